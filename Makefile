@@ -1,0 +1,61 @@
+# simcore: the two commands a new user needs are `make demo` and `make test`.
+#   make demo    install what is missing, build everything, serve dist/
+#   make test    build, then native (CTest), wasm (node --test) and browser tests
+#   make build   native + wasm + web into dist/, no serving
+#   make bench   benchmarks (tables; see docs/benchmarks.md)
+SHELL := /bin/bash
+.DEFAULT_GOAL := build
+export NODE_PATH := /usr/share/nodejs
+JOBS ?= 2
+PORT ?= 8000
+CMAKE_FLAGS := -DCMAKE_BUILD_TYPE=Release
+EMULATOR := "-DCMAKE_CROSSCOMPILING_EMULATOR=/usr/bin/node;--no-experimental-fetch"
+
+.PHONY: deps build native wasm web test test-native test-wasm test-browser bench demo clean
+
+deps:
+	@bash tools/install-deps.sh
+
+
+native:
+	cmake -S . -B build/native $(CMAKE_FLAGS) >/dev/null
+	cmake --build build/native -j$(JOBS)
+	cmake -S . -B build/native-scalar $(CMAKE_FLAGS) -DSIMCORE_SIMD=OFF >/dev/null
+	cmake --build build/native-scalar -j$(JOBS)
+
+wasm:
+	emcmake cmake -S . -B build/wasm-simd $(CMAKE_FLAGS) $(EMULATOR) >/dev/null
+	cmake --build build/wasm-simd -j$(JOBS)
+	emcmake cmake -S . -B build/wasm-scalar $(CMAKE_FLAGS) -DSIMCORE_SIMD=OFF $(EMULATOR) >/dev/null
+	cmake --build build/wasm-scalar -j$(JOBS)
+
+web: wasm
+	node tools/build-web.mjs
+
+build: native wasm web
+
+test: build
+	$(MAKE) --no-print-directory test-native test-wasm test-browser
+
+test-native:
+	ctest --test-dir build/native --output-on-failure
+	ctest --test-dir build/native-scalar --output-on-failure
+
+test-wasm:
+	node --test tests/wasm/
+
+test-browser:
+	node --test tests/browser/
+
+bench: build
+	node tests/bench/run.mjs
+
+demo: deps build
+	@echo
+	@echo "  over http:  http://127.0.0.1:$(PORT)/"
+	@echo "  from disk:  file://$(CURDIR)/dist/index.html"
+	@echo
+	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory dist
+
+clean:
+	rm -rf build dist

@@ -1,0 +1,37 @@
+/* Scalar-argument entry points for foreign-function callers (the JS binding,
+ * ctypes, ...): the same functions with structs spelled out as arguments, so
+ * a caller needs no knowledge of C struct layout. Enums are passed as ints
+ * and checked like every other argument. */
+#ifndef SIMCORE_FLAT_H
+#define SIMCORE_FLAT_H
+
+#include "simcore/status.h"
+
+/* info (may be NULL) receives 5 ints: method, rank, fft_width, fft_height,
+ * cache_hit (see sc_conv_info). */
+SC_API int sc_flat_conv2d(const float *image, int width, int height,
+                          const float *kernel, int kw, int kh, int border,
+                          int method, int correlate, float rank_tol, float *out,
+                          int *info);
+
+/* size receives 2 ints: width, height. */
+SC_API int sc_flat_gabor_kernel_size(double sigma, double theta, double lambda,
+                                     double gamma, double psi, int width,
+                                     int height, int *size);
+
+SC_API int sc_flat_gabor_kernel(double sigma, double theta, double lambda,
+                                double gamma, double psi, int width, int height,
+                                int part, float *out);
+
+SC_API int sc_flat_gabor_filter(const float *image, int width, int height,
+                                double sigma, double theta, double lambda,
+                                double gamma, double psi, int kw, int kh,
+                                int border, float *re, float *im, float *magnitude);
+
+SC_API int sc_flat_gabor_bank(const float *image, int width, int height,
+                              double sigma, double lambda, double gamma,
+                              double psi, int kw, int kh, int orientations,
+                              int scales, double scale_factor, int border,
+                              float *energy, float *dominant);
+
+#endif

@@ -1,0 +1,8 @@
+/* simcore: the whole public C API. */
+#ifndef SIMCORE_H
+#define SIMCORE_H
+#include "simcore/status.h"
+#include "simcore/conv.h"
+#include "simcore/gabor.h"
+#include "simcore/flat.h"
+#endif

@@ -1,0 +1,78 @@
+#include "simcore/conv.h"
+#include "simcore/gabor.h"
+#include "simcore/flat.h"
+#include "internal.h"
+
+int sc_flat_conv2d(const float *image, int width, int height,
+                   const float *kernel, int kw, int kh, int border, int method,
+                   int correlate, float rank_tol, float *out, int *info)
+{
+    sc_conv_desc d = {0};
+    d.border = (sc_border)border;
+    d.method = (sc_conv_method)method;
+    d.correlate = correlate;
+    d.rank_tol = rank_tol;
+    sc_conv_info ci = {0};
+    sc_status st = sc_conv2d(image, width, height, kernel, kw, kh, &d, out, &ci);
+    if (st == SC_OK && info) {
+        info[0] = (int)ci.method;
+        info[1] = ci.rank;
+        info[2] = ci.fft_width;
+        info[3] = ci.fft_height;
+        info[4] = ci.cache_hit;
+    }
+    return st;
+}
+
+static sc_gabor_params params(double sigma, double theta, double lambda,
+                              double gamma, double psi, int width, int height)
+{
+    sc_gabor_params p = sc_gabor_default_params();
+    p.sigma = sigma;
+    p.theta = theta;
+    p.lambda = lambda;
+    p.gamma = gamma;
+    p.psi = psi;
+    p.width = width;
+    p.height = height;
+    return p;
+}
+
+int sc_flat_gabor_kernel_size(double sigma, double theta, double lambda,
+                              double gamma, double psi, int width, int height,
+                              int *size)
+{
+    if (!size) return sc_fail(SC_ERR_NULL, "size");
+    sc_gabor_params p = params(sigma, theta, lambda, gamma, psi, width, height);
+    return sc_gabor_kernel_size(&p, &size[0], &size[1]);
+}
+
+int sc_flat_gabor_kernel(double sigma, double theta, double lambda, double gamma,
+                         double psi, int width, int height, int part, float *out)
+{
+    sc_gabor_params p = params(sigma, theta, lambda, gamma, psi, width, height);
+    return sc_gabor_kernel(&p, (sc_gabor_part)part, out);
+}
+
+int sc_flat_gabor_filter(const float *image, int width, int height, double sigma,
+                         double theta, double lambda, double gamma, double psi,
+                         int kw, int kh, int border, float *re, float *im,
+                         float *magnitude)
+{
+    sc_gabor_params p = params(sigma, theta, lambda, gamma, psi, kw, kh);
+    return sc_gabor_filter(image, width, height, &p, (sc_border)border, re, im, magnitude);
+}
+
+int sc_flat_gabor_bank(const float *image, int width, int height, double sigma,
+                       double lambda, double gamma, double psi, int kw, int kh,
+                       int orientations, int scales, double scale_factor,
+                       int border, float *energy, float *dominant)
+{
+    sc_gabor_bank_desc d = {0};
+    d.base = params(sigma, 0.0, lambda, gamma, psi, kw, kh);
+    d.orientations = orientations;
+    d.scales = scales;
+    d.scale_factor = scale_factor;
+    d.border = (sc_border)border;
+    return sc_gabor_bank(image, width, height, &d, energy, dominant);
+}

@@ -1,0 +1,68 @@
+// Shared setup for browser tests: Debian's Chromium driven by playwright-core
+// (no browser download), and dist/ served by python's http.server on a free
+// loopback port. Pages are tested over http and from file:// (without
+// --allow-file-access-from-files, which would hide what a user sees).
+import { after, before } from 'node:test';
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const distDir = fileURLToPath(new URL('../../dist/', import.meta.url));
+
+export const LAUNCH = {
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+};
+
+async function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+}
+
+async function startServer() {
+  const port = await freePort();
+  const child = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', distDir],
+    { stdio: 'ignore' });
+  const origin = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) {
+    try {
+      const r = await fetch(origin + '/');
+      if (r.ok) return { origin, child };
+    } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  child.kill();
+  throw new Error('http.server did not start');
+}
+
+export function pageUrls(server, page) {
+  return { http: `${server.origin}/${page}`, file: pathToFileURL(distDir + page).href };
+}
+
+// Registers before/after hooks and calls body(browser, server) to register
+// tests; browser and server are proxies valid once the tests run.
+export async function withBrowser(body) {
+  const state = {};
+  before(async () => {
+    state.server = await startServer();
+    state.browser = await chromium.launch(LAUNCH);
+  });
+  after(async () => {
+    await state.browser?.close();
+    state.server?.child.kill();
+  });
+  const browser = { newContext: (...a) => state.browser.newContext(...a) };
+  const server = {
+    get origin() { return state.server.origin; },
+  };
+  await body(browser, server);
+}

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs what the build and tests need on a fresh Debian 12 machine:
+# Debian's emscripten, SIMDe and Chromium, then the npm packages from the
+# lock file. Skips what is already there. Needs root (or sudo) for apt.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+command -v cmake >/dev/null || need+=(cmake)
+command -v emcc >/dev/null || need+=(emscripten)
+[ -f /usr/include/simde/wasm/simd128.h ] || need+=(libsimde-dev)
+[ -x /usr/bin/chromium ] || need+=(chromium)
+command -v python3 >/dev/null || need+=(python3)
+if [ ${#need[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "install-deps: apt-get install ${need[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "install-deps: npm ci"
+  npm ci --no-audit --no-fund --loglevel=error
+fi

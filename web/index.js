@@ -1,0 +1,3 @@
+simcore.loadSimcore().then((sc) => {
+  document.getElementById('status').textContent = `simcore ${sc.version} (${sc.simd ? 'SIMD' : 'scalar'})`;
+});
