@@ -2,11 +2,18 @@
 //   dist/wasm/simcore-{simd,scalar}.wasm  plain wasm, for the ES module over http and Node
 //   dist/simcore.js   classic script, wasm embedded: window.simcore.loadSimcore()
 //   dist/simcore.mjs  ES module, wasm embedded
-//   dist/*            everything in web/
+//   dist/simcore-widgets.js  classic script defining every widget (custom
+//                     elements), wasm embedded once, compute worker inlined
+//   dist/vendor/katex/ KaTeX's stylesheet and fonts, for the pre-rendered equations
+//   dist/*            everything in web/ (web/widgets/ sources are bundled, not copied);
+//                     <tex>…</tex> and <tex-block>…</tex-block> in pages are
+//                     typeset at build time, so pages need no script for math
+//   dist/examples/    examples/, next to a copy of simcore-widgets.js
 // Classic scripts with embedded wasm are what work from file:// (no fetch,
 // no module imports there); see docs/architecture.md.
 import { build } from 'esbuild';
-import { cp, mkdir, readFile, rm } from 'node:fs/promises';
+import { cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
@@ -52,5 +59,80 @@ const common = {
 await build({ ...common, format: 'iife', globalName: 'simcore', outfile: path.join(dist, 'simcore.js') });
 await build({ ...common, format: 'esm', outfile: path.join(dist, 'simcore.mjs') });
 
-await cp(path.join(root, 'web'), dist, { recursive: true });
+// Widgets: the worker body is bundled first (its wasm comes from the page in
+// a message), then inlined as a string into the widget bundle, which starts
+// it from a blob: URL (workers from files are blocked on file://).
+const workerBuild = await build({
+  entryPoints: [path.join(root, 'web/widgets/worker.mjs')],
+  bundle: true,
+  write: false,
+  format: 'iife',
+  target: 'es2020',
+  legalComments: 'none',
+  logLevel: 'warning',
+  plugins: [{
+    name: 'no-embedded-wasm',
+    setup(b) {
+      b.onResolve({ filter: /\/wasm-source\.mjs$/ }, () => ({ path: 'wasm-source', namespace: 'stub' }));
+      b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({
+        contents: 'export async function wasmBytes() { throw new Error("the worker gets its wasm from the page"); }',
+        loader: 'js',
+      }));
+    },
+  }],
+});
+const workerSource = {
+  name: 'worker-source',
+  setup(b) {
+    b.onResolve({ filter: /^virtual:worker-source$/ }, () => ({ path: 'worker-source', namespace: 'embedded' }));
+    b.onLoad({ filter: /^worker-source$/, namespace: 'embedded' }, () => ({
+      contents: `export default ${JSON.stringify(workerBuild.outputFiles[0].text)};`, loader: 'js',
+    }));
+  },
+};
+await build({
+  ...common,
+  entryPoints: [path.join(root, 'web/widgets/index.mjs')],
+  plugins: [workerSource, embedWasm],
+  format: 'iife',
+  globalName: 'simcoreWidgets',
+  outfile: path.join(dist, 'simcore-widgets.js'),
+});
+
+await cp(path.join(root, 'web'), dist, {
+  recursive: true,
+  filter: (src) => path.relative(path.join(root, 'web'), src) !== 'widgets',
+});
+await typesetPages(dist);
+
+// KaTeX: only the stylesheet and woff2 fonts are needed for typeset HTML.
+const katexDir = path.join(root, 'node_modules/katex/dist');
+await mkdir(path.join(dist, 'vendor/katex/fonts'), { recursive: true });
+await cp(path.join(katexDir, 'katex.min.css'), path.join(dist, 'vendor/katex/katex.min.css'));
+for (const f of await readdir(path.join(katexDir, 'fonts'))) {
+  if (f.endsWith('.woff2')) await cp(path.join(katexDir, 'fonts', f), path.join(dist, 'vendor/katex/fonts', f));
+}
+await cp(path.join(katexDir, '../LICENSE'), path.join(dist, 'vendor/katex/LICENSE'));
+
+// Examples open from disk next to their own copy of the widget script.
+if (existsSync(path.join(root, 'examples'))) {
+  await cp(path.join(root, 'examples'), path.join(dist, 'examples'), { recursive: true });
+  await cp(path.join(dist, 'simcore-widgets.js'), path.join(dist, 'examples/simcore-widgets.js'));
+}
+
+/** Replace <tex>…</tex> (inline) and <tex-block>…</tex-block> (display) in dist/*.html by KaTeX HTML. */
+async function typesetPages(dir) {
+  const katex = (await import('katex')).default;
+  const entity = { '&lt;': '<', '&gt;': '>', '&amp;': '&', '&quot;': '"', '&#39;': "'" };
+  const decode = (s) => s.replace(/&(lt|gt|amp|quot|#39);/g, (m) => entity[m]);
+  for (const f of await readdir(dir)) {
+    if (!f.endsWith('.html')) continue;
+    const file = path.join(dir, f);
+    const html = await readFile(file, 'utf8');
+    const out = html.replace(/<tex(-block)?>([\s\S]*?)<\/tex\1>/g, (_, block, tex) => katex.renderToString(decode(tex), {
+      displayMode: Boolean(block), throwOnError: true, output: 'htmlAndMathml', strict: 'error',
+    }));
+    if (out !== html) await writeFile(file, out);
+  }
+}
 console.log(`build-web: wrote ${path.relative(root, dist)}/`);

@@ -1,0 +1,108 @@
+// Base class of every simcore widget (custom element). It owns the parts all
+// demos share: state from attributes through the schema's allow-list, a
+// `change` event carrying the state, URL-hash (de)serialisation for pages,
+// the interface language, and a shadow root so a slide deck's CSS cannot
+// break the widget (and the widget's CSS cannot leak out).
+import { checkValue, defaults, fromHash, readFields, toHash } from './state.mjs';
+import { onLangChange, translate } from './i18n.mjs';
+
+/** Tiny DOM builder: text through textContent only, never markup. */
+export function h(tag, props = {}, children = []) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k === 'class') el.className = v;
+    else if (k === 'text') el.textContent = v;
+    else if (k === 'dataset') Object.assign(el.dataset, v);
+    else if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
+    else if (k in el && typeof v !== 'string') el[k] = v;
+    else el.setAttribute(k, v === true ? '' : String(v));
+  }
+  for (const c of [].concat(children)) if (c !== null && c !== undefined) el.append(c);
+  return el;
+}
+
+export class SimcoreElement extends HTMLElement {
+  /** Subclasses define: static schema = { name: { type, min, max, default, choices } }. */
+  static get observedAttributes() {
+    return Object.keys(this.schema);
+  }
+
+  constructor() {
+    super();
+    this._state = defaults(this.constructor.schema);
+    this.attachShadow({ mode: 'open' });
+    this._built = false;
+    this.ready = new Promise((resolve) => { this._resolveReady = resolve; });
+  }
+
+  connectedCallback() {
+    if (!this._built) {
+      Object.assign(this._state, readFields(this.constructor.schema, (n) => this.getAttribute(n)));
+      this._built = true;
+      this.build(this.shadowRoot);
+      translate(this.shadowRoot);
+      this._offLang = onLangChange(() => {
+        translate(this.shadowRoot);
+        this.relabel?.();
+      });
+      this.start();
+    }
+  }
+
+  disconnectedCallback() {
+    // Elements can be moved in the DOM (connected again), so keep the build;
+    // only listeners on window would leak, and only when really removed.
+    queueMicrotask(() => {
+      if (!this.isConnected) {
+        this._offLang?.();
+        this._built = false;
+        this.shadowRoot.replaceChildren();
+        this.stop?.();
+      }
+    });
+  }
+
+  attributeChangedCallback(name, _old, text) {
+    if (!this._built || text === null) return;
+    const parsed = readFields({ [name]: this.constructor.schema[name] }, () => text);
+    if (name in parsed) this.setState(parsed);
+  }
+
+  /** A copy of the current state. */
+  get state() {
+    return { ...this._state };
+  }
+
+  /**
+   * Merge valid fields of `partial`; unknown names and invalid values are
+   * ignored. Fires `change` once when anything changed (unless quiet).
+   */
+  setState(partial, { quiet = false } = {}) {
+    const schema = this.constructor.schema;
+    const changed = [];
+    for (const [k, v] of Object.entries(partial ?? {})) {
+      const field = schema[k];
+      if (!field) continue;
+      const ok = checkValue(field, v);
+      if (ok === undefined || this._state[k] === ok) continue;
+      this._state[k] = ok;
+      changed.push(k);
+    }
+    if (changed.length && this._built) {
+      this.stateChanged(changed);
+      if (!quiet) this.dispatchEvent(new CustomEvent('change', { detail: this.state, bubbles: true }));
+    }
+    return changed;
+  }
+
+  /** The state as URL-hash text (`lambda=8&theta=0.79`). */
+  toHash() {
+    return toHash(this.constructor.schema, this._state);
+  }
+
+  /** Apply a URL hash: known fields with valid values only; returns the names applied. */
+  applyHash(hash) {
+    return this.setState(fromHash(this.constructor.schema, hash));
+  }
+}

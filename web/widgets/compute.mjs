@@ -1,0 +1,137 @@
+// Where the heavy work runs. A compute lane is one Web Worker (from a blob:
+// URL, so it works from file://) holding its own wasm instance; a slider drag
+// never waits for it. Requests on a channel are "latest wins": while a job
+// runs, newer requests replace the queued one, so the worker never falls
+// behind the slider. Without Worker support the same jobs run on the page
+// thread, one per task, still latest-wins.
+import { loadSimcore } from '../../bindings/simcore.mjs';
+import { wasmBytes } from '../../bindings/wasm-source.mjs';
+import workerSource from 'virtual:worker-source';
+import { runJob } from './jobs.mjs';
+
+export class Superseded extends Error {
+  constructor() {
+    super('superseded by a newer request');
+    this.name = 'Superseded';
+  }
+}
+
+let workerUrl = null;
+
+function startWorker() {
+  workerUrl ??= URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' }));
+  return new Worker(workerUrl);
+}
+
+/** A worker-backed (or inline) executor with sequence-numbered messages. */
+class Lane {
+  constructor(simd) {
+    this.simd = simd;
+    this.seq = 0;
+    this.waiting = new Map();
+    this.ready = this.start();
+  }
+
+  async start() {
+    const bytes = await wasmBytes(this.simd ? 'simd' : 'scalar');
+    try {
+      this.worker = startWorker();
+    } catch {
+      this.worker = null;
+    }
+    if (this.worker) {
+      this.worker.onmessage = (e) => {
+        const { seq, result, error } = e.data;
+        const w = this.waiting.get(seq);
+        this.waiting.delete(seq);
+        if (error) w?.reject(new Error(error));
+        else w?.resolve(result);
+      };
+      this.worker.onerror = (e) => {
+        for (const w of this.waiting.values()) w.reject(new Error(e.message || 'worker failed'));
+        this.waiting.clear();
+      };
+      return this.rawPost({ type: 'init', simd: this.simd, bytes });
+    }
+    this.sc = await loadSimcore({ simd: this.simd, wasm: bytes });
+    return { simd: this.sc.simd, version: this.sc.version };
+  }
+
+  /** The image later jobs refer to by id; sent (copied) to the worker once, lazily. */
+  setImage(id, data, w, h) {
+    this.image = { type: 'image', id, data, w, h };
+  }
+
+  post(job, transfer = []) {
+    if (job.imageId !== undefined && this.image && this.sentImage !== this.image.id) {
+      if (this.image.id !== job.imageId) return Promise.reject(new Superseded());
+      this.sentImage = this.image.id;
+      this.rawPost(this.image).catch(() => {});
+    }
+    return this.rawPost(job, transfer);
+  }
+
+  rawPost(job, transfer = []) {
+    if (!this.worker) {
+      return new Promise((resolve, reject) => setTimeout(() => {
+        try {
+          resolve(runJob(this.sc, job).result);
+        } catch (err) {
+          reject(err);
+        }
+      }, 0));
+    }
+    const seq = ++this.seq;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(seq, { resolve, reject });
+      this.worker.postMessage({ seq, job }, transfer);
+    });
+  }
+
+  get where() {
+    return this.worker ? 'worker' : 'inline';
+  }
+
+  terminate() {
+    this.worker?.terminate();
+    for (const w of this.waiting.values()) w.reject(new Superseded());
+    this.waiting.clear();
+  }
+}
+
+/** Latest-wins channel over a lane: at most one job running, one queued. */
+export class Channel {
+  constructor(lane) {
+    this.lane = lane;
+    this.running = null;
+    this.queued = null;
+  }
+
+  request(job, transfer) {
+    if (this.queued) this.queued.reject(new Superseded());
+    return new Promise((resolve, reject) => {
+      this.queued = { job, transfer, resolve, reject };
+      if (!this.running) this.next();
+    });
+  }
+
+  async next() {
+    const item = this.queued;
+    this.queued = null;
+    if (!item) return;
+    this.running = item;
+    try {
+      await this.lane.ready;
+      item.resolve(await this.lane.post(item.job, item.transfer));
+    } catch (err) {
+      item.reject(err);
+    } finally {
+      this.running = null;
+      this.next();
+    }
+  }
+}
+
+export function createLane(simd) {
+  return new Lane(simd);
+}

@@ -1,0 +1,48 @@
+// Styles of <simcore-gabor>, inside its shadow root. Container queries size
+// the layout from the element's own width (a slide column, a page), not the
+// window's; it stays usable down to 320 px.
+export default `
+:host { display: block; container-type: inline-size; font: 14px/1.35 system-ui, sans-serif;
+  color: #1d2330; --accent: #2456c7; --muted: #5b6474; --line: #d9dde5; --panel: #f6f7f9; }
+* { box-sizing: border-box; }
+.root { border: 1px solid var(--line); border-radius: 8px; padding: 8px; background: #fff; }
+header { display: flex; flex-wrap: wrap; align-items: baseline; gap: 4px 12px; margin-bottom: 6px; }
+header h2 { font-size: 1.05em; margin: 0; flex: 1 1 auto; }
+.timing { color: var(--muted); font-size: 0.85em; font-variant-numeric: tabular-nums; flex: 1 1 100%; order: 3; min-height: 1.2em; }
+button { font: inherit; font-size: 0.85em; padding: 2px 8px; border: 1px solid var(--line); border-radius: 4px;
+  background: #fff; color: var(--accent); cursor: pointer; }
+button:hover { border-color: var(--accent); }
+.layout { display: grid; grid-template-columns: 1fr; gap: 10px; }
+@container (min-width: 680px) { .layout { grid-template-columns: 250px 1fr; } }
+form { display: grid; gap: 6px; align-content: start; }
+.row { display: grid; grid-template-columns: 1fr auto; gap: 0 6px; align-items: center; }
+.row label { font-size: 0.9em; }
+.row output { font-variant-numeric: tabular-nums; font-size: 0.9em; color: var(--muted); min-width: 3.5em; text-align: right; }
+.row input[type=range] { grid-column: 1 / -1; width: 100%; margin: 0; accent-color: var(--accent); }
+.row select { grid-column: 2; font: inherit; font-size: 0.9em; max-width: 11em; }
+.row.hidden { display: none; }
+.file { display: flex; flex-wrap: wrap; gap: 4px; align-items: center; font-size: 0.8em; color: var(--muted); }
+.file input { display: none; }
+.panels { display: grid; grid-template-columns: repeat(auto-fill, minmax(136px, 1fr)); gap: 8px; align-content: start; }
+@container (min-width: 900px) { .panels { grid-template-columns: repeat(4, 1fr); } }
+figure { margin: 0; background: var(--panel); border-radius: 6px; padding: 4px; min-width: 0; position: relative; }
+figure.wide { grid-column: span 2; }
+figcaption { display: flex; justify-content: space-between; align-items: center; gap: 4px; font-size: 0.8em;
+  color: var(--muted); margin-bottom: 3px; min-height: 1.6em; }
+figcaption span { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+figcaption button { font-size: 0.75em; padding: 0 4px; flex: none; }
+canvas.img { display: block; width: 100%; aspect-ratio: 1; background: #ddd; }
+canvas.px { image-rendering: pixelated; }
+canvas.plot { display: block; width: 100%; height: 120px; background: #fff; }
+.bar { display: grid; grid-template-columns: auto 1fr auto; gap: 4px; align-items: center; font-size: 0.7em;
+  color: var(--muted); margin-top: 3px; font-variant-numeric: tabular-nums; }
+.bar canvas { width: 100%; height: 8px; display: block; }
+.note { font-size: 0.7em; color: var(--muted); margin: 2px 0 0; }
+.legend { display: flex; gap: 10px; font-size: 0.7em; color: var(--muted); margin-top: 2px; flex-wrap: wrap; }
+.legend i { display: inline-block; width: 14px; height: 3px; vertical-align: middle; margin-right: 3px; }
+.key { position: absolute; right: 6px; bottom: 6px; width: 22%; aspect-ratio: 1; }
+.thumbs { display: grid; grid-template-columns: repeat(8, 1fr); gap: 2px; }
+.thumbs canvas { width: 100%; aspect-ratio: 1; image-rendering: pixelated; display: block; }
+.drop { outline: 3px dashed var(--accent); outline-offset: -3px; }
+.error { color: #b3261e; }
+`;

@@ -1,0 +1,427 @@
+// <simcore-gabor>: the Gabor filter demo. Kernel, its spectrum, the input
+// image and the filtered output; the V1 view (orientation bank, orientation
+// map, tuning curve). Conventions (OpenCV's): docs/gabor.md.
+// Attributes and URL-hash fields are the schema below; θ and ψ in radians.
+import { SimcoreElement, h } from './base.mjs';
+import { t, getLang, setLang } from './i18n.mjs';
+import { IMAGE_NAMES, makeImage, toGray } from './images.mjs';
+import { drawColourBar, drawField, drawOrientationKey, drawOrientationMap, drawPlot, download, downloadPng } from './draw.mjs';
+import { magnitudeSpectrum } from './spectrum.mjs';
+import { tuningCurve } from './tuning.mjs';
+import { Channel, Superseded, createLane } from './compute.mjs';
+import { pageCore } from './core.mjs';
+import css from './gabor-style.mjs';
+
+const PI = Math.PI;
+const DEG = 180 / PI;
+
+export const GABOR_SCHEMA = Object.freeze({
+  lambda: { type: 'number', min: 2, max: 64, default: 10 },
+  theta: { type: 'number', min: 0, max: PI, default: 0 },
+  psi: { type: 'number', min: -PI, max: PI, default: 0 },
+  sigmaMode: { type: 'choice', choices: ['sigma', 'bandwidth'], default: 'sigma' },
+  sigma: { type: 'number', min: 0.5, max: 32, default: 4 },
+  bandwidth: { type: 'number', min: 0.25, max: 3, default: 1 },
+  gamma: { type: 'number', min: 0.1, max: 2, default: 0.5 },
+  size: { type: 'int', min: 3, max: 127, default: 31 },
+  view: { type: 'choice', choices: ['real', 'imag', 'magnitude'], default: 'real' },
+  image: { type: 'choice', choices: IMAGE_NAMES, default: 'grating' },
+  imageSize: { type: 'choice', choices: ['128', '256', '512'], default: '256' },
+  orientations: { type: 'int', min: 4, max: 16, default: 8 },
+  build: { type: 'choice', choices: ['simd', 'scalar'], default: 'simd' },
+});
+
+/** σ from the half-response bandwidth b (octaves) at wavelength λ (docs/gabor.md). */
+export function sigmaFromBandwidth(lambda, b) {
+  return (lambda / PI) * Math.sqrt(Math.LN2 / 2) * (2 ** b + 1) / (2 ** b - 1);
+}
+
+// Slider definitions: state field, label key, slider range in display units,
+// and the conversion between display units and state units.
+const RAD = { toUi: (v) => v * DEG, fromUi: (v) => v / DEG };
+const SLIDERS = [
+  { name: 'lambda', min: 2, max: 64, step: 0.5, fmt: (v) => v.toFixed(1) },
+  { name: 'theta', min: 0, max: 180, step: 1, ...RAD, fmt: (v) => `${(v * DEG).toFixed(0)}°` },
+  { name: 'psi', min: -180, max: 180, step: 5, ...RAD, fmt: (v) => `${(v * DEG).toFixed(0)}°` },
+  { name: 'sigma', min: 0.5, max: 32, step: 0.5, fmt: (v) => v.toFixed(1) },
+  { name: 'bandwidth', min: 0.25, max: 3, step: 0.05, fmt: (v) => v.toFixed(2) },
+  { name: 'gamma', min: 0.1, max: 2, step: 0.05, fmt: (v) => v.toFixed(2) },
+  { name: 'size', min: 3, max: 127, step: 2, fmt: (v) => `${v}×${v}` },
+  { name: 'orientations', min: 4, max: 16, step: 1, fmt: (v) => String(v) },
+];
+const SELECTS = ['sigmaMode', 'view', 'image', 'imageSize', 'build'];
+
+// Which outputs each field invalidates.
+const KERNEL_FIELDS = new Set(['lambda', 'theta', 'psi', 'sigmaMode', 'sigma', 'bandwidth', 'gamma', 'size', 'view', 'orientations']);
+const FILTER_FIELDS = new Set(['lambda', 'theta', 'psi', 'sigmaMode', 'sigma', 'bandwidth', 'gamma', 'size', 'view']);
+const BANK_FIELDS = new Set(['lambda', 'psi', 'sigmaMode', 'sigma', 'bandwidth', 'gamma', 'size', 'orientations']);
+
+let imageIds = 0;
+
+export class SimcoreGabor extends SimcoreElement {
+  static schema = GABOR_SCHEMA;
+
+  /** Effective kernel parameters for the binding. */
+  params() {
+    const s = this._state;
+    const sigma = s.sigmaMode === 'bandwidth' ? sigmaFromBandwidth(s.lambda, s.bandwidth) : s.sigma;
+    return { sigma, theta: s.theta, lambda: s.lambda, gamma: s.gamma, psi: s.psi, size: s.size };
+  }
+
+  build(root) {
+    const style = h('style', { text: css });
+    this.els = {};
+    const form = h('form', { onsubmit: (e) => e.preventDefault() });
+    for (const sl of SLIDERS) {
+      const id = `c-${sl.name}`;
+      const input = h('input', { type: 'range', id, name: sl.name, min: sl.min, max: sl.max, step: sl.step });
+      input.addEventListener('input', () => {
+        const v = Number(input.value);
+        this.setState({ [sl.name]: sl.fromUi ? sl.fromUi(v) : v });
+      });
+      const out = h('output', { for: id });
+      const row = h('div', { class: 'row' }, [h('label', { for: id, dataset: { i18n: `gabor.${sl.name}` } }), out, input]);
+      this.els[sl.name] = { input, out, row, sl };
+      form.append(row);
+    }
+    for (const name of SELECTS) {
+      const id = `c-${name}`;
+      const select = h('select', { id, name });
+      for (const c of GABOR_SCHEMA[name].choices) select.append(h('option', { value: c, dataset: { i18n: `gabor.${name}.${c}` } }));
+      if (name === 'image') select.append(h('option', { value: 'user', disabled: true, dataset: { i18n: 'gabor.image.user' } }));
+      if (name === 'imageSize') for (const o of select.options) o.removeAttribute('data-i18n'), (o.textContent = `${o.value}×${o.value}`);
+      select.addEventListener('change', () => {
+        if (name === 'image') this.userImage = null;
+        if (!this.setState({ [name]: select.value }).length && name === 'image') this.invalidate('image');
+      });
+      const row = h('div', { class: 'row' }, [h('label', { for: id, dataset: { i18n: `gabor.${name}` } }), select]);
+      this.els[name] = { select, row };
+    }
+    // Order: kernel controls, then view, then input, then V1 and build.
+    const order = ['lambda', 'theta', 'psi', 'sigmaMode', 'sigma', 'bandwidth', 'gamma', 'size', 'view', 'image', 'imageSize', 'orientations', 'build'];
+    const fileInput = h('input', { type: 'file', accept: 'image/*', onchange: () => fileInput.files[0] && this.loadFile(fileInput.files[0]) });
+    const file = h('div', { class: 'file' }, [
+      h('button', { type: 'button', dataset: { i18n: 'gabor.open' }, onclick: () => fileInput.click() }),
+      h('span', { dataset: { i18n: 'gabor.drop' } }), fileInput,
+    ]);
+    form.replaceChildren(...order.flatMap((n) => (n === 'imageSize' ? [this.els[n].row, file] : [this.els[n].row])));
+
+    const panel = (key, canvasClass, extra = [], cls = '') => {
+      const canvas = h('canvas', { class: canvasClass, dataset: { panel: key } });
+      const png = h('button', { type: 'button', text: 'PNG', title: 'PNG', onclick: () => downloadPng(canvas, `gabor-${key}.png`) });
+      const fig = h('figure', { class: cls, dataset: { panel: key } }, [
+        h('figcaption', {}, [h('span', { dataset: { i18n: `gabor.panel.${key}` } }), png]), canvas, ...extra]);
+      this.els[`${key}Canvas`] = canvas;
+      return fig;
+    };
+    const barCanvas = h('canvas');
+    this.els.barLo = h('span');
+    this.els.barHi = h('span');
+    this.els.barCanvas = barCanvas;
+    const csv = h('button', { type: 'button', dataset: { i18n: 'gabor.csv' }, onclick: () => this.downloadCsv() });
+    const kernelFig = panel('kernel', 'img px', [h('div', { class: 'bar' }, [this.els.barLo, barCanvas, this.els.barHi])]);
+    kernelFig.querySelector('figcaption').append(csv);
+    const spectrumFig = panel('spectrum', 'img px', [h('p', { class: 'note', dataset: { i18n: 'gabor.spectrum.note' } })]);
+    const inputFig = panel('input', 'img');
+    const outputFig = panel('output', 'img');
+    this.els.outLo = h('span');
+    this.els.outHi = h('span');
+    this.els.outBar = h('canvas');
+    outputFig.append(h('div', { class: 'bar' }, [this.els.outLo, this.els.outBar, this.els.outHi]));
+    const key = h('canvas', { class: 'key' });
+    drawOrientationKey(key);
+    const mapFig = panel('orientationMap', 'img', [key]);
+    this.els.thumbs = h('div', { class: 'thumbs' });
+    mapFig.append(this.els.thumbs);
+    const legend = h('div', { class: 'legend' }, [
+      h('span', {}, [h('i', { style: 'background:#2456c7' }), h('span', { dataset: { i18n: 'gabor.tuning.simple' } })]),
+      h('span', {}, [h('i', { style: 'background:#c0392b' }), h('span', { dataset: { i18n: 'gabor.tuning.complex' } })]),
+    ]);
+    const tuningFig = panel('tuning', 'plot', [legend], 'wide');
+
+    this.els.timing = h('div', { class: 'timing', role: 'status', 'aria-live': 'polite' });
+    this.els.lang = h('button', { type: 'button', class: 'lang', dataset: { i18n: 'lang.switch', i18nTitle: 'lang.switchTitle' },
+      onclick: () => setLang(getLang() === 'zh' ? 'en' : 'zh') });
+    const header = h('header', {}, [h('h2', { dataset: { i18n: 'gabor.title' } }), this.els.lang, this.els.timing]);
+    const panels = h('div', { class: 'panels' }, [kernelFig, spectrumFig, inputFig, outputFig, mapFig, tuningFig]);
+    this.els.root = h('div', { class: 'root' }, [header, h('div', { class: 'layout' }, [form, panels])]);
+    root.append(style, this.els.root);
+
+    // Drop an image anywhere on the widget; it is decoded here, never sent anywhere.
+    const r = this.els.root;
+    r.addEventListener('dragover', (e) => { e.preventDefault(); r.classList.add('drop'); });
+    r.addEventListener('dragleave', () => r.classList.remove('drop'));
+    r.addEventListener('drop', (e) => {
+      e.preventDefault();
+      r.classList.remove('drop');
+      const f = e.dataTransfer?.files?.[0];
+      if (f) this.loadFile(f);
+    });
+    this.resizeObserver = new ResizeObserver(() => this.drawTuning());
+    this.resizeObserver.observe(tuningFig);
+  }
+
+  start() {
+    this.dirty = new Set(['kernel', 'image', 'filter', 'bank', 'controls']);
+    this.timing = {};
+    this.syncControls();
+    this.schedule();
+  }
+
+  stop() {
+    this.resizeObserver?.disconnect();
+    this.lanes?.filter.lane.terminate();
+    this.lanes?.bank.lane.terminate();
+    this.lanes = null;
+  }
+
+  relabel() {
+    this.showTiming();
+    this.drawTuning();
+  }
+
+  stateChanged(changed) {
+    for (const k of changed) {
+      if (KERNEL_FIELDS.has(k)) this.dirty.add('kernel');
+      if (FILTER_FIELDS.has(k)) this.dirty.add('filter');
+      if (BANK_FIELDS.has(k)) this.dirty.add('bank');
+      if (k === 'image' || k === 'imageSize') this.dirty.add('image');
+      if (k === 'build') this.dirty.add('build');
+    }
+    this.dirty.add('controls');
+    this.schedule();
+  }
+
+  invalidate(what) {
+    this.dirty.add(what);
+    this.schedule();
+  }
+
+  /** Coalesce all changes of one frame into one render. */
+  schedule() {
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.render().catch((err) => this.fail(err));
+    });
+  }
+
+  fail(err) {
+    this.els.timing.textContent = `${t('status.error')}: ${err?.message ?? err}`;
+    this.els.timing.classList.add('error');
+    console.error(err);
+  }
+
+  async render() {
+    const d = this.dirty;
+    this.dirty = new Set();
+    if (d.has('controls')) this.syncControls();
+    const simd = this._state.build === 'simd';
+    if (!this.lanes || d.has('build')) {
+      this.lanes?.filter.lane.terminate();
+      this.lanes?.bank.lane.terminate();
+      this.lanes = { filter: new Channel(createLane(simd)), bank: new Channel(createLane(simd)) };
+      this.sc = null;
+      d.add('image');
+    }
+    this.sc = await pageCore(simd);
+    if (d.has('image') || d.has('build')) this.setImage();
+    if (d.has('kernel') || d.has('build')) this.drawKernel();
+    if (d.has('filter') || d.has('image') || d.has('build')) this.requestFilter();
+    if (d.has('bank') || d.has('image') || d.has('build')) this.requestBank();
+    if (!this.readyFired) {
+      this.readyFired = true;
+      this.dataset.core = `${this.sc.version} ${this.sc.simd ? 'SIMD' : 'scalar'}`;
+    }
+  }
+
+  syncControls() {
+    const s = this._state;
+    for (const sl of SLIDERS) {
+      const { input, out } = this.els[sl.name];
+      const ui = sl.toUi ? sl.toUi(s[sl.name]) : s[sl.name];
+      if (Math.abs(Number(input.value) - ui) >= sl.step / 2) input.value = String(ui);
+      out.textContent = sl.fmt(s[sl.name]);
+    }
+    for (const name of SELECTS) this.els[name].select.value = s[name];
+    if (this.userImage) this.els.image.select.value = 'user';
+    const bw = s.sigmaMode === 'bandwidth';
+    this.els.sigma.row.classList.toggle('hidden', bw);
+    this.els.bandwidth.row.classList.toggle('hidden', !bw);
+    // Show the derived σ next to the bandwidth so the link stays visible.
+    if (bw) this.els.bandwidth.out.textContent = `${s.bandwidth.toFixed(2)} (σ ${this.params().sigma.toFixed(1)})`;
+  }
+
+  setImage() {
+    const n = Number(this._state.imageSize);
+    const data = this.userImage ? this.userImage(n) : makeImage(this._state.image, n, (w, hh) => {
+      const c = document.createElement('canvas');
+      c.width = w;
+      c.height = hh;
+      return c;
+    });
+    this.image = { id: ++imageIds, data, w: n, h: n };
+    drawField(this.els.inputCanvas, data, n, n, 'gray', [0, 1]);
+    this.lanes.filter.lane.setImage(this.image.id, data, n, n);
+    this.lanes.bank.lane.setImage(this.image.id, data, n, n);
+  }
+
+  /** Kernel in display layout (row = y, col = x; the core stores it point-reflected). */
+  kernelParts(params) {
+    const re = this.sc.gaborKernel({ ...params, part: 'real' });
+    const im = this.sc.gaborKernel({ ...params, part: 'imag' });
+    return { w: re.width, h: re.height, re: re.data.reverse(), im: im.data.reverse() };
+  }
+
+  drawKernel() {
+    const t0 = performance.now();
+    const p = this.params();
+    const k = this.kernelParts(p);
+    this.kernel = k;
+    const view = this._state.view;
+    let shown = view === 'real' ? k.re : k.im;
+    if (view === 'magnitude') shown = k.re.map((v, i) => Math.hypot(v, k.im[i]));
+    const map = view === 'magnitude' ? 'sequential' : 'diverging';
+    const [lo, hi] = drawField(this.els.kernelCanvas, shown, k.w, k.h, map);
+    drawColourBar(this.els.barCanvas, map);
+    this.els.barLo.textContent = lo.toFixed(2);
+    this.els.barHi.textContent = hi.toFixed(2);
+    const kernelMs = performance.now() - t0;
+
+    // Spectrum of what is shown: real or imaginary part → two lobes at ±f;
+    // the complex kernel (magnitude view) → one lobe at +f.
+    const spec = view === 'magnitude' ? magnitudeSpectrum(k.re, k.im, k.w, k.h)
+      : magnitudeSpectrum(shown, null, k.w, k.h);
+    drawField(this.els.spectrumCanvas, spec.data, spec.size, spec.size, 'sequential');
+
+    this.tuning = tuningCurve(k.re, k.im, k.w, k.h, p.lambda);
+    this.drawTuning();
+    this.drawThumbs(p);
+    this.timing.kernel = kernelMs;
+    this.showTiming();
+  }
+
+  drawThumbs(p) {
+    const n = this._state.orientations;
+    const thumbs = this.els.thumbs;
+    while (thumbs.children.length > n) thumbs.lastChild.remove();
+    while (thumbs.children.length < n) thumbs.append(h('canvas'));
+    for (let i = 0; i < n; i++) {
+      const kr = this.sc.gaborKernel({ ...p, theta: (i * PI) / n, part: 'real' });
+      drawField(thumbs.children[i], kr.data.reverse(), kr.width, kr.height, 'diverging');
+    }
+  }
+
+  drawTuning() {
+    if (!this.tuning || !this.els) return;
+    const { angles, simple, complex } = this.tuning;
+    const max = Math.max(...simple, ...complex) || 1;
+    const xs = Array.from(angles, (a) => a * DEG);
+    drawPlot(this.els.tuningCanvas, xs, [
+      { ys: Array.from(simple, (v) => v / max), colour: '#2456c7' },
+      { ys: Array.from(complex, (v) => v / max), colour: '#c0392b' },
+    ], { xMin: 0, xMax: 180, yMin: 0, yMax: 1.05, marker: this._state.theta * DEG, xTicks: [0, 45, 90, 135, 180],
+      colours: { axis: '#5b6474', marker: '#1d2330' } });
+  }
+
+  async requestFilter() {
+    const lane = this.lanes.filter;
+    const t0 = performance.now();
+    try {
+      const r = await lane.request({ type: 'filter', imageId: this.image.id, params: this.params() });
+      const view = this._state.view;
+      const data = r[view === 'imag' ? 'imag' : view];
+      const map = view === 'magnitude' ? 'sequential' : 'diverging';
+      const [lo, hi] = drawField(this.els.outputCanvas, data, r.w, r.h, map);
+      drawColourBar(this.els.outBar, map);
+      this.els.outLo.textContent = lo.toFixed(1);
+      this.els.outHi.textContent = hi.toFixed(1);
+      this.timing.filter = r.ms;
+      this.timing.update = performance.now() - t0;
+      this.timing.n = r.w;
+      this.timing.where = lane.lane.where;
+      this.showTiming();
+      this.dispatchEvent(new CustomEvent('rendered', { detail: { what: 'filter', ms: r.ms } }));
+      if (!this.readyResolved) {
+        this.readyResolved = true;
+        this._resolveReady(this);
+        this.dispatchEvent(new CustomEvent('ready'));
+      }
+    } catch (err) {
+      if (!(err instanceof Superseded)) this.fail(err);
+    }
+  }
+
+  async requestBank() {
+    const s = this._state;
+    const p = this.params();
+    try {
+      const r = await this.lanes.bank.request({ type: 'bank', imageId: this.image.id, params: {
+        sigma: p.sigma, lambda: p.lambda, gamma: p.gamma, psi: p.psi, size: p.size, orientations: s.orientations } });
+      drawOrientationMap(this.els.orientationMapCanvas, r.dominant, r.strength, r.w, r.h);
+      this.timing.bank = r.ms;
+      this.showTiming();
+      this.dispatchEvent(new CustomEvent('rendered', { detail: { what: 'bank', ms: r.ms } }));
+    } catch (err) {
+      if (!(err instanceof Superseded)) this.fail(err);
+    }
+  }
+
+  showTiming() {
+    const tm = this.timing;
+    if (!tm || !this.els) return;
+    const parts = [];
+    if (tm.kernel !== undefined) parts.push(`${t('gabor.time.kernel')} ${tm.kernel.toFixed(1)} ms`);
+    if (tm.filter !== undefined) {
+      parts.push(`${t('gabor.time.filter')} ${tm.n}² ${tm.filter.toFixed(0)} ms (${t(tm.where === 'worker' ? 'gabor.time.worker' : 'gabor.time.inline')})`);
+    }
+    if (tm.bank !== undefined) parts.push(`${t('gabor.time.bank')} ×${this._state.orientations} ${tm.bank.toFixed(0)} ms`);
+    if (this.sc) parts.push(this.sc.simd ? 'SIMD' : t('gabor.build.scalar'));
+    this.els.timing.classList.remove('error');
+    this.els.timing.textContent = parts.join(' · ');
+  }
+
+  async loadFile(file) {
+    try {
+      const bitmap = await createImageBitmap(file);
+      // Centre square crop, scaled to the working size; luminance only.
+      this.userImage = (n) => {
+        const c = document.createElement('canvas');
+        c.width = n;
+        c.height = n;
+        const ctx = c.getContext('2d', { willReadFrequently: true });
+        const side = Math.min(bitmap.width, bitmap.height);
+        ctx.drawImage(bitmap, (bitmap.width - side) / 2, (bitmap.height - side) / 2, side, side, 0, 0, n, n);
+        return toGray(ctx.getImageData(0, 0, n, n).data, n * n);
+      };
+      this.dirty.add('controls');
+      this.invalidate('image');
+    } catch {
+      this.els.timing.textContent = t('gabor.badImage');
+      this.els.timing.classList.add('error');
+    }
+  }
+
+  downloadCsv() {
+    const k = this.kernel;
+    if (!k) return;
+    const view = this._state.view;
+    const rows = [];
+    for (let y = 0; y < k.h; y++) {
+      const row = [];
+      for (let x = 0; x < k.w; x++) {
+        const i = y * k.w + x;
+        const v = view === 'real' ? k.re[i] : view === 'imag' ? k.im[i] : Math.hypot(k.re[i], k.im[i]);
+        row.push(Number(v.toPrecision(7)));
+      }
+      rows.push(row.join(','));
+    }
+    download(new Blob([rows.join('\n') + '\n'], { type: 'text/csv' }), `gabor-kernel-${view}.csv`);
+  }
+
+  /** The tuning curve currently shown (for tests and pages): angles in degrees. */
+  get tuningData() {
+    if (!this.tuning) return null;
+    return { degrees: Array.from(this.tuning.angles, (a) => a * DEG), simple: Array.from(this.tuning.simple), complex: Array.from(this.tuning.complex) };
+  }
+}

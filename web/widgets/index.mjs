@@ -1,0 +1,12 @@
+// Entry of dist/simcore-widgets.js: defines every simcore custom element and
+// exposes the shared helpers pages need (language, hash) as `simcoreWidgets`.
+import { SimcoreGabor } from './gabor.mjs';
+import { LANGS, getLang, onLangChange, setLang, t, translate } from './i18n.mjs';
+
+const ELEMENTS = { 'simcore-gabor': SimcoreGabor };
+for (const [name, cls] of Object.entries(ELEMENTS)) {
+  if (!customElements.get(name)) customElements.define(name, cls);
+}
+
+export { LANGS, getLang, onLangChange, setLang, t, translate };
+export const elements = Object.keys(ELEMENTS);

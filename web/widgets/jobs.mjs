@@ -1,0 +1,41 @@
+// The heavy computations of the widgets, as messages: run inside a Web Worker
+// (worker.mjs) or, where workers are unavailable, on the page thread. Images
+// are sent once and cached by id; jobs name the image they use.
+
+const images = new Map();
+
+function timed(fn) {
+  const t0 = performance.now();
+  const value = fn();
+  return [value, performance.now() - t0];
+}
+
+/** Returns { result, transfer }. */
+export function runJob(sc, job) {
+  if (job.type === 'image') {
+    images.clear(); // one image per widget at a time; keeps memory flat
+    images.set(job.id, { data: job.data, w: job.w, h: job.h });
+    return { result: { ok: true }, transfer: [] };
+  }
+  const img = images.get(job.imageId);
+  if (!img) throw new Error(`no image ${job.imageId}`);
+  if (job.type === 'filter') {
+    const [r, ms] = timed(() => sc.gaborFilter(img.data, img.w, img.h, job.params));
+    return {
+      result: { real: r.real, imag: r.imag, magnitude: r.magnitude, ms, w: img.w, h: img.h },
+      transfer: [r.real.buffer, r.imag.buffer, r.magnitude.buffer],
+    };
+  }
+  if (job.type === 'bank') {
+    const [r, ms] = timed(() => sc.gaborBank(img.data, img.w, img.h, job.params));
+    // The strongest orientation's energy per pixel: brightness of the map.
+    const n = img.w * img.h;
+    const strength = new Float32Array(n);
+    for (const e of r.energy) for (let i = 0; i < n; i++) if (e[i] > strength[i]) strength[i] = e[i];
+    return {
+      result: { dominant: r.dominant, strength, ms, w: img.w, h: img.h },
+      transfer: [r.dominant.buffer, strength.buffer],
+    };
+  }
+  throw new Error(`unknown job ${job.type}`);
+}

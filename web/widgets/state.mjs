@@ -1,0 +1,76 @@
+// Widget state from untrusted text (HTML attributes, the URL hash): every
+// field is declared in a schema; known names only, numbers parsed strictly
+// and range-checked, choices from a fixed list. A value that fails keeps the
+// default: nothing from the outside ever reaches the DOM or the core as-is.
+
+// Plain decimal or exponent notation; no hex, no Infinity, no whitespace.
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d{1,3})?$/;
+
+/** Parse a number field; returns undefined when the text is not acceptable. */
+export function parseField(field, text) {
+  if (typeof text !== 'string' || text.length > 32) return undefined;
+  if (field.type === 'choice') return field.choices.includes(text) ? text : undefined;
+  if (field.type === 'bool') return text === '1' ? true : text === '0' ? false : undefined;
+  if (!NUMBER.test(text)) return undefined;
+  const v = Number(text);
+  if (!Number.isFinite(v) || v < field.min || v > field.max) return undefined;
+  if (field.type === 'int' && !Number.isInteger(v)) return undefined;
+  return v;
+}
+
+/** Format a field for an attribute or the hash; short but exact enough to round-trip a slider. */
+export function formatField(field, v) {
+  if (field.type === 'choice') return v;
+  if (field.type === 'bool') return v ? '1' : '0';
+  if (field.type === 'int') return String(v);
+  return String(Number(v.toPrecision(6)));
+}
+
+export function defaults(schema) {
+  return Object.fromEntries(Object.entries(schema).map(([k, f]) => [k, f.default]));
+}
+
+/** Validate a JS value (from setState) against the schema; undefined if bad. */
+export function checkValue(field, v) {
+  if (field.type === 'choice') return field.choices.includes(v) ? v : undefined;
+  if (field.type === 'bool') return typeof v === 'boolean' ? v : undefined;
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < field.min || v > field.max) return undefined;
+  if (field.type === 'int' && !Number.isInteger(v)) return undefined;
+  return v;
+}
+
+/** Read the known fields from `get(name)` (an attribute getter, a URLSearchParams). */
+export function readFields(schema, get) {
+  const out = {};
+  for (const [name, field] of Object.entries(schema)) {
+    const text = get(name);
+    if (text === null || text === undefined) continue;
+    const v = parseField(field, text);
+    if (v !== undefined) out[name] = v;
+  }
+  return out;
+}
+
+/** The state as hash text: `lambda=8&theta=0.79`, fields in schema order. */
+export function toHash(schema, state) {
+  const params = new URLSearchParams();
+  for (const [name, field] of Object.entries(schema)) {
+    if (field.hash === false || state[name] === undefined) continue;
+    params.set(name, formatField(field, state[name]));
+  }
+  return params.toString();
+}
+
+/** Parse `#a=1&b=2` (leading # optional) into known, valid fields. */
+export function fromHash(schema, hash) {
+  const text = String(hash ?? '').replace(/^#/, '');
+  if (text.length > 2000) return {};
+  let params;
+  try {
+    params = new URLSearchParams(text);
+  } catch {
+    return {};
+  }
+  const allowed = Object.fromEntries(Object.entries(schema).filter(([, f]) => f.hash !== false));
+  return readFields(allowed, (name) => params.get(name));
+}
