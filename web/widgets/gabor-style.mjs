@@ -40,7 +40,8 @@ canvas.plot { display: block; width: 100%; height: 120px; background: #fff; }
 .note { font-size: 0.7em; color: var(--muted); margin: 2px 0 0; }
 .legend { display: flex; gap: 10px; font-size: 0.7em; color: var(--muted); margin-top: 2px; flex-wrap: wrap; }
 .legend i { display: inline-block; width: 14px; height: 3px; vertical-align: middle; margin-right: 3px; }
-.key { position: absolute; right: 6px; bottom: 6px; width: 22%; aspect-ratio: 1; }
+.stack { position: relative; }
+.key { position: absolute; right: 4px; bottom: 4px; width: 22%; aspect-ratio: 1; }
 .thumbs { display: grid; grid-template-columns: repeat(8, 1fr); gap: 2px; }
 .thumbs canvas { width: 100%; aspect-ratio: 1; image-rendering: pixelated; display: block; }
 .drop { outline: 3px dashed var(--accent); outline-offset: -3px; }

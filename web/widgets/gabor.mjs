@@ -1,40 +1,22 @@
 // <simcore-gabor>: the Gabor filter demo. Kernel, its spectrum, the input
 // image and the filtered output; the V1 view (orientation bank, orientation
 // map, tuning curve). Conventions (OpenCV's): docs/gabor.md.
-// Attributes and URL-hash fields are the schema below; θ and ψ in radians.
+// Attributes and URL-hash fields: gabor-schema.mjs (θ and ψ in radians).
 import { SimcoreElement, h } from './base.mjs';
 import { t, getLang, setLang } from './i18n.mjs';
-import { IMAGE_NAMES, makeImage, toGray } from './images.mjs';
+import { makeImage, toGray } from './images.mjs';
 import { drawColourBar, drawField, drawOrientationKey, drawOrientationMap, drawPlot, download, downloadPng } from './draw.mjs';
 import { magnitudeSpectrum } from './spectrum.mjs';
 import { tuningCurve } from './tuning.mjs';
 import { Channel, Superseded, createLane } from './compute.mjs';
 import { pageCore } from './core.mjs';
 import css from './gabor-style.mjs';
+import { GABOR_SCHEMA, sigmaFromBandwidth } from './gabor-schema.mjs';
+
+export { GABOR_SCHEMA, sigmaFromBandwidth };
 
 const PI = Math.PI;
 const DEG = 180 / PI;
-
-export const GABOR_SCHEMA = Object.freeze({
-  lambda: { type: 'number', min: 2, max: 64, default: 10 },
-  theta: { type: 'number', min: 0, max: PI, default: 0 },
-  psi: { type: 'number', min: -PI, max: PI, default: 0 },
-  sigmaMode: { type: 'choice', choices: ['sigma', 'bandwidth'], default: 'sigma' },
-  sigma: { type: 'number', min: 0.5, max: 32, default: 4 },
-  bandwidth: { type: 'number', min: 0.25, max: 3, default: 1 },
-  gamma: { type: 'number', min: 0.1, max: 2, default: 0.5 },
-  size: { type: 'int', min: 3, max: 127, default: 31 },
-  view: { type: 'choice', choices: ['real', 'imag', 'magnitude'], default: 'real' },
-  image: { type: 'choice', choices: IMAGE_NAMES, default: 'grating' },
-  imageSize: { type: 'choice', choices: ['128', '256', '512'], default: '256' },
-  orientations: { type: 'int', min: 4, max: 16, default: 8 },
-  build: { type: 'choice', choices: ['simd', 'scalar'], default: 'simd' },
-});
-
-/** σ from the half-response bandwidth b (octaves) at wavelength λ (docs/gabor.md). */
-export function sigmaFromBandwidth(lambda, b) {
-  return (lambda / PI) * Math.sqrt(Math.LN2 / 2) * (2 ** b + 1) / (2 ** b - 1);
-}
 
 // Slider definitions: state field, label key, slider range in display units,
 // and the conversion between display units and state units.
@@ -130,7 +112,9 @@ export class SimcoreGabor extends SimcoreElement {
     outputFig.append(h('div', { class: 'bar' }, [this.els.outLo, this.els.outBar, this.els.outHi]));
     const key = h('canvas', { class: 'key' });
     drawOrientationKey(key);
-    const mapFig = panel('orientationMap', 'img', [key]);
+    const mapFig = panel('orientationMap', 'img');
+    // The hue key sits on the map's corner, so wrap the two.
+    mapFig.append(h('div', { class: 'stack' }, [this.els.orientationMapCanvas, key]));
     this.els.thumbs = h('div', { class: 'thumbs' });
     mapFig.append(this.els.thumbs);
     const legend = h('div', { class: 'legend' }, [
@@ -318,8 +302,8 @@ export class SimcoreGabor extends SimcoreElement {
     const max = Math.max(...simple, ...complex) || 1;
     const xs = Array.from(angles, (a) => a * DEG);
     drawPlot(this.els.tuningCanvas, xs, [
-      { ys: Array.from(simple, (v) => v / max), colour: '#2456c7' },
-      { ys: Array.from(complex, (v) => v / max), colour: '#c0392b' },
+      { ys: Array.from(complex, (v) => v / max), colour: '#c0392b', width: 3 },
+      { ys: Array.from(simple, (v) => v / max), colour: '#2456c7', width: 1.5 },
     ], { xMin: 0, xMax: 180, yMin: 0, yMax: 1.05, marker: this._state.theta * DEG, xTicks: [0, 45, 90, 135, 180],
       colours: { axis: '#5b6474', marker: '#1d2330' } });
   }

@@ -1,0 +1,160 @@
+// The Gabor page and the widget embedding, driven like a person would: load
+// over http and from file://, move every slider, open a link with a hash,
+// switch the language, feed hostile hashes. Images are kept small (128 px,
+// 4 orientations) where the test is not about the image, to stay fast.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { withBrowser, pageUrls } from './harness.mjs';
+
+const LIGHT = 'imageSize=128&orientations=4';
+
+async function open(browser, server, page, how, hash = '') {
+  const ctx = await browser.newContext();
+  const p = await ctx.newPage();
+  const problems = { errors: [], outside: [], dialogs: [] };
+  p.on('console', (m) => { if (m.type() === 'error') problems.errors.push(m.text()); });
+  p.on('pageerror', (e) => problems.errors.push(String(e)));
+  p.on('dialog', (d) => { problems.dialogs.push(d.message()); d.dismiss(); });
+  p.on('request', (r) => {
+    const u = r.url();
+    if (!(u.startsWith(server.origin) || u.startsWith('file:') || u.startsWith('data:') || u.startsWith('blob:'))) problems.outside.push(u);
+  });
+  await p.goto(pageUrls(server, page)[how] + hash);
+  await p.waitForFunction(() => document.querySelector('simcore-gabor')?.ready.then(() => true));
+  return { ctx, p, problems };
+}
+
+const state = (p) => p.evaluate(() => document.querySelector('simcore-gabor').state);
+const kernelImage = (p) => p.evaluate(() => document.querySelector('simcore-gabor').shadowRoot
+  .querySelector('canvas[data-panel=kernel]').toDataURL());
+
+await withBrowser(async (browser, server) => {
+  for (const how of ['http', 'file']) {
+    test(`gabor.html over ${how}: loads, computes, no console errors or outside requests`, async () => {
+      const { ctx, p, problems } = await open(browser, server, 'gabor.html', how);
+      await p.waitForFunction(() => document.getElementById('status').textContent.startsWith('simcore'));
+      const timing = await p.evaluate(() => document.querySelector('simcore-gabor').shadowRoot.querySelector('.timing').textContent);
+      assert.match(timing, /filter 256² \d+ ms \(in a worker\)/);
+      // The equations were typeset at build time (KaTeX markup, no script).
+      assert.ok(await p.locator('.katex').count() >= 5);
+      assert.deepEqual(problems, { errors: [], outside: [], dialogs: [] });
+      await ctx.close();
+    });
+
+    test(`examples/embed.html over ${how}: attributes set the state, change events carry it`, async () => {
+      const { ctx, p, problems } = await open(browser, server, 'examples/embed.html', how);
+      const s = await state(p);
+      assert.equal(s.theta, 0.79);
+      assert.equal(s.lambda, 8);
+      await p.locator('simcore-gabor input[name=lambda]').fill('12');
+      await p.waitForFunction(() => JSON.parse(document.getElementById('state').textContent).lambda === 12);
+      assert.deepEqual(problems, { errors: [], outside: [], dialogs: [] });
+      await ctx.close();
+    });
+  }
+
+  test('every slider changes the kernel canvas (and the URL hash)', async () => {
+    const { ctx, p, problems } = await open(browser, server, 'gabor.html', 'file', `#${LIGHT}`);
+    const moves = [['lambda', '20'], ['theta', '60'], ['psi', '90'], ['sigma', '7'], ['gamma', '1.2'], ['size', '21']];
+    for (const [name, value] of moves) {
+      const before = await kernelImage(p);
+      await p.locator(`simcore-gabor input[name=${name}]`).fill(value);
+      await p.waitForFunction((b) => document.querySelector('simcore-gabor').shadowRoot
+        .querySelector('canvas[data-panel=kernel]').toDataURL() !== b, before);
+      assert.match(await p.evaluate(() => location.hash), new RegExp(`${name}=`), name);
+    }
+    // Bandwidth replaces σ when selected.
+    await p.locator('simcore-gabor select[name=sigmaMode]').selectOption('bandwidth');
+    assert.ok(await p.locator('simcore-gabor input[name=bandwidth]').isVisible());
+    const before = await kernelImage(p);
+    await p.locator('simcore-gabor input[name=bandwidth]').fill('2');
+    await p.waitForFunction((b) => document.querySelector('simcore-gabor').shadowRoot
+      .querySelector('canvas[data-panel=kernel]').toDataURL() !== b, before);
+    // The orientation count drives the bank's kernels.
+    await p.locator('simcore-gabor input[name=orientations]').fill('12');
+    await p.waitForFunction(() => document.querySelector('simcore-gabor').shadowRoot.querySelectorAll('.thumbs canvas').length === 12);
+    assert.deepEqual(problems.errors, []);
+    await ctx.close();
+  });
+
+  test('a link with a hash restores the state, and survives a reload', async () => {
+    const hash = `#lambda=8&theta=0.785398&psi=1.5708&view=imag&image=star&sigmaMode=bandwidth&bandwidth=1.5&${LIGHT}`;
+    const { ctx, p } = await open(browser, server, 'gabor.html', 'http', hash);
+    const expect = { lambda: 8, theta: 0.785398, psi: 1.5708, view: 'imag', image: 'star', sigmaMode: 'bandwidth', bandwidth: 1.5, imageSize: '128', orientations: 4 };
+    for (const [k, v] of Object.entries(expect)) assert.equal((await state(p))[k], v, k);
+    assert.equal(await p.locator('simcore-gabor input[name=theta]').inputValue(), '45');
+    assert.equal(await p.locator('simcore-gabor select[name=view]').inputValue(), 'imag');
+    await p.reload();
+    await p.waitForFunction(() => document.querySelector('simcore-gabor')?.ready.then(() => true));
+    for (const [k, v] of Object.entries(expect)) assert.equal((await state(p))[k], v, k);
+    await ctx.close();
+  });
+
+  test('the language switch changes the labels and is remembered (file://)', async () => {
+    const { ctx, p, problems } = await open(browser, server, 'gabor.html', 'file', `#${LIGHT}`);
+    const label = p.locator('simcore-gabor label[for=c-theta]');
+    assert.equal(await label.textContent(), 'orientation θ (°)');
+    await p.locator('#lang').click();
+    assert.equal(await label.textContent(), '方向 θ（°）');
+    assert.equal(await p.locator('h1').textContent(), 'Gabor 滤波器与 V1 的方向选择性');
+    assert.equal(await p.evaluate(() => document.documentElement.lang), 'zh-CN');
+    await p.reload();
+    await p.waitForFunction(() => document.querySelector('simcore-gabor')?.ready.then(() => true));
+    assert.equal(await label.textContent(), '方向 θ（°）');
+    // The widget's own button switches back, page included.
+    await p.locator('simcore-gabor button.lang').click();
+    assert.equal(await p.locator('h1').textContent(), 'Gabor filter and V1 orientation selectivity');
+    assert.deepEqual(problems.errors, []);
+    await ctx.close();
+  });
+
+  test('the tuning curve peaks within 5° of θ for a grating at wavelength λ', async () => {
+    const { ctx, p } = await open(browser, server, 'gabor.html', 'http', `#${LIGHT}`);
+    for (const [deg, lambda, gamma] of [[0, 10, 0.5], [37, 8, 0.5], [90, 16, 1], [151, 6, 0.3]]) {
+      await p.evaluate((h) => { location.hash = h; }, `theta=${(deg * Math.PI) / 180}&lambda=${lambda}&gamma=${gamma}&${LIGHT}`);
+      await p.waitForFunction((d) => {
+        const el = document.querySelector('simcore-gabor');
+        return Math.abs(el.state.theta - (d * Math.PI) / 180) < 1e-6 && el.tuningData;
+      }, deg);
+      await p.waitForTimeout(50); // the kernel redraw is the next animation frame
+      const t = await p.evaluate(() => document.querySelector('simcore-gabor').tuningData);
+      for (const curve of [t.simple, t.complex]) {
+        const peak = t.degrees[curve.indexOf(Math.max(...curve))];
+        // 0° and 180° are the same orientation.
+        const err = Math.min(Math.abs(peak - deg), 180 - Math.abs(peak - deg));
+        assert.ok(err <= 5, `θ ${deg}°, λ ${lambda}: peak at ${peak}°`);
+      }
+    }
+    await ctx.close();
+  });
+
+  for (const how of ['http', 'file']) {
+    test(`hostile hash values over ${how} keep the defaults and inject nothing`, async () => {
+      const hostile = '#lambda=abc&theta=1e308&psi=%3Cscript%3Ealert(1)%3C/script%3E&size=31.5'
+        + '&view=%3Cimg%20src=x%20onerror=alert(1)%3E&image=javascript:alert(1)&sigma=Infinity'
+        + '&gamma=0x10&orientations=-4&__proto__=1&constructor=x&build=%22%3E%3Csvg%20onload=alert(1)%3E';
+      const { ctx, p, problems } = await open(browser, server, 'gabor.html', how, hostile);
+      const defaults = { lambda: 10, theta: 0, psi: 0, sigmaMode: 'sigma', sigma: 4, bandwidth: 1, gamma: 0.5, size: 31,
+        view: 'real', image: 'grating', imageSize: '256', orientations: 8, build: 'simd' };
+      assert.deepEqual(await state(p), defaults);
+      const found = await p.evaluate(() => {
+        const el = document.querySelector('simcore-gabor');
+        const html = document.documentElement.outerHTML + el.shadowRoot.innerHTML;
+        return {
+          scripts: document.scripts.length,
+          // KaTeX draws square roots as <svg>; nothing else here makes markup.
+          injected: document.querySelectorAll('img, iframe, [onload], [onerror], svg:not(.katex svg)').length
+            + el.shadowRoot.querySelectorAll('img, svg, iframe, script').length,
+          alert: html.includes('alert('),
+        };
+      });
+      assert.deepEqual(found, { scripts: 2, injected: 0, alert: false });
+      // Hash edits after load are held to the same rules.
+      await p.evaluate(() => { location.hash = '#theta=<b>1</b>&lambda=1e999&size=9'; });
+      await p.waitForFunction(() => document.querySelector('simcore-gabor').state.size === 9);
+      assert.equal((await state(p)).theta, 0);
+      assert.deepEqual(problems, { errors: [], outside: [], dialogs: [] });
+      await ctx.close();
+    });
+  }
+});

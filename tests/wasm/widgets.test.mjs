@@ -1,0 +1,114 @@
+// The widgets' pure parts, in Node: state parsing of untrusted text, the
+// language tables, and the two small numerics the Gabor widget computes in
+// JavaScript (tuning curve, kernel spectrum), each checked against the core.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { loadSimcore } from '../../bindings/simcore.mjs';
+import { defaults, fromHash, parseField, toHash } from '../../web/widgets/state.mjs';
+import { GABOR_SCHEMA, sigmaFromBandwidth } from '../../web/widgets/gabor-schema.mjs';
+import { TABLES } from '../../web/widgets/i18n.mjs';
+import { peakAngle, tuningCurve } from '../../web/widgets/tuning.mjs';
+import { magnitudeSpectrum } from '../../web/widgets/spectrum.mjs';
+import { grating } from '../../web/widgets/images.mjs';
+
+const DEG = Math.PI / 180;
+
+test('numbers are parsed strictly and range-checked', () => {
+  const lambda = GABOR_SCHEMA.lambda;
+  assert.equal(parseField(lambda, '8'), 8);
+  assert.equal(parseField(lambda, '8.5'), 8.5);
+  assert.equal(parseField(lambda, '.5e1'), 5);
+  for (const bad of ['', ' 8', '8 ', '8px', '0x10', 'Infinity', 'NaN', '1e308', '1e5', '1', '-8', '8,5', '+', '1e', '<script>']) {
+    assert.equal(parseField(lambda, bad), undefined, JSON.stringify(bad));
+  }
+  assert.equal(parseField(GABOR_SCHEMA.size, '31'), 31);
+  assert.equal(parseField(GABOR_SCHEMA.size, '31.5'), undefined);
+  assert.equal(parseField(GABOR_SCHEMA.view, 'imag'), 'imag');
+  assert.equal(parseField(GABOR_SCHEMA.view, 'IMAG'), undefined);
+  assert.equal(parseField(GABOR_SCHEMA.view, 'toString'), undefined);
+});
+
+test('a hash round-trips the state; hostile hashes give nothing', () => {
+  const state = { ...defaults(GABOR_SCHEMA), lambda: 8, theta: 0.785398, view: 'magnitude', size: 21 };
+  assert.deepEqual({ ...defaults(GABOR_SCHEMA), ...fromHash(GABOR_SCHEMA, '#' + toHash(GABOR_SCHEMA, state)) }, state);
+  const hostile = '#lambda=abc&theta=1e308&psi=%3Cscript%3Ealert(1)%3C/script%3E&size=31.5'
+    + '&view=%3Cimg%20src=x%20onerror=alert(1)%3E&image=javascript:alert(1)&sigma=Infinity&gamma=0x10'
+    + '&orientations=-4&__proto__=1&constructor=x&build=wasm&imageSize=1024&lambda=9';
+  // URLSearchParams.get returns the first value: lambda=abc, rejected.
+  assert.deepEqual(fromHash(GABOR_SCHEMA, hostile), {});
+  assert.deepEqual(fromHash(GABOR_SCHEMA, '#' + 'x'.repeat(5000)), {});
+});
+
+test('language tables have the same keys and no empty labels', () => {
+  const keys = Object.keys(TABLES.en).sort();
+  for (const [lang, table] of Object.entries(TABLES)) {
+    assert.deepEqual(Object.keys(table).sort(), keys, lang);
+    for (const [k, v] of Object.entries(table)) assert.ok(typeof v === 'string' && v.length > 0, `${lang} ${k}`);
+  }
+});
+
+test('every data-i18n key of the pages and widgets is in the tables', async () => {
+  const sources = ['web/gabor.html', 'web/widgets/gabor.mjs'];
+  for (const src of sources) {
+    const text = await readFile(new URL(`../../${src}`, import.meta.url), 'utf8');
+    const used = [...text.matchAll(/data-i18n(?:-title)?="([^"]+)"|i18n(?:Title)?: '([^'$]+)'/g)].map((m) => m[1] ?? m[2]);
+    assert.ok(used.length > 5, src);
+    for (const k of used) assert.ok(k in TABLES.en, `${src}: ${k}`);
+  }
+});
+
+test('bandwidth 1 octave gives σ ≈ 0.56 λ (docs/gabor.md)', () => {
+  // (1/π)·√(ln2/2)·3 = 0.5622; published as "σ ≈ 0.56λ" by Petkov.
+  assert.ok(Math.abs(sigmaFromBandwidth(10, 1) - 5.622) < 5e-4);
+});
+
+// Display layout of a core kernel (the core stores it point-reflected).
+function kernel(sc, p, part) {
+  const k = sc.gaborKernel({ ...p, part });
+  return { w: k.width, h: k.height, data: k.data.reverse() };
+}
+
+test('tuning curve equals the core filter response to real gratings and peaks at θ', async () => {
+  const sc = await loadSimcore();
+  for (const [thetaDeg, lambda] of [[20, 8], [75, 12], [130, 10]]) {
+    const p = { sigma: 4, theta: thetaDeg * DEG, lambda, gamma: 0.5, psi: 0, size: 31 };
+    const re = kernel(sc, p, 'real');
+    const im = kernel(sc, p, 'imag');
+    const curve = tuningCurve(re.data, im.data, re.w, re.h, lambda);
+    const peak = peakAngle(curve.angles, curve.simple) / DEG;
+    assert.ok(Math.abs(peak - thetaDeg) < 1, `θ ${thetaDeg}: simple-cell peak at ${peak.toFixed(2)}°`);
+    assert.ok(Math.abs(peakAngle(curve.angles, curve.complex) / DEG - thetaDeg) < 1);
+    // Independent path: the core's gaborFilter on grating images at four
+    // phases; the centre pixel's real response r(α) = DC + ½ r₀(α), so the
+    // best-phase amplitude is hypot(r(0) − r(π), r(π/2) − r(3π/2)).
+    const n = 31;
+    const c = (n * n - 1) / 2;
+    let max = 0;
+    for (const s of curve.simple) max = Math.max(max, s);
+    for (const k of [0, 10, 30, 45, 60, 80]) {
+      const r = [0, 1, 2, 3].map((q) => sc.gaborFilter(grating(n, lambda, curve.angles[k], (q * Math.PI) / 2), n, n, p).real[c]);
+      const amp = Math.hypot(r[0] - r[2], r[1] - r[3]);
+      // float32 sums of 961 products in the core vs float64 here: 1e-4 of the peak.
+      assert.ok(Math.abs(amp - curve.simple[k]) < 1e-4 * max, `θ ${thetaDeg}, φ ${(curve.angles[k] / DEG).toFixed(0)}°: core ${amp}, widget ${curve.simple[k]}`);
+    }
+  }
+});
+
+test('kernel spectrum peaks at the carrier frequency (cos θ, sin θ)/λ', async () => {
+  const sc = await loadSimcore();
+  for (const [thetaDeg, lambda] of [[0, 8], [30, 10], [120, 6]]) {
+    const p = { sigma: 5, theta: thetaDeg * DEG, lambda, gamma: 0.5, psi: 0, size: 31 };
+    const re = kernel(sc, p, 'real');
+    const im = kernel(sc, p, 'imag');
+    const { data, size } = magnitudeSpectrum(re.data, im.data, re.w, re.h);
+    let best = 0;
+    for (let i = 1; i < data.length; i++) if (data[i] > data[best]) best = i;
+    const fx = (best % size) - size / 2;
+    const fy = Math.floor(best / size) - size / 2;
+    // The complex kernel e^{+i2πx'/λ} puts its one lobe at +f; sampled at 1/size cycle/px.
+    const ex = (Math.cos(p.theta) / lambda) * size;
+    const ey = (Math.sin(p.theta) / lambda) * size;
+    assert.ok(Math.hypot(fx - ex, fy - ey) <= 1, `θ ${thetaDeg}: peak (${fx}, ${fy}), expected (${ex.toFixed(1)}, ${ey.toFixed(1)})`);
+  }
+});
