@@ -145,7 +145,6 @@
     const s = settings();
     syncControls(s);
     const sc = state.builds[s.build];
-    app.dataset.state = 'busy';
     try {
       const img = currentImage(s);
       const k = currentKernel(sc, s);
@@ -190,7 +189,10 @@
     app.dataset.state = 'ready';
   }
 
+  // data-state on #app: 'pending' while a frame is scheduled, 'ready' when
+  // the canvases show the current controls (tests wait on it).
   function schedule() {
+    app.dataset.state = 'pending';
     if (!state.frame) state.frame = requestAnimationFrame(render);
   }
 
