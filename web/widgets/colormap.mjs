@@ -1,7 +1,10 @@
 // Colour maps as 256-entry RGB lookup tables.
-// Diverging: Moreland's cool-warm (blue < 0 < red, light grey at 0), which
-// stays readable for colour-blind viewers and in greyscale print.
-// Sequential: a dark-to-bright ramp close to matplotlib's "magma".
+// Sequential (for magnitudes and spectra): a dark-to-bright ramp close to
+// matplotlib's "magma"; hue() colours orientations.
+// The site's diverging and gray maps come from the shared classic script
+// (web/lib/colormap.js, ColorBrewer RdBu), so every page reads colours alike.
+import '../lib/colormap.js';
+
 function lut(stops) {
   const table = new Uint8ClampedArray(256 * 3);
   for (let i = 0; i < 256; i++) {
@@ -16,18 +19,15 @@ function lut(stops) {
   return table;
 }
 
-export const DIVERGING = lut([
-  [0, 59, 76, 192], [0.125, 98, 130, 234], [0.25, 141, 176, 254], [0.375, 184, 208, 249],
-  [0.5, 221, 221, 221], [0.625, 245, 196, 173], [0.75, 244, 154, 123], [0.875, 222, 96, 77], [1, 180, 4, 38],
-]);
+const shared = globalThis.simcoreWeb.colormap.maps;
+export const DIVERGING = shared.diverging;
+export const GRAY = shared.gray;
 
 export const SEQUENTIAL = lut([
   [0, 0, 0, 4], [0.25, 81, 18, 124], [0.5, 183, 55, 121], [0.75, 252, 137, 97], [1, 252, 253, 191],
 ]);
 
-export const GRAY = lut([[0, 0, 0, 0], [1, 255, 255, 255]]);
-
-/** HSV with full saturation; h in [0, 1). For orientation maps (hue = 2θ/2π). */
+/** HSV with full saturation; h in [0, 1). For orientation maps (hue = θ/π: θ and θ + π are one orientation). */
 export function hue(h, v, out, o) {
   const i = Math.floor(h * 6) % 6;
   const f = h * 6 - Math.floor(h * 6);

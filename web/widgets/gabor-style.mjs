@@ -42,7 +42,7 @@ canvas.plot { display: block; width: 100%; height: 120px; background: #fff; }
 .legend i { display: inline-block; width: 14px; height: 3px; vertical-align: middle; margin-right: 3px; }
 .stack { position: relative; }
 .key { position: absolute; right: 4px; bottom: 4px; width: 22%; aspect-ratio: 1; }
-.thumbs { display: grid; grid-template-columns: repeat(8, 1fr); gap: 2px; }
+.thumbs { display: grid; grid-template-columns: repeat(4, 1fr); gap: 3px; }
 .thumbs canvas { width: 100%; aspect-ratio: 1; image-rendering: pixelated; display: block; }
 .drop { outline: 3px dashed var(--accent); outline-offset: -3px; }
 .error { color: #b3261e; }

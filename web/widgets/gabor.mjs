@@ -116,7 +116,8 @@ export class SimcoreGabor extends SimcoreElement {
     // The hue key sits on the map's corner, so wrap the two.
     mapFig.append(h('div', { class: 'stack' }, [this.els.orientationMapCanvas, key]));
     this.els.thumbs = h('div', { class: 'thumbs' });
-    mapFig.append(this.els.thumbs);
+    const bankFig = h('figure', { dataset: { panel: 'bank' } }, [
+      h('figcaption', {}, [h('span', { dataset: { i18n: 'gabor.panel.bank' } })]), this.els.thumbs]);
     const legend = h('div', { class: 'legend' }, [
       h('span', {}, [h('i', { style: 'background:#2456c7' }), h('span', { dataset: { i18n: 'gabor.tuning.simple' } })]),
       h('span', {}, [h('i', { style: 'background:#c0392b' }), h('span', { dataset: { i18n: 'gabor.tuning.complex' } })]),
@@ -127,7 +128,7 @@ export class SimcoreGabor extends SimcoreElement {
     this.els.lang = h('button', { type: 'button', class: 'lang', dataset: { i18n: 'lang.switch', i18nTitle: 'lang.switchTitle' },
       onclick: () => setLang(getLang() === 'zh' ? 'en' : 'zh') });
     const header = h('header', {}, [h('h2', { dataset: { i18n: 'gabor.title' } }), this.els.lang, this.els.timing]);
-    const panels = h('div', { class: 'panels' }, [kernelFig, spectrumFig, inputFig, outputFig, mapFig, tuningFig]);
+    const panels = h('div', { class: 'panels' }, [kernelFig, spectrumFig, inputFig, outputFig, mapFig, tuningFig, bankFig]);
     this.els.root = h('div', { class: 'root' }, [header, h('div', { class: 'layout' }, [form, panels])]);
     root.append(style, this.els.root);
 

@@ -10,6 +10,13 @@ function timed(fn) {
   return [value, performance.now() - t0];
 }
 
+function zeroMean(data) {
+  let sum = 0;
+  for (let i = 0; i < data.length; i++) sum += data[i];
+  const mean = sum / data.length;
+  return data.map((v) => v - mean);
+}
+
 /** Returns { result, transfer }. */
 export function runJob(sc, job) {
   if (job.type === 'image') {
@@ -27,7 +34,11 @@ export function runJob(sc, job) {
     };
   }
   if (job.type === 'bank') {
-    const [r, ms] = timed(() => sc.gaborBank(img.data, img.w, img.h, job.params));
+    // OpenCV-convention kernels are not zero-mean, so flat regions would get
+    // an energy (and a random orientation) from the image's mean brightness
+    // alone; the map is about orientation contrast, so remove the mean first.
+    img.zeroMean ??= zeroMean(img.data);
+    const [r, ms] = timed(() => sc.gaborBank(img.zeroMean, img.w, img.h, job.params));
     // The strongest orientation's energy per pixel: brightness of the map.
     const n = img.w * img.h;
     const strength = new Float32Array(n);
