@@ -48,6 +48,16 @@ await withBrowser(async (browser, server) => {
       assert.equal(s.lambda, 8);
       await p.locator('simcore-gabor input[name=lambda]').fill('12');
       await p.waitForFunction(() => JSON.parse(document.getElementById('state').textContent).lambda === 12);
+      // Attributes set later count too (HTML lower-cases imageSize); bad ones are ignored.
+      await p.evaluate(() => {
+        const el = document.querySelector('simcore-gabor');
+        el.setAttribute('imageSize', '128');
+        el.setAttribute('theta', '1.2');
+        el.setAttribute('gamma', '2e9');
+        el.setAttribute('view', 'magnitude<');
+      });
+      const after = await state(p);
+      assert.deepEqual([after.imageSize, after.theta, after.gamma, after.view], ['128', 1.2, 0.5, 'real']);
       assert.deepEqual(problems, { errors: [], outside: [], dialogs: [] });
       await ctx.close();
     });
@@ -135,7 +145,7 @@ await withBrowser(async (browser, server) => {
         + '&gamma=0x10&orientations=-4&__proto__=1&constructor=x&build=%22%3E%3Csvg%20onload=alert(1)%3E';
       const { ctx, p, problems } = await open(browser, server, 'gabor.html', how, hostile);
       const defaults = { lambda: 10, theta: 0, psi: 0, sigmaMode: 'sigma', sigma: 4, bandwidth: 1, gamma: 0.5, size: 31,
-        view: 'real', image: 'grating', imageSize: '256', orientations: 8, build: 'simd' };
+        view: 'real', image: 'grating', imageSize: '256', orientations: 8, build: 'simd', compute: 'worker' };
       assert.deepEqual(await state(p), defaults);
       const found = await p.evaluate(() => {
         const el = document.querySelector('simcore-gabor');

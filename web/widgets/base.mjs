@@ -24,8 +24,10 @@ export function h(tag, props = {}, children = []) {
 
 export class SimcoreElement extends HTMLElement {
   /** Subclasses define: static schema = { name: { type, min, max, default, choices } }. */
+  // HTML lower-cases attribute names (imageSize -> imagesize); getAttribute
+  // matches either way, but observedAttributes must list the lower-case form.
   static get observedAttributes() {
-    return Object.keys(this.schema);
+    return Object.keys(this.schema).map((k) => k.toLowerCase());
   }
 
   constructor() {
@@ -63,8 +65,10 @@ export class SimcoreElement extends HTMLElement {
     });
   }
 
-  attributeChangedCallback(name, _old, text) {
+  attributeChangedCallback(attr, _old, text) {
     if (!this._built || text === null) return;
+    const name = Object.keys(this.constructor.schema).find((k) => k.toLowerCase() === attr);
+    if (!name) return;
     const parsed = readFields({ [name]: this.constructor.schema[name] }, () => text);
     if (name in parsed) this.setState(parsed);
   }

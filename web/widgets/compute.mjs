@@ -25,8 +25,9 @@ function startWorker() {
 
 /** A worker-backed (or inline) executor with sequence-numbered messages. */
 class Lane {
-  constructor(simd) {
+  constructor(simd, inline) {
     this.simd = simd;
+    this.inline = inline;
     this.seq = 0;
     this.waiting = new Map();
     this.ready = this.start();
@@ -35,9 +36,9 @@ class Lane {
   async start() {
     const bytes = await wasmBytes(this.simd ? 'simd' : 'scalar');
     try {
-      this.worker = startWorker();
+      this.worker = this.inline ? null : startWorker();
     } catch {
-      this.worker = null;
+      this.worker = null; // e.g. a Content-Security-Policy without blob: workers
     }
     if (this.worker) {
       this.worker.onmessage = (e) => {
@@ -132,6 +133,6 @@ export class Channel {
   }
 }
 
-export function createLane(simd) {
-  return new Lane(simd);
+export function createLane(simd, { inline = false } = {}) {
+  return new Lane(simd, inline);
 }

@@ -18,6 +18,9 @@ export const GABOR_SCHEMA = Object.freeze({
   imageSize: { type: 'choice', choices: ['128', '256', '512'], default: '256' },
   orientations: { type: 'int', min: 4, max: 16, default: 8 },
   build: { type: 'choice', choices: ['simd', 'scalar'], default: 'simd' },
+  // Where filtering runs; 'inline' (the page thread) exists to measure what
+  // the worker buys (docs/benchmarks.md). No control; attribute or hash only.
+  compute: { type: 'choice', choices: ['worker', 'inline'], default: 'worker' },
 });
 
 /** σ from the half-response bandwidth b (octaves) at wavelength λ (docs/gabor.md). */

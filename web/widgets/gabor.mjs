@@ -73,7 +73,10 @@ export class SimcoreGabor extends SimcoreElement {
       if (name === 'image') select.append(h('option', { value: 'user', disabled: true, dataset: { i18n: 'gabor.image.user' } }));
       if (name === 'imageSize') for (const o of select.options) o.removeAttribute('data-i18n'), (o.textContent = `${o.value}×${o.value}`);
       select.addEventListener('change', () => {
-        if (name === 'image') this.userImage = null;
+        if (name === 'image') {
+          this.stopCamera();
+          this.userImage = null;
+        }
         if (!this.setState({ [name]: select.value }).length && name === 'image') this.invalidate('image');
       });
       const row = h('div', { class: 'row' }, [h('label', { for: id, dataset: { i18n: `gabor.${name}` } }), select]);
@@ -82,9 +85,13 @@ export class SimcoreGabor extends SimcoreElement {
     // Order: kernel controls, then view, then input, then V1 and build.
     const order = ['lambda', 'theta', 'psi', 'sigmaMode', 'sigma', 'bandwidth', 'gamma', 'size', 'view', 'image', 'imageSize', 'orientations', 'build'];
     const fileInput = h('input', { type: 'file', accept: 'image/*', onchange: () => fileInput.files[0] && this.loadFile(fileInput.files[0]) });
+    // The camera button exists only where the browser offers getUserMedia.
+    this.els.camera = navigator.mediaDevices?.getUserMedia
+      ? h('button', { type: 'button', class: 'camera', dataset: { i18n: 'gabor.camera' }, onclick: () => this.toggleCamera() })
+      : null;
     const file = h('div', { class: 'file' }, [
       h('button', { type: 'button', dataset: { i18n: 'gabor.open' }, onclick: () => fileInput.click() }),
-      h('span', { dataset: { i18n: 'gabor.drop' } }), fileInput,
+      this.els.camera, h('span', { dataset: { i18n: 'gabor.drop' } }), fileInput,
     ]);
     form.replaceChildren(...order.flatMap((n) => (n === 'imageSize' ? [this.els[n].row, file] : [this.els[n].row])));
 
@@ -154,6 +161,7 @@ export class SimcoreGabor extends SimcoreElement {
   }
 
   stop() {
+    this.stopCamera();
     this.resizeObserver?.disconnect();
     this.lanes?.filter.lane.terminate();
     this.lanes?.bank.lane.terminate();
@@ -171,7 +179,7 @@ export class SimcoreGabor extends SimcoreElement {
       if (FILTER_FIELDS.has(k)) this.dirty.add('filter');
       if (BANK_FIELDS.has(k)) this.dirty.add('bank');
       if (k === 'image' || k === 'imageSize') this.dirty.add('image');
-      if (k === 'build') this.dirty.add('build');
+      if (k === 'build' || k === 'compute') this.dirty.add('build');
     }
     this.dirty.add('controls');
     this.schedule();
@@ -205,7 +213,8 @@ export class SimcoreGabor extends SimcoreElement {
     if (!this.lanes || d.has('build')) {
       this.lanes?.filter.lane.terminate();
       this.lanes?.bank.lane.terminate();
-      this.lanes = { filter: new Channel(createLane(simd)), bank: new Channel(createLane(simd)) };
+      const inline = this._state.compute === 'inline';
+      this.lanes = { filter: new Channel(createLane(simd, { inline })), bank: new Channel(createLane(simd, { inline })) };
       this.sc = null;
       d.add('image');
     }
@@ -370,21 +379,69 @@ export class SimcoreGabor extends SimcoreElement {
     try {
       const bitmap = await createImageBitmap(file);
       // Centre square crop, scaled to the working size; luminance only.
-      this.userImage = (n) => {
-        const c = document.createElement('canvas');
-        c.width = n;
-        c.height = n;
-        const ctx = c.getContext('2d', { willReadFrequently: true });
-        const side = Math.min(bitmap.width, bitmap.height);
-        ctx.drawImage(bitmap, (bitmap.width - side) / 2, (bitmap.height - side) / 2, side, side, 0, 0, n, n);
-        return toGray(ctx.getImageData(0, 0, n, n).data, n * n);
-      };
+      this.stopCamera();
+      this.userImage = (n) => this.frameToGray(bitmap, n);
       this.dirty.add('controls');
       this.invalidate('image');
     } catch {
       this.els.timing.textContent = t('gabor.badImage');
       this.els.timing.classList.add('error');
     }
+  }
+
+  /** Webcam frames as the input image, one per finished update (latest wins). */
+  async toggleCamera() {
+    if (this.camera) {
+      this.stopCamera();
+      return;
+    }
+    try {
+      const stream = await navigator.mediaDevices.getUserMedia({ video: { width: 640, height: 480 }, audio: false });
+      const video = h('video', { muted: true, playsInline: true });
+      video.srcObject = stream;
+      await video.play();
+      this.camera = { stream, video, timer: 0 };
+      this.els.camera.dataset.i18n = 'gabor.cameraStop';
+      this.els.camera.textContent = t('gabor.cameraStop');
+      const grab = () => {
+        if (!this.camera) return;
+        // Only take a new frame when the previous one has been filtered.
+        if (!this.lanes?.filter.running && !this.lanes?.filter.queued) {
+          this.userImage = (n) => this.frameToGray(video, n);
+          this.dirty.add('controls');
+          this.invalidate('image');
+        }
+        this.camera.timer = setTimeout(grab, 40);
+      };
+      grab();
+    } catch {
+      this.els.timing.textContent = t('gabor.cameraDenied');
+      this.els.timing.classList.add('error');
+    }
+  }
+
+  stopCamera() {
+    if (!this.camera) return;
+    clearTimeout(this.camera.timer);
+    for (const track of this.camera.stream.getTracks()) track.stop();
+    this.camera = null;
+    if (this.els?.camera) {
+      this.els.camera.dataset.i18n = 'gabor.camera';
+      this.els.camera.textContent = t('gabor.camera');
+    }
+  }
+
+  /** Centre square of a video frame or bitmap, scaled to n×n, as luminance. */
+  frameToGray(source, n) {
+    const c = document.createElement('canvas');
+    c.width = n;
+    c.height = n;
+    const ctx = c.getContext('2d', { willReadFrequently: true });
+    const sw = source.videoWidth ?? source.width;
+    const sh = source.videoHeight ?? source.height;
+    const side = Math.min(sw, sh);
+    ctx.drawImage(source, (sw - side) / 2, (sh - side) / 2, side, side, 0, 0, n, n);
+    return toGray(ctx.getImageData(0, 0, n, n).data, n * n);
   }
 
   downloadCsv() {
