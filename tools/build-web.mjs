@@ -8,7 +8,8 @@
 //   dist/*            everything in web/ (web/widgets/ sources are bundled, not copied);
 //                     <tex>…</tex> and <tex-block>…</tex-block> in pages are
 //                     typeset at build time, so pages need no script for math
-//   dist/examples/    examples/, next to a copy of simcore-widgets.js
+//   dist/examples/    examples/, next to a copy of simcore-widgets.js, and
+//                     examples/slides/ with reveal.js (script, CSS, white theme)
 // Classic scripts with embedded wasm are what work from file:// (no fetch,
 // no module imports there); see docs/architecture.md.
 import { build } from 'esbuild';
@@ -118,6 +119,15 @@ await cp(path.join(katexDir, '../LICENSE'), path.join(dist, 'vendor/katex/LICENS
 if (existsSync(path.join(root, 'examples'))) {
   await cp(path.join(root, 'examples'), path.join(dist, 'examples'), { recursive: true });
   await cp(path.join(dist, 'simcore-widgets.js'), path.join(dist, 'examples/simcore-widgets.js'));
+  // The slide deck: reveal.js's script, its stylesheet and the white theme
+  // (whose fonts are inlined as data: URLs, so nothing is fetched).
+  const reveal = path.join(root, 'node_modules/reveal.js');
+  const slides = path.join(dist, 'examples/slides');
+  await mkdir(path.join(slides, 'reveal/theme'), { recursive: true });
+  for (const f of ['dist/reveal.js', 'dist/reveal.css', 'dist/theme/white.css', 'LICENSE']) {
+    await cp(path.join(reveal, f), path.join(slides, 'reveal', f.replace(/^dist\//, '')));
+  }
+  await typesetPages(slides);
 }
 
 /** Replace <tex>…</tex> (inline) and <tex-block>…</tex-block> (display) in dist/*.html by KaTeX HTML. */

@@ -63,6 +63,22 @@ await withBrowser(async (browser, server) => {
     });
   }
 
+  test('the reveal.js deck from file://: widgets work, arrow keys on a slider stay in the widget', async () => {
+    const { ctx, p, problems } = await open(browser, server, 'examples/slides/index.html', 'file', '#/3');
+    await p.waitForFunction(() => window.Reveal?.isReady());
+    const widget = p.locator('section.present simcore-gabor');
+    // Layout attributes: only θ and γ, and three panels.
+    assert.equal(await widget.locator('.row:not([hidden])').count(), 2);
+    assert.equal(await widget.locator('figure:not([hidden])').count(), 3);
+    const before = await widget.evaluate((el) => el.state.theta);
+    await widget.locator('input[name=theta]').focus();
+    await p.keyboard.press('ArrowRight');
+    await p.waitForFunction((b) => document.querySelector('section.present simcore-gabor').state.theta > b, before);
+    assert.equal(await p.evaluate(() => Reveal.getIndices().h), 3);
+    assert.deepEqual(problems, { errors: [], outside: [], dialogs: [] });
+    await ctx.close();
+  });
+
   test('every slider changes the kernel canvas (and the URL hash)', async () => {
     const { ctx, p, problems } = await open(browser, server, 'gabor.html', 'file', `#${LIGHT}`);
     const moves = [['lambda', '20'], ['theta', '60'], ['psi', '90'], ['sigma', '7'], ['gamma', '1.2'], ['size', '21']];

@@ -43,6 +43,12 @@ export class SimcoreElement extends HTMLElement {
       Object.assign(this._state, readFields(this.constructor.schema, (n) => this.getAttribute(n)));
       this._built = true;
       this.build(this.shadowRoot);
+      // Keys pressed in a widget's controls belong to the widget: a slide
+      // deck (reveal.js) sees shadow-DOM events retargeted to the host, not
+      // an <input>, and would turn the page on every arrow key.
+      this.shadowRoot.addEventListener('keydown', (e) => {
+        if (e.target !== this.shadowRoot && e.target.closest?.('input, select, button, textarea')) e.stopPropagation();
+      });
       translate(this.shadowRoot);
       this._offLang = onLangChange(() => {
         translate(this.shadowRoot);

@@ -20,7 +20,7 @@ form { display: grid; gap: 6px; align-content: start; }
 .row output { font-variant-numeric: tabular-nums; font-size: 0.9em; color: var(--muted); min-width: 3.5em; text-align: right; }
 .row input[type=range] { grid-column: 1 / -1; width: 100%; margin: 0; accent-color: var(--accent); }
 .row select { grid-column: 2; font: inherit; font-size: 0.9em; max-width: 11em; }
-.row.hidden { display: none; }
+[hidden], .row.hidden { display: none !important; }
 .file { display: flex; flex-wrap: wrap; gap: 4px; align-items: center; font-size: 0.8em; color: var(--muted); }
 .file input { display: none; }
 .panels { display: grid; grid-template-columns: repeat(auto-fill, minmax(136px, 1fr)); gap: 8px; align-content: start; }

@@ -32,6 +32,7 @@ const SLIDERS = [
   { name: 'orientations', min: 4, max: 16, step: 1, fmt: (v) => String(v) },
 ];
 const SELECTS = ['sigmaMode', 'view', 'image', 'imageSize', 'build'];
+const PANELS = ['kernel', 'spectrum', 'input', 'output', 'orientationMap', 'tuning', 'bank'];
 
 // Which outputs each field invalidates.
 const KERNEL_FIELDS = new Set(['lambda', 'theta', 'psi', 'sigmaMode', 'sigma', 'bandwidth', 'gamma', 'size', 'view', 'orientations']);
@@ -139,6 +140,8 @@ export class SimcoreGabor extends SimcoreElement {
     this.els.root = h('div', { class: 'root' }, [header, h('div', { class: 'layout' }, [form, panels])]);
     root.append(style, this.els.root);
 
+    this.applyLayout(form, panels);
+
     // Drop an image anywhere on the widget; it is decoded here, never sent anywhere.
     const r = this.els.root;
     r.addEventListener('dragover', (e) => { e.preventDefault(); r.classList.add('drop'); });
@@ -151,6 +154,30 @@ export class SimcoreGabor extends SimcoreElement {
     });
     this.resizeObserver = new ResizeObserver(() => this.drawTuning());
     this.resizeObserver.observe(tuningFig);
+  }
+
+  /**
+   * Layout attributes (not state): `controls="theta,gamma"` and
+   * `panels="kernel,tuning"` show only the named controls and panels, for a
+   * slide with little room. Unknown names are ignored; missing = all.
+   */
+  applyLayout(form, panels) {
+    const pick = (attr, known) => {
+      const text = this.getAttribute(attr);
+      if (text === null) return null;
+      const names = text.split(',').map((x) => x.trim()).filter((x) => known.includes(x));
+      return names.length ? new Set(names) : null;
+    };
+    const controls = pick('controls', [...SLIDERS.map((x) => x.name), ...SELECTS, 'file']);
+    if (controls) {
+      for (const [name, el] of Object.entries(this.els)) {
+        if (el?.row && !controls.has(name)) el.row.hidden = true;
+      }
+      if (!controls.has('file')) form.querySelector('.file').hidden = true;
+    }
+    const shown = pick('panels', PANELS);
+    this.shownPanels = shown ?? new Set(PANELS);
+    for (const fig of panels.children) fig.hidden = !this.shownPanels.has(fig.dataset.panel);
   }
 
   start() {
@@ -222,7 +249,8 @@ export class SimcoreGabor extends SimcoreElement {
     if (d.has('image') || d.has('build')) this.setImage();
     if (d.has('kernel') || d.has('build')) this.drawKernel();
     if (d.has('filter') || d.has('image') || d.has('build')) this.requestFilter();
-    if (d.has('bank') || d.has('image') || d.has('build')) this.requestBank();
+    const wantBank = this.shownPanels.has('orientationMap');
+    if (wantBank && (d.has('bank') || d.has('image') || d.has('build'))) this.requestBank();
     if (!this.readyFired) {
       this.readyFired = true;
       this.dataset.core = `${this.sc.version} ${this.sc.simd ? 'SIMD' : 'scalar'}`;
