@@ -4,6 +4,7 @@
 // 4 orientations) where the test is not about the image, to stay fast.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { withBrowser, pageUrls } from './harness.mjs';
 
 const LIGHT = 'imageSize=128&orientations=4';
@@ -100,6 +101,31 @@ await withBrowser(async (browser, server) => {
     await p.locator('simcore-gabor input[name=orientations]').fill('12');
     await p.waitForFunction(() => document.querySelector('simcore-gabor').shadowRoot.querySelectorAll('.thumbs canvas').length === 12);
     assert.deepEqual(problems.errors, []);
+    await ctx.close();
+  });
+
+  test('exports: panel PNG, kernel CSV; an image file feeds the input (file://)', async () => {
+    const { ctx, p, problems } = await open(browser, server, 'gabor.html', 'file', `#size=21&${LIGHT}`);
+    const kernelFig = p.locator('simcore-gabor figure[data-panel=kernel]');
+    let [download] = await Promise.all([p.waitForEvent('download'), kernelFig.getByRole('button', { name: 'PNG' }).click()]);
+    assert.equal(download.suggestedFilename(), 'gabor-kernel.png');
+    const png = await readFile(await download.path());
+    assert.equal(png.subarray(1, 4).toString(), 'PNG');
+    [download] = await Promise.all([p.waitForEvent('download'), kernelFig.getByRole('button', { name: 'kernel CSV' }).click()]);
+    assert.equal(download.suggestedFilename(), 'gabor-kernel-real.csv');
+    const rows = (await readFile(await download.path(), 'utf8')).trim().split('\n').map((r) => r.split(',').map(Number));
+    // size 21 → 21×21; ψ = 0: the centre of the real part is exp(0)·cos(0) = 1.
+    assert.equal(rows.length, 21);
+    assert.ok(rows.every((r) => r.length === 21 && r.every(Number.isFinite)));
+    assert.equal(rows[10][10], 1);
+    // The exported PNG, opened as the input image: nothing leaves the page.
+    const input = p.locator('simcore-gabor canvas[data-panel=input]');
+    const before = await input.evaluate((c) => c.toDataURL());
+    await p.locator('simcore-gabor input[type=file]').setInputFiles({ name: 'k.png', mimeType: 'image/png', buffer: png });
+    await p.waitForFunction((b) => document.querySelector('simcore-gabor').shadowRoot
+      .querySelector('canvas[data-panel=input]').toDataURL() !== b, before);
+    assert.equal(await p.locator('simcore-gabor select[name=image]').inputValue(), 'user');
+    assert.deepEqual(problems, { errors: [], outside: [], dialogs: [] });
     await ctx.close();
   });
 
