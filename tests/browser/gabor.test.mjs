@@ -9,7 +9,8 @@ import { withBrowser, pageUrls } from './harness.mjs';
 
 const LIGHT = 'imageSize=128&orientations=4';
 
-async function open(browser, server, page, how, hash = '') {
+// Opens a page and waits until the widget matched by `widget` has shown its first output.
+async function open(browser, server, page, how, hash = '', widget = 'simcore-gabor') {
   const ctx = await browser.newContext();
   const p = await ctx.newPage();
   const problems = { errors: [], outside: [], dialogs: [] };
@@ -21,7 +22,7 @@ async function open(browser, server, page, how, hash = '') {
     if (!(u.startsWith(server.origin) || u.startsWith('file:') || u.startsWith('data:') || u.startsWith('blob:'))) problems.outside.push(u);
   });
   await p.goto(pageUrls(server, page)[how] + hash);
-  await p.waitForFunction(() => document.querySelector('simcore-gabor')?.ready.then(() => true));
+  await p.waitForFunction((sel) => document.querySelector(sel)?.ready.then(() => true), widget);
   return { ctx, p, problems };
 }
 
@@ -65,8 +66,9 @@ await withBrowser(async (browser, server) => {
   }
 
   test('the reveal.js deck from file://: widgets work, arrow keys on a slider stay in the widget', async () => {
-    const { ctx, p, problems } = await open(browser, server, 'examples/slides/index.html', 'file', '#/3');
-    await p.waitForFunction(() => window.Reveal?.isReady());
+    const { ctx, p, problems } = await open(browser, server, 'examples/slides/index.html', 'file', '#/3', 'section.present simcore-gabor');
+    // Widgets on hidden slides wait until they are shown.
+    assert.equal(await p.evaluate(() => document.querySelector('section:not(.present) simcore-gabor').dataset.core), undefined);
     const widget = p.locator('section.present simcore-gabor');
     // Layout attributes: only θ and γ, and three panels.
     assert.equal(await widget.locator('.row:not([hidden])').count(), 2);

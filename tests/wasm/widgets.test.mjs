@@ -24,6 +24,7 @@ test('numbers are parsed strictly and range-checked', () => {
   }
   assert.equal(parseField(GABOR_SCHEMA.size, '31'), 31);
   assert.equal(parseField(GABOR_SCHEMA.size, '31.5'), undefined);
+  assert.equal(parseField(GABOR_SCHEMA.size, '30'), undefined); // odd sizes only
   assert.equal(parseField(GABOR_SCHEMA.view, 'imag'), 'imag');
   assert.equal(parseField(GABOR_SCHEMA.view, 'IMAG'), undefined);
   assert.equal(parseField(GABOR_SCHEMA.view, 'toString'), undefined);

@@ -12,7 +12,8 @@ export const GABOR_SCHEMA = Object.freeze({
   sigma: { type: 'number', min: 0.5, max: 32, default: 4 },
   bandwidth: { type: 'number', min: 0.25, max: 3, default: 1 },
   gamma: { type: 'number', min: 0.1, max: 2, default: 0.5 },
-  size: { type: 'int', min: 3, max: 127, default: 31 },
+  // Odd only: OpenCV turns an even size n into n + 1, which a slider would misreport.
+  size: { type: 'int', min: 3, max: 127, odd: true, default: 31 },
   view: { type: 'choice', choices: ['real', 'imag', 'magnitude'], default: 'real' },
   image: { type: 'choice', choices: IMAGE_NAMES, default: 'grating' },
   imageSize: { type: 'choice', choices: ['128', '256', '512'], default: '256' },

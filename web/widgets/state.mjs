@@ -15,6 +15,7 @@ export function parseField(field, text) {
   const v = Number(text);
   if (!Number.isFinite(v) || v < field.min || v > field.max) return undefined;
   if (field.type === 'int' && !Number.isInteger(v)) return undefined;
+  if (field.odd && v % 2 !== 1) return undefined;
   return v;
 }
 
@@ -36,6 +37,7 @@ export function checkValue(field, v) {
   if (field.type === 'bool') return typeof v === 'boolean' ? v : undefined;
   if (typeof v !== 'number' || !Number.isFinite(v) || v < field.min || v > field.max) return undefined;
   if (field.type === 'int' && !Number.isInteger(v)) return undefined;
+  if (field.odd && v % 2 !== 1) return undefined;
   return v;
 }
 
