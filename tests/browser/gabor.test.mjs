@@ -162,6 +162,22 @@ await withBrowser(async (browser, server) => {
     await ctx.close();
   });
 
+  test('gabor.html at 320 px, both languages: nothing overflows sideways', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 320, height: 640 } });
+    const p = await ctx.newPage();
+    await p.goto(pageUrls(server, 'gabor.html').file + `#${LIGHT}`);
+    await p.waitForFunction(() => document.querySelector('simcore-gabor')?.ready.then(() => true));
+    for (const lang of ['en', 'zh']) {
+      await p.evaluate((l) => window.simcoreWidgets.setLang(l), lang);
+      const widths = await p.evaluate(() => ({
+        page: document.scrollingElement.scrollWidth,
+        widget: document.querySelector('simcore-gabor').getBoundingClientRect().right,
+      }));
+      assert.ok(widths.page <= 320 && widths.widget <= 320, `${lang}: ${JSON.stringify(widths)}`);
+    }
+    await ctx.close();
+  });
+
   test('the tuning curve peaks within 5° of θ for a grating at wavelength λ', async () => {
     const { ctx, p } = await open(browser, server, 'gabor.html', 'http', `#${LIGHT}`);
     for (const [deg, lambda, gamma] of [[0, 10, 0.5], [37, 8, 0.5], [90, 16, 1], [151, 6, 0.3]]) {

@@ -43,7 +43,9 @@ canvas.plot { display: block; width: 100%; height: 120px; background: #fff; }
 .stack { position: relative; }
 .key { position: absolute; right: 4px; bottom: 4px; width: 22%; aspect-ratio: 1; }
 .thumbs { display: grid; grid-template-columns: repeat(4, 1fr); gap: 3px; }
-.thumbs canvas { width: 100%; aspect-ratio: 1; image-rendering: pixelated; display: block; }
+.thumbs canvas { width: 100%; aspect-ratio: 1; image-rendering: pixelated; display: block; outline: 2px solid transparent; outline-offset: -2px; }
+.thumbs canvas.current { outline-color: #1d2330; }
+.busy { font-size: 0.8em; color: var(--accent); }
 .drop { outline: 3px dashed var(--accent); outline-offset: -3px; }
 .error { color: #b3261e; }
 `;

@@ -130,12 +130,15 @@ export class SimcoreGabor extends SimcoreElement {
       h('span', {}, [h('i', { style: 'background:#2456c7' }), h('span', { dataset: { i18n: 'gabor.tuning.simple' } })]),
       h('span', {}, [h('i', { style: 'background:#c0392b' }), h('span', { dataset: { i18n: 'gabor.tuning.complex' } })]),
     ]);
-    const tuningFig = panel('tuning', 'plot', [legend], 'wide');
+    const axis = h('p', { class: 'note' }, [h('span', { dataset: { i18n: 'gabor.tuning.x' } }), ' · ',
+      h('span', { dataset: { i18n: 'gabor.tuning.y' } })]);
+    const tuningFig = panel('tuning', 'plot', [axis, legend], 'wide');
 
-    this.els.timing = h('div', { class: 'timing', role: 'status', 'aria-live': 'polite' });
+    this.els.timing = h('div', { class: 'timing', role: 'status', 'aria-live': 'polite', dataset: { i18n: 'status.loading' } });
+    this.els.busy = h('span', { class: 'busy', hidden: true, dataset: { i18n: 'gabor.computing' } });
     this.els.lang = h('button', { type: 'button', class: 'lang', dataset: { i18n: 'lang.switch', i18nTitle: 'lang.switchTitle' },
       onclick: () => setLang(getLang() === 'zh' ? 'en' : 'zh') });
-    const header = h('header', {}, [h('h2', { dataset: { i18n: 'gabor.title' } }), this.els.lang, this.els.timing]);
+    const header = h('header', {}, [h('h2', { dataset: { i18n: 'gabor.title' } }), this.els.busy, this.els.lang, this.els.timing]);
     const panels = h('div', { class: 'panels' }, [kernelFig, spectrumFig, inputFig, outputFig, mapFig, tuningFig, bankFig]);
     this.els.root = h('div', { class: 'root' }, [header, h('div', { class: 'layout' }, [form, panels])]);
     root.append(style, this.els.root);
@@ -341,9 +344,13 @@ export class SimcoreGabor extends SimcoreElement {
     const thumbs = this.els.thumbs;
     while (thumbs.children.length > n) thumbs.lastChild.remove();
     while (thumbs.children.length < n) thumbs.append(h('canvas'));
+    // Mark the bank member closest to the current θ (orientations wrap at π).
+    const k = Math.round((p.theta / PI) * n) % n;
     for (let i = 0; i < n; i++) {
       const kr = this.sc.gaborKernel({ ...p, theta: (i * PI) / n, part: 'real' });
       drawField(thumbs.children[i], kr.data.reverse(), kr.width, kr.height, 'diverging');
+      thumbs.children[i].classList.toggle('current', i === k);
+      thumbs.children[i].title = `θ = ${((i * 180) / n).toFixed(1)}°`;
     }
   }
 
@@ -362,6 +369,7 @@ export class SimcoreGabor extends SimcoreElement {
   async requestFilter() {
     const lane = this.lanes.filter;
     const t0 = performance.now();
+    this.els.busy.hidden = false;
     try {
       const r = await lane.request({ type: 'filter', imageId: this.image.id, params: this.params() });
       const view = this._state.view;
@@ -375,6 +383,7 @@ export class SimcoreGabor extends SimcoreElement {
       this.timing.update = performance.now() - t0;
       this.timing.n = r.w;
       this.timing.where = lane.lane.where;
+      this.els.busy.hidden = !lane.queued;
       this.showTiming();
       this.dispatchEvent(new CustomEvent('rendered', { detail: { what: 'filter', ms: r.ms } }));
       if (!this.readyResolved) {
@@ -383,7 +392,10 @@ export class SimcoreGabor extends SimcoreElement {
         this.dispatchEvent(new CustomEvent('ready'));
       }
     } catch (err) {
-      if (!(err instanceof Superseded)) this.fail(err);
+      if (!(err instanceof Superseded)) {
+        this.els.busy.hidden = true;
+        this.fail(err);
+      }
     }
   }
 
@@ -412,6 +424,7 @@ export class SimcoreGabor extends SimcoreElement {
     }
     if (tm.bank !== undefined) parts.push(`${t('gabor.time.bank')} ×${this._state.orientations} ${tm.bank.toFixed(0)} ms`);
     if (this.sc) parts.push(this.sc.simd ? 'SIMD' : t('gabor.build.scalar'));
+    delete this.els.timing.dataset.i18n; // from now on the line is composed here
     this.els.timing.classList.remove('error');
     this.els.timing.textContent = parts.join(' · ');
   }
