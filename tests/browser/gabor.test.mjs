@@ -82,6 +82,20 @@ await withBrowser(async (browser, server) => {
     await ctx.close();
   });
 
+  test('where a Content-Security-Policy forbids workers, filtering falls back to the page thread', async () => {
+    const ctx = await browser.newContext();
+    const p = await ctx.newPage();
+    await p.route('**/gabor.html', async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': "worker-src 'none'" } });
+    });
+    await p.goto(pageUrls(server, 'gabor.html').http + `#${LIGHT}`);
+    await p.waitForFunction(() => document.querySelector('simcore-gabor')?.ready.then(() => true));
+    const timing = await p.evaluate(() => document.querySelector('simcore-gabor').shadowRoot.querySelector('.timing').textContent);
+    assert.match(timing, /filter 128² \d+ ms \(on the page thread\)/);
+    await ctx.close();
+  });
+
   test('every slider changes the kernel canvas (and the URL hash)', async () => {
     const { ctx, p, problems } = await open(browser, server, 'gabor.html', 'file', `#${LIGHT}`);
     const moves = [['lambda', '20'], ['theta', '60'], ['psi', '90'], ['sigma', '7'], ['gamma', '1.2'], ['size', '21']];

@@ -113,3 +113,25 @@ test('kernel spectrum peaks at the carrier frequency (cos θ, sin θ)/λ', async
     assert.ok(Math.hypot(fx - ex, fy - ey) <= 1, `θ ${thetaDeg}: peak (${fx}, ${fy}), expected (${ex.toFixed(1)}, ${ey.toFixed(1)})`);
   }
 });
+
+test('channel: latest wins, one job running and one queued at most', async () => {
+  const { Channel, Superseded } = await import('../../web/widgets/channel.mjs');
+  const started = [];
+  let release;
+  const lane = {
+    ready: Promise.resolve(),
+    post: (job) => new Promise((resolve) => { started.push(job.n); release = () => resolve(job.n * 10); }),
+  };
+  const ch = new Channel(lane);
+  const outcomes = [];
+  const track = (n) => ch.request({ n }).then((v) => outcomes.push([n, v]), (e) => outcomes.push([n, e instanceof Superseded ? 'superseded' : String(e)]));
+  const all = [1, 2, 3, 4].map(track); // 1 runs; 2 and 3 are replaced in the queue by 4
+  await new Promise((r) => setTimeout(r, 0));
+  assert.deepEqual(started, [1]);
+  release();
+  await new Promise((r) => setTimeout(r, 0));
+  assert.deepEqual(started, [1, 4]);
+  release();
+  await Promise.all(all);
+  assert.deepEqual(outcomes.sort((a, b) => a[0] - b[0]), [[1, 10], [2, 'superseded'], [3, 'superseded'], [4, 40]]);
+});

@@ -8,13 +8,9 @@ import { loadSimcore } from '../../bindings/simcore.mjs';
 import { wasmBytes } from '../../bindings/wasm-source.mjs';
 import workerSource from 'virtual:worker-source';
 import { runJob } from './jobs.mjs';
+import { Superseded } from './channel.mjs';
 
-export class Superseded extends Error {
-  constructor() {
-    super('superseded by a newer request');
-    this.name = 'Superseded';
-  }
-}
+export { Channel, Superseded } from './channel.mjs';
 
 let workerUrl = null;
 
@@ -41,21 +37,32 @@ class Lane {
       this.worker = null; // e.g. a Content-Security-Policy without blob: workers
     }
     if (this.worker) {
-      this.worker.onmessage = (e) => {
-        const { seq, result, error } = e.data;
-        const w = this.waiting.get(seq);
-        this.waiting.delete(seq);
-        if (error) w?.reject(new Error(error));
-        else w?.resolve(result);
-      };
-      this.worker.onerror = (e) => {
-        for (const w of this.waiting.values()) w.reject(new Error(e.message || 'worker failed'));
-        this.waiting.clear();
-      };
-      return this.rawPost({ type: 'init', simd: this.simd, bytes });
+      try {
+        return await this.startWorker(bytes);
+      } catch {
+        // A worker that cannot start (a Content-Security-Policy may forbid
+        // blob: workers or wasm in workers) leaves the page thread.
+        this.worker.terminate();
+        this.worker = null;
+      }
     }
     this.sc = await loadSimcore({ simd: this.simd, wasm: bytes });
     return { simd: this.sc.simd, version: this.sc.version };
+  }
+
+  startWorker(bytes) {
+    this.worker.onmessage = (e) => {
+      const { seq, result, error } = e.data;
+      const w = this.waiting.get(seq);
+      this.waiting.delete(seq);
+      if (error) w?.reject(new Error(error));
+      else w?.resolve(result);
+    };
+    this.worker.onerror = (e) => {
+      for (const w of this.waiting.values()) w.reject(new Error(e.message || 'worker failed'));
+      this.waiting.clear();
+    };
+    return this.rawPost({ type: 'init', simd: this.simd, bytes });
   }
 
   /** The image later jobs refer to by id; sent (copied) to the worker once, lazily. */
@@ -97,39 +104,6 @@ class Lane {
     this.worker?.terminate();
     for (const w of this.waiting.values()) w.reject(new Superseded());
     this.waiting.clear();
-  }
-}
-
-/** Latest-wins channel over a lane: at most one job running, one queued. */
-export class Channel {
-  constructor(lane) {
-    this.lane = lane;
-    this.running = null;
-    this.queued = null;
-  }
-
-  request(job, transfer) {
-    if (this.queued) this.queued.reject(new Superseded());
-    return new Promise((resolve, reject) => {
-      this.queued = { job, transfer, resolve, reject };
-      if (!this.running) this.next();
-    });
-  }
-
-  async next() {
-    const item = this.queued;
-    this.queued = null;
-    if (!item) return;
-    this.running = item;
-    try {
-      await this.lane.ready;
-      item.resolve(await this.lane.post(item.job, item.transfer));
-    } catch (err) {
-      item.reject(err);
-    } finally {
-      this.running = null;
-      this.next();
-    }
   }
 }
 
