@@ -95,6 +95,7 @@ await build({
   ...common,
   entryPoints: [path.join(root, 'web/widgets/index.mjs')],
   plugins: [workerSource, embedWasm],
+  loader: { '.css': 'text' }, // uPlot's stylesheet goes into the widgets' shadow roots
   format: 'iife',
   globalName: 'simcoreWidgets',
   outfile: path.join(dist, 'simcore-widgets.js'),

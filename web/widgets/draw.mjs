@@ -101,57 +101,6 @@ export function drawOrientationKey(canvas, size = 96) {
   ctx.putImageData(img, 0, 0);
 }
 
-/**
- * Line plot on a canvas sized to its CSS box × devicePixelRatio.
- * series: [{ ys, colour, width }], xs shared; marker: x of a vertical line.
- */
-export function drawPlot(canvas, xs, series, { xMin, xMax, yMin = 0, yMax = 1, marker, xTicks = [], colours }) {
-  const dpr = globalThis.devicePixelRatio || 1;
-  const cssW = canvas.clientWidth || 300;
-  const cssH = canvas.clientHeight || 150;
-  canvas.width = Math.round(cssW * dpr);
-  canvas.height = Math.round(cssH * dpr);
-  const ctx = canvas.getContext('2d');
-  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-  ctx.clearRect(0, 0, cssW, cssH);
-  const pad = { l: 6, r: 6, t: 6, b: 16 };
-  const X = (x) => pad.l + ((x - xMin) / (xMax - xMin)) * (cssW - pad.l - pad.r);
-  const Y = (y) => cssH - pad.b - ((y - yMin) / (yMax - yMin)) * (cssH - pad.t - pad.b);
-  ctx.strokeStyle = colours.axis;
-  ctx.fillStyle = colours.axis;
-  ctx.lineWidth = 1;
-  ctx.font = '10px sans-serif';
-  ctx.textAlign = 'center';
-  ctx.textBaseline = 'top';
-  ctx.beginPath();
-  ctx.moveTo(X(xMin), Y(yMin) + 0.5);
-  ctx.lineTo(X(xMax), Y(yMin) + 0.5);
-  ctx.stroke();
-  for (const tx of xTicks) {
-    ctx.beginPath();
-    ctx.moveTo(X(tx), Y(yMin));
-    ctx.lineTo(X(tx), Y(yMin) + 3);
-    ctx.stroke();
-    ctx.fillText(String(tx), Math.min(Math.max(X(tx), 8), cssW - 10), Y(yMin) + 4);
-  }
-  if (marker !== undefined) {
-    ctx.strokeStyle = colours.marker;
-    ctx.setLineDash([3, 3]);
-    ctx.beginPath();
-    ctx.moveTo(X(marker), Y(yMin));
-    ctx.lineTo(X(marker), Y(yMax));
-    ctx.stroke();
-    ctx.setLineDash([]);
-  }
-  for (const s of series) {
-    ctx.strokeStyle = s.colour;
-    ctx.lineWidth = s.width ?? 2;
-    ctx.beginPath();
-    s.ys.forEach((y, i) => (i ? ctx.lineTo(X(xs[i]), Y(y)) : ctx.moveTo(X(xs[i]), Y(y))));
-    ctx.stroke();
-  }
-}
-
 /** PNG download of a canvas; tiny canvases are scaled up with hard pixel edges. */
 export function downloadPng(canvas, name) {
   let src = canvas;

@@ -33,13 +33,13 @@ figcaption span { overflow: hidden; text-overflow: ellipsis; white-space: nowrap
 figcaption button { font-size: 0.75em; padding: 0 4px; flex: none; }
 canvas.img { display: block; width: 100%; aspect-ratio: 1; background: #ddd; }
 canvas.px { image-rendering: pixelated; }
-canvas.plot { display: block; width: 100%; height: 120px; background: #fff; }
+.plot { background: #fff; min-height: 150px; }
+.plot .u-legend { font-size: 0.72em; color: var(--muted); }
+.plot .u-legend .u-marker { width: 1em; height: 3px; }
 .bar { display: grid; grid-template-columns: auto 1fr auto; gap: 4px; align-items: center; font-size: 0.7em;
   color: var(--muted); margin-top: 3px; font-variant-numeric: tabular-nums; }
 .bar canvas { width: 100%; height: 8px; display: block; }
 .note { font-size: 0.7em; color: var(--muted); margin: 2px 0 0; }
-.legend { display: flex; gap: 10px; font-size: 0.7em; color: var(--muted); margin-top: 2px; flex-wrap: wrap; }
-.legend i { display: inline-block; width: 14px; height: 3px; vertical-align: middle; margin-right: 3px; }
 .stack { position: relative; }
 .key { position: absolute; right: 4px; bottom: 4px; width: 22%; aspect-ratio: 1; }
 .thumbs { display: grid; grid-template-columns: repeat(4, 1fr); gap: 3px; }

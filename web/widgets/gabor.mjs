@@ -5,7 +5,8 @@
 import { SimcoreElement, h } from './base.mjs';
 import { t, getLang, setLang } from './i18n.mjs';
 import { makeImage, toGray } from './images.mjs';
-import { drawColourBar, drawField, drawOrientationKey, drawOrientationMap, drawPlot, download, downloadPng } from './draw.mjs';
+import { drawColourBar, drawField, drawOrientationKey, drawOrientationMap, download, downloadPng } from './draw.mjs';
+import { TUNING_PLOT_CSS, TuningPlot } from './tuning-plot.mjs';
 import { magnitudeSpectrum } from './spectrum.mjs';
 import { tuningCurve } from './tuning.mjs';
 import { Channel, Superseded, createLane } from './compute.mjs';
@@ -52,7 +53,7 @@ export class SimcoreGabor extends SimcoreElement {
   }
 
   build(root) {
-    const style = h('style', { text: css });
+    const style = h('style', { text: css + TUNING_PLOT_CSS });
     this.els = {};
     const form = h('form', { onsubmit: (e) => e.preventDefault() });
     for (const sl of SLIDERS) {
@@ -126,13 +127,12 @@ export class SimcoreGabor extends SimcoreElement {
     this.els.thumbs = h('div', { class: 'thumbs' });
     const bankFig = h('figure', { dataset: { panel: 'bank' } }, [
       h('figcaption', {}, [h('span', { dataset: { i18n: 'gabor.panel.bank' } })]), this.els.thumbs]);
-    const legend = h('div', { class: 'legend' }, [
-      h('span', {}, [h('i', { style: 'background:#2456c7' }), h('span', { dataset: { i18n: 'gabor.tuning.simple' } })]),
-      h('span', {}, [h('i', { style: 'background:#c0392b' }), h('span', { dataset: { i18n: 'gabor.tuning.complex' } })]),
-    ]);
-    const axis = h('p', { class: 'note' }, [h('span', { dataset: { i18n: 'gabor.tuning.x' } }), ' · ',
-      h('span', { dataset: { i18n: 'gabor.tuning.y' } })]);
-    const tuningFig = panel('tuning', 'plot', [axis, legend], 'wide');
+    const plotBox = h('div', { class: 'plot' });
+    const tuningFig = h('figure', { class: 'wide', dataset: { panel: 'tuning' } }, [
+      h('figcaption', {}, [h('span', { dataset: { i18n: 'gabor.panel.tuning' } }),
+        h('button', { type: 'button', text: 'PNG', title: 'PNG', onclick: () => this.tuningPlot.canvas && downloadPng(this.tuningPlot.canvas, 'gabor-tuning.png') })]),
+      plotBox]);
+    this.tuningPlot = new TuningPlot(plotBox);
 
     this.els.timing = h('div', { class: 'timing', role: 'status', 'aria-live': 'polite', dataset: { i18n: 'status.loading' } });
     this.els.busy = h('span', { class: 'busy', hidden: true, dataset: { i18n: 'gabor.computing' } });
@@ -155,7 +155,10 @@ export class SimcoreGabor extends SimcoreElement {
       const f = e.dataTransfer?.files?.[0];
       if (f) this.loadFile(f);
     });
-    this.resizeObserver = new ResizeObserver(() => this.drawTuning());
+    this.resizeObserver = new ResizeObserver(() => {
+      this.tuningPlot.resize();
+      if (!this.tuningPlot.plot) this.drawTuning();
+    });
     this.resizeObserver.observe(tuningFig);
   }
 
@@ -357,13 +360,12 @@ export class SimcoreGabor extends SimcoreElement {
   drawTuning() {
     if (!this.tuning || !this.els) return;
     const { angles, simple, complex } = this.tuning;
-    const max = Math.max(...simple, ...complex) || 1;
-    const xs = Array.from(angles, (a) => a * DEG);
-    drawPlot(this.els.tuningCanvas, xs, [
-      { ys: Array.from(complex, (v) => v / max), colour: '#c0392b', width: 3 },
-      { ys: Array.from(simple, (v) => v / max), colour: '#2456c7', width: 1.5 },
-    ], { xMin: 0, xMax: 180, yMin: 0, yMax: 1.05, marker: this._state.theta * DEG, xTicks: [0, 45, 90, 135, 180],
-      colours: { axis: '#5b6474', marker: '#1d2330' } });
+    let max = 0;
+    for (let i = 0; i < angles.length; i++) max = Math.max(max, simple[i], complex[i]);
+    max ||= 1;
+    this.tuningPlot.setLabels({ x: t('gabor.tuning.x'), y: t('gabor.tuning.y'), simple: t('gabor.tuning.simple'), complex: t('gabor.tuning.complex') });
+    this.tuningPlot.setData(Array.from(angles, (a) => a * DEG), Array.from(simple, (v) => v / max),
+      Array.from(complex, (v) => v / max), this._state.theta * DEG);
   }
 
   async requestFilter() {
