@@ -1,0 +1,58 @@
+/* Internals of the separable (low-rank) path: the two 1-D kernels, their
+ * variant list and the cached kernel SVD. Contract of the whole path:
+ * sc_conv_separable in conv_internal.h; mathematics: docs/separable.md. */
+#ifndef SIMCORE_CONV_SEPARABLE_H
+#define SIMCORE_CONV_SEPARABLE_H
+
+#include "conv_internal.h"
+
+/* Horizontal pass, 1-D correlation of one row:
+ *   out[x] = sum_{i<n} c[i] * in[x + i],  x in [0, w)
+ * Reads in[0, w + n - 1) only; tails handled exactly. */
+typedef void (*sc_row_corr_fn)(const float *in, int w, const float *c, int n, float *out);
+
+/* Vertical pass, weighted sum of n rows:
+ *   out[x] = (accumulate ? out[x] : 0) + sum_{t<n} c[t] * rows[t][x]
+ * (the sum over t is formed first, then added to out). Reads rows[t][0, w)
+ * only; tails handled exactly. */
+typedef void (*sc_col_sum_fn)(const float *const *rows, const float *c, int n, int w,
+                              int accumulate, float *out);
+
+void sc_row_corr_scalar(const float *in, int w, const float *c, int n, float *out);
+void sc_col_sum_scalar(const float *const *rows, const float *c, int n, int w,
+                       int accumulate, float *out);
+#if SC_HAVE_SIMD
+void sc_row_corr_simd(const float *in, int w, const float *c, int n, float *out);
+void sc_col_sum_simd(const float *const *rows, const float *c, int n, int w,
+                     int accumulate, float *out);
+#endif
+
+/* Every lane of a SIMD variant adds in the scalar order and SIMD128 has no
+ * FMA, so all variants give bit-identical results (the test demands it). */
+typedef struct sc_separable_variant {
+    const char *name;
+    sc_row_corr_fn row;
+    sc_col_sum_fn col;
+} sc_separable_variant;
+
+/* Scalar reference first, the one sc_conv_separable uses last. */
+extern const sc_separable_variant sc_separable_variants[];
+extern const int sc_separable_variant_count;
+
+/* The SVD of the last kernel seen, k = sum_r s[r] u_r v_r^T with
+ * u_r[j] = u[j * p + r] (kh long, vertical), v_r[i] = v[i * p + r] (kw long,
+ * horizontal), p = min(kw, kh); tail2[r] = sum_{q >= r} s[q]^2 (so
+ * ||k - k_r||_F^2 = tail2[r]). Owned by the cache; valid until the next call. */
+typedef struct sc_kernel_svd {
+    int kw, kh, p;
+    const double *s, *u, *v, *tail2;
+} sc_kernel_svd;
+
+/* Returns NULL on allocation failure. Not thread-safe (the core is
+ * single-threaded, see docs/architecture.md). */
+const sc_kernel_svd *sc_kernel_svd_get(const float *k, int kw, int kh);
+
+/* Fewest terms r with ||k - k_r||_F <= rank_tol * ||k||_F. */
+int sc_kernel_svd_rank(const sc_kernel_svd *svd, float rank_tol);
+
+#endif
