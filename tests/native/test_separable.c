@@ -239,6 +239,31 @@ static void test_against_direct(void)
     free(k);
 }
 
+/* AUTO (sc_conv_choose with the cached rank) on cases far from any
+ * crossover of the cost model, so recalibration cannot flip them. */
+static void test_auto_choice(void)
+{
+    enum { W = 256, H = 256 };
+    float *img = malloc(sizeof(float) * W * H), *out = malloc(sizeof(float) * W * H);
+    float *k = malloc(sizeof(float) * 63 * 63);
+    uint32_t seed = 5;
+    check_fill_random(img, W * H, &seed);
+    sc_conv_info info;
+    gaussian(k, 31, 31, 5.0, 5.0);
+    CHECK(sc_conv2d(img, W, H, k, 31, 31, NULL, out, &info) == SC_OK, "gaussian");
+    CHECK(info.method == SC_CONV_SEPARABLE && info.rank == 1, "gaussian 31: method %d rank %d", info.method, info.rank);
+    check_fill_random(k, 9, &seed);
+    CHECK(sc_conv2d(img, W, H, k, 3, 3, NULL, out, &info) == SC_OK, "3x3");
+    CHECK(info.method == SC_CONV_DIRECT, "random 3x3: method %d", info.method);
+    check_fill_random(k, 63 * 63, &seed);
+    CHECK(sc_conv2d(img, W, H, k, 63, 63, NULL, out, &info) == SC_OK, "63x63");
+    CHECK(info.method == SC_CONV_FFT, "random 63x63: method %d", info.method);
+    /* Direct model vs separable model ordering from the measurements. */
+    CHECK(sc_conv_choose(512, 512, 31, 31, 2) == SC_CONV_SEPARABLE, "31x31 rank 2");
+    CHECK(sc_conv_choose(512, 512, 15, 15, 15) == SC_CONV_DIRECT, "15x15 full rank");
+    free(img); free(out); free(k);
+}
+
 int main(void)
 {
     test_variants_bit_exact();
@@ -246,5 +271,6 @@ int main(void)
     test_gabor_ranks();
     test_cache();
     test_against_direct();
+    test_auto_choice();
     return check_summary("test_separable");
 }

@@ -10,7 +10,7 @@
 
 /* Ring rows kept per pass: bounds the scratch (terms * kh * w floats). Terms
  * beyond it run in further passes that add into out. */
-#define RING_BUDGET_FLOATS (2u << 20) /* 8 MiB */
+#define RING_BUDGET_FLOATS (64u << 10) /* 256 KiB */
 
 /* The cache: one kernel, compared by bytes (exact, never stale). Rank queries
  * from the AUTO chooser and the separable pass that follows share one SVD. */
