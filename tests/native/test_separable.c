@@ -132,17 +132,25 @@ static void test_gabor_ranks(void)
                     p.width = p.height = size;
                     for (int part = 0; part < 2; part++) {
                         CHECK(sc_gabor_kernel(&p, (sc_gabor_part)part, k) == SC_OK, "gabor kernel");
-                        const int r = sc_kernel_rank(k, size, size, tols[tl]);
+                        /* The cheap path first (the cache would otherwise hold the full
+                         * SVD), then the full SVD: exact ranks, also above 16 terms. */
+                        const int cheap = sc_kernel_rank(k, size, size, tols[tl]);
+                        const int r = sc_kernel_svd_rank(sc_kernel_svd_get(k, size, size, 1), tols[tl]);
                         if (part) printf("/%d", r);
                         else printf("  %.3f: %d", thetas[ti], r);
                         if (tl + 1 < 4 && g)
-                            CHECK(r >= sc_kernel_rank(k, size, size, tols[tl + 1]), "rank falls as tol tightens");
+                            CHECK(r >= sc_kernel_svd_rank(sc_kernel_svd_get(k, size, size, 1), tols[tl + 1]), "rank falls as tol tightens");
                         if (ti == 0 || ti == 5)
                             CHECK(r == 1, "gabor %d gamma %g theta %g part %d: rank %d, expected 1", size, gamma, thetas[ti], part, r);
                         else if (gamma == 1.0)
                             CHECK(r == 2, "gabor %d gamma 1 theta %g part %d: rank %d, expected 2", size, thetas[ti], part, r);
                         else
                             CHECK(r > 2, "gabor %d gamma 0.5 theta %g part %d tol %g: rank %d", size, thetas[ti], part, (double)tols[tl], r);
+                        /* The cheap path (low-rank SVD for big kernels) gives the same
+                         * rank, or min(kw, kh) when its 16 terms cannot tell. Its
+                         * truncations are near-optimal, so allow one extra term. */
+                        CHECK(cheap == r || cheap == r + 1 || (r >= SC_SVD_LOWRANK_MAX && cheap == size),
+                              "gabor %d theta %g tol %g: cheap rank %d, full %d", size, thetas[ti], (double)tols[tl], cheap, r);
                     }
                 }
                 printf("\n");
@@ -213,7 +221,7 @@ static void test_against_direct(void)
 {
     uint32_t seed = 77;
     int rank;
-    float *k = malloc(sizeof(float) * 512 * 2);
+    float *k = malloc(sizeof(float) * 512 * 2), *k2 = malloc(sizeof(float) * 63 * 63);
     /* Full-rank random kernels: all terms, must be exact to float rounding. */
     static const int shapes[][4] = {{37, 9, 5, 5}, {64, 7, 15, 3}, {33, 5, 2, 9}, {5, 40, 31, 31}};
     for (size_t c = 0; c < sizeof shapes / sizeof shapes[0]; c++) {
@@ -231,12 +239,20 @@ static void test_against_direct(void)
     const double e = separable_error(50, 20, k, 31, 31, 1e-2f, &seed, &rank);
     CHECK(e <= 1.0, "truncated gabor: error %g of the bound", e);
     CHECK(rank >= 2 && rank < sc_kernel_rank(k, 31, 31, SC_CONV_RANK_TOL), "truncated gabor: rank %d", rank);
+    /* Big low-rank kernels take the low-rank SVD (no full SVD): gamma 1
+     * Gabor at 35 degrees is rank 2 at any size. */
+    p.sigma = 10.0; p.lambda = 25.0; p.gamma = 1.0; p.theta = 0.6; p.width = p.height = 63;
+    CHECK(sc_gabor_kernel(&p, SC_GABOR_IMAG, k2) == SC_OK, "gabor 63");
+    const double e3 = separable_error(70, 9, k2, 63, 63, SC_CONV_RANK_TOL, &seed, &rank);
+    CHECK(e3 <= 1.0 && rank == 2, "gabor 63 low rank: error %g rank %d", e3, rank);
+    CHECK(!sc_kernel_svd_get(k2, 63, 63, 0)->complete, "gabor 63 used the low-rank SVD");
     /* Tall kernel on a wide image: the ring budget splits the 2 terms into
      * two passes, the second adding into out. */
     check_fill_random(k, 2 * 512, &seed);
     const double e2 = separable_error(4096, 1, k, 2, 512, SC_CONV_RANK_TOL, &seed, &rank);
     CHECK(e2 <= 1.0 && rank == 2, "two passes: error %g rank %d", e2, rank);
     free(k);
+    free(k2);
 }
 
 /* AUTO (sc_conv_choose with the cached rank) on cases far from any

@@ -162,6 +162,51 @@ static void test_random_shapes(void)
     }
 }
 
+static void test_lowrank(void)
+{
+    /* Rank 3 (sum of outer products) 40x30: three terms, the same values as
+     * the full SVD, orthonormal factors, residual ~0. */
+    enum { M = 40, N = 30, R = 3 };
+    uint32_t seed = 17;
+    double x[R][M], y[R][N], a[M * N], u[M * 8], s[8], v[N * 8], uf[M * N], sf[N], vf[N * N], res2;
+    int rank;
+    for (int r = 0; r < R; r++) {
+        for (int i = 0; i < M; i++) x[r][i] = check_rand_f(&seed);
+        for (int j = 0; j < N; j++) y[r][j] = check_rand_f(&seed);
+    }
+    for (int i = 0; i < M; i++)
+        for (int j = 0; j < N; j++) a[i * N + j] = x[0][i] * y[0][j] + 0.5 * x[1][i] * y[1][j] + 0.01 * x[2][i] * y[2][j];
+    CHECK(sc_svd_lowrank(a, M, N, 8, 1e-9, u, s, v, &rank, &res2) == 0, "lowrank status");
+    CHECK(rank == R, "lowrank rank %d", rank);
+    CHECK(sc_svd(a, M, N, uf, sf, vf) == 0, "full");
+    for (int r = 0; r < R; r++) CHECK(fabs(s[r] - sf[r]) <= SVD_TOL * sf[0], "lowrank s[%d] %.17g vs %.17g", r, s[r], sf[r]);
+    double worst = 0.0, f = frob(a, M * N);
+    for (int i = 0; i < M; i++)
+        for (int j = 0; j < N; j++) {
+            double acc = 0.0;
+            for (int r = 0; r < rank; r++) acc += u[i * rank + r] * s[r] * v[j * rank + r];
+            if (fabs(acc - a[i * N + j]) > worst) worst = fabs(acc - a[i * N + j]);
+        }
+    CHECK(worst <= SVD_TOL * f, "lowrank reconstruction %g", worst);
+    CHECK(orth_err(u, M, rank) <= SVD_TOL && orth_err(v, N, rank) <= SVD_TOL, "lowrank orthonormal");
+    CHECK(res2 <= SVD_TOL * SVD_TOL * f * f, "lowrank residual %g", res2);
+    /* Asking for a coarser floor drops the 0.01 term, and reports it as the
+     * residual: ||A - A_2||^2 = s_2^2. */
+    CHECK(sc_svd_lowrank(a, M, N, 8, 0.05 * sf[2] / f * 40, u, s, v, &rank, &res2) == 0, "coarse");
+    CHECK(rank <= 2 && res2 >= sf[2] * sf[2] * 0.5, "coarse: rank %d residual %g vs s2^2 %g", rank, res2, sf[2] * sf[2]);
+    /* Full-rank random: stops at rmax terms; the residual is what the
+     * kept terms miss, at least the optimal sum_{r >= 8} s_r^2. */
+    for (int i = 0; i < M * N; i++) a[i] = check_rand_f(&seed);
+    CHECK(sc_svd(a, M, N, uf, sf, vf) == 0, "full");
+    double opt = 0.0;
+    for (int r = 8; r < N; r++) opt += sf[r] * sf[r];
+    CHECK(sc_svd_lowrank(a, M, N, 8, 1e-6, u, s, v, &rank, &res2) == 0 && rank == 8, "random: rank %d", rank);
+    CHECK(res2 >= opt * (1 - 1e-12) && res2 < frob(a, M * N) * frob(a, M * N), "random: residual %g, optimal %g", res2, opt);
+    /* Zero matrix: no terms. */
+    for (int i = 0; i < M * N; i++) a[i] = 0.0;
+    CHECK(sc_svd_lowrank(a, M, N, 8, 1e-6, u, s, v, &rank, &res2) == 0 && rank == 0 && res2 == 0.0, "zero: rank %d", rank);
+}
+
 int main(void)
 {
     test_outer_product();
@@ -169,5 +214,6 @@ int main(void)
     test_known_singular_values();
     test_rank_deficient_and_zero();
     test_random_shapes();
+    test_lowrank();
     return check_summary("test_svd");
 }

@@ -27,61 +27,96 @@ static void cache_drop(void)
     memset(&cache, 0, sizeof cache);
 }
 
-const sc_kernel_svd *sc_kernel_svd_get(const float *k, int kw, int kh)
+/* Fills the cache entry from mem laid out as a, u, v, s, tail2 for p terms. */
+static const sc_kernel_svd *cache_fill(const float *k, int kw, int kh, int p, int complete,
+                                       double resid2, float *key, double *mem)
 {
     const size_t kn = (size_t)kw * kh;
-    if (cache.key && cache.svd.kw == kw && cache.svd.kh == kh &&
+    const int pmax = complete ? p : SC_SVD_LOWRANK_MAX;
+    double *u = mem + kn, *v = u + (size_t)kh * pmax, *s = v + (size_t)kw * pmax, *tail2 = s + pmax;
+    /* ||k - k_r||_F^2 = resid2 + sum_{q >= r} s_q^2 (Eckart-Young; the
+     * low-rank residual is orthogonal to the kept terms), summed from the
+     * small end so the tail is not lost in the head's rounding. */
+    tail2[p] = resid2;
+    for (int r = p - 1; r >= 0; r--) tail2[r] = tail2[r + 1] + s[r] * s[r];
+    memcpy(key, k, sizeof(float) * kn);
+    cache.key = key;
+    cache.mem = mem;
+    cache.svd = (sc_kernel_svd){kw, kh, p, complete, s, u, v, tail2};
+    return &cache.svd;
+}
+
+const sc_kernel_svd *sc_kernel_svd_get(const float *k, int kw, int kh, int full)
+{
+    const size_t kn = (size_t)kw * kh;
+    if (cache.key && cache.svd.kw == kw && cache.svd.kh == kh && (cache.svd.complete || !full) &&
         memcmp(cache.key, k, sizeof(float) * kn) == 0)
         return &cache.svd;
     cache_drop();
-    const int p = kw < kh ? kw : kh;
+    const int pfull = kw < kh ? kw : kh;
+    const int pmax = pfull > SC_SVD_LOWRANK_MAX ? pfull : SC_SVD_LOWRANK_MAX;
     float *key = malloc(sizeof(float) * kn);
-    /* a (kh x kw), then u (kh x p), v (kw x p), s (p), tail2 (p + 1) */
-    double *mem = malloc(sizeof(double) * (kn + (size_t)kh * p + (size_t)kw * p + 2 * (size_t)p + 1));
+    /* a (kh x kw), then u (kh x pmax), v (kw x pmax), s (pmax), tail2 (pmax + 1) */
+    double *mem = malloc(sizeof(double) * (kn + (size_t)(kh + kw + 2) * pmax + 1));
     if (!key || !mem) {
         free(key);
         free(mem);
         return NULL;
     }
-    double *a = mem, *u = a + kn, *v = u + (size_t)kh * p, *s = v + (size_t)kw * p, *tail2 = s + p;
-    for (size_t i = 0; i < kn; i++) a[i] = k[i];
-    if (sc_svd(a, kh, kw, u, s, v) != 0) {
+    for (size_t i = 0; i < kn; i++) mem[i] = k[i];
+    if (!full && pfull > SC_SVD_FULL_MAX) {
+        /* Stop a few float ulps above the kernel's rounding noise (a float
+         * Gaussian is rank 1 plus ~3e-8 relative noise), 4x below the default
+         * SC_CONV_RANK_TOL; a smaller rank_tol falls back to the full SVD. */
+        int r;
+        double resid2;
+        double *u = mem + kn, *v = u + (size_t)kh * SC_SVD_LOWRANK_MAX, *s = v + (size_t)kw * SC_SVD_LOWRANK_MAX;
+        if (sc_svd_lowrank(mem, kh, kw, SC_SVD_LOWRANK_MAX, 2.5e-7, u, s, v, &r, &resid2) != 0) {
+            free(key);
+            free(mem);
+            return NULL;
+        }
+        /* Rank queries with rank_tol^2 ||k||^2 below resid2 answer "cannot
+         * tell": treated as full rank, without the O(n^3) SVD. */
+        return cache_fill(k, kw, kh, r, 0, resid2, key, mem);
+    }
+    double *u = mem + kn, *v = u + (size_t)kh * pfull, *s = v + (size_t)kw * pfull;
+    if (sc_svd(mem, kh, kw, u, s, v) != 0) {
         free(key);
         free(mem);
         return NULL;
     }
-    /* ||k - k_r||_F^2 = sum_{q >= r} s_q^2 (Eckart-Young), summed from the
-     * small end so the tail is not lost in the head's rounding. */
-    tail2[p] = 0.0;
-    for (int r = p - 1; r >= 0; r--) tail2[r] = tail2[r + 1] + s[r] * s[r];
-    memcpy(key, k, sizeof(float) * kn);
-    cache.key = key;
-    cache.mem = mem;
-    cache.svd = (sc_kernel_svd){kw, kh, p, s, u, v, tail2};
-    return &cache.svd;
+    return cache_fill(k, kw, kh, pfull, 1, 0.0, key, mem);
 }
 
 int sc_kernel_svd_rank(const sc_kernel_svd *svd, float rank_tol)
 {
     const double limit = (double)rank_tol * rank_tol * svd->tail2[0];
     int r = 0;
-    while (r < svd->p && svd->tail2[r] > limit) r++;
-    return r;
+    while (r <= svd->p && svd->tail2[r] > limit) r++;
+    return r <= svd->p ? r : -1;
 }
 
 int sc_kernel_rank(const float *k, int kw, int kh, float rank_tol)
 {
-    const sc_kernel_svd *svd = sc_kernel_svd_get(k, kw, kh);
-    return svd ? sc_kernel_svd_rank(svd, rank_tol) : (kw < kh ? kw : kh);
+    const int full = kw < kh ? kw : kh;
+    const sc_kernel_svd *svd = sc_kernel_svd_get(k, kw, kh, 0);
+    const int r = svd ? sc_kernel_svd_rank(svd, rank_tol) : -1;
+    return r >= 0 ? r : full;
 }
 
 sc_status sc_conv_separable(const float *padded, int pw, int w, int h,
                             const float *k, int kw, int kh, float rank_tol,
                             float *out, int *rank)
 {
-    const sc_kernel_svd *svd = sc_kernel_svd_get(k, kw, kh);
+    const sc_kernel_svd *svd = sc_kernel_svd_get(k, kw, kh, 0);
+    int terms = svd ? sc_kernel_svd_rank(svd, rank_tol) : -1;
+    if (svd && terms < 0) { /* not low rank enough to tell: full SVD */
+        svd = sc_kernel_svd_get(k, kw, kh, 1);
+        if (svd) terms = sc_kernel_svd_rank(svd, rank_tol);
+    }
     if (!svd) return sc_fail(SC_ERR_NOMEM, "kernel");
-    const int terms = sc_kernel_svd_rank(svd, rank_tol), p = svd->p, ph = h + kh - 1;
+    const int p = svd->p, ph = h + kh - 1;
     *rank = terms;
     if (terms == 0) { /* the zero kernel */
         memset(out, 0, sizeof(float) * (size_t)w * h);

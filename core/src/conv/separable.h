@@ -39,20 +39,33 @@ typedef struct sc_separable_variant {
 extern const sc_separable_variant sc_separable_variants[];
 extern const int sc_separable_variant_count;
 
-/* The SVD of the last kernel seen, k = sum_r s[r] u_r v_r^T with
- * u_r[j] = u[j * p + r] (kh long, vertical), v_r[i] = v[i * p + r] (kw long,
- * horizontal), p = min(kw, kh); tail2[r] = sum_{q >= r} s[q]^2 (so
- * ||k - k_r||_F^2 = tail2[r]). Owned by the cache; valid until the next call. */
+/* The (possibly truncated) SVD of the last kernel seen:
+ * k ~= sum_{r<p} s[r] u_r v_r^T with u_r[j] = u[j * p + r] (kh long,
+ * vertical) and v_r[i] = v[i * p + r] (kw long, horizontal);
+ * tail2[r] = ||k - k_r||_F^2 for r in [0, p] (tail2[0] = ||k||_F^2).
+ * complete: p = min(kw, kh) and tail2[p] = 0 (full Jacobi SVD); otherwise a
+ * low-rank SVD with residual tail2[p] > 0. Owned by the cache; valid until
+ * the next call. */
 typedef struct sc_kernel_svd {
-    int kw, kh, p;
+    int kw, kh, p, complete;
     const double *s, *u, *v, *tail2;
 } sc_kernel_svd;
 
-/* Returns NULL on allocation failure. Not thread-safe (the core is
- * single-threaded, see docs/architecture.md). */
-const sc_kernel_svd *sc_kernel_svd_get(const float *k, int kw, int kh);
+/* Kernels with min(kw, kh) up to this get the full Jacobi SVD at once (well
+ * under a millisecond); bigger ones first try the O(r kw kh) low-rank SVD. */
+#define SC_SVD_FULL_MAX 16
+/* Most terms the low-rank SVD keeps: beyond that separable cannot beat FFT
+ * for kernels bigger than SC_SVD_FULL_MAX (docs/separable.md). */
+#define SC_SVD_LOWRANK_MAX 16
 
-/* Fewest terms r with ||k - k_r||_F <= rank_tol * ||k||_F. */
+/* Cheap decomposition (full when small, else low rank if the kernel is);
+ * full = 1 forces the complete SVD (slow for big kernels: O(n^3) per sweep).
+ * Returns NULL on allocation failure. Not thread-safe (the core is
+ * single-threaded, see docs/architecture.md). */
+const sc_kernel_svd *sc_kernel_svd_get(const float *k, int kw, int kh, int full);
+
+/* Fewest terms r with ||k - k_r||_F <= rank_tol * ||k||_F, or -1 if this
+ * decomposition cannot tell (truncated and rank_tol below its residual). */
 int sc_kernel_svd_rank(const sc_kernel_svd *svd, float rank_tol);
 
 #endif

@@ -15,4 +15,16 @@
  * Returns 0, or -1 if scratch memory could not be allocated. */
 int sc_svd(const double *a, int m, int n, double *u, double *s, double *v);
 
+/* Truncated SVD of a numerically low-rank m x n matrix: Gram-Schmidt with
+ * column pivoting until the residual ||A - Q Q^T A||_F <= floor_rel ||A||_F
+ * or rmax directions are kept, then sc_svd of the small factor Q^T A. Cost
+ * O(r m n) instead of the full SVD's O(m n^2) per sweep: the rank test for
+ * big kernels. Its rank-r truncations are within resid2 of optimal.
+ *   u: m x r, s: r values (descending), v: n x r, row-major as sc_svd, with
+ *   room for rmax terms; *rank = r; *resid2 = ||A - U S V^T||_F^2 (exact up
+ *   to rounding: the residual is orthogonal to the kept terms).
+ * Returns 0, or -1 on allocation failure. */
+int sc_svd_lowrank(const double *a, int m, int n, int rmax, double floor_rel,
+                   double *u, double *s, double *v, int *rank, double *resid2);
+
 #endif
