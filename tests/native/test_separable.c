@@ -170,6 +170,9 @@ static void test_cache(void)
     CHECK(sc_kernel_rank(k, 11, 11, SC_CONV_RANK_TOL) == 2, "perturbed: rank %d", sc_kernel_rank(k, 11, 11, SC_CONV_RANK_TOL));
     /* Same bytes, other shape: not the same kernel. */
     CHECK(sc_kernel_rank(k, 121, 1, SC_CONV_RANK_TOL) == 1, "1-row kernel: rank %d", sc_kernel_rank(k, 121, 1, SC_CONV_RANK_TOL));
+    /* After clearing, the next query recomputes. */
+    sc_kernel_svd_cache_clear();
+    CHECK(sc_kernel_rank(k, 11, 11, SC_CONV_RANK_TOL) == 2, "after clear: rank %d", sc_kernel_rank(k, 11, 11, SC_CONV_RANK_TOL));
 }
 
 /* Double-precision direct correlation of the padded image. */

@@ -27,6 +27,8 @@ static void cache_drop(void)
     memset(&cache, 0, sizeof cache);
 }
 
+void sc_kernel_svd_cache_clear(void) { cache_drop(); }
+
 /* Fills the cache entry from mem laid out as a, u, v, s, tail2 for p terms. */
 static const sc_kernel_svd *cache_fill(const float *k, int kw, int kh, int p, int complete,
                                        double resid2, float *key, double *mem)

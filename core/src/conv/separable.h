@@ -64,6 +64,10 @@ typedef struct sc_kernel_svd {
  * single-threaded, see docs/architecture.md). */
 const sc_kernel_svd *sc_kernel_svd_get(const float *k, int kw, int kh, int full);
 
+/* Frees the cached decomposition (up to ~24 MB for a 1025x1025 kernel);
+ * sc_conv_cache_clear should call it. */
+void sc_kernel_svd_cache_clear(void);
+
 /* Fewest terms r with ||k - k_r||_F <= rank_tol * ||k||_F, or -1 if this
  * decomposition cannot tell (truncated and rank_tol below its residual). */
 int sc_kernel_svd_rank(const sc_kernel_svd *svd, float rank_tol);
