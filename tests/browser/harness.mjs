@@ -28,7 +28,7 @@ async function freePort() {
   });
 }
 
-async function startServer() {
+export async function startServer() {
   const port = await freePort();
   const child = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', distDir],
     { stdio: 'ignore' });

@@ -1,9 +1,14 @@
+// Every page in dist/, over http and from file://: it loads, reports ready
+// (#status reads "simcore …"), logs no console error, has no failed request
+// and requests nothing outside its own files (no network, no other folder).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdir } from 'node:fs/promises';
-import { withBrowser, pageUrls } from './harness.mjs';
+import { pathToFileURL } from 'node:url';
+import { distDir, withBrowser, pageUrls } from './harness.mjs';
 
-const pages = (await readdir(new URL('../../dist/', import.meta.url))).filter((f) => f.endsWith('.html'));
+const pages = (await readdir(distDir)).filter((f) => f.endsWith('.html'));
+const distFileUrl = pathToFileURL(distDir).href;
 
 test('dist has pages', () => assert.ok(pages.length > 0));
 
@@ -12,15 +17,18 @@ await withBrowser(async (browser, server) => {
     for (const how of ['http', 'file']) {
       test(`${page} over ${how}: loads without console errors or outside requests`, async () => {
         const url = pageUrls(server, page)[how];
+        const own = how === 'http' ? `${server.origin}/` : distFileUrl;
         const ctx = await browser.newContext();
         const p = await ctx.newPage();
         const errors = [];
         const outside = [];
         p.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
         p.on('pageerror', (e) => errors.push(String(e)));
+        p.on('requestfailed', (r) => errors.push(`request failed: ${r.url()}`));
+        p.on('response', (r) => { if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`); });
         p.on('request', (r) => {
           const u = r.url();
-          if (!(u.startsWith(server.origin) || u.startsWith('file:') || u.startsWith('data:') || u.startsWith('blob:'))) outside.push(u);
+          if (!(u.startsWith(own) || u.startsWith('data:') || u.startsWith('blob:'))) outside.push(u);
         });
         await p.goto(url);
         await p.waitForFunction(() => document.getElementById('status')?.textContent.startsWith('simcore'));
