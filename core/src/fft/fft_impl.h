@@ -232,8 +232,8 @@ static void FN(cfft)(const sc_fft_plan *p, const float *xr, const float *xi, int
  * imaginary part of one complex column batch; with Z = FFT(a + i b),
  *   A(k) = (Z(k) + conj Z(-k)) / 2,  B(k) = (Z(k) - conj Z(-k)) / (2i).
  * Results for ky = k0..k0+3 are transposed (4x4) into T rows x0..x0+7. */
-static void FN(rfft2)(const sc_fft2 *g, const float *src, int sw, int sh, int sstride,
-                      float *tr, float *ti, float *scratch)
+static void FN(ypass_fwd)(const sc_fft2 *g, const float *src, int sw, int sh, int sstride,
+                          float *tr, float *ti, float *scratch)
 {
     const int ny = g->ny, ly = g->ly, half = ny / 2;
     float *zr = scratch, *zi = scratch + 4 * (size_t)ny, *work = scratch + 8 * (size_t)ny;
@@ -292,20 +292,24 @@ static void FN(rfft2)(const sc_fft2 *g, const float *src, int sw, int sh, int ss
         memset(tr + (size_t)x0 * ly, 0, sizeof(float) * (size_t)(g->rows - x0) * ly);
         memset(ti + (size_t)x0 * ly, 0, sizeof(float) * (size_t)(g->rows - x0) * ly);
     }
-    /* x pass: 4 consecutive ky per batch, elements ly floats apart. */
-    for (int k0 = 0; k0 < ly; k0 += 4)
-        FN(cfft)(g->px, tr + k0, ti + k0, ly, tr + k0, ti + k0, ly, scratch, 0);
+}
+
+/* x pass: 4 consecutive ky per batch, elements ly floats apart. */
+static void FN(rfft2)(const sc_fft2 *g, const float *src, int sw, int sh, int sstride,
+                      float *tr, float *ti, float *scratch)
+{
+    FN(ypass_fwd)(g, src, sw, sh, sstride, tr, ti, scratch);
+    for (int k0 = 0; k0 < g->ly; k0 += 4)
+        FN(cfft)(g->px, tr + k0, ti + k0, g->ly, tr + k0, ti + k0, g->ly, scratch, 0);
 }
 
 /* Inverse: x pass on T, then per 8 columns rebuild the full Hermitian
  * column spectra of a and b and invert Z = A + iB (real part a, imag b). */
-static void FN(irfft2)(const sc_fft2 *g, float *tr, float *ti, float *dst, int dw,
-                       int dh, int dstride, float *scratch)
+static void FN(ypass_inv)(const sc_fft2 *g, const float *tr, const float *ti, float *dst,
+                          int dw, int dh, int dstride, float *scratch)
 {
     const int ny = g->ny, ly = g->ly, half = ny / 2;
     const size_t nmax = (size_t)(g->nx > ny ? g->nx : ny);
-    for (int k0 = 0; k0 < ly; k0 += 4)
-        FN(cfft)(g->px, tr + k0, ti + k0, ly, tr + k0, ti + k0, ly, scratch, 1);
     float *zr = scratch, *zi = scratch + 4 * (size_t)ny, *work = scratch + 8 * (size_t)ny;
     float *har = scratch + 24 * nmax, *hai = har + 4 * (size_t)ly;
     float *hbr = hai + 4 * (size_t)ly, *hbi = hbr + 4 * (size_t)ly;
@@ -361,13 +365,37 @@ static void FN(irfft2)(const sc_fft2 *g, float *tr, float *ti, float *dst, int d
     }
 }
 
-static void FN(mulconj)(const float *ar, const float *ai, float *br, float *bi, size_t n,
-                        float scale)
+static void FN(irfft2)(const sc_fft2 *g, float *tr, float *ti, float *dst, int dw,
+                       int dh, int dstride, float *scratch)
 {
+    for (int k0 = 0; k0 < g->ly; k0 += 4)
+        FN(cfft)(g->px, tr + k0, ti + k0, g->ly, tr + k0, ti + k0, g->ly, scratch, 1);
+    FN(ypass_inv)(g, tr, ti, dst, dw, dh, dstride, scratch);
+}
+
+/* The whole correlation given the image spectrum S: kernel y pass, then per
+ * batch of 4 ky the kernel x pass into a contiguous buffer, the product
+ * S conj(K) scale, and the inverse x pass straight back, so the kernel
+ * spectrum never makes a round trip through memory; then the inverse y
+ * pass. tr, ti: one T-layout plane each (work). */
+static void FN(corr)(const sc_fft2 *g, const float *sr, const float *si, const float *k,
+                     int kw, int kh, float *tr, float *ti, float *dst, int dw, int dh,
+                     float scale, float *scratch)
+{
+    const int nx = g->nx, ly = g->ly;
+    const size_t nmax = (size_t)(nx > g->ny ? nx : g->ny);
+    float *cr = scratch + 16 * nmax, *ci = cr + 4 * (size_t)nx;
     const V sc = v_splat(scale);
-    for (size_t i = 0; i < n; i += 4) {
-        const V xr = v_ld(ar + i), xi = v_ld(ai + i), yr = v_ld(br + i), yi = v_ld(bi + i);
-        v_st(br + i, v_mul(sc, v_add(v_mul(xr, yr), v_mul(xi, yi))));
-        v_st(bi + i, v_mul(sc, v_sub(v_mul(xi, yr), v_mul(xr, yi))));
+    FN(ypass_fwd)(g, k, kw, kh, kw, tr, ti, scratch);
+    for (int k0 = 0; k0 < ly; k0 += 4) {
+        FN(cfft)(g->px, tr + k0, ti + k0, ly, cr, ci, 4, scratch, 0);
+        for (int x = 0; x < nx; x++) {
+            const size_t o = (size_t)x * ly + k0;
+            const V ar = v_ld(sr + o), ai = v_ld(si + o), br = v_ld(cr + 4 * x), bi = v_ld(ci + 4 * x);
+            v_st(cr + 4 * x, v_mul(sc, v_add(v_mul(ar, br), v_mul(ai, bi))));
+            v_st(ci + 4 * x, v_mul(sc, v_sub(v_mul(ai, br), v_mul(ar, bi))));
+        }
+        FN(cfft)(g->px, cr, ci, 4, tr + k0, ti + k0, ly, scratch, 1);
     }
+    FN(ypass_inv)(g, tr, ti, dst, dw, dh, dw, scratch);
 }

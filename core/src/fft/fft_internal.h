@@ -65,7 +65,9 @@ size_t sc_fft2_scratch_floats(const sc_fft2 *g);
  *         sh <= ny), zero-padded to nx x ny -> half spectrum in T layout.
  * irfft2: T layout (destroyed) -> top-left dw x dh of the real inverse,
  *         unnormalised (nx * ny times the true inverse), into dst.
- * mulconj: b = a * conj(b) * scale over n complex values (n % 4 == 0). */
+ * corr:   out (dw x dh, tight) = scale * inverse(S conj(K)) where S (sr, si)
+ *         is the T-layout spectrum of the image and K that of the kw x kh
+ *         kernel k; tr, ti are two T-layout work planes. */
 typedef struct sc_fft_variant {
     const char *name;
     void (*cfft)(const sc_fft_plan *p, const float *xr, const float *xi, int xs,
@@ -74,8 +76,9 @@ typedef struct sc_fft_variant {
                   float *tr, float *ti, float *scratch);
     void (*irfft2)(const sc_fft2 *g, float *tr, float *ti, float *dst, int dw,
                    int dh, int dstride, float *scratch);
-    void (*mulconj)(const float *ar, const float *ai, float *br, float *bi,
-                    size_t n, float scale);
+    void (*corr)(const sc_fft2 *g, const float *sr, const float *si, const float *k,
+                 int kw, int kh, float *tr, float *ti, float *out, int dw, int dh,
+                 float scale, float *scratch);
 } sc_fft_variant;
 
 extern const sc_fft_variant sc_fft_variant_scalar;
