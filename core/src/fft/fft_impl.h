@@ -188,11 +188,39 @@ FFT_STAGE(stage4, 4)
 FFT_STAGE(stage5, 5)
 #undef FFT_STAGE
 
-/* 4 transforms of length p->n. Inverse = forward with re and im swapped
- * (conj(F(conj x)) up to the swap), so it costs nothing extra. Scratch:
- * 16 n floats (two ping-pong buffers). */
-static void FN(cfft)(const sc_fft_plan *p, const float *xr, const float *xi, int xs,
-                     float *yr, float *yi, int ys, float *scratch, int inverse)
+/* Stage on an input whose support is j < nz (nz <= m): only the r = 0 term
+ * of each butterfly is non-zero, so y = a_0 w^(j t) for j < nz and 0 after.
+ * Used for the kernel, whose x pass has only ~kw non-zero inputs. */
+static void FN(spread)(const float *xr, const float *xi, size_t xs, float *yr, float *yi,
+                       size_t ys, int p, int s, int m, int nz, const float *tw)
+{
+    for (int j = 0; j < nz; j++) {
+        const float *twj = tw + 2 * (size_t)(p - 1) * j;
+        for (int q = 0; q < s; q++) {
+            const V ar = v_ld(xr + (size_t)(q + s * j) * xs), ai = v_ld(xi + (size_t)(q + s * j) * xs);
+            const size_t o = (size_t)(q + s * p * j) * ys;
+            v_st(yr + o, ar);
+            v_st(yi + o, ai);
+            for (int t = 1; t < p; t++) {
+                V br = ar, bi = ai;
+                if (j) FN(cmul)(&br, &bi, v_ldsplat(twj + 2 * (t - 1)), v_ldsplat(twj + 2 * (t - 1) + 1));
+                v_st(yr + o + (size_t)t * s * ys, br);
+                v_st(yi + o + (size_t)t * s * ys, bi);
+            }
+        }
+    }
+    for (size_t e = (size_t)s * p * nz; e < (size_t)s * p * m; e++) {
+        v_st(yr + e * ys, v_zero());
+        v_st(yi + e * ys, v_zero());
+    }
+}
+
+/* 4 transforms of length p->n whose input elements nz.. are zero (nz = n:
+ * dense). Inverse = forward with re and im swapped (conj(F(conj x)) up to
+ * the swap), so it costs nothing extra. Scratch: 16 n floats (two
+ * ping-pong buffers). */
+static void FN(cfft_nz)(const sc_fft_plan *p, const float *xr, const float *xi, int xs,
+                        float *yr, float *yi, int ys, float *scratch, int inverse, int nz)
 {
     if (inverse) {
         const float *t = xr; xr = xi; xi = t;
@@ -215,16 +243,26 @@ static void FN(cfft)(const sc_fft_plan *p, const float *xr, const float *xi, int
         const int last = i == p->nstages - 1;
         float *dr = last ? yr : buf[i & 1][0], *di = last ? yi : buf[i & 1][1];
         const size_t ds = last ? (size_t)ys : 4;
-        switch (p->radix[i]) {
-        case 4: FN(stage4)(sr, si, ss, dr, di, ds, p->s[i], p->m[i], p->tw[i]); break;
-        case 2: FN(stage2)(sr, si, ss, dr, di, ds, p->s[i], p->m[i], p->tw[i]); break;
-        case 3: FN(stage3)(sr, si, ss, dr, di, ds, p->s[i], p->m[i], p->tw[i]); break;
-        default: FN(stage5)(sr, si, ss, dr, di, ds, p->s[i], p->m[i], p->tw[i]); break;
+        if (nz <= p->m[i]) {
+            FN(spread)(sr, si, ss, dr, di, ds, p->radix[i], p->s[i], p->m[i], nz, p->tw[i]);
+        } else {
+            switch (p->radix[i]) {
+            case 4: FN(stage4)(sr, si, ss, dr, di, ds, p->s[i], p->m[i], p->tw[i]); break;
+            case 2: FN(stage2)(sr, si, ss, dr, di, ds, p->s[i], p->m[i], p->tw[i]); break;
+            case 3: FN(stage3)(sr, si, ss, dr, di, ds, p->s[i], p->m[i], p->tw[i]); break;
+            default: FN(stage5)(sr, si, ss, dr, di, ds, p->s[i], p->m[i], p->tw[i]); break;
+            }
         }
         sr = dr;
         si = di;
         ss = ds;
     }
+}
+
+static void FN(cfft)(const sc_fft_plan *p, const float *xr, const float *xi, int xs,
+                     float *yr, float *yi, int ys, float *scratch, int inverse)
+{
+    FN(cfft_nz)(p, xr, xi, xs, yr, yi, ys, scratch, inverse, p->n);
 }
 
 /* ---- 2-D real transforms ------------------------------------------------
@@ -386,9 +424,11 @@ static void FN(corr)(const sc_fft2 *g, const float *sr, const float *si, const f
     const size_t nmax = (size_t)(nx > g->ny ? nx : g->ny);
     float *cr = scratch + 16 * nmax, *ci = cr + 4 * (size_t)nx;
     const V sc = v_splat(scale);
+    /* T rows from round8(kw) on are zero (ypass_fwd). */
+    const int nz = ((kw + 7) & ~7) < nx ? (kw + 7) & ~7 : nx;
     FN(ypass_fwd)(g, k, kw, kh, kw, tr, ti, scratch);
     for (int k0 = 0; k0 < ly; k0 += 4) {
-        FN(cfft)(g->px, tr + k0, ti + k0, ly, cr, ci, 4, scratch, 0);
+        FN(cfft_nz)(g->px, tr + k0, ti + k0, ly, cr, ci, 4, scratch, 0, nz);
         for (int x = 0; x < nx; x++) {
             const size_t o = (size_t)x * ly + k0;
             const V ar = v_ld(sr + o), ai = v_ld(si + o), br = v_ld(cr + 4 * x), bi = v_ld(ci + 4 * x);
