@@ -347,12 +347,9 @@ static void FN(ypass_inv)(const sc_fft2 *g, const float *tr, const float *ti, fl
                           int dw, int dh, int dstride, float *scratch)
 {
     const int ny = g->ny, ly = g->ly, half = ny / 2;
-    const size_t nmax = (size_t)(g->nx > ny ? g->nx : ny);
     float *zr = scratch, *zi = scratch + 4 * (size_t)ny, *work = scratch + 8 * (size_t)ny;
-    float *har = scratch + 24 * nmax, *hai = har + 4 * (size_t)ly;
-    float *hbr = hai + 4 * (size_t)ly, *hbi = hbr + 4 * (size_t)ly;
     for (int x0 = 0; x0 < dw; x0 += 8) {
-        for (int k0 = 0; k0 < ly; k0 += 4) {
+        for (int k0 = 0; k0 <= half; k0 += 4) {
             V a[4], b[4], c[4], d[4];
             for (int l = 0; l < 4; l++) {
                 const size_t ra = (size_t)(x0 + l) * ly + k0, rb = (size_t)(x0 + 4 + l) * ly + k0;
@@ -365,26 +362,16 @@ static void FN(ypass_inv)(const sc_fft2 *g, const float *tr, const float *ti, fl
             v_tr4(&b[0], &b[1], &b[2], &b[3]);
             v_tr4(&c[0], &c[1], &c[2], &c[3]);
             v_tr4(&d[0], &d[1], &d[2], &d[3]);
-            for (int kk = 0; kk < 4; kk++) {
-                const size_t o = 4 * (size_t)(k0 + kk);
-                v_st(har + o, a[kk]);
-                v_st(hai + o, b[kk]);
-                v_st(hbr + o, c[kk]);
-                v_st(hbi + o, d[kk]);
+            /* A = a + ib, B = c + id for ky = k: Z(k) = A + iB and, from
+             * Hermitian symmetry, Z(ny - k) = conj A + i conj B. */
+            for (int kk = 0; kk < 4 && k0 + kk <= half; kk++) {
+                const int k = k0 + kk;
+                v_st(zr + 4 * k, v_sub(a[kk], d[kk]));
+                v_st(zi + 4 * k, v_add(b[kk], c[kk]));
+                if (k == 0 || 2 * k == ny) continue;
+                v_st(zr + 4 * (ny - k), v_add(a[kk], d[kk]));
+                v_st(zi + 4 * (ny - k), v_sub(c[kk], b[kk]));
             }
-        }
-        for (int k = 0; k <= half; k++) { /* Z = A + iB */
-            const V ar = v_ld(har + 4 * k), ai = v_ld(hai + 4 * k);
-            const V br = v_ld(hbr + 4 * k), bi = v_ld(hbi + 4 * k);
-            v_st(zr + 4 * k, v_sub(ar, bi));
-            v_st(zi + 4 * k, v_add(ai, br));
-        }
-        for (int k = half + 1; k < ny; k++) { /* Z(k) = conj A(c) + i conj B(c) */
-            const int c = ny - k;
-            const V ar = v_ld(har + 4 * c), ai = v_ld(hai + 4 * c);
-            const V br = v_ld(hbr + 4 * c), bi = v_ld(hbi + 4 * c);
-            v_st(zr + 4 * k, v_add(ar, bi));
-            v_st(zi + 4 * k, v_sub(br, ai));
         }
         FN(cfft)(g->py, zr, zi, 4, zr, zi, 4, work, 1);
         const int nc = dw - x0 < 8 ? dw - x0 : 8;

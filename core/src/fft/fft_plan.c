@@ -121,6 +121,7 @@ size_t sc_fft2_plane_floats(const sc_fft2 *g) { return (size_t)g->rows * g->ly; 
 size_t sc_fft2_scratch_floats(const sc_fft2 *g)
 {
     const size_t nmax = (size_t)(g->nx > g->ny ? g->nx : g->ny);
-    /* packed column pair (2), Stockham ping-pong (4), half spectra (4 x ly) */
-    return 4 * (6 * nmax + 4 * (size_t)g->ly);
+    /* 4 floats per element: y pass packed column pair (2 x ny) + Stockham
+     * ping-pong (4 x ny); x pass ping-pong (4 x nx) + product buffer (2 x nx) */
+    return 4 * 6 * nmax;
 }
