@@ -18,7 +18,8 @@
 #define CONV_TOL 2e-6
 
 static const int smooth_sizes[] = {1, 2, 3, 4, 5, 6, 8, 9, 10, 12, 15, 16, 18, 20, 24, 25, 27,
-                                   30, 32, 36, 40, 45, 48, 50, 54, 60, 64, 75, 81, 96, 125, 576, 1125};
+                                   30, 32, 36, 40, 45, 48, 50, 54, 60, 64, 75, 81, 96, 125, 288,
+                                   576, 1125, 1152};
 #define N_SIZES (int)(sizeof smooth_sizes / sizeof smooth_sizes[0])
 
 static void test_good_size(void)
@@ -41,6 +42,16 @@ static void test_good_size(void)
     CHECK(sc_fft_good_size(1086) == 1125, "1086 -> %d (1125 = 3^2 5^3)", sc_fft_good_size(1086));
     CHECK(sc_fft_good_size(284) == 288, "284 -> %d", sc_fft_good_size(284));
     CHECK(sc_fft_good_size(1) == 1 && sc_fft_good_size(7) == 8 && sc_fft_good_size(13) == 15, "small");
+    /* The size the convolution uses: 5-smooth, >= n, within 20% of the
+     * smallest; fewer radix-5 stages where that is cheaper. */
+    int fbad = 0;
+    for (int n = 1; n <= 10000; n++) {
+        const int f = sc_fft_fast_size(n), g = sc_fft_good_size(n);
+        if ((!smooth[f] || f < g || f > g + g / 5) && fbad++ < 5) CHECK(0, "fast_size(%d) = %d", n, f);
+    }
+    CHECK(fbad == 0, "%d fast size errors", fbad);
+    CHECK(sc_fft_fast_size(542) == 576, "542 -> %d", sc_fft_fast_size(542));
+    CHECK(sc_fft_fast_size(1086) == 1152, "1086 -> %d (2^7 3^2 beats 3^2 5^3)", sc_fft_fast_size(1086));
 }
 
 /* Naive DFT of one lane (element i at x[i*4 + lane]); sign -1 forward. */
@@ -181,7 +192,7 @@ static void test_rfft2(void)
                             sr += src[y * stride + x] * cos(a);
                             si += src[y * stride + x] * sin(a);
                         }
-                    const size_t o = (size_t)kx * g.ly + ky;
+                    const size_t o = sc_fft2_at(&g, kx, ky);
                     const double e = hypot(tr[o] - sr, ti[o] - si) / norm;
                     if (!(e <= worst)) worst = e;
                 }
@@ -193,8 +204,10 @@ static void test_rfft2(void)
                 /* compare the meaningful entries (padding lanes are don't-care) */
                 int same = 1;
                 for (int kx = 0; kx < nx; kx++)
-                    same &= memcmp(tr + (size_t)kx * g.ly, rr + (size_t)kx * g.ly, sizeof(float) * (ny / 2 + 1)) == 0 &&
-                            memcmp(ti + (size_t)kx * g.ly, ri + (size_t)kx * g.ly, sizeof(float) * (ny / 2 + 1)) == 0;
+                    for (int ky = 0; ky <= ny / 2; ky++) {
+                        const size_t o = sc_fft2_at(&g, kx, ky);
+                        same &= memcmp(tr + o, rr + o, 4) == 0 && memcmp(ti + o, ri + o, 4) == 0;
+                    }
                 CHECK(same, "%s rfft2 %dx%d differs from scalar", var->name, nx, ny);
             }
             check_fill_nan(back, (size_t)sw * sh);
@@ -266,7 +279,7 @@ static void test_conv_variants(void)
             sc_conv_fft_cache_clear();
             check_fill_nan(out, (size_t)w * h);
             CHECK(sc_conv_fft_variant(sc_fft_variants[v], p, pw, w, h, k, kw, kh, out, &fw, &fh, &hit) == SC_OK, "status");
-            CHECK(fw == sc_fft_good_size(pw) && fh == sc_fft_good_size(ph), "sizes %dx%d", fw, fh);
+            CHECK(fw == sc_fft_fast_size(pw) && fh == sc_fft_fast_size(ph), "sizes %dx%d", fw, fh);
             CHECK(hit == 0, "cold call reports a cache hit");
             const double e = conv_error(p, pw, w, h, k, kw, kh, out, 1);
             CHECK(e <= CONV_TOL, "%s %dx%d k%dx%d: error %g of sum|k x|", sc_fft_variants[v]->name, w, h, kw, kh, e);
@@ -311,7 +324,7 @@ static void test_cache(void)
     float *img = falloc(w * h);
     check_fill_random(img, w * h, &seed);
     CHECK(sc_conv2d(img, w, h, k1, kw, kh, &d, a, &info) == SC_OK && info.cache_hit == 0 &&
-          info.method == SC_CONV_FFT && info.fft_width == sc_fft_good_size(pw) && info.fft_height == sc_fft_good_size(ph),
+          info.method == SC_CONV_FFT && info.fft_width == sc_fft_fast_size(pw) && info.fft_height == sc_fft_fast_size(ph),
           "sc_conv2d info: hit %d size %dx%d", info.cache_hit, info.fft_width, info.fft_height);
     CHECK(sc_conv2d(img, w, h, k2, kw, kh, &d, b, &info) == SC_OK && info.cache_hit == 1, "sc_conv2d hit");
     sc_conv_cache_clear();

@@ -2,7 +2,7 @@
  *
  * out = top-left w x h of IFFT(FFT(P) * conj(FFT(K))), with the padded image
  * P (pw x ph) and the kernel K (kw x kh, at the origin) zero-padded to
- * nx x ny, nx >= pw, ny >= ph. Circular correlation reads P at
+ * nx x ny, nx >= pw, ny >= ph (5-smooth, sc_fft_fast_size). Circular correlation reads P at
  * (x + i) mod nx with x + i <= w - 1 + kw - 1 = pw - 1 < nx, so for the
  * w x h outputs nothing wraps. Details and measurements: docs/fft.md. */
 #include <stdint.h>
@@ -107,7 +107,7 @@ sc_status sc_conv_fft_variant(const sc_fft_variant *v, const float *padded, int 
 {
     const int ph = h + kh - 1;
     sc_fft2 g;
-    if (!sc_fft2_init(&g, sc_fft_good_size(pw), sc_fft_good_size(ph)))
+    if (!sc_fft2_init(&g, sc_fft_fast_size(pw), sc_fft_fast_size(ph)))
         return sc_fail(SC_ERR_NOMEM, "image");
     const size_t plane = sc_fft2_plane_floats(&g), nscratch = sc_fft2_scratch_floats(&g);
     /* Work: two planes for the kernel spectrum + scratch; kept between

@@ -273,7 +273,7 @@ static void FN(cfft)(const sc_fft_plan *p, const float *xr, const float *xi, int
 static void FN(ypass_fwd)(const sc_fft2 *g, const float *src, int sw, int sh, int sstride,
                           float *tr, float *ti, float *scratch)
 {
-    const int ny = g->ny, ly = g->ly, half = ny / 2;
+    const int ny = g->ny, ly = g->ly, rows = g->rows, half = ny / 2;
     float *zr = scratch, *zi = scratch + 4 * (size_t)ny, *work = scratch + 8 * (size_t)ny;
     const V h = v_splat(0.5f);
     int x0 = 0;
@@ -317,7 +317,7 @@ static void FN(ypass_fwd)(const sc_fft2 *g, const float *src, int sw, int sh, in
             v_tr4(&br[0], &br[1], &br[2], &br[3]);
             v_tr4(&bi[0], &bi[1], &bi[2], &bi[3]);
             for (int l = 0; l < 4; l++) {
-                const size_t ra = (size_t)(x0 + l) * ly + k0, rb = (size_t)(x0 + 4 + l) * ly + k0;
+                const size_t ra = (size_t)k0 * rows + 4 * (size_t)(x0 + l), rb = ra + 16;
                 v_st(tr + ra, ar[l]);
                 v_st(ti + ra, ai[l]);
                 v_st(tr + rb, br[l]);
@@ -326,19 +326,22 @@ static void FN(ypass_fwd)(const sc_fft2 *g, const float *src, int sw, int sh, in
         }
     }
     /* Columns at or beyond sw are zero, so are their spectra. */
-    if (x0 < g->rows) {
-        memset(tr + (size_t)x0 * ly, 0, sizeof(float) * (size_t)(g->rows - x0) * ly);
-        memset(ti + (size_t)x0 * ly, 0, sizeof(float) * (size_t)(g->rows - x0) * ly);
-    }
+    if (x0 < rows)
+        for (int k0 = 0; k0 < ly; k0 += 4) {
+            memset(tr + (size_t)k0 * rows + 4 * (size_t)x0, 0, sizeof(float) * 4 * (size_t)(rows - x0));
+            memset(ti + (size_t)k0 * rows + 4 * (size_t)x0, 0, sizeof(float) * 4 * (size_t)(rows - x0));
+        }
 }
 
-/* x pass: 4 consecutive ky per batch, elements ly floats apart. */
+/* x pass: one batch per block of 4 ky, contiguous in T. */
 static void FN(rfft2)(const sc_fft2 *g, const float *src, int sw, int sh, int sstride,
                       float *tr, float *ti, float *scratch)
 {
     FN(ypass_fwd)(g, src, sw, sh, sstride, tr, ti, scratch);
-    for (int k0 = 0; k0 < g->ly; k0 += 4)
-        FN(cfft)(g->px, tr + k0, ti + k0, g->ly, tr + k0, ti + k0, g->ly, scratch, 0);
+    for (int k0 = 0; k0 < g->ly; k0 += 4) {
+        const size_t b = (size_t)k0 * g->rows;
+        FN(cfft)(g->px, tr + b, ti + b, 4, tr + b, ti + b, 4, scratch, 0);
+    }
 }
 
 /* Inverse: x pass on T, then per 8 columns rebuild the full Hermitian
@@ -346,13 +349,13 @@ static void FN(rfft2)(const sc_fft2 *g, const float *src, int sw, int sh, int ss
 static void FN(ypass_inv)(const sc_fft2 *g, const float *tr, const float *ti, float *dst,
                           int dw, int dh, int dstride, float *scratch)
 {
-    const int ny = g->ny, ly = g->ly, half = ny / 2;
+    const int ny = g->ny, rows = g->rows, half = ny / 2;
     float *zr = scratch, *zi = scratch + 4 * (size_t)ny, *work = scratch + 8 * (size_t)ny;
     for (int x0 = 0; x0 < dw; x0 += 8) {
         for (int k0 = 0; k0 <= half; k0 += 4) {
             V a[4], b[4], c[4], d[4];
             for (int l = 0; l < 4; l++) {
-                const size_t ra = (size_t)(x0 + l) * ly + k0, rb = (size_t)(x0 + 4 + l) * ly + k0;
+                const size_t ra = (size_t)k0 * rows + 4 * (size_t)(x0 + l), rb = ra + 16;
                 a[l] = v_ld(tr + ra);
                 b[l] = v_ld(ti + ra);
                 c[l] = v_ld(tr + rb);
@@ -393,8 +396,10 @@ static void FN(ypass_inv)(const sc_fft2 *g, const float *tr, const float *ti, fl
 static void FN(irfft2)(const sc_fft2 *g, float *tr, float *ti, float *dst, int dw,
                        int dh, int dstride, float *scratch)
 {
-    for (int k0 = 0; k0 < g->ly; k0 += 4)
-        FN(cfft)(g->px, tr + k0, ti + k0, g->ly, tr + k0, ti + k0, g->ly, scratch, 1);
+    for (int k0 = 0; k0 < g->ly; k0 += 4) {
+        const size_t b = (size_t)k0 * g->rows;
+        FN(cfft)(g->px, tr + b, ti + b, 4, tr + b, ti + b, 4, scratch, 1);
+    }
     FN(ypass_inv)(g, tr, ti, dst, dw, dh, dstride, scratch);
 }
 
@@ -415,14 +420,15 @@ static void FN(corr)(const sc_fft2 *g, const float *sr, const float *si, const f
     const int nz = ((kw + 7) & ~7) < nx ? (kw + 7) & ~7 : nx;
     FN(ypass_fwd)(g, k, kw, kh, kw, tr, ti, scratch);
     for (int k0 = 0; k0 < ly; k0 += 4) {
-        FN(cfft_nz)(g->px, tr + k0, ti + k0, ly, cr, ci, 4, scratch, 0, nz);
+        const size_t b = (size_t)k0 * g->rows;
+        FN(cfft_nz)(g->px, tr + b, ti + b, 4, cr, ci, 4, scratch, 0, nz);
         for (int x = 0; x < nx; x++) {
-            const size_t o = (size_t)x * ly + k0;
+            const size_t o = b + 4 * (size_t)x;
             const V ar = v_ld(sr + o), ai = v_ld(si + o), br = v_ld(cr + 4 * x), bi = v_ld(ci + 4 * x);
             v_st(cr + 4 * x, v_mul(sc, v_add(v_mul(ar, br), v_mul(ai, bi))));
             v_st(ci + 4 * x, v_mul(sc, v_sub(v_mul(ai, br), v_mul(ar, bi))));
         }
-        FN(cfft)(g->px, cr, ci, 4, tr + k0, ti + k0, ly, scratch, 1);
+        FN(cfft)(g->px, cr, ci, 4, tr + b, ti + b, 4, scratch, 1);
     }
     FN(ypass_inv)(g, tr, ti, dst, dw, dh, dw, scratch);
 }

@@ -7,11 +7,15 @@
  * base + n * stride (stride in floats, a multiple of 4; 4 = contiguous).
  *
  * The 2-D real transform of an nx x ny image (x fastest) produces the
- * half spectrum X(kx, ky), 0 <= kx < nx, 0 <= ky <= ny/2, stored TRANSPOSED
- * ("T layout"): re[kx * ly + ky], im[kx * ly + ky], ly = round4(ny/2 + 1),
- * rows = round8(nx) rows (entries with ky > ny/2 or kx >= nx are padding).
- * The y pass packs two real columns as one complex column (8 columns = 4
- * lanes x 2), the x pass runs 4 rows of ky per batch. */
+ * half spectrum X(kx, ky), 0 <= kx < nx, 0 <= ky <= ny/2, in the "T layout":
+ * blocks of 4 consecutive ky, each block a batch of rows = round8(nx)
+ * elements in kx order, i.e. X(kx, ky) at sc_fft2_at(g, kx, ky) in separate
+ * re and im planes of rows * ly floats, ly = round4(ny/2 + 1) (entries with
+ * ky > ny/2 or kx >= nx are padding). The y pass packs two real columns as
+ * one complex column (8 columns = 4 lanes x 2) and transposes its results
+ * into the blocks; the x pass then reads each block contiguously (a
+ * row-major transposed layout made the x pass stride over every page of a
+ * 2.5 MB plane at N = 1125 and thrash the TLB). */
 #ifndef SIMCORE_FFT_INTERNAL_H
 #define SIMCORE_FFT_INTERNAL_H
 
@@ -36,6 +40,9 @@ typedef struct sc_fft_plan {
 
 /* Smallest 5-smooth number (2^a 3^b 5^c) >= n, for n >= 1. */
 int sc_fft_good_size(int n);
+/* The size the convolution uses: the 5-smooth size >= n (at most 20% above
+ * sc_fft_good_size) with the lowest estimated cost (fft_plan.c). */
+int sc_fft_fast_size(int n);
 /* 1 if n > 0 has no prime factor other than 2, 3, 5. */
 int sc_fft_is_smooth(int n);
 
@@ -49,6 +56,11 @@ typedef struct sc_fft2 {
     const sc_fft_plan *px, *py;
     int nx, ny, ly, rows;
 } sc_fft2;
+
+static inline size_t sc_fft2_at(const sc_fft2 *g, int kx, int ky)
+{
+    return ((size_t)(ky >> 2) * g->rows + (size_t)kx) * 4 + (size_t)(ky & 3);
+}
 
 /* Fills g from plans; returns 0 when a plan cannot be made (NOMEM). */
 int sc_fft2_init(sc_fft2 *g, int nx, int ny);
