@@ -216,7 +216,7 @@ static void FN(spread)(const float *xr, const float *xi, size_t xs, float *yr, f
 }
 
 /* 4 transforms of length p->n whose input elements nz.. are zero (nz = n:
- * dense). Inverse = forward with re and im swapped (conj(F(conj x)) up to
+ * dense; the zeros must be present, only pruned stages skip them). Inverse = forward with re and im swapped (conj(F(conj x)) up to
  * the swap), so it costs nothing extra. Scratch: 16 n floats (two
  * ping-pong buffers). */
 static void FN(cfft_nz)(const sc_fft_plan *p, const float *xr, const float *xi, int xs,

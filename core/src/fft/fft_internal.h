@@ -73,6 +73,9 @@ size_t sc_fft2_scratch_floats(const sc_fft2 *g);
  *
  * cfft:   4 complex transforms of length p->n (lanes); x and y may alias.
  *         Forward is exp(-2 pi i n k / N); inverse is unnormalised.
+ * cfft_nz: the same when input elements nz.. are zero: leading stages
+ *         whose butterflies span more than nz elements are pruned (those
+ *         stages do not read the zeros; later dense stages still do).
  * rfft2:  real sw x sh region of src (row stride sstride, sw <= nx,
  *         sh <= ny), zero-padded to nx x ny -> half spectrum in T layout.
  * irfft2: T layout (destroyed) -> top-left dw x dh of the real inverse,
@@ -84,6 +87,8 @@ typedef struct sc_fft_variant {
     const char *name;
     void (*cfft)(const sc_fft_plan *p, const float *xr, const float *xi, int xs,
                  float *yr, float *yi, int ys, float *scratch, int inverse);
+    void (*cfft_nz)(const sc_fft_plan *p, const float *xr, const float *xi, int xs,
+                    float *yr, float *yi, int ys, float *scratch, int inverse, int nz);
     void (*rfft2)(const sc_fft2 *g, const float *src, int sw, int sh, int sstride,
                   float *tr, float *ti, float *scratch);
     void (*irfft2)(const sc_fft2 *g, float *tr, float *ti, float *dst, int dw,

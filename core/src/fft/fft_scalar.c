@@ -27,5 +27,5 @@ static inline void v_tr4(V *a, V *b, V *c, V *d)
 #include "fft_impl.h"
 
 const sc_fft_variant sc_fft_variant_scalar = {
-    "scalar", cfft_scalar, rfft2_scalar, irfft2_scalar, corr_scalar,
+    "scalar", cfft_scalar, cfft_nz_scalar, rfft2_scalar, irfft2_scalar, corr_scalar,
 };

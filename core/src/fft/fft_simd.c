@@ -29,6 +29,6 @@ static inline void v_tr4(V *a, V *b, V *c, V *d)
 #include "fft_impl.h"
 
 const sc_fft_variant sc_fft_variant_simd = {
-    "simd", cfft_simd, rfft2_simd, irfft2_simd, corr_simd,
+    "simd", cfft_simd, cfft_nz_simd, rfft2_simd, irfft2_simd, corr_simd,
 };
 #endif
