@@ -2,9 +2,10 @@
  *
  * out = top-left w x h of IFFT(FFT(P) * conj(FFT(K))), with the padded image
  * P (pw x ph) and the kernel K (kw x kh, at the origin) zero-padded to
- * nx x ny, nx >= pw, ny >= ph (5-smooth, sc_fft_fast_size). Circular correlation reads P at
- * (x + i) mod nx with x + i <= w - 1 + kw - 1 = pw - 1 < nx, so for the
- * w x h outputs nothing wraps. Details and measurements: docs/fft.md. */
+ * nx x ny, nx >= pw, ny >= ph (5-smooth sizes from sc_fft_fast_size).
+ * Circular correlation reads P at (x + i) mod nx with
+ * x + i <= w - 1 + kw - 1 = pw - 1 < nx, so for the w x h outputs nothing
+ * wraps. Details and measurements: docs/fft.md. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
