@@ -1,0 +1,54 @@
+// The shared plumbing of every area of the binding: typed views of wasm
+// memory, reusable scratch blocks, copies in and out, and the translation of
+// core status codes into JS errors. Area modules (conv.mjs, ...) receive one
+// of these and add their functions to the API.
+
+// C status -> JS error class (core/include/simcore/status.h).
+const ERROR_CLASS = [null, TypeError, RangeError, RangeError, RangeError, RangeError, Error, Error];
+
+export function createCore(ex) {
+  const f32 = () => new Float32Array(ex.memory.buffer);
+  const i32 = () => new Int32Array(ex.memory.buffer);
+
+  // One reusable malloc block per role; grows, never shrinks.
+  const blocks = new Map();
+  function block(role, bytes) {
+    const b = blocks.get(role);
+    if (b && b.bytes >= bytes) return b.ptr;
+    if (b) ex.free(b.ptr);
+    blocks.delete(role);
+    const ptr = ex.malloc(Math.max(bytes, 16));
+    if (!ptr) throw new Error(`simcore: out of memory allocating ${bytes} bytes for ${role}`);
+    blocks.set(role, { ptr, bytes: Math.max(bytes, 16) });
+    return ptr;
+  }
+  function copyIn(role, array) {
+    const ptr = block(role, array.length * 4);
+    f32().set(array, ptr >> 2); // views are rebuilt after every malloc
+    return ptr;
+  }
+  const copyOut = (ptr, n) => f32().slice(ptr >> 2, (ptr >> 2) + n);
+
+  function cString(ptr) {
+    const bytes = new Uint8Array(ex.memory.buffer, ptr);
+    let end = 0;
+    while (bytes[end] !== 0) end++;
+    return new TextDecoder().decode(bytes.subarray(0, end));
+  }
+
+  function check(fn, status) {
+    if (status === 0) return;
+    const Class = ERROR_CLASS[status] ?? Error;
+    const arg = cString(ex.sc_last_error_arg());
+    throw new Class(`${fn}: ${arg ? arg + ': ' : ''}${cString(ex.sc_status_message(status))}`);
+  }
+
+  function checkKeys(fn, object, allowed) {
+    for (const key of Object.keys(object)) {
+      if (!allowed.includes(key)) throw new RangeError(`${fn}: unknown option '${key}' (allowed: ${allowed.join(', ')})`);
+    }
+  }
+
+
+  return { ex, f32, i32, block, copyIn, copyOut, cString, check, checkKeys };
+}
