@@ -237,7 +237,9 @@ export interface Simcore {
  * engine lacks SIMD128 the scalar build is loaded anyway (check `simd` on the
  * result). `wasm` supplies the module bytes instead of reading
  * dist/wasm/simcore-{simd,scalar}.wasm (Node: from disk; browsers: fetch).
- * Rejects with TypeError/RangeError for bad options (unknown keys included).
+ * Rejects with TypeError/RangeError for bad options (unknown keys included,
+ * `wasm` not an ArrayBuffer or view), WebAssembly.CompileError for bytes that
+ * are not a valid module, Error when the default file cannot be read.
  */
 export declare function loadSimcore(options?: { simd?: boolean; wasm?: BufferSource }): Promise<Simcore>;
 

@@ -172,6 +172,17 @@ test('loadSimcore rejects bad options', async () => {
   await assert.rejects(loadSimcore('simd'), { name: 'TypeError', message: /loadSimcore: options must be an object/ });
   await assert.rejects(loadSimcore({ simd: 'no' }), { name: 'TypeError', message: /loadSimcore: simd must be a boolean/ });
   await assert.rejects(loadSimcore({ simd: false, threads: 2 }), { name: 'RangeError', message: /loadSimcore: unknown option 'threads'/ });
+  await assert.rejects(loadSimcore({ wasm: 'simcore.wasm' }), { name: 'TypeError', message: /loadSimcore: wasm must be an ArrayBuffer/ });
+  await assert.rejects(loadSimcore({ wasm: null }), { name: 'TypeError', message: /loadSimcore: wasm must be/ });
+});
+
+test('loadSimcore({ wasm }) uses the given bytes', async () => {
+  const { readFile } = await import('node:fs/promises');
+  const bytes = await readFile(new URL('../../dist/wasm/simcore-scalar.wasm', import.meta.url));
+  // The module reports what it is, whatever was asked for.
+  const sc = await loadSimcore({ wasm: new Uint8Array(bytes) });
+  assert.equal(sc.simd, false);
+  assert.deepEqual(Array.from(sc.correlate2d(Float32Array.of(1, 2), 2, 1, Float32Array.of(3), 1, 1)), [3, 6]);
 });
 
 // The C core enforces the same limits itself (the binding's checks mirror
