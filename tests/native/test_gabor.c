@@ -245,6 +245,23 @@ static void test_bank_gratings(void)
     free(energy);
 }
 
+/* Large but finite images: the magnitude must stay finite (r^2 overflowed
+ * float when it was computed as sqrtf(r*r + i*i)). */
+static void test_magnitude_no_overflow(void)
+{
+    float img[9 * 9], re[81], im[81], mag[81];
+    for (int i = 0; i < 81; i++) img[i] = 1e25f;
+    sc_gabor_params p = make(1, 0.3, 4, 1, 0.4, 3, 3);
+    CHECK(sc_gabor_filter(img, 9, 9, &p, SC_BORDER_REPLICATE, re, im, mag) == SC_OK, "filter");
+    for (int i = 0; i < 81; i++) {
+        const double want = hypot(re[i], im[i]);
+        if (!(isfinite(mag[i]) && fabs(mag[i] - want) <= 1e-6 * want)) {
+            CHECK(0, "magnitude[%d] = %g, want hypot = %g", i, mag[i], want);
+            break;
+        }
+    }
+}
+
 static int fails_with(sc_status got, sc_status want, const char *arg)
 {
     return got == want && strcmp(sc_last_error_arg(), arg) == 0;
@@ -335,6 +352,7 @@ int main(void)
     test_orientation_on_screen();
     test_filter_matches_conv();
     test_bank_gratings();
+    test_magnitude_no_overflow();
     test_errors();
     return check_summary("test_gabor");
 }

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadSimcore } from '../../bindings/simcore.mjs';
 import { loadOpenCV, filter2D, getGaborKernel } from './helpers/opencv.mjs';
-import { maxRelErr, randomArray } from './helpers/reference.mjs';
+import { correlateRef, maxRelErr, randomArray } from './helpers/reference.mjs';
 
 const { cv } = await loadOpenCV();
 const builds = { simd: await loadSimcore(), scalar: await loadSimcore({ simd: false }) };
@@ -84,9 +84,25 @@ for (const [name, sc] of Object.entries(builds)) {
         const mag = re.map((r, i) => Math.hypot(r, im[i]));
         assertClose(got.magnitude, mag, 2e-4 * scale, `magnitude ${border}`);
       }
+      // filter2D has no wrap: the plain-JS reference (checked against
+      // filter2D in conv-opencv.test.mjs) with the same kernels.
+      const wrap = sc.gaborFilter(img, w, h, { ...p, border: 'wrap' });
+      const scale = kRe.data.reduce((s, v) => s + Math.abs(v), 0);
+      assertClose(wrap.real, correlateRef(img, w, h, kRe.data, kRe.width, kRe.height, 'wrap').out, 1e-4 * scale, 'real wrap');
+      assertClose(wrap.imag, correlateRef(img, w, h, kIm.data, kIm.width, kIm.height, 'wrap').out, 1e-4 * scale, 'imag wrap');
       // Default border is reflect101, OpenCV's BORDER_DEFAULT.
       assert.deepEqual(sc.gaborFilter(img, w, h, p).real, sc.gaborFilter(img, w, h, { ...p, border: 'reflect101' }).real);
     }
+  });
+
+  test(`${name}: gaborFilter magnitude stays finite for large finite images`, () => {
+    // |response| ~ 1e25: squaring it in float32 overflowed to Infinity.
+    const img = new Float32Array(81).fill(1e25);
+    const r = sc.gaborFilter(img, 9, 9, { sigma: 1, theta: 0.3, lambda: 4, gamma: 1, psi: 0.4, size: 3, border: 'replicate' });
+    r.magnitude.forEach((m, i) => {
+      const want = Math.hypot(r.real[i], r.imag[i]);
+      assert.ok(Number.isFinite(m) && Math.abs(m - want) <= 1e-6 * want, `magnitude[${i}] = ${m}, want ${want}`);
+    });
   });
 
   test(`${name}: gaborBank recovers the orientation of gratings; thetas = k*pi/8`, () => {

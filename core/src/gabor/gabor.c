@@ -132,7 +132,10 @@ sc_status sc_gabor_filter(const float *image, int width, int height,
     if (r && (st = sc_conv2d(image, width, height, kr, kw, kh, &d, r, NULL)) != SC_OK) goto done;
     if (i && (st = sc_conv2d(image, width, height, ki, kw, kh, &d, i, NULL)) != SC_OK) goto done;
     if (magnitude)
-        for (size_t t = 0; t < n; t++) magnitude[t] = sqrtf(r[t] * r[t] + i[t] * i[t]);
+        /* In double: r^2 overflows float for |r| > 1.8e19, and responses of
+         * finite images can be that large (magnitude would be inf). */
+        for (size_t t = 0; t < n; t++)
+            magnitude[t] = (float)sqrt((double)r[t] * r[t] + (double)i[t] * i[t]);
 done:
     free(kr);
     free(ki);
