@@ -21,7 +21,8 @@
 //   an unknown border, method or part; an unknown option key; NaN or
 //   +-Infinity inside `image` or `kernel` (reported by the core as
 //   "<fn>: image: value is not finite").
-// - Error: out of memory (wasm memory could not grow).
+// - Error: out of memory: wasm memory could not grow, or one buffer would
+//   exceed the 2 GiB wasm memory (e.g. gaborBank energy for 4096 x 4096 x 64).
 // A WebAssembly.RuntimeError (trap) is never thrown for any argument; after
 // any error the module keeps working.
 

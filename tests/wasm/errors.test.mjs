@@ -168,6 +168,18 @@ for (const [name, sc] of Object.entries(builds)) {
   });
 }
 
+test('a result larger than wasm32 memory throws Error, not a trap or heap corruption', async () => {
+  // 4096 x 4096 x 64 orientations x 4 bytes = 2^32: the size wrapped to
+  // malloc(0) and the core wrote past it (RuntimeError after corrupting the
+  // heap). A fresh instance: the 64 MB image copy grows its memory.
+  const sc = await loadSimcore();
+  const side = 4096;
+  const img = new Float32Array(side * side);
+  assert.throws(() => sc.gaborBank(img, side, side, { sigma: 0.5, lambda: 3, size: 1, orientations: 64 }),
+    (e) => e.constructor === Error && /out of memory: bank needs 4294967296 bytes/.test(e.message));
+  assert.deepEqual(Array.from(sc.correlate2d(Float32Array.of(1, 2), 2, 1, Float32Array.of(3), 1, 1)), [3, 6]);
+});
+
 test('loadSimcore rejects bad options', async () => {
   await assert.rejects(loadSimcore('simd'), { name: 'TypeError', message: /loadSimcore: options must be an object/ });
   await assert.rejects(loadSimcore({ simd: 'no' }), { name: 'TypeError', message: /loadSimcore: simd must be a boolean/ });
