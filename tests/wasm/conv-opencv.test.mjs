@@ -66,6 +66,9 @@ for (const [name, sc] of Object.entries(builds)) {
               const info = sc.lastConvolution();
               assert.ok(['direct', 'separable', 'fft'].includes(info.method), `method used: ${info.method}`);
               if (method !== 'auto') assert.equal(info.method, method, 'an explicit method is honoured');
+              if (info.method === 'separable') {
+                assert.ok(info.rank >= 1 && info.rank <= Math.min(kw, kh), `rank ${info.rank} of a ${kw}x${kh} kernel`);
+              }
               const { err, at } = maxRelErr(got, want, method === 'direct' ? scale : globalScale);
               assert.ok(err < TOL, `${correlate ? 'correlate' : 'convolve'} ${kname} ${border} ${method}: ` +
                 `rel err ${err.toExponential(2)} at (${at % w}, ${Math.floor(at / w)}): got ${got[at]}, want ${want[at]}`);
