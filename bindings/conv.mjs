@@ -137,6 +137,17 @@ export function convApi({ ex, i32, block, copyIn, copyOut, check, checkKeys }) {
       const scaleFactor = params.scaleFactor === undefined ? 2
         : checkNumber(fn, 'scaleFactor', params.scaleFactor, { gt: 1, max: 8 });
       const border = params.border === undefined ? 3 : checkOption(fn, 'border', params.border, BORDERS);
+      // The largest scale multiplies sigma and an explicit size by
+      // scaleFactor^(scales-1); say so here rather than let the core report
+      // a bare "sigma: size out of range" (same arithmetic as sc_gabor_bank).
+      const grow = scaleFactor ** (scales - 1);
+      const tooBig = g.width === 0
+        ? 3 * Math.max(g.sigma, g.sigma / g.gamma) * grow > (LIMITS.maxKernelDim - 1) / 2
+        : Math.trunc(Math.max(g.width, g.height) * grow) > LIMITS.maxKernelDim;
+      if (tooBig) {
+        throw new RangeError(`${fn}: ${g.width === 0 ? `sigma ${g.sigma}` : 'size'} at the largest scale (x${grow}) ` +
+          `needs a kernel larger than ${LIMITS.maxKernelDim} px; use fewer scales or a smaller sigma, size or scaleFactor`);
+      }
       const n = width * height;
       const pImage = copyIn('image', image);
       const pEnergy = block('bank', n * orientations * 4);

@@ -52,8 +52,12 @@ export async function loadSimcore(options = {}) {
   }
   const wantSimd = options.simd ?? true;
   if (typeof wantSimd !== 'boolean') throw new TypeError(`${fn}: simd must be a boolean, got ${describe(wantSimd)}`);
+  const wasm = options.wasm;
+  if (wasm !== undefined && !(wasm instanceof ArrayBuffer || ArrayBuffer.isView(wasm))) {
+    throw new TypeError(`${fn}: wasm must be an ArrayBuffer or a typed array of module bytes, got ${describe(wasm)}`);
+  }
   const simd = wantSimd && simdSupported();
-  const bytes = options.wasm ?? await wasmBytes(simd ? 'simd' : 'scalar');
+  const bytes = wasm ?? await wasmBytes(simd ? 'simd' : 'scalar');
   return createApi(await instantiate(bytes));
 }
 

@@ -6,6 +6,9 @@
 // C status -> JS error class (core/include/simcore/status.h).
 const ERROR_CLASS = [null, TypeError, RangeError, RangeError, RangeError, RangeError, Error, Error];
 
+// -sMAXIMUM_MEMORY in CMakeLists.txt (2 GiB).
+const MAX_BLOCK_BYTES = 2 ** 31;
+
 export function createCore(ex) {
   const f32 = () => new Float32Array(ex.memory.buffer);
   const i32 = () => new Int32Array(ex.memory.buffer);
@@ -13,6 +16,12 @@ export function createCore(ex) {
   // One reusable malloc block per role; grows, never shrinks.
   const blocks = new Map();
   function block(role, bytes) {
+    // malloc takes a 32-bit size: 2^32 bytes would wrap to malloc(0) and the
+    // core would write past the block (heap corruption, then a trap). Nothing
+    // above 2 GiB fits the build's MAXIMUM_MEMORY anyway.
+    if (bytes > MAX_BLOCK_BYTES) {
+      throw new Error(`simcore: out of memory: ${role} needs ${bytes} bytes, more than the ${MAX_BLOCK_BYTES}-byte wasm memory`);
+    }
     const b = blocks.get(role);
     if (b && b.bytes >= bytes) return b.ptr;
     if (b) ex.free(b.ptr);
