@@ -2,7 +2,8 @@
 //
 // For each case (image size x kernel size x kernel kind) every peer first makes
 // one untimed probe call, whose output is checked against the reference (plain
-// JS, float64 accumulation) and whose time decides the sampling. Then rounds:
+// JS, float64 accumulation) and whose time decides whether an optional peer
+// runs and how many calls make one sample. Then rounds:
 // each round runs every peer once, starting one peer later than the previous
 // round, so slow drift of a shared, noisy machine spreads over all peers. A
 // sample is one call, or the median of a few calls when one call is under
@@ -21,7 +22,7 @@ const HELP = `usage: node tests/bench/run.mjs [options]   (or BENCH_ARGS="..." m
   --sizes 256,512,1024 image sizes to run (kernels 15, 31, 63)
   --kernels random,gabor
   --rounds N           rounds for every size (default 11, 9, 5 for 256, 512, 1024)
-  --slow-ms MS         a peer whose probe call takes longer gets --slow-rounds samples (1000)
+  --slow-ms MS         a peer whose median is above this stops after --slow-rounds samples (1000)
   --slow-rounds N      (3)
   --skip-ms MS         optional peers (forced methods) slower than this are skipped (2000)
   --min-sample-ms MS   calls faster than this are repeated (up to 5) within one sample (20)
@@ -117,21 +118,28 @@ function runCase(c, libs, opt, files, history) {
       res.check = res.rel <= opt.checkTol ? `ok ${fmtSci(res.rel)}` : `BAD ${fmtSci(res.rel)}`;
     }
     history.set(p.id, { ms: probe.ms, work: work(c) });
+    if (res.rel > opt.checkTol) {
+      // Timing a wrong answer means nothing; the probe time is still shown.
+      res.bad = true;
+      res.skipped = `not timed: wrong output (probe ${fmtMs(probe.ms)} ms)`;
+      prepared.dispose?.();
+      continue;
+    }
     if (!p.required && probe.ms > opt.skipMs) {
       res.skipped = `${fmtMs(probe.ms)} ms/call > ${opt.skipMs} ms`;
       prepared.dispose?.();
       continue;
     }
-    res.want = probe.ms > opt.slowMs ? Math.min(opt.slowRounds, rounds) : rounds;
-    // A call this slow has no warm-up effect worth excluding (the JIT and the
-    // page faults take milliseconds), so its probe counts as the first sample.
-    if (probe.ms > opt.slowMs) res.samples.push(probe.ms);
+    res.want = rounds;
     res.inner = Math.max(1, Math.min(opt.maxInner, Math.floor(opt.minSampleMs / Math.max(probe.ms, 1e-3))));
     res.warmup = probe.ms < 300 ? 1 : 0; // native: one untimed call first unless calls are long
     live.push({ res, prepared });
   }
   for (let r = 0; r < rounds; r++) {
-    const active = live.filter((l) => l.res.samples.length < l.res.want);
+    // Slow peers stop after --slow-rounds samples. Decided on the samples, not
+    // on the probe: a first call can be much slower (TF.js sets up on it).
+    const active = live.filter(({ res }) => res.samples.length < res.want &&
+      !(res.samples.length >= opt.slowRounds && median(res.samples) > opt.slowMs));
     if (!active.length) break;
     for (let i = 0; i < active.length; i++) {
       const { res, prepared } = active[(i + r) % active.length];
@@ -161,11 +169,11 @@ function caseTable(c, results) {
   const header = ['peer', 'median ms', 'min ms', 'n', 'SIMD auto faster by', 'check vs ref', 'method used'];
   const rows = results.map((r) => [
     r.label,
-    r.skipped ? 'skipped' : fmtMs(r.median),
+    r.bad ? 'wrong' : r.skipped ? 'skipped' : fmtMs(r.median),
     r.skipped ? '' : fmtMs(r.min),
     r.skipped ? '' : r.inner > 1 ? `${r.samples.length}x${r.inner}` : String(r.samples.length),
     r.skipped || !subject ? '' : fmtRatio(r.median / subject),
-    r.skipped && !r.check ? r.skipped : r.check + (r.skipped ? `; skipped: ${r.skipped}` : ''),
+    [r.check, r.skipped].filter(Boolean).join('; '),
     r.info ?? '',
   ]);
   return { header, rows, align: ['l', 'r', 'r', 'r', 'r', 'l', 'l'] };
@@ -179,9 +187,10 @@ function targetRows(cases) {
       const s = get(t.subject);
       const p = get(t.peer);
       const ratio = s && p ? p.median / s.median : null;
-      const bad = [s, p].some((r) => r?.check?.startsWith('BAD'));
-      rows.push([c.name, t.label, s ? fmtMs(s.median) : 'n/a', p ? fmtMs(p.median) : 'n/a', fmtRatio(ratio), `>= ${t.min}x`,
-        ratio == null ? 'n/a' : bad ? 'MISS (wrong output)' : ratio >= t.min ? 'PASS' : 'MISS']);
+      const result = results.find((r) => r.id === t.subject)?.bad ? 'MISS (simcore output wrong)'
+        : results.find((r) => r.id === t.peer)?.bad ? 'n/a (peer output wrong)'
+          : ratio == null ? 'n/a' : ratio >= t.min ? 'PASS' : 'MISS';
+      rows.push([c.name, t.label, s ? fmtMs(s.median) : 'n/a', p ? fmtMs(p.median) : 'n/a', fmtRatio(ratio), `>= ${t.min}x`, result]);
     }
   }
   return { header: ['case', 'target', 'subject ms', 'peer ms', 'ratio', 'goal', 'result'], rows, align: ['l', 'l', 'r', 'r', 'r', 'r', 'l'] };
