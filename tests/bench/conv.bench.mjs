@@ -99,15 +99,28 @@ function jsSampler({ call, before, info }) {
   };
 }
 
-const METHOD_LIST = (kernelKind) => [
-  { method: 'auto', what: 'auto' },
-  { method: 'direct', what: 'direct' },
+// cache 'cold': before each timed call, an untimed call with another kernel
+// on a small other image, then clearCache(): the core may cache per image (the
+// FFT spectrum) or per kernel (an SVD), and repeating one call would let it
+// skip work no other peer can skip. 'warm': the untimed call uses another
+// kernel on the same image, the case of a student dragging theta.
+const METHOD_LIST = (kernelKind, build) => [
+  { method: 'auto', what: 'auto', cache: 'cold' },
+  ...(build === 'simd' ? [{ method: 'auto', what: 'auto warm', cache: 'warm' }] : []),
+  { method: 'direct', what: 'direct', cache: 'cold' },
   // A random kernel is full rank: forcing the low-rank path on it is not a
   // meaningful case (min(kw, kh) rank-1 terms cost more than direct).
-  ...(kernelKind === 'gabor' ? [{ method: 'separable', what: 'separable' }] : []),
-  { method: 'fft', what: 'fft cold', fft: 'cold' },
-  { method: 'fft', what: 'fft warm', fft: 'warm' },
+  ...(kernelKind === 'gabor' ? [{ method: 'separable', what: 'separable', cache: 'cold' }] : []),
+  { method: 'fft', what: 'fft cold', cache: 'cold' },
+  { method: 'fft', what: 'fft warm', cache: 'warm' },
 ];
+
+const SMALL = 16;
+const SMALL_IMAGE = Float32Array.from({ length: SMALL * SMALL }, (_, i) => (i % 7) / 7);
+const CACHE_NOTE = {
+  cold: 'before each call, untimed: a call with another kernel on a 16x16 image, then clearCache()',
+  warm: 'before each call, untimed: a call with another kernel on the same image',
+};
 
 /**
  * All peers for one case. `required` peers always run (slow ones with fewer
@@ -189,18 +202,18 @@ export function convPeers(c, libs, files) {
   for (const build of ['scalar', 'simd']) {
     const sc = libs.simcore[build]?.sc;
     if (!sc) continue;
-    for (const m of METHOD_LIST(c.kernelKind)) {
+    for (const m of METHOD_LIST(c.kernelKind, build)) {
       const opts = { border: 'constant', method: m.method };
       peers.push({
         id: `wasm-${build}-${m.what.replace(' ', '-')}`, group: `simcore wasm ${build}`,
         label: `simcore wasm ${build} ${m.what}`,
-        required: m.method === 'auto' || (build === 'simd' && m.method === 'direct'),
-        timed: 'sc.correlate2d (checks, copy in, core, copy out)' +
-          (m.fft === 'cold' ? '; sc.clearCache() before each call, untimed' : '') +
-          (m.fft === 'warm' ? '; an untimed call with another kernel on the same image before each call' : ''),
+        required: (m.method === 'auto' && m.cache === 'cold') || (build === 'simd' && m.method === 'direct'),
+        timed: `sc.correlate2d (checks, copy in, core, copy out); ${CACHE_NOTE[m.cache]}`,
         prepare: () => jsSampler({
-          before: m.fft === 'cold' ? () => sc.clearCache()
-            : m.fft === 'warm' ? () => sc.correlate2d(image, n, n, alt, k, k, opts) : undefined,
+          before: m.cache === 'warm' ? () => sc.correlate2d(image, n, n, alt, k, k, opts) : () => {
+            sc.correlate2d(SMALL_IMAGE, SMALL, SMALL, alt, k, k, opts);
+            sc.clearCache();
+          },
           call: () => sc.correlate2d(image, n, n, kernel, k, k, opts),
           info: () => describeInfo(sc.lastConvolution()),
         }),
@@ -212,17 +225,18 @@ export function convPeers(c, libs, files) {
     const nat = libs.native[build];
     if (!nat?.bin) continue;
     const variants = libs.variants ? nat.info.variants.map((v) => ({ method: `variant:${v}`, what: `kernel ${v} only` })) : [];
-    for (const m of [...METHOD_LIST(c.kernelKind), ...variants]) {
+    for (const m of [...METHOD_LIST(c.kernelKind, build), ...variants]) {
       const base = ['--image', files.image, '--width', String(n), '--height', String(n), '--kernel', files.kernel,
-        '--kw', String(k), '--kh', String(k), '--method', m.method];
-      if (m.fft) base.push('--fft', m.fft, '--alt-kernel', files.alt);
+        '--alt-kernel', files.alt, '--kw', String(k), '--kh', String(k), '--method', m.method];
+      if (m.cache) base.push('--cache', m.cache);
       peers.push({
         id: `native-${build}-${m.what.replace(/ /g, '-')}`, group: `native ${build}`, label: `native C ${build} ${m.what}`,
-        required: m.method === 'auto' || (build === 'simd' && m.method === 'direct'),
+        required: (m.method === 'auto' && m.cache === 'cold') || (build === 'simd' && m.method === 'direct'),
         native: true,
         timed: m.method.startsWith('variant:')
           ? 'measured in-process in C (clock_gettime) around the inner direct kernel on an image padded beforehand'
-          : 'measured in-process in C (clock_gettime) around sc_conv2d (checks, padding, scratch, method); process start and file I/O excluded',
+          : 'measured in-process in C (clock_gettime) around sc_conv2d (checks, padding, scratch, method); ' +
+            `process start and file I/O excluded; ${CACHE_NOTE[m.cache].replace('clearCache()', 'sc_conv_cache_clear()')}`,
         prepare: () => ({
           sample(inner, withOut, warmup) {
             const args = [...base, '--reps', String(inner), '--warmup', String(warmup)];
