@@ -37,7 +37,7 @@ export function makeCase({ n, k }, kernelKind, sc) {
     kernel = uniform(k * k, 2000 + k, -1, 1);
     alt = uniform(k * k, 3000 + k, -1, 1);
   }
-  return { name: `${n}x${n} (*) ${k}x${k} ${kernelKind}`, size: n, n, k, kernelKind, image, kernel, alt };
+  return { name: `${n}x${n} * ${k}x${k} ${kernelKind}`, size: n, n, k, kernelKind, image, kernel, alt };
 }
 
 // Writes the case for the native executables (raw float32).

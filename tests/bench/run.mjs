@@ -261,9 +261,10 @@ async function main() {
     const md = [`Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC.`, '', ...env.map((l) => `- ${l}`), ''];
     for (const { c, results } of cases) {
       const t = caseTable(c, results);
-      md.push(`#### ${c.name.replace('(*)', '⊛')}`, '', markdownTable(t.header, t.rows, t.align), '');
+      md.push(`#### ${c.name.replace(' * ', ' ⊛ ')}`, '', markdownTable(t.header, t.rows, t.align), '');
     }
-    md.push('#### Targets', '', markdownTable(tt.header, tt.rows, tt.align), '', 'What is timed:', '');
+    const targetsMd = tt.rows.map((r) => [r[0].replace(' * ', ' ⊛ '), ...r.slice(1)]);
+    md.push('#### Targets', '', markdownTable(tt.header, targetsMd, tt.align), '', 'What is timed:', '');
     for (const [timed, ids] of timedNotes(cases)) md.push(`- ${ids.map((i) => `\`${i}\``).join(', ')}: ${timed}`);
     md.push('');
     writeFileSync(opt.markdown, md.join('\n'));
