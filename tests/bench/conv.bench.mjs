@@ -139,44 +139,41 @@ export function convPeers(c, libs, files) {
 
   if (libs.cv) {
     const cv = libs.cv;
-    let src, kmat, dst;
-    const anchor = new cv.Point(-1, -1);
-    const filter = () => cv.filter2D(src, dst, cv.CV_32F, kmat, anchor, 0, cv.BORDER_CONSTANT);
-    const setup = () => {
-      src = new cv.Mat(n, n, cv.CV_32F);
+    // Each OpenCV.js peer owns its Mats, so skipping one cannot free the other's.
+    const mats = () => {
+      const src = new cv.Mat(n, n, cv.CV_32F);
       src.data32F.set(image);
-      kmat = new cv.Mat(k, k, cv.CV_32F);
+      const kmat = new cv.Mat(k, k, cv.CV_32F);
       kmat.data32F.set(kernel);
-      dst = new cv.Mat();
-    };
-    const dispose = () => {
-      for (const m of [src, kmat, dst]) if (m && !m.isDeleted()) m.delete();
-      src = kmat = dst = null;
+      const dst = new cv.Mat();
+      const anchor = new cv.Point(-1, -1);
+      return {
+        src,
+        dst,
+        filter: () => cv.filter2D(src, dst, cv.CV_32F, kmat, anchor, 0, cv.BORDER_CONSTANT),
+        dispose: () => [src, kmat, dst].forEach((m) => m.isDeleted() || m.delete()),
+      };
     };
     peers.push({
       id: 'opencv', group: 'OpenCV.js', label: 'OpenCV.js filter2D', required: true,
       timed: 'cv.filter2D only; Mats allocated and filled before timing (opencv-copy adds the copies)',
       prepare: () => {
-        if (!src) setup();
+        const m = mats();
         // Returns a view of dst; the harness copies it outside the timing.
-        return { ...jsSampler({ call: () => (filter(), dst.data32F) }), dispose };
+        return { ...jsSampler({ call: () => (m.filter(), m.dst.data32F) }), dispose: m.dispose };
       },
     });
     peers.push({
       id: 'opencv-copy', group: 'OpenCV.js', label: 'OpenCV.js filter2D + copy in/out', required: false,
       timed: 'copy image into the src Mat + cv.filter2D + copy dst out to a new Float32Array',
       prepare: () => {
-        if (!src) setup();
-        return {
-          ...jsSampler({
-            call: () => {
-              src.data32F.set(image);
-              filter();
-              return dst.data32F.slice();
-            },
-          }),
-          dispose,
+        const m = mats();
+        const call = () => {
+          m.src.data32F.set(image);
+          m.filter();
+          return m.dst.data32F.slice();
         };
+        return { ...jsSampler({ call }), dispose: m.dispose };
       },
     });
   }
