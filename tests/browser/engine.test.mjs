@@ -135,6 +135,31 @@ await withBrowser(async (browser, server) => {
     });
   }
 
+  test('engine: a burst of slider events costs one render, with the last value', async () => {
+    const { ctx, p, errors } = await open(browser, server, 'http');
+    const before = await p.evaluate(() => Number(document.getElementById('app').dataset.renders));
+    // 30 input events in one task, faster than any frame: a drag on a slow machine.
+    await p.evaluate(() => {
+      const theta = document.getElementById('theta');
+      for (let v = 91; v <= 120; v++) {
+        theta.value = String(v);
+        theta.dispatchEvent(new Event('input', { bubbles: true }));
+      }
+    });
+    await p.waitForFunction(() => document.getElementById('app').dataset.state === 'ready');
+    const after = await p.evaluate(() => Number(document.getElementById('app').dataset.renders));
+    assert.equal(after - before, 1, 'renders for 30 events');
+    assert.equal(await p.locator('output[for="theta"]').textContent(), '120°');
+    // The kernel drawn is θ = 120°'s: setting 120 again changes nothing visible.
+    const k120 = await snap(p, 'kernel');
+    await act(p, () => p.locator('#theta').fill('119'));
+    await act(p, () => p.locator('#theta').fill('120'));
+    assert.equal((await diff(k120, await snap(p, 'kernel'))).changed, 0);
+    assert.match(await text(p, 'time'), /^\d+(\.\d)? (µs|ms) \(median of [1-7]\)$/);
+    assert.deepEqual(errors, []);
+    await ctx.close();
+  });
+
   test('engine: every image and kernel renders without an error', async () => {
     const { ctx, p, errors } = await open(browser, server, 'http');
     const images = await p.locator('#image option').evaluateAll((os) => os.map((o) => o.value));

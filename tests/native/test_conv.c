@@ -126,24 +126,28 @@ static void test_methods_against_reference(void)
 
 static void test_direct_variants_bit_exact(void)
 {
-    /* Same summation order in every lane: demand bit equality. */
+    /* Same summation order in every lane: demand bit equality. Kernel
+     * heights on both sides of the SIMD kernel's row-blocking threshold (8),
+     * image heights that leave 0..3 rows after the 4-row blocks. */
     uint32_t seed = 99;
+    static const int khs[] = {1, 2, 7, 8, 13};
     for (int w = 1; w <= 41; w += 4)
-        for (int kw = 1; kw <= 9; kw += 2) {
-            const int h = 6, kh = kw == 1 ? 2 : kw - 1, pw = w + kw - 1, ph = h + kh - 1;
-            float *p = malloc(sizeof(float) * pw * ph), *k = malloc(sizeof(float) * kw * kh);
-            float *ref = malloc(sizeof(float) * w * h), *out = malloc(sizeof(float) * w * h);
-            check_fill_random(p, (size_t)pw * ph, &seed);
-            check_fill_random(k, (size_t)kw * kh, &seed);
-            sc_direct_variants[0].fn(p, pw, w, h, k, kw, kh, ref);
-            for (int v = 1; v < sc_direct_variant_count; v++) {
-                check_fill_nan(out, (size_t)w * h);
-                sc_direct_variants[v].fn(p, pw, w, h, k, kw, kh, out);
-                CHECK(memcmp(ref, out, sizeof(float) * w * h) == 0, "variant %s w=%d kw=%d differs",
-                      sc_direct_variants[v].name, w, kw);
+        for (int kw = 1; kw <= 9; kw += 2)
+            for (int c = 0; c < 5; c++) {
+                const int kh = khs[c], h = 5 + c, pw = w + kw - 1, ph = h + kh - 1;
+                float *p = malloc(sizeof(float) * pw * ph), *k = malloc(sizeof(float) * kw * kh);
+                float *ref = malloc(sizeof(float) * w * h), *out = malloc(sizeof(float) * w * h);
+                check_fill_random(p, (size_t)pw * ph, &seed);
+                check_fill_random(k, (size_t)kw * kh, &seed);
+                sc_direct_variants[0].fn(p, pw, w, h, k, kw, kh, ref);
+                for (int v = 1; v < sc_direct_variant_count; v++) {
+                    check_fill_nan(out, (size_t)w * h);
+                    sc_direct_variants[v].fn(p, pw, w, h, k, kw, kh, out);
+                    CHECK(memcmp(ref, out, sizeof(float) * w * h) == 0, "variant %s w=%d h=%d kw=%d kh=%d differs",
+                          sc_direct_variants[v].name, w, h, kw, kh);
+                }
+                free(p); free(k); free(ref); free(out);
             }
-            free(p); free(k); free(ref); free(out);
-        }
 }
 
 static void test_errors(void)

@@ -18,9 +18,10 @@
     };
   }
 
-  // Sinusoidal grating; thetaDeg is the direction of the wave vector
-  // (0 = vertical stripes), period in pixels.
-  function grating(n, { thetaDeg = 30, period = 12 } = {}) {
+  // Sinusoidal grating; thetaDeg is the direction of the wave vector in image
+  // coordinates (y down; 0 = vertical stripes), as θ of a Gabor kernel, so a
+  // Gabor kernel with the same θ and λ = period responds most.
+  function grating(n, { thetaDeg = 30, period = 10 } = {}) {
     const out = new Float32Array(n * n);
     const t = (thetaDeg * Math.PI) / 180;
     const kx = (2 * Math.PI * Math.cos(t)) / period;

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "conv_internal.h"
+#include "separable.h"
 
 static sc_status check_args(const float *image, int width, int height,
                             const float *kernel, int kw, int kh,
@@ -53,9 +54,9 @@ sc_status sc_conv2d(const float *image, int width, int height,
     sc_conv_method method = d->method;
     int rank = 0;
     if (method == SC_CONV_AUTO) {
-        /* The SVD costs O(k^3); only worth knowing for kernels where a
-         * separable pass could beat the direct one. */
-        int r = (kw >= 5 && kh >= 5) ? sc_kernel_rank(k, kw, kh, rank_tol) : (kw < kh ? kw : kh);
+        /* The rank costs microseconds (cached by kernel bytes) and lets even
+         * a rank-1 3x3 take the cheaper separable route. */
+        int r = (kw >= 2 && kh >= 2) ? sc_kernel_rank(k, kw, kh, rank_tol) : 1;
         method = sc_conv_choose(width, height, kw, kh, r);
     }
     sc_conv_info local = {0};
@@ -78,4 +79,8 @@ sc_status sc_conv2d(const float *image, int width, int height,
     return st;
 }
 
-void sc_conv_cache_clear(void) { sc_conv_fft_cache_clear(); }
+void sc_conv_cache_clear(void)
+{
+    sc_conv_fft_cache_clear();
+    sc_kernel_svd_cache_clear();
+}

@@ -30,6 +30,14 @@ static sc_status check_params(const sc_gabor_params *p)
     if (!(p->sigma > 0.0)) return sc_fail(SC_ERR_RANGE, "sigma");
     if (!(p->lambda > 0.0)) return sc_fail(SC_ERR_RANGE, "lambda");
     if (!(p->gamma > 0.0)) return sc_fail(SC_ERR_RANGE, "gamma");
+    /* Positive but so small that the kernel's coefficients overflow (e.g.
+     * sigma 1e-200: -0.5 / sigma^2 = -inf, and -inf * 0 = NaN at the centre;
+     * lambda 1e-310: 2 pi / lambda = inf). Rejected rather than returning a
+     * kernel full of NaN. sigma / gamma is the across-stripe sigma. */
+    if (!isfinite(0.5 / (p->sigma * p->sigma))) return sc_fail(SC_ERR_RANGE, "sigma");
+    const double sy = p->sigma / p->gamma;
+    if (!isfinite(0.5 / (sy * sy))) return sc_fail(SC_ERR_RANGE, "gamma");
+    if (!isfinite(2.0 * SC_PI / p->lambda)) return sc_fail(SC_ERR_RANGE, "lambda");
     if (p->width < 0 || p->width > GABOR_MAX_DIM) return sc_fail(SC_ERR_SIZE, "width");
     if (p->height < 0 || p->height > GABOR_MAX_DIM) return sc_fail(SC_ERR_SIZE, "height");
     return SC_OK;
@@ -124,7 +132,10 @@ sc_status sc_gabor_filter(const float *image, int width, int height,
     if (r && (st = sc_conv2d(image, width, height, kr, kw, kh, &d, r, NULL)) != SC_OK) goto done;
     if (i && (st = sc_conv2d(image, width, height, ki, kw, kh, &d, i, NULL)) != SC_OK) goto done;
     if (magnitude)
-        for (size_t t = 0; t < n; t++) magnitude[t] = sqrtf(r[t] * r[t] + i[t] * i[t]);
+        /* In double: r^2 overflows float for |r| > 1.8e19, and responses of
+         * finite images can be that large (magnitude would be inf). */
+        for (size_t t = 0; t < n; t++)
+            magnitude[t] = (float)sqrt((double)r[t] * r[t] + (double)i[t] * i[t]);
 done:
     free(kr);
     free(ki);

@@ -1,0 +1,163 @@
+// Convolution, correlation and Gabor functions of the binding.
+// Conventions: docs/conv.md and docs/gabor.md; types: simcore.d.ts.
+import { checkArray, checkInt, checkNumber, checkObject, checkOption } from './validate.mjs';
+
+export const BORDERS = Object.freeze(['constant', 'replicate', 'reflect', 'reflect101', 'wrap']);
+export const METHODS = Object.freeze(['auto', 'direct', 'separable', 'fft']);
+const PARTS = Object.freeze(['real', 'imag']);
+
+// Mirrors core/include/simcore/{conv,gabor}.h; tests check the core agrees.
+export const LIMITS = Object.freeze({
+  maxImageDim: 8192,
+  maxImagePixels: 1 << 24,
+  maxKernelDim: 1025,
+  maxOrientations: 64,
+  maxScales: 8,
+});
+
+export function convApi({ ex, i32, block, copyIn, copyOut, check, checkKeys }) {
+  function checkImage(fn, image, width, height) {
+    checkInt(fn, 'width', width, 1, LIMITS.maxImageDim);
+    checkInt(fn, 'height', height, 1, LIMITS.maxImageDim);
+    if (width * height > LIMITS.maxImagePixels) {
+      throw new RangeError(`${fn}: width * height = ${width * height} exceeds ${LIMITS.maxImagePixels} pixels`);
+    }
+    checkArray(fn, 'image', image, width * height);
+  }
+
+  let lastInfo = null;
+
+  function conv(fn, correlate, image, width, height, kernel, kw, kh, options) {
+    checkImage(fn, image, width, height);
+    checkInt(fn, 'kernel width', kw, 1, LIMITS.maxKernelDim);
+    checkInt(fn, 'kernel height', kh, 1, LIMITS.maxKernelDim);
+    checkArray(fn, 'kernel', kernel, kw * kh);
+    const o = checkObject(fn, 'options', options, true);
+    checkKeys(fn, o, ['border', 'method', 'rankTol']);
+    const border = o.border === undefined ? 0 : checkOption(fn, 'border', o.border, BORDERS);
+    const method = o.method === undefined ? 0 : checkOption(fn, 'method', o.method, METHODS);
+    const rankTol = o.rankTol === undefined ? 0 : checkNumber(fn, 'rankTol', o.rankTol, { min: 0, max: 0.5 });
+
+    const n = width * height;
+    const pImage = copyIn('image', image);
+    const pKernel = copyIn('kernel', kernel);
+    const pOut = block('out', n * 4);
+    const pInfo = block('info', 5 * 4);
+    check(fn, ex.sc_flat_conv2d(pImage, width, height, pKernel, kw, kh, border, method,
+      correlate, rankTol, pOut, pInfo));
+    const info = i32().slice(pInfo >> 2, (pInfo >> 2) + 5);
+    lastInfo = Object.freeze({
+      method: METHODS[info[0]], rank: info[1], fftWidth: info[2], fftHeight: info[3], cacheHit: info[4] === 1,
+    });
+    return copyOut(pOut, n);
+  }
+
+  function gaborParams(fn, params, { needTheta = true } = {}) {
+    const p = checkObject(fn, 'params', params);
+    const sigma = checkNumber(fn, 'sigma', p.sigma, { gt: 0 });
+    const theta = needTheta ? checkNumber(fn, 'theta', p.theta) : 0;
+    const lambda = checkNumber(fn, 'lambda', p.lambda, { gt: 0 });
+    const gamma = p.gamma === undefined ? 0.5 : checkNumber(fn, 'gamma', p.gamma, { gt: 0 });
+    const psi = p.psi === undefined ? 0 : checkNumber(fn, 'psi', p.psi);
+    let width = 0;
+    let height = 0;
+    if (Array.isArray(p.size)) {
+      if (p.size.length !== 2) throw new RangeError(`${fn}: size must be a number or [width, height]`);
+      width = checkInt(fn, 'size[0]', p.size[0], 1, LIMITS.maxKernelDim);
+      height = checkInt(fn, 'size[1]', p.size[1], 1, LIMITS.maxKernelDim);
+    } else if (p.size !== undefined) {
+      width = height = checkInt(fn, 'size', p.size, 1, LIMITS.maxKernelDim);
+    } else if (3 * Math.max(sigma, sigma / gamma) > (LIMITS.maxKernelDim - 1) / 2) {
+      throw new RangeError(`${fn}: sigma ${sigma} with gamma ${gamma} needs a kernel larger than ${LIMITS.maxKernelDim} px; pass a smaller sigma or an explicit size`);
+    }
+    return { sigma, theta, lambda, gamma, psi, width, height };
+  }
+
+  function kernelSize(fn, g) {
+    const p = block('size', 8);
+    check(fn, ex.sc_flat_gabor_kernel_size(g.sigma, g.theta, g.lambda, g.gamma, g.psi, g.width, g.height, p));
+    const s = i32();
+    return [s[p >> 2], s[(p >> 2) + 1]];
+  }
+
+  return {
+    limits: LIMITS,
+
+    convolve2d(image, width, height, kernel, kw, kh, options) {
+      return conv('convolve2d', 0, image, width, height, kernel, kw, kh, options);
+    },
+
+    correlate2d(image, width, height, kernel, kw, kh, options) {
+      return conv('correlate2d', 1, image, width, height, kernel, kw, kh, options);
+    },
+
+    /** What the last convolve2d/correlate2d call did: method, rank, FFT size, cache hit. */
+    lastConvolution: () => lastInfo,
+
+    /** Free the FFT path's cached image spectrum. */
+    clearCache() {
+      ex.sc_conv_cache_clear();
+    },
+
+    gaborKernel(params) {
+      const fn = 'gaborKernel';
+      const g = gaborParams(fn, params);
+      checkKeys(fn, params, ['sigma', 'theta', 'lambda', 'gamma', 'psi', 'size', 'part']);
+      const part = params.part === undefined ? 0 : checkOption(fn, 'part', params.part, PARTS);
+      const [width, height] = kernelSize(fn, g);
+      const pOut = block('kernel-out', width * height * 4);
+      check(fn, ex.sc_flat_gabor_kernel(g.sigma, g.theta, g.lambda, g.gamma, g.psi, g.width, g.height, part, pOut));
+      return { width, height, data: copyOut(pOut, width * height) };
+    },
+
+    gaborFilter(image, width, height, params) {
+      const fn = 'gaborFilter';
+      checkImage(fn, image, width, height);
+      const g = gaborParams(fn, params);
+      checkKeys(fn, params, ['sigma', 'theta', 'lambda', 'gamma', 'psi', 'size', 'border']);
+      const border = params.border === undefined ? 3 : checkOption(fn, 'border', params.border, BORDERS);
+      const n = width * height;
+      const pImage = copyIn('image', image);
+      const pRe = block('out', n * 4);
+      const pIm = block('out2', n * 4);
+      const pMag = block('out3', n * 4);
+      check(fn, ex.sc_flat_gabor_filter(pImage, width, height, g.sigma, g.theta, g.lambda, g.gamma, g.psi,
+        g.width, g.height, border, pRe, pIm, pMag));
+      return { real: copyOut(pRe, n), imag: copyOut(pIm, n), magnitude: copyOut(pMag, n) };
+    },
+
+    gaborBank(image, width, height, params) {
+      const fn = 'gaborBank';
+      checkImage(fn, image, width, height);
+      const g = gaborParams(fn, params, { needTheta: false });
+      checkKeys(fn, params, ['sigma', 'lambda', 'gamma', 'psi', 'size', 'border', 'orientations', 'scales', 'scaleFactor']);
+      const orientations = params.orientations === undefined ? 8
+        : checkInt(fn, 'orientations', params.orientations, 1, LIMITS.maxOrientations);
+      const scales = params.scales === undefined ? 1 : checkInt(fn, 'scales', params.scales, 1, LIMITS.maxScales);
+      const scaleFactor = params.scaleFactor === undefined ? 2
+        : checkNumber(fn, 'scaleFactor', params.scaleFactor, { gt: 1, max: 8 });
+      const border = params.border === undefined ? 3 : checkOption(fn, 'border', params.border, BORDERS);
+      // The largest scale multiplies sigma and an explicit size by
+      // scaleFactor^(scales-1); say so here rather than let the core report
+      // a bare "sigma: size out of range" (same arithmetic as sc_gabor_bank).
+      const grow = scaleFactor ** (scales - 1);
+      const tooBig = g.width === 0
+        ? 3 * Math.max(g.sigma, g.sigma / g.gamma) * grow > (LIMITS.maxKernelDim - 1) / 2
+        : Math.trunc(Math.max(g.width, g.height) * grow) > LIMITS.maxKernelDim;
+      if (tooBig) {
+        throw new RangeError(`${fn}: ${g.width === 0 ? `sigma ${g.sigma}` : 'size'} at the largest scale (x${grow}) ` +
+          `needs a kernel larger than ${LIMITS.maxKernelDim} px; use fewer scales or a smaller sigma, size or scaleFactor`);
+      }
+      const n = width * height;
+      const pImage = copyIn('image', image);
+      const pEnergy = block('bank', n * orientations * 4);
+      const pDominant = block('out', n * 4);
+      check(fn, ex.sc_flat_gabor_bank(pImage, width, height, g.sigma, g.lambda, g.gamma, g.psi, g.width, g.height,
+        orientations, scales, scaleFactor, border, pEnergy, pDominant));
+      const energy = [];
+      for (let k = 0; k < orientations; k++) energy.push(copyOut(pEnergy + k * n * 4, n));
+      const thetas = Float64Array.from({ length: orientations }, (_, k) => (k * Math.PI) / orientations);
+      return { thetas, energy, dominant: copyOut(pDominant, n) };
+    },
+  };
+}

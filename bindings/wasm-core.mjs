@@ -1,0 +1,63 @@
+// The shared plumbing of every area of the binding: typed views of wasm
+// memory, reusable scratch blocks, copies in and out, and the translation of
+// core status codes into JS errors. Area modules (conv.mjs, ...) receive one
+// of these and add their functions to the API.
+
+// C status -> JS error class (core/include/simcore/status.h).
+const ERROR_CLASS = [null, TypeError, RangeError, RangeError, RangeError, RangeError, Error, Error];
+
+// -sMAXIMUM_MEMORY in CMakeLists.txt (2 GiB).
+const MAX_BLOCK_BYTES = 2 ** 31;
+
+export function createCore(ex) {
+  const f32 = () => new Float32Array(ex.memory.buffer);
+  const i32 = () => new Int32Array(ex.memory.buffer);
+
+  // One reusable malloc block per role; grows, never shrinks.
+  const blocks = new Map();
+  function block(role, bytes) {
+    // malloc takes a 32-bit size: 2^32 bytes would wrap to malloc(0) and the
+    // core would write past the block (heap corruption, then a trap). Nothing
+    // above 2 GiB fits the build's MAXIMUM_MEMORY anyway.
+    if (bytes > MAX_BLOCK_BYTES) {
+      throw new Error(`simcore: out of memory: ${role} needs ${bytes} bytes, more than the ${MAX_BLOCK_BYTES}-byte wasm memory`);
+    }
+    const b = blocks.get(role);
+    if (b && b.bytes >= bytes) return b.ptr;
+    if (b) ex.free(b.ptr);
+    blocks.delete(role);
+    const ptr = ex.malloc(Math.max(bytes, 16));
+    if (!ptr) throw new Error(`simcore: out of memory allocating ${bytes} bytes for ${role}`);
+    blocks.set(role, { ptr, bytes: Math.max(bytes, 16) });
+    return ptr;
+  }
+  function copyIn(role, array) {
+    const ptr = block(role, array.length * 4);
+    f32().set(array, ptr >> 2); // views are rebuilt after every malloc
+    return ptr;
+  }
+  const copyOut = (ptr, n) => f32().slice(ptr >> 2, (ptr >> 2) + n);
+
+  function cString(ptr) {
+    const bytes = new Uint8Array(ex.memory.buffer, ptr);
+    let end = 0;
+    while (bytes[end] !== 0) end++;
+    return new TextDecoder().decode(bytes.subarray(0, end));
+  }
+
+  function check(fn, status) {
+    if (status === 0) return;
+    const Class = ERROR_CLASS[status] ?? Error;
+    const arg = cString(ex.sc_last_error_arg());
+    throw new Class(`${fn}: ${arg ? arg + ': ' : ''}${cString(ex.sc_status_message(status))}`);
+  }
+
+  function checkKeys(fn, object, allowed) {
+    for (const key of Object.keys(object)) {
+      if (!allowed.includes(key)) throw new RangeError(`${fn}: unknown option '${key}' (allowed: ${allowed.join(', ')})`);
+    }
+  }
+
+
+  return { ex, f32, i32, block, copyIn, copyOut, cString, check, checkKeys };
+}

@@ -1,0 +1,47 @@
+// bindings/simcore.d.ts: syntactically valid TypeScript (parsed by esbuild,
+// already a devDependency, so no TypeScript install), and in step with the
+// binding: every member of Simcore, every border/method name and limit key
+// is declared, and nothing declared is missing from the binding.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { transform } from 'esbuild';
+import * as binding from '../../bindings/simcore.mjs';
+
+const dts = await readFile(new URL('../../bindings/simcore.d.ts', import.meta.url), 'utf8');
+// Declarations only: comments contain braces (sum_{j,i}) and quoted names.
+const code = dts.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+const sc = await binding.loadSimcore();
+
+// Body of `export interface Name { ... }` (interfaces here have no nested braces).
+function interfaceBody(name) {
+  const m = code.match(new RegExp(`export interface ${name}(?: extends [^{]+)? \\{([^}]*)\\}`));
+  assert.ok(m, `interface ${name} declared`);
+  return m[1];
+}
+// Members start at the interface's two-space indent (continuation lines of
+// long signatures are indented further).
+const members = (body) => [...body.matchAll(/^ {2}(?:readonly )?([A-Za-z_]\w*)\??\s*[(:]/gm)].map((m) => m[1]);
+const literals = (type) => {
+  const m = code.match(new RegExp(`export type ${type} =([^;]*);`));
+  assert.ok(m, `type ${type} declared`);
+  return [...m[1].matchAll(/'([^']+)'/g)].map((x) => x[1]);
+};
+
+test('simcore.d.ts parses as TypeScript', async () => {
+  const out = await transform(dts, { loader: 'ts', sourcefile: 'simcore.d.ts' });
+  assert.equal(out.warnings.length, 0, JSON.stringify(out.warnings));
+});
+
+test('simcore.d.ts declares exactly what the binding provides', () => {
+  assert.deepEqual(members(interfaceBody('Simcore')).sort(), Object.keys(sc).sort());
+  assert.deepEqual(members(interfaceBody('Limits')).sort(), Object.keys(binding.LIMITS).sort());
+  assert.deepEqual(literals('Border'), [...binding.BORDERS]);
+  assert.deepEqual(literals('Method'), [...binding.METHODS]);
+  assert.deepEqual(members(interfaceBody('ConvOptions')).sort(), ['border', 'method', 'rankTol']);
+  for (const name of Object.keys(binding)) {
+    assert.match(code, new RegExp(`export declare (?:function|const) ${name}\\b`), `export ${name} declared`);
+  }
+  assert.deepEqual(members(interfaceBody('ConvolutionInfo')).sort(),
+    Object.keys(sc.correlate2d(new Float32Array(4), 2, 2, Float32Array.of(1), 1, 1) && sc.lastConvolution()).sort());
+});
