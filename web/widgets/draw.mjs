@@ -101,6 +101,24 @@ export function drawOrientationKey(canvas, size = 96) {
   ctx.putImageData(img, 0, 0);
 }
 
+/**
+ * Show an image canvas (data resolution) in a display canvas sized to its box
+ * × devicePixelRatio. Chromium scales a large canvas down through CSS without
+ * filtering, so a 512² zone plate in a 200 px box turned into moiré; drawImage
+ * with high-quality smoothing filters it properly.
+ */
+export function present(display, source) {
+  const dpr = globalThis.devicePixelRatio || 1;
+  const side = Math.round((display.clientWidth || source.width) * dpr);
+  const size = Math.min(side, source.width) === source.width ? source.width : side;
+  if (display.width !== size) display.width = size;
+  if (display.height !== size) display.height = size;
+  const ctx = display.getContext('2d');
+  ctx.imageSmoothingEnabled = true;
+  ctx.imageSmoothingQuality = 'high';
+  ctx.drawImage(source, 0, 0, size, size);
+}
+
 /** PNG download of a canvas; tiny canvases are scaled up with hard pixel edges. */
 export function downloadPng(canvas, name) {
   let src = canvas;

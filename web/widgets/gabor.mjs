@@ -5,7 +5,7 @@
 import { SimcoreElement, h } from './base.mjs';
 import { t, getLang, setLang } from './i18n.mjs';
 import { makeImage, toGray } from './images.mjs';
-import { drawColourBar, drawField, drawOrientationKey, drawOrientationMap, download, downloadPng } from './draw.mjs';
+import { drawColourBar, drawField, drawOrientationKey, drawOrientationMap, download, downloadPng, present } from './draw.mjs';
 import { TUNING_PLOT_CSS, TuningPlot } from './tuning-plot.mjs';
 import { magnitudeSpectrum } from './spectrum.mjs';
 import { tuningCurve } from './tuning.mjs';
@@ -98,8 +98,10 @@ export class SimcoreGabor extends SimcoreElement {
     form.replaceChildren(...order.flatMap((n) => (n === 'imageSize' ? [this.els[n].row, file] : [this.els[n].row])));
 
     const panel = (key, canvasClass, extra = [], cls = '') => {
-      const canvas = h('canvas', { class: canvasClass, dataset: { panel: key } });
-      const png = h('button', { type: 'button', text: 'PNG', title: 'PNG', onclick: () => downloadPng(canvas, `gabor-${key}.png`) });
+      const canvas = h('canvas', { class: canvasClass, role: 'img', dataset: { panel: key, i18nLabel: `gabor.panel.${key}` } });
+      // Exports use the full-resolution source where the panel shows a scaled copy.
+      const png = h('button', { type: 'button', text: 'PNG', title: 'PNG',
+        onclick: () => downloadPng(this.sources[key] ?? canvas, `gabor-${key}.png`) });
       const fig = h('figure', { class: cls, dataset: { panel: key } }, [
         h('figcaption', {}, [h('span', { dataset: { i18n: `gabor.panel.${key}` } }), png]), canvas, ...extra]);
       this.els[`${key}Canvas`] = canvas;
@@ -155,11 +157,16 @@ export class SimcoreGabor extends SimcoreElement {
       const f = e.dataTransfer?.files?.[0];
       if (f) this.loadFile(f);
     });
+    // Image panels draw at data resolution off screen, then scale to the box.
+    this.sources = {};
+    for (const k of ['input', 'output', 'orientationMap']) this.sources[k] = document.createElement('canvas');
     this.resizeObserver = new ResizeObserver(() => {
+      for (const k of Object.keys(this.sources)) if (this.sources[k].width > 0) present(this.els[`${k}Canvas`], this.sources[k]);
       this.tuningPlot.resize();
       if (!this.tuningPlot.plot) this.drawTuning();
     });
     this.resizeObserver.observe(tuningFig);
+    this.resizeObserver.observe(inputFig);
   }
 
   /**
@@ -302,7 +309,8 @@ export class SimcoreGabor extends SimcoreElement {
       return c;
     });
     this.image = { id: ++imageIds, data, w: n, h: n };
-    drawField(this.els.inputCanvas, data, n, n, 'gray', [0, 1]);
+    drawField(this.sources.input, data, n, n, 'gray', [0, 1]);
+    present(this.els.inputCanvas, this.sources.input);
     this.lanes.filter.lane.setImage(this.image.id, data, n, n);
     this.lanes.bank.lane.setImage(this.image.id, data, n, n);
   }
@@ -377,7 +385,8 @@ export class SimcoreGabor extends SimcoreElement {
       const view = this._state.view;
       const data = r[view === 'imag' ? 'imag' : view];
       const map = view === 'magnitude' ? 'sequential' : 'diverging';
-      const [lo, hi] = drawField(this.els.outputCanvas, data, r.w, r.h, map);
+      const [lo, hi] = drawField(this.sources.output, data, r.w, r.h, map);
+      present(this.els.outputCanvas, this.sources.output);
       drawColourBar(this.els.outBar, map);
       this.els.outLo.textContent = lo.toFixed(1);
       this.els.outHi.textContent = hi.toFixed(1);
@@ -407,7 +416,8 @@ export class SimcoreGabor extends SimcoreElement {
     try {
       const r = await this.lanes.bank.request({ type: 'bank', imageId: this.image.id, params: {
         sigma: p.sigma, lambda: p.lambda, gamma: p.gamma, psi: p.psi, size: p.size, orientations: s.orientations } });
-      drawOrientationMap(this.els.orientationMapCanvas, r.dominant, r.strength, r.w, r.h);
+      drawOrientationMap(this.sources.orientationMap, r.dominant, r.strength, r.w, r.h);
+      present(this.els.orientationMapCanvas, this.sources.orientationMap);
       this.timing.bank = r.ms;
       this.showTiming();
       this.dispatchEvent(new CustomEvent('rendered', { detail: { what: 'bank', ms: r.ms } }));
