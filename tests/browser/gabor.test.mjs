@@ -5,7 +5,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { withBrowser, pageUrls } from './harness.mjs';
+import { chromium } from 'playwright-core';
+import { LAUNCH, withBrowser, pageUrls } from './harness.mjs';
 
 const LIGHT = 'imageSize=128&orientations=4';
 
@@ -143,6 +144,34 @@ await withBrowser(async (browser, server) => {
     assert.equal(await p.locator('simcore-gabor select[name=image]').inputValue(), 'user');
     assert.deepEqual(problems, { errors: [], outside: [], dialogs: [] });
     await ctx.close();
+  });
+
+  test('the camera feeds the input image (Chromium\'s fake camera), and stops', async () => {
+    // A browser of its own: the fake device and the auto-accepted permission
+    // prompt are launch flags.
+    const cam = await chromium.launch({ ...LAUNCH,
+      args: [...LAUNCH.args, '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'] });
+    try {
+      const p = await (await cam.newContext()).newPage();
+      const errors = [];
+      p.on('pageerror', (e) => errors.push(String(e)));
+      await p.goto(pageUrls(server, 'gabor.html').http + `#${LIGHT}`);
+      await p.waitForFunction(() => document.querySelector('simcore-gabor')?.ready.then(() => true));
+      const input = () => p.evaluate(() => document.querySelector('simcore-gabor').shadowRoot
+        .querySelector('canvas[data-panel=input]').toDataURL());
+      const before = await input();
+      await p.locator('simcore-gabor button.camera').click();
+      await p.waitForFunction(() => document.querySelector('simcore-gabor').shadowRoot.querySelector('select[name=image]').value === 'user');
+      // The fake camera's picture moves, so the input keeps changing.
+      await p.waitForFunction((b) => document.querySelector('simcore-gabor').shadowRoot
+        .querySelector('canvas[data-panel=input]').toDataURL() !== b, before);
+      assert.equal(await p.locator('simcore-gabor button.camera').textContent(), 'stop camera');
+      await p.locator('simcore-gabor button.camera').click();
+      assert.equal(await p.locator('simcore-gabor button.camera').textContent(), 'camera');
+      assert.deepEqual(errors, []);
+    } finally {
+      await cam.close();
+    }
   });
 
   test('a link with a hash restores the state, and survives a reload', async () => {
