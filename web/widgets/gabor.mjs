@@ -4,7 +4,8 @@
 // Attributes and URL-hash fields: gabor-schema.mjs (θ and ψ in radians).
 import { SimcoreElement, h } from './base.mjs';
 import { t, getLang, setLang } from './i18n.mjs';
-import { makeImage, toGray } from './images.mjs';
+import { makeImage } from './images.mjs';
+import { cameraAvailable, fileSource, startCamera } from './image-source.mjs';
 import { drawColourBar, drawField, drawOrientationKey, drawOrientationMap, download, downloadPng, present } from './draw.mjs';
 import { TUNING_PLOT_CSS, TuningPlot } from './tuning-plot.mjs';
 import { magnitudeSpectrum } from './spectrum.mjs';
@@ -88,7 +89,7 @@ export class SimcoreGabor extends SimcoreElement {
     const order = ['lambda', 'theta', 'psi', 'sigmaMode', 'sigma', 'bandwidth', 'gamma', 'size', 'view', 'image', 'imageSize', 'orientations', 'build'];
     const fileInput = h('input', { type: 'file', accept: 'image/*', onchange: () => fileInput.files[0] && this.loadFile(fileInput.files[0]) });
     // The camera button exists only where the browser offers getUserMedia.
-    this.els.camera = navigator.mediaDevices?.getUserMedia
+    this.els.camera = cameraAvailable()
       ? h('button', { type: 'button', class: 'camera', dataset: { i18n: 'gabor.camera' }, onclick: () => this.toggleCamera() })
       : null;
     const file = h('div', { class: 'file' }, [
@@ -443,10 +444,9 @@ export class SimcoreGabor extends SimcoreElement {
 
   async loadFile(file) {
     try {
-      const bitmap = await createImageBitmap(file);
-      // Centre square crop, scaled to the working size; luminance only.
+      const source = await fileSource(file);
       this.stopCamera();
-      this.userImage = (n) => this.frameToGray(bitmap, n);
+      this.userImage = source;
       this.dirty.add('controls');
       this.invalidate('image');
     } catch {
@@ -455,31 +455,20 @@ export class SimcoreGabor extends SimcoreElement {
     }
   }
 
-  /** Webcam frames as the input image, one per finished update (latest wins). */
+  /** Camera frames as the input image, one per finished update (latest wins). */
   async toggleCamera() {
     if (this.camera) {
       this.stopCamera();
       return;
     }
     try {
-      const stream = await navigator.mediaDevices.getUserMedia({ video: { width: 640, height: 480 }, audio: false });
-      const video = h('video', { muted: true, playsInline: true });
-      video.srcObject = stream;
-      await video.play();
-      this.camera = { stream, video, timer: 0 };
+      this.camera = await startCamera((source) => {
+        this.userImage = source;
+        this.dirty.add('controls');
+        this.invalidate('image');
+      }, () => !this.lanes?.filter.running && !this.lanes?.filter.queued);
       this.els.camera.dataset.i18n = 'gabor.cameraStop';
       this.els.camera.textContent = t('gabor.cameraStop');
-      const grab = () => {
-        if (!this.camera) return;
-        // Only take a new frame when the previous one has been filtered.
-        if (!this.lanes?.filter.running && !this.lanes?.filter.queued) {
-          this.userImage = (n) => this.frameToGray(video, n);
-          this.dirty.add('controls');
-          this.invalidate('image');
-        }
-        this.camera.timer = setTimeout(grab, 40);
-      };
-      grab();
     } catch {
       this.els.timing.textContent = t('gabor.cameraDenied');
       this.els.timing.classList.add('error');
@@ -488,26 +477,12 @@ export class SimcoreGabor extends SimcoreElement {
 
   stopCamera() {
     if (!this.camera) return;
-    clearTimeout(this.camera.timer);
-    for (const track of this.camera.stream.getTracks()) track.stop();
+    this.camera.stop();
     this.camera = null;
     if (this.els?.camera) {
       this.els.camera.dataset.i18n = 'gabor.camera';
       this.els.camera.textContent = t('gabor.camera');
     }
-  }
-
-  /** Centre square of a video frame or bitmap, scaled to n×n, as luminance. */
-  frameToGray(source, n) {
-    const c = document.createElement('canvas');
-    c.width = n;
-    c.height = n;
-    const ctx = c.getContext('2d', { willReadFrequently: true });
-    const sw = source.videoWidth ?? source.width;
-    const sh = source.videoHeight ?? source.height;
-    const side = Math.min(sw, sh);
-    ctx.drawImage(source, (sw - side) / 2, (sh - side) / 2, side, side, 0, 0, n, n);
-    return toGray(ctx.getImageData(0, 0, n, n).data, n * n);
   }
 
   downloadCsv() {
