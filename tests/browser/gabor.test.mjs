@@ -184,6 +184,10 @@ await withBrowser(async (browser, server) => {
     await p.reload();
     await p.waitForFunction(() => document.querySelector('simcore-gabor')?.ready.then(() => true));
     for (const [k, v] of Object.entries(expect)) assert.equal((await state(p))[k], v, k);
+    // The page's preset links are hashes too.
+    await p.locator('.presets a').nth(3).click();
+    await p.waitForFunction(() => document.querySelector('simcore-gabor').state.image === 'zoneplate');
+    assert.equal((await state(p)).orientations, 12);
     await ctx.close();
   });
 
