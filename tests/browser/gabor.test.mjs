@@ -109,7 +109,9 @@ await withBrowser(async (browser, server) => {
     }
     // Bandwidth replaces σ when selected.
     await p.locator('simcore-gabor select[name=sigmaMode]').selectOption('bandwidth');
-    assert.ok(await p.locator('simcore-gabor input[name=bandwidth]').isVisible());
+    // (the controls are re-synced on the next animation frame)
+    await p.locator('simcore-gabor input[name=bandwidth]').waitFor({ state: 'visible' });
+    assert.ok(await p.locator('simcore-gabor input[name=sigma]').isHidden());
     const before = await kernelImage(p);
     await p.locator('simcore-gabor input[name=bandwidth]').fill('2');
     await p.waitForFunction((b) => document.querySelector('simcore-gabor').shadowRoot
