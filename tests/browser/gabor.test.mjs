@@ -231,11 +231,11 @@ await withBrowser(async (browser, server) => {
     const { ctx, p } = await open(browser, server, 'gabor.html', 'http', `#${LIGHT}`);
     for (const [deg, lambda, gamma] of [[0, 10, 0.5], [37, 8, 0.5], [90, 16, 1], [151, 6, 0.3]]) {
       await p.evaluate((h) => { location.hash = h; }, `theta=${(deg * Math.PI) / 180}&lambda=${lambda}&gamma=${gamma}&${LIGHT}`);
-      await p.waitForFunction((d) => {
-        const el = document.querySelector('simcore-gabor');
-        return Math.abs(el.state.theta - (d * Math.PI) / 180) < 1e-6 && el.tuningData;
-      }, deg);
-      await p.waitForTimeout(50); // the kernel redraw is the next animation frame
+      // The curve is recomputed on the next animation frame: wait for the one of this θ and λ.
+      await p.waitForFunction(([d, l]) => {
+        const t = document.querySelector('simcore-gabor').tuningData;
+        return t && Math.abs(t.theta - (d * Math.PI) / 180) < 1e-6 && t.lambda === l;
+      }, [deg, lambda]);
       const t = await p.evaluate(() => document.querySelector('simcore-gabor').tuningData);
       for (const curve of [t.simple, t.complex]) {
         const peak = t.degrees[curve.indexOf(Math.max(...curve))];

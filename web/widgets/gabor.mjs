@@ -344,7 +344,7 @@ export class SimcoreGabor extends SimcoreElement {
       : magnitudeSpectrum(shown, null, k.w, k.h);
     drawField(this.els.spectrumCanvas, spec.data, spec.size, spec.size, 'sequential');
 
-    this.tuning = tuningCurve(k.re, k.im, k.w, k.h, p.lambda);
+    this.tuning = { ...tuningCurve(k.re, k.im, k.w, k.h, p.lambda), theta: p.theta, lambda: p.lambda };
     this.drawTuning();
     this.drawThumbs(p);
     this.timing.kernel = kernelMs;
@@ -502,9 +502,10 @@ export class SimcoreGabor extends SimcoreElement {
     download(new Blob([rows.join('\n') + '\n'], { type: 'text/csv' }), `gabor-kernel-${view}.csv`);
   }
 
-  /** The tuning curve currently shown (for tests and pages): angles in degrees. */
+  /** The tuning curve currently shown, with the θ (rad) and λ it was computed for; angles in degrees. */
   get tuningData() {
     if (!this.tuning) return null;
-    return { degrees: Array.from(this.tuning.angles, (a) => a * DEG), simple: Array.from(this.tuning.simple), complex: Array.from(this.tuning.complex) };
+    const { angles, simple, complex, theta, lambda } = this.tuning;
+    return { degrees: Array.from(angles, (a) => a * DEG), simple: Array.from(simple), complex: Array.from(complex), theta, lambda };
   }
 }
