@@ -135,3 +135,34 @@ test('channel: latest wins, one job running and one queued at most', async () =>
   await Promise.all(all);
   assert.deepEqual(outcomes.sort((a, b) => a[0] - b[0]), [[1, 10], [2, 'superseded'], [3, 'superseded'], [4, 40]]);
 });
+
+test('test images follow the θ convention: each grating quadrant and bar excites the filter of its angle', async () => {
+  const { gratings, bars } = await import('../../web/widgets/images.mjs');
+  const sc = await loadSimcore();
+  const n = 128;
+  const img = gratings(n, 10);
+  const h = n / 2;
+  // Quadrant q (0 TL, 1 TR, 2 BL, 3 BR) holds the grating at q·45°.
+  for (let q = 0; q < 4; q++) {
+    const { magnitude } = sc.gaborFilter(img, n, n, { sigma: 4, theta: (q * Math.PI) / 4, lambda: 10, gamma: 0.5, size: 31 });
+    const mean = [0, 0, 0, 0];
+    // Inner 32×32 of each quadrant, away from the seams.
+    for (let y = 0; y < n; y++) {
+      for (let x = 0; x < n; x++) {
+        const inX = Math.abs((x % h) - h / 2) < 16;
+        const inY = Math.abs((y % h) - h / 2) < 16;
+        if (inX && inY) mean[(y >= h ? 2 : 0) + (x >= h ? 1 : 0)] += magnitude[y * n + x];
+      }
+    }
+    assert.equal(mean.indexOf(Math.max(...mean)), q, `θ = ${q * 45}°: quadrant energies ${mean.map((m) => m.toFixed(0))}`);
+  }
+  // Bars: cell k (row-major in a 4×4 grid) has its normal at k·180°/16; a
+  // bank's dominant orientation at the bar's centre is the nearest θ_k of 8.
+  const b = bars(n);
+  const { dominant } = sc.gaborBank(b, n, n, { sigma: 2, lambda: 6, gamma: 0.5, size: 15, orientations: 8 });
+  for (const k of [0, 4, 8, 12]) {
+    const cx = Math.floor((k % 4 + 0.5) * (n / 4));
+    const cy = Math.floor((Math.floor(k / 4) + 0.5) * (n / 4));
+    assert.ok(Math.abs(dominant[cy * n + cx] - (k * Math.PI) / 16) < 1e-6, `bar ${k}: dominant ${(dominant[cy * n + cx] * 180 / Math.PI).toFixed(1)}°`);
+  }
+});
