@@ -3,7 +3,8 @@
 // synchronous and asynchronous sweeps at n = 1024 and 4096.
 //   node tests/bench/hopfield.bench.mjs [--json] [n ...]      (after `make build`)
 // Each number is the median of 5 samples, each a batch of sweeps lasting at
-// least 0.1 s; the machine is shared, so compare ratios, not absolute times.
+// least 0.1 s, taken round-robin across implementations; the machine is
+// shared, so compare ratios, not absolute times.
 // With --json the last line is one JSON object with every measurement.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -40,23 +41,30 @@ function median(a) {
   return s[s.length >> 1];
 }
 
-// Sweeps per second of sweep(), calibrated to batches of >= 0.1 s.
-function measure(sweep, reset) {
-  let batch = 1;
-  for (;;) {
-    const t0 = performance.now();
-    for (let k = 0; k < batch; k++) sweep();
-    if (performance.now() - t0 >= 100) break;
-    batch *= 2;
-  }
-  const samples = [];
+// Sweeps per second of each implementation. Each is calibrated to batches of
+// >= 0.1 s, then the samples are taken round-robin (A B C, A B C, ...), so a
+// burst of load from other processes hits every implementation alike and the
+// ratios stay meaningful on a shared machine.
+function measureAll(impls, mode) {
+  const batches = impls.map(({ impl }) => {
+    let batch = 1;
+    for (;;) {
+      const t0 = performance.now();
+      for (let k = 0; k < batch; k++) impl[mode]();
+      if (performance.now() - t0 >= 100) return batch;
+      batch *= 2;
+    }
+  });
+  const samples = impls.map(() => []);
   for (let r = 0; r < 5; r++) {
-    reset();
-    const t0 = performance.now();
-    for (let k = 0; k < batch; k++) sweep();
-    samples.push(batch / ((performance.now() - t0) / 1000));
+    impls.forEach(({ impl }, k) => {
+      impl.reset();
+      const t0 = performance.now();
+      for (let b = 0; b < batches[k]; b++) impl[mode]();
+      samples[k].push(batches[k] / ((performance.now() - t0) / 1000));
+    });
   }
-  return median(samples);
+  return samples.map(median);
 }
 
 // Plain JS, written the way a careful JS programmer would: Float32Array
@@ -101,8 +109,10 @@ function plainJs({ n, p, x, start }) {
   };
 }
 
-function wasmImpl(sc, { n, x, p, start }) {
-  const net = sc.hopfield(n).store(x.subarray(0, p * n));
+// rule 'hebb' runs on the exact integer counts (int8 here, p <= 127);
+// 'storkey' on float weights, the path every other rule takes.
+function wasmImpl(sc, { n, x, p, start }, rule = 'hebb') {
+  const net = sc.hopfield(n).store(x.subarray(0, p * n), { rule });
   return {
     reset: () => net.setState(start),
     sync: () => net.step({ mode: 'sync' }),
@@ -123,14 +133,14 @@ const results = [];
 const builds = { 'wasm-scalar': await loadSimcore({ simd: false }), 'wasm-simd': await loadSimcore() };
 for (const n of sizes) {
   const pr = problem(n);
-  const impls = { js: plainJs(pr) };
-  for (const [name, sc] of Object.entries(builds)) impls[name] = wasmImpl(sc, pr);
+  const impls = [{ name: 'js', impl: plainJs(pr) }];
+  for (const [name, sc] of Object.entries(builds)) impls.push({ name, impl: wasmImpl(sc, pr) });
+  for (const [name, sc] of Object.entries(builds)) impls.push({ name: `${name} float`, impl: wasmImpl(sc, pr, 'storkey') });
   for (const mode of ['sync', 'async']) {
-    for (const [name, impl] of Object.entries(impls)) {
-      results.push({ impl: name, n, mode, sweepsPerSec: measure(impl[mode], impl.reset) });
-    }
+    const rates = measureAll(impls, mode);
+    impls.forEach(({ name }, k) => results.push({ impl: name, n, mode, sweepsPerSec: rates[k] }));
   }
-  for (const impl of Object.values(impls)) impl.dispose?.();
+  for (const { impl } of impls) impl.dispose?.();
 }
 const nat = native(sizes);
 if (nat.rows) for (const r of nat.rows) results.push({ impl: r.impl, n: r.n, mode: r.mode, sweepsPerSec: r.sweepsPerSec });
@@ -138,14 +148,17 @@ if (nat.rows) for (const r of nat.rows) results.push({ impl: r.impl, n: r.n, mod
 const get = (impl, n, mode) => results.find((r) => r.impl === impl && r.n === n && r.mode === mode)?.sweepsPerSec;
 const fmt = (v) => (v === undefined ? '—' : v >= 100 ? v.toFixed(0) : v.toFixed(1));
 const ratio = (a, b) => (a && b ? `${(a / b).toFixed(1)}x` : '—');
-const impls = ['js', 'wasm-scalar', 'wasm-simd', 'native-scalar', 'native-simd'];
-console.log('Hopfield sweeps per second (median of 5; Hebb weights, T = 0)');
-console.log(['n', 'mode', ...impls, 'simd/scalar wasm', 'simd wasm/js'].join('\t'));
+const impls = ['js', 'wasm-scalar', 'wasm-simd', 'native-scalar', 'native-simd', 'wasm-scalar float', 'wasm-simd float'];
+console.log('Hopfield sweeps per second (median of 5; T = 0; Hebb with p = n/100 on int8 counts,');
+console.log('"float": the same network stored with Storkey, i.e. float weights; plain JS uses float weights)');
+console.log(['n', 'mode', ...impls, 'simd/scalar wasm', 'simd wasm/js', 'float: simd/scalar', 'float: simd/js'].join('\t'));
 for (const n of sizes) {
   for (const mode of ['sync', 'async']) {
     const row = impls.map((i) => fmt(get(i, n, mode)));
     console.log([n, mode, ...row, ratio(get('wasm-simd', n, mode), get('wasm-scalar', n, mode)),
-      ratio(get('wasm-simd', n, mode), get('js', n, mode))].join('\t'));
+      ratio(get('wasm-simd', n, mode), get('js', n, mode)),
+      ratio(get('wasm-simd float', n, mode), get('wasm-scalar float', n, mode)),
+      ratio(get('wasm-simd float', n, mode), get('js', n, mode))].join('\t'));
   }
 }
 if (nat.error) console.log(`native: ${nat.error}`);

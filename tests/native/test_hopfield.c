@@ -83,6 +83,55 @@ static void test_kernels(void)
     }
 }
 
+/* Integer kernels (Hebb counts): every variant equals the exact sum. Sizes
+ * beyond 1024 cross the int8 kernel's int16 flush; the extreme rows (all
+ * +127 or all -127 against all +1 or all -1 states) check its headroom. */
+static void test_integer_kernels(void)
+{
+    uint32_t seed = 777;
+    const int sizes[] = {1, 5, 16, 17, 100, 1023, 1024, 1025, 2100, 4096};
+    for (size_t si = 0; si < sizeof sizes / sizeof sizes[0]; si++) {
+        const int n = sizes[si], stride = sc_hop_stride(n), rows = 7;
+        int8_t *k8 = calloc((size_t)rows * stride, 1), *m8 = calloc((size_t)stride, 1);
+        int16_t *k16 = calloc((size_t)rows * stride, 2), *s16 = calloc((size_t)stride, 2);
+        int32_t want8[7], want16[7], got[7];
+        for (int j = 0; j < n; j++) {
+            s16[j] = check_rand_u32(&seed) & 256 ? 1 : -1;
+            m8[j] = s16[j] < 0 ? -1 : 0;
+        }
+        for (int i = 0; i < rows; i++) {
+            long e8 = 0, e16 = 0;
+            for (int j = 0; j < n; j++) {
+                int v8 = (int)(check_rand_u32(&seed) % 255) - 127;
+                int v16 = (int)(check_rand_u32(&seed) % 2049) - 1024;
+                if (i == 0) v8 = 127, v16 = 1024;   /* extremes, against the random state */
+                if (i == 1) v8 = -127, v16 = -1024;
+                if (i == 2) v8 = 127 * s16[j], v16 = 1024 * s16[j]; /* all terms +max */
+                if (i == 3) v8 = -127 * s16[j], v16 = -1024 * s16[j]; /* all terms -max */
+                k8[(size_t)i * stride + j] = (int8_t)v8;
+                k16[(size_t)i * stride + j] = (int16_t)v16;
+                e8 += (long)v8 * s16[j];
+                e16 += (long)v16 * s16[j];
+            }
+            want8[i] = (int32_t)e8;
+            want16[i] = (int32_t)e16;
+        }
+        for (int v = 0; v < sc_hop_variant_count; v++) {
+            const sc_hop_variant *kv = &sc_hop_variants[v];
+            int bad = 0;
+            kv->q8fields(k8, m8, rows, stride, got);
+            for (int i = 0; i < rows; i++) bad += got[i] != want8[i] || kv->q8dot(k8 + (size_t)i * stride, m8, stride) != want8[i];
+            kv->qfields(k16, s16, rows, stride, got);
+            for (int i = 0; i < rows; i++) bad += got[i] != want16[i] || kv->qdot(k16 + (size_t)i * stride, s16, stride) != want16[i];
+            CHECK(bad == 0, "integer kernels %s n=%d: %d wrong sums", kv->name, n, bad);
+        }
+        free(k8);
+        free(m8);
+        free(k16);
+        free(s16);
+    }
+}
+
 /* ---- learning rules ----------------------------------------------------- */
 
 static void check_symmetric(const float *w, int n, const char *what)
@@ -447,19 +496,20 @@ static void test_correlated(void)
     sc_hopfield_destroy(h);
 }
 
-/* Whole runs through each kernel variant: identical states and energies. */
-static void test_variants_identical_runs(void)
+/* Whole runs through each kernel variant: identical states and energies,
+ * for float weights (Storkey) and both integer Hebb paths (p <= 127, > 127). */
+static void test_variants_identical_runs(sc_hopfield_rule rule, int p)
 {
     uint32_t seed = 1;
-    const int n = 200, p = 20;
-    int8_t x[20 * 200], start[200], ref_state[200], state[200];
-    random_pm1(x, sizeof x, &seed);
+    const int n = 200;
+    int8_t *x = malloc((size_t)p * n), start[200], ref_state[200], state[200];
+    random_pm1(x, (size_t)p * n, &seed);
     random_pm1(start, sizeof start, &seed);
     double ref_e[4] = {0};
     for (int v = 0; v < sc_hop_variant_count; v++) {
         sc_hopfield h = make(n);
         sc_hop_use_variant(h, v);
-        sc_hopfield_store(h, x, p, SC_HOPFIELD_STORKEY);
+        sc_hopfield_store(h, x, p, rule);
         sc_hopfield_seed(h, 3);
         double e[4];
         sc_hopfield_run_result r;
@@ -482,10 +532,48 @@ static void test_variants_identical_runs(void)
             memcpy(ref_state, state, sizeof state);
         } else {
             CHECK(memcmp(e, ref_e, sizeof e) == 0 && memcmp(state, ref_state, sizeof state) == 0,
-                  "variant %s: run differs from scalar (E %g vs %g)", sc_hop_variants[v].name, e[3], ref_e[3]);
+                  "rule %d p %d variant %s: run differs from scalar (E %g vs %g)", rule, p,
+                  sc_hop_variants[v].name, e[3], ref_e[3]);
         }
         sc_hopfield_destroy(h);
     }
+    free(x);
+}
+
+/* Hebb fields come from exact integer sums: h_i = fl(K_i / n). */
+static void test_hebb_fields_exact(void)
+{
+    uint32_t seed = 321;
+    const int n = 150;
+    const int counts[2] = {9, 140}; /* int8 and int16 counts */
+    int8_t *x = malloc(140 * 150), s[150];
+    float h[150];
+    for (int c = 0; c < 2; c++) {
+        const int p = counts[c];
+        random_pm1(x, (size_t)p * n, &seed);
+        random_pm1(s, sizeof s, &seed);
+        sc_hopfield net = make(n);
+        sc_hopfield_store(net, x, p, SC_HOPFIELD_HEBB);
+        sc_hopfield_set_state(net, s);
+        sc_hopfield_fields(net, h);
+        int bad = 0;
+        double e = 0.0;
+        for (int i = 0; i < n; i++) {
+            long k = 0;
+            for (int j = 0; j < n; j++) {
+                if (j == i) continue;
+                long kij = 0;
+                for (int mu = 0; mu < p; mu++) kij += x[mu * n + i] * x[mu * n + j];
+                k += kij * s[j];
+            }
+            bad += h[i] != (float)k / (float)n;
+            e += -0.5 * (double)k / n * s[i];
+        }
+        CHECK(bad == 0, "p=%d: %d Hebb fields differ from K/n", p, bad);
+        CHECK(fabs(energy(net) - e) <= 1e-12 * fabs(e), "p=%d: energy %.17g vs %.17g", p, energy(net), e);
+        sc_hopfield_destroy(net);
+    }
+    free(x);
 }
 
 static void test_capacity(void)
@@ -576,6 +664,8 @@ static void test_handles_and_errors(void)
 int main(void)
 {
     test_kernels();
+    test_integer_kernels();
+    test_hebb_fields_exact();
     test_hebb();
     test_storkey();
     test_pseudoinverse();
@@ -585,7 +675,10 @@ int main(void)
     test_glauber_statistics();
     test_temperature();
     test_correlated();
-    test_variants_identical_runs();
+    test_variants_identical_runs(SC_HOPFIELD_STORKEY, 20);
+    test_variants_identical_runs(SC_HOPFIELD_HEBB, 20);
+    test_variants_identical_runs(SC_HOPFIELD_HEBB, 150);
+    test_variants_identical_runs(SC_HOPFIELD_PSEUDOINVERSE, 30);
     test_capacity();
     test_handles_and_errors();
     test_large();

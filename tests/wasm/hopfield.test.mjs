@@ -304,30 +304,58 @@ for (const [name, sc] of Object.entries(builds)) {
   });
 }
 
-test('SIMD and scalar builds give identical local fields and identical runs', () => {
-  const next = rng(42);
-  const n = 301, p = 25;
-  const x = randomSpins(next, p * n);
-  const start = randomSpins(next, n);
-  const theta = Float32Array.from({ length: n }, () => ((next() % 1000) / 1000 - 0.5) * 0.2);
-  const trace = (sc) => {
-    const net = sc.hopfield(n).store(x, { rule: 'storkey' }).setThresholds(theta).seed(9);
-    net.setState(start);
-    const out = { fields: net.fields(), weights: net.weights() };
-    out.sync = net.run({ mode: 'sync', maxSweeps: 30 });
-    out.e1 = net.energy();
-    net.step({ temperature: 0.4 });
-    net.step({ mode: 'sync', temperature: 0.4 });
-    out.e2 = net.energy();
-    out.anneal = net.anneal({ from: 1, to: 0.05, sweeps: 40 });
-    out.async = net.run();
-    out.e3 = net.energy();
-    out.state = net.state;
-    out.overlaps = net.overlaps();
-    net.dispose();
-    return out;
-  };
-  const a = trace(builds.simd);
-  const b = trace(builds.scalar);
-  assert.deepEqual(a, b); // typed arrays compared element by element, exactly
+// Storkey exercises the float kernels; Hebb with 25 patterns the int8 counts
+// and with 140 the int16 counts.
+for (const [rule, p] of [['storkey', 25], ['hebb', 25], ['hebb', 140], ['pseudoinverse', 25]]) {
+  test(`SIMD and scalar builds give identical local fields and identical runs (${rule}, p = ${p})`, () => {
+    const next = rng(42);
+    const n = 301;
+    const x = randomSpins(next, p * n);
+    const start = randomSpins(next, n);
+    const theta = Float32Array.from({ length: n }, () => ((next() % 1000) / 1000 - 0.5) * 0.2);
+    const trace = (sc) => {
+      const net = sc.hopfield(n).store(x, { rule }).setThresholds(theta).seed(9);
+      net.setState(start);
+      const out = { fields: net.fields(), weights: net.weights() };
+      out.sync = net.run({ mode: 'sync', maxSweeps: 30 });
+      out.e1 = net.energy();
+      net.step({ temperature: 0.4 });
+      net.step({ mode: 'sync', temperature: 0.4 });
+      out.e2 = net.energy();
+      out.anneal = net.anneal({ from: 1, to: 0.05, sweeps: 40 });
+      out.async = net.run();
+      out.e3 = net.energy();
+      out.state = net.state;
+      out.overlaps = net.overlaps();
+      net.dispose();
+      return out;
+    };
+    const a = trace(builds.simd);
+    const b = trace(builds.scalar);
+    assert.deepEqual(a, b); // typed arrays compared element by element, exactly
+  });
+}
+
+test('Hebb local fields are exact: h_i = fround(K_i / n) with K_i an integer sum', () => {
+  const next = rng(321);
+  const n = 150;
+  for (const p of [9, 140]) {
+    const x = randomSpins(next, p * n);
+    const s = randomSpins(next, n);
+    for (const sc of Object.values(builds)) {
+      const net = sc.hopfield(n).store(x).setState(s);
+      const h = net.fields();
+      for (let i = 0; i < n; i++) {
+        let k = 0;
+        for (let j = 0; j < n; j++) {
+          if (j === i) continue;
+          let kij = 0;
+          for (let mu = 0; mu < p; mu++) kij += x[mu * n + i] * x[mu * n + j];
+          k += kij * s[j];
+        }
+        assert.equal(h[i], Math.fround(k / n), `p=${p} h_${i}`);
+      }
+      net.dispose();
+    }
+  }
 });

@@ -65,7 +65,7 @@ sc_status sc_hopfield_capacity(const sc_hopfield_capacity_desc *d, const int *co
             net.rng = rng; /* one stream drives everything */
             for (int mu = 0; mu < count; mu++) {
                 const int8_t *xi = patterns + (size_t)mu * n;
-                for (int i = 0; i < n; i++) net.s[i] = xi[i];
+                for (int i = 0; i < n; i++) sc_hop_set(&net, i, xi[i]);
                 /* `flips` distinct neurons: a partial Fisher-Yates shuffle. */
                 for (int i = 0; i < n; i++) perm[i] = i;
                 for (int f = 0; f < flips; f++) {
@@ -73,7 +73,7 @@ sc_status sc_hopfield_capacity(const sc_hopfield_capacity_desc *d, const int *co
                     const int t = perm[f];
                     perm[f] = perm[j];
                     perm[j] = t;
-                    net.s[perm[f]] = -net.s[perm[f]];
+                    sc_hop_set(&net, perm[f], -net.s[perm[f]]);
                 }
                 sc_hopfield_run_result r;
                 sc_hop_net_run(&net, &async, max_sweeps, &r);

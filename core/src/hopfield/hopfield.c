@@ -81,16 +81,30 @@ sc_status sc_hop_net_store(sc_hop_net *net, const int8_t *patterns, int count,
     free(net->patterns);
     net->patterns = NULL;
     net->count = 0;
+    free(net->q);
+    free(net->q8);
+    net->q = NULL;
+    net->q8 = NULL;
     memset(net->w, 0, (size_t)n * stride * sizeof(float));
     sc_status st;
     switch (rule) {
     case SC_HOPFIELD_STORKEY: st = sc_hop_storkey(copy, count, n, stride, net->kernel, net->w); break;
     case SC_HOPFIELD_PSEUDOINVERSE: st = sc_hop_pseudoinverse(copy, count, n, stride, net->w); break;
-    default: st = sc_hop_hebb(copy, count, n, stride, net->w); break;
+    default:
+        /* Integer counts are optional: without the memory for them the float
+         * weights give the same model (with float rounding in the fields). */
+        if (count <= 127) net->q8 = calloc((size_t)n * stride, sizeof(int8_t));
+        else net->q = calloc((size_t)n * stride, sizeof(int16_t));
+        st = sc_hop_hebb(copy, count, n, stride, net->w, net->q, net->q8);
+        break;
     }
     if (st != SC_OK) {
         /* Leave a consistent empty network rather than half a rule. */
         memset(net->w, 0, (size_t)n * stride * sizeof(float));
+        free(net->q);
+        free(net->q8);
+        net->q = NULL;
+        net->q8 = NULL;
         free(copy);
         return st;
     }
@@ -125,7 +139,7 @@ sc_status sc_hopfield_set_state(sc_hopfield h, const int8_t *s)
     NET_OR_FAIL(net, h);
     if (!s) return sc_fail(SC_ERR_NULL, "state");
     if (!all_pm1(s, (size_t)net->n)) return sc_fail(SC_ERR_RANGE, "state (values must be -1 or +1)");
-    for (int i = 0; i < net->n; i++) net->s[i] = s[i];
+    for (int i = 0; i < net->n; i++) sc_hop_set(net, i, s[i]);
     return SC_OK;
 }
 
@@ -150,7 +164,8 @@ sc_status sc_hopfield_fields(sc_hopfield h, float *out)
 {
     NET_OR_FAIL(net, h);
     if (!out) return sc_fail(SC_ERR_NULL, "fields");
-    net->kernel->fields(net->w, net->s, net->n, net->stride, out);
+    sc_hop_net_fields(net);
+    memcpy(out, net->h, (size_t)net->n * sizeof(float));
     return SC_OK;
 }
 

@@ -10,9 +10,12 @@ sc_status sc_hop_net_init(sc_hop_net *net, int n)
 {
     memset(net, 0, sizeof *net);
     const int stride = sc_hop_stride(n);
-    /* w, then s, prev, back (stride each), theta, h (n each), perm (n ints). */
+    /* Floats: w, then s, prev, back (stride each), theta, h (n each); then
+     * int32 perm, hq (n each); then int16 sq, int8 m8 (stride each). */
     const size_t floats = (size_t)n * stride + 3 * (size_t)stride + 2 * (size_t)n;
-    float *arena = calloc(floats * sizeof(float) + (size_t)n * sizeof(int), 1);
+    const size_t bytes = floats * sizeof(float) + 2 * (size_t)n * sizeof(int32_t) +
+                         (size_t)stride * (sizeof(int16_t) + sizeof(int8_t));
+    float *arena = calloc(bytes, 1);
     if (!arena) return sc_fail(SC_ERR_NOMEM, "n");
     net->n = n;
     net->stride = stride;
@@ -23,7 +26,10 @@ sc_status sc_hop_net_init(sc_hop_net *net, int n)
     net->theta = net->back + stride;
     net->h = net->theta + n;
     net->perm = (int *)(net->h + n);
-    for (int i = 0; i < n; i++) net->s[i] = 1.0f;
+    net->hq = (int32_t *)(net->perm + n);
+    net->sq = (int16_t *)(net->hq + n);
+    net->m8 = (int8_t *)(net->sq + stride);
+    for (int i = 0; i < n; i++) sc_hop_set(net, i, 1.0f);
     sc_hop_rng_seed(&net->rng, 1);
     net->kernel = &sc_hop_variants[sc_hop_variant_count - 1];
     return SC_OK;
@@ -33,6 +39,8 @@ void sc_hop_net_free(sc_hop_net *net)
 {
     /* prev/back may have been swapped by run(); w is the arena's start. */
     free(net->w);
+    free(net->q);
+    free(net->q8);
     free(net->patterns);
     memset(net, 0, sizeof *net);
 }
@@ -47,18 +55,29 @@ static inline float decide(float h, float theta, float t, sc_hop_rng *rng)
     return sc_hop_rng_unit(rng) < p ? 1.0f : -1.0f;
 }
 
+void sc_hop_net_fields(sc_hop_net *net)
+{
+    if (net->q || net->q8) {
+        if (net->q8) net->kernel->q8fields(net->q8, net->m8, net->n, net->stride, net->hq);
+        else net->kernel->qfields(net->q, net->sq, net->n, net->stride, net->hq);
+        for (int i = 0; i < net->n; i++) net->h[i] = (float)net->hq[i] / (float)net->n;
+    } else {
+        net->kernel->fields(net->w, net->s, net->n, net->stride, net->h);
+    }
+}
+
 int sc_hop_net_sweep(sc_hop_net *net, sc_hopfield_mode mode, float t,
                      const int *order, int order_len)
 {
-    const int n = net->n, stride = net->stride;
-    float *s = net->s;
+    const int n = net->n;
+    const float *s = net->s;
     int flips = 0;
     if (mode == SC_HOPFIELD_SYNC) {
-        net->kernel->fields(net->w, s, n, stride, net->h);
+        sc_hop_net_fields(net);
         for (int i = 0; i < n; i++) {
             const float v = decide(net->h[i], net->theta[i], t, &net->rng);
             flips += v != s[i];
-            s[i] = v;
+            sc_hop_set(net, i, v);
         }
         return flips;
     }
@@ -76,12 +95,11 @@ int sc_hop_net_sweep(sc_hop_net *net, sc_hopfield_mode mode, float t,
         order = perm;
         order_len = n;
     }
-    const sc_hop_dot_fn dot = net->kernel->dot;
     for (int k = 0; k < order_len; k++) {
         const int i = order[k];
-        const float v = decide(dot(net->w + (size_t)i * stride, s, stride), net->theta[i], t, &net->rng);
+        const float v = decide(sc_hop_field(net, i), net->theta[i], t, &net->rng);
         flips += v != s[i];
-        s[i] = v;
+        sc_hop_set(net, i, v);
     }
     return flips;
 }
@@ -120,7 +138,11 @@ double sc_hop_net_energy(const sc_hop_net *net)
 {
     double e = 0.0;
     for (int i = 0; i < net->n; i++) {
-        const double h = net->kernel->dot(net->w + (size_t)i * net->stride, net->s, net->stride);
+        const size_t row = (size_t)i * net->stride;
+        /* Hebb: the exact field K_i / n in double. */
+        const double h = net->q8  ? (double)net->kernel->q8dot(net->q8 + row, net->m8, net->stride) / net->n
+                         : net->q ? (double)net->kernel->qdot(net->q + row, net->sq, net->stride) / net->n
+                                  : (double)net->kernel->dot(net->w + row, net->s, net->stride);
         e += (-0.5 * h + net->theta[i]) * net->s[i];
     }
     return e;

@@ -17,7 +17,8 @@ static void mirror_upper(int n, int stride, float *w)
 /* Hebb: w_ij = (1/n) sum_mu xi_i xi_j. The sums are integers, exact in
  * float (|k| <= 1024 < 2^24), so one correctly rounded division per weight
  * gives the same value as any exact evaluation. */
-sc_status sc_hop_hebb(const int8_t *patterns, int count, int n, int stride, float *w)
+sc_status sc_hop_hebb(const int8_t *patterns, int count, int n, int stride, float *w,
+                      int16_t *q, int8_t *q8)
 {
     float *x = malloc((size_t)n * sizeof(float));
     if (!x) return sc_fail(SC_ERR_NOMEM, "patterns");
@@ -34,7 +35,11 @@ sc_status sc_hop_hebb(const int8_t *patterns, int count, int n, int stride, floa
     const float fn = (float)n;
     for (int i = 0; i < n; i++) {
         float *row = w + (size_t)i * stride;
-        for (int j = i + 1; j < n; j++) row[j] /= fn;
+        for (int j = i + 1; j < n; j++) {
+            if (q) q[(size_t)i * stride + j] = q[(size_t)j * stride + i] = (int16_t)row[j];
+            if (q8) q8[(size_t)i * stride + j] = q8[(size_t)j * stride + i] = (int8_t)row[j];
+            row[j] /= fn;
+        }
     }
     mirror_upper(n, stride, w);
     return SC_OK;
