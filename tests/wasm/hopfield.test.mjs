@@ -277,16 +277,19 @@ for (const [name, sc] of Object.entries(builds)) {
   test(`${name}: memoryBytes stays flat over many create/dispose cycles`, () => {
     const next = rng(3);
     const x = randomSpins(next, 20 * 300);
+    let k = 0;
     const cycle = () => {
-      const net = sc.hopfield(300).store(x, { rule: 'storkey' });
+      // Every rule, and both Hebb count widths (int8 for p <= 127, int16 above).
+      const [rule, p] = [['storkey', 20], ['hebb', 20], ['pseudoinverse', 20], ['hebb', 140]][k++ % 4];
+      const net = sc.hopfield(300).store(x.subarray(0, p * 300), { rule });
       net.setState(x.subarray(0, 300));
       net.run({ mode: 'sync' });
       net.weights();
       net.dispose();
     };
-    for (let k = 0; k < 3; k++) cycle();
+    for (let r = 0; r < 4; r++) cycle();
     const before = sc.memoryBytes();
-    for (let k = 0; k < 200; k++) cycle();
+    for (let r = 0; r < 200; r++) cycle();
     assert.equal(sc.memoryBytes(), before);
   });
 

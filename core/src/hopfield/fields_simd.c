@@ -4,10 +4,12 @@
  * each state vector loaded serves both rows (eight accumulators in flight),
  * which halves the loads of s; the weights are read once either way.
  *
- * The state is kept as float +-1 rather than int8: a float multiply costs the
- * same as the sign-bit XOR an int8 state would need, and widening int8 to
- * f32x4 masks costs more instructions than it saves; the state row is at most
- * 16 KiB and stays in L1, while the weight stream dominates the traffic.
+ * With float weights the state is kept as float +-1 rather than int8: a float
+ * multiply costs the same as the sign-bit XOR an int8 state would need, and
+ * widening int8 to f32x4 masks costs more instructions than it saves; the
+ * state row is at most 16 KiB and stays in L1, while the weight stream
+ * dominates the traffic. (Hebb networks use the integer kernels further down,
+ * with int8/int16 states, because there the weights shrink too.)
  *
  * Per lane the operations are those of fields_scalar.c in the same order,
  * and SIMD128 has no FMA, so the results are bit-identical. */
