@@ -77,7 +77,11 @@ SC_API sc_status sc_hopfield_size(sc_hopfield net, int *n, int *patterns);
  * -1 or +1; 1 <= count <= min(n, SC_HOPFIELD_MAX_PATTERNS)) with the rule.
  * The patterns are kept for sc_hopfield_overlaps. W is exactly symmetric with
  * a zero diagonal. Pseudo-inverse: linearly dependent patterns are allowed
- * (W projects onto their span). */
+ * (W projects onto their span). Hebb networks also keep the integer counts
+ * k_ij = n w_ij and compute their fields exactly, h_i = fl(K_i / n) with
+ * K_i = sum_j k_ij s_j in int32 (faster and bit-reproducible). Argument
+ * errors change nothing; running out of memory during the rule leaves zero
+ * weights and no patterns. */
 SC_API sc_status sc_hopfield_store(sc_hopfield net, const int8_t *patterns,
                                    int count, sc_hopfield_rule rule);
 
