@@ -362,3 +362,34 @@ test('Hebb local fields are exact: h_i = fround(K_i / n) with K_i an integer sum
     }
   }
 });
+
+test('bindings/hopfield.d.ts declares exactly what the binding provides', async () => {
+  const { readFile } = await import('node:fs/promises');
+  const { transform } = await import('esbuild');
+  const dts = await readFile(new URL('../../bindings/hopfield.d.ts', import.meta.url), 'utf8');
+  assert.equal((await transform(dts, { loader: 'ts' })).warnings.length, 0);
+  const code = dts.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+  const members = (name) => {
+    const m = code.match(new RegExp(`export interface ${name}(?: extends [^{]+)? \\{([^}]*)\\}`));
+    assert.ok(m, `interface ${name}`);
+    return [...m[1].matchAll(/^ {2}(?:readonly )?([A-Za-z_]\w*)\??\s*[(:]/gm)].map((x) => x[1]).sort();
+  };
+  const literals = (type) => [...code.match(new RegExp(`export type ${type} =([^;]*);`))[1].matchAll(/'([^']+)'/g)].map((x) => x[1]);
+  const { HOPFIELD_RULES, HOPFIELD_MODES, HOPFIELD_LIMITS } = await import('../../bindings/hopfield.mjs');
+  const sc = builds.simd;
+  const net = sc.hopfield(3);
+  assert.deepEqual(members('HopfieldNetwork'), Object.keys(net).sort());
+  assert.deepEqual(members('HopfieldApi'), Object.keys(sc).filter((k) => k.startsWith('hopfield')).sort());
+  assert.deepEqual(members('HopfieldLimits'), Object.keys(HOPFIELD_LIMITS).sort());
+  assert.deepEqual(literals('HopfieldRule'), [...HOPFIELD_RULES]);
+  assert.deepEqual(literals('HopfieldMode'), [...HOPFIELD_MODES]);
+  assert.deepEqual(members('HopfieldRunResult'), Object.keys(net.run()).sort());
+  assert.deepEqual(members('HopfieldStoreOptions'), ['rule']);
+  assert.deepEqual(members('HopfieldRunOptions'), ['maxSweeps']); // + HopfieldStepOptions
+  assert.deepEqual(members('HopfieldStepOptions'), ['temperature']); // + HopfieldDynamics
+  assert.deepEqual(members('HopfieldDynamics'), ['mode', 'order', 'seed']);
+  assert.deepEqual(members('HopfieldAnnealOptions'), ['from', 'sweeps', 'to']);
+  assert.deepEqual(members('HopfieldCapacityOptions'), ['counts', 'loads', 'maxSweeps', 'n', 'noise', 'rule', 'seed', 'trials']);
+  assert.deepEqual(members('HopfieldCapacityResult'), Object.keys(sc.hopfieldCapacity({ n: 3, counts: [1], trials: 1 })).sort());
+  net.dispose();
+});
