@@ -10,6 +10,7 @@ static const char *const messages[SC_STATUS_COUNT] = {
     [SC_ERR_OPTION] = "unknown option",
     [SC_ERR_NOMEM] = "out of memory",
     [SC_ERR_INTERNAL] = "internal error",
+    [SC_ERR_HANDLE] = "invalid or destroyed handle",
 };
 
 static const char *last_arg = "";

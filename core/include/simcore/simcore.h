@@ -4,5 +4,6 @@
 #include "simcore/status.h"
 #include "simcore/conv.h"
 #include "simcore/gabor.h"
+#include "simcore/hopfield.h"
 #include "simcore/flat.h"
 #endif

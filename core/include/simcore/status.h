@@ -22,6 +22,7 @@ typedef enum sc_status {
     SC_ERR_OPTION,    /* unknown enum value (border, method, part)   -> RangeError */
     SC_ERR_NOMEM,     /* an allocation failed                        -> Error      */
     SC_ERR_INTERNAL,  /* a bug: an invariant did not hold            -> Error      */
+    SC_ERR_HANDLE,    /* a null, destroyed or never-created handle   -> Error      */
     SC_STATUS_COUNT
 } sc_status;
 

@@ -1,0 +1,292 @@
+// Hopfield networks and their stochastic dynamics (Boltzmann-machine style).
+// Conventions: docs/hopfield.md. A network lives in wasm memory behind a core
+// handle; `dispose()` frees it (a FinalizationRegistry only catches leaks).
+import { checkArray, checkInt, checkNumber, checkObject, checkOption, describe } from './validate.mjs';
+
+export const HOPFIELD_RULES = Object.freeze(['hebb', 'storkey', 'pseudoinverse']);
+export const HOPFIELD_MODES = Object.freeze(['async', 'sync']);
+
+// Mirrors core/include/simcore/hopfield.h; tests check the core agrees.
+export const HOPFIELD_LIMITS = Object.freeze({
+  maxNeurons: 4096,
+  maxPatterns: 1024, // and at most n
+  maxNetworks: 64,
+  maxSweeps: 1000000,
+  maxTrials: 10000,
+  maxLoads: 1024,
+});
+
+const MAX_SEED = 0xffffffff;
+
+export function hopfieldApi({ ex, i32, f32, block, check, checkKeys }) {
+  const i8 = () => new Int8Array(ex.memory.buffer);
+  const f64 = () => new Float64Array(ex.memory.buffer);
+
+  // Leaked networks (never disposed) are freed when collected. The held value
+  // is the core id; a stale id is harmless (the core answers "bad handle").
+  const registry = typeof FinalizationRegistry === 'function'
+    ? new FinalizationRegistry((id) => ex.sc_flat_hopfield_destroy(id))
+    : null;
+
+  // Values must be exactly -1 or +1; the message names the first offender.
+  function checkSpins(fn, name, v, length) {
+    checkArray(fn, name, v, length);
+    for (let i = 0; i < v.length; i++) {
+      if (v[i] !== 1 && v[i] !== -1) throw new RangeError(`${fn}: ${name}[${i}] is ${v[i]}; values must be -1 or +1`);
+    }
+    return v;
+  }
+
+  function copyInInt8(role, v) {
+    const p = block(role, v.length);
+    i8().set(v, p);
+    return p;
+  }
+
+  function copyInInt32(role, v) {
+    const p = block(role, v.length * 4);
+    i32().set(v, p >> 2);
+    return p;
+  }
+
+  function checkSeed(fn, seed) {
+    return checkInt(fn, 'seed', seed, 0, MAX_SEED);
+  }
+
+  function hopfield(n) {
+    const fn = 'hopfield';
+    checkInt(fn, 'n', n, 1, HOPFIELD_LIMITS.maxNeurons);
+    const pId = block('hop-id', 4);
+    check(fn, ex.sc_flat_hopfield_create(n, pId));
+    let id = i32()[pId >> 2];
+    let count = 0;
+    const token = {};
+
+    function live(method) {
+      const name = `hopfield.${method}`;
+      if (id === 0) throw new Error(`${name}: this network was disposed`);
+      return name;
+    }
+
+    // Mode, temperature, order, seed: shared by step, run and anneal.
+    function dynamics(name, o, withTemperature) {
+      const mode = o.mode === undefined ? 0 : checkOption(name, 'mode', o.mode, HOPFIELD_MODES);
+      const temperature = !withTemperature || o.temperature === undefined ? 0
+        : checkNumber(name, 'temperature', o.temperature, { min: 0 });
+      let pOrder = 0;
+      let orderLength = 0;
+      if (o.order !== undefined && o.order !== null) {
+        if (mode !== 0) throw new RangeError(`${name}: order is only for mode 'async'`);
+        const order = o.order;
+        if (!(ArrayBuffer.isView(order) || Array.isArray(order))) {
+          throw new TypeError(`${name}: order must be an Int32Array or an Array of neuron indices, got ${describe(order)}`);
+        }
+        if (order.length < 1 || order.length > 16 * HOPFIELD_LIMITS.maxNeurons) {
+          throw new RangeError(`${name}: order has length ${order.length}, expected 1..${16 * HOPFIELD_LIMITS.maxNeurons}`);
+        }
+        for (let k = 0; k < order.length; k++) checkInt(name, `order[${k}]`, order[k], 0, n - 1);
+        pOrder = copyInInt32('hop-order', order);
+        orderLength = order.length;
+      }
+      if (o.seed !== undefined) check(name, ex.sc_flat_hopfield_seed(id, checkSeed(name, o.seed)));
+      return { mode, temperature, pOrder, orderLength };
+    }
+
+    const net = {
+      get n() { return n; },
+      /** Number of stored patterns (rows of overlaps()). */
+      get patterns() { return count; },
+      get disposed() { return id === 0; },
+
+      /** Store patterns (Int8Array count*n, or an Array of count rows of n), values +-1. */
+      store(patterns, options) {
+        const name = live('store');
+        let flat = patterns;
+        if (Array.isArray(patterns) && patterns.length > 0 && typeof patterns[0] === 'object' && patterns[0] !== null) {
+          patterns.forEach((row, k) => checkArray(name, `patterns[${k}]`, row, n));
+          flat = new Int8Array(patterns.length * n);
+          patterns.forEach((row, k) => flat.set(row, k * n));
+        }
+        if (!(ArrayBuffer.isView(flat) || Array.isArray(flat))) {
+          throw new TypeError(`${name}: patterns must be an Int8Array (count x n) or an Array of rows, got ${describe(patterns)}`);
+        }
+        const rows = flat.length / n;
+        const maxRows = Math.min(n, HOPFIELD_LIMITS.maxPatterns);
+        if (!Number.isInteger(rows) || rows < 1 || rows > maxRows) {
+          throw new RangeError(`${name}: patterns has length ${flat.length}; expected count * ${n} with count 1..${maxRows}`);
+        }
+        checkSpins(name, 'patterns', flat, flat.length);
+        const o = checkObject(name, 'options', options, true);
+        checkKeys(name, o, ['rule']);
+        const rule = o.rule === undefined ? 0 : checkOption(name, 'rule', o.rule, HOPFIELD_RULES);
+        const p = copyInInt8('hop-patterns', flat);
+        check(name, ex.sc_flat_hopfield_store(id, p, rows, rule));
+        count = rows;
+        return net;
+      },
+
+      setState(s) {
+        const name = live('setState');
+        checkSpins(name, 'state', s, n);
+        check(name, ex.sc_flat_hopfield_set_state(id, copyInInt8('hop-state', s)));
+        return net;
+      },
+
+      /** A copy of the state (Int8Array of +-1). */
+      get state() {
+        const name = live('state');
+        const p = block('hop-state', n);
+        check(name, ex.sc_flat_hopfield_get_state(id, p));
+        return i8().slice(p, p + n);
+      },
+
+      setThresholds(theta) {
+        const name = live('setThresholds');
+        checkArray(name, 'theta', theta, n);
+        const p = block('hop-theta', n * 4);
+        f32().set(theta, p >> 2);
+        check(name, ex.sc_flat_hopfield_set_thresholds(id, p));
+        return net;
+      },
+
+      /** A copy of W (Float32Array n*n, row-major). */
+      weights() {
+        const name = live('weights');
+        // Up to 64 MiB: a one-off allocation, freed at once, rather than a
+        // reusable block that would keep that much memory forever.
+        const p = ex.malloc(n * n * 4);
+        if (!p) throw new Error(`${name}: out of memory for ${n * n * 4} bytes`);
+        try {
+          check(name, ex.sc_flat_hopfield_get_weights(id, p));
+          return f32().slice(p >> 2, (p >> 2) + n * n);
+        } finally {
+          ex.free(p);
+        }
+      },
+
+      /** Local fields h = W s (Float32Array n), thresholds not subtracted. */
+      fields() {
+        const name = live('fields');
+        const p = block('hop-fields', n * 4);
+        check(name, ex.sc_flat_hopfield_fields(id, p));
+        return f32().slice(p >> 2, (p >> 2) + n);
+      },
+
+      /** Restart the network's generator. */
+      seed(seed) {
+        const name = live('seed');
+        check(name, ex.sc_flat_hopfield_seed(id, checkSeed(name, seed)));
+        return net;
+      },
+
+      /** One sweep; returns the number of neurons that flipped. */
+      step(options) {
+        const name = live('step');
+        const o = checkObject(name, 'options', options, true);
+        checkKeys(name, o, ['mode', 'temperature', 'seed', 'order']);
+        const d = dynamics(name, o, true);
+        const pFlips = block('hop-out', 16);
+        check(name, ex.sc_flat_hopfield_step(id, d.mode, d.temperature, d.pOrder, d.orderLength, pFlips));
+        return i32()[pFlips >> 2];
+      },
+
+      /** Sweeps until a fixed point, a synchronous 2-cycle, or maxSweeps. */
+      run(options) {
+        const name = live('run');
+        const o = checkObject(name, 'options', options, true);
+        checkKeys(name, o, ['mode', 'temperature', 'seed', 'order', 'maxSweeps']);
+        const maxSweeps = o.maxSweeps === undefined ? 100 : checkInt(name, 'maxSweeps', o.maxSweeps, 1, HOPFIELD_LIMITS.maxSweeps);
+        const d = dynamics(name, o, true);
+        const pOut = block('hop-out', 16);
+        check(name, ex.sc_flat_hopfield_run(id, d.mode, d.temperature, d.pOrder, d.orderLength, maxSweeps, pOut));
+        const r = i32();
+        return { sweeps: r[pOut >> 2], converged: r[(pOut >> 2) + 1] === 1, cycle: r[(pOut >> 2) + 2] };
+      },
+
+      /** Geometric cooling from `from` to `to` over `sweeps` sweeps; returns total flips. */
+      anneal(options) {
+        const name = live('anneal');
+        const o = checkObject(name, 'options', options);
+        checkKeys(name, o, ['from', 'to', 'sweeps', 'mode', 'seed', 'order']);
+        const to = checkNumber(name, 'to', o.to, { gt: 0 });
+        const from = checkNumber(name, 'from', o.from, { min: to });
+        const sweeps = checkInt(name, 'sweeps', o.sweeps, 1, HOPFIELD_LIMITS.maxSweeps);
+        const d = dynamics(name, o, false);
+        const pFlips = block('hop-out', 16);
+        check(name, ex.sc_flat_hopfield_anneal(id, d.mode, d.pOrder, d.orderLength, from, to, sweeps, pFlips));
+        return i32()[pFlips >> 2];
+      },
+
+      /** E = -1/2 s^T W s + theta^T s. */
+      energy() {
+        const name = live('energy');
+        const p = block('hop-energy', 8);
+        check(name, ex.sc_flat_hopfield_energy(id, p));
+        return f64()[p >> 3];
+      },
+
+      /** m^mu = (1/n) sum_i xi^mu_i s_i for each stored pattern (Float32Array). */
+      overlaps() {
+        const name = live('overlaps');
+        const p = block('hop-overlaps', Math.max(count, 1) * 4);
+        check(name, ex.sc_flat_hopfield_overlaps(id, p));
+        return f32().slice(p >> 2, (p >> 2) + count);
+      },
+
+      dispose() {
+        if (id === 0) return;
+        registry?.unregister(token);
+        ex.sc_flat_hopfield_destroy(id);
+        id = 0;
+      },
+    };
+    registry?.register(net, id, token);
+    return net;
+  }
+
+  function hopfieldCapacity(options) {
+    const fn = 'hopfieldCapacity';
+    const o = checkObject(fn, 'options', options);
+    checkKeys(fn, o, ['n', 'rule', 'noise', 'trials', 'loads', 'counts', 'maxSweeps', 'seed']);
+    const n = checkInt(fn, 'n', o.n, 1, HOPFIELD_LIMITS.maxNeurons);
+    const rule = o.rule === undefined ? 0 : checkOption(fn, 'rule', o.rule, HOPFIELD_RULES);
+    const noise = o.noise === undefined ? 0.1 : checkNumber(fn, 'noise', o.noise, { min: 0, max: 0.5 });
+    const trials = o.trials === undefined ? 10 : checkInt(fn, 'trials', o.trials, 1, HOPFIELD_LIMITS.maxTrials);
+    const maxSweeps = o.maxSweeps === undefined ? 100 : checkInt(fn, 'maxSweeps', o.maxSweeps, 1, HOPFIELD_LIMITS.maxSweeps);
+    const seed = o.seed === undefined ? 1 : checkSeed(fn, o.seed);
+    if ((o.loads === undefined) === (o.counts === undefined)) {
+      throw new TypeError(`${fn}: pass exactly one of loads (p/n values) or counts (pattern counts)`);
+    }
+    const maxCount = Math.min(n, HOPFIELD_LIMITS.maxPatterns);
+    const source = o.loads ?? o.counts;
+    const name = o.loads !== undefined ? 'loads' : 'counts';
+    if (!(ArrayBuffer.isView(source) || Array.isArray(source))) {
+      throw new TypeError(`${fn}: ${name} must be an array, got ${describe(source)}`);
+    }
+    if (source.length < 1 || source.length > HOPFIELD_LIMITS.maxLoads) {
+      throw new RangeError(`${fn}: ${name} has length ${source.length}, expected 1..${HOPFIELD_LIMITS.maxLoads}`);
+    }
+    const counts = new Int32Array(source.length);
+    for (let k = 0; k < source.length; k++) {
+      if (o.loads !== undefined) {
+        const load = checkNumber(fn, `loads[${k}]`, source[k], { gt: 0, max: maxCount / n });
+        counts[k] = Math.max(1, Math.round(load * n));
+      } else {
+        counts[k] = checkInt(fn, `counts[${k}]`, source[k], 1, maxCount);
+      }
+    }
+    const m = counts.length;
+    const pCounts = copyInInt32('hop-counts', counts);
+    const pRecall = block('hop-recall', m * 4);
+    const pOverlap = block('hop-overlap', m * 4);
+    check(fn, ex.sc_flat_hopfield_capacity(n, rule, noise, trials, maxSweeps, seed, pCounts, m, pRecall, pOverlap));
+    return {
+      counts,
+      loads: Float64Array.from(counts, (c) => c / n),
+      recall: f32().slice(pRecall >> 2, (pRecall >> 2) + m),
+      overlap: f32().slice(pOverlap >> 2, (pOverlap >> 2) + m),
+    };
+  }
+
+  return { hopfield, hopfieldCapacity, hopfieldLimits: HOPFIELD_LIMITS };
+}

@@ -1,0 +1,155 @@
+/* Internals of the Hopfield engine, shared by its files, the native test and
+ * the native benchmark. Not part of the public API.
+ *
+ * Layout: the weights are n rows of `stride` floats, stride = n rounded up to
+ * a multiple of SC_HOP_BLOCK, the padding columns zero; the state is kept as
+ * floats +-1 (padding 0) so the local field is a plain float dot product. The
+ * kernels below read whole padded rows and never look at n.
+ *
+ * Hebb weights are integers over n, w_ij = k_ij / n with |k_ij| <= p <= 1024,
+ * so a Hebb network also keeps k as int8 (p <= 127) or int16, and the state
+ * as an int8 sign mask (0: +1, -1: -1) and int16 +-1: the field
+ * K_i = sum_j k_ij s_j is then exact in int32, identical in every variant and
+ * every order, h_i = K_i / n is correctly rounded, and the weight stream is a
+ * quarter (int8) or half (int16) of the float bytes; the sweep is memory-bound
+ * at n = 4096. Other rules use the float weights. */
+#ifndef SIMCORE_HOPFIELD_INTERNAL_H
+#define SIMCORE_HOPFIELD_INTERNAL_H
+
+#include <stdint.h>
+#include "simcore/hopfield.h"
+#include "../internal.h"
+
+#define SC_HOP_BLOCK 16 /* floats per step of the dot product (4 x f32x4) */
+
+static inline int sc_hop_stride(int n) { return (n + SC_HOP_BLOCK - 1) & ~(SC_HOP_BLOCK - 1); }
+
+/* ---- local-field kernels ------------------------------------------------
+ * The summation order is part of the contract, so every variant returns
+ * bit-identical fields: 16 partial sums acc[l] += w[j + l] * s[j + l] over
+ * blocks j = 0, 16, ... (products rounded, then added: no FMA), reduced as
+ *   r[l] = (acc[l] + acc[l + 4]) + (acc[l + 8] + acc[l + 12]),  l < 4,
+ *   h    = (r[0] + r[2]) + (r[1] + r[3]).
+ * stride is a positive multiple of SC_HOP_BLOCK; no alignment needed. */
+typedef float (*sc_hop_dot_fn)(const float *w, const float *s, int stride);
+/* h[i] = dot(w + i * stride, s) for i < rows. */
+typedef void (*sc_hop_fields_fn)(const float *w, const float *s, int rows,
+                                 int stride, float *h);
+
+float sc_hop_dot_scalar(const float *w, const float *s, int stride);
+void sc_hop_fields_scalar(const float *w, const float *s, int rows, int stride, float *h);
+#if SC_HAVE_SIMD
+float sc_hop_dot_simd(const float *w, const float *s, int stride);
+void sc_hop_fields_simd(const float *w, const float *s, int rows, int stride, float *h);
+#endif
+
+/* Integer kernels for Hebb networks: exact, so any order gives the same sum. */
+typedef int32_t (*sc_hop_qdot_fn)(const int16_t *k, const int16_t *s, int stride);
+typedef void (*sc_hop_qfields_fn)(const int16_t *k, const int16_t *s, int rows,
+                                  int stride, int32_t *out);
+
+int32_t sc_hop_qdot_scalar(const int16_t *k, const int16_t *s, int stride);
+void sc_hop_qfields_scalar(const int16_t *k, const int16_t *s, int rows, int stride, int32_t *out);
+#if SC_HAVE_SIMD
+int32_t sc_hop_qdot_simd(const int16_t *k, const int16_t *s, int stride);
+void sc_hop_qfields_simd(const int16_t *k, const int16_t *s, int rows, int stride, int32_t *out);
+#endif
+/* int8 counts (|k| <= 127) against the sign mask m (0 or -1 per neuron). */
+typedef int32_t (*sc_hop_q8dot_fn)(const int8_t *k, const int8_t *m, int stride);
+typedef void (*sc_hop_q8fields_fn)(const int8_t *k, const int8_t *m, int rows,
+                                   int stride, int32_t *out);
+int32_t sc_hop_q8dot_scalar(const int8_t *k, const int8_t *m, int stride);
+void sc_hop_q8fields_scalar(const int8_t *k, const int8_t *m, int rows, int stride, int32_t *out);
+#if SC_HAVE_SIMD
+int32_t sc_hop_q8dot_simd(const int8_t *k, const int8_t *m, int stride);
+void sc_hop_q8fields_simd(const int8_t *k, const int8_t *m, int rows, int stride, int32_t *out);
+#endif
+
+typedef struct sc_hop_variant {
+    const char *name;
+    sc_hop_dot_fn dot;
+    sc_hop_fields_fn fields;
+    sc_hop_qdot_fn qdot;
+    sc_hop_qfields_fn qfields;
+    sc_hop_q8dot_fn q8dot;
+    sc_hop_q8fields_fn q8fields;
+} sc_hop_variant;
+
+/* Scalar reference first, the one the engine uses by default last. */
+extern const sc_hop_variant sc_hop_variants[];
+extern const int sc_hop_variant_count;
+
+/* ---- generator: PCG32 (O'Neill 2014, pcg32_random_r) ------------------- */
+typedef struct sc_hop_rng {
+    uint64_t state;
+} sc_hop_rng;
+
+void sc_hop_rng_seed(sc_hop_rng *r, uint32_t seed);
+uint32_t sc_hop_rng_u32(sc_hop_rng *r);
+/* Uniform in [0, bound), bound >= 1 (Lemire's method, unbiased). */
+uint32_t sc_hop_rng_below(sc_hop_rng *r, uint32_t bound);
+/* Uniform in [0, 1) with 24 random bits. */
+static inline float sc_hop_rng_unit(sc_hop_rng *r) { return (float)(sc_hop_rng_u32(r) >> 8) * (1.0f / 16777216.0f); }
+
+/* ---- a network (the pool hands out handles to these) ------------------- */
+typedef struct sc_hop_net {
+    int n, stride, count;      /* neurons, padded row length, stored patterns */
+    float *w;                  /* n x stride */
+    float *s;                  /* stride, +-1 then zeros */
+    float *theta;              /* n */
+    float *h;                  /* n, scratch for synchronous updates */
+    int32_t *hq;               /* n, integer fields scratch */
+    int16_t *q;                /* n x stride Hebb counts k_ij (p > 127), or NULL */
+    int8_t *q8;                /* n x stride Hebb counts k_ij (p <= 127), or NULL */
+    int16_t *sq;               /* stride, the state as int16 (padding 0) */
+    int8_t *m8;                /* stride, the state's sign mask (padding 0) */
+    float *prev, *back;        /* stride each, earlier states (cycle test) */
+    int *perm;                 /* n, random order scratch */
+    int8_t *patterns;          /* count x n, NULL when count == 0 */
+    sc_hop_rng rng;
+    const sc_hop_variant *kernel;
+} sc_hop_net;
+
+sc_status sc_hop_net_init(sc_hop_net *net, int n);
+/* The only way states change: keeps the float and int16 copies equal. */
+static inline void sc_hop_set(sc_hop_net *net, int i, float v)
+{
+    net->s[i] = v;
+    net->sq[i] = (int16_t)v;
+    net->m8[i] = v < 0.0f ? -1 : 0;
+}
+/* Local field of neuron i, as every update sees it. */
+static inline float sc_hop_field(const sc_hop_net *net, int i)
+{
+    if (net->q8)
+        return (float)net->kernel->q8dot(net->q8 + (size_t)i * net->stride, net->m8, net->stride) / (float)net->n;
+    if (net->q)
+        return (float)net->kernel->qdot(net->q + (size_t)i * net->stride, net->sq, net->stride) / (float)net->n;
+    return net->kernel->dot(net->w + (size_t)i * net->stride, net->s, net->stride);
+}
+/* All n fields into net->h. */
+void sc_hop_net_fields(sc_hop_net *net);
+void sc_hop_net_free(sc_hop_net *net);
+/* Arguments already checked. */
+sc_status sc_hop_net_store(sc_hop_net *net, const int8_t *patterns, int count,
+                           sc_hopfield_rule rule);
+int sc_hop_net_sweep(sc_hop_net *net, sc_hopfield_mode mode, float temperature,
+                     const int *order, int order_len);
+void sc_hop_net_run(sc_hop_net *net, const sc_hopfield_step_desc *d, int max_sweeps,
+                    sc_hopfield_run_result *r);
+double sc_hop_net_energy(const sc_hop_net *net);
+
+/* Weight rules (store.c); w is n x stride, zero on entry. */
+/* q or q8 (n x stride, zero on entry; at most one non-NULL) receive k_ij. */
+sc_status sc_hop_hebb(const int8_t *patterns, int count, int n, int stride, float *w,
+                      int16_t *q, int8_t *q8);
+sc_status sc_hop_storkey(const int8_t *patterns, int count, int n, int stride,
+                         const sc_hop_variant *k, float *w);
+sc_status sc_hop_pseudoinverse(const int8_t *patterns, int count, int n, int stride,
+                               float *w);
+
+/* Test hook: choose the kernel variant (index into sc_hop_variants) used by
+ * the handle's updates; SC_ERR_RANGE for a bad index. */
+sc_status sc_hop_use_variant(sc_hopfield net, int variant);
+
+#endif
