@@ -48,7 +48,8 @@ test-browser:
 	node --test tests/browser/
 
 bench: build
-	node tests/bench/run.mjs
+	node tests/bench/run.mjs $(BENCH_ARGS)
+	node tests/bench/hopfield.bench.mjs
 
 demo: deps build
 	@echo

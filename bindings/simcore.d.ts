@@ -26,6 +26,9 @@
 // A WebAssembly.RuntimeError (trap) is never thrown for any argument; after
 // any error the module keeps working.
 
+import type { HopfieldNetwork, HopfieldCapacityOptions, HopfieldCapacityResult, HopfieldLimits } from './hopfield';
+export type { HopfieldRule, HopfieldMode, SpinArray, HopfieldStoreOptions, HopfieldDynamics, HopfieldStepOptions, HopfieldRunOptions, HopfieldAnnealOptions, HopfieldRunResult, HopfieldNetwork, HopfieldCapacityOptions, HopfieldCapacityResult, HopfieldLimits, HopfieldApi } from './hopfield';
+
 /** Border rule for pixels outside the image (OpenCV's names in brackets). */
 export type Border =
   | 'constant'    // 000|abc|000  zeros                    [BORDER_CONSTANT, value 0]
@@ -231,6 +234,15 @@ export interface Simcore {
    * dominant orientation per pixel: a model of a V1 orientation map.
    */
   gaborBank(image: NumericArray, width: number, height: number, params: GaborBankParams): GaborBankResult;
+
+  /** A Hopfield network of n ±1 neurons (docs/hopfield.md); dispose() it when done. */
+  hopfield(n: number): HopfieldNetwork;
+
+  /** Recall rate against load p/n, averaged over seeded trials (the capacity chart). */
+  hopfieldCapacity(options: HopfieldCapacityOptions): HopfieldCapacityResult;
+
+  /** Size limits of the Hopfield engine (n, patterns, pool). */
+  readonly hopfieldLimits: HopfieldLimits;
 }
 
 /**
