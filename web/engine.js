@@ -1,4 +1,4 @@
-// The convolution engine playground (index.html). Owns no numerics: images
+// The convolution engine playground (engine.html). Owns no numerics: images
 // and small kernels come from lib/, Gabor kernels and every convolution from
 // the core through the binding. Updates are coalesced with
 // requestAnimationFrame: inputs only mark what changed, and one frame runs at

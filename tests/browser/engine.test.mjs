@@ -1,4 +1,4 @@
-// The convolution engine playground (dist/index.html), driven like a person:
+// The convolution engine playground (dist/engine.html), driven like a person:
 // move sliders, pick options, read canvas pixels. Runs over http and from
 // file://. The page sets #app[data-state] to 'pending' while a frame is
 // scheduled and 'ready' once the canvases match the controls, and counts
@@ -13,7 +13,7 @@ async function open(browser, server, how, viewport = { width: 1280, height: 900 
   const errors = [];
   p.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   p.on('pageerror', (e) => errors.push(String(e)));
-  await p.goto(pageUrls(server, 'index.html')[how]);
+  await p.goto(pageUrls(server, 'engine.html')[how]);
   await p.waitForFunction(() => document.getElementById('app').dataset.state === 'ready');
   // A small Gabor kernel (25×25) and the direct method keep the tests fast.
   await act(p, async () => {

@@ -2,7 +2,7 @@
 // 320 px, into screenshots/ (git-ignored) for a person to look at:
 //   node tests/browser/screenshots.mjs [page.html ...]
 // Not a test (the name does not match node --test's patterns). It also
-// writes screenshots/engine-readme.png, the header and panels of index.html,
+// writes screenshots/engine-readme.png, the header and panels of engine.html,
 // from which docs/images/engine.png is copied.
 import { mkdir, readdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -44,10 +44,10 @@ try {
       }
     }
   }
-  if (pages.includes('index.html')) {
+  if (pages.includes('engine.html')) {
     const ctx = await browser.newContext({ viewport: { width: 1100, height: 900 }, deviceScaleFactor: 1 });
     const p = await ctx.newPage();
-    await p.goto(pageUrls(server, 'index.html').http);
+    await p.goto(pageUrls(server, 'engine.html').http);
     await p.waitForFunction(() => document.getElementById('app').dataset.state === 'ready');
     // A few θ steps, ending at the default, fill the timing median past the
     // first (compiling) call.

@@ -82,4 +82,10 @@ export default {
   'page.gabor.try.5': 'Choose the Siemens star or the bars and look at the orientation map: each orientation gets its own colour (the ring in the corner is the key).',
   'page.gabor.try.6': 'Open or drop a photo of your own: it is processed in this page and never uploaded.',
   'page.gabor.link': 'The address of this page holds every setting: copy it to share exactly what you see.',
+  'page.index.title': 'simcore: interactive brain-inspired computing',
+  'page.index.intro': 'Interactive models for the course on deep learning and brain-inspired computing. Every page runs a C core compiled to WebAssembly in your browser, also straight from disk, with nothing sent anywhere.',
+  'page.index.gabor.title': 'Gabor filter and V1 orientation selectivity',
+  'page.index.gabor.desc': 'Tune a Gabor kernel, see its spectrum, filter images, and watch a bank of orientation-selective cells build the orientation map of V1.',
+  'page.index.engine.title': 'Convolution engine',
+  'page.index.engine.desc': 'The engine under the demos: convolution and correlation, border rules, and the direct, separable and FFT methods with their timings.',
 };

@@ -81,4 +81,10 @@ export default {
   'page.gabor.try.5': '选择西门子星或条形图像，观察方向图：每个方向有自己的颜色（角落的色环是图例）。',
   'page.gabor.try.6': '打开或拖入你自己的照片：它只在本页面中处理，不会上传。',
   'page.gabor.link': '本页地址包含全部设置：复制地址即可分享你此刻看到的内容。',
+  'page.index.title': 'simcore：类脑计算交互演示',
+  'page.index.intro': '“深度学习与类脑计算”课程的交互模型。每个页面都在浏览器中运行编译为 WebAssembly 的 C 内核，直接从磁盘打开也可以，不向任何地方发送数据。',
+  'page.index.gabor.title': 'Gabor 滤波器与 V1 的方向选择性',
+  'page.index.gabor.desc': '调节 Gabor 核，查看其频谱，对图像滤波，并观察一组方向选择性细胞如何构成 V1 的方向图。',
+  'page.index.engine.title': '卷积引擎',
+  'page.index.engine.desc': '演示背后的引擎：卷积与相关、边界规则，以及直接、可分离和 FFT 三种算法及其耗时。',
 };

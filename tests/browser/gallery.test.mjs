@@ -1,0 +1,35 @@
+// The gallery (dist/index.html): every card links to a page that exists in
+// dist/ and shows a thumbnail that loaded; the language switch relabels it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { distDir, withBrowser, pageUrls } from './harness.mjs';
+
+await withBrowser(async (browser, server) => {
+  for (const how of ['http', 'file']) {
+    test(`gallery over ${how}: every card has a live link and a loaded thumbnail`, async () => {
+      const ctx = await browser.newContext();
+      const p = await ctx.newPage();
+      await p.goto(pageUrls(server, 'index.html')[how]);
+      await p.waitForFunction(() => document.getElementById('status')?.textContent.startsWith('simcore'));
+      const cards = await p.$$eval('.gallery a', (as) => as.map((a) => ({
+        href: a.getAttribute('href'),
+        img: a.querySelector('img')?.naturalWidth ?? 0,
+        title: a.querySelector('h2')?.textContent ?? '',
+      })));
+      assert.ok(cards.length >= 2, `cards: ${cards.length}`);
+      for (const c of cards) {
+        assert.ok(existsSync(path.join(distDir, c.href)), `${c.href} exists in dist/`);
+        assert.ok(c.img > 0, `thumbnail of ${c.href} loaded`);
+        assert.ok(c.title.length > 0, `${c.href} has a title`);
+      }
+      const before = await p.textContent('h1');
+      await p.click('#lang');
+      const after = await p.textContent('h1');
+      assert.notEqual(after, before, 'the language switch changes the heading');
+      assert.match(after, /[\u4e00-\u9fff]/, 'Chinese heading');
+      await ctx.close();
+    });
+  }
+});

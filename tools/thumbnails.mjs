@@ -1,0 +1,21 @@
+// Regenerates the gallery thumbnails web/thumbs/<page>.png (480x270) from the
+// built pages: `make build && node tools/thumbnails.mjs`, then look at them.
+import { chromium } from 'playwright-core';
+import { pathToFileURL } from 'node:url';
+import path from 'node:path';
+import { LAUNCH } from '../tests/browser/harness.mjs';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const pages = { gabor: 'gabor.html', engine: 'engine.html' };
+
+const browser = await chromium.launch(LAUNCH);
+const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 0.375 });
+for (const [name, page] of Object.entries(pages)) {
+  const p = await ctx.newPage();
+  await p.goto(pathToFileURL(path.join(root, 'dist', page)).href);
+  await p.waitForFunction(() => document.getElementById('status')?.textContent.startsWith('simcore'));
+  await p.waitForTimeout(1500); // let workers finish their first render
+  await p.screenshot({ path: path.join(root, 'web/thumbs', `${name}.png`) });
+  await p.close();
+}
+await browser.close();
