@@ -412,13 +412,7 @@ static void test_batch(void)
             memcpy(c2, a, sizeof(float) * 2 * (size_t)n);
             CHECK(sc_ode_batch(bv->system, p, c2, n, 0.1, 200, bv->method) == SC_OK, "%s batch", bv->name);
             /* reference: the scalar kernel on the same constants */
-            if (bv->system == SC_SYS_LINEAR2D) for (int k = 0; k < 4; k++) bp.p[k] = (float)p[k];
-            else if (bv->system == SC_SYS_OSCILLATOR) bp.p[0] = (float)(p[1] / p[0]), bp.p[1] = (float)(p[2] / p[0]);
-            else {
-                bp.p[0] = (float)p[IZ_A], bp.p[1] = (float)p[IZ_B], bp.p[2] = (float)p[IZ_C], bp.p[3] = (float)p[IZ_D];
-                bp.p[4] = (float)(p[IZ_K0] + p[IZ_I]), bp.p[5] = (float)p[IZ_K2], bp.p[6] = (float)p[IZ_K1];
-                bp.p[7] = (float)p[IZ_VPEAK];
-            }
+            sc_ode_float_constants(bv->system, p, bp.p);
             bp.dt = 0.1f;
             bp.steps = 200;
             bv->scalar(a, n, &bp);

@@ -5,4 +5,6 @@
 #include "simcore/conv.h"
 #include "simcore/gabor.h"
 #include "simcore/flat.h"
+#include "simcore/ode.h"
+#include "simcore/phase.h"
 #endif

@@ -37,7 +37,7 @@ const sc_batch_variant *sc_batch_find(int system, sc_ode_method method)
 }
 
 /* Float constants of the kernels (see batch_scalar.c), derived in double. */
-static void batch_constants(int system, const double *p, float *out)
+void sc_ode_float_constants(int system, const double *p, float *out)
 {
     memset(out, 0, SC_ODE_MAX_PARAMS * sizeof *out);
     if (system == SC_SYS_LINEAR2D) {
@@ -74,7 +74,7 @@ sc_status sc_ode_batch(int system, const double *params, float *y, int count, do
     if ((double)count * (double)steps > 2147483648.0) return sc_fail(SC_ERR_SIZE, "count * steps");
     if (!sc_all_finite(y, (size_t)count * 2)) return sc_fail(SC_ERR_NONFINITE, "y0s");
     sc_batch_params bp;
-    batch_constants(system, params, bp.p);
+    sc_ode_float_constants(system, params, bp.p);
     bp.dt = (float)dt;
     bp.steps = steps;
     if (count == 0 || steps == 0) return SC_OK;

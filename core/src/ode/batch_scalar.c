@@ -6,23 +6,7 @@
  *   izhikevich: a, b, c, d, k0 + I, k2, k1, vpeak. */
 #include "ode_internal.h"
 
-static inline void lin_f(const float *p, float x, float y, float *dx, float *dy)
-{
-    *dx = p[0] * x + p[1] * y;
-    *dy = p[2] * x + p[3] * y;
-}
-
-static inline void osc_f(const float *p, float x, float v, float *dx, float *dv)
-{
-    *dx = v;
-    *dv = -(p[0] * x + p[1] * v);
-}
-
-static inline void izh_f(const float *p, float v, float u, float *dv, float *du)
-{
-    *dv = ((p[5] * v + p[6]) * v + p[4]) - u;
-    *du = p[0] * (p[1] * v - u);
-}
+#include "rhs_f32.h"
 
 /* v >= vpeak: v = c, u += d (per state, at the end of the step). */
 static inline void izh_reset(const float *p, float *v, float *u)

@@ -47,6 +47,10 @@ typedef struct sc_batch_variant {
     sc_batch_fn simd; /* NULL in scalar-only builds */
 } sc_batch_variant;
 
+/* The kernels' float constants for a system (see rhs_f32.h), from the
+ * double parameters. */
+void sc_ode_float_constants(int system, const double *p, float *out);
+
 /* Every (system, method) pair the batch supports; tests iterate it. */
 extern const sc_batch_variant sc_batch_variants[];
 extern const int sc_batch_variant_count;
