@@ -7,6 +7,7 @@ import { wasmBytes } from './wasm-source.mjs';
 import { checkObject, describe } from './validate.mjs';
 import { createCore } from './wasm-core.mjs';
 import { convApi } from './conv.mjs';
+import { odeApi } from './ode.mjs';
 
 export { BORDERS, METHODS, LIMITS } from './conv.mjs';
 
@@ -64,5 +65,6 @@ function createApi(ex) {
     simd: ex.sc_has_simd() === 1,
     memoryBytes: () => ex.memory.buffer.byteLength,
     ...convApi(core),
+    ...odeApi(core),
   });
 }
