@@ -69,6 +69,7 @@ export function odeApi({ ex, f32, i32, block, cString, check, checkKeys }) {
     byId.push(s);
   }
   const SYSTEM_NAMES = Object.freeze(byId.map((s) => s.name));
+  const CUSTOM_ID = byId.length; // SC_SYS_CUSTOM follows the built-ins
   const pd = block('ode-preset', 48 * 8);
   for (let i = 0; ex.sc_flat_ode_preset_data(i, pd) === 0; i++) {
     const d = f64().slice(pd >> 3, (pd >> 3) + 48);
@@ -90,8 +91,60 @@ export function odeApi({ ex, f32, i32, block, cString, check, checkKeys }) {
   Object.freeze(systems);
 
   // ---- argument helpers ----------------------------------------------------
+  // A custom system { dx, dy, params } is compiled in the core (never
+  // evaluated in JS); the last compiled one is cached by its text and values.
+  let customKey = null;
+  function cStringIn(role, text) {
+    const ptr = block(role, text.length + 1);
+    const bytes = new Uint8Array(ex.memory.buffer, ptr, text.length + 1);
+    for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+    bytes[text.length] = 0;
+    return ptr;
+  }
+  function customSystem(fn, spec) {
+    checkKeys(fn, spec, ['dx', 'dy', 'params']);
+    for (const k of ['dx', 'dy']) {
+      if (typeof spec[k] !== 'string') throw new TypeError(`${fn}: system.${k} must be an expression string, got ${describe(spec[k])}`);
+      const bad = spec[k].search(/[^\x20-\x7e\t\n\r]/);
+      if (bad >= 0) throw new SyntaxError(`${fn}: system.${k}: unexpected character at position ${bad}`);
+      if (spec[k].length > 1024) throw new RangeError(`${fn}: system.${k} is longer than 1024 characters`);
+    }
+    const values = spec.params === undefined ? {} : checkObject(fn, 'system.params', spec.params);
+    const names = Object.keys(values);
+    if (names.length > 16) throw new RangeError(`${fn}: system.params has ${names.length} parameters (at most 16)`);
+    for (const n of names) {
+      if (!/^[A-Za-z_][A-Za-z0-9_]{0,30}$/.test(n)) throw new RangeError(`${fn}: system.params: '${n}' is not a name (letters, digits, _; up to 31)`);
+      checkNumber(fn, `system.params.${n}`, values[n]);
+    }
+    const key = JSON.stringify([spec.dx, spec.dy, names, names.map((n) => values[n])]);
+    if (key !== customKey) {
+      customKey = null;
+      const pdx = cStringIn('ode-dx', spec.dx);
+      const pdy = cStringIn('ode-dy', spec.dy);
+      const pnames = cStringIn('ode-names', names.join(' '));
+      const pvals = copyIn64('ode-params', names.map((n) => values[n]));
+      const ppos = block('ode-pos', 4);
+      const status = ex.sc_flat_ode_custom_compile(pdx, pdy, pnames, pvals, names.length, ppos);
+      if (status !== 0) {
+        const arg = cString(ex.sc_last_error_arg());
+        const msg = cString(ex.sc_flat_ode_custom_error());
+        if (arg === 'dx' || arg === 'dy') {
+          const pos = i32()[ppos >> 2];
+          throw new SyntaxError(`${fn}: system.${arg}: ${msg} at position ${pos}\n  ${spec[arg]}\n  ${' '.repeat(pos)}^`);
+        }
+        if (msg) throw new RangeError(`${fn}: system.params: ${msg}`);
+        check(fn, status);
+      }
+      customKey = key;
+    }
+    const params = names.map((n) => Object.freeze({ name: n, unit: '', default: values[n], optional: true }));
+    return { id: CUSTOM_ID, name: 'custom', dim: 2, variables: [{ name: 'x', unit: '' }, { name: 'y', unit: '' }],
+      params, defaults: values, y0: [0, 0], input: null, reset: false };
+  }
+
   function system(fn, name) {
-    if (name === undefined) throw new TypeError(`${fn}: system is required (one of ${SYSTEM_NAMES.map((n) => `'${n}'`).join(', ')})`);
+    if (name === undefined) throw new TypeError(`${fn}: system is required (one of ${SYSTEM_NAMES.map((n) => `'${n}'`).join(', ')}, or { dx, dy, params })`);
+    if (name !== null && typeof name === 'object' && !Array.isArray(name)) return customSystem(fn, name);
     return byId[checkOption(fn, 'system', name, SYSTEM_NAMES)];
   }
 
@@ -281,6 +334,9 @@ export function odeApi({ ex, f32, i32, block, cString, check, checkKeys }) {
       const dt = checkNumber(fn, 'dt', o.dt, { gt: 0 });
       const steps = o.steps === undefined ? 1 : checkInt(fn, 'steps', o.steps, 0, ODE_LIMITS.maxSteps);
       const method = o.method === undefined ? 0 : checkOption(fn, 'method', o.method, ['rk4', 'euler']);
+      if (!['linear2d', 'oscillator', 'izhikevich', 'custom'].includes(s.name)) {
+        throw new RangeError(`${fn}: system '${s.name}' has no batch kernel (linear2d, oscillator, izhikevich, custom)`);
+      }
       if (count * steps > 2 ** 31) throw new RangeError(`${fn}: count * steps = ${count * steps} exceeds 2^31 state-steps per call`);
       const pp = copyIn64('ode-params', p);
       const py = block('ode-batch', Math.max(o.y0s.length, 1) * 4);

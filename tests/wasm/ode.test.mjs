@@ -224,7 +224,7 @@ for (const [name, sc] of Object.entries(builds)) {
     assert.throws(() => sc.integrate({ ...base, input: { t: [2, 1], v: [0, 1] } }), /nondecreasing/);
     assert.throws(() => sc.integrateBatch({ system: 'linear2d', y0s: [1, 2], dt: 0.1 }), /Float32Array/);
     assert.throws(() => sc.integrateBatch({ system: 'linear2d', y0s: new Float32Array(3), dt: 0.1 }), /multiple/);
-    assert.throws(() => sc.integrateBatch({ system: 'hodgkin-huxley', y0s: new Float32Array(4), dt: 0.1 }), /system: unknown option/);
+    assert.throws(() => sc.integrateBatch({ system: 'hodgkin-huxley', y0s: new Float32Array(4), dt: 0.1 }), /has no batch kernel/);
     assert.throws(() => sc.directionField({ system: 'linear2d', x: [1, 0, 5], y: [0, 1, 5] }), /min < max/);
     assert.throws(() => sc.directionField({ system: 'linear2d', x: [0, 1, 1], y: [0, 1, 5] }), /x\[2\] 1 is out of range/);
     assert.throws(() => sc.classifyLinear(1, 2, 3, Infinity), /d must be finite/);
@@ -232,6 +232,59 @@ for (const [name, sc] of Object.entries(builds)) {
     assert.equal(sc.classifyLinear(1, 0, 0, -1).type, 'saddle');
   });
 }
+
+for (const [name, sc] of Object.entries(builds)) {
+  test(`${name}: custom systems are parsed in the core and analysed like the built-ins`, () => {
+    const pendulum = { dx: 'y', dy: '-sin(x) - g*y', params: { g: 0.2 } };
+    const eq = sc.equilibria({ system: pendulum, x: [-4, 4], y: [-2, 2] });
+    assert.deepEqual(eq.map((e) => e.type), ['saddle', 'stable-focus', 'saddle']);
+    assert.ok(Math.abs(eq[0].x + Math.PI) < 1e-9 && Math.abs(eq[2].x - Math.PI) < 1e-9);
+    // the same text as linear2d gives the same bits as the built-in
+    const lin = { dx: 'a*x + b*y', dy: 'c*x + d*y', params: { a: -0.3, b: 2, c: -2, d: -0.3 } };
+    const a = sc.integrate({ system: lin, y0: [1, 0.5], t1: 3, dt: 0.01 });
+    const b = sc.integrate({ system: 'linear2d', params: lin.params, y0: [1, 0.5], t1: 3, dt: 0.01 });
+    assert.deepEqual(a.y, b.y);
+    // call params override the spec's values
+    const c = sc.integrate({ system: lin, params: { a: 0.3 }, y0: [1, 0.5], t1: 3, dt: 0.01 });
+    const d = sc.integrate({ system: 'linear2d', params: { ...lin.params, a: 0.3 }, y0: [1, 0.5], t1: 3, dt: 0.01 });
+    assert.deepEqual(c.y, d.y);
+    // a closed nullcline
+    const nc = sc.nullclines({ system: { dx: 'x^2 + y^2 - 1', dy: 'x - y' }, x: [-2, 2, 41], y: [-2, 2, 37] });
+    assert.equal(nc.x.length, 1);
+    const ring = nc.x[0];
+    assert.deepEqual([ring[0], ring[1]], [ring.at(-2), ring.at(-1)]);
+    for (let k = 0; k < ring.length; k += 2) assert.ok(Math.abs(Math.hypot(ring[k], ring[k + 1]) - 1) < 1e-6);
+    // time-dependent forcing: x' = cos(t)
+    const f = sc.integrate({ system: { dx: 'cos(t)', dy: '0' }, y0: [0, 0], t1: 5, dt: 0.01 });
+    assert.ok(Math.abs(f.y.at(-2) - Math.sin(5)) < 1e-10);
+  });
+
+  test(`${name}: custom syntax errors come back with their position`, () => {
+    assert.throws(() => sc.integrate({ system: { dx: 'y', dy: '-sin(x) - 0.2*' }, y0: [0, 0], t1: 1, dt: 0.1 }),
+      (e) => e instanceof SyntaxError && /system\.dy: unexpected end of expression at position 14/.test(e.message));
+    assert.throws(() => sc.directionField({ system: { dx: 'y + z', dy: 'x' }, x: [0, 1, 2], y: [0, 1, 2] }),
+      (e) => e instanceof SyntaxError && /system\.dx: unknown name .* at position 4/.test(e.message));
+    assert.throws(() => sc.integrate({ system: { dx: 'foo(x)', dy: 'x' }, y0: [0, 0], t1: 1, dt: 0.1 }), /unknown function at position 0/);
+    assert.throws(() => sc.integrate({ system: { dx: 'y', dy: 'x', params: { sin: 1 } }, y0: [0, 0], t1: 1, dt: 0.1 }), /reserved/);
+    assert.throws(() => sc.integrate({ system: { dx: 'y', dy: 'x', params: { k: NaN } }, y0: [0, 0], t1: 1, dt: 0.1 }), /system\.params\.k must be finite/);
+    assert.throws(() => sc.integrate({ system: { dx: 'y', dy: 'x', params: { k: 1 } }, params: { j: 1 }, y0: [0, 0], t1: 1, dt: 0.1 }), /unknown option 'j'/);
+    // still usable, and the next valid system compiles
+    assert.equal(sc.integrate({ system: { dx: '1', dy: '0' }, y0: [0, 0], t1: 1, dt: 0.5 }).y.at(-2), 1);
+  });
+}
+
+test('custom batch and field: SIMD build == scalar build bit for bit', () => {
+  const system = { dx: 'y', dy: '-w^2*sin(x) - g*y + 0.1*tanh(x)', params: { g: 0.2, w: 1.3 } };
+  for (const count of [1, 5, 64, 65, 200]) {
+    const y = Float32Array.from({ length: 2 * count }, (_, i) => Math.sin(i * 1.7) * 2);
+    const a = builds.simd.integrateBatch({ system, y0s: y.slice(), dt: 0.05, steps: 100 });
+    const b = builds.scalar.integrateBatch({ system, y0s: y.slice(), dt: 0.05, steps: 100 });
+    assert.deepEqual(new Uint32Array(a.buffer), new Uint32Array(b.buffer), `count ${count}`);
+  }
+  const fa = builds.simd.directionField({ system, x: [-3, 3, 37], y: [-2, 2, 11] });
+  const fb = builds.scalar.directionField({ system, x: [-3, 3, 37], y: [-2, 2, 11] });
+  assert.deepEqual(new Uint32Array(fa.buffer), new Uint32Array(fb.buffer));
+});
 
 test('batch: SIMD build == scalar build bit for bit; matches integrate', () => {
   for (const [system, params, gen] of [

@@ -24,6 +24,8 @@ typedef enum sc_ode_system_id {
     SC_SYS_VAN_DER_POL,      /* x' = y, y' = mu (1 - x^2) y - x             */
     SC_SYS_MORRIS_LECAR,     /* Morris-Lecar 1981 as in Rinzel-Ermentrout   */
     SC_SYS_HODGKIN_HUXLEY,   /* Hodgkin-Huxley 1952, squid axon, 4-D        */
+    SC_SYS_CUSTOM,           /* x' = f(x, y, t), y' = g(x, y, t) from text:
+                                sc_ode_custom_compile (2-D, no reset)      */
     SC_SYS_COUNT
 } sc_ode_system_id;
 
@@ -44,7 +46,8 @@ typedef struct sc_ode_system_info {
     int has_jacobian;               /* 1: analytic Jacobian */
 } sc_ode_system_info;
 
-/* NULL for an unknown id. */
+/* NULL for an unknown id (and for SC_SYS_CUSTOM before a successful
+ * sc_ode_custom_compile). */
 SC_API const sc_ode_system_info *sc_ode_system(int id);
 /* Id of a system by name, -1 if unknown. */
 SC_API int sc_ode_find_system(const char *name);
@@ -60,6 +63,21 @@ SC_API sc_status sc_ode_jacobian(int system, const double *p, double t, const do
 /* Checks nparams finite values against the system's valid ranges
  * (e.g. m > 0). The failing argument is the parameter's name. */
 SC_API sc_status sc_ode_check_params(int system, const double *p);
+
+/* ---- the custom system --------------------------------------------------
+ * x' = dx, y' = dy, two expressions over x, y, t, the named parameters, the
+ * constants pi and e, numbers, + - * / ^ (right-assoc.; -x^2 = -(x^2)),
+ * parentheses and sin cos tan asin acos atan sinh cosh tanh exp log (= ln)
+ * sqrt abs floor ceil (one argument), atan2 min max pow (two). Compiled to a
+ * stack program (docs/ode.md "Custom systems") into the one custom slot,
+ * SC_SYS_CUSTOM, used like any other system until the next compile.
+ * Parameter names: identifiers (<= 31 chars), not reserved words, unique.
+ * A syntax error returns SC_ERR_RANGE naming "dx" or "dy", *error_pos (may
+ * be NULL) receives the 0-based character position and
+ * sc_ode_custom_error() the description. */
+SC_API sc_status sc_ode_custom_compile(const char *dx, const char *dy, const char *const *param_names,
+                                       const double *values, int nparams, int *error_pos);
+SC_API const char *sc_ode_custom_error(void);
 
 /* ---- presets ----------------------------------------------------------- */
 typedef struct sc_ode_preset {
@@ -155,7 +173,8 @@ SC_API void sc_ode_result_free(sc_ode_result *r);
  * fixed steps of dt with constant parameters. Four lanes per SIMD vector,
  * several vectors in flight. Supported: linear2d, oscillator and izhikevich
  * (reset v >= vpeak -> v = c, u += d at the end of the step, per lane), with
- * rk4 or euler. SIMD and scalar builds give the same bits (docs/ode.md). */
+ * rk4 or euler. SIMD and scalar builds give the same bits (docs/ode.md).
+ * The custom system runs too (its program over blocks of 64 lanes; t = s dt). */
 SC_API sc_status sc_ode_batch(int system, const double *params, float *y, int count,
                               double dt, int steps, sc_ode_method method);
 
@@ -179,7 +198,13 @@ SC_API const int *sc_flat_ode_event_kind(void);
 SC_API void sc_flat_ode_free(void);
 SC_API int sc_flat_ode_batch(int system, const double *params, int nparams, float *y,
                              int count, double dt, int steps, int method);
-/* Table access for the binding: strings as pointers, numbers as doubles. */
+/* names: the parameter names separated by single spaces ("" for none);
+ * error (may be NULL) receives the 0-based position of a syntax error. */
+SC_API int sc_flat_ode_custom_compile(const char *dx, const char *dy, const char *names,
+                                      const double *values, int nparams, int *error_pos);
+SC_API const char *sc_flat_ode_custom_error(void);
+/* Table access for the binding: strings as pointers, numbers as doubles.
+ * The count is of the built-in systems (ids 0 .. count-1). */
 SC_API int sc_flat_ode_system_count(void);
 SC_API const char *sc_flat_ode_system_name(int id);
 SC_API int sc_flat_ode_system_dim(int id);

@@ -2,6 +2,7 @@
 #include <math.h>
 #include <string.h>
 #include "ode_internal.h"
+#include "custom.h"
 
 #define DECL(n) void n##_scalar(float *, int, const sc_batch_params *); \
                 void n##_simd(float *, int, const sc_batch_params *);
@@ -64,7 +65,8 @@ sc_status sc_ode_batch(int system, const double *params, float *y, int count, do
     if (ps != SC_OK) return ps;
     if ((unsigned)method >= SC_ODE_METHOD_COUNT) return sc_fail(SC_ERR_OPTION, "method");
     const sc_batch_variant *v = sc_batch_find(system, method);
-    if (!v) return sc_fail(SC_ERR_OPTION, method == SC_ODE_DOPRI5 ? "method" : "system");
+    if (method == SC_ODE_DOPRI5) return sc_fail(SC_ERR_OPTION, "method");
+    if (!v && system != SC_SYS_CUSTOM) return sc_fail(SC_ERR_OPTION, "system");
     if (!y) return sc_fail(SC_ERR_NULL, "y0s");
     if (count < 0 || count > SC_ODE_MAX_BATCH) return sc_fail(SC_ERR_SIZE, "count");
     if (steps < 0 || steps > SC_ODE_MAX_STEPS) return sc_fail(SC_ERR_SIZE, "steps");
@@ -73,11 +75,21 @@ sc_status sc_ode_batch(int system, const double *params, float *y, int count, do
     /* work = count * steps must stay interactive-sized: 2^31 state-steps. */
     if ((double)count * (double)steps > 2147483648.0) return sc_fail(SC_ERR_SIZE, "count * steps");
     if (!sc_all_finite(y, (size_t)count * 2)) return sc_fail(SC_ERR_NONFINITE, "y0s");
+    if (count == 0 || steps == 0) return SC_OK;
+    if (system == SC_SYS_CUSTOM) {
+        float p[SC_ODE_MAX_PARAMS];
+        for (int k = 0; k < sc_ode_system(system)->nparams; k++) p[k] = (float)params[k];
+#if SC_HAVE_SIMD
+        sc_custom_batch(sc_expr_block_simd, p, y, count, (float)dt, steps, method == SC_ODE_RK4);
+#else
+        sc_custom_batch(sc_expr_block_scalar, p, y, count, (float)dt, steps, method == SC_ODE_RK4);
+#endif
+        return SC_OK;
+    }
     sc_batch_params bp;
     sc_ode_float_constants(system, params, bp.p);
     bp.dt = (float)dt;
     bp.steps = steps;
-    if (count == 0 || steps == 0) return SC_OK;
     (v->simd ? v->simd : v->scalar)(y, count, &bp);
     return SC_OK;
 }

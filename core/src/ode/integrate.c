@@ -43,7 +43,7 @@ static double drive(const ctx *c, double t)
 static void f(ctx *c, double t, const double *y, double *dy)
 {
     if (c->input_n) c->p[c->input_param] = drive(c, t);
-    c->m->rhs(y, c->p, dy);
+    c->m->rhs(t, y, c->p, dy);
     c->r->evaluations++;
 }
 
@@ -441,7 +441,7 @@ sc_status sc_ode_integrate(const sc_ode_desc *d, sc_ode_result *out)
     memset(out, 0, sizeof *out);
     const sc_status ps = sc_ode_check_params(d->system, d->params);
     if (ps != SC_OK) return ps;
-    const sc_ode_model *m = &sc_ode_models[d->system];
+    const sc_ode_model *m = sc_ode_model_of(d->system);
     const int n = m->info.dim;
     if (!d->y0) return sc_fail(SC_ERR_NULL, "y0");
     if (!finite_n(d->y0, n)) return sc_fail(SC_ERR_NONFINITE, "y0");
@@ -482,7 +482,7 @@ sc_status sc_ode_integrate(const sc_ode_desc *d, sc_ode_result *out)
     memset(&c, 0, sizeof c);
     c.m = m;
     c.n = n;
-    memcpy(c.p, d->params, (size_t)m->info.nparams * sizeof *c.p);
+    if (m->info.nparams) memcpy(c.p, d->params, (size_t)m->info.nparams * sizeof *c.p);
     c.input_n = d->input_n;
     c.input_param = m->info.input_param;
     c.it = d->input_t;

@@ -64,7 +64,33 @@ int sc_flat_ode_batch(int system, const double *params, int nparams, float *y, i
     return sc_ode_batch(system, params, y, count, dt, steps, (sc_ode_method)method);
 }
 
-int sc_flat_ode_system_count(void) { return SC_SYS_COUNT; }
+int sc_flat_ode_system_count(void) { return SC_SYS_CUSTOM; }
+
+int sc_flat_ode_custom_compile(const char *dx, const char *dy, const char *names, const double *values,
+                               int nparams, int *error_pos)
+{
+    if (nparams < 0 || nparams > SC_ODE_MAX_PARAMS) return sc_fail(SC_ERR_SIZE, "params");
+    if (nparams && !names) return sc_fail(SC_ERR_NULL, "params");
+    char buf[SC_ODE_MAX_PARAMS * 33];
+    const char *ptr[SC_ODE_MAX_PARAMS];
+    int k = 0;
+    if (nparams) {
+        if (strlen(names) >= sizeof buf) return sc_fail(SC_ERR_RANGE, "params");
+        strcpy(buf, names);
+        char *s = buf;
+        while (k < nparams) {
+            ptr[k++] = s;
+            char *sp = strchr(s, ' ');
+            if (!sp) break;
+            *sp = 0;
+            s = sp + 1;
+        }
+        if (k != nparams) return sc_fail(SC_ERR_SIZE, "params");
+    }
+    return sc_ode_custom_compile(dx, dy, ptr, values, nparams, error_pos);
+}
+
+const char *sc_flat_ode_custom_error(void) { return sc_ode_custom_error(); }
 
 static const sc_ode_system_info *sys(int id) { return sc_ode_system(id); }
 

@@ -6,8 +6,9 @@
 #include "simcore/ode.h"
 #include "../internal.h"
 
-/* dy = f(t, y; p). p already holds the input's value at t. */
-typedef void (*sc_rhs_fn)(const double *y, const double *p, double *dy);
+/* dy = f(t, y; p). p already holds the input's value at t; only the
+ * custom system reads t. */
+typedef void (*sc_rhs_fn)(double t, const double *y, const double *p, double *dy);
 typedef void (*sc_jac_fn)(const double *y, const double *p, double *J);
 
 typedef struct sc_ode_model {
@@ -22,7 +23,12 @@ typedef struct sc_ode_model {
     void (*reset)(double *y, const double *p);
 } sc_ode_model;
 
-extern const sc_ode_model sc_ode_models[SC_SYS_COUNT];
+/* The built-in systems (ids below SC_SYS_CUSTOM). */
+extern const sc_ode_model sc_ode_models[SC_SYS_CUSTOM];
+/* Model of any id: built-in, or the compiled custom system; NULL if none. */
+const sc_ode_model *sc_ode_model_of(int id);
+/* The custom system's model (custom.c); NULL until compiled. */
+const sc_ode_model *sc_ode_custom_model(void);
 
 /* Izhikevich parameter indices (also used by the batch kernels). */
 enum { IZ_A, IZ_B, IZ_C, IZ_D, IZ_I, IZ_K2, IZ_K1, IZ_K0, IZ_VPEAK, IZ_NPARAMS };

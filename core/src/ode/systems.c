@@ -5,8 +5,9 @@
 #include "ode_internal.h"
 
 /* ---- linear2d: x' = a x + b y, y' = c x + d y ---------------------------- */
-static void linear_rhs(const double *y, const double *p, double *dy)
+static void linear_rhs(double t, const double *y, const double *p, double *dy)
 {
+    (void)t;
     dy[0] = p[0] * y[0] + p[1] * y[1];
     dy[1] = p[2] * y[0] + p[3] * y[1];
 }
@@ -17,8 +18,9 @@ static void linear_jac(const double *y, const double *p, double *J)
 }
 
 /* ---- oscillator: x' = v, m v' = -k x - mu v (lecture: m v' = -kx - mu v) - */
-static void osc_rhs(const double *y, const double *p, double *dy)
+static void osc_rhs(double t, const double *y, const double *p, double *dy)
 {
+    (void)t;
     dy[0] = y[1];
     dy[1] = (-p[1] * y[0] - p[2] * y[1]) / p[0];
 }
@@ -31,8 +33,9 @@ static int osc_check(const double *p) { return p[0] > 0.0 ? -1 : 0; }
 
 /* ---- izhikevich (2003, eq. 1-3; v in mV, t in ms) ------------------------
  * v' = k2 v^2 + k1 v + k0 - u + I,  u' = a (b v - u); v >= vpeak: v = c, u += d */
-static void izh_rhs(const double *y, const double *p, double *dy)
+static void izh_rhs(double t, const double *y, const double *p, double *dy)
 {
+    (void)t;
     const double v = y[0], u = y[1];
     dy[0] = (p[IZ_K2] * v + p[IZ_K1]) * v + p[IZ_K0] - u + p[IZ_I];
     dy[1] = p[IZ_A] * (p[IZ_B] * v - u);
@@ -53,8 +56,9 @@ static void izh_reset(double *y, const double *p)
 }
 
 /* ---- FitzHugh-Nagumo: v' = v - v^3/3 - w + I, w' = (v + a - b w) / tau ---- */
-static void fhn_rhs(const double *y, const double *p, double *dy)
+static void fhn_rhs(double t, const double *y, const double *p, double *dy)
 {
+    (void)t;
     const double v = y[0], w = y[1];
     dy[0] = v - v * v * v / 3.0 - w + p[3];
     dy[1] = (v + p[0] - p[1] * w) / p[2];
@@ -67,8 +71,9 @@ static void fhn_jac(const double *y, const double *p, double *J)
 static int fhn_check(const double *p) { return p[2] > 0.0 ? -1 : 2; }
 
 /* ---- van der Pol: x' = y, y' = mu (1 - x^2) y - x ----------------------- */
-static void vdp_rhs(const double *y, const double *p, double *dy)
+static void vdp_rhs(double t, const double *y, const double *p, double *dy)
 {
+    (void)t;
     dy[0] = y[1];
     dy[1] = p[0] * (1.0 - y[0] * y[0]) * y[1] - y[0];
 }
@@ -84,8 +89,9 @@ static void vdp_jac(const double *y, const double *p, double *J)
  * Mss = (1 + tanh((V - V1)/V2))/2, Nss = (1 + tanh((V - V3)/V4))/2,
  * tauN = 1 / (phi cosh((V - V3)/(2 V4))) */
 enum { ML_I, ML_C, ML_GL, ML_VL, ML_GCA, ML_VCA, ML_GK, ML_VK, ML_V1, ML_V2, ML_V3, ML_V4, ML_PHI };
-static void ml_rhs(const double *y, const double *p, double *dy)
+static void ml_rhs(double t, const double *y, const double *p, double *dy)
 {
+    (void)t;
     const double V = y[0], N = y[1];
     const double mss = 0.5 * (1.0 + tanh((V - p[ML_V1]) / p[ML_V2]));
     const double nss = 0.5 * (1.0 + tanh((V - p[ML_V3]) / p[ML_V4]));
@@ -128,8 +134,9 @@ static double xexp(double x)
 {
     return fabs(x) < 1e-9 ? 1.0 + 0.5 * x : x / -expm1(-x);
 }
-static void hh_rhs(const double *y, const double *p, double *dy)
+static void hh_rhs(double t, const double *y, const double *p, double *dy)
 {
+    (void)t;
     const double V = y[0], m = y[1], h = y[2], n = y[3];
     const double am = xexp((V + 40.0) / 10.0), bm = 4.0 * exp(-(V + 65.0) / 18.0);
     const double ah = 0.07 * exp(-(V + 65.0) / 20.0), bh = 1.0 / (1.0 + exp(-(V + 35.0) / 10.0));
@@ -189,7 +196,7 @@ static const double hh_y0[] = {-65.0, 0.05293248525724958, 0.5961207535084603, 0
 #define SYS(nm, d, v, vu, p, u, def, y0, inp, reset, jac) \
     {nm, d, N_(p), v, vu, p, u, def, y0, inp, reset, jac}
 
-const sc_ode_model sc_ode_models[SC_SYS_COUNT] = {
+const sc_ode_model sc_ode_models[SC_SYS_CUSTOM] = {
     [SC_SYS_LINEAR2D] = {SYS("linear2d", 2, xy, none2, lin_p, lin_u, lin_def, lin_y0, -1, 0, 1),
                          linear_rhs, linear_jac, NULL, 0, 0, NULL},
     [SC_SYS_OSCILLATOR] = {SYS("oscillator", 2, osc_v, osc_vu, osc_p, osc_u, osc_def, osc_y0, -1, 0, 1),
@@ -206,17 +213,24 @@ const sc_ode_model sc_ode_models[SC_SYS_COUNT] = {
                                hh_rhs, NULL, hh_check, 0, 0, NULL},
 };
 
+const sc_ode_model *sc_ode_model_of(int id)
+{
+    if (id >= 0 && id < SC_SYS_CUSTOM) return &sc_ode_models[id];
+    return id == SC_SYS_CUSTOM ? sc_ode_custom_model() : NULL;
+}
+
 const sc_ode_system_info *sc_ode_system(int id)
 {
-    return id >= 0 && id < SC_SYS_COUNT ? &sc_ode_models[id].info : NULL;
+    const sc_ode_model *m = sc_ode_model_of(id);
+    return m ? &m->info : NULL;
 }
 
 int sc_ode_find_system(const char *name)
 {
     if (!name) return -1;
-    for (int i = 0; i < SC_SYS_COUNT; i++)
+    for (int i = 0; i < SC_SYS_CUSTOM; i++)
         if (strcmp(name, sc_ode_models[i].info.name) == 0) return i;
-    return -1;
+    return strcmp(name, "custom") == 0 ? SC_SYS_CUSTOM : -1;
 }
 
 int sc_ode_find_param(int system, const char *name)
@@ -230,9 +244,9 @@ int sc_ode_find_param(int system, const char *name)
 
 sc_status sc_ode_check_params(int system, const double *p)
 {
-    const sc_ode_model *m = system >= 0 && system < SC_SYS_COUNT ? &sc_ode_models[system] : NULL;
+    const sc_ode_model *m = sc_ode_model_of(system);
     if (!m) return sc_fail(SC_ERR_OPTION, "system");
-    if (!p) return sc_fail(SC_ERR_NULL, "params");
+    if (!p && m->info.nparams) return sc_fail(SC_ERR_NULL, "params");
     for (int i = 0; i < m->info.nparams; i++)
         if (!isfinite(p[i])) return sc_fail(SC_ERR_NONFINITE, m->info.param_names[i]);
     const int bad = m->check ? m->check(p) : -1;
@@ -241,18 +255,18 @@ sc_status sc_ode_check_params(int system, const double *p)
 
 sc_status sc_ode_rhs(int system, const double *p, double t, const double *y, double *dy)
 {
-    (void)t; /* every built-in system is autonomous; the input enters through p */
-    if (system < 0 || system >= SC_SYS_COUNT) return sc_fail(SC_ERR_OPTION, "system");
-    if (!p || !y || !dy) return sc_fail(SC_ERR_NULL, !p ? "params" : !y ? "y" : "dy");
-    sc_ode_models[system].rhs(y, p, dy);
+    const sc_ode_model *m = sc_ode_model_of(system);
+    if (!m) return sc_fail(SC_ERR_OPTION, "system");
+    if ((!p && m->info.nparams) || !y || !dy) return sc_fail(SC_ERR_NULL, !y ? "y" : !dy ? "dy" : "params");
+    m->rhs(t, y, p, dy);
     return SC_OK;
 }
 
 sc_status sc_ode_jacobian(int system, const double *p, double t, const double *y, double *J)
 {
-    if (system < 0 || system >= SC_SYS_COUNT) return sc_fail(SC_ERR_OPTION, "system");
-    if (!p || !y || !J) return sc_fail(SC_ERR_NULL, !p ? "params" : !y ? "y" : "J");
-    const sc_ode_model *m = &sc_ode_models[system];
+    const sc_ode_model *m = sc_ode_model_of(system);
+    if (!m) return sc_fail(SC_ERR_OPTION, "system");
+    if ((!p && m->info.nparams) || !y || !J) return sc_fail(SC_ERR_NULL, !y ? "y" : !J ? "J" : "params");
     if (m->jac) {
         m->jac(y, p, J);
         return SC_OK;
@@ -265,11 +279,10 @@ sc_status sc_ode_jacobian(int system, const double *p, double t, const double *y
         const double h = 6.0554544523933395e-06 * fmax(1.0, fabs(y[j]));
         memcpy(yp, y, (size_t)n * sizeof *yp);
         yp[j] = y[j] + h;
-        m->rhs(yp, p, fp);
+        m->rhs(t, yp, p, fp);
         yp[j] = y[j] - h;
-        m->rhs(yp, p, fm);
+        m->rhs(t, yp, p, fm);
         for (int i = 0; i < n; i++) J[i * n + j] = (fp[i] - fm[i]) / (2.0 * h);
     }
-    (void)t;
     return SC_OK;
 }

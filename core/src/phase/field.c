@@ -2,6 +2,7 @@
  * list below, SIMD when built), double evaluation for the rest. */
 #include <math.h>
 #include "phase_internal.h"
+#include "../ode/custom.h"
 
 #define DECL(n) void n##_scalar(const sc_field_args *, float *); \
                 void n##_simd(const sc_field_args *, float *);
@@ -41,6 +42,19 @@ sc_status sc_phase_direction_field(const sc_phase_plane *plane, double xmin, dou
     if ((long)nx * ny > SC_PHASE_MAX_POINTS) return sc_fail(SC_ERR_SIZE, "nx * ny");
     if (!out) return sc_fail(SC_ERR_NULL, "out");
     const double hx = (xmax - xmin) / (nx - 1), hy = (ymax - ymin) / (ny - 1);
+    if (pl.system == SC_SYS_CUSTOM) {
+        float p[SC_ODE_MAX_PARAMS];
+        for (int k = 0; k < sc_ode_system(pl.system)->nparams; k++) p[k] = (float)pl.p[k];
+        const float x0 = (float)xmin, fhx = (float)hx, y0 = (float)ymin, fhy = (float)hy;
+        if (pl.xvar == 0) {
+#if SC_HAVE_SIMD
+            sc_custom_field(sc_expr_block_simd, p, x0, fhx, nx, y0, fhy, ny, out);
+#else
+            sc_custom_field(sc_expr_block_scalar, p, x0, fhx, nx, y0, fhy, ny, out);
+#endif
+            return SC_OK;
+        }
+    }
     /* The float kernels need the standard orientation (x = var 0, y = var 1). */
     if (pl.xvar == 0 && pl.yvar == 1) {
         for (int v = 0; v < sc_field_variant_count; v++) {

@@ -15,7 +15,7 @@ sc_status sc_plane_init(const sc_phase_plane *plane, sc_plane *pl)
     pl->dim = s->dim;
     pl->xvar = plane->xvar;
     pl->yvar = plane->yvar;
-    memcpy(pl->p, plane->params, (size_t)s->nparams * sizeof *pl->p);
+    if (s->nparams) memcpy(pl->p, plane->params, (size_t)s->nparams * sizeof *pl->p);
     if (plane->fixed) {
         for (int i = 0; i < s->dim; i++)
             if (!isfinite(plane->fixed[i]) && i != pl->xvar && i != pl->yvar) return sc_fail(SC_ERR_NONFINITE, "fixed");
@@ -33,7 +33,7 @@ void sc_plane_f(const sc_plane *pl, double x, double y, double f[2])
     memcpy(s, pl->y, sizeof s);
     s[pl->xvar] = x;
     s[pl->yvar] = y;
-    sc_ode_models[pl->system].rhs(s, pl->p, dy);
+    sc_ode_model_of(pl->system)->rhs(0.0, s, pl->p, dy);
     f[0] = dy[pl->xvar];
     f[1] = dy[pl->yvar];
 }
