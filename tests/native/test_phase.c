@@ -81,6 +81,7 @@ static void test_classify(void)
             CHECK(fabs(vr[0] * vr[0] + vr[1] * vr[1] + vi[0] * vi[0] + vi[1] * vi[1] - 1) < 1e-12, "unit vector");
         }
     }
+    CHECK(sc_classify_linear(-2, 0, 0, -2, 0, &k) == SC_OK && k.vre[0][0] == 1 && k.vre[1][1] == 1, "star: the axes");
     CHECK(sc_classify_linear(NAN, 0, 0, 0, 0, &k) == SC_ERR_NONFINITE && !strcmp(sc_last_error_arg(), "a"), "nan a");
     CHECK(sc_classify_linear(0, 0, 0, 0, -1, &k) == SC_ERR_RANGE, "negative tolerance");
     for (int t = 0; t < SC_EQ_TYPE_COUNT; t++) CHECK(sc_eq_type_name(t)[0] != 0, "name %d", t);

@@ -273,6 +273,20 @@ for (const [name, sc] of Object.entries(builds)) {
   });
 }
 
+test('repeated calls do not grow wasm memory (core results are freed after the copy)', () => {
+  const sc = builds.simd;
+  const call = () => {
+    sc.integrate({ system: 'izhikevich', y0: [-65, -13], t1: 200, dt: 0.1 });
+    sc.integrate({ system: 'oscillator', y0: [1, 0], t1: 20, method: 'dopri5' });
+    sc.nullclines({ system: 'van-der-pol', x: [-3, 3, 64], y: [-3, 3, 64] });
+    sc.separatrices({ system: 'izhikevich', params: { ...sc.systems.izhikevich.defaults, I: 0 }, x: [-90, 0], y: [-30, 10] });
+  };
+  for (let i = 0; i < 20; i++) call();
+  const before = sc.memoryBytes();
+  for (let i = 0; i < 300; i++) call();
+  assert.equal(sc.memoryBytes(), before);
+});
+
 test('custom batch and field: SIMD build == scalar build bit for bit', () => {
   const system = { dx: 'y', dy: '-w^2*sin(x) - g*y + 0.1*tanh(x)', params: { g: 0.2, w: 1.3 } };
   for (const count of [1, 5, 64, 65, 200]) {

@@ -50,6 +50,12 @@ sc_status sc_classify_linear(double a, double b, double c, double d, double rel_
         out->im[0] = out->im[1] = 0.0;
         real_vec(a, b, c, d, out->re[0], out->vre[0]);
         real_vec(a, b, c, d, out->re[1], out->vre[1]);
+        /* A = lambda I (within the band): every vector is an eigenvector;
+         * report the axes rather than one vector twice. */
+        if (fabs(b) <= tol * s && fabs(c) <= tol * s && fabs(a - d) <= tol * s) {
+            out->vre[0][0] = 1.0, out->vre[0][1] = 0.0;
+            out->vre[1][0] = 0.0, out->vre[1][1] = 1.0;
+        }
     } else {
         const double w = 0.5 * sqrt(-D);
         out->re[0] = out->re[1] = 0.5 * p;
