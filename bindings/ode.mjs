@@ -4,7 +4,7 @@
 // models and units: docs/models.md.
 import { checkArray, checkInt, checkNumber, checkObject, checkOption, describe } from './validate.mjs';
 
-export const ODE_METHODS = Object.freeze(['rk4', 'euler', 'dopri5']);
+export const ODE_METHODS = Object.freeze(['rk4', 'euler', 'dopri5', 'izhikevich-euler']);
 const STOPS = Object.freeze(['end', 'bounds', 'nonfinite', 'maxSteps', 'stepSize']);
 const EVENT_KINDS = Object.freeze(['spike', 'crossing']);
 const EQ_TYPES = Object.freeze(['saddle', 'center', 'stable-focus', 'unstable-focus', 'stable-node', 'unstable-node',
@@ -70,9 +70,9 @@ export function odeApi({ ex, f32, i32, block, cString, check, checkKeys }) {
   }
   const SYSTEM_NAMES = Object.freeze(byId.map((s) => s.name));
   const CUSTOM_ID = byId.length; // SC_SYS_CUSTOM follows the built-ins
-  const pd = block('ode-preset', 48 * 8);
+  const pd = block('ode-preset', 49 * 8);
   for (let i = 0; ex.sc_flat_ode_preset_data(i, pd) === 0; i++) {
-    const d = f64().slice(pd >> 3, (pd >> 3) + 48);
+    const d = f64().slice(pd >> 3, (pd >> 3) + 49);
     const s = byId[d[0]];
     const params = {};
     s.params.forEach((p, k) => { params[p.name] = d[4 + k]; });
@@ -80,7 +80,7 @@ export function odeApi({ ex, f32, i32, block, cString, check, checkKeys }) {
     s.presets.push(Object.freeze({
       name: cString(ex.sc_flat_ode_preset_name(i)), label: cString(ex.sc_flat_ode_preset_label(i)),
       source: cString(ex.sc_flat_ode_preset_source(i)), system: s.name, params: Object.freeze(params),
-      y0: Object.freeze(Array.from(d.subarray(20, 20 + s.dim))), t1: d[1], dt: d[2],
+      y0: Object.freeze(Array.from(d.subarray(20, 20 + s.dim))), t1: d[1], dt: d[2], method: ODE_METHODS[d[48]],
       input: n ? Object.freeze({ t: Object.freeze(Array.from(d.subarray(24, 24 + n))), v: Object.freeze(Array.from(d.subarray(36, 36 + n))) }) : null,
     }));
   }
@@ -249,6 +249,9 @@ export function odeApi({ ex, f32, i32, block, cString, check, checkKeys }) {
       if (o.t1 === undefined) throw new TypeError(`${fn}: t1 is required (the end time; t1 < t0 integrates backward)`);
       const t1 = checkNumber(fn, 't1', o.t1);
       const method = o.method === undefined ? 0 : checkOption(fn, 'method', o.method, ODE_METHODS);
+      if (method === 3 && (s.name !== 'izhikevich' || t1 < t0)) {
+        throw new RangeError(`${fn}: method 'izhikevich-euler' integrates the izhikevich system forward in time only`);
+      }
       let dt = 0;
       if (method !== 2 || o.dt !== undefined) {
         if (o.dt === undefined) throw new TypeError(`${fn}: dt is required for method '${ODE_METHODS[method]}'`);

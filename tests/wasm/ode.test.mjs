@@ -130,6 +130,21 @@ for (const [name, sc] of Object.entries(builds)) {
     assert.equal(x.events[0].kind, 'crossing');
   });
 
+  test(`${name}: the 2004 presets with figure1.m's scheme: phasic, latency, rebound, DAP fire once`, () => {
+    const run = (p, method = p.method) => sc.integrate({ system: 'izhikevich', params: p.params, y0: p.y0, t1: p.t1, dt: p.dt,
+      method, input: p.input ?? undefined }).events.map((e) => e.t);
+    const get = (n) => sc.systems.izhikevich.presets.find((p) => p.name === n);
+    for (const n of ['B', 'I', 'M', 'Q']) {
+      assert.equal(get(n).method, 'izhikevich-euler');
+      assert.equal(run(get(n)).length, 1, n);
+    }
+    assert.ok(run(get('Q'), 'rk4').length > 3); // the accurate ODE solution keeps firing
+    assert.ok(run(get('I'))[0] > 13); // after the pulse ends: latency
+    const s = run(get('S'));
+    assert.ok(s.length >= 2 && s.every((t) => t > 50 && t < 260)); // only while I is lowered
+    assert.throws(() => sc.integrate({ system: 'linear2d', y0: [1, 0], t1: 1, dt: 0.1, method: 'izhikevich-euler' }), /izhikevich system forward in time only/);
+  });
+
   test(`${name}: stop rules report why`, () => {
     const grow = { a: 1, b: 0, c: 0, d: 1 };
     assert.equal(sc.integrate({ system: 'linear2d', params: grow, y0: [1, 1], t1: 10, dt: 0.01, bounds: [[-10, 10], [-10, 10]] }).stop, 'bounds');

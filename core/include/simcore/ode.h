@@ -64,6 +64,16 @@ SC_API sc_status sc_ode_jacobian(int system, const double *p, double t, const do
  * (e.g. m > 0). The failing argument is the parameter's name. */
 SC_API sc_status sc_ode_check_params(int system, const double *p);
 
+typedef enum sc_ode_method {
+    SC_ODE_RK4 = 0,  /* classic Runge-Kutta, fixed step (default)             */
+    SC_ODE_EULER,    /* explicit Euler, fixed step                            */
+    SC_ODE_DOPRI5,   /* Dormand-Prince 5(4), adaptive, 4th-order dense output */
+    SC_ODE_IZH_EULER,/* izhikevich only, forward only: the scheme of Izhikevich's
+                        figure1.m (2004): v += dt f_v; u += dt a (b v - u) with
+                        the new v; reset at the end of the step if v >= vpeak */
+    SC_ODE_METHOD_COUNT
+} sc_ode_method;
+
 /* ---- the custom system --------------------------------------------------
  * x' = dx, y' = dy, two expressions over x, y, t, the named parameters, the
  * constants pi and e, numbers, + - * / ^ (right-assoc.; -x^2 = -(x^2)),
@@ -89,6 +99,7 @@ typedef struct sc_ode_preset {
     double y0[SC_ODE_MAX_DIM];
     double t1;           /* suggested duration (model time units) */
     double dt;           /* suggested step */
+    sc_ode_method method;/* suggested method (the source's scheme where it matters) */
     int input_n;         /* breakpoints of the input protocol, 0 = constant */
     double input_t[12];
     double input_v[12];
@@ -98,12 +109,6 @@ SC_API int sc_ode_preset_count(void);
 SC_API const sc_ode_preset *sc_ode_preset_get(int index); /* NULL if out of range */
 
 /* ---- integration ------------------------------------------------------- */
-typedef enum sc_ode_method {
-    SC_ODE_RK4 = 0,  /* classic Runge-Kutta, fixed step (default)             */
-    SC_ODE_EULER,    /* explicit Euler, fixed step                            */
-    SC_ODE_DOPRI5,   /* Dormand-Prince 5(4), adaptive, 4th-order dense output */
-    SC_ODE_METHOD_COUNT
-} sc_ode_method;
 
 typedef enum sc_ode_stop {
     SC_ODE_STOP_END = 0,   /* reached t1                                  */
@@ -220,7 +225,7 @@ SC_API void sc_flat_ode_system_flags(int id, int *info);
 SC_API const char *sc_flat_ode_preset_name(int index);
 SC_API const char *sc_flat_ode_preset_label(int index);
 SC_API const char *sc_flat_ode_preset_source(int index);
-/* out[0..47]: system, t1, dt, input_n, params[16], y0[4], input_t[12], input_v[12] */
+/* out[0..48]: system, t1, dt, input_n, params[16], y0[4], input_t[12], input_v[12], method */
 SC_API int sc_flat_ode_preset_data(int index, double *out);
 
 #endif

@@ -201,6 +201,23 @@ static void rk4_step(ctx *c, double t, const double *y, double h, double *k1, do
     for (int i = 0; i < n; i++) y1[i] = y[i] + (h / 6.0) * (k1[i] + 2.0 * (k2[i] + k3[i]) + k4[i]);
 }
 
+/* Izhikevich's figure1.m scheme (2004): Euler for v, then u with the new v,
+ * reset at the end of the step. The spike is at the step's end: samples
+ * (t, vpeak, u) then (t, c, u + d), as figure1.m plots 30 at that step. */
+static int izh_paper_step(ctx *c, double t, double h, double *y, double tend)
+{
+    double k[2];
+    f(c, t, y, k);
+    y[0] = y[0] + h * k[0];
+    y[1] = y[1] + h * c->p[IZ_A] * (c->p[IZ_B] * y[0] - y[1]);
+    if (!finite_n(y, 2)) return SC_ODE_STOP_NONFINITE;
+    if (y[0] >= c->p[IZ_VPEAK]) {
+        y[0] = c->p[IZ_VPEAK];
+        return fire(c, tend, y) ? -3 : -2; /* both samples pushed */
+    }
+    return -1;
+}
+
 /* Steps counted against max_steps; returns the stop reason or -1 to go on,
  * -2 on allocation failure. */
 static int run_fixed(ctx *c, sc_ode_method method, double t0, double t1, double dt, long nsteps, long max_steps, double *y)
@@ -213,9 +230,19 @@ static int run_fixed(ctx *c, sc_ode_method method, double t0, double t1, double 
         double t = i == 0 ? t0 : t0 + c->dir * (double)i * dt;
         const double tend = i + 1 == nsteps ? t1 : t0 + c->dir * (double)(i + 1) * dt;
         r->steps++;
+        /* Every step but the last is exactly dt (as the source codes step);
+         * the time labels come from the index. */
+        const double hstep = i + 1 == nsteps ? tend - t : c->dir * dt;
+        if (method == SC_ODE_IZH_EULER) {
+            const int st = izh_paper_step(c, t, hstep, y, tend);
+            if (st != -1 && st != -3) return st;
+            if (st == -1 && !push_sample(c, tend, y)) return -2;
+            if (outside(c, y)) return SC_ODE_STOP_BOUNDS;
+            continue;
+        }
         for (int guard = 0; guard < 64; guard++) {
             interp ip;
-            const double h = tend - t;
+            const double h = guard == 0 ? hstep : tend - t;
             ip.kind = method == SC_ODE_EULER ? 0 : 1;
             ip.h = h;
             memcpy(ip.y0, y, (size_t)n * sizeof *y);
@@ -451,6 +478,8 @@ sc_status sc_ode_integrate(const sc_ode_desc *d, sc_ode_result *out)
     if ((unsigned)d->method >= SC_ODE_METHOD_COUNT) return sc_fail(SC_ERR_OPTION, "method");
     const double span = fabs(d->t1 - d->t0);
     if (d->method != SC_ODE_DOPRI5 ? !(d->dt > 0.0) : d->dt < 0.0) return sc_fail(SC_ERR_RANGE, "dt");
+    if (d->method == SC_ODE_IZH_EULER && (d->system != SC_SYS_IZHIKEVICH || d->t1 < d->t0))
+        return sc_fail(SC_ERR_OPTION, "method");
     if (d->max_steps < 0 || d->max_steps > SC_ODE_MAX_STEPS) return sc_fail(SC_ERR_SIZE, "maxSteps");
     const long max_steps = d->max_steps ? d->max_steps : SC_ODE_MAX_STEPS;
     const double nsteps = d->dt > 0.0 ? step_count(span, d->dt) : 0.0;
