@@ -70,9 +70,9 @@ export function odeApi({ ex, f32, i32, block, cString, check, checkKeys }) {
   }
   const SYSTEM_NAMES = Object.freeze(byId.map((s) => s.name));
   const CUSTOM_ID = byId.length; // SC_SYS_CUSTOM follows the built-ins
-  const pd = block('ode-preset', 49 * 8);
+  const pd = block('ode-preset', 57 * 8);
   for (let i = 0; ex.sc_flat_ode_preset_data(i, pd) === 0; i++) {
-    const d = f64().slice(pd >> 3, (pd >> 3) + 49);
+    const d = f64().slice(pd >> 3, (pd >> 3) + 57);
     const s = byId[d[0]];
     const params = {};
     s.params.forEach((p, k) => { params[p.name] = d[4 + k]; });
@@ -80,8 +80,8 @@ export function odeApi({ ex, f32, i32, block, cString, check, checkKeys }) {
     s.presets.push(Object.freeze({
       name: cString(ex.sc_flat_ode_preset_name(i)), label: cString(ex.sc_flat_ode_preset_label(i)),
       source: cString(ex.sc_flat_ode_preset_source(i)), system: s.name, params: Object.freeze(params),
-      y0: Object.freeze(Array.from(d.subarray(20, 20 + s.dim))), t1: d[1], dt: d[2], method: ODE_METHODS[d[48]],
-      input: n ? Object.freeze({ t: Object.freeze(Array.from(d.subarray(24, 24 + n))), v: Object.freeze(Array.from(d.subarray(36, 36 + n))) }) : null,
+      y0: Object.freeze(Array.from(d.subarray(20, 20 + s.dim))), t1: d[1], dt: d[2], method: ODE_METHODS[d[56]],
+      input: n ? Object.freeze({ t: Object.freeze(Array.from(d.subarray(24, 24 + n))), v: Object.freeze(Array.from(d.subarray(40, 40 + n))) }) : null,
     }));
   }
   for (const s of byId) {

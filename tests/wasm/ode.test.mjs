@@ -140,6 +140,18 @@ for (const [name, sc] of Object.entries(builds)) {
     }
     assert.ok(run(get('Q'), 'rk4').length > 3); // the accurate ODE solution keeps firing
     assert.ok(run(get('I'))[0] > 13); // after the pulse ends: latency
+    // K resonator: only the pulse pair at the resonant interval fires
+    const k = run(get('K'));
+    assert.ok(k.length === 1 && k[0] > 280, `K ${k}`);
+    // L integrator: the close pair (5 ms apart) fires, the distant one (10 ms) not
+    const l = run(get('L'));
+    assert.ok(l.length === 1 && l[0] > 14 && l[0] < 30, `L ${l}`);
+    // O threshold variability: the same pulse fires only after inhibition
+    const o = run(get('O'));
+    assert.ok(o.length === 1 && o[0] > 80, `O ${o}`);
+    // P bistability: the first pulse switches tonic firing on, the second off
+    const pb = run(get('P'));
+    assert.ok(pb.length >= 3 && pb[0] > 37.5 && pb.at(-1) < 221, `P ${pb}`);
     const s = run(get('S'));
     assert.ok(s.length >= 2 && s.every((t) => t > 50 && t < 260)); // only while I is lowered
     assert.throws(() => sc.integrate({ system: 'linear2d', y0: [1, 0], t1: 1, dt: 0.1, method: 'izhikevich-euler' }), /izhikevich system forward in time only/);

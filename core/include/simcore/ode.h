@@ -89,6 +89,8 @@ SC_API sc_status sc_ode_custom_compile(const char *dx, const char *dy, const cha
                                        const double *values, int nparams, int *error_pos);
 SC_API const char *sc_ode_custom_error(void);
 
+#define SC_ODE_PRESET_INPUT 16 /* breakpoints a preset's protocol can hold */
+
 /* ---- presets ----------------------------------------------------------- */
 typedef struct sc_ode_preset {
     const char *name;    /* "RS" */
@@ -101,8 +103,8 @@ typedef struct sc_ode_preset {
     double dt;           /* suggested step */
     sc_ode_method method;/* suggested method (the source's scheme where it matters) */
     int input_n;         /* breakpoints of the input protocol, 0 = constant */
-    double input_t[12];
-    double input_v[12];
+    double input_t[SC_ODE_PRESET_INPUT];
+    double input_v[SC_ODE_PRESET_INPUT];
 } sc_ode_preset;
 
 SC_API int sc_ode_preset_count(void);
@@ -225,7 +227,7 @@ SC_API void sc_flat_ode_system_flags(int id, int *info);
 SC_API const char *sc_flat_ode_preset_name(int index);
 SC_API const char *sc_flat_ode_preset_label(int index);
 SC_API const char *sc_flat_ode_preset_source(int index);
-/* out[0..48]: system, t1, dt, input_n, params[16], y0[4], input_t[12], input_v[12], method */
+/* out[0..56]: system, t1, dt, input_n, params[16], y0[4], input_t[16], input_v[16], method */
 SC_API int sc_flat_ode_preset_data(int index, double *out);
 
 #endif

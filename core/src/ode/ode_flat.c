@@ -134,7 +134,7 @@ int sc_flat_ode_preset_data(int index, double *out)
     memcpy(out + 4, p->params, sizeof p->params);
     memcpy(out + 20, p->y0, sizeof p->y0);
     memcpy(out + 24, p->input_t, sizeof p->input_t);
-    memcpy(out + 36, p->input_v, sizeof p->input_v);
-    out[48] = p->method;
+    memcpy(out + 40, p->input_v, sizeof p->input_v);
+    out[56] = p->method;
     return SC_OK;
 }
