@@ -349,22 +349,32 @@ export function odeApi({ ex, f32, i32, block, cString, check, checkKeys }) {
       return o.y0s;
     },
 
-    /** (dx, dy) per grid point, x fastest: Float32Array of 2 * nx * ny. */
+    /** (dx, dy) per grid point, x fastest: Float32Array of 2 * nx * ny (into `out` if given). */
     directionField(options) {
       const fn = 'directionField';
       const o = checkObject(fn, 'options', options);
-      checkKeys(fn, o, ['system', 'params', 'x', 'y', 'fixed', 'vars']);
+      checkKeys(fn, o, ['system', 'params', 'x', 'y', 'fixed', 'vars', 'out']);
       const s = system(fn, o.system);
       const p = paramVector(fn, s, o.params);
       const [x0, x1, nx] = range(fn, 'x', o.x, true);
       const [y0, y1, ny] = range(fn, 'y', o.y, true);
       if (nx * ny > ODE_LIMITS.maxGridPoints) throw new RangeError(`${fn}: nx * ny = ${nx * ny} exceeds ${ODE_LIMITS.maxGridPoints}`);
+      if (o.out !== undefined) {
+        if (!(o.out instanceof Float32Array)) throw new TypeError(`${fn}: out must be a Float32Array, got ${describe(o.out)}`);
+        if (o.out.length !== 2 * nx * ny) throw new RangeError(`${fn}: out has length ${o.out.length}, expected 2 * nx * ny = ${2 * nx * ny}`);
+      }
       const { xvar, yvar, fixed } = plane(fn, s, o);
       const pp = copyIn64('ode-params', p);
       const pf = ptrOrNull('ode-fixed', fixed);
       const pout = block('ode-field', nx * ny * 8);
       check(fn, ex.sc_flat_phase_direction_field(s.id, pp, p.length, xvar, yvar, pf, x0, x1, nx, y0, y1, ny, pout));
-      return f32().slice(pout >> 2, (pout >> 2) + 2 * nx * ny);
+      const view = f32().subarray(pout >> 2, (pout >> 2) + 2 * nx * ny);
+      // out: reuse the caller's array (animation frames allocate nothing)
+      if (o.out) {
+        o.out.set(view);
+        return o.out;
+      }
+      return view.slice();
     },
 
     /** { x: [Float64Array (x0, y0, x1, y1, ...)], y: [...] }: dx/dt = 0 and dy/dt = 0. */

@@ -63,8 +63,7 @@ function jsBatch(system, p, y, count, dt, steps) {
   return y;
 }
 
-function jsField(system, p, [x0, x1, nx], [y0, y1, ny]) {
-  const out = new Float32Array(2 * nx * ny);
+function jsField(system, p, [x0, x1, nx], [y0, y1, ny], out) {
   const hx = (x1 - x0) / (nx - 1), hy = (y1 - y0) / (ny - 1);
   for (let j = 0; j < ny; j++) {
     const y = y0 + j * hy;
@@ -115,10 +114,12 @@ for (const system of ['linear2d', 'izhikevich']) {
 for (const system of ['linear2d', 'izhikevich']) {
   const p = simd.systems[system].defaults;
   const x = system === 'linear2d' ? [-2, 2, GRID] : [-90, 30, GRID], y = system === 'linear2d' ? [-2, 2, GRID] : [-30, 30, GRID];
+  // every peer writes into an array it reuses (as an animation would)
+  const outJs = new Float32Array(2 * GRID * GRID), out1 = outJs.slice(), out2 = outJs.slice();
   const peers = {
-    'plain JS': () => jsField(system, p, x, y),
-    'simcore scalar': () => scalar.directionField({ system, x, y }),
-    'simcore SIMD': () => simd.directionField({ system, x, y }),
+    'plain JS': () => jsField(system, p, x, y, outJs),
+    'simcore scalar': () => scalar.directionField({ system, x, y, out: out1 }),
+    'simcore SIMD': () => simd.directionField({ system, x, y, out: out2 }),
   };
   const t = Object.fromEntries(Object.keys(peers).map((k) => [k, []]));
   for (const f of Object.values(peers)) f();

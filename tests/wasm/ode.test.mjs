@@ -218,6 +218,10 @@ for (const [name, sc] of Object.entries(builds)) {
     // grid point (i = 1, j = 2): x = -0.5, y = 2
     assert.equal(f[2 * (2 * 5 + 1)], Math.fround(-0.5 + 4));
     assert.equal(f[2 * (2 * 5 + 1) + 1], Math.fround(-1.5 + 8));
+    const out = new Float32Array(30);
+    assert.equal(sc.directionField({ system: 'linear2d', params: { a: 1, b: 2, c: 3, d: 4 }, x: [-1, 1, 5], y: [0, 2, 3], out }), out);
+    assert.deepEqual(out, f);
+    assert.throws(() => sc.directionField({ system: 'linear2d', x: [-1, 1, 5], y: [0, 2, 3], out: new Float32Array(29) }), /out has length 29, expected 2 \* nx \* ny = 30/);
     const hh = sc.directionField({ system: 'hodgkin-huxley', x: [-80, 40, 4], y: [0, 1, 3], vars: ['V', 'n'] });
     assert.equal(hh.length, 24);
     assert.ok(hh.every(Number.isFinite));
