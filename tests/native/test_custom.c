@@ -184,11 +184,61 @@ static void test_block_paths(void)
     CHECK(sc_phase_direction_field(&pl, -1, 1, 4, -1, 1, 3, out) == SC_OK && !isnan(out[23]), "field custom");
 }
 
+/* Random texts from the grammar's alphabet: the parser never crashes or
+ * reads past the text, every accepted program evaluates with a balanced
+ * stack, and the two block evaluators agree bit for bit on it. */
+static void test_fuzz(void)
+{
+    static const char *const atoms[] = {"x", "y", "t", "k", "2", "0.5", "1e-3", "pi", "e", "+", "-", "*", "/", "^",
+                                        "(", ")", ",", "sin(", "exp(", "atan2(", "min(", "abs(", "sqrt(", " ", "@"};
+    const int natoms = (int)(sizeof atoms / sizeof atoms[0]);
+    const char *names[1] = {"k"};
+    uint32_t seed = 2024;
+    int accepted = 0, same = 1;
+    float xs[SC_EXPR_BLOCK], ys[SC_EXPR_BLOCK], a[SC_EXPR_BLOCK], b[SC_EXPR_BLOCK];
+    for (int k = 0; k < SC_EXPR_BLOCK; k++) xs[k] = 0.37f * (float)k - 9.0f, ys[k] = 1.5f - 0.11f * (float)k;
+    const float p[1] = {0.75f};
+    for (int trial = 0; trial < 20000; trial++) {
+        char text[256] = "";
+        const int len = 1 + (int)(check_rand_u32(&seed) % 12);
+        for (int i = 0; i < len; i++) strcat(text, atoms[check_rand_u32(&seed) % (uint32_t)natoms]);
+        sc_expr e;
+        int pos;
+        const char *msg;
+        const sc_status st = sc_expr_compile(text, names, 1, &e, &pos, &msg);
+        CHECK(st == SC_OK || (st == SC_ERR_RANGE && pos >= 0 && pos <= (int)strlen(text)), "'%s': %d at %d", text, st, pos);
+        if (st != SC_OK) continue;
+        accepted++;
+        /* balanced: every program leaves exactly one value */
+        int depth = 0;
+        for (int i = 0; i < e.n; i++) {
+            const int op = e.code[i].op;
+            depth += op == SC_OP_CONST || op == SC_OP_VAR ? 1 : op == SC_OP_NEG || op == SC_OP_FN1 ? 0 : -1;
+            CHECK(depth >= 1, "'%s': stack underflow at %d", text, i);
+        }
+        CHECK(depth == 1 && e.depth <= SC_EXPR_MAX_DEPTH, "'%s': final depth %d", text, depth);
+        (void)sc_expr_eval(&e, 0.3, -0.2, 1.0, (const double[1]){0.75});
+        sc_expr_block_scalar(&e, xs, ys, 0.5f, p, a);
+#if SC_HAVE_SIMD
+        sc_expr_block_simd(&e, xs, ys, 0.5f, p, b);
+        if (memcmp(a, b, sizeof a) != 0) {
+            same = 0;
+            fprintf(stderr, "block evaluators differ on '%s'\n", text);
+        }
+#else
+        (void)b;
+#endif
+    }
+    printf("fuzz: %d of 20000 random texts accepted\n", accepted);
+    CHECK(accepted > 500 && same, "accepted %d, evaluators agree %d", accepted, same);
+}
+
 int main(void)
 {
     test_parser();
     test_matches_builtins();
     test_analysis();
     test_block_paths();
+    test_fuzz();
     return check_summary("test_custom");
 }
