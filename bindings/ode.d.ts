@@ -20,6 +20,7 @@
 
 export type OdeMethod = 'rk4' | 'euler' | 'dopri5' | 'izhikevich-euler';
 export type OdeStop = 'end' | 'bounds' | 'nonfinite' | 'maxSteps' | 'stepSize';
+export type OdeEventKind = 'spike' | 'crossing';
 export type EquilibriumType = 'saddle' | 'center' | 'stable-focus' | 'unstable-focus' | 'stable-node' | 'unstable-node'
   | 'stable-degenerate-node' | 'unstable-degenerate-node' | 'stable-star' | 'unstable-star' | 'non-isolated';
 
@@ -37,6 +38,12 @@ export interface CustomSystem {
 /** A built-in system's name (keys of sc.systems) or a custom system. */
 export type OdeSystemSpec = string | CustomSystem;
 
+/** Piecewise-linear input: nondecreasing times (a repeated time is a step) and values. */
+export interface OdeInput {
+  t: ArrayLike<number>;
+  v: ArrayLike<number>;
+}
+
 export interface OdePreset {
   name: string;
   label: string;
@@ -49,16 +56,29 @@ export interface OdePreset {
   dt: number;
   /** Suggested method: the 2004 panels use the scheme of figure1.m. */
   method: OdeMethod;
-  /** Piecewise-linear input protocol for the input parameter, or null. */
-  input: { t: readonly number[]; v: readonly number[] } | null;
+  /** Protocol for the input parameter, or null (constant). */
+  input: OdeInput | null;
+}
+
+export interface OdeVariable {
+  name: string;
+  unit: string;
+}
+
+export interface OdeParam {
+  name: string;
+  unit: string;
+  default: number;
+  /** May be left out of `params` (its default applies). */
+  optional: boolean;
 }
 
 export interface OdeSystemInfo {
   id: number;
   name: string;
   dim: number;
-  variables: readonly { name: string; unit: string }[];
-  params: readonly { name: string; unit: string; default: number; optional: boolean }[];
+  variables: readonly OdeVariable[];
+  params: readonly OdeParam[];
   defaults: Readonly<Record<string, number>>;
   /** A sensible start state. */
   y0: readonly number[];
@@ -69,6 +89,12 @@ export interface OdeSystemInfo {
   /** Analytic Jacobian (else central differences). */
   jacobian: boolean;
   presets: readonly OdePreset[];
+}
+
+/** Upward crossing of `value` by a variable (name or index). */
+export interface OdeEventSpec {
+  variable: string | number;
+  value: number;
 }
 
 export interface IntegrateOptions {
@@ -86,14 +112,17 @@ export interface IntegrateOptions {
   /** dopri5 tolerances; defaults 1e-6 and 1e-9. */
   rtol?: number;
   atol?: number;
-  /** One [min, max] per variable (±Infinity allowed); leaving stops with 'bounds'. */
+  /** One [min, max] per variable (+-Infinity allowed); leaving stops with 'bounds'. */
   bounds?: readonly (readonly [number, number])[];
   /** Step budget, 1..odeLimits.maxSteps. */
   maxSteps?: number;
-  /** Piecewise-linear I(t): nondecreasing times (a repeated time is a step) and values. */
-  input?: { t: ArrayLike<number>; v: ArrayLike<number> };
-  /** Report upward crossings of value by a variable (name or index). */
-  event?: { variable: string | number; value: number };
+  input?: OdeInput;
+  event?: OdeEventSpec;
+}
+
+export interface OdeEvent {
+  t: number;
+  kind: OdeEventKind;
 }
 
 export interface IntegrateResult {
@@ -101,11 +130,24 @@ export interface IntegrateResult {
   /** samples x dim, row-major. At a spike, t repeats: the state before and after the reset. */
   y: Float64Array;
   dim: number;
-  events: { t: number; kind: 'spike' | 'crossing' }[];
+  events: OdeEvent[];
   stop: OdeStop;
   steps: number;
   rejected: number;
   evaluations: number;
+}
+
+export interface IntegrateBatchOptions {
+  /** linear2d, oscillator, izhikevich or a custom system. */
+  system: OdeSystemSpec;
+  params?: Record<string, number>;
+  /** count x 2 states, interleaved; advanced in place. */
+  y0s: Float32Array;
+  dt: number;
+  /** Default 1. */
+  steps?: number;
+  /** Default 'rk4'. */
+  method?: 'rk4' | 'euler';
 }
 
 export interface PlaneOptions {
@@ -117,14 +159,51 @@ export interface PlaneOptions {
   fixed?: ArrayLike<number>;
 }
 
+export interface DirectionFieldOptions extends PlaneOptions {
+  /** [min, max, n] with n >= 2. */
+  x: [number, number, number];
+  y: [number, number, number];
+  /** Float32Array of 2 nx ny to write into (reused between frames). */
+  out?: Float32Array;
+}
+
+export interface NullclineOptions extends PlaneOptions {
+  x: [number, number, number];
+  y: [number, number, number];
+}
+
+export interface Nullclines {
+  /** dx/dt = 0 */
+  x: Polyline[];
+  /** dy/dt = 0 */
+  y: Polyline[];
+}
+
+export interface EquilibriaOptions extends PlaneOptions {
+  x: [number, number];
+  y: [number, number];
+  /** Newton seeds per axis (2..256, default 24). */
+  seeds?: number;
+}
+
+export interface Complex {
+  re: number;
+  im: number;
+}
+
+/** A unit eigenvector: real and imaginary parts. */
+export interface EigenVector {
+  re: [number, number];
+  im: [number, number];
+}
+
 export interface LinearClassification {
   type: EquilibriumType;
   trace: number;
   det: number;
   discriminant: number;
-  eigenvalues: [{ re: number; im: number }, { re: number; im: number }];
-  /** Unit eigenvectors: real and imaginary parts. */
-  eigenvectors: [{ re: [number, number]; im: [number, number] }, { re: [number, number]; im: [number, number] }];
+  eigenvalues: [Complex, Complex];
+  eigenvectors: [EigenVector, EigenVector];
 }
 
 export interface Equilibrium extends LinearClassification {
@@ -132,6 +211,33 @@ export interface Equilibrium extends LinearClassification {
   y: number;
   /** Row-major 2x2 Jacobian in the plane. */
   jacobian: [number, number, number, number];
+}
+
+export interface SeparatrixOptions {
+  /** A 2-D system. */
+  system: OdeSystemSpec;
+  params?: Record<string, number>;
+  x: [number, number];
+  y: [number, number];
+  /** Longest integration time (default 100). */
+  tMax?: number;
+}
+
+export interface SaddlePoint {
+  x: number;
+  y: number;
+}
+
+export interface Separatrix {
+  kind: 'unstable' | 'stable';
+  saddle: SaddlePoint;
+  /** Starts at the saddle. */
+  points: Polyline;
+}
+
+export interface ClassifyOptions {
+  /** Relative band around the boundaries (0..0.1, default 1e-9). */
+  tolerance?: number;
 }
 
 export interface OdeLimits {
@@ -147,8 +253,15 @@ export interface OdeLimits {
 /**
  * The members odeApi adds to Simcore (simcore.d.ts's `Simcore` should repeat
  * them in its own body):
- *   readonly systems; readonly odeLimits; integrate; integrateBatch;
- *   directionField; nullclines; equilibria; separatrices; classifyLinear.
+ *   readonly systems: Readonly<Record<string, OdeSystemInfo>>;
+ *   readonly odeLimits: OdeLimits;
+ *   integrate(options: IntegrateOptions): IntegrateResult;
+ *   integrateBatch(options: IntegrateBatchOptions): Float32Array;
+ *   directionField(options: DirectionFieldOptions): Float32Array;
+ *   nullclines(options: NullclineOptions): Nullclines;
+ *   equilibria(options: EquilibriaOptions): Equilibrium[];
+ *   separatrices(options: SeparatrixOptions): Separatrix[];
+ *   classifyLinear(a: number, b: number, c: number, d: number, options?: ClassifyOptions): LinearClassification;
  */
 export interface OdeApi {
   /** The built-in systems by name (custom systems are passed as { dx, dy, params }). */
@@ -156,26 +269,16 @@ export interface OdeApi {
   readonly odeLimits: OdeLimits;
   /** Integrate one initial state. */
   integrate(options: IntegrateOptions): IntegrateResult;
-  /** Advance count states (float32, interleaved count x 2) in place by `steps` steps; returns y0s. */
-  integrateBatch(options: {
-    system: 'linear2d' | 'oscillator' | 'izhikevich' | CustomSystem;
-    params?: Record<string, number>;
-    y0s: Float32Array;
-    dt: number;
-    /** Default 1. */
-    steps?: number;
-    /** Default 'rk4'. */
-    method?: 'rk4' | 'euler';
-  }): Float32Array;
+  /** Advance many states in place (float32) by `steps` fixed steps; returns y0s. */
+  integrateBatch(options: IntegrateBatchOptions): Float32Array;
   /** (dx, dy) per grid point, x fastest (into `out` if given). */
-  directionField(options: PlaneOptions & { x: [number, number, number]; y: [number, number, number]; out?: Float32Array }): Float32Array;
-  /** Zero sets of dx/dt (x) and dy/dt (y) as joined polylines. */
-  nullclines(options: PlaneOptions & { x: [number, number, number]; y: [number, number, number] }): { x: Polyline[]; y: Polyline[] };
+  directionField(options: DirectionFieldOptions): Float32Array;
+  /** Zero sets of dx/dt and dy/dt as joined polylines. */
+  nullclines(options: NullclineOptions): Nullclines;
   /** Every equilibrium in the box, sorted by x then y. */
-  equilibria(options: PlaneOptions & { x: [number, number]; y: [number, number]; seeds?: number }): Equilibrium[];
-  /** Stable and unstable manifolds of each saddle (2-D systems): 4 curves per saddle, each starting at it. */
-  separatrices(options: { system: OdeSystemSpec; params?: Record<string, number>; x: [number, number]; y: [number, number]; tMax?: number }):
-    { kind: 'unstable' | 'stable'; saddle: { x: number; y: number }; points: Polyline }[];
-  /** Type of the equilibrium of x' = a x + b y, y' = c x + d y; tolerance: relative band (default 1e-9). */
-  classifyLinear(a: number, b: number, c: number, d: number, options?: { tolerance?: number }): LinearClassification;
+  equilibria(options: EquilibriaOptions): Equilibrium[];
+  /** Stable and unstable manifolds of each saddle: 4 curves per saddle (unstable +v, -v, stable +v, -v). */
+  separatrices(options: SeparatrixOptions): Separatrix[];
+  /** Type of the equilibrium of x' = a x + b y, y' = c x + d y. */
+  classifyLinear(a: number, b: number, c: number, d: number, options?: ClassifyOptions): LinearClassification;
 }

@@ -304,6 +304,40 @@ for (const [name, sc] of Object.entries(builds)) {
   });
 }
 
+test('bindings/ode.d.ts parses and declares exactly what the binding provides', async () => {
+  const { readFile } = await import('node:fs/promises');
+  const { transform } = await import('esbuild');
+  const { ODE_METHODS, ODE_LIMITS } = await import('../../bindings/ode.mjs');
+  const dts = await readFile(new URL('../../bindings/ode.d.ts', import.meta.url), 'utf8');
+  assert.equal((await transform(dts, { loader: 'ts' })).warnings.length, 0);
+  const code = dts.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+  const members = (name) => {
+    const m = code.match(new RegExp(`export interface ${name}(?: extends [^{]+)? \\{([^}]*)\\}`));
+    assert.ok(m, `interface ${name}`);
+    return [...m[1].matchAll(/^ {2}(?:readonly )?([A-Za-z_]\w*)\??\s*[(:]/gm)].map((x) => x[1]).sort();
+  };
+  const literals = (type) => [...code.match(new RegExp(`export type ${type} =([^;]*);`))[1].matchAll(/'([^']+)'/g)].map((x) => x[1]);
+  const sc = builds.simd;
+  const api = ['systems', 'odeLimits', 'integrate', 'integrateBatch', 'directionField', 'nullclines', 'equilibria',
+    'separatrices', 'classifyLinear'];
+  assert.deepEqual(members('OdeApi'), [...api].sort());
+  for (const k of api) assert.ok(k in sc, k);
+  assert.deepEqual(literals('OdeMethod'), [...ODE_METHODS]);
+  assert.deepEqual(members('OdeLimits'), Object.keys(ODE_LIMITS).sort());
+  const iz = sc.systems.izhikevich;
+  assert.deepEqual(members('OdeSystemInfo'), Object.keys(iz).sort());
+  assert.deepEqual(members('OdePreset'), Object.keys(iz.presets[0]).sort());
+  assert.deepEqual(members('OdeParam'), Object.keys(iz.params[0]).sort());
+  assert.deepEqual(members('OdeVariable'), Object.keys(iz.variables[0]).sort());
+  const r = sc.integrate({ system: 'izhikevich', y0: [-65, -13], t1: 20, dt: 0.1 });
+  assert.deepEqual(members('IntegrateResult'), Object.keys(r).sort());
+  assert.deepEqual(members('OdeEvent'), Object.keys(r.events[0]).sort());
+  const eq = sc.equilibria({ system: 'izhikevich', params: { ...iz.defaults, I: 0 }, x: [-90, 0], y: [-30, 10] })[0];
+  assert.deepEqual([...members('Equilibrium'), ...members('LinearClassification')].sort(), Object.keys(eq).sort());
+  assert.deepEqual(members('Separatrix'), Object.keys(sc.separatrices({ system: 'linear2d', params: { a: 1, b: 0, c: 0, d: -1 }, x: [-1, 1], y: [-1, 1] })[0]).sort());
+  assert.deepEqual(members('Nullclines'), Object.keys(sc.nullclines({ system: 'linear2d', x: [-1, 1, 4], y: [-1, 1, 4] })).sort());
+});
+
 test('repeated calls do not grow wasm memory (core results are freed after the copy)', () => {
   const sc = builds.simd;
   const call = () => {
