@@ -50,6 +50,7 @@ test-browser:
 bench: build
 	node tests/bench/run.mjs $(BENCH_ARGS)
 	node tests/bench/hopfield.bench.mjs
+	node tests/bench/ode.bench.mjs
 
 demo: deps build
 	@echo

@@ -26,6 +26,8 @@
 // A WebAssembly.RuntimeError (trap) is never thrown for any argument; after
 // any error the module keeps working.
 
+import type { OdeSystemInfo, OdeLimits, IntegrateOptions, IntegrateResult, IntegrateBatchOptions, DirectionFieldOptions, NullclineOptions, Nullclines, EquilibriaOptions, Equilibrium, SeparatrixOptions, Separatrix, ClassifyOptions, LinearClassification } from './ode';
+export type { OdeMethod, OdeStop, OdeEventKind, EquilibriumType, Polyline, CustomSystem, OdeSystemSpec, OdeInput, OdePreset, OdeVariable, OdeParam, OdeSystemInfo, OdeEventSpec, IntegrateOptions, OdeEvent, IntegrateResult, IntegrateBatchOptions, PlaneOptions, DirectionFieldOptions, NullclineOptions, Nullclines, EquilibriaOptions, Complex, EigenVector, LinearClassification, Equilibrium, SeparatrixOptions, SaddlePoint, Separatrix, ClassifyOptions, OdeLimits, OdeApi } from './ode';
 import type { HopfieldNetwork, HopfieldCapacityOptions, HopfieldCapacityResult, HopfieldLimits } from './hopfield';
 export type { HopfieldRule, HopfieldMode, SpinArray, HopfieldStoreOptions, HopfieldDynamics, HopfieldStepOptions, HopfieldRunOptions, HopfieldAnnealOptions, HopfieldRunResult, HopfieldNetwork, HopfieldCapacityOptions, HopfieldCapacityResult, HopfieldLimits, HopfieldApi } from './hopfield';
 
@@ -243,6 +245,25 @@ export interface Simcore {
 
   /** Size limits of the Hopfield engine (n, patterns, pool). */
   readonly hopfieldLimits: HopfieldLimits;
+
+  // ODEs and phase planes (docs/ode.md, docs/models.md; types in ode.d.ts).
+  /** The built-in systems by name (custom systems are passed as { dx, dy, params }). */
+  readonly systems: Readonly<Record<string, OdeSystemInfo>>;
+  readonly odeLimits: OdeLimits;
+  /** Integrate one initial state. */
+  integrate(options: IntegrateOptions): IntegrateResult;
+  /** Advance many states in place (float32) by `steps` fixed steps; returns y0s. */
+  integrateBatch(options: IntegrateBatchOptions): Float32Array;
+  /** (dx, dy) per grid point, x fastest (into `out` if given). */
+  directionField(options: DirectionFieldOptions): Float32Array;
+  /** Zero sets of dx/dt and dy/dt as joined polylines. */
+  nullclines(options: NullclineOptions): Nullclines;
+  /** Every equilibrium in the box, sorted by x then y. */
+  equilibria(options: EquilibriaOptions): Equilibrium[];
+  /** Stable and unstable manifolds of each saddle: 4 curves per saddle. */
+  separatrices(options: SeparatrixOptions): Separatrix[];
+  /** Type of the equilibrium of x' = a x + b y, y' = c x + d y. */
+  classifyLinear(a: number, b: number, c: number, d: number, options?: ClassifyOptions): LinearClassification;
 }
 
 /**

@@ -8,6 +8,7 @@ import { checkObject, describe } from './validate.mjs';
 import { createCore } from './wasm-core.mjs';
 import { convApi } from './conv.mjs';
 import { hopfieldApi } from './hopfield.mjs';
+import { odeApi } from './ode.mjs';
 
 export { BORDERS, METHODS, LIMITS } from './conv.mjs';
 
@@ -70,5 +71,6 @@ function createApi(ex) {
     memoryBytes: () => ex.memory.buffer.byteLength,
     ...convApi(core),
     ...hopfieldApi(core),
+    ...odeApi(core),
   });
 }

@@ -6,4 +6,6 @@
 #include "simcore/gabor.h"
 #include "simcore/hopfield.h"
 #include "simcore/flat.h"
+#include "simcore/ode.h"
+#include "simcore/phase.h"
 #endif

@@ -1,0 +1,284 @@
+// Type declarations for bindings/ode.mjs (sc.systems, sc.integrate,
+// sc.integrateBatch, sc.directionField, sc.nullclines, sc.equilibria,
+// sc.separatrices, sc.classifyLinear, sc.odeLimits). Methods, events,
+// tolerances: docs/ode.md; models, units, presets: docs/models.md; the C
+// contract: core/include/simcore/ode.h and phase.h.
+//
+// Conventions: states and parameters are numbers (double in the core; the
+// batch and the direction field compute in float32). Time is in ms for the
+// neuron models. Trajectories are row-major: y[i * dim + j] is variable j at
+// t[i]. Polylines are Float64Arrays of x0, y0, x1, y1, ...
+//
+// Errors: TypeError for a wrong type or a missing required argument (system,
+// y0, t1, dt for fixed steps, a required parameter: "integrate: params.d is
+// missing (izhikevich needs a, b, c, d, I)"); RangeError for a value out of
+// range (unknown system, method or option key, NaN/Infinity, y0 of the wrong
+// length, dt <= 0, |t1 - t0| / dt above odeLimits.maxSteps, a parameter
+// outside its domain such as m <= 0 or c >= vpeak); SyntaxError for a custom
+// expression that does not parse ("integrate: system.dy: unexpected end of
+// expression at position 14", with a caret line).
+
+export type OdeMethod = 'rk4' | 'euler' | 'dopri5' | 'izhikevich-euler';
+export type OdeStop = 'end' | 'bounds' | 'nonfinite' | 'maxSteps' | 'stepSize';
+export type OdeEventKind = 'spike' | 'crossing';
+export type EquilibriumType = 'saddle' | 'center' | 'stable-focus' | 'unstable-focus' | 'stable-node' | 'unstable-node'
+  | 'stable-degenerate-node' | 'unstable-degenerate-node' | 'stable-star' | 'unstable-star' | 'non-isolated';
+
+/** x0, y0, x1, y1, ... (closed curves repeat their first point). */
+export type Polyline = Float64Array;
+
+/** A system typed by the user: expressions in x, y, t and the named parameters. */
+export interface CustomSystem {
+  dx: string;
+  dy: string;
+  /** Parameter names and values (at most 16). */
+  params?: Record<string, number>;
+}
+
+/** A built-in system's name (keys of sc.systems) or a custom system. */
+export type OdeSystemSpec = string | CustomSystem;
+
+/** Piecewise-linear input: nondecreasing times (a repeated time is a step) and values. */
+export interface OdeInput {
+  t: ArrayLike<number>;
+  v: ArrayLike<number>;
+}
+
+export interface OdePreset {
+  name: string;
+  label: string;
+  source: string;
+  system: string;
+  params: Readonly<Record<string, number>>;
+  y0: readonly number[];
+  /** Suggested duration and step (the source's). */
+  t1: number;
+  dt: number;
+  /** Suggested method: the 2004 panels use the scheme of figure1.m. */
+  method: OdeMethod;
+  /** Protocol for the input parameter, or null (constant). */
+  input: OdeInput | null;
+}
+
+export interface OdeVariable {
+  name: string;
+  unit: string;
+}
+
+export interface OdeParam {
+  name: string;
+  unit: string;
+  default: number;
+  /** May be left out of `params` (its default applies). */
+  optional: boolean;
+}
+
+export interface OdeSystemInfo {
+  id: number;
+  name: string;
+  dim: number;
+  variables: readonly OdeVariable[];
+  params: readonly OdeParam[];
+  defaults: Readonly<Record<string, number>>;
+  /** A sensible start state. */
+  y0: readonly number[];
+  /** The parameter an input protocol drives (e.g. 'I'), or null. */
+  input: string | null;
+  /** Built-in spike with reset (izhikevich). */
+  reset: boolean;
+  /** Analytic Jacobian (else central differences). */
+  jacobian: boolean;
+  presets: readonly OdePreset[];
+}
+
+/** Upward crossing of `value` by a variable (name or index). */
+export interface OdeEventSpec {
+  variable: string | number;
+  value: number;
+}
+
+export interface IntegrateOptions {
+  system: OdeSystemSpec;
+  /** Omitted: the defaults. Given: every parameter except the optional ones. */
+  params?: Record<string, number>;
+  y0: ArrayLike<number>;
+  /** Default 0. t1 < t0 integrates backward. */
+  t0?: number;
+  t1: number;
+  /** Fixed step (required for rk4, euler, izhikevich-euler); dopri5: output interval, 0 or omitted = every accepted step. */
+  dt?: number;
+  /** Default 'rk4'. */
+  method?: OdeMethod;
+  /** dopri5 tolerances; defaults 1e-6 and 1e-9. */
+  rtol?: number;
+  atol?: number;
+  /** One [min, max] per variable (+-Infinity allowed); leaving stops with 'bounds'. */
+  bounds?: readonly (readonly [number, number])[];
+  /** Step budget, 1..odeLimits.maxSteps. */
+  maxSteps?: number;
+  input?: OdeInput;
+  event?: OdeEventSpec;
+}
+
+export interface OdeEvent {
+  t: number;
+  kind: OdeEventKind;
+}
+
+export interface IntegrateResult {
+  t: Float64Array;
+  /** samples x dim, row-major. At a spike, t repeats: the state before and after the reset. */
+  y: Float64Array;
+  dim: number;
+  events: OdeEvent[];
+  stop: OdeStop;
+  steps: number;
+  rejected: number;
+  evaluations: number;
+}
+
+export interface IntegrateBatchOptions {
+  /** linear2d, oscillator, izhikevich or a custom system. */
+  system: OdeSystemSpec;
+  params?: Record<string, number>;
+  /** count x 2 states, interleaved; advanced in place. */
+  y0s: Float32Array;
+  dt: number;
+  /** Default 1. */
+  steps?: number;
+  /** Default 'rk4'. */
+  method?: 'rk4' | 'euler';
+}
+
+export interface PlaneOptions {
+  system: OdeSystemSpec;
+  params?: Record<string, number>;
+  /** The plane's two variables (names or indices); default the first two. */
+  vars?: readonly [string | number, string | number];
+  /** Values of the other variables for systems above 2-D (default: the system's y0). */
+  fixed?: ArrayLike<number>;
+}
+
+export interface DirectionFieldOptions extends PlaneOptions {
+  /** [min, max, n] with n >= 2. */
+  x: [number, number, number];
+  y: [number, number, number];
+  /** Float32Array of 2 nx ny to write into (reused between frames). */
+  out?: Float32Array;
+}
+
+export interface NullclineOptions extends PlaneOptions {
+  x: [number, number, number];
+  y: [number, number, number];
+}
+
+export interface Nullclines {
+  /** dx/dt = 0 */
+  x: Polyline[];
+  /** dy/dt = 0 */
+  y: Polyline[];
+}
+
+export interface EquilibriaOptions extends PlaneOptions {
+  x: [number, number];
+  y: [number, number];
+  /** Newton seeds per axis (2..256, default 24). */
+  seeds?: number;
+}
+
+export interface Complex {
+  re: number;
+  im: number;
+}
+
+/** A unit eigenvector: real and imaginary parts. */
+export interface EigenVector {
+  re: [number, number];
+  im: [number, number];
+}
+
+export interface LinearClassification {
+  type: EquilibriumType;
+  trace: number;
+  det: number;
+  discriminant: number;
+  eigenvalues: [Complex, Complex];
+  eigenvectors: [EigenVector, EigenVector];
+}
+
+export interface Equilibrium extends LinearClassification {
+  x: number;
+  y: number;
+  /** Row-major 2x2 Jacobian in the plane. */
+  jacobian: [number, number, number, number];
+}
+
+export interface SeparatrixOptions {
+  /** A 2-D system. */
+  system: OdeSystemSpec;
+  params?: Record<string, number>;
+  x: [number, number];
+  y: [number, number];
+  /** Longest integration time (default 100). */
+  tMax?: number;
+}
+
+export interface SaddlePoint {
+  x: number;
+  y: number;
+}
+
+export interface Separatrix {
+  kind: 'unstable' | 'stable';
+  saddle: SaddlePoint;
+  /** Starts at the saddle. */
+  points: Polyline;
+}
+
+export interface ClassifyOptions {
+  /** Relative band around the boundaries (0..0.1, default 1e-9). */
+  tolerance?: number;
+}
+
+export interface OdeLimits {
+  readonly maxSteps: number;
+  readonly maxInput: number;
+  readonly maxBatch: number;
+  readonly maxGrid: number;
+  readonly maxGridPoints: number;
+  readonly maxNullclinePoints: number;
+  readonly maxEquilibria: number;
+}
+
+/**
+ * The members odeApi adds to Simcore (simcore.d.ts's `Simcore` should repeat
+ * them in its own body):
+ *   readonly systems: Readonly<Record<string, OdeSystemInfo>>;
+ *   readonly odeLimits: OdeLimits;
+ *   integrate(options: IntegrateOptions): IntegrateResult;
+ *   integrateBatch(options: IntegrateBatchOptions): Float32Array;
+ *   directionField(options: DirectionFieldOptions): Float32Array;
+ *   nullclines(options: NullclineOptions): Nullclines;
+ *   equilibria(options: EquilibriaOptions): Equilibrium[];
+ *   separatrices(options: SeparatrixOptions): Separatrix[];
+ *   classifyLinear(a: number, b: number, c: number, d: number, options?: ClassifyOptions): LinearClassification;
+ */
+export interface OdeApi {
+  /** The built-in systems by name (custom systems are passed as { dx, dy, params }). */
+  readonly systems: Readonly<Record<string, OdeSystemInfo>>;
+  readonly odeLimits: OdeLimits;
+  /** Integrate one initial state. */
+  integrate(options: IntegrateOptions): IntegrateResult;
+  /** Advance many states in place (float32) by `steps` fixed steps; returns y0s. */
+  integrateBatch(options: IntegrateBatchOptions): Float32Array;
+  /** (dx, dy) per grid point, x fastest (into `out` if given). */
+  directionField(options: DirectionFieldOptions): Float32Array;
+  /** Zero sets of dx/dt and dy/dt as joined polylines. */
+  nullclines(options: NullclineOptions): Nullclines;
+  /** Every equilibrium in the box, sorted by x then y. */
+  equilibria(options: EquilibriaOptions): Equilibrium[];
+  /** Stable and unstable manifolds of each saddle: 4 curves per saddle (unstable +v, -v, stable +v, -v). */
+  separatrices(options: SeparatrixOptions): Separatrix[];
+  /** Type of the equilibrium of x' = a x + b y, y' = c x + d y. */
+  classifyLinear(a: number, b: number, c: number, d: number, options?: ClassifyOptions): LinearClassification;
+}

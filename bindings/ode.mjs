@@ -1,0 +1,457 @@
+// ODE and phase-plane functions of the binding: integrate, integrateBatch,
+// directionField, nullclines, equilibria, separatrices, classifyLinear and
+// the table of systems with their presets. Conventions and types: docs/ode.md,
+// models and units: docs/models.md.
+import { checkArray, checkInt, checkNumber, checkObject, checkOption, describe } from './validate.mjs';
+
+export const ODE_METHODS = Object.freeze(['rk4', 'euler', 'dopri5', 'izhikevich-euler']);
+const STOPS = Object.freeze(['end', 'bounds', 'nonfinite', 'maxSteps', 'stepSize']);
+const EVENT_KINDS = Object.freeze(['spike', 'crossing']);
+const EQ_TYPES = Object.freeze(['saddle', 'center', 'stable-focus', 'unstable-focus', 'stable-node', 'unstable-node',
+  'stable-degenerate-node', 'unstable-degenerate-node', 'stable-star', 'unstable-star', 'non-isolated']);
+
+// Mirrors core/include/simcore/{ode,phase}.h.
+export const ODE_LIMITS = Object.freeze({
+  maxSteps: 2000000,
+  maxInput: 1024,
+  maxBatch: 1 << 22,
+  maxGrid: 4096,
+  maxGridPoints: 1 << 24,
+  maxNullclinePoints: 1 << 20,
+  maxEquilibria: 64,
+});
+
+// Parameters a caller may leave out of `params` (their defaults apply):
+// the Izhikevich quadratic's coefficients and the spike cut-off.
+const OPTIONAL = Object.freeze({ izhikevich: ['k2', 'k1', 'k0', 'vpeak'] });
+
+export function odeApi({ ex, f32, i32, block, cString, check, checkKeys }) {
+  const f64 = () => new Float64Array(ex.memory.buffer);
+  function copyIn64(role, values) {
+    const ptr = block(role, Math.max(values.length, 1) * 8);
+    f64().set(values, ptr >> 3);
+    return ptr;
+  }
+  const copyOut64 = (ptr, n) => f64().slice(ptr >> 3, (ptr >> 3) + n);
+
+  // ---- the table of systems, read once from the core ----------------------
+  const systems = {};
+  const byId = [];
+  for (let id = 0; id < ex.sc_flat_ode_system_count(); id++) {
+    const name = cString(ex.sc_flat_ode_system_name(id));
+    const dim = ex.sc_flat_ode_system_dim(id);
+    const np = ex.sc_flat_ode_system_nparams(id);
+    const pf = block('ode-flags', 16);
+    ex.sc_flat_ode_system_flags(id, pf);
+    const [inputParam, hasReset, hasJacobian] = i32().slice(pf >> 2, (pf >> 2) + 3);
+    const params = [];
+    const defaults = {};
+    for (let k = 0; k < np; k++) {
+      const pname = cString(ex.sc_flat_ode_param_name(id, k));
+      const value = ex.sc_flat_ode_param_default(id, k);
+      params.push(Object.freeze({ name: pname, unit: cString(ex.sc_flat_ode_param_unit(id, k)), default: value,
+        optional: (OPTIONAL[name] ?? []).includes(pname) }));
+      defaults[pname] = value;
+    }
+    const variables = [];
+    const y0 = [];
+    for (let k = 0; k < dim; k++) {
+      variables.push(Object.freeze({ name: cString(ex.sc_flat_ode_var_name(id, k)), unit: cString(ex.sc_flat_ode_var_unit(id, k)) }));
+      y0.push(ex.sc_flat_ode_y0(id, k));
+    }
+    const s = {
+      id, name, dim, variables: Object.freeze(variables), params: Object.freeze(params),
+      defaults: Object.freeze(defaults), y0: Object.freeze(y0),
+      input: inputParam >= 0 ? params[inputParam].name : null, reset: hasReset === 1, jacobian: hasJacobian === 1,
+      presets: [],
+    };
+    systems[name] = s;
+    byId.push(s);
+  }
+  const SYSTEM_NAMES = Object.freeze(byId.map((s) => s.name));
+  const CUSTOM_ID = byId.length; // SC_SYS_CUSTOM follows the built-ins
+  const pd = block('ode-preset', 57 * 8);
+  for (let i = 0; ex.sc_flat_ode_preset_data(i, pd) === 0; i++) {
+    const d = f64().slice(pd >> 3, (pd >> 3) + 57);
+    const s = byId[d[0]];
+    const params = {};
+    s.params.forEach((p, k) => { params[p.name] = d[4 + k]; });
+    const n = d[3];
+    s.presets.push(Object.freeze({
+      name: cString(ex.sc_flat_ode_preset_name(i)), label: cString(ex.sc_flat_ode_preset_label(i)),
+      source: cString(ex.sc_flat_ode_preset_source(i)), system: s.name, params: Object.freeze(params),
+      y0: Object.freeze(Array.from(d.subarray(20, 20 + s.dim))), t1: d[1], dt: d[2], method: ODE_METHODS[d[56]],
+      input: n ? Object.freeze({ t: Object.freeze(Array.from(d.subarray(24, 24 + n))), v: Object.freeze(Array.from(d.subarray(40, 40 + n))) }) : null,
+    }));
+  }
+  for (const s of byId) {
+    s.presets = Object.freeze(s.presets);
+    Object.freeze(s);
+  }
+  Object.freeze(systems);
+
+  // ---- argument helpers ----------------------------------------------------
+  // A custom system { dx, dy, params } is compiled in the core (never
+  // evaluated in JS); the last compiled one is cached by its text and values.
+  let customKey = null;
+  function cStringIn(role, text) {
+    const ptr = block(role, text.length + 1);
+    const bytes = new Uint8Array(ex.memory.buffer, ptr, text.length + 1);
+    for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+    bytes[text.length] = 0;
+    return ptr;
+  }
+  function customSystem(fn, spec) {
+    checkKeys(fn, spec, ['dx', 'dy', 'params']);
+    for (const k of ['dx', 'dy']) {
+      if (typeof spec[k] !== 'string') throw new TypeError(`${fn}: system.${k} must be an expression string, got ${describe(spec[k])}`);
+      const bad = spec[k].search(/[^\x20-\x7e\t\n\r]/);
+      if (bad >= 0) throw new SyntaxError(`${fn}: system.${k}: unexpected character at position ${bad}`);
+      if (spec[k].length > 1024) throw new RangeError(`${fn}: system.${k} is longer than 1024 characters`);
+    }
+    const values = spec.params === undefined ? {} : checkObject(fn, 'system.params', spec.params);
+    const names = Object.keys(values);
+    if (names.length > 16) throw new RangeError(`${fn}: system.params has ${names.length} parameters (at most 16)`);
+    for (const n of names) {
+      if (!/^[A-Za-z_][A-Za-z0-9_]{0,30}$/.test(n)) throw new RangeError(`${fn}: system.params: '${n}' is not a name (letters, digits, _; up to 31)`);
+      checkNumber(fn, `system.params.${n}`, values[n]);
+    }
+    const key = JSON.stringify([spec.dx, spec.dy, names, names.map((n) => values[n])]);
+    if (key !== customKey) {
+      customKey = null;
+      const pdx = cStringIn('ode-dx', spec.dx);
+      const pdy = cStringIn('ode-dy', spec.dy);
+      const pnames = cStringIn('ode-names', names.join(' '));
+      const pvals = copyIn64('ode-params', names.map((n) => values[n]));
+      const ppos = block('ode-pos', 4);
+      const status = ex.sc_flat_ode_custom_compile(pdx, pdy, pnames, pvals, names.length, ppos);
+      if (status !== 0) {
+        const arg = cString(ex.sc_last_error_arg());
+        const msg = cString(ex.sc_flat_ode_custom_error());
+        if (arg === 'dx' || arg === 'dy') {
+          const pos = i32()[ppos >> 2];
+          throw new SyntaxError(`${fn}: system.${arg}: ${msg} at position ${pos}\n  ${spec[arg]}\n  ${' '.repeat(pos)}^`);
+        }
+        if (msg) throw new RangeError(`${fn}: system.params: ${msg}`);
+        check(fn, status);
+      }
+      customKey = key;
+    }
+    const params = names.map((n) => Object.freeze({ name: n, unit: '', default: values[n], optional: true }));
+    return { id: CUSTOM_ID, name: 'custom', dim: 2, variables: [{ name: 'x', unit: '' }, { name: 'y', unit: '' }],
+      params, defaults: values, y0: [0, 0], input: null, reset: false };
+  }
+
+  function system(fn, name) {
+    if (name === undefined) throw new TypeError(`${fn}: system is required (one of ${SYSTEM_NAMES.map((n) => `'${n}'`).join(', ')}, or { dx, dy, params })`);
+    if (name !== null && typeof name === 'object' && !Array.isArray(name)) return customSystem(fn, name);
+    return byId[checkOption(fn, 'system', name, SYSTEM_NAMES)];
+  }
+
+  // Full parameter vector in the core's order. Omitted params: the defaults;
+  // a given object must name every required parameter.
+  function paramVector(fn, s, params) {
+    if (params === undefined) return s.params.map((p) => p.default);
+    const o = checkObject(fn, 'params', params);
+    checkKeys(fn, o, s.params.map((p) => p.name));
+    return s.params.map((p) => {
+      const v = o[p.name];
+      if (v === undefined) {
+        if (p.optional) return p.default;
+        const req = s.params.filter((q) => !q.optional).map((q) => q.name).join(', ');
+        throw new TypeError(`${fn}: params.${p.name} is missing (${s.name} needs ${req})`);
+      }
+      return checkNumber(fn, `params.${p.name}`, v);
+    });
+  }
+
+  function stateVector(fn, name, s, v) {
+    if (v === undefined) throw new TypeError(`${fn}: ${name} is required (${s.dim} values: ${s.variables.map((x) => x.name).join(', ')})`);
+    checkArray(fn, name, v, s.dim);
+    for (let i = 0; i < s.dim; i++) checkNumber(fn, `${name}[${i}]`, v[i]);
+    return Array.from(v);
+  }
+
+  function variable(fn, name, s, v) {
+    if (typeof v === 'number') return checkInt(fn, name, v, 0, s.dim - 1);
+    return checkOption(fn, name, v, s.variables.map((x) => x.name));
+  }
+
+  // The plane: vars (default the first two variables) and fixed values.
+  function plane(fn, s, o) {
+    let xvar = 0;
+    let yvar = 1;
+    if (o.vars !== undefined) {
+      if (!Array.isArray(o.vars) || o.vars.length !== 2) throw new TypeError(`${fn}: vars must be [xVariable, yVariable], got ${describe(o.vars)}`);
+      xvar = variable(fn, 'vars[0]', s, o.vars[0]);
+      yvar = variable(fn, 'vars[1]', s, o.vars[1]);
+      if (xvar === yvar) throw new RangeError(`${fn}: vars must name two different variables`);
+    }
+    let fixed = null;
+    if (o.fixed !== undefined) fixed = stateVector(fn, 'fixed', s, o.fixed);
+    else if (s.dim > 2) fixed = s.y0.slice();
+    return { xvar, yvar, fixed };
+  }
+
+  function range(fn, name, v, withCount, maxCount = ODE_LIMITS.maxGrid) {
+    const len = withCount ? 3 : 2;
+    if (!Array.isArray(v) || v.length !== len) {
+      throw new TypeError(`${fn}: ${name} must be [min, max${withCount ? ', n' : ''}], got ${describe(v)}`);
+    }
+    const lo = checkNumber(fn, `${name}[0]`, v[0]);
+    const hi = checkNumber(fn, `${name}[1]`, v[1]);
+    if (!(lo < hi)) throw new RangeError(`${fn}: ${name} must have min < max, got [${lo}, ${hi}]`);
+    return withCount ? [lo, hi, checkInt(fn, `${name}[2]`, v[2], 2, maxCount)] : [lo, hi];
+  }
+
+  const ptrOrNull = (role, values) => (values ? copyIn64(role, values) : 0);
+
+  function classRecord(d, o) {
+    return {
+      type: EQ_TYPES[d[o]],
+      trace: d[o + 1],
+      det: d[o + 2],
+      discriminant: d[o + 3],
+      eigenvalues: [{ re: d[o + 4], im: d[o + 5] }, { re: d[o + 6], im: d[o + 7] }],
+      eigenvectors: [
+        { re: [d[o + 8], d[o + 9]], im: [d[o + 10], d[o + 11]] },
+        { re: [d[o + 12], d[o + 13]], im: [d[o + 14], d[o + 15]] },
+      ],
+    };
+  }
+
+  function polylines(info) {
+    const [points, lines] = i32().slice(info >> 2, (info >> 2) + 2);
+    const xy = copyOut64(ex.sc_flat_phase_points(), 2 * points);
+    const start = copyOut64(ex.sc_flat_phase_starts(), lines + 1);
+    ex.sc_flat_phase_free();
+    const out = [];
+    for (let l = 0; l < lines; l++) out.push(xy.slice(2 * start[l], 2 * start[l + 1]));
+    return out;
+  }
+
+  return {
+    systems,
+    odeLimits: ODE_LIMITS,
+
+    /**
+     * Integrate one initial state. Returns { t, y (samples x dim, row-major),
+     * dim, events: [{ t, kind }], stop, steps, rejected, evaluations }.
+     */
+    integrate(options) {
+      const fn = 'integrate';
+      const o = checkObject(fn, 'options', options);
+      checkKeys(fn, o, ['system', 'params', 'y0', 't0', 't1', 'dt', 'method', 'rtol', 'atol', 'bounds', 'maxSteps', 'input', 'event']);
+      const s = system(fn, o.system);
+      const p = paramVector(fn, s, o.params);
+      const y0 = stateVector(fn, 'y0', s, o.y0 ?? undefined);
+      const t0 = o.t0 === undefined ? 0 : checkNumber(fn, 't0', o.t0);
+      if (o.t1 === undefined) throw new TypeError(`${fn}: t1 is required (the end time; t1 < t0 integrates backward)`);
+      const t1 = checkNumber(fn, 't1', o.t1);
+      const method = o.method === undefined ? 0 : checkOption(fn, 'method', o.method, ODE_METHODS);
+      if (method === 3 && (s.name !== 'izhikevich' || t1 < t0)) {
+        throw new RangeError(`${fn}: method 'izhikevich-euler' integrates the izhikevich system forward in time only`);
+      }
+      let dt = 0;
+      if (method !== 2 || o.dt !== undefined) {
+        if (o.dt === undefined) throw new TypeError(`${fn}: dt is required for method '${ODE_METHODS[method]}'`);
+        dt = checkNumber(fn, 'dt', o.dt, method === 2 ? { min: 0 } : { gt: 0 });
+        if (dt > 0 && Math.abs(t1 - t0) / dt > ODE_LIMITS.maxSteps) {
+          throw new RangeError(`${fn}: |t1 - t0| / dt = ${Math.abs(t1 - t0) / dt} steps exceeds ${ODE_LIMITS.maxSteps}; use a larger dt or a shorter span`);
+        }
+      }
+      const rtol = o.rtol === undefined ? 0 : checkNumber(fn, 'rtol', o.rtol, { min: 1e-14, max: 1 });
+      const atol = o.atol === undefined ? 0 : checkNumber(fn, 'atol', o.atol, { gt: 0, max: 1e6 });
+      let bounds = null;
+      if (o.bounds !== undefined) {
+        if (!Array.isArray(o.bounds) || o.bounds.length !== s.dim) {
+          throw new TypeError(`${fn}: bounds must be ${s.dim} pairs [min, max] (one per variable), got ${describe(o.bounds)}`);
+        }
+        bounds = [];
+        o.bounds.forEach((b, i) => {
+          if (!Array.isArray(b) || b.length !== 2) throw new TypeError(`${fn}: bounds[${i}] must be [min, max], got ${describe(b)}`);
+          const lo = typeof b[0] === 'number' ? b[0] : NaN;
+          const hi = typeof b[1] === 'number' ? b[1] : NaN;
+          if (!(lo < hi)) throw new RangeError(`${fn}: bounds[${i}] must have min < max (±Infinity allowed), got [${b[0]}, ${b[1]}]`);
+          bounds.push(lo, hi);
+        });
+      }
+      const maxSteps = o.maxSteps === undefined ? 0 : checkInt(fn, 'maxSteps', o.maxSteps, 1, ODE_LIMITS.maxSteps);
+      let input = null;
+      if (o.input !== undefined) {
+        if (!s.input) throw new RangeError(`${fn}: system '${s.name}' has no input parameter`);
+        const inp = checkObject(fn, 'input', o.input);
+        checkKeys(fn, inp, ['t', 'v']);
+        if (!Array.isArray(inp.t) && !ArrayBuffer.isView(inp.t)) throw new TypeError(`${fn}: input.t must be an array of times`);
+        const n = inp.t.length;
+        if (n < 1 || n > ODE_LIMITS.maxInput) throw new RangeError(`${fn}: input has ${n} breakpoints (1..${ODE_LIMITS.maxInput})`);
+        checkArray(fn, 'input.v', inp.v, n);
+        for (let i = 0; i < n; i++) {
+          checkNumber(fn, `input.t[${i}]`, inp.t[i]);
+          checkNumber(fn, `input.v[${i}]`, inp.v[i]);
+          if (i && inp.t[i] < inp.t[i - 1]) throw new RangeError(`${fn}: input.t must be nondecreasing (input.t[${i}] = ${inp.t[i]} < ${inp.t[i - 1]})`);
+        }
+        input = [...inp.t, ...inp.v];
+      }
+      let eventVar = -1;
+      let eventValue = 0;
+      if (o.event !== undefined) {
+        const e = checkObject(fn, 'event', o.event);
+        checkKeys(fn, e, ['variable', 'value']);
+        eventVar = variable(fn, 'event.variable', s, e.variable);
+        eventValue = checkNumber(fn, 'event.value', e.value);
+      }
+      const pp = copyIn64('ode-params', p);
+      const py = copyIn64('ode-y0', y0);
+      const pb = ptrOrNull('ode-bounds', bounds);
+      const pin = ptrOrNull('ode-input', input);
+      check(fn, ex.sc_flat_ode_integrate(s.id, pp, p.length, py, s.dim, t0, t1, dt, method, rtol, atol, pb, maxSteps,
+        pin, input ? input.length / 2 : 0, eventVar, eventValue));
+      const pi = block('ode-info', 8 * 4);
+      ex.sc_flat_ode_info(pi);
+      const [samples, nev, stop, steps, rejected, evaluations] = i32().slice(pi >> 2, (pi >> 2) + 6);
+      const t = copyOut64(ex.sc_flat_ode_t(), samples);
+      const y = copyOut64(ex.sc_flat_ode_y(), samples * s.dim);
+      const et = nev ? copyOut64(ex.sc_flat_ode_event_t(), nev) : [];
+      const ek = nev ? i32().slice(ex.sc_flat_ode_event_kind() >> 2, (ex.sc_flat_ode_event_kind() >> 2) + nev) : [];
+      ex.sc_flat_ode_free();
+      const events = Array.from(et, (te, i) => ({ t: te, kind: EVENT_KINDS[ek[i]] }));
+      return { t, y, dim: s.dim, events, stop: STOPS[stop], steps, rejected, evaluations };
+    },
+
+    /**
+     * Advance many states in place (float32, interleaved count x dim) by
+     * `steps` fixed steps; returns y0s. linear2d, oscillator, izhikevich.
+     */
+    integrateBatch(options) {
+      const fn = 'integrateBatch';
+      const o = checkObject(fn, 'options', options);
+      checkKeys(fn, o, ['system', 'params', 'y0s', 'dt', 'steps', 'method']);
+      const s = system(fn, o.system);
+      const p = paramVector(fn, s, o.params);
+      if (!(o.y0s instanceof Float32Array)) throw new TypeError(`${fn}: y0s must be a Float32Array (count x ${s.dim}, interleaved), got ${describe(o.y0s)}`);
+      if (o.y0s.length % s.dim !== 0) throw new RangeError(`${fn}: y0s has length ${o.y0s.length}, not a multiple of the dimension ${s.dim}`);
+      const count = o.y0s.length / s.dim;
+      if (count > ODE_LIMITS.maxBatch) throw new RangeError(`${fn}: ${count} states exceed ${ODE_LIMITS.maxBatch}`);
+      if (o.dt === undefined) throw new TypeError(`${fn}: dt is required`);
+      const dt = checkNumber(fn, 'dt', o.dt, { gt: 0 });
+      const steps = o.steps === undefined ? 1 : checkInt(fn, 'steps', o.steps, 0, ODE_LIMITS.maxSteps);
+      const method = o.method === undefined ? 0 : checkOption(fn, 'method', o.method, ['rk4', 'euler']);
+      if (!['linear2d', 'oscillator', 'izhikevich', 'custom'].includes(s.name)) {
+        throw new RangeError(`${fn}: system '${s.name}' has no batch kernel (linear2d, oscillator, izhikevich, custom)`);
+      }
+      if (count * steps > 2 ** 31) throw new RangeError(`${fn}: count * steps = ${count * steps} exceeds 2^31 state-steps per call`);
+      const pp = copyIn64('ode-params', p);
+      const py = block('ode-batch', Math.max(o.y0s.length, 1) * 4);
+      f32().set(o.y0s, py >> 2);
+      check(fn, ex.sc_flat_ode_batch(s.id, pp, p.length, py, count, dt, steps, method));
+      o.y0s.set(f32().subarray(py >> 2, (py >> 2) + o.y0s.length));
+      return o.y0s;
+    },
+
+    /** (dx, dy) per grid point, x fastest: Float32Array of 2 * nx * ny (into `out` if given). */
+    directionField(options) {
+      const fn = 'directionField';
+      const o = checkObject(fn, 'options', options);
+      checkKeys(fn, o, ['system', 'params', 'x', 'y', 'fixed', 'vars', 'out']);
+      const s = system(fn, o.system);
+      const p = paramVector(fn, s, o.params);
+      const [x0, x1, nx] = range(fn, 'x', o.x, true);
+      const [y0, y1, ny] = range(fn, 'y', o.y, true);
+      if (nx * ny > ODE_LIMITS.maxGridPoints) throw new RangeError(`${fn}: nx * ny = ${nx * ny} exceeds ${ODE_LIMITS.maxGridPoints}`);
+      if (o.out !== undefined) {
+        if (!(o.out instanceof Float32Array)) throw new TypeError(`${fn}: out must be a Float32Array, got ${describe(o.out)}`);
+        if (o.out.length !== 2 * nx * ny) throw new RangeError(`${fn}: out has length ${o.out.length}, expected 2 * nx * ny = ${2 * nx * ny}`);
+      }
+      const { xvar, yvar, fixed } = plane(fn, s, o);
+      const pp = copyIn64('ode-params', p);
+      const pf = ptrOrNull('ode-fixed', fixed);
+      const pout = block('ode-field', nx * ny * 8);
+      check(fn, ex.sc_flat_phase_direction_field(s.id, pp, p.length, xvar, yvar, pf, x0, x1, nx, y0, y1, ny, pout));
+      const view = f32().subarray(pout >> 2, (pout >> 2) + 2 * nx * ny);
+      // out: reuse the caller's array (animation frames allocate nothing)
+      if (o.out) {
+        o.out.set(view);
+        return o.out;
+      }
+      return view.slice();
+    },
+
+    /** { x: [Float64Array (x0, y0, x1, y1, ...)], y: [...] }: dx/dt = 0 and dy/dt = 0. */
+    nullclines(options) {
+      const fn = 'nullclines';
+      const o = checkObject(fn, 'options', options);
+      checkKeys(fn, o, ['system', 'params', 'x', 'y', 'fixed', 'vars']);
+      const s = system(fn, o.system);
+      const p = paramVector(fn, s, o.params);
+      const [x0, x1, nx] = range(fn, 'x', o.x, true, 1024);
+      const [y0, y1, ny] = range(fn, 'y', o.y, true, 1024);
+      if (nx * ny > ODE_LIMITS.maxNullclinePoints) throw new RangeError(`${fn}: nx * ny = ${nx * ny} exceeds ${ODE_LIMITS.maxNullclinePoints}`);
+      const { xvar, yvar, fixed } = plane(fn, s, o);
+      const out = {};
+      for (const [key, which] of [['x', 0], ['y', 1]]) {
+        const pp = copyIn64('ode-params', p);
+        const pf = ptrOrNull('ode-fixed', fixed);
+        const info = block('ode-info', 8 * 4);
+        check(fn, ex.sc_flat_phase_nullcline(s.id, pp, p.length, xvar, yvar, pf, which, x0, x1, nx, y0, y1, ny, info));
+        out[key] = polylines(info);
+      }
+      return out;
+    },
+
+    /** Every equilibrium in the box with its Jacobian, eigen-data and type. */
+    equilibria(options) {
+      const fn = 'equilibria';
+      const o = checkObject(fn, 'options', options);
+      checkKeys(fn, o, ['system', 'params', 'x', 'y', 'fixed', 'vars', 'seeds']);
+      const s = system(fn, o.system);
+      const p = paramVector(fn, s, o.params);
+      const [x0, x1] = range(fn, 'x', o.x, false);
+      const [y0, y1] = range(fn, 'y', o.y, false);
+      const seeds = o.seeds === undefined ? 0 : checkInt(fn, 'seeds', o.seeds, 2, 256);
+      const { xvar, yvar, fixed } = plane(fn, s, o);
+      const pp = copyIn64('ode-params', p);
+      const pf = ptrOrNull('ode-fixed', fixed);
+      const max = ODE_LIMITS.maxEquilibria;
+      const pout = block('ode-eq', max * 22 * 8);
+      const pc = block('ode-info', 8 * 4);
+      check(fn, ex.sc_flat_phase_equilibria(s.id, pp, p.length, xvar, yvar, pf, x0, x1, y0, y1, seeds, pout, max, pc));
+      const n = i32()[pc >> 2];
+      const d = copyOut64(pout, n * 22);
+      return Array.from({ length: n }, (_, k) => ({
+        x: d[22 * k], y: d[22 * k + 1], jacobian: Array.from(d.subarray(22 * k + 2, 22 * k + 6)), ...classRecord(d, 22 * k + 6),
+      }));
+    },
+
+    /** Stable and unstable manifolds of each saddle: [{ kind, saddle, points }]. */
+    separatrices(options) {
+      const fn = 'separatrices';
+      const o = checkObject(fn, 'options', options);
+      checkKeys(fn, o, ['system', 'params', 'x', 'y', 'tMax']);
+      const s = system(fn, o.system);
+      if (s.dim !== 2) throw new RangeError(`${fn}: system '${s.name}' is ${s.dim}-D; separatrices need a 2-D system`);
+      const p = paramVector(fn, s, o.params);
+      const [x0, x1] = range(fn, 'x', o.x, false);
+      const [y0, y1] = range(fn, 'y', o.y, false);
+      const tMax = o.tMax === undefined ? 0 : checkNumber(fn, 'tMax', o.tMax, { gt: 0, max: 1e6 });
+      const pp = copyIn64('ode-params', p);
+      const info = block('ode-info', 8 * 4);
+      check(fn, ex.sc_flat_phase_separatrices(s.id, pp, p.length, x0, x1, y0, y1, tMax, info));
+      return polylines(info).map((points, l) => ({
+        kind: l % 4 < 2 ? 'unstable' : 'stable', saddle: { x: points[0], y: points[1] }, points,
+      }));
+    },
+
+    /** Type of the equilibrium of x' = a x + b y, y' = c x + d y. */
+    classifyLinear(a, b, c, d, options) {
+      const fn = 'classifyLinear';
+      const v = [a, b, c, d].map((x, i) => checkNumber(fn, 'abcd'[i], x));
+      const o = checkObject(fn, 'options', options, true);
+      checkKeys(fn, o, ['tolerance']);
+      const tol = o.tolerance === undefined ? 0 : checkNumber(fn, 'tolerance', o.tolerance, { min: 0, max: 0.1 });
+      const pout = block('ode-class', 16 * 8);
+      check(fn, ex.sc_flat_classify_linear(v[0], v[1], v[2], v[3], tol, pout));
+      return classRecord(copyOut64(pout, 16), 0);
+    },
+  };
+}

@@ -1,0 +1,137 @@
+/* Phase-plane analysis of the systems of ode.h: classification of 2x2
+ * linear systems, equilibria with their linearisation, direction fields,
+ * nullclines and saddle separatrices. The plane is spanned by two state
+ * variables (xvar, yvar; 0 and 1 for the 2-D systems); for larger systems
+ * the other variables are held at `fixed`. Mathematics and tolerances:
+ * docs/ode.md ("Phase plane"). */
+#ifndef SIMCORE_PHASE_H
+#define SIMCORE_PHASE_H
+
+#include "simcore/status.h"
+
+#define SC_PHASE_MAX_GRID 4096          /* nx, ny of fields and nullclines */
+#define SC_PHASE_MAX_POINTS (1 << 24)   /* nx * ny */
+#define SC_PHASE_MAX_EQUILIBRIA 64
+#define SC_PHASE_CLASSIFY_TOL 1e-9      /* default relative boundary tolerance */
+
+typedef enum sc_eq_type {
+    SC_EQ_SADDLE = 0,
+    SC_EQ_CENTER,
+    SC_EQ_STABLE_FOCUS,
+    SC_EQ_UNSTABLE_FOCUS,
+    SC_EQ_STABLE_NODE,
+    SC_EQ_UNSTABLE_NODE,
+    SC_EQ_STABLE_DEGENERATE_NODE,
+    SC_EQ_UNSTABLE_DEGENERATE_NODE,
+    SC_EQ_STABLE_STAR,
+    SC_EQ_UNSTABLE_STAR,
+    SC_EQ_NON_ISOLATED,
+    SC_EQ_TYPE_COUNT
+} sc_eq_type;
+
+/* "saddle", "stable-focus", ... ("" for an unknown value). */
+SC_API const char *sc_eq_type_name(int type);
+
+typedef struct sc_linear_class {
+    sc_eq_type type;
+    double trace, det, discriminant; /* p, q, Delta = p^2 - 4q */
+    double re[2], im[2];             /* eigenvalues (p +- sqrt(Delta)) / 2, re[0] >= re[1];
+                                        complex pair: im[0] > 0 > im[1] */
+    double vre[2][2], vim[2][2];     /* eigenvectors (unit length; vre[k] = real part of
+                                        the k-th vector, vim[k] = imaginary part) */
+} sc_linear_class;
+
+/* Type of the equilibrium of x' = a x + b y, y' = c x + d y. A boundary is
+ * taken when it holds within rel_tol relative to s = max(|a|,|b|,|c|,|d|):
+ * |q| <= rel_tol s^2 (non-isolated), |p| <= rel_tol s (center, if q > 0),
+ * |Delta| <= rel_tol s^2 (repeated eigenvalue: star if |a-d|, |b|, |c| <=
+ * rel_tol s, degenerate node otherwise). rel_tol 0 -> SC_PHASE_CLASSIFY_TOL;
+ * rel_tol < 0 or > 0.1 is a RANGE error. */
+SC_API sc_status sc_classify_linear(double a, double b, double c, double d, double rel_tol,
+                                    sc_linear_class *out);
+
+typedef struct sc_equilibrium {
+    double x, y;        /* plane coordinates */
+    double J[4];        /* Jacobian in the plane, row-major */
+    sc_linear_class cls;
+} sc_equilibrium;
+
+/* Plane of a system: the two state variables shown and the values of the
+ * rest (fixed may be NULL for 2-D systems; else dim values, the plane's two
+ * entries ignored). */
+typedef struct sc_phase_plane {
+    int system;
+    const double *params;
+    int xvar, yvar;
+    const double *fixed;
+} sc_phase_plane;
+
+/* Every equilibrium in [xmin, xmax] x [ymin, ymax]: Newton from a
+ * seeds x seeds grid (0 -> 24), deduplicated (distance <= 1e-7 of the box
+ * diagonal). Sorted by x, then y. *count <= max_out (extra ones dropped,
+ * *found receives the total; may be NULL). */
+SC_API sc_status sc_phase_equilibria(const sc_phase_plane *plane, double xmin, double xmax,
+                                     double ymin, double ymax, int seeds,
+                                     sc_equilibrium *out, int max_out, int *count, int *found);
+
+/* (dx, dy) at grid point (i, j): out[2 (j nx + i) + {0, 1}], x_i = xmin + i
+ * (xmax - xmin) / (nx - 1) (nx >= 2; same for y). linear2d, oscillator and
+ * izhikevich run a float32 SIMD kernel (4 points per vector); the others
+ * evaluate in double. */
+SC_API sc_status sc_phase_direction_field(const sc_phase_plane *plane, double xmin, double xmax, int nx,
+                                          double ymin, double ymax, int ny, float *out);
+
+/* Polylines: point k is (xy[2k], xy[2k+1]); line l runs over points
+ * start[l] .. start[l+1]-1 (start has lines + 1 entries). Closed curves
+ * repeat their first point at the end. */
+typedef struct sc_polylines {
+    long points, lines;
+    double *xy;
+    long *start;
+} sc_polylines;
+
+SC_API void sc_polylines_free(sc_polylines *p);
+
+/* Zero set of the plane's component `which` (0: dx/dt = 0, 1: dy/dt = 0) by
+ * marching squares on an nx x ny grid (saddle cells split by the centre
+ * value), each crossing refined on its cell edge to |f| at rounding level,
+ * segments joined into polylines. */
+SC_API sc_status sc_phase_nullcline(const sc_phase_plane *plane, int which, double xmin, double xmax,
+                                    int nx, double ymin, double ymax, int ny, sc_polylines *out);
+
+/* Stable and unstable manifolds of every saddle in the box: four curves per
+ * saddle integrated (dopri5, rtol 1e-8) from eq +- eps v along the
+ * eigenvectors, forward for the unstable and backward for the stable ones,
+ * until they leave the box enlarged by half its size on each side or t_max
+ * (0 -> 100) elapses. Built-in resets are off. 2-D systems only.
+ * Line order per saddle: unstable +v, unstable -v, stable +v, stable -v. */
+SC_API sc_status sc_phase_separatrices(const sc_phase_plane *plane, double xmin, double xmax,
+                                       double ymin, double ymax, double t_max, sc_polylines *out);
+
+/* ---- flat entry points (see flat.h) --------------------------------------
+ * sc_flat_classify_linear writes 16 doubles:
+ *   [0] type [1] trace [2] det [3] disc [4] re0 [5] im0 [6] re1 [7] im1
+ *   [8] v0re_x [9] v0re_y [10] v0im_x [11] v0im_y
+ *   [12] v1re_x [13] v1re_y [14] v1im_x [15] v1im_y */
+SC_API int sc_flat_classify_linear(double a, double b, double c, double d, double rel_tol, double *out);
+/* out: max_out records of 22 doubles: x, y, J[4], then the 16 of
+ * sc_flat_classify_linear. Returns the status; *count written to count[0]. */
+SC_API int sc_flat_phase_equilibria(int system, const double *params, int nparams, int xvar, int yvar,
+                                    const double *fixed, double xmin, double xmax, double ymin,
+                                    double ymax, int seeds, double *out, int max_out, int *count);
+SC_API int sc_flat_phase_direction_field(int system, const double *params, int nparams, int xvar,
+                                         int yvar, const double *fixed, double xmin, double xmax, int nx,
+                                         double ymin, double ymax, int ny, float *out);
+/* Nullcline / separatrices: the polylines stay in the core until the next
+ * call or sc_flat_phase_free; info[0..1] = points, lines. */
+SC_API int sc_flat_phase_nullcline(int system, const double *params, int nparams, int xvar, int yvar,
+                                   const double *fixed, int which, double xmin, double xmax, int nx,
+                                   double ymin, double ymax, int ny, int *info);
+SC_API int sc_flat_phase_separatrices(int system, const double *params, int nparams, double xmin,
+                                      double xmax, double ymin, double ymax, double t_max, int *info);
+SC_API const double *sc_flat_phase_points(void);
+/* line starts as doubles (lines + 1 values) */
+SC_API const double *sc_flat_phase_starts(void);
+SC_API void sc_flat_phase_free(void);
+
+#endif

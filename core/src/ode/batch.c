@@ -1,0 +1,95 @@
+/* Batch dispatcher and the one list of batch kernel variants. */
+#include <math.h>
+#include <string.h>
+#include "ode_internal.h"
+#include "custom.h"
+
+#define DECL(n) void n##_scalar(float *, int, const sc_batch_params *); \
+                void n##_simd(float *, int, const sc_batch_params *);
+DECL(sc_batch_linear_euler)
+DECL(sc_batch_linear_rk4)
+DECL(sc_batch_osc_euler)
+DECL(sc_batch_osc_rk4)
+DECL(sc_batch_izh_euler)
+DECL(sc_batch_izh_rk4)
+
+#if SC_HAVE_SIMD
+#define V(name, sys, method, fn) {name, sys, method, fn##_scalar, fn##_simd}
+#else
+#define V(name, sys, method, fn) {name, sys, method, fn##_scalar, NULL}
+#endif
+
+const sc_batch_variant sc_batch_variants[] = {
+    V("linear2d/euler", SC_SYS_LINEAR2D, SC_ODE_EULER, sc_batch_linear_euler),
+    V("linear2d/rk4", SC_SYS_LINEAR2D, SC_ODE_RK4, sc_batch_linear_rk4),
+    V("oscillator/euler", SC_SYS_OSCILLATOR, SC_ODE_EULER, sc_batch_osc_euler),
+    V("oscillator/rk4", SC_SYS_OSCILLATOR, SC_ODE_RK4, sc_batch_osc_rk4),
+    V("izhikevich/euler", SC_SYS_IZHIKEVICH, SC_ODE_EULER, sc_batch_izh_euler),
+    V("izhikevich/rk4", SC_SYS_IZHIKEVICH, SC_ODE_RK4, sc_batch_izh_rk4),
+};
+const int sc_batch_variant_count = (int)(sizeof sc_batch_variants / sizeof sc_batch_variants[0]);
+
+const sc_batch_variant *sc_batch_find(int system, sc_ode_method method)
+{
+    for (int i = 0; i < sc_batch_variant_count; i++)
+        if (sc_batch_variants[i].system == system && sc_batch_variants[i].method == method)
+            return &sc_batch_variants[i];
+    return NULL;
+}
+
+/* Float constants of the kernels (see batch_scalar.c), derived in double. */
+void sc_ode_float_constants(int system, const double *p, float *out)
+{
+    memset(out, 0, SC_ODE_MAX_PARAMS * sizeof *out);
+    if (system == SC_SYS_LINEAR2D) {
+        for (int k = 0; k < 4; k++) out[k] = (float)p[k];
+    } else if (system == SC_SYS_OSCILLATOR) {
+        out[0] = (float)(p[1] / p[0]);
+        out[1] = (float)(p[2] / p[0]);
+    } else {
+        out[0] = (float)p[IZ_A];
+        out[1] = (float)p[IZ_B];
+        out[2] = (float)p[IZ_C];
+        out[3] = (float)p[IZ_D];
+        out[4] = (float)(p[IZ_K0] + p[IZ_I]);
+        out[5] = (float)p[IZ_K2];
+        out[6] = (float)p[IZ_K1];
+        out[7] = (float)p[IZ_VPEAK];
+    }
+}
+
+sc_status sc_ode_batch(int system, const double *params, float *y, int count, double dt, int steps,
+                       sc_ode_method method)
+{
+    const sc_status ps = sc_ode_check_params(system, params);
+    if (ps != SC_OK) return ps;
+    if ((unsigned)method >= SC_ODE_METHOD_COUNT) return sc_fail(SC_ERR_OPTION, "method");
+    const sc_batch_variant *v = sc_batch_find(system, method);
+    if (method == SC_ODE_DOPRI5) return sc_fail(SC_ERR_OPTION, "method");
+    if (!v && system != SC_SYS_CUSTOM) return sc_fail(SC_ERR_OPTION, "system");
+    if (!y) return sc_fail(SC_ERR_NULL, "y0s");
+    if (count < 0 || count > SC_ODE_MAX_BATCH) return sc_fail(SC_ERR_SIZE, "count");
+    if (steps < 0 || steps > SC_ODE_MAX_STEPS) return sc_fail(SC_ERR_SIZE, "steps");
+    if (!isfinite(dt)) return sc_fail(SC_ERR_NONFINITE, "dt");
+    if (!(dt > 0.0)) return sc_fail(SC_ERR_RANGE, "dt");
+    /* work = count * steps must stay interactive-sized: 2^31 state-steps. */
+    if ((double)count * (double)steps > 2147483648.0) return sc_fail(SC_ERR_SIZE, "count * steps");
+    if (!sc_all_finite(y, (size_t)count * 2)) return sc_fail(SC_ERR_NONFINITE, "y0s");
+    if (count == 0 || steps == 0) return SC_OK;
+    if (system == SC_SYS_CUSTOM) {
+        float p[SC_ODE_MAX_PARAMS];
+        for (int k = 0; k < sc_ode_system(system)->nparams; k++) p[k] = (float)params[k];
+#if SC_HAVE_SIMD
+        sc_custom_batch(sc_expr_block_simd, p, y, count, (float)dt, steps, method == SC_ODE_RK4);
+#else
+        sc_custom_batch(sc_expr_block_scalar, p, y, count, (float)dt, steps, method == SC_ODE_RK4);
+#endif
+        return SC_OK;
+    }
+    sc_batch_params bp;
+    sc_ode_float_constants(system, params, bp.p);
+    bp.dt = (float)dt;
+    bp.steps = steps;
+    (v->simd ? v->simd : v->scalar)(y, count, &bp);
+    return SC_OK;
+}

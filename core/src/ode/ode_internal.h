@@ -1,0 +1,65 @@
+/* Internals of the ODE engine shared by the integrators, the batch kernels,
+ * the phase-plane code and the native tests. Not part of the public API. */
+#ifndef SIMCORE_ODE_INTERNAL_H
+#define SIMCORE_ODE_INTERNAL_H
+
+#include "simcore/ode.h"
+#include "../internal.h"
+
+/* dy = f(t, y; p). p already holds the input's value at t; only the
+ * custom system reads t. */
+typedef void (*sc_rhs_fn)(double t, const double *y, const double *p, double *dy);
+typedef void (*sc_jac_fn)(const double *y, const double *p, double *J);
+
+typedef struct sc_ode_model {
+    sc_ode_system_info info;
+    sc_rhs_fn rhs;
+    sc_jac_fn jac;      /* NULL: central differences (sc_ode_jacobian) */
+    /* Parameter constraints beyond finiteness: index of the first bad
+     * parameter, or -1. NULL: any finite values. */
+    int (*check)(const double *p);
+    /* Built-in spike: when y[reset_var] >= p[reset_at], reset(y, p). */
+    int reset_var, reset_at;
+    void (*reset)(double *y, const double *p);
+} sc_ode_model;
+
+/* The built-in systems (ids below SC_SYS_CUSTOM). */
+extern const sc_ode_model sc_ode_models[SC_SYS_CUSTOM];
+/* Model of any id: built-in, or the compiled custom system; NULL if none. */
+const sc_ode_model *sc_ode_model_of(int id);
+/* The custom system's model (custom.c); NULL until compiled. */
+const sc_ode_model *sc_ode_custom_model(void);
+
+/* Izhikevich parameter indices (also used by the batch kernels). */
+enum { IZ_A, IZ_B, IZ_C, IZ_D, IZ_I, IZ_K2, IZ_K1, IZ_K0, IZ_VPEAK, IZ_NPARAMS };
+
+/* ---- batches: float32, state interleaved y[i*dim + j] -------------------
+ * A batch kernel advances count states by steps fixed steps. The scalar
+ * reference and the SIMD kernel perform the same float operations in the
+ * same order (no FMA in SIMD128), so their results are bit-identical. */
+typedef struct sc_batch_params {
+    float p[SC_ODE_MAX_PARAMS];
+    float dt;
+    int steps;
+} sc_batch_params;
+
+typedef void (*sc_batch_fn)(float *y, int count, const sc_batch_params *bp);
+
+typedef struct sc_batch_variant {
+    const char *name;
+    int system;
+    sc_ode_method method;
+    sc_batch_fn scalar;
+    sc_batch_fn simd; /* NULL in scalar-only builds */
+} sc_batch_variant;
+
+/* The kernels' float constants for a system (see rhs_f32.h), from the
+ * double parameters. */
+void sc_ode_float_constants(int system, const double *p, float *out);
+
+/* Every (system, method) pair the batch supports; tests iterate it. */
+extern const sc_batch_variant sc_batch_variants[];
+extern const int sc_batch_variant_count;
+const sc_batch_variant *sc_batch_find(int system, sc_ode_method method);
+
+#endif

@@ -1,0 +1,72 @@
+/* Published parameter sets. The 2004 panels suggest SC_ODE_IZH_EULER, the
+ * scheme of figure1.m: with a = 1 (DAP) or bursting panels the pattern
+ * depends on it (docs/models.md). Izhikevich presets: parameter vector
+ * (a, b, c, d, I, k2, k1, k0, vpeak), initial state (v0, b v0); protocols
+ * are piecewise-linear I(t) (a repeated time is a step). Sources and the
+ * choices where sources disagree: docs/models.md. */
+#include <stddef.h>
+#include "ode_internal.h"
+
+#define IZ(a, b, c, d, I) {a, b, c, d, I, 0.04, 5.0, 140.0, 30.0}
+#define IZ41(a, b, c, d, I) {a, b, c, d, I, 0.04, 4.1, 108.0, 30.0}
+#define Y0(v, b) {v, (b) * (v)}
+#define F03 "Izhikevich 2003 Fig. 2"
+#define F04 "Izhikevich 2004 Fig. 1 (figure1.m)"
+
+static const sc_ode_preset presets[] = {
+    /* 2003 Fig. 2 classes, constant I = 10, v0 = -65 (TC also from -87: rebound) */
+    {"RS", "regular spiking", F03, SC_SYS_IZHIKEVICH, IZ(0.02, 0.2, -65, 8, 10), Y0(-65, 0.2), 300, 0.25, SC_ODE_RK4, 0, {0}, {0}},
+    {"IB", "intrinsically bursting", F03, SC_SYS_IZHIKEVICH, IZ(0.02, 0.2, -55, 4, 10), Y0(-65, 0.2), 300, 0.25, SC_ODE_RK4, 0, {0}, {0}},
+    {"CH", "chattering", F03, SC_SYS_IZHIKEVICH, IZ(0.02, 0.2, -50, 2, 10), Y0(-65, 0.2), 300, 0.25, SC_ODE_RK4, 0, {0}, {0}},
+    {"FS", "fast spiking", F03, SC_SYS_IZHIKEVICH, IZ(0.1, 0.2, -65, 2, 10), Y0(-65, 0.2), 300, 0.25, SC_ODE_RK4, 0, {0}, {0}},
+    {"LTS", "low-threshold spiking", F03, SC_SYS_IZHIKEVICH, IZ(0.02, 0.25, -65, 2, 10), Y0(-65, 0.25), 300, 0.25, SC_ODE_RK4, 0, {0}, {0}},
+    {"TC", "thalamo-cortical", F03, SC_SYS_IZHIKEVICH, IZ(0.02, 0.25, -65, 0.05, 10), Y0(-63, 0.25), 300, 0.25, SC_ODE_RK4, 0, {0}, {0}},
+    {"TC-rebound", "thalamo-cortical, rebound burst from v0 = -87", F03, SC_SYS_IZHIKEVICH,
+     IZ(0.02, 0.25, -65, 0.05, 0), Y0(-87, 0.25), 300, 0.25, SC_ODE_RK4, 0, {0}, {0}},
+    {"RZ", "resonator", F03, SC_SYS_IZHIKEVICH, IZ(0.1, 0.26, -65, 2, 10), Y0(-65, 0.26), 300, 0.25, SC_ODE_RK4, 0, {0}, {0}},
+    /* 2004 Fig. 1 panels with their stimulus protocols */
+    {"A", "tonic spiking", F04, SC_SYS_IZHIKEVICH, IZ(0.02, 0.2, -65, 6, 0), Y0(-70, 0.2), 100, 0.25, SC_ODE_IZH_EULER, 2, {10, 10}, {0, 14}},
+    {"B", "phasic spiking", F04, SC_SYS_IZHIKEVICH, IZ(0.02, 0.25, -65, 6, 0), Y0(-64, 0.25), 200, 0.25, SC_ODE_IZH_EULER, 2, {20, 20}, {0, 0.5}},
+    {"C", "tonic bursting", F04, SC_SYS_IZHIKEVICH, IZ(0.02, 0.2, -50, 2, 0), Y0(-70, 0.2), 220, 0.25, SC_ODE_IZH_EULER, 2, {22, 22}, {0, 15}},
+    {"D", "phasic bursting", F04, SC_SYS_IZHIKEVICH, IZ(0.02, 0.25, -55, 0.05, 0), Y0(-64, 0.25), 200, 0.2, SC_ODE_IZH_EULER, 2, {20, 20}, {0, 0.6}},
+    {"E", "mixed mode", F04, SC_SYS_IZHIKEVICH, IZ(0.02, 0.2, -55, 4, 0), Y0(-70, 0.2), 160, 0.25, SC_ODE_IZH_EULER, 2, {16, 16}, {0, 10}},
+    {"F", "spike-frequency adaptation", F04, SC_SYS_IZHIKEVICH, IZ(0.01, 0.2, -65, 8, 0), Y0(-70, 0.2), 85, 0.25, SC_ODE_IZH_EULER, 2, {8.5, 8.5}, {0, 30}},
+    {"G", "class 1 excitable (4.1 v + 108)", F04, SC_SYS_IZHIKEVICH, IZ41(0.02, -0.1, -55, 6, 0), Y0(-60, -0.1), 300, 0.25, SC_ODE_IZH_EULER, 2, {30, 300}, {0, 20.25}},
+    {"H", "class 2 excitable", F04, SC_SYS_IZHIKEVICH, IZ(0.2, 0.26, -65, 0, 0), Y0(-64, 0.26), 300, 0.25, SC_ODE_IZH_EULER, 2, {30, 300}, {-0.5, 3.55}},
+    {"I", "spike latency", F04, SC_SYS_IZHIKEVICH, IZ(0.02, 0.2, -65, 6, 0), Y0(-70, 0.2), 100, 0.2, SC_ODE_IZH_EULER, 4, {10, 10, 13, 13}, {0, 7.04, 7.04, 0}},
+    {"J", "subthreshold oscillations", F04, SC_SYS_IZHIKEVICH, IZ(0.05, 0.26, -60, 0, 0), Y0(-62, 0.26), 200, 0.25, SC_ODE_IZH_EULER, 4, {20, 20, 25, 25}, {0, 2, 2, 0}},
+    {"K", "resonator", F04, SC_SYS_IZHIKEVICH, IZ(0.1, 0.26, -60, -1, 0), Y0(-62, 0.26), 400, 0.25, SC_ODE_IZH_EULER, 16,
+     {40, 40, 44, 44, 60, 60, 64, 64, 280, 280, 284, 284, 320, 320, 324, 324},
+     {0, 0.65, 0.65, 0, 0, 0.65, 0.65, 0, 0, 0.65, 0.65, 0, 0, 0.65, 0.65, 0}},
+    {"L", "integrator (4.1 v + 108)", F04, SC_SYS_IZHIKEVICH, IZ41(0.02, -0.1, -55, 6, 0), Y0(-60, -0.1), 100, 0.25, SC_ODE_IZH_EULER, 16,
+     {100.0 / 11, 100.0 / 11, 100.0 / 11 + 2, 100.0 / 11 + 2, 100.0 / 11 + 5, 100.0 / 11 + 5, 100.0 / 11 + 7, 100.0 / 11 + 7,
+      70, 70, 72, 72, 80, 80, 82, 82},
+     {0, 9, 9, 0, 0, 9, 9, 0, 0, 9, 9, 0, 0, 9, 9, 0}},
+    {"M", "rebound spike", F04, SC_SYS_IZHIKEVICH, IZ(0.03, 0.25, -60, 4, 0), Y0(-64, 0.25), 200, 0.2, SC_ODE_IZH_EULER, 4, {20, 20, 25, 25}, {0, -15, -15, 0}},
+    {"N", "rebound burst", F04, SC_SYS_IZHIKEVICH, IZ(0.03, 0.25, -52, 0, 0), Y0(-64, 0.25), 200, 0.2, SC_ODE_IZH_EULER, 4, {20, 20, 25, 25}, {0, -15, -15, 0}},
+    {"O", "threshold variability", F04, SC_SYS_IZHIKEVICH, IZ(0.03, 0.25, -60, 4, 0), Y0(-64, 0.25), 100, 0.25, SC_ODE_IZH_EULER, 12,
+     {10, 10, 15, 15, 70, 70, 75, 75, 80, 80, 85, 85}, {0, 1, 1, 0, 0, -6, -6, 0, 0, 1, 1, 0}},
+    {"P", "bistability (figure1.m: I 0.24, pulses 1.24)", F04, SC_SYS_IZHIKEVICH, IZ(0.1, 0.26, -60, 0, 0), Y0(-61, 0.26), 300, 0.25,
+     SC_ODE_IZH_EULER, 8, {37.5, 37.5, 42.5, 42.5, 216, 216, 221, 221}, {0.24, 1.24, 1.24, 0.24, 0.24, 1.24, 1.24, 0.24}},
+    {"Q", "depolarizing after-potential", F04, SC_SYS_IZHIKEVICH, IZ(1, 0.2, -60, -21, 0), Y0(-70, 0.2), 50, 0.1, SC_ODE_IZH_EULER, 4, {9, 9, 11, 11}, {0, 20, 20, 0}},
+    {"S", "inhibition-induced spiking", F04, SC_SYS_IZHIKEVICH, IZ(-0.02, -1, -60, 8, 0), Y0(-63.8, -1), 350, 0.5, SC_ODE_IZH_EULER, 4, {50, 50, 250, 250}, {80, 75, 75, 80}},
+    {"T", "inhibition-induced bursting (d = -2 as figure1.m)", F04, SC_SYS_IZHIKEVICH, IZ(-0.026, -1, -45, -2, 0), Y0(-63.8, -1), 350, 0.5, SC_ODE_IZH_EULER, 4, {50, 50, 250, 250}, {80, 75, 75, 80}},
+    /* Morris-Lecar, Rinzel & Ermentrout (1998) parameter sets */
+    {"ML-hopf", "Morris-Lecar, Hopf (class 2) set, I = 100", "Rinzel & Ermentrout 1998", SC_SYS_MORRIS_LECAR,
+     {100, 20, 2, -60, 4.4, 120, 8, -84, -1.2, 18, 2, 30, 0.04}, {-60, 0}, 500, 0.05, SC_ODE_RK4, 0, {0}, {0}},
+    {"ML-snic", "Morris-Lecar, SNIC (class 1) set, I = 45", "Rinzel & Ermentrout 1998", SC_SYS_MORRIS_LECAR,
+     {45, 20, 2, -60, 4, 120, 8, -84, -1.2, 18, 12, 17.4, 1.0 / 15.0}, {-60, 0}, 500, 0.05, SC_ODE_RK4, 0, {0}, {0}},
+    {"FHN", "FitzHugh-Nagumo relaxation oscillation", "FitzHugh 1961", SC_SYS_FITZHUGH_NAGUMO,
+     {0.7, 0.8, 12.5, 0.5}, {-1, 1}, 200, 0.05, SC_ODE_RK4, 0, {0}, {0}},
+    {"VDP", "van der Pol, mu = 1", "van der Pol 1926", SC_SYS_VAN_DER_POL, {1}, {2, 0}, 50, 0.01, SC_ODE_RK4, 0, {0}, {0}},
+    {"HH", "Hodgkin-Huxley squid axon, I = 10 (repetitive firing)", "Hodgkin & Huxley 1952", SC_SYS_HODGKIN_HUXLEY,
+     {1, 120, 36, 0.3, 50, -77, -54.387, 10}, {-65, 0.05293248525724958, 0.5961207535084603, 0.3176769140606974},
+     100, 0.01, SC_ODE_RK4, 0, {0}, {0}},
+};
+
+int sc_ode_preset_count(void) { return (int)(sizeof presets / sizeof presets[0]); }
+
+const sc_ode_preset *sc_ode_preset_get(int index)
+{
+    return index >= 0 && index < sc_ode_preset_count() ? &presets[index] : NULL;
+}
