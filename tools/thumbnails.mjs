@@ -6,7 +6,7 @@ import path from 'node:path';
 import { LAUNCH } from '../tests/browser/harness.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const pages = { gabor: 'gabor.html', engine: 'engine.html' };
+const pages = { gabor: 'gabor.html', hopfield: 'hopfield.html', engine: 'engine.html' };
 
 const browser = await chromium.launch(LAUNCH);
 const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 0.375 });
