@@ -268,8 +268,8 @@ export class SimcoreHopfield extends SimcoreElement {
     // With no pattern W stays zero (every field 0: all neurons go to +1).
     if (this.patterns.length) this.net.store(this.patterns.map((p) => p.bits), { rule: s.rule });
     this.storeMs = performance.now() - t0;
+    this.drawThumbs(); // before the state: the overlap bars must match the new patterns
     if (this.s) this.setNetState();
-    this.drawThumbs();
     this.drawWeights();
     this.drawCapacity();
     this.showTiming();
