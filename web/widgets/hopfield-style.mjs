@@ -13,8 +13,13 @@ button { font: inherit; font-size: 0.85em; padding: 3px 8px; border: 1px solid v
 button:hover:not(:disabled) { border-color: var(--accent); }
 button:disabled { color: #a3aab8; cursor: default; }
 button.primary { background: var(--accent); color: #fff; border-color: var(--accent); min-width: 5.5em; }
-.layout { display: grid; grid-template-columns: 1fr; gap: 10px; }
-@container (min-width: 760px) { .layout { grid-template-columns: 230px 1fr; } }
+.layout { display: grid; grid-template-columns: minmax(0, 1fr); gap: 8px;
+  grid-template-areas: "grid" "form" "side" "cap"; }
+.gridfig { grid-area: grid; } form { grid-area: form; } .side { grid-area: side; } figure.wide { grid-area: cap; }
+@container (min-width: 620px) { .layout { grid-template-columns: minmax(0, 1.1fr) minmax(0, 1fr);
+  grid-template-areas: "grid side" "form side" "cap cap"; } }
+@container (min-width: 980px) { .layout { grid-template-columns: 220px minmax(0, 1.15fr) minmax(0, 1fr);
+  grid-template-areas: "form grid side" "form cap cap"; align-items: start; } }
 form { display: grid; gap: 6px; align-content: start; }
 fieldset { border: 1px solid var(--line); border-radius: 6px; margin: 0; padding: 4px 8px 6px; display: grid; gap: 5px; min-width: 0; }
 legend { font-size: 0.8em; color: var(--muted); padding: 0 4px; }
@@ -24,11 +29,8 @@ legend { font-size: 0.8em; color: var(--muted); padding: 0 4px; }
 .row input[type=range] { grid-column: 1 / -1; width: 100%; margin: 0; accent-color: var(--accent); }
 .row select { grid-column: 2; font: inherit; font-size: 0.9em; max-width: 11em; }
 [hidden] { display: none !important; }
-.main { display: grid; grid-template-columns: 1fr; gap: 8px; align-content: start; min-width: 0; }
-@container (min-width: 640px) { .main { grid-template-columns: minmax(0, 1.1fr) minmax(0, 1fr); } }
 .side { display: grid; gap: 8px; align-content: start; min-width: 0; }
 figure { margin: 0; background: var(--panel); border-radius: 6px; padding: 6px; min-width: 0; }
-figure.wide { grid-column: 1 / -1; }
 figcaption { display: flex; justify-content: space-between; align-items: center; gap: 4px; font-size: 0.8em;
   color: var(--muted); margin-bottom: 4px; min-height: 1.6em; }
 figcaption span { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }

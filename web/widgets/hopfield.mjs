@@ -126,8 +126,8 @@ export class SimcoreHopfield extends SimcoreElement {
       onclick: () => setLang(getLang() === 'zh' ? 'en' : 'zh') });
     const header = h('header', {}, [h('h2', { dataset: { i18n: 'hopfield.title' } }), this.els.lang, this.els.timing]);
     const side = h('div', { class: 'side' }, [patternsFig, energyFig, weightsFig]);
-    this.els.root = h('div', { class: 'root' }, [header,
-      h('div', { class: 'layout' }, [form, h('div', { class: 'main' }, [gridFig, side, capacityFig])])]);
+    // One grid of four areas (hopfield-style.mjs): the neurons come first on a phone.
+    this.els.root = h('div', { class: 'root' }, [header, h('div', { class: 'layout' }, [gridFig, form, side, capacityFig])]);
     root.append(h('style', { text: css + uplotCss }), this.els.root);
 
     this.weightSource = document.createElement('canvas');
