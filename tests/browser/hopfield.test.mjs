@@ -250,10 +250,10 @@ await withBrowser(async (browser, server) => {
     test(`hostile hash values over ${how} keep the defaults and inject nothing`, async () => {
       const hostile = '#size=64&rule=%3Cscript%3Ealert(1)%3C/script%3E&temperature=-1&count=1e9&noise=12.5'
         + '&set=%3Cimg%20src=x%20onerror=alert(1)%3E&mode=javascript:alert(1)&speed=Infinity&seed=0x10'
-        + '&build=%22%3E%3Csvg%20onload=alert(1)%3E&annealTo=0&__proto__=1&constructor=x';
+        + '&build=%22%3E%3Csvg%20onload=alert(1)%3E&annealTo=0&weights=neuron%00&__proto__=1&constructor=x';
       const { ctx, p, problems } = await open(browser, server, how, hostile);
       const defaults = { size: 16, set: 'digits', count: 4, rule: 'pseudoinverse', mode: 'async', temperature: 0, noise: 15,
-        speed: 3, seed: 1, annealFrom: 2, annealTo: 0.05, annealSweeps: 60, build: 'simd' };
+        speed: 3, seed: 1, annealFrom: 2, annealTo: 0.05, annealSweeps: 60, weights: 'matrix', build: 'simd' };
       assert.deepEqual(await widgetState(p), defaults);
       const found = await p.evaluate((sel) => {
         const el = document.querySelector(sel);
@@ -274,6 +274,26 @@ await withBrowser(async (browser, server) => {
       await ctx.close();
     });
   }
+
+  test('the weight panel shows W, or the weights into the neuron last touched', async () => {
+    const { ctx, p, problems } = await open(browser, server, 'file', '#rule=hebb&count=2');
+    const canvas = p.locator(`${W} figure[data-panel=weights] canvas`);
+    assert.equal(await canvas.evaluate((c) => c.width), 256); // n × n, one pixel per weight
+    await p.locator(`${W} select[name=weights]`).selectOption('neuron');
+    await p.waitForFunction((sel) => document.querySelector(sel).shadowRoot.querySelector('figure[data-panel=weights] canvas').width === 16, W);
+    const pt = await cellPoint(p, 5, 9);
+    await p.mouse.click(pt.x, pt.y);
+    assert.match(await p.locator(`${W} figure[data-panel=weights] .range`).textContent(), /weights into neuron \(5, 9\)/);
+    // Hebb with two digits: w_ij = (ξ¹ᵢξ¹ⱼ + ξ²ᵢξ²ⱼ)/n, so the row of neuron i takes only the values 0 and ±2/256.
+    const row = await p.evaluate((sel) => {
+      const el = document.querySelector(sel);
+      return Array.from(el.W.subarray(el.shownFocus * 256, el.shownFocus * 256 + 256));
+    }, W);
+    assert.deepEqual([...new Set(row.map((v) => Math.round(v * 256)))].sort(), [-2, 0, 2]);
+    assert.match(await p.evaluate(() => location.hash), /weights=neuron/);
+    assert.deepEqual(problems.errors, []);
+    await ctx.close();
+  });
 
   test('PNG export of the grid', async () => {
     const { ctx, p } = await open(browser, server, 'file');

@@ -16,5 +16,7 @@ export const HOPFIELD_SCHEMA = Object.freeze({
   annealFrom: { type: 'number', min: 0.05, max: 5, default: 2 },
   annealTo: { type: 'number', min: 0.01, max: 1, default: 0.05 },
   annealSweeps: { type: 'int', min: 2, max: 500, default: 60 },
+  // Weight panel: the whole n × n matrix, or the weights into one neuron as a grid.
+  weights: { type: 'choice', choices: ['matrix', 'neuron'], default: 'matrix' },
   build: { type: 'choice', choices: ['simd', 'scalar'], default: 'simd' },
 });

@@ -35,6 +35,8 @@ figcaption { display: flex; justify-content: space-between; align-items: center;
   color: var(--muted); margin-bottom: 4px; min-height: 1.6em; }
 figcaption span { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 figcaption button { font-size: 0.8em; padding: 0 5px; flex: none; }
+figcaption span:first-child { flex: 1 1 auto; }
+figcaption select { font: inherit; font-size: 0.95em; max-width: 10em; min-width: 0; }
 canvas.grid { display: block; width: 100%; max-width: 560px; margin: 0 auto; aspect-ratio: 1; touch-action: none;
   cursor: crosshair; border-radius: 3px; background: #fff; }
 .info { font-size: 0.82em; color: var(--muted); font-variant-numeric: tabular-nums; margin: 4px 0; min-height: 1.3em; }

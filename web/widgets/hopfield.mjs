@@ -104,12 +104,16 @@ export class SimcoreHopfield extends SimcoreElement {
       energyBox]);
 
     this.els.weights = h('canvas', { class: 'img', role: 'img', dataset: { i18nLabel: 'hopfield.panel.weights' } });
+    this.els.weightsView = h('select', { name: 'weights', 'aria-label': 'W' });
+    for (const c of HOPFIELD_SCHEMA.weights.choices) this.els.weightsView.append(h('option', { value: c, dataset: { i18n: `hopfield.weights.${c}` } }));
+    this.els.weightsView.addEventListener('change', () => this.setState({ weights: this.els.weightsView.value }));
+    this.els.weightsNote = h('span');
     this.els.wLo = h('span');
     this.els.wHi = h('span');
     const weightsFig = h('figure', { dataset: { panel: 'weights' } }, [
-      h('figcaption', {}, [h('span', { dataset: { i18n: 'hopfield.panel.weights' } }),
+      h('figcaption', {}, [h('span', { dataset: { i18n: 'hopfield.panel.weights' } }), this.els.weightsView,
         h('button', { type: 'button', text: 'PNG', title: 'PNG', onclick: () => downloadPng(this.weightSource, 'hopfield-weights.png') })]),
-      this.els.weights, h('div', { class: 'range' }, [this.els.wLo, h('span', { dataset: { i18n: 'hopfield.weightsNote' } }), this.els.wHi])]);
+      this.els.weights, h('div', { class: 'range' }, [this.els.wLo, this.els.weightsNote, this.els.wHi])]);
 
     const capBox = h('div', { class: 'plot' });
     this.capacityPlot = new LinePlot(capBox, { height: 170, x: { range: [0, 0.31] }, y: { range: [0, 1.02] }, series: [
@@ -174,6 +178,7 @@ export class SimcoreHopfield extends SimcoreElement {
   }
 
   relabel() {
+    if (this.W) this.drawWeightView();
     this.drawEnergy();
     this.drawCapacity();
     this.showInfo();
@@ -185,6 +190,7 @@ export class SimcoreHopfield extends SimcoreElement {
       if (['size', 'set', 'count', 'seed', 'build'].includes(k)) this.dirty.add('net');
       else if (k === 'rule') this.dirty.add('store');
       else if (k === 'mode' || k === 'temperature') this.dirty.add('info');
+      else if (k === 'weights') this.dirty.add('weights');
     }
     this.dirty.add('controls');
     this.schedule();
@@ -216,6 +222,7 @@ export class SimcoreHopfield extends SimcoreElement {
     }
     if (d.has('store')) this.storePatterns();
     if (d.has('info')) this.showInfo();
+    if (d.has('weights') && !d.has('net') && !d.has('store')) this.drawWeights();
     if (!this.readyFired) {
       this.readyFired = true;
       this.dataset.core = `${this.sc.version} ${this.sc.simd ? 'SIMD' : 'scalar'}`;
@@ -233,6 +240,7 @@ export class SimcoreHopfield extends SimcoreElement {
       out.textContent = sl.fmt(s[sl.name]);
     }
     for (const name of SELECTS) this.els[name].select.value = s[name];
+    this.els.weightsView.value = s.weights;
     // Sliders say how many the set really has.
     this.els.count.out.textContent = String(Math.min(s.count, SET_SIZES[s.set]));
     this.els.stepBtn.disabled = s.mode === 'sync';
@@ -288,6 +296,8 @@ export class SimcoreHopfield extends SimcoreElement {
   }
 
   refresh() {
+    if (this.highlight >= 0) this.focus = this.highlight;
+    if (this.W && this._state.weights === 'neuron' && this.focus !== this.shownFocus) this.drawWeightView();
     this.drawGrid();
     this.drawOverlaps();
     this.drawEnergy();
@@ -302,6 +312,7 @@ export class SimcoreHopfield extends SimcoreElement {
 
   paintCell(i, v, first) {
     if (first) this.pause();
+    this.focus = i;
     if (this.s[i] === v) return;
     this.s[i] = v;
     this.highlight = -1;
@@ -563,14 +574,34 @@ export class SimcoreHopfield extends SimcoreElement {
     this.energyPlot.setData([this.trace.x, this.trace.y]);
   }
 
+  /** W from the network (cached until the next store), then the chosen view of it. */
   drawWeights() {
     const n = this.n;
-    const w = this.net.weights();
+    this.W = this.net.weights();
     // Colour range from the 99th percentile of |w|: a few large entries
     // (pseudo-inverse) would otherwise wash the rest out to white.
-    const mags = Float32Array.from(w, Math.abs).sort();
-    const m = mags[Math.floor(0.99 * (mags.length - 1))] || mags[mags.length - 1] || 1;
-    drawField(this.weightSource, w, n, n, 'diverging', [-m, m]);
+    const mags = Float32Array.from(this.W, Math.abs).sort();
+    this.wRange = mags[Math.floor(0.99 * (mags.length - 1))] || mags[mags.length - 1] || 1;
+    this.focus = Math.min(this.focus ?? -1, n - 1);
+    this.drawWeightView();
+  }
+
+  drawWeightView() {
+    const m = this.wRange;
+    const n = this.n;
+    if (this._state.weights === 'neuron') {
+      // Row i of W on the grid: what neuron i hears from every other neuron.
+      const i = this.focus >= 0 ? this.focus : (this.size >> 1) * this.size + (this.size >> 1);
+      this.shownFocus = i;
+      drawField(this.weightSource, this.W.subarray(i * n, (i + 1) * n), this.size, this.size, 'diverging', [-m, m]);
+      const ctx = this.weightSource.getContext('2d');
+      ctx.fillStyle = '#e8590c';
+      ctx.fillRect(i % this.size, Math.floor(i / this.size), 1, 1);
+      this.els.weightsNote.textContent = `${t('hopfield.weights.into')} (${i % this.size}, ${Math.floor(i / this.size)})`;
+    } else {
+      drawField(this.weightSource, this.W, n, n, 'diverging', [-m, m]);
+      this.els.weightsNote.textContent = t('hopfield.weightsNote');
+    }
     this.presentWeights();
     this.els.wLo.textContent = (-m).toPrecision(2);
     this.els.wHi.textContent = m.toPrecision(2);
@@ -593,7 +624,7 @@ export class SimcoreHopfield extends SimcoreElement {
     if (!this.els || !this.trace) return;
     const s = this._state;
     const tr = this.trace;
-    const parts = [`${t('hopfield.info.sweeps')} ${tr.x[tr.x.length - 1].toFixed(2)}`,
+    const parts = [`${t('hopfield.info.sweeps')} ${Number(tr.x[tr.x.length - 1].toFixed(3))}`,
       `E = ${tr.y[tr.y.length - 1].toFixed(3)}`];
     if (this.running?.kind === 'anneal') parts.push(`${t('hopfield.info.annealing')} T = ${this.running.T?.toFixed(3) ?? '–'}`);
     else if (this.running) parts.push(t('hopfield.info.running'));
