@@ -167,7 +167,7 @@ await withBrowser(async (browser, server) => {
     await ctx.close();
   });
 
-  test('annealing ends in a fixed point; synchronous updates are reported', async () => {
+  test('annealing ends in a fixed point', async () => {
     const { ctx, p, problems } = await open(browser, server, 'file', '#annealSweeps=20&speed=30');
     await act(p, 'randomState');
     await act(p, 'anneal');
@@ -175,18 +175,29 @@ await withBrowser(async (browser, server) => {
     // 20 annealing sweeps, then at least one quiet sweep at T = 0.
     const { sweeps } = await p.evaluate((sel) => document.querySelector(sel).energySeries, W);
     assert.ok(sweeps[sweeps.length - 1] >= 21, `${sweeps[sweeps.length - 1]} sweeps`);
-    const m = await p.evaluate((sel) => document.querySelector(sel).overlaps, W);
-    assert.equal(m.length, 4);
-    // Synchronous mode: "one neuron" is disabled; a sweep runs all at once.
-    await p.locator(`${W} select[name=mode]`).selectOption('sync');
-    await p.waitForFunction((sel) => document.querySelector(sel).shadowRoot.querySelector('[data-act=step]').disabled, W);
-    await act(p, 'corrupt');
+    assert.match(await p.locator(`${W} .info`).textContent(), /fixed point/);
+    assert.deepEqual(problems.errors, []);
+    await ctx.close();
+  });
+
+  test('synchronous updates: the preset ends in a 2-cycle, and the page says so', async () => {
+    const { ctx, p, problems } = await open(browser, server, 'file');
+    await p.locator('.presets a').nth(3).click();
+    await p.waitForFunction((sel) => document.querySelector(sel).storedPatterns.length === 30, W);
+    assert.equal((await widgetState(p)).mode, 'sync');
+    // "one neuron" makes no sense when all neurons update at once.
+    assert.ok(await p.locator(`${W} button[data-act=step]`).isDisabled());
+    await p.locator(`${W} input[name=speed]`).fill('30');
     await act(p, 'play');
     await p.waitForFunction((sel) => {
       const el = document.querySelector(sel);
-      return !el.running && (el.status === 'fixed' || el.status === 'cycle');
+      return !el.running && el.status;
     }, W, { timeout: 20000 });
-    assert.match(await p.evaluate(() => location.hash), /mode=sync/);
+    // Hebb, 30 random patterns on 256 neurons, seed 11: the engine's run() ends in a 2-cycle after 9 sweeps from this state.
+    assert.equal(await p.evaluate((sel) => document.querySelector(sel).status, W), 'cycle');
+    assert.match(await p.locator(`${W} .info`).textContent(), /^sweeps 9 · .* · 2-cycle/);
+    const { energy } = await p.evaluate((sel) => document.querySelector(sel).energySeries, W);
+    assert.equal(energy.length, 10);
     assert.deepEqual(problems.errors, []);
     await ctx.close();
   });
@@ -291,6 +302,35 @@ await withBrowser(async (browser, server) => {
     }, W);
     assert.deepEqual([...new Set(row.map((v) => Math.round(v * 256)))].sort(), [-2, 0, 2]);
     assert.match(await p.evaluate(() => location.hash), /weights=neuron/);
+    assert.deepEqual(problems.errors, []);
+    await ctx.close();
+  });
+
+  test('an embedded element: attributes set the state, panels="…" shows only those parts, change events carry the state', async () => {
+    const { ctx, p, problems } = await open(browser, server, 'file');
+    const r = await p.evaluate(async () => {
+      const el = document.createElement('simcore-hopfield');
+      el.setAttribute('panels', 'grid,energy,bogus');
+      el.setAttribute('size', '8');
+      el.setAttribute('rule', 'storkey');
+      el.setAttribute('temperature', '9'); // out of range: ignored
+      document.querySelector('main').append(el);
+      el.scrollIntoView(); // widgets start working once on screen
+      await el.ready;
+      const root = el.shadowRoot;
+      const events = [];
+      el.addEventListener('change', (e) => events.push(e.detail.mode));
+      root.querySelector('select[name=mode]').value = 'sync';
+      root.querySelector('select[name=mode]').dispatchEvent(new Event('change'));
+      return {
+        state: [el.state.size, el.state.rule, el.state.temperature],
+        n: el.neuronState.length,
+        shown: [...root.querySelectorAll('figure[data-panel]')].filter((f) => !f.hidden).map((f) => f.dataset.panel),
+        form: root.querySelector('form').hidden,
+        events,
+      };
+    });
+    assert.deepEqual(r, { state: [8, 'storkey', 0], n: 64, shown: ['grid', 'energy'], form: true, events: ['sync'] });
     assert.deepEqual(problems.errors, []);
     await ctx.close();
   });

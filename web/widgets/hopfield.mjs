@@ -31,6 +31,7 @@ const SLIDERS = [
   { name: 'annealSweeps', min: 2, max: 500, step: 1, fmt: (v) => String(v) },
 ];
 const SELECTS = ['set', 'rule', 'mode', 'build'];
+const PANELS = ['grid', 'controls', 'patterns', 'energy', 'weights', 'capacity'];
 const MAX_OWN = 20; // drawings the student can add
 const MAX_POINTS = 5000; // energy trace length kept
 // Capacity chart: n = 256 random patterns (keep ≤ 256 for an interactive
@@ -133,6 +134,7 @@ export class SimcoreHopfield extends SimcoreElement {
     // One grid of four areas (hopfield-style.mjs): the neurons come first on a phone.
     this.els.root = h('div', { class: 'root' }, [header, h('div', { class: 'layout' }, [gridFig, form, side, capacityFig])]);
     root.append(h('style', { text: css + uplotCss }), this.els.root);
+    this.applyLayout(form);
 
     this.weightSource = document.createElement('canvas');
     this.resizeObserver = new ResizeObserver(() => {
@@ -144,6 +146,20 @@ export class SimcoreHopfield extends SimcoreElement {
     this.resizeObserver.observe(gridFig);
     this.resizeObserver.observe(energyFig);
     this.resizeObserver.observe(capacityFig);
+  }
+
+  /**
+   * Layout attribute (not state): `panels="grid,energy"` shows only the named
+   * parts (grid, controls, patterns, energy, weights, capacity), for a slide
+   * with little room. Unknown names are ignored; missing = all.
+   */
+  applyLayout(form) {
+    const text = this.getAttribute('panels');
+    if (text === null) return;
+    const names = new Set(text.split(',').map((x) => x.trim()).filter((x) => PANELS.includes(x)));
+    if (!names.size) return;
+    for (const fig of this.els.root.querySelectorAll('figure[data-panel]')) fig.hidden = !names.has(fig.dataset.panel);
+    form.hidden = !names.has('controls');
   }
 
   start() {
