@@ -71,7 +71,7 @@ await withBrowser(async (browser, server) => {
       await p.waitForFunction(() => document.getElementById('status').textContent.startsWith('simcore'));
       const timing = await p.locator(`${W} .timing`).textContent();
       assert.match(timing, /^n = 256 · p = 4 · p\/n = 0\.016 · store \d+\.\d ms · SIMD$/);
-      assert.ok(await p.locator('.katex').count() >= 5);
+      assert.ok(await p.locator('.katex').count() >= 8);
       assert.equal(await p.locator(`${W} .thumb`).count(), 4);
       assert.deepEqual(problems, { errors: [], outside: [], dialogs: [] });
       await ctx.close();
