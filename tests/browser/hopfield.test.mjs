@@ -108,6 +108,16 @@ await withBrowser(async (browser, server) => {
     await p.mouse.move(pt.x, pt.y, { steps: 2 });
     await p.mouse.up();
     assert.ok((await neurons(p)).every((v) => v === -1));
+    // Keyboard: focus the grid (cursor at the centre, 8, 8), two steps right, one up, space.
+    await p.evaluate(() => { window.keysSeen = 0; document.addEventListener('keydown', () => window.keysSeen++); });
+    await p.locator(`${W} canvas.grid`).focus();
+    for (const k of ['ArrowRight', 'ArrowRight', 'ArrowUp', 'Space']) await p.keyboard.press(k);
+    s = await neurons(p);
+    assert.equal(s[7 * 16 + 10], 1);
+    assert.equal(s.filter((v) => v === 1).length, 1);
+    assert.equal(await p.evaluate(() => window.keysSeen), 0, 'the keys stay in the widget');
+    await p.keyboard.press('Enter');
+    assert.ok((await neurons(p)).every((v) => v === -1));
     // The drawing becomes a stored pattern.
     await p.mouse.click((await cellPoint(p, 5, 5)).x, (await cellPoint(p, 5, 5)).y);
     await act(p, 'store');

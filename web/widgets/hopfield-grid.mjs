@@ -6,6 +6,7 @@ const INK = '#1d2330';
 const PAPER = '#eef1f6';
 const GAP = '#ffffff';
 const MARK = '#e8590c';
+const CURSOR = '#2456c7';
 
 export class NeuronGrid {
   /**
@@ -44,6 +45,35 @@ export class NeuronGrid {
       this.last = -1;
       onEnd();
     };
+    // Keyboard: arrows move a cursor, space or enter toggles the cell under it.
+    this.cursor = -1;
+    this.focused = false;
+    canvas.tabIndex = 0;
+    canvas.addEventListener('focus', () => {
+      this.focused = true;
+      if (this.cursor < 0) this.cursor = (this.size >> 1) * this.size + (this.size >> 1);
+      this.redraw();
+    });
+    canvas.addEventListener('blur', () => { this.focused = false; this.redraw(); });
+    canvas.addEventListener('keydown', (e) => {
+      const n = this.size;
+      const moves = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
+      if (moves[e.key]) {
+        const [dx, dy] = moves[e.key];
+        const x = Math.min(n - 1, Math.max(0, (this.cursor % n) + dx));
+        const y = Math.min(n - 1, Math.max(0, Math.floor(this.cursor / n) + dy));
+        this.cursor = y * n + x;
+        this.redraw();
+      } else if (e.key === ' ' || e.key === 'Enter') {
+        onPaint(this.cursor, -this.getState()[this.cursor], true);
+        onEnd();
+      } else {
+        return;
+      }
+      // Neither the page (scrolling) nor a slide deck (next slide) sees these keys.
+      e.preventDefault();
+      e.stopPropagation();
+    });
     canvas.addEventListener('pointerup', end);
     canvas.addEventListener('pointercancel', end);
     canvas.addEventListener('lostpointercapture', end);
@@ -72,7 +102,9 @@ export class NeuronGrid {
 
   /** Draw `state` (size × size) at the canvas's box size × devicePixelRatio; mark cell `highlight` (−1: none). */
   draw(state, size, highlight = -1) {
+    if (size !== this.size) this.cursor = -1;
     this.size = size;
+    this.shown = [state, highlight];
     const c = this.canvas;
     const dpr = globalThis.devicePixelRatio || 1;
     const side = Math.max(size, Math.round((c.clientWidth || 256) * dpr));
@@ -99,6 +131,20 @@ export class NeuronGrid {
       ctx.lineWidth = lw;
       ctx.strokeRect(x * cell + lw / 2, y * cell + lw / 2, cell - lw, cell - lw);
     }
+    if (this.focused && this.cursor >= 0) {
+      const x = this.cursor % size;
+      const y = Math.floor(this.cursor / size);
+      const lw = Math.max(2, Math.round(cell / 8));
+      ctx.strokeStyle = CURSOR;
+      ctx.lineWidth = lw;
+      ctx.setLineDash([Math.max(2, cell / 6), Math.max(2, cell / 8)]);
+      ctx.strokeRect(x * cell + lw / 2, y * cell + lw / 2, cell - lw, cell - lw);
+      ctx.setLineDash([]);
+    }
+  }
+
+  redraw() {
+    if (this.shown) this.draw(this.shown[0], this.size, this.shown[1]);
   }
 }
 

@@ -39,6 +39,7 @@ figcaption span:first-child { flex: 1 1 auto; }
 figcaption select { font: inherit; font-size: 0.95em; max-width: 10em; min-width: 0; }
 canvas.grid { display: block; width: 100%; max-width: 560px; margin: 0 auto; aspect-ratio: 1; touch-action: none;
   cursor: crosshair; border-radius: 3px; background: #fff; }
+canvas.grid:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
 .info { font-size: 0.82em; color: var(--muted); font-variant-numeric: tabular-nums; margin: 4px 0; min-height: 1.3em; }
 .tools { display: flex; flex-wrap: wrap; gap: 4px; margin-top: 4px; }
 .note { font-size: 0.72em; color: var(--muted); margin: 4px 0 0; }

@@ -129,7 +129,7 @@ export default {
   'hopfield.forget': 'forget drawings',
   'hopfield.loadPattern': 'set the state to pattern',
   'hopfield.noPatterns': 'No pattern stored: all weights are 0.',
-  'hopfield.drawHint': 'Click or drag on the grid to draw (touch works too). A sweep updates every neuron once; the orange square is the neuron updated last.',
+  'hopfield.drawHint': 'Click or drag on the grid to draw (touch works too; with the keyboard: arrows, then space). A sweep updates every neuron once; the orange square is the neuron updated last.',
   'hopfield.patternsHint': 'Bar: overlap m with the state (−1 to 1). Click a pattern to make it the state.',
   'hopfield.panel.grid': 'neurons (dark = +1, light = −1)',
   'hopfield.panel.patterns': 'stored patterns and overlaps',

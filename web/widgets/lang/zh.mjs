@@ -128,7 +128,7 @@ export default {
   'hopfield.forget': '删除所画图案',
   'hopfield.loadPattern': '把状态设为模式',
   'hopfield.noPatterns': '没有存储模式：所有权重为 0。',
-  'hopfield.drawHint': '在网格上点击或拖动即可绘画（支持触屏）。一次扫描把每个神经元更新一次；橙色方框是最后更新的神经元。',
+  'hopfield.drawHint': '在网格上点击或拖动即可绘画（支持触屏；键盘：方向键移动，空格切换）。一次扫描把每个神经元更新一次；橙色方框是最后更新的神经元。',
   'hopfield.patternsHint': '条形：与当前状态的重叠 m（−1 到 1）。点击模式即把它设为状态。',
   'hopfield.panel.grid': '神经元（深 = +1，浅 = −1）',
   'hopfield.panel.patterns': '存储的模式与重叠',
