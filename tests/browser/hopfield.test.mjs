@@ -154,6 +154,21 @@ await withBrowser(async (browser, server) => {
     await ctx.close();
   });
 
+  test('Hebb on four correlated digits: recall ends in a spurious state, and the page says so', async () => {
+    const { ctx, p, problems } = await open(browser, server, 'file');
+    await p.locator('.presets a').nth(0).click();
+    await p.waitForFunction((sel) => document.querySelector(sel).state.rule === 'hebb', W);
+    await p.locator(`${W} input[name=speed]`).fill('30');
+    await act(p, 'play');
+    await settled(p);
+    // Measured in Node (docs/hopfield.md): with Hebb none of these four digits is even a fixed point.
+    const m = await p.evaluate((sel) => document.querySelector(sel).overlaps, W);
+    assert.ok(m.every((v) => Math.abs(v) < 0.999), `overlaps ${m}`);
+    assert.match(await p.locator(`${W} .info`).textContent(), /fixed point: no neuron changes · a spurious state \(closest pattern \d: m = -?0\.\d\d\)$/);
+    assert.deepEqual(problems.errors, []);
+    await ctx.close();
+  });
+
   test('Hebb, random state: E is non-increasing neuron by neuron and sweep by sweep; the updated neuron is outlined', async () => {
     const { ctx, p } = await open(browser, server, 'file', '#rule=hebb&set=random&count=12&seed=3');
     await act(p, 'randomState');

@@ -647,8 +647,14 @@ export class SimcoreHopfield extends SimcoreElement {
     else if (this.status === 'fixed') parts.push(t('hopfield.info.fixed'));
     else if (this.status === 'cycle') parts.push(t('hopfield.info.cycle'));
     if (!this.running && s.temperature > 0) parts.push(t('hopfield.info.hot'));
-    const best = this.overlapValues?.length ? this.overlapValues.reduce((a, b) => (Math.abs(b) > Math.abs(a) ? b : a)) : null;
-    if (best !== null && Math.abs(best) > 0.999 && !this.running) parts.push(t(best > 0 ? 'hopfield.info.recalled' : 'hopfield.info.negated'));
+    const m = this.overlapValues ?? [];
+    let k = -1;
+    for (let j = 0; j < m.length; j++) if (k < 0 || Math.abs(m[j]) > Math.abs(m[k])) k = j;
+    if (k >= 0 && !this.running) {
+      if (Math.abs(m[k]) > 0.999) parts.push(t(m[k] > 0 ? 'hopfield.info.recalled' : 'hopfield.info.negated'));
+      // A T = 0 fixed point that is no stored pattern (nor its negative): a spurious state.
+      else if (this.status === 'fixed') parts.push(`${t('hopfield.info.spurious')} ${this.patterns[k].label}: m = ${m[k].toFixed(2)}${t('hopfield.info.spuriousEnd')}`);
+    }
     this.els.info.textContent = parts.join(' · ');
   }
 

@@ -160,6 +160,8 @@ export default {
   'hopfield.info.hot': 'T > 0: no fixed point, the state keeps fluctuating',
   'hopfield.info.recalled': 'a stored pattern',
   'hopfield.info.negated': 'the negative of a stored pattern',
+  'hopfield.info.spurious': 'a spurious state (closest pattern',
+  'hopfield.info.spuriousEnd': ')',
   'hopfield.time.store': 'store',
   'page.hopfield.title': 'Hopfield network: associative memory and Boltzmann dynamics',
   'page.hopfield.presets': 'Try:',

@@ -159,6 +159,8 @@ export default {
   'hopfield.info.hot': 'T > 0：没有不动点，状态不断涨落',
   'hopfield.info.recalled': '一个存储的模式',
   'hopfield.info.negated': '一个存储模式的反相',
+  'hopfield.info.spurious': '伪状态（最接近的模式',
+  'hopfield.info.spuriousEnd': '）',
   'hopfield.time.store': '存储',
   'page.hopfield.title': 'Hopfield 网络：联想记忆与 Boltzmann 动力学',
   'page.hopfield.presets': '试试：',
