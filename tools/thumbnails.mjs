@@ -6,7 +6,15 @@ import path from 'node:path';
 import { LAUNCH } from '../tests/browser/harness.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const pages = { gabor: 'gabor.html', engine: 'engine.html' };
+const pages = { gabor: 'gabor.html', hopfield: 'hopfield.html', engine: 'engine.html' };
+// Pages whose first view is a starting point: bring them to a telling state.
+const setup = {
+  // The noisy digit recalled, with its falling energy trace.
+  hopfield: async (p) => {
+    await p.locator('simcore-hopfield button[data-act=play]').click();
+    await p.waitForFunction(() => document.querySelector('simcore-hopfield').status === 'fixed', null, { timeout: 20000 });
+  },
+};
 
 const browser = await chromium.launch(LAUNCH);
 const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 0.375 });
@@ -15,6 +23,7 @@ for (const [name, page] of Object.entries(pages)) {
   await p.goto(pathToFileURL(path.join(root, 'dist', page)).href);
   await p.waitForFunction(() => document.getElementById('status')?.textContent.startsWith('simcore'));
   await p.waitForTimeout(1500); // let workers finish their first render
+  await setup[name]?.(p);
   await p.screenshot({ path: path.join(root, 'web/thumbs', `${name}.png`) });
   await p.close();
 }

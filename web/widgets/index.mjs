@@ -1,9 +1,10 @@
 // Entry of dist/simcore-widgets.js: defines every simcore custom element and
 // exposes the shared helpers pages need (language, hash) as `simcoreWidgets`.
 import { SimcoreGabor } from './gabor.mjs';
+import { SimcoreHopfield } from './hopfield.mjs';
 import { LANGS, getLang, onLangChange, setLang, t, translate } from './i18n.mjs';
 
-const ELEMENTS = { 'simcore-gabor': SimcoreGabor };
+const ELEMENTS = { 'simcore-gabor': SimcoreGabor, 'simcore-hopfield': SimcoreHopfield };
 for (const [name, cls] of Object.entries(ELEMENTS)) {
   if (!customElements.get(name)) customElements.define(name, cls);
 }

@@ -24,6 +24,11 @@ export function runJob(sc, job) {
     images.set(job.id, { data: job.data, w: job.w, h: job.h });
     return { result: { ok: true }, transfer: [] };
   }
+  if (job.type === 'hopfieldCapacity') {
+    // Recall rate against load (docs/hopfield.md, "Capacity experiment").
+    const [r, ms] = timed(() => sc.hopfieldCapacity(job.options));
+    return { result: { ...r, ms }, transfer: [r.recall.buffer, r.overlap.buffer] };
+  }
   const img = images.get(job.imageId);
   if (!img) throw new Error(`no image ${job.imageId}`);
   if (job.type === 'filter') {

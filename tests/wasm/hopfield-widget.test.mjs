@@ -1,0 +1,91 @@
+// The pure parts of <simcore-hopfield>, in Node: the built-in pattern sets,
+// corruption, the schema against hostile text, the label keys, and the
+// claim the page's default relies on (a noisy stored digit is recalled).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { loadSimcore } from '../../bindings/simcore.mjs';
+import { defaults, fromHash, toHash } from '../../web/widgets/state.mjs';
+import { HOPFIELD_SCHEMA } from '../../web/widgets/hopfield-schema.mjs';
+import { PATTERN_SETS, SET_SIZES, eraseBlock, flipNoise, glyph, patternSet, resample, rng } from '../../web/widgets/hopfield-patterns.mjs';
+import { TABLES } from '../../web/widgets/i18n.mjs';
+
+test('pattern sets: ±1 rows of size², distinct, glyphs centred and scaled', () => {
+  for (const set of PATTERN_SETS) {
+    for (const size of [8, 16, 32]) {
+      const ps = patternSet(set, size, SET_SIZES[set]);
+      assert.equal(ps.length, SET_SIZES[set]);
+      const seen = new Set();
+      for (const p of ps) {
+        assert.equal(p.bits.length, size * size);
+        assert.ok(p.bits.every((v) => v === 1 || v === -1));
+        seen.add(p.bits.join(''));
+      }
+      assert.equal(seen.size, ps.length, `${set} ${size}: all distinct`);
+    }
+  }
+  // At 8×8 the 5×7 glyph is drawn 1:1: "1" has 10 ink cells (1+2+1+1+1+1+3).
+  assert.equal(glyph('..#.. .##.. ..#.. ..#.. ..#.. ..#.. .###.', 8).filter((v) => v === 1).length, 10);
+  // At 16×16 each glyph cell is 2×2 (glyph 10×14): four times the ink.
+  assert.equal(glyph('..#.. .##.. ..#.. ..#.. ..#.. ..#.. .###.', 16).filter((v) => v === 1).length, 40);
+  // Random patterns: reproducible from the seed, different for another seed, about half +1.
+  const a = patternSet('random', 16, 5, 3);
+  assert.deepEqual(a, patternSet('random', 16, 5, 3));
+  assert.notDeepEqual(a[0].bits, patternSet('random', 16, 5, 4)[0].bits);
+  const ones = a.reduce((s, p) => s + p.bits.filter((v) => v === 1).length, 0) / (5 * 256);
+  assert.ok(Math.abs(ones - 0.5) < 0.05, `fraction of +1: ${ones}`); // 5σ for 1280 fair coins is 0.07
+});
+
+test('noise flips exactly round(f·n) distinct neurons; a block is erased; resampling keeps a pattern', () => {
+  const r = rng(5);
+  for (const f of [0, 0.1, 0.15, 0.5]) {
+    const s = new Int8Array(256).fill(1);
+    flipNoise(s, f, r);
+    assert.equal(s.filter((v) => v === -1).length, Math.round(f * 256), `f = ${f}`);
+  }
+  const s = new Int8Array(256).fill(1);
+  eraseBlock(s, 16, r);
+  assert.equal(s.filter((v) => v === -1).length, 64); // an 8×8 block
+  const d = patternSet('digits', 8, 3)[2].bits;
+  assert.deepEqual(resample(resample(d, 8, 16), 16, 8), d);
+  assert.deepEqual(resample(d, 8, 16), Int8Array.from(resample(d, 8, 16)));
+});
+
+test('schema: a hash round-trips; hostile values give nothing', () => {
+  const state = { ...defaults(HOPFIELD_SCHEMA), size: 12, rule: 'hebb', temperature: 0.35, set: 'letters', annealSweeps: 120 };
+  assert.deepEqual({ ...defaults(HOPFIELD_SCHEMA), ...fromHash(HOPFIELD_SCHEMA, toHash(HOPFIELD_SCHEMA, state)) }, state);
+  const hostile = '#size=64&size=16&rule=%3Cscript%3E&temperature=-1&count=1e9&noise=12.5&set=__proto__'
+    + '&mode=SYNC&speed=Infinity&seed=0x10&build=wasm&annealTo=0&constructor=1';
+  assert.deepEqual(fromHash(HOPFIELD_SCHEMA, hostile), {});
+});
+
+test('every label key the Hopfield widget and page use exists in both languages', async () => {
+  const src = await readFile(new URL('../../web/widgets/hopfield.mjs', import.meta.url), 'utf8');
+  const keys = new Set([...src.matchAll(/(?:\bt|button|i18n:)\(?\s*'(hopfield\.[^']+)'/g)].map((m) => m[1]));
+  // Keys built from the schema: hopfield.<field> and hopfield.<field>.<choice>.
+  for (const [name, f] of Object.entries(HOPFIELD_SCHEMA)) {
+    if (name !== 'seed' && name !== 'weights') keys.add(`hopfield.${name}`); // those two have no labelled control
+    for (const c of f.choices ?? []) keys.add(`hopfield.${name}.${c}`);
+  }
+  assert.ok(keys.size > 60, `${keys.size} keys`);
+  for (const k of keys) for (const lang of Object.keys(TABLES)) assert.ok(k in TABLES[lang], `${lang}: ${k}`);
+});
+
+test('the page default recalls: 4 digits at 16×16, pseudo-inverse, 15 % noise, asynchronous T = 0', async () => {
+  const sc = await loadSimcore();
+  const s = defaults(HOPFIELD_SCHEMA);
+  const n = s.size * s.size;
+  const ps = patternSet(s.set, s.size, s.count);
+  const net = sc.hopfield(n);
+  net.store(ps.map((p) => p.bits), { rule: s.rule });
+  const r = rng(11);
+  for (const p of ps) {
+    for (let trial = 0; trial < 10; trial++) {
+      net.setState(flipNoise(Int8Array.from(p.bits), s.noise / 100, r));
+      const out = net.run({ seed: trial + 1 });
+      assert.ok(out.converged);
+      assert.deepEqual(net.state, p.bits, `digit ${p.label}, trial ${trial}`);
+    }
+  }
+  net.dispose();
+});
