@@ -1,0 +1,65 @@
+// State of <simcore-phase-plane>: the allow-list for its attributes and URL
+// hash. model 'linear': x' = a x + b y, y' = c x + d y (the lecture's A, B,
+// C, D); model 'oscillator': m v' = −k x − μ v, x' = v (SI units, the
+// engine's 'oscillator'). The view is a centre and a half-width in model units
+// (equal scale on both axes). traj: trajectory start points, `x,y;x,y`.
+
+export const PHASE_MODELS = Object.freeze(['linear', 'oscillator']);
+
+export const PHASE_PLANE_SCHEMA = Object.freeze({
+  model: { type: 'choice', choices: PHASE_MODELS, default: 'linear' },
+  a: { type: 'number', min: -10, max: 10, default: 0 },
+  b: { type: 'number', min: -10, max: 10, default: 1 },
+  c: { type: 'number', min: -10, max: 10, default: -1 },
+  d: { type: 'number', min: -10, max: 10, default: -0.25 },
+  m: { type: 'number', min: 0.05, max: 10, default: 1 },
+  k: { type: 'number', min: -10, max: 10, default: 1 },
+  mu: { type: 'number', min: -10, max: 10, default: 0.4 },
+  cx: { type: 'number', min: -1000, max: 1000, default: 0 },
+  cy: { type: 'number', min: -1000, max: 1000, default: 0 },
+  span: { type: 'number', min: 0.01, max: 1000, default: 3 },
+  field: { type: 'bool', default: true },
+  nullclines: { type: 'bool', default: false },
+  eigen: { type: 'bool', default: true },
+  traj: { type: 'points', min: -1e6, max: 1e6, maxCount: 24, default: Object.freeze([]) },
+});
+
+// Presets: the lecture's six types and the damped oscillator. Each is a
+// partial state; the expected engine type is what the tests check.
+export const PHASE_PRESETS = Object.freeze([
+  { name: 'center', type: 'center', state: { model: 'linear', a: 0, b: 1, c: -1, d: 0 } },
+  { name: 'stable-focus', type: 'stable-focus', state: { model: 'linear', a: -0.5, b: 1, c: -1, d: -0.5 } },
+  { name: 'unstable-focus', type: 'unstable-focus', state: { model: 'linear', a: 0.3, b: 1, c: -1, d: 0.3 } },
+  { name: 'stable-node', type: 'stable-node', state: { model: 'linear', a: -3, b: 1, c: 1, d: -3 } },
+  { name: 'unstable-node', type: 'unstable-node', state: { model: 'linear', a: 3, b: 1, c: 1, d: 3 } },
+  { name: 'saddle', type: 'saddle', state: { model: 'linear', a: 1, b: 1, c: 4, d: -2 } },
+  { name: 'oscillator', type: 'stable-focus', state: { model: 'oscillator', m: 1, k: 1, mu: 0.4 } },
+]);
+
+/**
+ * A matrix with trace p and determinant q, close in spirit to the current one
+ * (`state` holds a, b, c, d), for dragging the point of the trace–determinant
+ * inset. b and c are kept and the trace is split between a and d around the
+ * current half-difference's sign: a = p/2 + s, d = p/2 − s with
+ * s² = p²/4 − q − bc (from ad − bc = q). Where no real s exists (a rotation
+ * too strong for the requested q), a = d = p/2 and b, c are scaled by one
+ * factor to b'c' = p²/4 − q, or, when the signs forbid that, the
+ * companion-like (p/2, 1; p²/4 − q, p/2). Entries are rounded to 4 digits
+ * (what a slider shows); null when an entry would leave the schema's range.
+ */
+export function matrixForTraceDet({ a, b, c, d }, p, q) {
+  const round = (v) => Number(v.toPrecision(4));
+  const inRange = (next) => Object.values(next).every((v) => Number.isFinite(v) && Math.abs(v) <= 10);
+  const s2 = (p * p) / 4 - q - b * c;
+  if (s2 >= 0) {
+    const s = Math.sign(a - d || 1) * Math.sqrt(s2);
+    const next = { a: round(p / 2 + s), b, c, d: round(p / 2 - s) };
+    return inRange(next) ? next : null;
+  }
+  const target = (p * p) / 4 - q;
+  const f = Math.sqrt(target / (b * c));
+  const next = Number.isFinite(f) && f > 0
+    ? { a: round(p / 2), b: round(b * f), c: round(c * f), d: round(p / 2) }
+    : { a: round(p / 2), b: 1, c: round(target), d: round(p / 2) };
+  return inRange(next) ? next : null;
+}
