@@ -6,7 +6,7 @@ import path from 'node:path';
 import { LAUNCH } from '../tests/browser/harness.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const pages = { gabor: 'gabor.html', engine: 'engine.html', 'phase-plane': 'phase-plane.html#model=linear&a=-0.5&b=1&c=-1&d=-0.5&traj=2.5,2;-2.5,-2;2.5,-1' };
+const pages = { gabor: 'gabor.html', engine: 'engine.html', 'phase-plane': 'phase-plane.html#model=linear&a=-0.5&b=1&c=-1&d=-0.5&traj=2.5,2;-2.5,-2;2.5,-1', izhikevich: 'izhikevich.html' };
 
 const browser = await chromium.launch(LAUNCH);
 const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 0.375 });

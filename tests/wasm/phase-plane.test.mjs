@@ -10,6 +10,7 @@ import { fromHash, toHash } from '../../web/widgets/state.mjs';
 import { PHASE_PLANE_SCHEMA as S, PHASE_PRESETS, matrixForTraceDet } from '../../web/widgets/phase-plane-schema.mjs';
 import { TABLES } from '../../web/widgets/i18n.mjs';
 import { Viewport, niceTicks } from '../../web/widgets/plane.mjs';
+import { IZHIKEVICH_SCHEMA, IZH_PRESETS } from '../../web/widgets/izhikevich-schema.mjs';
 
 test('trajectory start points round-trip through the hash; a bad entry rejects the list', () => {
   const state = { ...Object.fromEntries(Object.entries(S).map(([k, f]) => [k, f.default])), traj: [[1, 0], [-2.5, 1e-3]] };
@@ -78,4 +79,25 @@ test('every label key the phase-plane widget builds from names is in both tables
   assert.equal(bindingTypes.length, 11);
   for (const ty of bindingTypes) keys.push(`pp.type.${ty}`);
   for (const k of keys) for (const lang of ['en', 'zh']) assert.ok(TABLES[lang][k], `${lang}: ${k}`);
+});
+
+test('Izhikevich widget: its presets are the engine’s, inside the schema, with labels in both languages', async () => {
+  const sc = await loadSimcore();
+  const engine = sc.systems.izhikevich.presets;
+  for (const name of IZH_PRESETS) {
+    const p = engine.find((x) => x.name === name);
+    assert.ok(p, name);
+    for (const k of ['a', 'b', 'c', 'd', 'I']) {
+      const f = IZHIKEVICH_SCHEMA[k];
+      assert.ok(p.params[k] >= f.min && p.params[k] <= f.max, `${name}.${k} = ${p.params[k]}`);
+    }
+    assert.ok(p.y0[0] >= IZHIKEVICH_SCHEMA.v0.min && p.y0[1] <= IZHIKEVICH_SCHEMA.u0.max, `${name} y0`);
+    for (const lang of ['en', 'zh']) {
+      assert.ok(TABLES[lang][`izh.preset.${name}`] && TABLES[lang][`izh.desc.${name}`], `${lang} ${name}`);
+    }
+  }
+  // The schema's defaults are the RS cell.
+  const rs = engine.find((x) => x.name === 'RS');
+  for (const k of ['a', 'b', 'c', 'd', 'I']) assert.equal(IZHIKEVICH_SCHEMA[k].default, rs.params[k], k);
+  assert.deepEqual([IZHIKEVICH_SCHEMA.v0.default, IZHIKEVICH_SCHEMA.u0.default], rs.y0);
 });

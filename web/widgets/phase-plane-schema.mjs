@@ -25,14 +25,15 @@ export const PHASE_PLANE_SCHEMA = Object.freeze({
 });
 
 // Presets: the lecture's six types and the damped oscillator. Each is a
-// partial state; the expected engine type is what the tests check.
+// partial state; the expected engine type is what the tests check. Their
+// (p, q) all lie inside the trace–determinant inset's default view.
 export const PHASE_PRESETS = Object.freeze([
   { name: 'center', type: 'center', state: { model: 'linear', a: 0, b: 1, c: -1, d: 0 } },
   { name: 'stable-focus', type: 'stable-focus', state: { model: 'linear', a: -0.5, b: 1, c: -1, d: -0.5 } },
   { name: 'unstable-focus', type: 'unstable-focus', state: { model: 'linear', a: 0.3, b: 1, c: -1, d: 0.3 } },
-  { name: 'stable-node', type: 'stable-node', state: { model: 'linear', a: -3, b: 1, c: 1, d: -3 } },
-  { name: 'unstable-node', type: 'unstable-node', state: { model: 'linear', a: 3, b: 1, c: 1, d: 3 } },
-  { name: 'saddle', type: 'saddle', state: { model: 'linear', a: 1, b: 1, c: 4, d: -2 } },
+  { name: 'stable-node', type: 'stable-node', state: { model: 'linear', a: -1.5, b: 0.5, c: 0.5, d: -1.5 } },
+  { name: 'unstable-node', type: 'unstable-node', state: { model: 'linear', a: 1.5, b: 0.5, c: 0.5, d: 1.5 } },
+  { name: 'saddle', type: 'saddle', state: { model: 'linear', a: 1, b: 1, c: 1, d: -0.5 } },
   { name: 'oscillator', type: 'stable-focus', state: { model: 'oscillator', m: 1, k: 1, mu: 0.4 } },
 ]);
 

@@ -436,7 +436,7 @@ export class SimcorePhasePlane extends SimcoreElement {
       e2.textContent = `dy/dt = ${linearText([[s.c, 'x'], [s.d, 'y']])}`;
     } else {
       e1.textContent = 'dx/dt = v';
-      e2.textContent = `${fmt(s.m)} dv/dt = ${linearText([[-s.k, 'x'], [-s.mu, 'v']])}`;
+      e2.textContent = `${s.m === 1 ? '' : `${fmt(s.m)} `}dv/dt = ${linearText([[-s.k, 'x'], [-s.mu, 'v']])}`;
     }
   }
 

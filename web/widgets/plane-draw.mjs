@@ -99,11 +99,15 @@ function ramp(t) {
 /**
  * Normalised arrows of a direction field sampled on an nx × ny grid over
  * [x0, x1] × [y0, y1] (x fastest; field = dx0, dy0, dx1, dy1, …), coloured by
- * log speed relative to the fastest arrow shown. Arrow length: `len` px.
+ * log speed on screen relative to the fastest arrow shown. Arrow length: `len` px.
  */
 export function drawArrowField(ctx, vp, field, [x0, x1, nx], [y0, y1, ny], len) {
+  // Directions and speeds in screen pixels per unit time (the axes may have
+  // different scales); screen y points down.
+  const sx = 1 / vp.unit;
+  const sy = -1 / vp.unitY;
   let max = 0;
-  for (let i = 0; i < nx * ny; i++) max = Math.max(max, Math.hypot(field[2 * i], field[2 * i + 1]));
+  for (let i = 0; i < nx * ny; i++) max = Math.max(max, Math.hypot(field[2 * i] * sx, field[2 * i + 1] * sy));
   if (!(max > 0) || !Number.isFinite(max)) return;
   ctx.save();
   ctx.lineWidth = 1.2;
@@ -111,14 +115,13 @@ export function drawArrowField(ctx, vp, field, [x0, x1, nx], [y0, y1, ny], len) 
   for (let j = 0; j < ny; j++) {
     for (let i = 0; i < nx; i++) {
       const k = j * nx + i;
-      const fx = field[2 * k];
-      const fy = field[2 * k + 1];
+      const fx = field[2 * k] * sx;
+      const fy = field[2 * k + 1] * sy;
       const s = Math.hypot(fx, fy);
       if (!(s > 0) || !Number.isFinite(s)) continue;
       const [px, py] = vp.toPx(x0 + ((x1 - x0) * i) / (nx - 1), y0 + ((y1 - y0) * j) / (ny - 1));
-      // Screen y points down: flip the y component.
       const ux = fx / s;
-      const uy = -fy / s;
+      const uy = fy / s;
       // log10 speed over 2 decades below the maximum → [0, 1].
       ctx.strokeStyle = ramp(1 + Math.log10(s / max) / 2);
       const bx = px - (ux * len) / 2;
@@ -195,7 +198,8 @@ export function arrowHead(ctx, x, y, ux, uy, size) {
 export function drawLineThrough(ctx, vp, x, y, vx, vy, { color = INK, width = 1, dash = [6, 4] } = {}) {
   const n = Math.hypot(vx, vy);
   if (!(n > 0)) return;
-  const reach = 3 * vp.span * Math.max(1, vp.h / vp.w); // beyond every corner
+  const [bx0, bx1, by0, by1] = vp.box;
+  const reach = 2 * Math.hypot(bx1 - bx0, by1 - by0) + Math.hypot(x - (bx0 + bx1) / 2, y - (by0 + by1) / 2); // beyond every corner
   drawPolyline(ctx, vp, [x - (vx / n) * reach, y - (vy / n) * reach, x + (vx / n) * reach, y + (vy / n) * reach], { color, width, dash });
 }
 

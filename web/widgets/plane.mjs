@@ -1,14 +1,16 @@
 // A model-coordinate viewport for 2-D planes (phase planes, trace–determinant
-// planes): model ↔ pixel mapping, zoom about a point, pan. Equal scale on both
-// axes (the view is a centre and a half-width; the half-height follows the
-// canvas's aspect), so angles in the picture are angles in the model:
-// eigenvectors and nullclines look the way the algebra says. No drawing here
-// (plane-draw.mjs) and no numerics of any model.
+// planes): model ↔ pixel mapping, zoom about a point, pan. By default equal
+// scale on both axes (the view is a centre and a half-width; the half-height
+// follows the canvas's aspect), so angles in the picture are angles in the
+// model: eigenvectors and nullclines look the way the algebra says. Planes
+// whose variables have different units (v in mV, u in mV/ms) set `yHalf`, the
+// half-height in model units, instead. No drawing here (plane-draw.mjs) and
+// no numerics of any model.
 
 export class Viewport {
-  /** cx, cy: centre; span: half-width in model units; w, h: CSS pixels. */
-  constructor(cx = 0, cy = 0, span = 1, w = 300, h = 300) {
-    Object.assign(this, { cx, cy, span, w, h });
+  /** cx, cy: centre; span: half-width in model units; w, h: CSS pixels; yHalf: half-height (null: equal scale). */
+  constructor(cx = 0, cy = 0, span = 1, w = 300, h = 300, yHalf = null) {
+    Object.assign(this, { cx, cy, span, w, h, yHalf });
   }
 
   setView(cx, cy, span) {
@@ -22,31 +24,35 @@ export class Viewport {
     this.h = h;
   }
 
-  /** Model units per pixel. */
+  /** Model x units per pixel. */
   get unit() {
     return (2 * this.span) / this.w;
   }
 
+  /** Model y units per pixel. */
+  get unitY() {
+    return this.yHalf === null ? this.unit : (2 * this.yHalf) / this.h;
+  }
+
   /** The visible box: [xmin, xmax, ymin, ymax]. */
   get box() {
-    const hy = (this.span * this.h) / this.w;
+    const hy = (this.unitY * this.h) / 2;
     return [this.cx - this.span, this.cx + this.span, this.cy - hy, this.cy + hy];
   }
 
   toPx(x, y) {
-    const u = this.unit;
-    return [this.w / 2 + (x - this.cx) / u, this.h / 2 - (y - this.cy) / u];
+    return [this.w / 2 + (x - this.cx) / this.unit, this.h / 2 - (y - this.cy) / this.unitY];
   }
 
   toModel(px, py) {
-    const u = this.unit;
-    return [this.cx + (px - this.w / 2) * u, this.cy - (py - this.h / 2) * u];
+    return [this.cx + (px - this.w / 2) * this.unit, this.cy - (py - this.h / 2) * this.unitY];
   }
 
   /** Zoom by `factor` (> 1 zooms in) keeping the model point under (px, py) fixed. */
   zoomAt(factor, px = this.w / 2, py = this.h / 2) {
     const [mx, my] = this.toModel(px, py);
     this.span /= factor;
+    if (this.yHalf !== null) this.yHalf /= factor;
     const [nx, ny] = this.toModel(px, py);
     this.cx += mx - nx;
     this.cy += my - ny;
@@ -54,9 +60,8 @@ export class Viewport {
 
   /** Move the picture by (dx, dy) pixels (the content follows the pointer). */
   panBy(dx, dy) {
-    const u = this.unit;
-    this.cx -= dx * u;
-    this.cy += dy * u;
+    this.cx -= dx * this.unit;
+    this.cy += dy * this.unitY;
   }
 }
 
