@@ -74,12 +74,20 @@ await withBrowser(async (browser, server) => {
   test('each preset shows its type; a slider changes field, trajectories and the trace–determinant point', async () => {
     const { ctx, p, problems } = await open(browser, server, 'http', '#traj=1,0.5');
     const expected = { center: 'center', 'stable-focus': 'stable-focus', 'unstable-focus': 'unstable-focus',
-      'stable-node': 'stable-node', 'unstable-node': 'unstable-node', saddle: 'saddle', oscillator: 'stable-focus' };
+      'stable-node': 'stable-node', 'unstable-node': 'unstable-node', saddle: 'saddle', oscillator: 'stable-focus',
+      fhn: 'unstable-focus', vdp: 'unstable-focus', 'ml-hopf': 'unstable-focus', 'ml-snic': 'stable-node' };
     for (const [name, type] of Object.entries(expected)) {
       await p.locator(`${W} button[data-preset="${name}"]`).click();
       await settled(p);
       assert.equal(await typeShown(p), type, name);
     }
+    // Morris–Lecar, SNIC set below its firing current: rest, threshold and the
+    // unstable focus; raising I past the saddle-node leaves only the focus.
+    const eqTypes = () => p.evaluate((w) => document.querySelector(w).equilibria.map((e) => e.type), W);
+    assert.deepEqual(await eqTypes(), ['stable-node', 'saddle', 'unstable-focus']);
+    await p.locator(`${W} input[name=ml_I]`).fill('45');
+    await settled(p);
+    assert.deepEqual(await eqTypes(), ['unstable-focus']);
     // Back to the linear centre; the kept trajectory is recomputed as d moves.
     await p.locator(`${W} button[data-preset=center]`).click();
     const info0 = await settled(p);

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { loadSimcore } from '../../bindings/simcore.mjs';
 import { fromHash, toHash } from '../../web/widgets/state.mjs';
-import { PHASE_PLANE_SCHEMA as S, PHASE_PRESETS, matrixForTraceDet } from '../../web/widgets/phase-plane-schema.mjs';
+import { MODEL_INFO, PHASE_PLANE_SCHEMA as S, PHASE_PRESETS, matrixForTraceDet } from '../../web/widgets/phase-plane-schema.mjs';
 import { TABLES } from '../../web/widgets/i18n.mjs';
 import { Viewport, niceTicks } from '../../web/widgets/plane.mjs';
 import { IZHIKEVICH_SCHEMA, IZH_PRESETS } from '../../web/widgets/izhikevich-schema.mjs';
@@ -22,18 +22,33 @@ test('trajectory start points round-trip through the hash; a bad entry rejects t
   assert.deepEqual(fromHash(S, 'traj=').traj, []);
 });
 
-test('each preset gives its type (core classification, the band the widget uses)', async () => {
+test('each preset gives its type (core classification, the band the widget uses, the model’s default view)', async () => {
   const sc = await loadSimcore();
   for (const p of PHASE_PRESETS) {
     const s = { ...Object.fromEntries(Object.entries(S).map(([k, f]) => [k, f.default])), ...p.state };
-    const type = s.model === 'linear'
-      ? sc.classifyLinear(s.a, s.b, s.c, s.d, { tolerance: 1e-3 }).type
-      : sc.equilibria({ system: 'oscillator', params: { m: s.m, k: s.k, mu: s.mu }, x: [-1, 1], y: [-1, 1] })[0].type;
+    const info = MODEL_INFO[s.model];
+    let type;
+    if (s.model === 'linear') {
+      type = sc.classifyLinear(s.a, s.b, s.c, s.d, { tolerance: 1e-3 }).type;
+    } else {
+      const params = info.set ? { ...sc.systems[info.system].presets.find((x) => x.name === `ML-${s[info.set]}`).params } : {};
+      for (const [name, field] of Object.entries(info.params)) params[name] = s[field];
+      const [cx, cy, span] = info.view;
+      const hy = info.yRatio ? span * info.yRatio : span;
+      type = sc.equilibria({ system: info.system, params, x: [cx - span, cx + span], y: [cy - hy, cy + hy] })[0]?.type;
+    }
     assert.equal(type, p.type, p.name);
   }
   // The six types of the lecture are all there.
   assert.deepEqual(new Set(PHASE_PRESETS.filter((p) => p.state.model === 'linear').map((p) => p.type)),
     new Set(['center', 'stable-focus', 'unstable-focus', 'stable-node', 'unstable-node', 'saddle']));
+  // Every model's parameter fields exist in the schema, and every model has a preset.
+  for (const [model, info] of Object.entries(MODEL_INFO)) {
+    assert.ok(S.model.choices.includes(model));
+    for (const field of Object.values(info.params)) assert.ok(S[field], `${model}: ${field}`);
+    assert.ok(PHASE_PRESETS.some((p) => p.state.model === model), model);
+    assert.ok(sc.systems[info.system], info.system);
+  }
 });
 
 test('dragging in the trace–determinant plane gives a matrix with that trace and determinant', async () => {
@@ -72,7 +87,8 @@ test('every label key the phase-plane widget builds from names is in both tables
   const keys = ['pp.title', 'pp.model', 'pp.presets', 'pp.noEquilibrium', 'pp.time', 'pp.trajCount', 'pp.td', 'pp.td.center'];
   for (const c of S.model.choices) keys.push(`pp.model.${c}`);
   for (const p of PHASE_PRESETS) keys.push(`pp.preset.${p.name}`);
-  for (const n of ['a', 'b', 'c', 'd', 'm', 'k', 'mu']) keys.push(`pp.${n}`);
+  for (const info of Object.values(MODEL_INFO)) for (const n of Object.values(info.params)) keys.push(`pp.${n}`);
+  for (const c of S.ml_set.choices) keys.push(`pp.ml_set.${c}`);
   for (const n of ['field', 'nullclines', 'eigen']) keys.push(`pp.show.${n}`);
   const bindingTypes = (await readFile(new URL('../../bindings/ode.d.ts', import.meta.url), 'utf8'))
     .match(/export type EquilibriumType = ([^;]+);/)[1].match(/'([a-z-]+)'/g).map((x) => x.slice(1, -1));

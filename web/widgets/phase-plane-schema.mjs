@@ -1,10 +1,25 @@
 // State of <simcore-phase-plane>: the allow-list for its attributes and URL
 // hash. model 'linear': x' = a x + b y, y' = c x + d y (the lecture's A, B,
 // C, D); model 'oscillator': m v' = −k x − μ v, x' = v (SI units, the
-// engine's 'oscillator'). The view is a centre and a half-width in model units
-// (equal scale on both axes). traj: trajectory start points, `x,y;x,y`.
+// engine's 'oscillator'); the lecture's nonlinear models by the engine's
+// names (docs/models.md), their parameters prefixed (fhn_, vdp_, ml_) so the
+// names stay unique in one hash. The view is a centre and a half-width in
+// model units. traj: trajectory start points, `x,y;x,y`.
 
-export const PHASE_MODELS = Object.freeze(['linear', 'oscillator']);
+export const PHASE_MODELS = Object.freeze(['linear', 'oscillator', 'fitzhugh-nagumo', 'van-der-pol', 'morris-lecar']);
+
+// Per model: the engine's system, the plane's variables, which state field
+// holds each engine parameter, the default view (yRatio: y half-height per
+// x half-width on a square canvas, for variables of different units; absent:
+// equal scale) and the integration span T and output step dt of a trajectory.
+export const MODEL_INFO = Object.freeze({
+  linear: { system: 'linear2d', vars: ['x', 'y'], params: { a: 'a', b: 'b', c: 'c', d: 'd' }, view: [0, 0, 3], T: 40, dt: 0.02 },
+  oscillator: { system: 'oscillator', vars: ['x', 'v'], params: { m: 'm', k: 'k', mu: 'mu' }, view: [0, 0, 3], T: 40, dt: 0.02 },
+  'fitzhugh-nagumo': { system: 'fitzhugh-nagumo', vars: ['v', 'w'], params: { a: 'fhn_a', b: 'fhn_b', tau: 'fhn_tau', I: 'fhn_I' }, view: [0, 0.5, 2.5], T: 150, dt: 0.05 },
+  'van-der-pol': { system: 'van-der-pol', vars: ['x', 'y'], params: { mu: 'vdp_mu' }, view: [0, 0, 4], T: 40, dt: 0.02 },
+  // The other 12 parameters come from the engine's preset of the chosen set (Hopf or SNIC).
+  'morris-lecar': { system: 'morris-lecar', vars: ['V', 'N'], params: { I: 'ml_I' }, set: 'ml_set', view: [-10, 0.3, 65], yRatio: 0.0062, T: 600, dt: 0.25 },
+});
 
 export const PHASE_PLANE_SCHEMA = Object.freeze({
   model: { type: 'choice', choices: PHASE_MODELS, default: 'linear' },
@@ -15,6 +30,13 @@ export const PHASE_PLANE_SCHEMA = Object.freeze({
   m: { type: 'number', min: 0.05, max: 10, default: 1 },
   k: { type: 'number', min: -10, max: 10, default: 1 },
   mu: { type: 'number', min: -10, max: 10, default: 0.4 },
+  fhn_a: { type: 'number', min: -2, max: 2, default: 0.7 },
+  fhn_b: { type: 'number', min: 0, max: 3, default: 0.8 },
+  fhn_tau: { type: 'number', min: 0.1, max: 100, default: 12.5 },
+  fhn_I: { type: 'number', min: -2, max: 3, default: 0.5 },
+  vdp_mu: { type: 'number', min: -5, max: 10, default: 1 },
+  ml_set: { type: 'choice', choices: ['hopf', 'snic'], default: 'hopf' },
+  ml_I: { type: 'number', min: -50, max: 300, default: 100 },
   cx: { type: 'number', min: -1000, max: 1000, default: 0 },
   cy: { type: 'number', min: -1000, max: 1000, default: 0 },
   span: { type: 'number', min: 0.01, max: 1000, default: 3 },
@@ -35,6 +57,11 @@ export const PHASE_PRESETS = Object.freeze([
   { name: 'unstable-node', type: 'unstable-node', state: { model: 'linear', a: 1.5, b: 0.5, c: 0.5, d: 1.5 } },
   { name: 'saddle', type: 'saddle', state: { model: 'linear', a: 1, b: 1, c: 1, d: -0.5 } },
   { name: 'oscillator', type: 'stable-focus', state: { model: 'oscillator', m: 1, k: 1, mu: 0.4 } },
+  { name: 'fhn', type: 'unstable-focus', state: { model: 'fitzhugh-nagumo', fhn_a: 0.7, fhn_b: 0.8, fhn_tau: 12.5, fhn_I: 0.5 } },
+  { name: 'vdp', type: 'unstable-focus', state: { model: 'van-der-pol', vdp_mu: 1 } },
+  { name: 'ml-hopf', type: 'unstable-focus', state: { model: 'morris-lecar', ml_set: 'hopf', ml_I: 100 } },
+  // Below the SNIC current: rest (node), threshold (saddle) and an unstable focus.
+  { name: 'ml-snic', type: 'stable-node', state: { model: 'morris-lecar', ml_set: 'snic', ml_I: 35 } },
 ]);
 
 /**

@@ -13,7 +13,7 @@ import { Viewport } from './plane.mjs';
 import { drawArrowField, drawAxes, drawLineThrough, drawMarker, drawPolyline, prepareCanvas } from './plane-draw.mjs';
 import { drawTraceDet, traceDetViewport } from './trace-det.mjs';
 import css from './phase-plane-style.mjs';
-import { PHASE_PLANE_SCHEMA, PHASE_PRESETS, matrixForTraceDet } from './phase-plane-schema.mjs';
+import { MODEL_INFO, PHASE_PLANE_SCHEMA, PHASE_PRESETS, matrixForTraceDet } from './phase-plane-schema.mjs';
 
 export { PHASE_PLANE_SCHEMA, PHASE_PRESETS };
 
@@ -21,13 +21,20 @@ export { PHASE_PLANE_SCHEMA, PHASE_PRESETS };
 const SLIDERS = {
   linear: [['a', -5, 5, 0.05], ['b', -5, 5, 0.05], ['c', -5, 5, 0.05], ['d', -5, 5, 0.05]],
   oscillator: [['m', 0.05, 5, 0.05], ['k', -5, 10, 0.05], ['mu', -3, 5, 0.05]],
+  'fitzhugh-nagumo': [['fhn_a', -1, 2, 0.01], ['fhn_b', 0, 2, 0.01], ['fhn_tau', 0.5, 50, 0.5], ['fhn_I', -1, 2, 0.01]],
+  'van-der-pol': [['vdp_mu', -3, 6, 0.05]],
+  'morris-lecar': [['ml_I', 0, 200, 0.5]],
+};
+/** The default view of a model as state fields. */
+const viewOf = (model) => {
+  const [cx, cy, span] = MODEL_INFO[model].view;
+  return { cx, cy, span };
 };
 const TOGGLES = ['field', 'nullclines', 'eigen'];
 const VIEW_FIELDS = new Set(['cx', 'cy', 'span']);
-// Trajectories: dopri5 with dense output every DT for up to T each way,
-// stopped when they leave the view enlarged by its size on every side.
-const T = 40;
-const DT = 0.02;
+// Trajectories: dopri5 with dense output every dt for up to T each way (per
+// model, MODEL_INFO), stopped when they leave the view enlarged by its size
+// on every side.
 // Classification band: the readout snaps to a boundary (p = 0, q = 0,
 // p² = 4q) within 1e-3 of the matrix's scale, so a student can land on a
 // centre or a star with the sliders (docs/ode.md, "Classification").
@@ -64,13 +71,13 @@ export class SimcorePhasePlane extends SimcoreElement {
 
     const modelSel = h('select', { id: 'c-model', name: 'model' },
       PHASE_PLANE_SCHEMA.model.choices.map((c) => h('option', { value: c, dataset: { i18n: `pp.model.${c}` } })));
-    modelSel.addEventListener('change', () => this.setState({ model: modelSel.value, traj: [] }));
+    modelSel.addEventListener('change', () => this.setState({ model: modelSel.value, traj: [], ...viewOf(modelSel.value) }));
     this.els.model = modelSel;
     form.append(h('div', { class: 'row wide' }, [h('label', { for: 'c-model', dataset: { i18n: 'pp.model' } }), modelSel]));
 
     const presets = h('div', { class: 'presets' }, PHASE_PRESETS.map((p) => h('button', {
       type: 'button', dataset: { i18n: `pp.preset.${p.name}`, preset: p.name },
-      onclick: () => this.setState({ ...p.state, cx: 0, cy: 0, span: 3 }),
+      onclick: () => this.setState({ ...p.state, ...viewOf(p.state.model) }),
     })));
     form.append(h('fieldset', {}, [h('legend', { dataset: { i18n: 'pp.presets' } }), presets]));
 
@@ -91,6 +98,13 @@ export class SimcorePhasePlane extends SimcoreElement {
       }
     }
 
+    const setSel = h('select', { id: 'c-ml_set', name: 'ml_set' },
+      PHASE_PLANE_SCHEMA.ml_set.choices.map((c) => h('option', { value: c, dataset: { i18n: `pp.ml_set.${c}` } })));
+    setSel.addEventListener('change', () => this.setState({ ml_set: setSel.value }));
+    this.els.mlSet = setSel;
+    this.els.mlSetRow = h('div', { class: 'row wide', dataset: { model: 'morris-lecar' } }, [h('label', { for: 'c-ml_set', dataset: { i18n: 'pp.ml_set' } }), setSel]);
+    form.append(this.els.mlSetRow);
+
     const toggles = h('div', { class: 'toggles' }, TOGGLES.map((name) => {
       const box = h('input', { type: 'checkbox', name, onchange: () => this.setState({ [name]: box.checked }) });
       this.els[`toggle-${name}`] = box;
@@ -103,7 +117,7 @@ export class SimcorePhasePlane extends SimcoreElement {
       tool('pp.clear', () => this.setState({ traj: [] })),
       tool('pp.zoomIn', () => this.zoom(1.5)),
       tool('pp.zoomOut', () => this.zoom(1 / 1.5)),
-      tool('pp.resetView', () => this.setState({ cx: 0, cy: 0, span: PHASE_PLANE_SCHEMA.span.default })),
+      tool('pp.resetView', () => this.setState(viewOf(this._state.model))),
       tool('pp.csv', () => this.downloadCsv()),
     ]));
 
@@ -197,14 +211,22 @@ export class SimcorePhasePlane extends SimcoreElement {
       if (this.shadowRoot.activeElement !== num) num.value = String(s[name]);
     }
     for (const name of TOGGLES) this.els[`toggle-${name}`].checked = s[name];
+    this.els.mlSet.value = s.ml_set;
+    this.els.mlSetRow.classList.toggle('hidden', s.model !== 'morris-lecar');
   }
 
-  /** The engine's system name and parameters for the current model. */
+  /** The engine's system name, parameters and plane variables for the current model. */
   system() {
     const s = this._state;
-    return s.model === 'linear'
-      ? { system: 'linear2d', params: { a: s.a, b: s.b, c: s.c, d: s.d }, vars: ['x', 'y'] }
-      : { system: 'oscillator', params: { m: s.m, k: s.k, mu: s.mu }, vars: ['x', 'v'] };
+    const info = MODEL_INFO[s.model];
+    let params = {};
+    if (info.set) {
+      // Morris–Lecar: the chosen set's parameters from the engine's presets.
+      const preset = this.sc.systems[info.system].presets.find((x) => x.name === `ML-${s[info.set]}`);
+      params = { ...preset.params };
+    }
+    for (const [name, field] of Object.entries(info.params)) params[name] = s[field];
+    return { system: info.system, params, vars: info.vars, T: info.T, dt: info.dt };
   }
 
   zoom(factor) {
@@ -292,20 +314,27 @@ export class SimcorePhasePlane extends SimcoreElement {
     if (!w || !hgt) return;
     this.vp.setSize(w, hgt);
     this.vp.setView(s.cx, s.cy, s.span);
+    const info = MODEL_INFO[s.model];
+    this.vp.yHalf = info.yRatio ? (s.span * info.yRatio * hgt) / w : null;
     const sys = this.system();
     const [x0, x1, y0, y1] = this.vp.box;
     const ctx = prepareCanvas(cv, w, hgt);
 
     // The equilibrium and its type.
-    let eq = null;
+    let eqs;
     if (s.model === 'linear') {
-      eq = { x: 0, y: 0, ...sc.classifyLinear(s.a, s.b, s.c, s.d, { tolerance: SNAP }) };
-    } else {
+      eqs = [{ x: 0, y: 0, ...sc.classifyLinear(s.a, s.b, s.c, s.d, { tolerance: SNAP }) }];
+    } else if (s.model === 'oscillator') {
       // The oscillator's equilibrium is the origin; search a box that holds it wherever the view is.
       const box = { x: [Math.min(x0, -1), Math.max(x1, 1)], y: [Math.min(y0, -1), Math.max(y1, 1)] };
-      eq = sc.equilibria({ system: sys.system, params: sys.params, ...box })[0] ?? null;
+      eqs = sc.equilibria({ system: sys.system, params: sys.params, ...box });
+    } else {
+      eqs = sc.equilibria({ system: sys.system, params: sys.params, x: [x0, x1], y: [y0, y1] });
     }
+    // The readout and the inset describe the first one (the linear models have one).
+    const eq = eqs[0] ?? null;
     this.equilibrium = eq;
+    this.equilibria = eqs;
 
     drawAxes(ctx, this.vp, { xLabel: sys.vars[0], yLabel: sys.vars[1] });
 
@@ -329,11 +358,20 @@ export class SimcorePhasePlane extends SimcoreElement {
       for (const pl of nc.y) drawPolyline(ctx, this.vp, pl, { color: '#8e44ad', width: 2 });
     }
 
-    // Eigenvectors: lines through the equilibrium for real eigenvalues.
-    const realEigen = eq && eq.type !== 'non-isolated' && eq.eigenvalues.every((l) => l.im === 0);
-    if (s.eigen && realEigen) {
-      eq.eigenvectors.forEach((v, i) => drawLineThrough(ctx, this.vp, eq.x, eq.y, v.re[0], v.re[1],
-        { color: '#4d5566', width: 1.5, dash: i === 0 ? [8, 5] : [3, 4] }));
+    // Eigenvectors: lines through each equilibrium with real eigenvalues (of
+    // the linearisation, for the nonlinear models); saddles' separatrices.
+    if (s.eigen) {
+      for (const e of eqs) {
+        if (e.type === 'non-isolated' || !e.eigenvalues.every((l) => l.im === 0)) continue;
+        if (s.model !== 'linear' && s.model !== 'oscillator' && e.type !== 'saddle') continue;
+        e.eigenvectors.forEach((v, i) => drawLineThrough(ctx, this.vp, e.x, e.y, v.re[0], v.re[1],
+          { color: '#4d5566', width: 1.2, dash: i === 0 ? [8, 5] : [3, 4] }));
+      }
+      if (eqs.some((e) => e.type === 'saddle') && s.model !== 'linear') {
+        for (const sep of sc.separatrices({ system: sys.system, params: sys.params, x: [x0, x1], y: [y0, y1] })) {
+          drawPolyline(ctx, this.vp, sep.points, { color: sep.kind === 'stable' ? '#117a65' : '#6e2c00', width: 2.2 });
+        }
+      }
     }
 
     this.computeTrajectories(sc, sys);
@@ -345,9 +383,8 @@ export class SimcorePhasePlane extends SimcoreElement {
       ctx.fillRect(px - 3, py - 3, 6, 6);
     });
 
-    if (eq) {
-      const stable = eq.type.startsWith('stable');
-      drawMarker(ctx, this.vp, eq.x, eq.y, { fill: '#1d2330', open: !stable, label: t(`pp.type.${eq.type}`) });
+    for (const e of eqs) {
+      drawMarker(ctx, this.vp, e.x, e.y, { fill: '#1d2330', open: !e.type.startsWith('stable'), label: t(`pp.type.${e.type}`) });
     }
 
     this.drawReadout(eq);
@@ -390,9 +427,9 @@ export class SimcorePhasePlane extends SimcoreElement {
       const id = `${x},${y}`;
       let tr = this.trajCache.get(id);
       if (!tr) {
-        const run = (t1) => sc.integrate({ system: sys.system, params: sys.params, y0: [x, y], t1, dt: DT, method: 'dopri5', bounds, maxSteps: 20000 });
-        const fw = run(T);
-        const bw = run(-T);
+        const run = (t1) => sc.integrate({ system: sys.system, params: sys.params, y0: [x, y], t1, dt: sys.dt, method: 'dopri5', bounds, maxSteps: 20000 });
+        const fw = run(sys.T);
+        const bw = run(-sys.T);
         // One polyline in time order: the backward run reversed, then the forward run.
         const nb = bw.t.length;
         const nf = fw.t.length;
@@ -417,7 +454,8 @@ export class SimcorePhasePlane extends SimcoreElement {
       for (const el of [E.pq, E.lambda, E.vectors]) el.replaceChildren();
       return;
     }
-    E.type.textContent = t(`pp.type.${eq.type}`);
+    const more = this.equilibria.length > 1 ? ` (+${this.equilibria.length - 1})` : '';
+    E.type.textContent = t(`pp.type.${eq.type}`) + more;
     E.type.dataset.type = eq.type;
     const spans = (el, texts) => el.replaceChildren(...texts.map((text) => h('span', { text })));
     spans(E.pq, [`p = ${fmt(eq.trace)}`, `q = ${fmt(eq.det)}`, `Δ = ${fmt(eq.discriminant)}`]);
@@ -434,9 +472,18 @@ export class SimcorePhasePlane extends SimcoreElement {
     if (s.model === 'linear') {
       e1.textContent = `dx/dt = ${linearText([[s.a, 'x'], [s.b, 'y']])}`;
       e2.textContent = `dy/dt = ${linearText([[s.c, 'x'], [s.d, 'y']])}`;
-    } else {
+    } else if (s.model === 'oscillator') {
       e1.textContent = 'dx/dt = v';
       e2.textContent = `${s.m === 1 ? '' : `${fmt(s.m)} `}dv/dt = ${linearText([[-s.k, 'x'], [-s.mu, 'v']])}`;
+    } else if (s.model === 'fitzhugh-nagumo') {
+      e1.textContent = `dv/dt = v − v³/3 − w ${s.fhn_I < 0 ? '−' : '+'} ${fmt(Math.abs(s.fhn_I))}`;
+      e2.textContent = `dw/dt = (v ${s.fhn_a < 0 ? '−' : '+'} ${fmt(Math.abs(s.fhn_a))} − ${fmt(s.fhn_b)} w) / ${fmt(s.fhn_tau)}`;
+    } else if (s.model === 'van-der-pol') {
+      e1.textContent = 'dx/dt = y';
+      e2.textContent = `dy/dt = ${fmt(s.vdp_mu)} (1 − x²) y − x`;
+    } else {
+      e1.textContent = 'C dV/dt = I − g_L(V − V_L) − g_Ca M∞(V)(V − V_Ca) − g_K N(V − V_K)';
+      e2.textContent = `dN/dt = (N∞(V) − N)/τ_N(V),  I = ${fmt(s.ml_I)} µA/cm²`;
     }
   }
 
