@@ -65,8 +65,19 @@ await withBrowser(async (browser, server) => {
     assert.match(await p.evaluate(() => location.hash), /traj=/);
     await canvas.click({ position: { x: 40, y: 60 } });
     assert.equal((await settled(p)).length, 2, 'trajectories coexist');
+    // A start point typed exactly; the time plot shows the newest trajectory.
+    await p.locator(`${W} input[name=x0]`).fill('0.5');
+    await p.locator(`${W} input[name=y0]`).fill('-0.25');
+    await p.locator(`${W} button[data-tool=add]`).click();
+    const typed = await settled(p);
+    assert.deepEqual(typed[2].first, [0.5, -0.25]);
+    assert.deepEqual((await state(p)).traj[2], [0.5, -0.25]);
+    assert.ok(await p.locator(`${W} .series canvas`).count() >= 1, 'time plot drawn');
+    const [download] = await Promise.all([p.waitForEvent('download'), p.locator(`${W} button[data-tool=png]`).click()]);
+    assert.equal(download.suggestedFilename(), 'phase-plane.png');
     await p.locator(`${W} button[data-tool=clear]`).click();
     assert.equal((await settled(p)).length, 0);
+    assert.ok(await p.locator(`${W} figure.series-fig`).isHidden(), 'no trajectory, no time plot');
     assert.deepEqual(problems, { errors: [], dialogs: [] });
     await ctx.close();
   });

@@ -6,8 +6,6 @@
 // the firing rate and the inter-spike intervals. Every number comes from the
 // binding (integrate, directionField, nullclines, equilibria, the presets).
 // Attributes and URL-hash fields: izhikevich-schema.mjs.
-import uPlot from 'uplot';
-import uplotCss from 'uplot/dist/uPlot.min.css';
 import { SimcoreElement, h } from './base.mjs';
 import { t, getLang, setLang } from './i18n.mjs';
 import { pageCore } from './core.mjs';
@@ -16,6 +14,7 @@ import { drawArrowField, drawAxes, drawMarker, drawPolyline, prepareCanvas } fro
 import css from './phase-plane-style.mjs';
 import { IZHIKEVICH_SCHEMA, IZH_PRESETS } from './izhikevich-schema.mjs';
 import { fmt } from './phase-plane.mjs';
+import { SERIES_PLOT_CSS, SeriesPlot } from './series-plot.mjs';
 
 export { IZHIKEVICH_SCHEMA, IZH_PRESETS };
 
@@ -38,7 +37,7 @@ export class SimcoreIzhikevich extends SimcoreElement {
   static schema = IZHIKEVICH_SCHEMA;
 
   build(root) {
-    root.append(h('style', { text: css + EXTRA_CSS + uplotCss }));
+    root.append(h('style', { text: css + EXTRA_CSS + SERIES_PLOT_CSS }));
     this.els = { rows: {} };
     const form = h('form', { onsubmit: (e) => e.preventDefault() });
     const sel = h('select', { id: 'c-preset', name: 'preset' },
@@ -82,8 +81,9 @@ export class SimcoreIzhikevich extends SimcoreElement {
       const [v, u] = this.vp.toModel(e.clientX - r.left - this.els.canvas.clientLeft, e.clientY - r.top - this.els.canvas.clientTop);
       this.setState({ v0: Number(Math.min(29, v).toPrecision(5)), u0: Number(u.toPrecision(5)) });
     });
+    this.trace = new SeriesPlot(this.els.traceBox, 170);
     this.resizeObserver = new ResizeObserver(() => {
-      this.plot?.setSize({ width: this.els.traceBox.clientWidth, height: 170 });
+      this.trace.resize();
       this.schedule();
     });
     this.resizeObserver.observe(this.els.canvas);
@@ -108,16 +108,12 @@ export class SimcoreIzhikevich extends SimcoreElement {
   stop() {
     this.intersection?.disconnect();
     this.resizeObserver?.disconnect();
-    this.plot?.destroy();
-    this.plot = null;
+    this.trace?.destroy();
     cancelAnimationFrame(this.frame);
     this.frame = 0;
   }
 
   relabel() {
-    // uPlot fixes its labels at creation: rebuild it in the new language.
-    this.plot?.destroy();
-    this.plot = null;
     this.syncControls();
     this.schedule();
   }
@@ -246,53 +242,13 @@ export class SimcoreIzhikevich extends SimcoreElement {
 
   drawTrace(run) {
     const n = run.t.length;
-    const ts = Array.from(run.t);
     const v = new Array(n);
     const u = new Array(n);
     for (let i = 0; i < n; i++) {
       v[i] = run.y[2 * i];
       u[i] = run.y[2 * i + 1];
     }
-    const data = [ts, v, u];
-    const width = this.els.traceBox.clientWidth;
-    if (!width) return;
-    if (this.plot) {
-      this.plot.setData(data);
-      return;
-    }
-    const axis = { stroke: '#5b6474', grid: { stroke: '#e6e9ef', width: 1 }, ticks: { stroke: '#d9dde5', width: 1 }, font: '10px system-ui, sans-serif', labelFont: '11px system-ui, sans-serif' };
-    this.plot = new uPlot({
-      width, height: 170,
-      cursor: { drag: { x: true, y: false }, points: { size: 5 } },
-      scales: { x: { time: false }, v: { range: [-90, 40] }, u: {} },
-      axes: [
-        { ...axis, label: t('izh.time'), labelSize: 16, size: 28 },
-        { ...axis, scale: 'v', label: 'v (mV)', labelSize: 16, size: 38 },
-        { ...axis, scale: 'u', side: 1, label: 'u', labelSize: 16, size: 36, grid: { show: false } },
-      ],
-      series: [
-        { label: 't', value: (p, x) => (x == null ? '–' : `${x.toFixed(1)} ms`) },
-        { label: 'v', scale: 'v', stroke: '#c0392b', width: 1.3, value: (p, x) => (x == null ? '–' : x.toFixed(1)) },
-        { label: 'u', scale: 'u', stroke: '#2456c7', width: 1.3, value: (p, x) => (x == null ? '–' : x.toFixed(2)) },
-      ],
-      hooks: {
-        // Spike times (the engine's located events) as ticks along the top.
-        draw: [(p) => {
-          const c = p.ctx;
-          c.save();
-          c.strokeStyle = '#1d2330';
-          c.lineWidth = 1.5 * (devicePixelRatio || 1);
-          c.beginPath();
-          for (const st of this.spikes ?? []) {
-            const x = Math.round(p.valToPos(st, 'x', true));
-            c.moveTo(x, p.bbox.top);
-            c.lineTo(x, p.bbox.top + 8 * (devicePixelRatio || 1));
-          }
-          c.stroke();
-          c.restore();
-        }],
-      },
-    }, data, this.els.traceBox);
+    this.trace.set({ t: t('izh.time'), a: 'v (mV)', b: 'u' }, Array.from(run.t), v, u, this.spikes, [-90, 40]);
   }
 
   downloadCsv() {

@@ -50,5 +50,10 @@ canvas.plane-canvas { display: block; width: 100%; aspect-ratio: 1; max-height: 
 figure { margin: 0; background: var(--panel); border-radius: 6px; padding: 4px; min-width: 0; }
 figcaption { font-size: 0.8em; color: var(--muted); margin-bottom: 3px; }
 canvas.td { display: block; width: 100%; aspect-ratio: 1.2; max-width: 320px; background: #fff; touch-action: none; cursor: pointer; }
+.start { display: flex; flex-wrap: wrap; gap: 4px; align-items: center; font-size: 0.85em; }
+.start input { font: inherit; width: 5.5em; padding: 1px 3px; text-align: right; border: 1px solid var(--line); border-radius: 3px; }
+.series-fig { margin-top: 6px; }
+.series { background: #fff; min-height: 140px; }
+.series .u-legend { font-size: 0.72em; color: var(--muted); }
 .error { color: #b3261e; }
 `;

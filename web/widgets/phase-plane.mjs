@@ -12,6 +12,8 @@ import { pageCore } from './core.mjs';
 import { Viewport } from './plane.mjs';
 import { drawArrowField, drawAxes, drawLineThrough, drawMarker, drawPolyline, prepareCanvas } from './plane-draw.mjs';
 import { drawTraceDet, traceDetViewport } from './trace-det.mjs';
+import { download, downloadPng } from './draw.mjs';
+import { SERIES_PLOT_CSS, SeriesPlot } from './series-plot.mjs';
 import css from './phase-plane-style.mjs';
 import { MODEL_INFO, PHASE_PLANE_SCHEMA, PHASE_PRESETS, matrixForTraceDet } from './phase-plane-schema.mjs';
 
@@ -65,7 +67,7 @@ export class SimcorePhasePlane extends SimcoreElement {
   static schema = PHASE_PLANE_SCHEMA;
 
   build(root) {
-    const style = h('style', { text: css });
+    const style = h('style', { text: css + SERIES_PLOT_CSS });
     this.els = { rows: {} };
     const form = h('form', { onsubmit: (e) => e.preventDefault() });
 
@@ -112,6 +114,17 @@ export class SimcorePhasePlane extends SimcoreElement {
     }));
     form.append(toggles);
 
+    // A start point typed exactly (for the values a click cannot hit).
+    const x0In = h('input', { type: 'number', name: 'x0', step: 'any', value: '1', dataset: { i18nLabel: 'pp.startX' } });
+    const y0In = h('input', { type: 'number', name: 'y0', step: 'any', value: '0', dataset: { i18nLabel: 'pp.startY' } });
+    const addStart = () => {
+      const x = Number(x0In.value);
+      const y = Number(y0In.value);
+      if (x0In.value !== '' && y0In.value !== '' && Number.isFinite(x) && Number.isFinite(y)) this.addTrajectory(x, y);
+    };
+    form.append(h('div', { class: 'start' }, [h('span', { dataset: { i18n: 'pp.start' } }), x0In, y0In,
+      h('button', { type: 'button', dataset: { i18n: 'pp.add', tool: 'add' }, onclick: addStart })]));
+
     const tool = (key, fn) => h('button', { type: 'button', dataset: { i18n: key, tool: key.split('.').pop() }, onclick: fn });
     form.append(h('div', { class: 'tools' }, [
       tool('pp.clear', () => this.setState({ traj: [] })),
@@ -119,11 +132,14 @@ export class SimcorePhasePlane extends SimcoreElement {
       tool('pp.zoomOut', () => this.zoom(1 / 1.5)),
       tool('pp.resetView', () => this.setState(viewOf(this._state.model))),
       tool('pp.csv', () => this.downloadCsv()),
+      h('button', { type: 'button', text: 'PNG', title: 'PNG', dataset: { tool: 'png' }, onclick: () => downloadPng(this.els.canvas, 'phase-plane.png') }),
     ]));
 
     this.els.eqs = h('div', { class: 'eqs', 'aria-live': 'polite' }, [h('span'), h('span')]);
     this.els.canvas = h('canvas', { class: 'plane-canvas', role: 'img', dataset: { i18nLabel: 'pp.canvas' } });
-    const plane = h('div', { class: 'plane' }, [this.els.eqs, this.els.canvas, h('p', { class: 'hint', dataset: { i18n: 'pp.hint' } })]);
+    this.els.seriesBox = h('div', { class: 'series' });
+    this.els.seriesFig = h('figure', { class: 'series-fig' }, [h('figcaption', { dataset: { i18n: 'pp.series' } }), this.els.seriesBox]);
+    const plane = h('div', { class: 'plane' }, [this.els.eqs, this.els.canvas, h('p', { class: 'hint', dataset: { i18n: 'pp.hint' } }), this.els.seriesFig]);
 
     this.els.type = h('div', { class: 'type' });
     this.els.pq = h('div');
@@ -147,7 +163,12 @@ export class SimcorePhasePlane extends SimcoreElement {
     this.trajKey = '';
     this.bindPointer();
     this.bindTraceDet();
-    this.resizeObserver = new ResizeObserver(() => this.invalidate());
+    this.series = new SeriesPlot(this.els.seriesBox, 140);
+    this.resizeObserver = new ResizeObserver(() => {
+      this.series.resize();
+      this.invalidate();
+    });
+    this.resizeObserver.observe(this.els.seriesBox);
     this.resizeObserver.observe(this.els.canvas);
     this.resizeObserver.observe(this.els.td);
   }
@@ -170,6 +191,7 @@ export class SimcorePhasePlane extends SimcoreElement {
   stop() {
     this.intersection?.disconnect();
     this.resizeObserver?.disconnect();
+    this.series?.destroy();
     cancelAnimationFrame(this.frame);
     this.frame = 0;
   }
@@ -387,6 +409,7 @@ export class SimcorePhasePlane extends SimcoreElement {
       drawMarker(ctx, this.vp, e.x, e.y, { fill: '#1d2330', open: !e.type.startsWith('stable'), label: t(`pp.type.${e.type}`) });
     }
 
+    this.drawSeries(sys);
     this.drawReadout(eq);
     this.drawEquations();
     const tdw = this.els.td.clientWidth;
@@ -446,6 +469,27 @@ export class SimcorePhasePlane extends SimcoreElement {
     });
   }
 
+  /** x(t), y(t) of the newest trajectory (backward times negative). */
+  drawSeries(sys) {
+    const tr = this.trajectories[this.trajectories.length - 1];
+    this.els.seriesFig.hidden = !tr;
+    if (!tr) return;
+    const ts = [];
+    const xs = [];
+    const ys = [];
+    for (let i = tr.bw.t.length - 1; i >= 1; i--) {
+      ts.push(tr.bw.t[i]);
+      xs.push(tr.bw.y[2 * i]);
+      ys.push(tr.bw.y[2 * i + 1]);
+    }
+    for (let i = 0; i < tr.fw.t.length; i++) {
+      ts.push(tr.fw.t[i]);
+      xs.push(tr.fw.y[2 * i]);
+      ys.push(tr.fw.y[2 * i + 1]);
+    }
+    this.series.set({ t: 't', a: sys.vars[0], b: sys.vars[1] }, ts, xs, ys);
+  }
+
   drawReadout(eq) {
     const E = this.els;
     if (!eq) {
@@ -495,11 +539,7 @@ export class SimcorePhasePlane extends SimcoreElement {
       for (let i = tr.bw.t.length - 1; i >= 1; i--) rows.push(`${k + 1},${tr.bw.t[i]},${tr.bw.y[2 * i]},${tr.bw.y[2 * i + 1]}`);
       for (let i = 0; i < tr.fw.t.length; i++) rows.push(`${k + 1},${tr.fw.t[i]},${tr.fw.y[2 * i]},${tr.fw.y[2 * i + 1]}`);
     });
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(new Blob([rows.join('\n') + '\n'], { type: 'text/csv' }));
-    a.download = 'phase-plane-trajectories.csv';
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+    download(new Blob([rows.join('\n') + '\n'], { type: 'text/csv' }), 'phase-plane-trajectories.csv');
   }
 
   /** What the plane shows, for tests and pages: start points and sample counts. */
