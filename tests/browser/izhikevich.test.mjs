@@ -93,6 +93,12 @@ await withBrowser(async (browser, server) => {
     assert.deepEqual([ch.state.c, ch.state.d, ch.state.v0, ch.state.t1], [-50, 2, -70, 200]);
     assert.deepEqual(ch.first, [-70, -14]);
     await ctx.close();
+    // Step protocol: no input before tOn, so no spike before it; spikes after.
+    ({ ctx, p, problems } = await open(browser, server, 'http', '#tOn=100'));
+    const step = await settled(p);
+    assert.equal(step.state.tOn, 100);
+    assert.ok(step.spikes.length >= 3 && step.spikes[0] > 100, `first spike ${step.spikes[0]}`);
+    await ctx.close();
     ({ ctx, p, problems } = await open(browser, server, 'http', '#preset=<svg/onload=alert(1)>&a=1e400&c=-20&I=abc&t1=-5'));
     const bad = await settled(p);
     assert.deepEqual([bad.state.preset, bad.state.a, bad.state.c, bad.state.I, bad.state.t1], ['RS', 0.02, -65, 10, 300]);

@@ -16,5 +16,7 @@ export const IZHIKEVICH_SCHEMA = Object.freeze({
   v0: { type: 'number', min: -100, max: 29, default: -65 },
   u0: { type: 'number', min: -60, max: 80, default: -13 },
   t1: { type: 'number', min: 20, max: 1000, default: 300 },
+  // Step protocol as in Izhikevich's figures: I = 0 before tOn, I after (0: on from the start).
+  tOn: { type: 'number', min: 0, max: 1000, default: 0 },
   field: { type: 'bool', default: true },
 });

@@ -15,10 +15,11 @@ import css from './phase-plane-style.mjs';
 import { IZHIKEVICH_SCHEMA, IZH_PRESETS } from './izhikevich-schema.mjs';
 import { fmt } from './phase-plane.mjs';
 import { SERIES_PLOT_CSS, SeriesPlot } from './series-plot.mjs';
+import { download, downloadPng } from './draw.mjs';
 
 export { IZHIKEVICH_SCHEMA, IZH_PRESETS };
 
-const SLIDERS = [['a', 0, 0.2, 0.001], ['b', -0.1, 0.35, 0.005], ['c', -80, -40, 0.5], ['d', -2, 10, 0.05], ['I', -5, 20, 0.1], ['t1', 50, 1000, 10]];
+const SLIDERS = [['a', 0, 0.2, 0.001], ['b', -0.1, 0.35, 0.005], ['c', -80, -40, 0.5], ['d', -2, 10, 0.05], ['I', -5, 20, 0.1], ['tOn', 0, 500, 5], ['t1', 50, 1000, 10]];
 const PARAMS = ['a', 'b', 'c', 'd', 'I'];
 // The (v, u) view: v from below the reset range to above the spike cut-off.
 const VIEW = { v: [-90, 40], u: [-25, 15] };
@@ -62,7 +63,8 @@ export class SimcoreIzhikevich extends SimcoreElement {
     const box = h('input', { type: 'checkbox', name: 'field', onchange: () => this.setState({ field: box.checked }) });
     this.els.field = box;
     form.append(h('div', { class: 'toggles' }, [h('label', {}, [box, h('span', { dataset: { i18n: 'pp.show.field' } })])]));
-    form.append(h('div', { class: 'tools' }, [h('button', { type: 'button', dataset: { i18n: 'pp.csv' }, onclick: () => this.downloadCsv() })]));
+    form.append(h('div', { class: 'tools' }, [h('button', { type: 'button', dataset: { i18n: 'pp.csv' }, onclick: () => this.downloadCsv() }),
+      h('button', { type: 'button', text: 'PNG', title: 'PNG', onclick: () => downloadPng(this.els.canvas, 'izhikevich-plane.png') })]));
 
     this.els.canvas = h('canvas', { class: 'plane-canvas', role: 'img', dataset: { i18nLabel: 'izh.canvas' } });
     this.els.traceBox = h('div', { class: 'trace' });
@@ -158,7 +160,7 @@ export class SimcoreIzhikevich extends SimcoreElement {
     const p = sc.systems.izhikevich.presets.find((x) => x.name === name);
     if (!p) return;
     const { a, b, c, d, I } = p.params;
-    this.setState({ preset: name, a, b, c, d, I, v0: p.y0[0], u0: p.y0[1], t1: p.t1 });
+    this.setState({ preset: name, a, b, c, d, I, v0: p.y0[0], u0: p.y0[1], t1: p.t1, tOn: 0 });
   }
 
   async render() {
@@ -199,7 +201,9 @@ export class SimcoreIzhikevich extends SimcoreElement {
     const vpeak = sc.systems.izhikevich.defaults.vpeak;
     drawPolyline(ctx, this.vp, [vpeak, y0, vpeak, y1], { color: '#9aa3b2', width: 1, dash: [2, 3] });
 
-    const run = sc.integrate({ system: 'izhikevich', params, y0: [s.v0, s.u0], t1: s.t1, dt: DT });
+    // The step: I(t) = 0 before tOn, I after (a repeated breakpoint time is a jump).
+    const input = s.tOn > 0 ? { t: [s.tOn, s.tOn], v: [0, s.I] } : undefined;
+    const run = sc.integrate({ system: 'izhikevich', params, y0: [s.v0, s.u0], t1: s.t1, dt: DT, input });
     this.run = run;
     // Solid pieces between resets; each reset (t repeats) dashed.
     let start = 0;
@@ -223,7 +227,9 @@ export class SimcoreIzhikevich extends SimcoreElement {
     this.spikes = spikes;
     this.drawTrace(run);
     const isi = spikes.slice(1).map((v, i) => v - spikes[i]);
-    const parts = [`${t('izh.spikes')}: ${spikes.length}`, `${t('izh.rate')}: ${fmt((spikes.length / s.t1) * 1000, 3)} Hz`];
+    // Rate over the time the input is on.
+    const onFor = Math.max(s.t1 - s.tOn, 1e-9);
+    const parts = [`${t('izh.spikes')}: ${spikes.length}`, `${t('izh.rate')}: ${fmt((spikes.length / onFor) * 1000, 3)} Hz`];
     if (isi.length) parts.push(`${t('izh.isi')}: ${isi.slice(0, 6).map((v) => fmt(v, 3)).join(', ')}${isi.length > 6 ? ', …' : ''} ms`);
     this.els.stats.textContent = parts.join(' · ');
 
@@ -256,10 +262,6 @@ export class SimcoreIzhikevich extends SimcoreElement {
     if (!r) return;
     const rows = ['t_ms,v_mV,u'];
     for (let i = 0; i < r.t.length; i++) rows.push(`${r.t[i]},${r.y[2 * i]},${r.y[2 * i + 1]}`);
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(new Blob([rows.join('\n') + '\n'], { type: 'text/csv' }));
-    a.download = 'izhikevich-trajectory.csv';
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+    download(new Blob([rows.join('\n') + '\n'], { type: 'text/csv' }), 'izhikevich-trajectory.csv');
   }
 }

@@ -213,6 +213,7 @@ export default {
   'izh.c': 'c (reset of v, mV)',
   'izh.d': 'd (jump of u)',
   'izh.I': 'input current I',
+  'izh.tOn': 'input switched on at (ms)',
   'izh.t1': 'duration (ms)',
   'izh.canvas': '(v, u) phase plane: click to start there',
   'izh.hint': 'Click: start the neuron at that (v, u). Orange: v-nullcline (parabola), purple: u-nullcline (line); dashed: resets from v = 30 mV to (c, u + d).',

@@ -212,6 +212,7 @@ export default {
   'izh.c': 'c（v 的重置值，mV）',
   'izh.d': 'd（u 的跳变）',
   'izh.I': '输入电流 I',
+  'izh.tOn': '输入开启时刻（ms）',
   'izh.t1': '时长（ms）',
   'izh.canvas': '(v, u) 相平面：点击设为起点',
   'izh.hint': '点击：让神经元从该 (v, u) 出发。橙色：v 零斜率线（抛物线），紫色：u 零斜率线（直线）；虚线：从 v = 30 mV 重置到 (c, u + d)。',
