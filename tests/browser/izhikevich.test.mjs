@@ -87,6 +87,15 @@ await withBrowser(async (browser, server) => {
     assert.ok(fs.spikes.length > 3 * rs.spikes.length, `FS ${fs.spikes.length} vs RS ${rs.spikes.length}`);
     const hash = await p.evaluate(() => location.hash);
     assert.match(hash, /preset=FS/);
+    // 2004 panels replay their protocol with figure1.m's scheme: B (phasic)
+    // and Q (DAP) fire exactly once (docs/models.md), A (tonic) repeatedly.
+    for (const [name, check] of [['B', (n) => n === 1], ['Q', (n) => n === 1], ['A', (n) => n >= 5]]) {
+      await p.locator(`${W} select[name=preset]`).selectOption(name);
+      await p.waitForFunction(([w, n]) => document.querySelector(w).state.protocol === n, [W, name]);
+      const r = await settled(p);
+      assert.ok(check(r.spikes.length), `${name}: ${r.spikes.length} spikes`);
+    }
+    assert.ok(await p.locator(`${W} input[name=I]`).isHidden(), 'the protocol drives I');
     await ctx.close();
     ({ ctx, p, problems } = await open(browser, server, 'file', '#preset=custom&a=0.02&b=0.2&c=-50&d=2&I=10&v0=-70&u0=-14&t1=200'));
     const ch = await settled(p);

@@ -10,7 +10,7 @@ import { fromHash, toHash } from '../../web/widgets/state.mjs';
 import { MODEL_INFO, PHASE_PLANE_SCHEMA as S, PHASE_PRESETS, matrixForTraceDet } from '../../web/widgets/phase-plane-schema.mjs';
 import { TABLES } from '../../web/widgets/i18n.mjs';
 import { Viewport, niceTicks } from '../../web/widgets/plane.mjs';
-import { IZHIKEVICH_SCHEMA, IZH_PRESETS } from '../../web/widgets/izhikevich-schema.mjs';
+import { IZHIKEVICH_SCHEMA, IZH_FEATURES, IZH_PRESETS } from '../../web/widgets/izhikevich-schema.mjs';
 
 test('trajectory start points round-trip through the hash; a bad entry rejects the list', () => {
   const state = { ...Object.fromEntries(Object.entries(S).map(([k, f]) => [k, f.default])), traj: [[1, 0], [-2.5, 1e-3]] };
@@ -100,7 +100,7 @@ test('every label key the phase-plane widget builds from names is in both tables
 test('Izhikevich widget: its presets are the engine’s, inside the schema, with labels in both languages', async () => {
   const sc = await loadSimcore();
   const engine = sc.systems.izhikevich.presets;
-  for (const name of IZH_PRESETS) {
+  for (const name of [...IZH_PRESETS, ...IZH_FEATURES]) {
     const p = engine.find((x) => x.name === name);
     assert.ok(p, name);
     for (const k of ['a', 'b', 'c', 'd', 'I']) {
@@ -108,6 +108,9 @@ test('Izhikevich widget: its presets are the engine’s, inside the schema, with
       assert.ok(p.params[k] >= f.min && p.params[k] <= f.max, `${name}.${k} = ${p.params[k]}`);
     }
     assert.ok(p.y0[0] >= IZHIKEVICH_SCHEMA.v0.min && p.y0[1] <= IZHIKEVICH_SCHEMA.u0.max, `${name} y0`);
+    assert.ok(p.t1 >= IZHIKEVICH_SCHEMA.t1.min && p.t1 <= IZHIKEVICH_SCHEMA.t1.max, `${name} t1`);
+    // The 2004 panels carry their protocol (the widget replays it).
+    if (IZH_FEATURES.includes(name)) assert.ok(p.input && p.method === 'izhikevich-euler', `${name} protocol`);
     for (const lang of ['en', 'zh']) {
       assert.ok(TABLES[lang][`izh.preset.${name}`] && TABLES[lang][`izh.desc.${name}`], `${lang} ${name}`);
     }

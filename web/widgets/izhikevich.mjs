@@ -12,16 +12,17 @@ import { pageCore } from './core.mjs';
 import { Viewport } from './plane.mjs';
 import { drawArrowField, drawAxes, drawMarker, drawPolyline, prepareCanvas } from './plane-draw.mjs';
 import css from './phase-plane-style.mjs';
-import { IZHIKEVICH_SCHEMA, IZH_PRESETS } from './izhikevich-schema.mjs';
+import { IZHIKEVICH_SCHEMA, IZH_FEATURES, IZH_PRESETS } from './izhikevich-schema.mjs';
 import { fmt } from './phase-plane.mjs';
 import { SERIES_PLOT_CSS, SeriesPlot } from './series-plot.mjs';
 import { download, downloadPng } from './draw.mjs';
 
-export { IZHIKEVICH_SCHEMA, IZH_PRESETS };
+export { IZHIKEVICH_SCHEMA, IZH_FEATURES, IZH_PRESETS };
 
 const SLIDERS = [['a', 0, 0.2, 0.001], ['b', -0.1, 0.35, 0.005], ['c', -80, -40, 0.5], ['d', -2, 10, 0.05], ['I', -5, 20, 0.1], ['tOn', 0, 500, 5], ['t1', 50, 1000, 10]];
 const PARAMS = ['a', 'b', 'c', 'd', 'I'];
 // The (v, u) view: v from below the reset range to above the spike cut-off.
+// u widens to hold the trajectory (the 2004 panels S and T live near u = 60).
 const VIEW = { v: [-90, 40], u: [-25, 15] };
 const DT = 0.1; // ms, RK4; spikes are located on the step's interpolant (docs/ode.md)
 const EXTRA_CSS = `
@@ -41,8 +42,12 @@ export class SimcoreIzhikevich extends SimcoreElement {
     root.append(h('style', { text: css + EXTRA_CSS + SERIES_PLOT_CSS }));
     this.els = { rows: {} };
     const form = h('form', { onsubmit: (e) => e.preventDefault() });
-    const sel = h('select', { id: 'c-preset', name: 'preset' },
-      IZHIKEVICH_SCHEMA.preset.choices.map((c) => h('option', { value: c, dataset: { i18n: `izh.preset.${c}` } })));
+    const option = (c) => h('option', { value: c, dataset: { i18n: `izh.preset.${c}` } });
+    const sel = h('select', { id: 'c-preset', name: 'preset' }, [
+      option('custom'),
+      h('optgroup', { dataset: { group: 'izh.group.2003' } }, IZH_PRESETS.map(option)),
+      h('optgroup', { dataset: { group: 'izh.group.2004' } }, IZH_FEATURES.map(option)),
+    ]);
     sel.addEventListener('change', () => this.applyPreset(sel.value));
     this.els.preset = sel;
     this.els.desc = h('p', { class: 'desc' });
@@ -57,7 +62,7 @@ export class SimcoreIzhikevich extends SimcoreElement {
       range.addEventListener('input', () => set(Number(range.value)));
       num.addEventListener('input', () => { if (num.value !== '' && num.checkValidity()) set(Number(num.value)); });
       const row = h('div', { class: 'row' }, [h('label', { for: id, dataset: { i18n: `izh.${name}` } }), num, range]);
-      this.els.rows[name] = { range, num, step };
+      this.els.rows[name] = { range, num, step, row };
       form.append(row);
     }
     const box = h('input', { type: 'checkbox', name: 'field', onchange: () => this.setState({ field: box.checked }) });
@@ -142,7 +147,11 @@ export class SimcoreIzhikevich extends SimcoreElement {
   syncControls() {
     const s = this._state;
     this.els.preset.value = s.preset;
-    this.els.desc.textContent = s.preset === 'custom' ? '' : t(`izh.desc.${s.preset}`);
+    for (const g of this.els.preset.querySelectorAll('optgroup')) g.label = t(g.dataset.group);
+    const descKey = s.preset !== 'custom' ? s.preset : s.protocol !== 'none' ? s.protocol : null;
+    this.els.desc.textContent = descKey ? t(`izh.desc.${descKey}`) + (s.protocol !== 'none' ? ` ${t('izh.protocolNote')}` : '') : '';
+    // Under a 2004 protocol the input I(t) is the panel's: no I or tOn control.
+    for (const n of ['I', 'tOn']) this.els.rows[n].row.classList.toggle('hidden', s.protocol !== 'none');
     for (const [name, { range, num, step }] of Object.entries(this.els.rows)) {
       if (Math.abs(Number(range.value) - s[name]) >= step / 2) range.value = String(s[name]);
       if (this.shadowRoot.activeElement !== num) num.value = String(s[name]);
@@ -153,14 +162,15 @@ export class SimcoreIzhikevich extends SimcoreElement {
   /** Parameters and start state of a preset, from the engine's table. */
   async applyPreset(name) {
     if (name === 'custom') {
-      this.setState({ preset: 'custom' });
+      this.setState({ preset: 'custom', protocol: 'none' });
       return;
     }
     const sc = (this.sc ??= await pageCore(true));
     const p = sc.systems.izhikevich.presets.find((x) => x.name === name);
     if (!p) return;
     const { a, b, c, d, I } = p.params;
-    this.setState({ preset: name, a, b, c, d, I, v0: p.y0[0], u0: p.y0[1], t1: p.t1, tOn: 0 });
+    const protocol = IZH_FEATURES.includes(name) ? name : 'none';
+    this.setState({ preset: name, protocol, a, b, c, d, I, v0: p.y0[0], u0: p.y0[1], t1: p.t1, tOn: 0 });
   }
 
   async render() {
@@ -177,10 +187,44 @@ export class SimcoreIzhikevich extends SimcoreElement {
     }
     const s = this._state;
     const params = { a: s.a, b: s.b, c: s.c, d: s.d, I: s.I };
+    let input;
+    let method = 'rk4';
+    let dt = DT;
+    if (s.protocol !== 'none') {
+      // The 2004 panel: its I(t), its quadratic (G and L use 4.1 v + 108),
+      // figure1.m's scheme and step; the plane shows the input at the end.
+      const pr = sc.systems.izhikevich.presets.find((x) => x.name === s.protocol);
+      Object.assign(params, { k2: pr.params.k2, k1: pr.params.k1, k0: pr.params.k0 });
+      input = pr.input ?? undefined;
+      if (input) params.I = input.v[input.v.length - 1];
+      method = pr.method;
+      dt = pr.dt;
+    } else if (s.tOn > 0) {
+      // The step: I(t) = 0 before tOn, I after (a repeated breakpoint time is a jump).
+      input = { t: [s.tOn, s.tOn], v: [0, s.I] };
+    }
+    const run = sc.integrate({ system: 'izhikevich', params, y0: [s.v0, s.u0], t1: s.t1, dt, method, input });
+    this.run = run;
+    this.method = { method, dt };
     const cv = this.els.canvas;
     const w = cv.clientWidth;
     const hh = cv.clientHeight;
     if (!w || !hh) return;
+    // u: the default range when the trajectory fits in it, else the trajectory's own range, padded.
+    let tmin = Infinity;
+    let tmax = -Infinity;
+    for (let i = 1; i < run.y.length; i += 2) {
+      tmin = Math.min(tmin, run.y[i]);
+      tmax = Math.max(tmax, run.y[i]);
+    }
+    let [umin, umax] = VIEW.u;
+    if (tmin < umin + 2 || tmax > umax - 2) {
+      const pad = Math.max(5, 0.3 * (tmax - tmin));
+      umin = tmin - pad;
+      umax = tmax + pad;
+    }
+    this.vp.cy = (umin + umax) / 2;
+    this.vp.yHalf = (umax - umin) / 2;
     this.vp.setSize(w, hh);
     const [x0, x1, y0, y1] = this.vp.box;
     const ctx = prepareCanvas(cv, w, hh);
@@ -201,10 +245,6 @@ export class SimcoreIzhikevich extends SimcoreElement {
     const vpeak = sc.systems.izhikevich.defaults.vpeak;
     drawPolyline(ctx, this.vp, [vpeak, y0, vpeak, y1], { color: '#9aa3b2', width: 1, dash: [2, 3] });
 
-    // The step: I(t) = 0 before tOn, I after (a repeated breakpoint time is a jump).
-    const input = s.tOn > 0 ? { t: [s.tOn, s.tOn], v: [0, s.I] } : undefined;
-    const run = sc.integrate({ system: 'izhikevich', params, y0: [s.v0, s.u0], t1: s.t1, dt: DT, input });
-    this.run = run;
     // Solid pieces between resets; each reset (t repeats) dashed.
     let start = 0;
     const n = run.t.length;
@@ -228,7 +268,7 @@ export class SimcoreIzhikevich extends SimcoreElement {
     this.drawTrace(run);
     const isi = spikes.slice(1).map((v, i) => v - spikes[i]);
     // Rate over the time the input is on.
-    const onFor = Math.max(s.t1 - s.tOn, 1e-9);
+    const onFor = Math.max(s.t1 - (s.protocol === 'none' ? s.tOn : 0), 1e-9);
     const parts = [`${t('izh.spikes')}: ${spikes.length}`, `${t('izh.rate')}: ${fmt((spikes.length / onFor) * 1000, 3)} Hz`];
     if (isi.length) parts.push(`${t('izh.isi')}: ${isi.slice(0, 6).map((v) => fmt(v, 3)).join(', ')}${isi.length > 6 ? ', …' : ''} ms`);
     this.els.stats.textContent = parts.join(' · ');
@@ -236,7 +276,7 @@ export class SimcoreIzhikevich extends SimcoreElement {
     const ms = performance.now() - t0;
     delete this.els.timing.dataset.i18n;
     this.els.timing.classList.remove('error');
-    this.els.timing.textContent = `${t('pp.time')} ${ms.toFixed(1)} ms · RK4 dt = ${DT} ms · ${sc.simd ? 'SIMD' : 'scalar'}`;
+    this.els.timing.textContent = `${t('pp.time')} ${ms.toFixed(1)} ms · ${method} dt = ${dt} ms · ${sc.simd ? 'SIMD' : 'scalar'}`;
     this.dataset.core = `${sc.version} ${sc.simd ? 'SIMD' : 'scalar'}`;
     this.dispatchEvent(new CustomEvent('rendered', { detail: { what: 'neuron', ms } }));
     if (!this.readyResolved) {
