@@ -10,7 +10,7 @@ import { SimcoreElement, h } from './base.mjs';
 import { t, getLang, setLang } from './i18n.mjs';
 import { pageCore } from './core.mjs';
 import { Viewport } from './plane.mjs';
-import { drawArrowField, drawAxes, drawMarker, drawPolyline, prepareCanvas } from './plane-draw.mjs';
+import { drawArrowField, drawAxes, drawEquilibria, drawPolyline, prepareCanvas } from './plane-draw.mjs';
 import css from './phase-plane-style.mjs';
 import { IZHIKEVICH_SCHEMA, IZH_FEATURES, IZH_PRESETS } from './izhikevich-schema.mjs';
 import { fmt } from './phase-plane.mjs';
@@ -259,9 +259,7 @@ export class SimcoreIzhikevich extends SimcoreElement {
     ctx.fillRect(sx - 3.5, sy - 3.5, 7, 7);
 
     this.equilibria = sc.equilibria({ system: 'izhikevich', params, x: [x0, x1], y: [y0, y1] });
-    for (const eq of this.equilibria) {
-      drawMarker(ctx, this.vp, eq.x, eq.y, { open: !eq.type.startsWith('stable'), label: t(`pp.type.${eq.type}`) });
-    }
+    drawEquilibria(ctx, this.vp, this.equilibria, (e) => t(`pp.type.${e.type}`));
 
     const spikes = run.events.filter((e) => e.kind === 'spike').map((e) => e.t);
     this.spikes = spikes;

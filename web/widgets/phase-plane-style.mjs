@@ -37,7 +37,7 @@ legend { font-size: 0.8em; color: var(--muted); padding: 0; margin-bottom: 3px; 
 @container (min-width: 1000px) { .main { grid-template-columns: 1fr 230px; } }
 .eqs { font-family: "Cambria Math", "STIX Two Math", Georgia, serif; font-size: 1.05em; display: flex;
   flex-wrap: wrap; gap: 2px 22px; font-variant-numeric: tabular-nums; }
-.eqs span { white-space: nowrap; }
+.eqs span { overflow-wrap: anywhere; }
 .plane { position: relative; min-width: 0; }
 canvas.plane-canvas { display: block; width: 100%; aspect-ratio: 1; max-height: 78vh; background: #fff;
   border: 1px solid var(--line); border-radius: 4px; touch-action: none; cursor: crosshair; }

@@ -10,7 +10,7 @@ import { SimcoreElement, h } from './base.mjs';
 import { t, getLang, setLang } from './i18n.mjs';
 import { pageCore } from './core.mjs';
 import { Viewport } from './plane.mjs';
-import { drawArrowField, drawAxes, drawLineThrough, drawMarker, drawPolyline, prepareCanvas } from './plane-draw.mjs';
+import { drawArrowField, drawAxes, drawEquilibria, drawLineThrough, drawPolyline, prepareCanvas } from './plane-draw.mjs';
 import { drawTraceDet, traceDetViewport } from './trace-det.mjs';
 import { download, downloadPng } from './draw.mjs';
 import { SERIES_PLOT_CSS, SeriesPlot } from './series-plot.mjs';
@@ -405,9 +405,7 @@ export class SimcorePhasePlane extends SimcoreElement {
       ctx.fillRect(px - 3, py - 3, 6, 6);
     });
 
-    for (const e of eqs) {
-      drawMarker(ctx, this.vp, e.x, e.y, { fill: '#1d2330', open: !e.type.startsWith('stable'), label: t(`pp.type.${e.type}`) });
-    }
+    drawEquilibria(ctx, this.vp, eqs, (e) => t(`pp.type.${e.type}`));
 
     this.drawSeries(sys);
     this.drawReadout(eq);
@@ -526,8 +524,8 @@ export class SimcorePhasePlane extends SimcoreElement {
       e1.textContent = 'dx/dt = y';
       e2.textContent = `dy/dt = ${fmt(s.vdp_mu)} (1 − x²) y − x`;
     } else {
-      e1.textContent = 'C dV/dt = I − g_L(V − V_L) − g_Ca M∞(V)(V − V_Ca) − g_K N(V − V_K)';
-      e2.textContent = `dN/dt = (N∞(V) − N)/τ_N(V),  I = ${fmt(s.ml_I)} µA/cm²`;
+      e1.textContent = `C dV/dt = I − I_ion(V, N),  I = ${fmt(s.ml_I)} µA/cm²`;
+      e2.textContent = 'dN/dt = (N∞(V) − N)/τ_N(V)';
     }
   }
 

@@ -203,8 +203,8 @@ export function drawLineThrough(ctx, vp, x, y, vx, vy, { color = INK, width = 1,
   drawPolyline(ctx, vp, [x - (vx / n) * reach, y - (vy / n) * reach, x + (vx / n) * reach, y + (vy / n) * reach], { color, width, dash });
 }
 
-/** A round marker (filled, or open for unstable points) with a text label beside it. */
-export function drawMarker(ctx, vp, x, y, { fill = INK, open = false, label = '', r = 5 } = {}) {
+/** A round marker (filled, or open for unstable points) with an optional text label beside it. */
+export function drawMarker(ctx, vp, x, y, { fill = INK, open = false, label = '', r = 5, below = false, left = false } = {}) {
   const [px, py] = vp.toPx(x, y);
   ctx.save();
   ctx.beginPath();
@@ -214,16 +214,38 @@ export function drawMarker(ctx, vp, x, y, { fill = INK, open = false, label = ''
   ctx.fillStyle = open ? '#fff' : fill;
   ctx.fill();
   ctx.stroke();
-  if (label) {
-    ctx.font = '12px system-ui, sans-serif';
-    const w = ctx.measureText(label).width;
-    const lx = px + w + 12 < vp.w ? px + 9 : px - 9 - w;
-    const ly = py > 20 ? py - 9 : py + 18;
-    ctx.fillStyle = 'rgba(255,255,255,0.85)';
-    ctx.fillRect(lx - 2, ly - 12, w + 4, 16);
-    ctx.fillStyle = INK;
-    ctx.textBaseline = 'alphabetic';
-    ctx.fillText(label, lx, ly);
-  }
   ctx.restore();
+  if (label) drawLabel(ctx, vp, px, py, label, { below, left });
+}
+
+/** A text label on a white box next to the pixel (px, py): right and above unless told (or out of room). */
+export function drawLabel(ctx, vp, px, py, label, { below = false, left = false } = {}) {
+  ctx.save();
+  ctx.font = '12px system-ui, sans-serif';
+  const w = ctx.measureText(label).width;
+  const rightFits = px + w + 12 < vp.w;
+  const leftFits = px - w - 12 > 0;
+  const lx = (left && leftFits) || !rightFits ? px - 9 - w : px + 9;
+  const ly = below || py <= 20 ? py + 18 : py - 9;
+  ctx.fillStyle = 'rgba(255,255,255,0.85)';
+  ctx.fillRect(lx - 2, ly - 12, w + 4, 16);
+  ctx.fillStyle = INK;
+  ctx.textBaseline = 'alphabetic';
+  ctx.fillText(label, lx, ly);
+  ctx.restore();
+}
+
+/**
+ * Markers for equilibria, then their labels (so no marker covers a label).
+ * Where a neighbour is within 80 px, labels alternate: left and above, right and below.
+ */
+export function drawEquilibria(ctx, vp, eqs, labelOf) {
+  const px = eqs.map((e) => vp.toPx(e.x, e.y));
+  eqs.forEach((e, i) => drawMarker(ctx, vp, e.x, e.y, { open: !e.type.startsWith('stable') }));
+  let flip = false;
+  eqs.forEach((e, i) => {
+    const crowded = px.some((q, j) => j !== i && Math.hypot(q[0] - px[i][0], q[1] - px[i][1]) < 80);
+    flip = crowded ? !flip : false;
+    drawLabel(ctx, vp, px[i][0], px[i][1], labelOf(e), crowded ? { left: flip, below: !flip } : {});
+  });
 }
