@@ -65,6 +65,19 @@ await withBrowser(async (browser, server) => {
     assert.match(await p.evaluate(() => location.hash), /traj=/);
     await canvas.click({ position: { x: 40, y: 60 } });
     assert.equal((await settled(p)).length, 2, 'trajectories coexist');
+    // Dragging the first start point moves it (and its trajectory) instead of adding one.
+    const from = await canvas.evaluate((c, pt) => c.getRootNode().host.vp.toPx(pt[0], pt[1]), s.traj[0]);
+    const box2 = await canvas.boundingBox();
+    await p.mouse.move(box2.x + 1 + from[0], box2.y + 1 + from[1]);
+    await p.mouse.down();
+    await p.mouse.move(box2.x + 1 + from[0] - 30, box2.y + 1 + from[1] + 20, { steps: 4 });
+    await p.mouse.up();
+    const moved = await settled(p);
+    const s2 = await state(p);
+    assert.equal(s2.traj.length, 2, 'no trajectory added by the drag');
+    assert.ok(Math.abs(s2.traj[0][0] - (s.traj[0][0] - 30 * unit)) <= 1.5 * unit && Math.abs(s2.traj[0][1] - (s.traj[0][1] - 20 * unit)) <= 1.5 * unit,
+      `${s2.traj[0]} after dragging ${s.traj[0]}`);
+    assert.deepEqual(moved[0].first, s2.traj[0], 'its trajectory follows');
     // A start point typed exactly; the time plot shows the newest trajectory.
     await p.locator(`${W} input[name=x0]`).fill('0.5');
     await p.locator(`${W} input[name=y0]`).fill('-0.25');

@@ -267,12 +267,31 @@ export class SimcorePhasePlane extends SimcoreElement {
     let down = null;
     cv.addEventListener('pointerdown', (e) => {
       if (e.button !== 0) return;
-      down = { px: this.pointerPx(e), last: this.pointerPx(e), panning: false };
+      const px = this.pointerPx(e);
+      // Pressing on a start point (its square, ±9 px) grabs it: dragging moves the trajectory live.
+      let grab = -1;
+      let best = 9;
+      this._state.traj.forEach(([x, y], i) => {
+        const q = this.vp.toPx(x, y);
+        const dist = Math.max(Math.abs(q[0] - px[0]), Math.abs(q[1] - px[1]));
+        if (dist <= best) {
+          best = dist;
+          grab = i;
+        }
+      });
+      down = { px, last: px, panning: false, grab };
       cv.setPointerCapture(e.pointerId);
     });
     cv.addEventListener('pointermove', (e) => {
       if (!down) return;
       const p = this.pointerPx(e);
+      if (down.grab >= 0) {
+        const r = (v) => Number(v.toPrecision(6));
+        const [x, y] = this.vp.toModel(...p);
+        const traj = this._state.traj.map((q, i) => (i === down.grab ? [r(x), r(y)] : q));
+        this.setState({ traj });
+        return;
+      }
       if (!down.panning && Math.hypot(p[0] - down.px[0], p[1] - down.px[1]) > 5) down.panning = true;
       if (down.panning) {
         this.vp.panBy(p[0] - down.last[0], p[1] - down.last[1]);
@@ -282,7 +301,7 @@ export class SimcorePhasePlane extends SimcoreElement {
     });
     const end = (e) => {
       if (!down) return;
-      const wasPan = down.panning;
+      const wasPan = down.panning || down.grab >= 0; // a grabbed start point is moved, not added again
       down = null;
       if (wasPan || e.type === 'pointercancel') return;
       this.addTrajectory(...this.vp.toModel(...this.pointerPx(e)));
@@ -444,9 +463,12 @@ export class SimcorePhasePlane extends SimcoreElement {
       this.trajKey = key;
       this.trajCache = new Map();
     }
+    // Keep only the trajectories still shown (a dragged start point makes a new one per move).
+    const cache = this.trajCache;
+    this.trajCache = new Map();
     this.trajectories = s.traj.map(([x, y]) => {
       const id = `${x},${y}`;
-      let tr = this.trajCache.get(id);
+      let tr = cache.get(id) ?? this.trajCache.get(id);
       if (!tr) {
         const run = (t1) => sc.integrate({ system: sys.system, params: sys.params, y0: [x, y], t1, dt: sys.dt, method: 'dopri5', bounds, maxSteps: 20000 });
         const fw = run(sys.T);
@@ -461,8 +483,8 @@ export class SimcorePhasePlane extends SimcoreElement {
         }
         points.set(fw.y.subarray(2), 2 * nb);
         tr = { x0: x, y0: y, points, t: [-bw.t[nb - 1], fw.t[nf - 1]], backward: nb, forward: nf, stop: [bw.stop, fw.stop], fw, bw };
-        this.trajCache.set(id, tr);
       }
+      this.trajCache.set(id, tr);
       return tr;
     });
   }

@@ -138,7 +138,7 @@ export default {
   'pp.resetView': 'reset view',
   'pp.csv': 'trajectories CSV',
   'pp.canvas': 'phase plane: click to draw a trajectory',
-  'pp.hint': 'Click or tap: a trajectory through that point (forward and backward in time). Drag: pan. Wheel: zoom. Orange: dx/dt = 0, purple: dy/dt = 0.',
+  'pp.hint': 'Click or tap: a trajectory through that point (forward and backward in time). Drag a start square: move it. Drag elsewhere: pan. Wheel: zoom. Orange: dx/dt = 0, purple: dy/dt = 0.',
   'pp.td': 'trace–determinant plane',
   'pp.td.hint': 'Drag the point to change the matrix (linear model).',
   'pp.td.center': 'centres',
