@@ -99,13 +99,26 @@ await withBrowser(async (browser, server) => {
     const { ctx, p, problems } = await open(browser, server, 'http', '#traj=1,0.5');
     const expected = { center: 'center', 'stable-focus': 'stable-focus', 'unstable-focus': 'unstable-focus',
       'stable-node': 'stable-node', 'unstable-node': 'unstable-node', saddle: 'saddle', oscillator: 'stable-focus',
-      fhn: 'unstable-focus', vdp: 'unstable-focus', 'ml-hopf': 'unstable-focus', 'ml-snic': 'stable-node' };
+      fhn: 'unstable-focus', vdp: 'unstable-focus', 'ml-hopf': 'unstable-focus', 'ml-snic': 'stable-node', pendulum: 'saddle' };
     for (const [name, type] of Object.entries(expected)) {
       await p.locator(`${W} button[data-preset="${name}"]`).click();
       await settled(p);
       assert.equal(await typeShown(p), type, name);
     }
-    // Morris–Lecar, SNIC set below its firing current: rest, threshold and the
+    // The typed pendulum: saddles at ±π, a stable focus at 0; a broken formula
+    // shows the core's message at its position, and fixing it draws again.
+    assert.deepEqual(await p.evaluate((w) => document.querySelector(w).equilibria.map((e) => e.type), W), ['saddle', 'stable-focus', 'saddle']);
+    await p.locator(`${W} input[name=dy]`).fill('-sin(x) - 0.2*');
+    await settled(p);
+    assert.match(await p.locator(`${W} pre.formula-error`).textContent(), /^dy: unexpected end of expression at position 14\n.*\n {16}\^$/);
+    assert.equal(await typeShown(p), 'none');
+    await p.locator(`${W} input[name=dy]`).fill('-sin(x) - 0.5*y');
+    await settled(p);
+    assert.equal(await p.locator(`${W} pre.formula-error`).textContent(), '');
+    assert.equal((await state(p)).dy, '-sin(x) - 0.5*y');
+    await p.locator(`${W} button[data-preset="ml-snic"]`).click();
+    await settled(p);
+        // Morris–Lecar, SNIC set below its firing current: rest, threshold and the
     // unstable focus; raising I past the saddle-node leaves only the focus.
     const eqTypes = () => p.evaluate((w) => document.querySelector(w).equilibria.map((e) => e.type), W);
     assert.deepEqual(await eqTypes(), ['stable-node', 'saddle', 'unstable-focus']);

@@ -22,6 +22,13 @@ test('trajectory start points round-trip through the hash; a bad entry rejects t
   assert.deepEqual(fromHash(S, 'traj=').traj, []);
 });
 
+test('typed formulas: the schema lets through the grammar’s characters only, up to 200', () => {
+  assert.deepEqual(fromHash(S, `dx=${encodeURIComponent('y')}&dy=${encodeURIComponent('-sin(x) - 0.2*y^2')}`), { dx: 'y', dy: '-sin(x) - 0.2*y^2' });
+  for (const bad of ['<script>', 'x;y', 'alert`1`', '"x"', 'x'.repeat(201), 'a=1', '{x}']) {
+    assert.equal(fromHash(S, `dx=${encodeURIComponent(bad)}`).dx, undefined, bad);
+  }
+});
+
 test('each preset gives its type (core classification, the band the widget uses, the model’s default view)', async () => {
   const sc = await loadSimcore();
   for (const p of PHASE_PRESETS) {
@@ -30,6 +37,9 @@ test('each preset gives its type (core classification, the band the widget uses,
     let type;
     if (s.model === 'linear') {
       type = sc.classifyLinear(s.a, s.b, s.c, s.d, { tolerance: 1e-3 }).type;
+    } else if (s.model === 'custom') {
+      const [cx, cy, span] = info.view;
+      type = sc.equilibria({ system: { dx: s.dx, dy: s.dy }, x: [cx - span, cx + span], y: [cy - span, cy + span] })[0]?.type;
     } else {
       const params = info.set ? { ...sc.systems[info.system].presets.find((x) => x.name === `ML-${s[info.set]}`).params } : {};
       for (const [name, field] of Object.entries(info.params)) params[name] = s[field];
@@ -47,7 +57,7 @@ test('each preset gives its type (core classification, the band the widget uses,
     assert.ok(S.model.choices.includes(model));
     for (const field of Object.values(info.params)) assert.ok(S[field], `${model}: ${field}`);
     assert.ok(PHASE_PRESETS.some((p) => p.state.model === model), model);
-    assert.ok(sc.systems[info.system], info.system);
+    assert.ok(model === 'custom' || sc.systems[info.system], info.system);
   }
 });
 

@@ -6,7 +6,7 @@
 // names stay unique in one hash. The view is a centre and a half-width in
 // model units. traj: trajectory start points, `x,y;x,y`.
 
-export const PHASE_MODELS = Object.freeze(['linear', 'oscillator', 'fitzhugh-nagumo', 'van-der-pol', 'morris-lecar']);
+export const PHASE_MODELS = Object.freeze(['linear', 'oscillator', 'fitzhugh-nagumo', 'van-der-pol', 'morris-lecar', 'custom']);
 
 // Per model: the engine's system, the plane's variables, which state field
 // holds each engine parameter, the default view (yRatio: y half-height per
@@ -19,7 +19,12 @@ export const MODEL_INFO = Object.freeze({
   'van-der-pol': { system: 'van-der-pol', vars: ['x', 'y'], params: { mu: 'vdp_mu' }, view: [0, 0, 4], T: 40, dt: 0.02 },
   // The other 12 parameters come from the engine's preset of the chosen set (Hopf or SNIC).
   'morris-lecar': { system: 'morris-lecar', vars: ['V', 'N'], params: { I: 'ml_I' }, set: 'ml_set', view: [-10, 0.3, 65], yRatio: 0.0062, T: 600, dt: 0.25 },
+  // The student's own dx/dt and dy/dt (fields dx, dy), compiled by the core's parser.
+  custom: { system: 'custom', vars: ['x', 'y'], params: {}, view: [0, 0, 4], T: 40, dt: 0.02 },
 });
+
+// Characters a typed formula may use (the core's grammar: docs/ode.md).
+const FORMULA = { type: 'text', maxLength: 200, chars: 'A-Za-z0-9_+\\-*/^()., ' };
 
 export const PHASE_PLANE_SCHEMA = Object.freeze({
   model: { type: 'choice', choices: PHASE_MODELS, default: 'linear' },
@@ -37,6 +42,8 @@ export const PHASE_PLANE_SCHEMA = Object.freeze({
   vdp_mu: { type: 'number', min: -5, max: 10, default: 1 },
   ml_set: { type: 'choice', choices: ['hopf', 'snic'], default: 'hopf' },
   ml_I: { type: 'number', min: -50, max: 300, default: 100 },
+  dx: { ...FORMULA, default: 'y' },
+  dy: { ...FORMULA, default: '-sin(x) - 0.2*y' },
   cx: { type: 'number', min: -1000, max: 1000, default: 0 },
   cy: { type: 'number', min: -1000, max: 1000, default: 0 },
   span: { type: 'number', min: 0.01, max: 1000, default: 3 },
@@ -62,6 +69,8 @@ export const PHASE_PRESETS = Object.freeze([
   { name: 'ml-hopf', type: 'unstable-focus', state: { model: 'morris-lecar', ml_set: 'hopf', ml_I: 100 } },
   // Below the SNIC current: rest (node), threshold (saddle) and an unstable focus.
   { name: 'ml-snic', type: 'stable-node', state: { model: 'morris-lecar', ml_set: 'snic', ml_I: 35 } },
+  // A damped pendulum typed as formulas: saddles at ±π (the first, sorted by x), a focus at 0.
+  { name: 'pendulum', type: 'saddle', state: { model: 'custom', dx: 'y', dy: '-sin(x) - 0.2*y' } },
 ]);
 
 /**

@@ -100,6 +100,18 @@ export class SimcorePhasePlane extends SimcoreElement {
       }
     }
 
+    // Your own system: two formulas, parsed by the core; errors shown with their position.
+    this.els.formulas = {};
+    for (const name of ['dx', 'dy']) {
+      const input = h('input', { type: 'text', name, id: `c-${name}`, spellcheck: false, autocomplete: 'off', maxLength: 200 });
+      input.addEventListener('input', () => this.setState({ [name]: input.value }));
+      this.els.formulas[name] = input;
+      form.append(h('div', { class: 'row wide formula', dataset: { model: 'custom' } }, [
+        h('label', { for: `c-${name}`, text: `${name}/dt =` }), input]));
+    }
+    this.els.formulaError = h('pre', { class: 'formula-error error', dataset: { model: 'custom' }, role: 'alert' });
+    form.append(this.els.formulaError);
+
     const setSel = h('select', { id: 'c-ml_set', name: 'ml_set' },
       PHASE_PLANE_SCHEMA.ml_set.choices.map((c) => h('option', { value: c, dataset: { i18n: `pp.ml_set.${c}` } })));
     setSel.addEventListener('change', () => this.setState({ ml_set: setSel.value }));
@@ -234,6 +246,9 @@ export class SimcorePhasePlane extends SimcoreElement {
     }
     for (const name of TOGGLES) this.els[`toggle-${name}`].checked = s[name];
     this.els.mlSet.value = s.ml_set;
+    for (const el of this.shadowRoot.querySelectorAll('.formula')) el.classList.toggle('hidden', s.model !== 'custom');
+    for (const [name, input] of Object.entries(this.els.formulas)) if (this.shadowRoot.activeElement !== input) input.value = s[name];
+    if (s.model !== 'custom') this.els.formulaError.textContent = '';
     this.els.mlSetRow.classList.toggle('hidden', s.model !== 'morris-lecar');
   }
 
@@ -241,6 +256,7 @@ export class SimcorePhasePlane extends SimcoreElement {
   system() {
     const s = this._state;
     const info = MODEL_INFO[s.model];
+    if (s.model === 'custom') return { system: { dx: s.dx, dy: s.dy }, params: undefined, vars: info.vars, T: info.T, dt: info.dt };
     let params = {};
     if (info.set) {
       // Morris–Lecar: the chosen set's parameters from the engine's presets.
@@ -360,6 +376,25 @@ export class SimcorePhasePlane extends SimcoreElement {
     const sys = this.system();
     const [x0, x1, y0, y1] = this.vp.box;
     const ctx = prepareCanvas(cv, w, hgt);
+    if (s.model === 'custom') {
+      // Compile once here: a formula that does not parse is reported (with
+      // the core's position and caret) and nothing else is drawn.
+      try {
+        sc.directionField({ system: sys.system, x: [x0, x1, 2], y: [y0, y1, 2] });
+        this.els.formulaError.textContent = '';
+      } catch (err) {
+        if (!(err instanceof SyntaxError || err instanceof RangeError || err instanceof TypeError)) throw err;
+        this.els.formulaError.textContent = err.message.replace(/^directionField: system\./, '');
+        drawAxes(ctx, this.vp, { xLabel: 'x', yLabel: 'y' });
+        this.trajectories = [];
+        this.equilibria = [];
+        this.equilibrium = null;
+        this.drawReadout(null);
+        this.els.seriesFig.hidden = true;
+        this.finish(t0, sc);
+        return;
+      }
+    }
 
     // The equilibrium and its type.
     let eqs;
@@ -438,6 +473,11 @@ export class SimcorePhasePlane extends SimcoreElement {
       });
     }
 
+    this.finish(t0, sc);
+  }
+
+  /** Timing line, `rendered` event, and `ready` after the first frame. */
+  finish(t0, sc) {
     const ms = performance.now() - t0;
     this.els.timing.classList.remove('error');
     delete this.els.timing.dataset.i18n;
@@ -513,7 +553,7 @@ export class SimcorePhasePlane extends SimcoreElement {
   drawReadout(eq) {
     const E = this.els;
     if (!eq) {
-      E.type.textContent = t('pp.noEquilibrium');
+      E.type.textContent = t(this._state.model === 'custom' && this.els.formulaError.textContent ? 'pp.formulaError' : 'pp.noEquilibrium');
       E.type.dataset.type = 'none';
       for (const el of [E.pq, E.lambda, E.vectors]) el.replaceChildren();
       return;
@@ -545,6 +585,9 @@ export class SimcorePhasePlane extends SimcoreElement {
     } else if (s.model === 'van-der-pol') {
       e1.textContent = 'dx/dt = y';
       e2.textContent = `dy/dt = ${fmt(s.vdp_mu)} (1 − x²) y − x`;
+    } else if (s.model === 'custom') {
+      e1.textContent = `dx/dt = ${s.dx}`;
+      e2.textContent = `dy/dt = ${s.dy}`;
     } else {
       e1.textContent = `C dV/dt = I − I_ion(V, N),  I = ${fmt(s.ml_I)} µA/cm²`;
       e2.textContent = 'dN/dt = (N∞(V) − N)/τ_N(V)';

@@ -9,6 +9,7 @@ const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d{1,3})?$/;
 /** Parse a number field; returns undefined when the text is not acceptable. */
 export function parseField(field, text) {
   if (field.type === 'points') return parsePoints(field, text);
+  if (field.type === 'text') return checkText(field, text);
   if (typeof text !== 'string' || text.length > 32) return undefined;
   if (field.type === 'choice') return field.choices.includes(text) ? text : undefined;
   if (field.type === 'bool') return text === '1' ? true : text === '0' ? false : undefined;
@@ -18,6 +19,14 @@ export function parseField(field, text) {
   if (field.type === 'int' && !Number.isInteger(v)) return undefined;
   if (field.odd && v % 2 !== 1) return undefined;
   return v;
+}
+
+// Free text limited to field.maxLength characters from a fixed alphabet
+// (field.chars, a regular-expression character class), e.g. a formula that
+// only the core's parser reads. It is shown with textContent, never as markup.
+function checkText(field, text) {
+  if (typeof text !== 'string' || text.length > field.maxLength) return undefined;
+  return new RegExp(`^[${field.chars}]*$`).test(text) ? text : undefined;
 }
 
 // A list of model points, `x,y;x,y` (e.g. a phase plane's trajectory
@@ -41,6 +50,7 @@ function parsePoints(field, text) {
 
 /** Format a field for an attribute or the hash; short but exact enough to round-trip a slider. */
 export function formatField(field, v) {
+  if (field.type === 'text') return v;
   if (field.type === 'points') return v.map((p) => p.map((c) => String(Number(c.toPrecision(6)))).join(',')).join(';');
   if (field.type === 'choice') return v;
   if (field.type === 'bool') return v ? '1' : '0';
@@ -54,6 +64,7 @@ export function defaults(schema) {
 
 /** Validate a JS value (from setState) against the schema; undefined if bad. */
 export function checkValue(field, v) {
+  if (field.type === 'text') return checkText(field, v);
   if (field.type === 'points') {
     if (!Array.isArray(v) || v.length > field.maxCount) return undefined;
     const ok = v.every((p) => Array.isArray(p) && p.length === 2
