@@ -57,7 +57,8 @@ canvas.td { display: block; width: 100%; aspect-ratio: 1.2; max-width: 320px; ba
 .series .u-legend { font-size: 0.72em; color: var(--muted); }
 .formula input { font: 0.95em ui-monospace, monospace; width: 100%; padding: 2px 4px; border: 1px solid var(--line); border-radius: 3px; }
 .formula label { font-family: ui-monospace, monospace; }
-.formula-error { font: 0.8em/1.3 ui-monospace, monospace; margin: 0; white-space: pre; overflow-x: auto; }
-.formula-error:empty { display: none; }
+.formula-error { font: 0.8em/1.3 ui-monospace, monospace; min-width: 0; }
+.formula-error p { margin: 0; overflow-wrap: anywhere; }
+.formula-error pre { margin: 0; font: inherit; overflow-x: auto; }
 .error { color: #b3261e; }
 `;

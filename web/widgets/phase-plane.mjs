@@ -109,7 +109,8 @@ export class SimcorePhasePlane extends SimcoreElement {
       form.append(h('div', { class: 'row wide formula', dataset: { model: 'custom' } }, [
         h('label', { for: `c-${name}`, text: `${name}/dt =` }), input]));
     }
-    this.els.formulaError = h('pre', { class: 'formula-error error', dataset: { model: 'custom' }, role: 'alert' });
+    // The message wraps; the formula and its caret line keep their columns.
+    this.els.formulaError = h('div', { class: 'formula-error error', role: 'alert' }, [h('p'), h('pre')]);
     form.append(this.els.formulaError);
 
     const setSel = h('select', { id: 'c-ml_set', name: 'ml_set' },
@@ -248,7 +249,7 @@ export class SimcorePhasePlane extends SimcoreElement {
     this.els.mlSet.value = s.ml_set;
     for (const el of this.shadowRoot.querySelectorAll('.formula')) el.classList.toggle('hidden', s.model !== 'custom');
     for (const [name, input] of Object.entries(this.els.formulas)) if (this.shadowRoot.activeElement !== input) input.value = s[name];
-    if (s.model !== 'custom') this.els.formulaError.textContent = '';
+    if (s.model !== 'custom') this.showFormulaError('');
     this.els.mlSetRow.classList.toggle('hidden', s.model !== 'morris-lecar');
   }
 
@@ -381,10 +382,10 @@ export class SimcorePhasePlane extends SimcoreElement {
       // the core's position and caret) and nothing else is drawn.
       try {
         sc.directionField({ system: sys.system, x: [x0, x1, 2], y: [y0, y1, 2] });
-        this.els.formulaError.textContent = '';
+        this.showFormulaError('');
       } catch (err) {
         if (!(err instanceof SyntaxError || err instanceof RangeError || err instanceof TypeError)) throw err;
-        this.els.formulaError.textContent = err.message.replace(/^directionField: system\./, '');
+        this.showFormulaError(err.message.replace(/^directionField: system\./, ''));
         drawAxes(ctx, this.vp, { xLabel: 'x', yLabel: 'y' });
         this.trajectories = [];
         this.equilibria = [];
@@ -476,6 +477,14 @@ export class SimcorePhasePlane extends SimcoreElement {
     this.finish(t0, sc);
   }
 
+  showFormulaError(message) {
+    this.formulaError = message;
+    const [first, ...rest] = message.split('\n');
+    this.els.formulaError.children[0].textContent = first;
+    this.els.formulaError.children[1].textContent = rest.join('\n');
+    this.els.formulaError.hidden = !message;
+  }
+
   /** Timing line, `rendered` event, and `ready` after the first frame. */
   finish(t0, sc) {
     const ms = performance.now() - t0;
@@ -553,7 +562,7 @@ export class SimcorePhasePlane extends SimcoreElement {
   drawReadout(eq) {
     const E = this.els;
     if (!eq) {
-      E.type.textContent = t(this._state.model === 'custom' && this.els.formulaError.textContent ? 'pp.formulaError' : 'pp.noEquilibrium');
+      E.type.textContent = t(this._state.model === 'custom' && this.formulaError ? 'pp.formulaError' : 'pp.noEquilibrium');
       E.type.dataset.type = 'none';
       for (const el of [E.pq, E.lambda, E.vectors]) el.replaceChildren();
       return;

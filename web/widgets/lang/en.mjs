@@ -117,7 +117,7 @@ export default {
   'pp.model.custom': 'your own system (type dx/dt, dy/dt)',
   'pp.preset.pendulum': 'damped pendulum (typed)',
   'pp.formulaError': 'the formula does not parse',
-  'pp.presets': 'presets (the lecture’s six types)',
+  'pp.presets': 'presets (the lecture’s six types, then its models)',
   'pp.preset.center': 'centre',
   'pp.preset.stable-focus': 'stable focus',
   'pp.preset.unstable-focus': 'unstable focus',

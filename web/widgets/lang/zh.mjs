@@ -116,7 +116,7 @@ export default {
   'pp.model.custom': '自定义系统（输入 dx/dt、dy/dt）',
   'pp.preset.pendulum': '阻尼单摆（公式）',
   'pp.formulaError': '公式无法解析',
-  'pp.presets': '预设（课上的六种类型）',
+  'pp.presets': '预设（课上的六种类型及其他模型）',
   'pp.preset.center': '中心',
   'pp.preset.stable-focus': '稳定焦点',
   'pp.preset.unstable-focus': '不稳定焦点',
