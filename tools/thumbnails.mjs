@@ -6,7 +6,13 @@ import path from 'node:path';
 import { LAUNCH } from '../tests/browser/harness.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const pages = { gabor: 'gabor.html', hopfield: 'hopfield.html', engine: 'engine.html' };
+const pages = {
+  gabor: 'gabor.html',
+  hopfield: 'hopfield.html',
+  'phase-plane': 'phase-plane.html#model=linear&a=-0.5&b=1&c=-1&d=-0.5&traj=2.5,2;-2.5,-2;2.5,-1',
+  izhikevich: 'izhikevich.html',
+  engine: 'engine.html',
+};
 // Pages whose first view is a starting point: bring them to a telling state.
 const setup = {
   // The noisy digit recalled, with its falling energy trace.
@@ -20,7 +26,8 @@ const browser = await chromium.launch(LAUNCH);
 const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 0.375 });
 for (const [name, page] of Object.entries(pages)) {
   const p = await ctx.newPage();
-  await p.goto(pathToFileURL(path.join(root, 'dist', page)).href);
+  const [file, hash = ''] = page.split('#');
+  await p.goto(pathToFileURL(path.join(root, 'dist', file)).href + (hash && `#${hash}`));
   await p.waitForFunction(() => document.getElementById('status')?.textContent.startsWith('simcore'));
   await p.waitForTimeout(1500); // let workers finish their first render
   await setup[name]?.(p);

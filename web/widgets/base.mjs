@@ -22,6 +22,9 @@ export function h(tag, props = {}, children = []) {
   return el;
 }
 
+// Field values are numbers, strings, booleans or (points fields) arrays of [x, y].
+const same = (a, b) => a === b || (Array.isArray(a) && Array.isArray(b) && JSON.stringify(a) === JSON.stringify(b));
+
 export class SimcoreElement extends HTMLElement {
   /** Subclasses define: static schema = { name: { type, min, max, default, choices } }. */
   // HTML lower-cases attribute names (imageSize -> imagesize); getAttribute
@@ -81,7 +84,7 @@ export class SimcoreElement extends HTMLElement {
 
   /** A copy of the current state. */
   get state() {
-    return { ...this._state };
+    return structuredClone(this._state);
   }
 
   /**
@@ -95,7 +98,7 @@ export class SimcoreElement extends HTMLElement {
       const field = schema[k];
       if (!field) continue;
       const ok = checkValue(field, v);
-      if (ok === undefined || this._state[k] === ok) continue;
+      if (ok === undefined || same(this._state[k], ok)) continue;
       this._state[k] = ok;
       changed.push(k);
     }

@@ -2,9 +2,16 @@
 // exposes the shared helpers pages need (language, hash) as `simcoreWidgets`.
 import { SimcoreGabor } from './gabor.mjs';
 import { SimcoreHopfield } from './hopfield.mjs';
+import { SimcorePhasePlane } from './phase-plane.mjs';
+import { SimcoreIzhikevich } from './izhikevich.mjs';
 import { LANGS, getLang, onLangChange, setLang, t, translate } from './i18n.mjs';
 
-const ELEMENTS = { 'simcore-gabor': SimcoreGabor, 'simcore-hopfield': SimcoreHopfield };
+const ELEMENTS = {
+  'simcore-gabor': SimcoreGabor,
+  'simcore-hopfield': SimcoreHopfield,
+  'simcore-phase-plane': SimcorePhasePlane,
+  'simcore-izhikevich': SimcoreIzhikevich,
+};
 for (const [name, cls] of Object.entries(ELEMENTS)) {
   if (!customElements.get(name)) customElements.define(name, cls);
 }

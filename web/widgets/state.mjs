@@ -8,6 +8,8 @@ const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d{1,3})?$/;
 
 /** Parse a number field; returns undefined when the text is not acceptable. */
 export function parseField(field, text) {
+  if (field.type === 'points') return parsePoints(field, text);
+  if (field.type === 'text') return checkText(field, text);
   if (typeof text !== 'string' || text.length > 32) return undefined;
   if (field.type === 'choice') return field.choices.includes(text) ? text : undefined;
   if (field.type === 'bool') return text === '1' ? true : text === '0' ? false : undefined;
@@ -19,8 +21,37 @@ export function parseField(field, text) {
   return v;
 }
 
+// Free text limited to field.maxLength characters from a fixed alphabet
+// (field.chars, a regular-expression character class), e.g. a formula that
+// only the core's parser reads. It is shown with textContent, never as markup.
+function checkText(field, text) {
+  if (typeof text !== 'string' || text.length > field.maxLength) return undefined;
+  return new RegExp(`^[${field.chars}]*$`).test(text) ? text : undefined;
+}
+
+// A list of model points, `x,y;x,y` (e.g. a phase plane's trajectory
+// starts): at most field.maxCount, each coordinate a strict number in
+// [field.min, field.max]. One bad entry rejects the whole list.
+function parsePoints(field, text) {
+  if (typeof text !== 'string' || text.length > 32 * field.maxCount) return undefined;
+  if (text === '') return [];
+  const items = text.split(';');
+  if (items.length > field.maxCount) return undefined;
+  const out = [];
+  for (const item of items) {
+    const xy = item.split(',');
+    if (xy.length !== 2 || !xy.every((s) => NUMBER.test(s))) return undefined;
+    const p = xy.map(Number);
+    if (!p.every((v) => Number.isFinite(v) && v >= field.min && v <= field.max)) return undefined;
+    out.push(p);
+  }
+  return out;
+}
+
 /** Format a field for an attribute or the hash; short but exact enough to round-trip a slider. */
 export function formatField(field, v) {
+  if (field.type === 'text') return v;
+  if (field.type === 'points') return v.map((p) => p.map((c) => String(Number(c.toPrecision(6)))).join(',')).join(';');
   if (field.type === 'choice') return v;
   if (field.type === 'bool') return v ? '1' : '0';
   if (field.type === 'int') return String(v);
@@ -33,6 +64,13 @@ export function defaults(schema) {
 
 /** Validate a JS value (from setState) against the schema; undefined if bad. */
 export function checkValue(field, v) {
+  if (field.type === 'text') return checkText(field, v);
+  if (field.type === 'points') {
+    if (!Array.isArray(v) || v.length > field.maxCount) return undefined;
+    const ok = v.every((p) => Array.isArray(p) && p.length === 2
+      && p.every((c) => typeof c === 'number' && Number.isFinite(c) && c >= field.min && c <= field.max));
+    return ok ? v.map((p) => [p[0], p[1]]) : undefined;
+  }
   if (field.type === 'choice') return field.choices.includes(v) ? v : undefined;
   if (field.type === 'bool') return typeof v === 'boolean' ? v : undefined;
   if (typeof v !== 'number' || !Number.isFinite(v) || v < field.min || v > field.max) return undefined;

@@ -1,0 +1,130 @@
+// The Izhikevich page and <simcore-izhikevich>: the regular-spiking cell at
+// I = 10 spikes on the trace, a click in the (v, u) plane starts the neuron
+// there, presets and the input current change the firing, the hash restores
+// the state (and hostile hashes are ignored), the language switch relabels,
+// and the page fits 320 px. Spike times come from the engine's events.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { withBrowser, pageUrls } from './harness.mjs';
+
+const W = 'simcore-izhikevich';
+
+async function open(browser, server, how, hash = '', viewport = { width: 1280, height: 900 }) {
+  const ctx = await browser.newContext({ viewport });
+  const p = await ctx.newPage();
+  const problems = { errors: [], dialogs: [] };
+  p.on('console', (m) => { if (m.type() === 'error') problems.errors.push(m.text()); });
+  p.on('pageerror', (e) => problems.errors.push(String(e)));
+  p.on('dialog', (d) => { problems.dialogs.push(d.message()); d.dismiss(); });
+  await p.goto(pageUrls(server, 'izhikevich.html')[how] + hash);
+  await p.waitForFunction(() => document.querySelector('simcore-izhikevich')?.ready.then(() => true));
+  await p.waitForFunction(() => document.getElementById('status').textContent.startsWith('simcore'));
+  return { ctx, p, problems };
+}
+
+// After the next two frames: what the widget computed for its current state.
+const settled = (p) => p.evaluate((w) => new Promise((r) => {
+  const el = document.querySelector(w);
+  requestAnimationFrame(() => requestAnimationFrame(() => r({
+    state: el.state, spikes: el.spikes, first: [el.run.y[0], el.run.y[1]],
+    equilibria: el.equilibria.map((e) => e.type), stats: el.shadowRoot.querySelector('.stats').textContent,
+  })));
+}), W);
+
+await withBrowser(async (browser, server) => {
+  for (const how of ['http', 'file']) {
+    test(`izhikevich.html over ${how}: RS at I = 10 spikes, drawn on the trace`, async () => {
+      const { ctx, p, problems } = await open(browser, server, how);
+      const r = await settled(p);
+      assert.equal(r.state.preset, 'RS');
+      assert.equal(r.state.I, 10);
+      // RS over 300 ms: the first interval 23.1 ms, then ~44.8 ms (docs/models.md) → 8 spikes.
+      assert.ok(r.spikes.length >= 6 && r.spikes.length <= 10, `${r.spikes.length} spikes`);
+      assert.match(r.stats, /spikes: \d+ · mean rate: [\d.]+ Hz · intervals: 23\.1, 44\.8/);
+      // The trace: uPlot's canvas has the v line in red somewhere.
+      const red = await p.evaluate((w) => {
+        const c = document.querySelector(w).shadowRoot.querySelector('.trace canvas');
+        const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+        let n = 0;
+        for (let i = 0; i < d.length; i += 4) if (d[i] > 150 && d[i + 1] < 90 && d[i + 2] < 90) n++;
+        return n;
+      }, W);
+      assert.ok(red > 200, `${red} red trace pixels`);
+      assert.ok(await p.locator('.katex').count() >= 3);
+      assert.deepEqual(problems, { errors: [], dialogs: [] });
+      await ctx.close();
+    });
+  }
+
+  test('a click in the plane starts the neuron there (within a pixel); I = 0 rests at a stable equilibrium', async () => {
+    const { ctx, p, problems } = await open(browser, server, 'file');
+    await settled(p);
+    const canvas = p.locator(`${W} canvas.plane-canvas`);
+    const geo = await canvas.evaluate((c) => {
+      const el = c.getRootNode().host;
+      return { unit: el.vp.unit, unitY: el.vp.unitY, at: el.vp.toPx(-60, -12) };
+    });
+    await canvas.click({ position: { x: geo.at[0], y: geo.at[1] } });
+    const r = await settled(p);
+    assert.ok(Math.abs(r.state.v0 + 60) <= geo.unit && Math.abs(r.state.u0 + 12) <= geo.unitY, `${r.state.v0}, ${r.state.u0}`);
+    assert.deepEqual(r.first, [r.state.v0, r.state.u0], 'the trajectory starts at the click');
+    await p.locator(`${W} input[name=I-exact]`).fill('0');
+    const rest = await settled(p);
+    assert.equal(rest.state.preset, 'custom', 'a parameter change leaves the preset');
+    assert.equal(rest.spikes.length, 0);
+    assert.deepEqual(rest.equilibria, ['stable-node', 'saddle']);
+    assert.deepEqual(problems, { errors: [], dialogs: [] });
+    await ctx.close();
+  });
+
+  test('presets change the firing; the hash restores the state; a hostile hash is ignored', async () => {
+    let { ctx, p, problems } = await open(browser, server, 'http');
+    const rs = await settled(p);
+    await p.locator(`${W} select[name=preset]`).selectOption('FS');
+    await p.waitForFunction((w) => document.querySelector(w).state.preset === 'FS', W);
+    const fs = await settled(p);
+    assert.equal(fs.state.a, 0.1);
+    assert.ok(fs.spikes.length > 3 * rs.spikes.length, `FS ${fs.spikes.length} vs RS ${rs.spikes.length}`);
+    const hash = await p.evaluate(() => location.hash);
+    assert.match(hash, /preset=FS/);
+    // 2004 panels replay their protocol with figure1.m's scheme: B (phasic)
+    // and Q (DAP) fire exactly once (docs/models.md), A (tonic) repeatedly.
+    for (const [name, check] of [['B', (n) => n === 1], ['Q', (n) => n === 1], ['A', (n) => n >= 5]]) {
+      await p.locator(`${W} select[name=preset]`).selectOption(name);
+      await p.waitForFunction(([w, n]) => document.querySelector(w).state.protocol === n, [W, name]);
+      const r = await settled(p);
+      assert.ok(check(r.spikes.length), `${name}: ${r.spikes.length} spikes`);
+    }
+    assert.ok(await p.locator(`${W} input[name=I]`).isHidden(), 'the protocol drives I');
+    await ctx.close();
+    ({ ctx, p, problems } = await open(browser, server, 'file', '#preset=custom&a=0.02&b=0.2&c=-50&d=2&I=10&v0=-70&u0=-14&t1=200'));
+    const ch = await settled(p);
+    assert.deepEqual([ch.state.c, ch.state.d, ch.state.v0, ch.state.t1], [-50, 2, -70, 200]);
+    assert.deepEqual(ch.first, [-70, -14]);
+    await ctx.close();
+    // Step protocol: no input before tOn, so no spike before it; spikes after.
+    ({ ctx, p, problems } = await open(browser, server, 'http', '#tOn=100'));
+    const step = await settled(p);
+    assert.equal(step.state.tOn, 100);
+    assert.ok(step.spikes.length >= 3 && step.spikes[0] > 100, `first spike ${step.spikes[0]}`);
+    await ctx.close();
+    ({ ctx, p, problems } = await open(browser, server, 'http', '#preset=<svg/onload=alert(1)>&a=1e400&c=-20&I=abc&t1=-5'));
+    const bad = await settled(p);
+    assert.deepEqual([bad.state.preset, bad.state.a, bad.state.c, bad.state.I, bad.state.t1], ['RS', 0.02, -65, 10, 300]);
+    assert.deepEqual(problems, { errors: [], dialogs: [] });
+    await ctx.close();
+  });
+
+  test('language switch relabels; at 320 px nothing overflows sideways', async () => {
+    const { ctx, p, problems } = await open(browser, server, 'file', '', { width: 320, height: 640 });
+    await settled(p);
+    assert.ok(await p.evaluate(() => document.documentElement.scrollWidth) <= 320);
+    await p.click('#lang');
+    const r = await settled(p);
+    assert.match(r.stats, /放电次数/);
+    assert.match(await p.locator(`${W} select[name=preset] option[value=RS]`).textContent(), /规则放电/);
+    assert.ok(await p.evaluate(() => document.documentElement.scrollWidth) <= 320);
+    assert.deepEqual(problems, { errors: [], dialogs: [] });
+    await ctx.close();
+  });
+});

@@ -1,0 +1,28 @@
+// State of <simcore-izhikevich>: the allow-list for its attributes and URL
+// hash. Izhikevich (2003): v' = 0.04 v² + 5 v + 140 − u + I, u' = a (b v − u),
+// v ≥ 30 mV → v ← c, u ← u + d. Time in ms, v in mV (docs/models.md).
+// The presets are the 2003 paper's Fig. 2 cells, by the engine's names
+// (sc.systems.izhikevich.presets; a node test checks that they exist).
+
+export const IZH_PRESETS = Object.freeze(['RS', 'IB', 'CH', 'FS', 'LTS', 'TC', 'TC-rebound', 'RZ']);
+// Izhikevich (2004), Fig. 1: the neuro-computational features with their
+// stimulus protocols (`figure1.m`; R is not expressible, docs/models.md).
+export const IZH_FEATURES = Object.freeze(['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'M', 'N', 'O', 'P', 'Q', 'S', 'T']);
+
+export const IZHIKEVICH_SCHEMA = Object.freeze({
+  preset: { type: 'choice', choices: ['custom', ...IZH_PRESETS, ...IZH_FEATURES], default: 'RS' },
+  // A 2004 panel whose protocol (input I(t), quadratic's coefficients, method
+  // and step) applies; the parameters a–d stay free. 'none': constant I.
+  protocol: { type: 'choice', choices: ['none', ...IZH_FEATURES], default: 'none' },
+  a: { type: 'number', min: -0.1, max: 1.5, default: 0.02 },
+  b: { type: 'number', min: -1.5, max: 1.5, default: 0.2 },
+  c: { type: 'number', min: -90, max: -30, default: -65 },
+  d: { type: 'number', min: -25, max: 25, default: 8 },
+  I: { type: 'number', min: -20, max: 40, default: 10 },
+  v0: { type: 'number', min: -100, max: 29, default: -65 },
+  u0: { type: 'number', min: -60, max: 100, default: -13 },
+  t1: { type: 'number', min: 20, max: 1000, default: 300 },
+  // Step protocol as in Izhikevich's figures: I = 0 before tOn, I after (0: on from the start).
+  tOn: { type: 'number', min: 0, max: 1000, default: 0 },
+  field: { type: 'bool', default: true },
+});

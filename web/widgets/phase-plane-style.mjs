@@ -1,0 +1,64 @@
+// Styles of <simcore-phase-plane>, inside its shadow root. Container queries
+// size the layout from the element's own width; usable down to 320 px.
+export default `
+:host { display: block; container-type: inline-size; font: 14px/1.35 system-ui, sans-serif;
+  color: #1d2330; --accent: #2456c7; --muted: #5b6474; --line: #d9dde5; --panel: #f6f7f9; }
+* { box-sizing: border-box; }
+.root { border: 1px solid var(--line); border-radius: 8px; padding: 8px; background: #fff; }
+header { display: flex; flex-wrap: wrap; align-items: baseline; gap: 4px 12px; margin-bottom: 6px; }
+header h2 { font-size: 1.05em; margin: 0; flex: 1 1 auto; }
+.timing { color: var(--muted); font-size: 0.85em; font-variant-numeric: tabular-nums; flex: 1 1 100%; order: 3; min-height: 1.2em; }
+button { font: inherit; font-size: 0.85em; padding: 2px 8px; border: 1px solid var(--line); border-radius: 4px;
+  background: #fff; color: var(--accent); cursor: pointer; }
+button:hover { border-color: var(--accent); }
+button.on { background: var(--accent); color: #fff; border-color: var(--accent); }
+.layout { display: grid; grid-template-columns: 1fr; gap: 10px; }
+/* Narrow: the plane first, the controls below it. */
+.layout > form { order: 2; }
+@container (min-width: 700px) { .layout { grid-template-columns: 260px 1fr; } .layout > form { order: 0; } }
+form { display: grid; gap: 6px; align-content: start; min-width: 0; }
+.row { display: grid; grid-template-columns: 1fr 5.5em; gap: 0 6px; align-items: center; }
+.row label { font-size: 0.9em; }
+.row input[type=number] { font: inherit; font-size: 0.9em; width: 100%; padding: 1px 3px; text-align: right;
+  font-variant-numeric: tabular-nums; border: 1px solid var(--line); border-radius: 3px; }
+.row input[type=number]:invalid { border-color: #b3261e; }
+.row input[type=range] { grid-column: 1 / -1; width: 100%; margin: 0; accent-color: var(--accent); }
+.row select { font: inherit; font-size: 0.9em; width: 100%; }
+.row.wide { grid-template-columns: 1fr; }
+[hidden], .row.hidden { display: none !important; }
+fieldset { border: 0; padding: 0; margin: 0; min-width: 0; }
+legend { font-size: 0.8em; color: var(--muted); padding: 0; margin-bottom: 3px; }
+.presets { display: flex; flex-wrap: wrap; gap: 4px; }
+.presets button { font-size: 0.8em; }
+.toggles { display: flex; flex-wrap: wrap; gap: 2px 12px; font-size: 0.85em; }
+.toggles label { display: inline-flex; gap: 4px; align-items: center; }
+.tools { display: flex; flex-wrap: wrap; gap: 4px; }
+.main { display: grid; gap: 8px; min-width: 0; align-content: start; }
+@container (min-width: 1000px) { .main { grid-template-columns: 1fr 230px; } }
+.eqs { font-family: "Cambria Math", "STIX Two Math", Georgia, serif; font-size: 1.05em; display: flex;
+  flex-wrap: wrap; gap: 2px 22px; font-variant-numeric: tabular-nums; }
+.eqs span { overflow-wrap: anywhere; }
+.plane { position: relative; min-width: 0; }
+canvas.plane-canvas { display: block; width: 100%; aspect-ratio: 1; max-height: 78vh; background: #fff;
+  border: 1px solid var(--line); border-radius: 4px; touch-action: none; cursor: crosshair; }
+.hint { font-size: 0.75em; color: var(--muted); margin: 2px 0 0; }
+.side { display: grid; gap: 8px; align-content: start; min-width: 0; }
+.readout { background: var(--panel); border-radius: 6px; padding: 6px 8px; font-size: 0.9em; font-variant-numeric: tabular-nums; }
+.readout .type { font-size: 1.15em; font-weight: 600; margin-bottom: 2px; }
+.readout div { display: flex; flex-wrap: wrap; gap: 0 14px; }
+.readout span { white-space: nowrap; }
+figure { margin: 0; background: var(--panel); border-radius: 6px; padding: 4px; min-width: 0; }
+figcaption { font-size: 0.8em; color: var(--muted); margin-bottom: 3px; }
+canvas.td { display: block; width: 100%; aspect-ratio: 1.2; max-width: 320px; background: #fff; touch-action: none; cursor: pointer; }
+.start { display: flex; flex-wrap: wrap; gap: 4px; align-items: center; font-size: 0.85em; }
+.start input { font: inherit; width: 5.5em; padding: 1px 3px; text-align: right; border: 1px solid var(--line); border-radius: 3px; }
+.series-fig { margin-top: 6px; }
+.series { background: #fff; min-height: 140px; }
+.series .u-legend { font-size: 0.72em; color: var(--muted); }
+.formula input { font: 0.95em ui-monospace, monospace; width: 100%; padding: 2px 4px; border: 1px solid var(--line); border-radius: 3px; }
+.formula label { font-family: ui-monospace, monospace; }
+.formula-error { font: 0.8em/1.3 ui-monospace, monospace; min-width: 0; }
+.formula-error p { margin: 0; overflow-wrap: anywhere; }
+.formula-error pre { margin: 0; font: inherit; overflow-x: auto; }
+.error { color: #b3261e; }
+`;

@@ -1,0 +1,621 @@
+// <simcore-phase-plane>: the 2-D linear system x' = a x + b y, y' = c x + d y
+// (and the damped oscillator m v' = −k x − μ v, x' = v) in its phase plane:
+// direction field, trajectories through clicked points (forward and backward
+// in time, kept and recomputed when parameters change), the equilibrium with
+// its type, eigenvalues and eigenvectors, nullclines, and the trace–
+// determinant plane. Every number comes from the binding (classifyLinear,
+// equilibria, integrate, directionField, nullclines); this file draws.
+// Attributes and URL-hash fields: phase-plane-schema.mjs.
+import { SimcoreElement, h } from './base.mjs';
+import { t, getLang, setLang } from './i18n.mjs';
+import { pageCore } from './core.mjs';
+import { Viewport } from './plane.mjs';
+import { drawArrowField, drawAxes, drawEquilibria, drawLineThrough, drawPolyline, prepareCanvas } from './plane-draw.mjs';
+import { drawTraceDet, traceDetViewport } from './trace-det.mjs';
+import { download, downloadPng } from './draw.mjs';
+import { SERIES_PLOT_CSS, SeriesPlot } from './series-plot.mjs';
+import css from './phase-plane-style.mjs';
+import { MODEL_INFO, PHASE_PLANE_SCHEMA, PHASE_PRESETS, matrixForTraceDet } from './phase-plane-schema.mjs';
+
+export { PHASE_PLANE_SCHEMA, PHASE_PRESETS };
+
+// Sliders: state field, slider range (the number box takes the schema's full range).
+const SLIDERS = {
+  linear: [['a', -5, 5, 0.05], ['b', -5, 5, 0.05], ['c', -5, 5, 0.05], ['d', -5, 5, 0.05]],
+  oscillator: [['m', 0.05, 5, 0.05], ['k', -5, 10, 0.05], ['mu', -3, 5, 0.05]],
+  'fitzhugh-nagumo': [['fhn_a', -1, 2, 0.01], ['fhn_b', 0, 2, 0.01], ['fhn_tau', 0.5, 50, 0.5], ['fhn_I', -1, 2, 0.01]],
+  'van-der-pol': [['vdp_mu', -3, 6, 0.05]],
+  'morris-lecar': [['ml_I', 0, 200, 0.5]],
+};
+/** The default view of a model as state fields. */
+const viewOf = (model) => {
+  const [cx, cy, span] = MODEL_INFO[model].view;
+  return { cx, cy, span };
+};
+const TOGGLES = ['field', 'nullclines', 'eigen'];
+const VIEW_FIELDS = new Set(['cx', 'cy', 'span']);
+// Trajectories: dopri5 with dense output every dt for up to T each way (per
+// model, MODEL_INFO), stopped when they leave the view enlarged by its size
+// on every side.
+// Classification band: the readout snaps to a boundary (p = 0, q = 0,
+// p² = 4q) within 1e-3 of the matrix's scale, so a student can land on a
+// centre or a star with the sliders (docs/ode.md, "Classification").
+const SNAP = 1e-3;
+// Trajectory colours avoid the nullclines' orange and purple and the eigenvectors' grey.
+const TRAJ_COLOURS = ['#c0392b', '#2456c7', '#1e8449', '#b7950b', '#16a085', '#a04000', '#1b2631', '#5d6d7e'];
+
+/** A number for display: up to 4 significant digits, a real minus sign. */
+export function fmt(v, digits = 4) {
+  if (!Number.isFinite(v)) return String(v);
+  const s = String(Number(v.toPrecision(digits)));
+  return s.replace(/^-/, '−').replace(/e\+?/, '·10^');
+}
+
+/** "a x + b y" with the current numbers: "−x + 0.5 y", "0". */
+function linearText(terms) {
+  let out = '';
+  for (const [coef, name] of terms) {
+    if (coef === 0) continue;
+    const mag = Math.abs(coef) === 1 ? '' : `${fmt(Math.abs(coef))} `;
+    if (!out) out = `${coef < 0 ? '−' : ''}${mag}${name}`;
+    else out += ` ${coef < 0 ? '−' : '+'} ${mag}${name}`;
+  }
+  return out || '0';
+}
+
+export class SimcorePhasePlane extends SimcoreElement {
+  static schema = PHASE_PLANE_SCHEMA;
+
+  build(root) {
+    const style = h('style', { text: css + SERIES_PLOT_CSS });
+    this.els = { rows: {} };
+    const form = h('form', { onsubmit: (e) => e.preventDefault() });
+
+    const modelSel = h('select', { id: 'c-model', name: 'model' },
+      PHASE_PLANE_SCHEMA.model.choices.map((c) => h('option', { value: c, dataset: { i18n: `pp.model.${c}` } })));
+    modelSel.addEventListener('change', () => this.setState({ model: modelSel.value, traj: [], ...viewOf(modelSel.value) }));
+    this.els.model = modelSel;
+    form.append(h('div', { class: 'row wide' }, [h('label', { for: 'c-model', dataset: { i18n: 'pp.model' } }), modelSel]));
+
+    const presets = h('div', { class: 'presets' }, PHASE_PRESETS.map((p) => h('button', {
+      type: 'button', dataset: { i18n: `pp.preset.${p.name}`, preset: p.name },
+      onclick: () => this.setState({ ...p.state, ...viewOf(p.state.model) }),
+    })));
+    form.append(h('fieldset', {}, [h('legend', { dataset: { i18n: 'pp.presets' } }), presets]));
+
+    for (const [model, list] of Object.entries(SLIDERS)) {
+      for (const [name, min, max, step] of list) {
+        const field = PHASE_PLANE_SCHEMA[name];
+        const id = `c-${name}`;
+        const range = h('input', { type: 'range', id, name, min, max, step });
+        const num = h('input', { type: 'number', name: `${name}-exact`, min: field.min, max: field.max, step: 'any',
+          dataset: { i18nLabel: `pp.${name}` } });
+        range.addEventListener('input', () => this.setState({ [name]: Number(range.value) }));
+        num.addEventListener('input', () => {
+          if (num.value !== '' && num.checkValidity()) this.setState({ [name]: Number(num.value) });
+        });
+        const row = h('div', { class: 'row', dataset: { model } }, [h('label', { for: id, dataset: { i18n: `pp.${name}` } }), num, range]);
+        this.els.rows[name] = { range, num, row, step };
+        form.append(row);
+      }
+    }
+
+    // Your own system: two formulas, parsed by the core; errors shown with their position.
+    this.els.formulas = {};
+    for (const name of ['dx', 'dy']) {
+      const input = h('input', { type: 'text', name, id: `c-${name}`, spellcheck: false, autocomplete: 'off', maxLength: 200 });
+      input.addEventListener('input', () => this.setState({ [name]: input.value }));
+      this.els.formulas[name] = input;
+      form.append(h('div', { class: 'row wide formula', dataset: { model: 'custom' } }, [
+        h('label', { for: `c-${name}`, text: `${name}/dt =` }), input]));
+    }
+    // The message wraps; the formula and its caret line keep their columns.
+    this.els.formulaError = h('div', { class: 'formula-error error', role: 'alert' }, [h('p'), h('pre')]);
+    form.append(this.els.formulaError);
+
+    const setSel = h('select', { id: 'c-ml_set', name: 'ml_set' },
+      PHASE_PLANE_SCHEMA.ml_set.choices.map((c) => h('option', { value: c, dataset: { i18n: `pp.ml_set.${c}` } })));
+    setSel.addEventListener('change', () => this.setState({ ml_set: setSel.value }));
+    this.els.mlSet = setSel;
+    this.els.mlSetRow = h('div', { class: 'row wide', dataset: { model: 'morris-lecar' } }, [h('label', { for: 'c-ml_set', dataset: { i18n: 'pp.ml_set' } }), setSel]);
+    form.append(this.els.mlSetRow);
+
+    const toggles = h('div', { class: 'toggles' }, TOGGLES.map((name) => {
+      const box = h('input', { type: 'checkbox', name, onchange: () => this.setState({ [name]: box.checked }) });
+      this.els[`toggle-${name}`] = box;
+      return h('label', {}, [box, h('span', { dataset: { i18n: `pp.show.${name}` } })]);
+    }));
+    form.append(toggles);
+
+    // A start point typed exactly (for the values a click cannot hit).
+    const x0In = h('input', { type: 'number', name: 'x0', step: 'any', value: '1', dataset: { i18nLabel: 'pp.startX' } });
+    const y0In = h('input', { type: 'number', name: 'y0', step: 'any', value: '0', dataset: { i18nLabel: 'pp.startY' } });
+    const addStart = () => {
+      const x = Number(x0In.value);
+      const y = Number(y0In.value);
+      if (x0In.value !== '' && y0In.value !== '' && Number.isFinite(x) && Number.isFinite(y)) this.addTrajectory(x, y);
+    };
+    form.append(h('div', { class: 'start' }, [h('span', { dataset: { i18n: 'pp.start' } }), x0In, y0In,
+      h('button', { type: 'button', dataset: { i18n: 'pp.add', tool: 'add' }, onclick: addStart })]));
+
+    const tool = (key, fn) => h('button', { type: 'button', dataset: { i18n: key, tool: key.split('.').pop() }, onclick: fn });
+    form.append(h('div', { class: 'tools' }, [
+      tool('pp.clear', () => this.setState({ traj: [] })),
+      tool('pp.zoomIn', () => this.zoom(1.5)),
+      tool('pp.zoomOut', () => this.zoom(1 / 1.5)),
+      tool('pp.resetView', () => this.setState(viewOf(this._state.model))),
+      tool('pp.csv', () => this.downloadCsv()),
+      h('button', { type: 'button', text: 'PNG', title: 'PNG', dataset: { tool: 'png' }, onclick: () => downloadPng(this.els.canvas, 'phase-plane.png') }),
+    ]));
+
+    this.els.eqs = h('div', { class: 'eqs', 'aria-live': 'polite' }, [h('span'), h('span')]);
+    this.els.canvas = h('canvas', { class: 'plane-canvas', role: 'img', dataset: { i18nLabel: 'pp.canvas' } });
+    this.els.seriesBox = h('div', { class: 'series' });
+    this.els.seriesFig = h('figure', { class: 'series-fig' }, [h('figcaption', { dataset: { i18n: 'pp.series' } }), this.els.seriesBox]);
+    const plane = h('div', { class: 'plane' }, [this.els.eqs, this.els.canvas, h('p', { class: 'hint', dataset: { i18n: 'pp.hint' } }), this.els.seriesFig]);
+
+    this.els.type = h('div', { class: 'type' });
+    this.els.pq = h('div');
+    this.els.lambda = h('div');
+    this.els.vectors = h('div');
+    const readout = h('div', { class: 'readout', role: 'status' }, [this.els.type, this.els.pq, this.els.lambda, this.els.vectors]);
+    this.els.td = h('canvas', { class: 'td', role: 'img', dataset: { i18nLabel: 'pp.td' } });
+    const tdFig = h('figure', {}, [h('figcaption', { dataset: { i18n: 'pp.td' } }), this.els.td, h('p', { class: 'hint', dataset: { i18n: 'pp.td.hint' } })]);
+    const side = h('div', { class: 'side' }, [readout, tdFig]);
+
+    this.els.timing = h('div', { class: 'timing', dataset: { i18n: 'status.loading' } });
+    const lang = h('button', { type: 'button', class: 'lang', dataset: { i18n: 'lang.switch', i18nTitle: 'lang.switchTitle' },
+      onclick: () => setLang(getLang() === 'zh' ? 'en' : 'zh') });
+    const header = h('header', {}, [h('h2', { dataset: { i18n: 'pp.title' } }), lang, this.els.timing]);
+    this.els.root = h('div', { class: 'root' }, [header, h('div', { class: 'layout' }, [form, h('div', { class: 'main' }, [plane, side])])]);
+    root.append(style, this.els.root);
+
+    this.vp = new Viewport();
+    this.tdVp = traceDetViewport();
+    this.trajectories = [];
+    this.trajKey = '';
+    this.bindPointer();
+    this.bindTraceDet();
+    this.series = new SeriesPlot(this.els.seriesBox, 140);
+    this.resizeObserver = new ResizeObserver(() => {
+      this.series.resize();
+      this.invalidate();
+    });
+    this.resizeObserver.observe(this.els.seriesBox);
+    this.resizeObserver.observe(this.els.canvas);
+    this.resizeObserver.observe(this.els.td);
+  }
+
+  start() {
+    this.syncControls();
+    this.visible = typeof IntersectionObserver === 'undefined';
+    if (!this.visible) {
+      this.intersection = new IntersectionObserver((entries) => {
+        if (!entries.some((e) => e.isIntersecting)) return;
+        this.visible = true;
+        this.intersection.disconnect();
+        this.schedule();
+      });
+      this.intersection.observe(this);
+    }
+    this.schedule();
+  }
+
+  stop() {
+    this.intersection?.disconnect();
+    this.resizeObserver?.disconnect();
+    this.series?.destroy();
+    cancelAnimationFrame(this.frame);
+    this.frame = 0;
+  }
+
+  relabel() {
+    this.invalidate();
+  }
+
+  stateChanged() {
+    this.syncControls();
+    this.schedule();
+  }
+
+  invalidate() {
+    this.schedule();
+  }
+
+  schedule() {
+    if (this.frame || !this.visible || !this.els) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.render().catch((err) => this.fail(err));
+    });
+  }
+
+  fail(err) {
+    this.els.timing.textContent = `${t('status.error')}: ${err?.message ?? err}`;
+    this.els.timing.classList.add('error');
+    console.error(err);
+  }
+
+  syncControls() {
+    const s = this._state;
+    this.els.model.value = s.model;
+    for (const [name, { range, num, row, step }] of Object.entries(this.els.rows)) {
+      row.classList.toggle('hidden', row.dataset.model !== s.model);
+      if (Math.abs(Number(range.value) - s[name]) >= step / 2) range.value = String(s[name]);
+      // Leave the box alone while the student types in it (it may read "-" or "0.").
+      if (this.shadowRoot.activeElement !== num) num.value = String(s[name]);
+    }
+    for (const name of TOGGLES) this.els[`toggle-${name}`].checked = s[name];
+    this.els.mlSet.value = s.ml_set;
+    for (const el of this.shadowRoot.querySelectorAll('.formula')) el.classList.toggle('hidden', s.model !== 'custom');
+    for (const [name, input] of Object.entries(this.els.formulas)) if (this.shadowRoot.activeElement !== input) input.value = s[name];
+    if (s.model !== 'custom') this.showFormulaError('');
+    this.els.mlSetRow.classList.toggle('hidden', s.model !== 'morris-lecar');
+  }
+
+  /** The engine's system name, parameters and plane variables for the current model. */
+  system() {
+    const s = this._state;
+    const info = MODEL_INFO[s.model];
+    if (s.model === 'custom') return { system: { dx: s.dx, dy: s.dy }, params: undefined, vars: info.vars, T: info.T, dt: info.dt };
+    let params = {};
+    if (info.set) {
+      // Morris–Lecar: the chosen set's parameters from the engine's presets.
+      const preset = this.sc.systems[info.system].presets.find((x) => x.name === `ML-${s[info.set]}`);
+      params = { ...preset.params };
+    }
+    for (const [name, field] of Object.entries(info.params)) params[name] = s[field];
+    return { system: info.system, params, vars: info.vars, T: info.T, dt: info.dt };
+  }
+
+  zoom(factor) {
+    this.vp.zoomAt(factor);
+    this.setState({ span: this.vp.span, cx: this.vp.cx, cy: this.vp.cy });
+  }
+
+  /** CSS pixels of a pointer event relative to the canvas's drawing area (inside its border). */
+  pointerPx(e, canvas = this.els.canvas) {
+    const r = canvas.getBoundingClientRect();
+    return [e.clientX - r.left - canvas.clientLeft, e.clientY - r.top - canvas.clientTop];
+  }
+
+  bindPointer() {
+    const cv = this.els.canvas;
+    let down = null;
+    cv.addEventListener('pointerdown', (e) => {
+      if (e.button !== 0) return;
+      const px = this.pointerPx(e);
+      // Pressing on a start point (its square, ±9 px) grabs it: dragging moves the trajectory live.
+      let grab = -1;
+      let best = 9;
+      this._state.traj.forEach(([x, y], i) => {
+        const q = this.vp.toPx(x, y);
+        const dist = Math.max(Math.abs(q[0] - px[0]), Math.abs(q[1] - px[1]));
+        if (dist <= best) {
+          best = dist;
+          grab = i;
+        }
+      });
+      down = { px, last: px, panning: false, grab };
+      cv.setPointerCapture(e.pointerId);
+    });
+    cv.addEventListener('pointermove', (e) => {
+      if (!down) return;
+      const p = this.pointerPx(e);
+      if (down.grab >= 0) {
+        const r = (v) => Number(v.toPrecision(6));
+        const [x, y] = this.vp.toModel(...p);
+        const traj = this._state.traj.map((q, i) => (i === down.grab ? [r(x), r(y)] : q));
+        this.setState({ traj });
+        return;
+      }
+      if (!down.panning && Math.hypot(p[0] - down.px[0], p[1] - down.px[1]) > 5) down.panning = true;
+      if (down.panning) {
+        this.vp.panBy(p[0] - down.last[0], p[1] - down.last[1]);
+        down.last = p;
+        this.setState({ cx: this.vp.cx, cy: this.vp.cy });
+      }
+    });
+    const end = (e) => {
+      if (!down) return;
+      const wasPan = down.panning || down.grab >= 0; // a grabbed start point is moved, not added again
+      down = null;
+      if (wasPan || e.type === 'pointercancel') return;
+      this.addTrajectory(...this.vp.toModel(...this.pointerPx(e)));
+    };
+    cv.addEventListener('pointerup', end);
+    cv.addEventListener('pointercancel', end);
+    cv.addEventListener('wheel', (e) => {
+      e.preventDefault();
+      this.vp.zoomAt(Math.exp(-e.deltaY * 0.0015), ...this.pointerPx(e));
+      this.setState({ span: this.vp.span, cx: this.vp.cx, cy: this.vp.cy });
+    }, { passive: false });
+  }
+
+  /** Add a trajectory through the model point (x, y); the oldest goes beyond the limit. */
+  addTrajectory(x, y) {
+    const max = PHASE_PLANE_SCHEMA.traj.maxCount;
+    const r = (v) => Number(v.toPrecision(6)); // what the hash keeps
+    this.setState({ traj: [...this._state.traj, [r(x), r(y)]].slice(-max) });
+  }
+
+  bindTraceDet() {
+    const cv = this.els.td;
+    let dragging = false;
+    const move = (e) => {
+      const [p, q] = this.tdVp.toModel(...this.pointerPx(e, cv));
+      const next = this.matrixFor(p, q);
+      if (next) this.setState(next);
+    };
+    cv.addEventListener('pointerdown', (e) => {
+      if (this._state.model !== 'linear' || e.button !== 0) return;
+      dragging = true;
+      cv.setPointerCapture(e.pointerId);
+      move(e);
+    });
+    cv.addEventListener('pointermove', (e) => { if (dragging) move(e); });
+    cv.addEventListener('pointerup', () => { dragging = false; });
+    cv.addEventListener('pointercancel', () => { dragging = false; });
+  }
+
+  matrixFor(p, q) {
+    return matrixForTraceDet(this._state, p, q);
+  }
+
+  async render() {
+    const t0 = performance.now();
+    const sc = (this.sc ??= await pageCore(true));
+    const s = this._state;
+    const cv = this.els.canvas;
+    const w = cv.clientWidth;
+    const hgt = cv.clientHeight;
+    if (!w || !hgt) return;
+    this.vp.setSize(w, hgt);
+    this.vp.setView(s.cx, s.cy, s.span);
+    const info = MODEL_INFO[s.model];
+    this.vp.yHalf = info.yRatio ? (s.span * info.yRatio * hgt) / w : null;
+    const sys = this.system();
+    const [x0, x1, y0, y1] = this.vp.box;
+    const ctx = prepareCanvas(cv, w, hgt);
+    if (s.model === 'custom') {
+      // Compile once here: a formula that does not parse is reported (with
+      // the core's position and caret) and nothing else is drawn.
+      try {
+        sc.directionField({ system: sys.system, x: [x0, x1, 2], y: [y0, y1, 2] });
+        this.showFormulaError('');
+      } catch (err) {
+        if (!(err instanceof SyntaxError || err instanceof RangeError || err instanceof TypeError)) throw err;
+        this.showFormulaError(err.message.replace(/^directionField: system\./, ''));
+        drawAxes(ctx, this.vp, { xLabel: 'x', yLabel: 'y' });
+        this.trajectories = [];
+        this.equilibria = [];
+        this.equilibrium = null;
+        this.drawReadout(null);
+        this.els.seriesFig.hidden = true;
+        this.finish(t0, sc);
+        return;
+      }
+    }
+
+    // The equilibrium and its type.
+    let eqs;
+    if (s.model === 'linear') {
+      eqs = [{ x: 0, y: 0, ...sc.classifyLinear(s.a, s.b, s.c, s.d, { tolerance: SNAP }) }];
+    } else if (s.model === 'oscillator') {
+      // The oscillator's equilibrium is the origin; search a box that holds it wherever the view is.
+      const box = { x: [Math.min(x0, -1), Math.max(x1, 1)], y: [Math.min(y0, -1), Math.max(y1, 1)] };
+      eqs = sc.equilibria({ system: sys.system, params: sys.params, ...box });
+    } else {
+      eqs = sc.equilibria({ system: sys.system, params: sys.params, x: [x0, x1], y: [y0, y1] });
+    }
+    // The readout and the inset describe the first one (the linear models have one).
+    const eq = eqs[0] ?? null;
+    this.equilibrium = eq;
+    this.equilibria = eqs;
+
+    drawAxes(ctx, this.vp, { xLabel: sys.vars[0], yLabel: sys.vars[1] });
+
+    if (s.field) {
+      const spacing = w < 420 ? 24 : 30;
+      const nx = Math.max(2, Math.round(w / spacing));
+      const ny = Math.max(2, Math.round(hgt / spacing));
+      const hx = (x1 - x0) / nx / 2;
+      const hy = (y1 - y0) / ny / 2;
+      const gx = [x0 + hx, x1 - hx, nx];
+      const gy = [y0 + hy, y1 - hy, ny];
+      if (this.fieldOut?.length !== 2 * nx * ny) this.fieldOut = new Float32Array(2 * nx * ny);
+      sc.directionField({ system: sys.system, params: sys.params, x: gx, y: gy, out: this.fieldOut });
+      drawArrowField(ctx, this.vp, this.fieldOut, gx, gy, spacing * 0.62);
+    }
+
+    if (s.nullclines) {
+      const n = Math.min(200, Math.max(40, Math.round(w / 4)));
+      const nc = sc.nullclines({ system: sys.system, params: sys.params, x: [x0, x1, n], y: [y0, y1, n] });
+      for (const pl of nc.x) drawPolyline(ctx, this.vp, pl, { color: '#e67e22', width: 2 });
+      for (const pl of nc.y) drawPolyline(ctx, this.vp, pl, { color: '#8e44ad', width: 2 });
+    }
+
+    // Eigenvectors: lines through each equilibrium with real eigenvalues (of
+    // the linearisation, for the nonlinear models); saddles' separatrices.
+    if (s.eigen) {
+      for (const e of eqs) {
+        if (e.type === 'non-isolated' || !e.eigenvalues.every((l) => l.im === 0)) continue;
+        if (s.model !== 'linear' && s.model !== 'oscillator' && e.type !== 'saddle') continue;
+        e.eigenvectors.forEach((v, i) => drawLineThrough(ctx, this.vp, e.x, e.y, v.re[0], v.re[1],
+          { color: '#4d5566', width: 1.2, dash: i === 0 ? [8, 5] : [3, 4] }));
+      }
+      if (eqs.some((e) => e.type === 'saddle') && s.model !== 'linear') {
+        for (const sep of sc.separatrices({ system: sys.system, params: sys.params, x: [x0, x1], y: [y0, y1] })) {
+          drawPolyline(ctx, this.vp, sep.points, { color: sep.kind === 'stable' ? '#117a65' : '#6e2c00', width: 2.2 });
+        }
+      }
+    }
+
+    this.computeTrajectories(sc, sys);
+    this.trajectories.forEach((tr, i) => {
+      const color = TRAJ_COLOURS[i % TRAJ_COLOURS.length];
+      drawPolyline(ctx, this.vp, tr.points, { color, width: 2, arrowEvery: 70 });
+      const [px, py] = this.vp.toPx(tr.x0, tr.y0);
+      ctx.fillStyle = color;
+      ctx.fillRect(px - 3, py - 3, 6, 6);
+    });
+
+    drawEquilibria(ctx, this.vp, eqs, (e) => t(`pp.type.${e.type}`));
+
+    this.drawSeries(sys);
+    this.drawReadout(eq);
+    this.drawEquations();
+    const tdw = this.els.td.clientWidth;
+    if (tdw) {
+      this.tdVp.setSize(tdw, this.els.td.clientHeight);
+      drawTraceDet(this.els.td, this.tdVp, eq ? { p: eq.trace, q: eq.det } : null, {
+        saddle: t('pp.type.saddle'), center: t('pp.td.center'), sfocus: t('pp.type.stable-focus'), ufocus: t('pp.type.unstable-focus'),
+        snode: t('pp.type.stable-node'), unode: t('pp.type.unstable-node'),
+      });
+    }
+
+    this.finish(t0, sc);
+  }
+
+  showFormulaError(message) {
+    this.formulaError = message;
+    const [first, ...rest] = message.split('\n');
+    this.els.formulaError.children[0].textContent = first;
+    this.els.formulaError.children[1].textContent = rest.join('\n');
+    this.els.formulaError.hidden = !message;
+  }
+
+  /** Timing line, `rendered` event, and `ready` after the first frame. */
+  finish(t0, sc) {
+    const ms = performance.now() - t0;
+    this.els.timing.classList.remove('error');
+    delete this.els.timing.dataset.i18n;
+    this.els.timing.textContent = `${t('pp.time')} ${ms.toFixed(1)} ms · ${this.trajectories.length} ${t('pp.trajCount')} · ${this.sc.simd ? 'SIMD' : 'scalar'}`;
+    this.dataset.core = `${sc.version} ${sc.simd ? 'SIMD' : 'scalar'}`;
+    this.dispatchEvent(new CustomEvent('rendered', { detail: { what: 'plane', ms } }));
+    if (!this.readyResolved) {
+      this.readyResolved = true;
+      this._resolveReady(this);
+      this.dispatchEvent(new CustomEvent('ready'));
+    }
+  }
+
+  /** Integrate every start point forward and backward (only when the system or view bounds changed). */
+  computeTrajectories(sc, sys) {
+    const s = this._state;
+    const [x0, x1, y0, y1] = this.vp.box;
+    const wx = x1 - x0;
+    const wy = y1 - y0;
+    const bounds = [[x0 - wx, x1 + wx], [y0 - wy, y1 + wy]];
+    const key = JSON.stringify([sys, bounds]);
+    if (key !== this.trajKey) {
+      this.trajKey = key;
+      this.trajCache = new Map();
+    }
+    // Keep only the trajectories still shown (a dragged start point makes a new one per move).
+    const cache = this.trajCache;
+    this.trajCache = new Map();
+    this.trajectories = s.traj.map(([x, y]) => {
+      const id = `${x},${y}`;
+      let tr = cache.get(id) ?? this.trajCache.get(id);
+      if (!tr) {
+        const run = (t1) => sc.integrate({ system: sys.system, params: sys.params, y0: [x, y], t1, dt: sys.dt, method: 'dopri5', bounds, maxSteps: 20000 });
+        const fw = run(sys.T);
+        const bw = run(-sys.T);
+        // One polyline in time order: the backward run reversed, then the forward run.
+        const nb = bw.t.length;
+        const nf = fw.t.length;
+        const points = new Float64Array(2 * (nb + nf - 1));
+        for (let i = 0; i < nb; i++) {
+          points[2 * i] = bw.y[2 * (nb - 1 - i)];
+          points[2 * i + 1] = bw.y[2 * (nb - 1 - i) + 1];
+        }
+        points.set(fw.y.subarray(2), 2 * nb);
+        tr = { x0: x, y0: y, points, t: [-bw.t[nb - 1], fw.t[nf - 1]], backward: nb, forward: nf, stop: [bw.stop, fw.stop], fw, bw };
+      }
+      this.trajCache.set(id, tr);
+      return tr;
+    });
+  }
+
+  /** x(t), y(t) of the newest trajectory (backward times negative). */
+  drawSeries(sys) {
+    const tr = this.trajectories[this.trajectories.length - 1];
+    this.els.seriesFig.hidden = !tr;
+    if (!tr) return;
+    const ts = [];
+    const xs = [];
+    const ys = [];
+    for (let i = tr.bw.t.length - 1; i >= 1; i--) {
+      ts.push(tr.bw.t[i]);
+      xs.push(tr.bw.y[2 * i]);
+      ys.push(tr.bw.y[2 * i + 1]);
+    }
+    for (let i = 0; i < tr.fw.t.length; i++) {
+      ts.push(tr.fw.t[i]);
+      xs.push(tr.fw.y[2 * i]);
+      ys.push(tr.fw.y[2 * i + 1]);
+    }
+    this.series.set({ t: 't', a: sys.vars[0], b: sys.vars[1] }, ts, xs, ys);
+  }
+
+  drawReadout(eq) {
+    const E = this.els;
+    if (!eq) {
+      E.type.textContent = t(this._state.model === 'custom' && this.formulaError ? 'pp.formulaError' : 'pp.noEquilibrium');
+      E.type.dataset.type = 'none';
+      for (const el of [E.pq, E.lambda, E.vectors]) el.replaceChildren();
+      return;
+    }
+    const more = this.equilibria.length > 1 ? ` (+${this.equilibria.length - 1})` : '';
+    E.type.textContent = t(`pp.type.${eq.type}`) + more;
+    E.type.dataset.type = eq.type;
+    const spans = (el, texts) => el.replaceChildren(...texts.map((text) => h('span', { text })));
+    spans(E.pq, [`p = ${fmt(eq.trace)}`, `q = ${fmt(eq.det)}`, `Δ = ${fmt(eq.discriminant)}`]);
+    const lam = (l) => (l.im === 0 ? fmt(l.re) : `${fmt(l.re)} ${l.im < 0 ? '−' : '+'} ${fmt(Math.abs(l.im))}i`);
+    spans(E.lambda, [`λ₁ = ${lam(eq.eigenvalues[0])}`, `λ₂ = ${lam(eq.eigenvalues[1])}`]);
+    const real = eq.type !== 'non-isolated' && eq.eigenvalues.every((l) => l.im === 0);
+    const vec = (v) => `(${fmt(v.re[0], 3)}, ${fmt(v.re[1], 3)})`;
+    spans(E.vectors, real ? [`v₁ = ${vec(eq.eigenvectors[0])}`, `v₂ = ${vec(eq.eigenvectors[1])}`] : []);
+  }
+
+  drawEquations() {
+    const s = this._state;
+    const [e1, e2] = this.els.eqs.children;
+    if (s.model === 'linear') {
+      e1.textContent = `dx/dt = ${linearText([[s.a, 'x'], [s.b, 'y']])}`;
+      e2.textContent = `dy/dt = ${linearText([[s.c, 'x'], [s.d, 'y']])}`;
+    } else if (s.model === 'oscillator') {
+      e1.textContent = 'dx/dt = v';
+      e2.textContent = `${s.m === 1 ? '' : `${fmt(s.m)} `}dv/dt = ${linearText([[-s.k, 'x'], [-s.mu, 'v']])}`;
+    } else if (s.model === 'fitzhugh-nagumo') {
+      e1.textContent = `dv/dt = v − v³/3 − w ${s.fhn_I < 0 ? '−' : '+'} ${fmt(Math.abs(s.fhn_I))}`;
+      e2.textContent = `dw/dt = (v ${s.fhn_a < 0 ? '−' : '+'} ${fmt(Math.abs(s.fhn_a))} − ${fmt(s.fhn_b)} w) / ${fmt(s.fhn_tau)}`;
+    } else if (s.model === 'van-der-pol') {
+      e1.textContent = 'dx/dt = y';
+      e2.textContent = `dy/dt = ${fmt(s.vdp_mu)} (1 − x²) y − x`;
+    } else if (s.model === 'custom') {
+      e1.textContent = `dx/dt = ${s.dx}`;
+      e2.textContent = `dy/dt = ${s.dy}`;
+    } else {
+      e1.textContent = `C dV/dt = I − I_ion(V, N),  I = ${fmt(s.ml_I)} µA/cm²`;
+      e2.textContent = 'dN/dt = (N∞(V) − N)/τ_N(V)';
+    }
+  }
+
+  /** The trajectories as CSV: one row per sample, t from the start point (backward times negative). */
+  downloadCsv() {
+    const sys = this.system();
+    const rows = [`trajectory,t,${sys.vars[0]},${sys.vars[1]}`];
+    this.trajectories.forEach((tr, k) => {
+      for (let i = tr.bw.t.length - 1; i >= 1; i--) rows.push(`${k + 1},${tr.bw.t[i]},${tr.bw.y[2 * i]},${tr.bw.y[2 * i + 1]}`);
+      for (let i = 0; i < tr.fw.t.length; i++) rows.push(`${k + 1},${tr.fw.t[i]},${tr.fw.y[2 * i]},${tr.fw.y[2 * i + 1]}`);
+    });
+    download(new Blob([rows.join('\n') + '\n'], { type: 'text/csv' }), 'phase-plane-trajectories.csv');
+  }
+
+  /** What the plane shows, for tests and pages: start points and sample counts. */
+  get trajectoryInfo() {
+    return this.trajectories.map((tr) => ({ x0: tr.x0, y0: tr.y0, first: [tr.fw.y[0], tr.fw.y[1]], forward: tr.forward, backward: tr.backward, stop: tr.stop }));
+  }
+}

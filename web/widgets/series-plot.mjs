@@ -1,0 +1,90 @@
+// Time series of two variables as a uPlot chart (the phase-plane widgets'
+// linked plots): left axis for the first, right axis for the second, a live
+// legend, and optional marks (e.g. spike times) as ticks along the top.
+// uPlot fixes labels at creation, so a label change rebuilds the chart.
+import uPlot from 'uplot';
+import css from 'uplot/dist/uPlot.min.css';
+
+export const SERIES_PLOT_CSS = css;
+
+export class SeriesPlot {
+  constructor(container, height = 150) {
+    Object.assign(this, { container, height, plot: null, key: '', data: [[], [], []], marks: [] });
+  }
+
+  /**
+   * labels: { t, a, b } axis names; t: times; a, b: the two series; marks: times
+   * to tick; range: optional fixed [min, max] of the first series.
+   */
+  set(labels, t, a, b, marks = [], range = null) {
+    this.data = [t, a, b];
+    this.marks = marks;
+    const key = JSON.stringify([labels, range]);
+    if (key !== this.key) {
+      this.key = key;
+      this.plot?.destroy();
+      this.plot = null;
+      this.labels = labels;
+      this.range = range;
+    }
+    if (this.plot) this.plot.setData(this.data);
+    else this.render();
+  }
+
+  resize() {
+    const width = this.container.clientWidth;
+    if (this.plot && width > 0 && width !== this.plot.width) this.plot.setSize({ width, height: this.height });
+  }
+
+  destroy() {
+    this.plot?.destroy();
+    this.plot = null;
+    this.key = '';
+  }
+
+  get canvas() {
+    return this.plot?.ctx.canvas ?? null;
+  }
+
+  render() {
+    const width = this.container.clientWidth;
+    if (!width || !this.labels) return;
+    const L = this.labels;
+    const axis = { stroke: '#5b6474', grid: { stroke: '#e6e9ef', width: 1 }, ticks: { stroke: '#d9dde5', width: 1 },
+      font: '10px system-ui, sans-serif', labelFont: '11px system-ui, sans-serif' };
+    const num = (d) => (p, x) => (x == null ? '–' : x.toFixed(d));
+    this.plot = new uPlot({
+      width, height: this.height,
+      cursor: { drag: { x: true, y: false }, points: { size: 5 } },
+      scales: { x: { time: false }, a: this.range ? { range: this.range } : {}, b: {} },
+      axes: [
+        { ...axis, label: L.t, labelSize: 16, size: 28 },
+        { ...axis, scale: 'a', label: L.a, labelSize: 16, size: 40 },
+        { ...axis, scale: 'b', side: 1, label: L.b, labelSize: 16, size: 40, grid: { show: false } },
+      ],
+      series: [
+        { label: 't', value: num(2) },
+        { label: L.a, scale: 'a', stroke: '#c0392b', width: 1.3, value: num(3) },
+        { label: L.b, scale: 'b', stroke: '#2456c7', width: 1.3, value: num(3) },
+      ],
+      hooks: {
+        draw: [(u) => {
+          if (!this.marks.length) return;
+          const c = u.ctx;
+          const dpr = devicePixelRatio || 1;
+          c.save();
+          c.strokeStyle = '#1d2330';
+          c.lineWidth = 1.5 * dpr;
+          c.beginPath();
+          for (const m of this.marks) {
+            const x = Math.round(u.valToPos(m, 'x', true));
+            c.moveTo(x, u.bbox.top);
+            c.lineTo(x, u.bbox.top + 8 * dpr);
+          }
+          c.stroke();
+          c.restore();
+        }],
+      },
+    }, this.data, this.container);
+  }
+}
