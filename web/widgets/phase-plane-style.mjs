@@ -41,6 +41,8 @@ legend { font-size: 0.8em; color: var(--muted); padding: 0; margin-bottom: 3px; 
 .plane { position: relative; min-width: 0; }
 canvas.plane-canvas { display: block; width: 100%; aspect-ratio: 1; max-height: 78vh; background: #fff;
   border: 1px solid var(--line); border-radius: 4px; touch-action: none; cursor: crosshair; }
+.canvas-box { position: relative; }
+canvas.particles { position: absolute; pointer-events: none; }
 .hint { font-size: 0.75em; color: var(--muted); margin: 2px 0 0; }
 .side { display: grid; gap: 8px; align-content: start; min-width: 0; }
 .readout { background: var(--panel); border-radius: 6px; padding: 6px 8px; font-size: 0.9em; font-variant-numeric: tabular-nums; }

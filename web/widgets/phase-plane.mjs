@@ -14,6 +14,7 @@ import { drawArrowField, drawAxes, drawEquilibria, drawLineThrough, drawPolyline
 import { drawTraceDet, traceDetViewport } from './trace-det.mjs';
 import { download, downloadPng } from './draw.mjs';
 import { SERIES_PLOT_CSS, SeriesPlot } from './series-plot.mjs';
+import { ParticleField } from './particles.mjs';
 import css from './phase-plane-style.mjs';
 import { MODEL_INFO, PHASE_PLANE_SCHEMA, PHASE_PRESETS, matrixForTraceDet } from './phase-plane-schema.mjs';
 
@@ -127,6 +128,14 @@ export class SimcorePhasePlane extends SimcoreElement {
     }));
     form.append(toggles);
 
+    // Field style: arrows or particles (models without a batch kernel keep arrows; the note says why).
+    const styleSel = h('select', { id: 'c-fieldStyle', name: 'fieldStyle' },
+      PHASE_PLANE_SCHEMA.fieldStyle.choices.map((c) => h('option', { value: c, dataset: { i18n: `pp.fieldStyle.${c}` } })));
+    styleSel.addEventListener('change', () => this.setState({ fieldStyle: styleSel.value }));
+    this.els.fieldStyle = styleSel;
+    this.els.fieldNote = h('p', { class: 'hint field-note', dataset: { i18n: 'pp.fieldStyle.noBatch' } });
+    form.append(h('div', { class: 'row wide' }, [h('label', { for: 'c-fieldStyle', dataset: { i18n: 'pp.fieldStyle' } }), styleSel]), this.els.fieldNote);
+
     // A start point typed exactly (for the values a click cannot hit).
     const x0In = h('input', { type: 'number', name: 'x0', step: 'any', value: '1', dataset: { i18nLabel: 'pp.startX' } });
     const y0In = h('input', { type: 'number', name: 'y0', step: 'any', value: '0', dataset: { i18nLabel: 'pp.startY' } });
@@ -150,9 +159,11 @@ export class SimcorePhasePlane extends SimcoreElement {
 
     this.els.eqs = h('div', { class: 'eqs', 'aria-live': 'polite' }, [h('span'), h('span')]);
     this.els.canvas = h('canvas', { class: 'plane-canvas', role: 'img', dataset: { i18nLabel: 'pp.canvas' } });
+    // Particles draw on their own transparent layer over the plane (their trails fade frame by frame).
+    this.els.particles = h('canvas', { class: 'particles', 'aria-hidden': 'true' });
     this.els.seriesBox = h('div', { class: 'series' });
     this.els.seriesFig = h('figure', { class: 'series-fig' }, [h('figcaption', { dataset: { i18n: 'pp.series' } }), this.els.seriesBox]);
-    const plane = h('div', { class: 'plane' }, [this.els.eqs, this.els.canvas, h('p', { class: 'hint', dataset: { i18n: 'pp.hint' } }), this.els.seriesFig]);
+    const plane = h('div', { class: 'plane' }, [this.els.eqs, h('div', { class: 'canvas-box' }, [this.els.canvas, this.els.particles]), h('p', { class: 'hint', dataset: { i18n: 'pp.hint' } }), this.els.seriesFig]);
 
     this.els.type = h('div', { class: 'type' });
     this.els.pq = h('div');
@@ -174,6 +185,8 @@ export class SimcorePhasePlane extends SimcoreElement {
     this.tdVp = traceDetViewport();
     this.trajectories = [];
     this.trajKey = '';
+    this.particles = new ParticleField(this.els.particles);
+    this.animating = false;
     this.bindPointer();
     this.bindTraceDet();
     this.series = new SeriesPlot(this.els.seriesBox, 140);
@@ -188,20 +201,52 @@ export class SimcorePhasePlane extends SimcoreElement {
 
   start() {
     this.syncControls();
+    // visible: seen once (the first render waits for it); onScreen: now, for the particles' animation.
     this.visible = typeof IntersectionObserver === 'undefined';
+    this.onScreen = this.visible;
     if (!this.visible) {
       this.intersection = new IntersectionObserver((entries) => {
-        if (!entries.some((e) => e.isIntersecting)) return;
-        this.visible = true;
-        this.intersection.disconnect();
-        this.schedule();
+        this.onScreen = entries[entries.length - 1].isIntersecting;
+        if (this.onScreen && !this.visible) {
+          this.visible = true;
+          this.schedule();
+        }
+        this.animate();
       });
       this.intersection.observe(this);
     }
+    this.onVisibility = () => this.animate();
+    document.addEventListener('visibilitychange', this.onVisibility);
     this.schedule();
   }
 
+  /** Run the particles' frame loop while they are shown, the widget is on screen and the tab visible. */
+  animate() {
+    const want = this.particlesOn && this.onScreen && !document.hidden && !!this.els;
+    if (!want || this.animating) return;
+    this.animating = true;
+    const tick = () => {
+      if (!(this.particlesOn && this.onScreen && !document.hidden)) {
+        this.animating = false;
+        return;
+      }
+      try {
+        this.particles.frame();
+      } catch (err) {
+        this.animating = false;
+        this.fail(err);
+        return;
+      }
+      this.particleFrame = requestAnimationFrame(tick);
+    };
+    this.particleFrame = requestAnimationFrame(tick);
+  }
+
   stop() {
+    this.particlesOn = false;
+    cancelAnimationFrame(this.particleFrame);
+    this.animating = false;
+    if (this.onVisibility) document.removeEventListener('visibilitychange', this.onVisibility);
     this.intersection?.disconnect();
     this.resizeObserver?.disconnect();
     this.series?.destroy();
@@ -246,6 +291,8 @@ export class SimcorePhasePlane extends SimcoreElement {
       if (this.shadowRoot.activeElement !== num) num.value = String(s[name]);
     }
     for (const name of TOGGLES) this.els[`toggle-${name}`].checked = s[name];
+    this.els.fieldStyle.value = s.fieldStyle;
+    this.els.fieldNote.hidden = !(s.fieldStyle === 'particles' && !MODEL_INFO[s.model].batch);
     this.els.mlSet.value = s.ml_set;
     for (const el of this.shadowRoot.querySelectorAll('.formula')) el.classList.toggle('hidden', s.model !== 'custom');
     for (const [name, input] of Object.entries(this.els.formulas)) if (this.shadowRoot.activeElement !== input) input.value = s[name];
@@ -392,6 +439,7 @@ export class SimcorePhasePlane extends SimcoreElement {
         this.equilibrium = null;
         this.drawReadout(null);
         this.els.seriesFig.hidden = true;
+        this.setParticles(null);
         this.finish(t0, sc);
         return;
       }
@@ -415,6 +463,8 @@ export class SimcorePhasePlane extends SimcoreElement {
 
     drawAxes(ctx, this.vp, { xLabel: sys.vars[0], yLabel: sys.vars[1] });
 
+    // Particles where the engine can advance a batch of this system; arrows otherwise.
+    const particles = s.field && s.fieldStyle === 'particles' && !!info.batch;
     if (s.field) {
       const spacing = w < 420 ? 24 : 30;
       const nx = Math.max(2, Math.round(w / spacing));
@@ -425,8 +475,9 @@ export class SimcorePhasePlane extends SimcoreElement {
       const gy = [y0 + hy, y1 - hy, ny];
       if (this.fieldOut?.length !== 2 * nx * ny) this.fieldOut = new Float32Array(2 * nx * ny);
       sc.directionField({ system: sys.system, params: sys.params, x: gx, y: gy, out: this.fieldOut });
-      drawArrowField(ctx, this.vp, this.fieldOut, gx, gy, spacing * 0.62);
+      if (!particles) drawArrowField(ctx, this.vp, this.fieldOut, gx, gy, spacing * 0.62);
     }
+    this.setParticles(particles ? { sc, sys, field: this.fieldOut, w, hgt } : null);
 
     if (s.nullclines) {
       const n = Math.min(200, Math.max(40, Math.round(w / 4)));
@@ -475,6 +526,38 @@ export class SimcorePhasePlane extends SimcoreElement {
     }
 
     this.finish(t0, sc);
+  }
+
+  /** Show (and reseed when the system, view or size changed) or hide the particles' layer. */
+  setParticles(opts) {
+    const layer = this.els.particles;
+    this.particlesOn = !!opts;
+    layer.hidden = !opts;
+    if (!opts) {
+      this.particles.key = '';
+      return;
+    }
+    const { sc, sys, field, w, hgt } = opts;
+    const cv = this.els.canvas;
+    // Over the canvas's drawing area (inside its border), at the same device-pixel resolution.
+    layer.style.left = `${cv.offsetLeft + cv.clientLeft}px`;
+    layer.style.top = `${cv.offsetTop + cv.clientTop}px`;
+    layer.style.width = `${w}px`;
+    layer.style.height = `${hgt}px`;
+    const dpr = globalThis.devicePixelRatio || 1;
+    const bw = Math.round(w * dpr);
+    const bh = Math.round(hgt * dpr);
+    const resized = layer.width !== bw || layer.height !== bh;
+    if (resized) {
+      layer.width = bw;
+      layer.height = bh;
+    }
+    // A few thousand: one per 150 px² (about 4000 on a 780 px plane), at least 600.
+    const count = Math.min(4000, Math.max(600, Math.round((w * hgt) / 150)));
+    const key = JSON.stringify([sys, this.vp.box, w, hgt]);
+    if (resized) this.particles.key = '';
+    this.particles.configure({ sc, sys, vp: this.vp, field, key, count });
+    this.animate();
   }
 
   showFormulaError(message) {

@@ -87,7 +87,7 @@ export function drawAxes(ctx, vp, { xLabel = 'x', yLabel = 'y' } = {}) {
 // Speed colour: a light blue-to-orange ramp over log speed (the field spans
 // decades); light, so trajectories drawn over the field stay in front.
 const RAMP = [[0, 150, 178, 218], [0.5, 170, 150, 200], [1, 230, 150, 100]];
-function ramp(t) {
+export function ramp(t) {
   let k = 0;
   while (k < RAMP.length - 2 && t > RAMP[k + 1][0]) k++;
   const [t0, ...a] = RAMP[k];

@@ -1,0 +1,100 @@
+// <simcore-phase-plane>'s field style: particles advanced by the core's batch
+// integrator animate (the layer's pixels change between frames), the choice
+// is in the state and the URL hash, models without a batch kernel keep their
+// arrows with a note, and switching back restores the arrows. No timing
+// assertions: the frame cost is only reported (console) for the notes.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { withBrowser, pageUrls } from './harness.mjs';
+
+const W = 'simcore-phase-plane';
+
+async function open(browser, server, hash = '') {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const p = await ctx.newPage();
+  const errors = [];
+  p.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  p.on('pageerror', (e) => errors.push(String(e)));
+  await p.goto(pageUrls(server, 'phase-plane.html').http + hash);
+  await p.waitForFunction((w) => document.querySelector(w)?.ready.then(() => true), W);
+  return { ctx, p, errors };
+}
+
+const frames = (p, n) => p.evaluate(([w, k]) => new Promise((r) => {
+  const step = (i) => (i ? requestAnimationFrame(() => step(i - 1)) : r(document.querySelector(w).particles.stats.frames));
+  step(k);
+}), [W, n]);
+const layer = (p) => p.evaluate((w) => {
+  const c = document.querySelector(w).shadowRoot.querySelector('canvas.particles');
+  return { url: c.toDataURL(), hidden: c.hidden };
+}, W);
+const plane = (p) => p.evaluate((w) => document.querySelector(w).shadowRoot.querySelector('canvas.plane-canvas').toDataURL(), W);
+// Non-transparent pixels of the particles' layer: trails were drawn.
+const inked = (p) => p.evaluate((w) => {
+  const c = document.querySelector(w).shadowRoot.querySelector('canvas.particles');
+  const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+  let n = 0;
+  for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++;
+  return n;
+}, W);
+
+await withBrowser(async (browser, server) => {
+  test('particles animate over the plane (linear, oscillator, own system); the hash says so; arrows come back', async () => {
+    const { ctx, p, errors } = await open(browser, server);
+    await frames(p, 2);
+    const arrows = await plane(p);
+    await p.locator(`${W} select[name=fieldStyle]`).selectOption('particles');
+    await frames(p, 3);
+    assert.equal((await p.evaluate((w) => document.querySelector(w).state, W)).fieldStyle, 'particles');
+    assert.match(await p.evaluate(() => location.hash), /fieldStyle=particles/);
+    // The plane below lost its arrows (the particles replace them).
+    assert.ok(await plane(p) !== arrows);
+    const a = await layer(p);
+    const n0 = await frames(p, 4);
+    const b = await layer(p);
+    assert.equal(a.hidden, false);
+    assert.notEqual(a.url, b.url, 'the layer changes from frame to frame');
+    assert.ok(n0 >= 4, `particle frames run (${n0})`);
+    assert.ok(await inked(p) > 1000, 'trails drawn');
+    const stats = await p.evaluate((w) => {
+      const f = document.querySelector(w).particles;
+      return { count: f.count, frames: f.stats.frames, msPerFrame: f.stats.ms / f.stats.frames };
+    }, W);
+    assert.ok(stats.count >= 600 && stats.count <= 4000, `particles: ${stats.count}`);
+    console.log(`# particles: ${stats.count} per frame, ${stats.msPerFrame.toFixed(2)} ms per frame (step + draw, mean of ${stats.frames})`);
+
+    for (const preset of ['oscillator', 'pendulum']) {
+      await p.locator(`${W} button[data-preset=${preset}]`).click();
+      await frames(p, 2);
+      const c = await layer(p);
+      await frames(p, 3);
+      assert.notEqual((await layer(p)).url, c.url, `${preset}: animates`);
+    }
+
+    // Back to the default system and view (as at the start), then arrows.
+    await p.evaluate((w) => document.querySelector(w).setState({ model: 'linear', a: 0, b: 1, c: -1, d: -0.25, cx: 0, cy: 0, span: 3 }), W);
+    await p.locator(`${W} select[name=fieldStyle]`).selectOption('arrows');
+    await frames(p, 3);
+    assert.equal((await layer(p)).hidden, true);
+    assert.ok(await plane(p) === arrows, 'arrows restored: the same picture as before');
+    assert.match(await p.evaluate(() => location.hash), /fieldStyle=arrows/);
+    assert.deepEqual(errors, []);
+    await ctx.close();
+  });
+
+  test('a model without a batch kernel keeps its arrows and says why; the hash restores particles', async () => {
+    const { ctx, p, errors } = await open(browser, server, '#model=van-der-pol&fieldStyle=particles');
+    await frames(p, 3);
+    const note = p.locator(`${W} .field-note`);
+    assert.equal(await note.isVisible(), true);
+    assert.match(await note.textContent(), /batch/);
+    assert.equal((await layer(p)).hidden, true);
+    await p.locator(`${W} button[data-preset=saddle]`).click();
+    await frames(p, 3);
+    assert.equal(await note.isVisible(), false);
+    assert.equal((await layer(p)).hidden, false);
+    assert.ok(await inked(p) > 1000, 'trails drawn');
+    assert.deepEqual(errors, []);
+    await ctx.close();
+  });
+});
