@@ -1,7 +1,8 @@
 // <simcore-phase-plane>'s field style: particles advanced by the core's batch
 // integrator animate (the layer's pixels change between frames), the choice
 // is in the state and the URL hash, models without a batch kernel keep their
-// arrows with a note, and switching back restores the arrows. No timing
+// arrows with a note, streamlines replace the arrows for any model, and
+// switching back restores the arrows. No timing
 // assertions: the frame cost is only reported (console) for the notes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -94,6 +95,24 @@ await withBrowser(async (browser, server) => {
     assert.equal(await note.isVisible(), false);
     assert.equal((await layer(p)).hidden, false);
     assert.ok(await inked(p) > 1000, 'trails drawn');
+    assert.deepEqual(errors, []);
+    await ctx.close();
+  });
+
+  test('streamlines: evenly spaced lines from integrate replace the arrows, for a model without a batch kernel too', async () => {
+    const { ctx, p, errors } = await open(browser, server, '#model=van-der-pol');
+    await frames(p, 2);
+    const arrows = await plane(p);
+    await p.locator(`${W} select[name=fieldStyle]`).selectOption('streamlines');
+    await frames(p, 3);
+    assert.match(await p.evaluate(() => location.hash), /fieldStyle=streamlines/);
+    assert.ok(await plane(p) !== arrows, 'the picture changed');
+    assert.equal((await layer(p)).hidden, true, 'no particles layer');
+    const lines = await p.evaluate((w) => document.querySelector(w).streams.lines.map((l) => l.pts.length / 2), W);
+    // Spacing 24 px on a ~674 px plane: tens of lines, each at least 1.5 spacings long (shorter ones are dropped).
+    assert.ok(lines.length >= 20, `lines: ${lines.length}`);
+    assert.ok(lines.every((n) => n >= 2));
+    assert.equal(await p.locator(`${W} .field-note`).isVisible(), false);
     assert.deepEqual(errors, []);
     await ctx.close();
   });

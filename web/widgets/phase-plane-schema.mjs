@@ -50,8 +50,8 @@ export const PHASE_PLANE_SCHEMA = Object.freeze({
   cy: { type: 'number', min: -1000, max: 1000, default: 0 },
   span: { type: 'number', min: 0.01, max: 1000, default: 3 },
   field: { type: 'bool', default: true },
-  // How the direction field is drawn: normalised arrows, or particles flowing with it.
-  fieldStyle: { type: 'choice', choices: ['arrows', 'particles'], default: 'arrows' },
+  // How the direction field is drawn: normalised arrows, particles flowing with it, or evenly spaced streamlines.
+  fieldStyle: { type: 'choice', choices: ['arrows', 'particles', 'streamlines'], default: 'arrows' },
   nullclines: { type: 'bool', default: false },
   eigen: { type: 'bool', default: true },
   traj: { type: 'points', min: -1e6, max: 1e6, maxCount: 24, default: Object.freeze([]) },

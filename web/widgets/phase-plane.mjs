@@ -15,6 +15,7 @@ import { drawTraceDet, traceDetViewport } from './trace-det.mjs';
 import { download, downloadPng } from './draw.mjs';
 import { SERIES_PLOT_CSS, SeriesPlot } from './series-plot.mjs';
 import { ParticleField } from './particles.mjs';
+import { drawStreamlines, streamlines } from './streamlines.mjs';
 import css from './phase-plane-style.mjs';
 import { MODEL_INFO, PHASE_PLANE_SCHEMA, PHASE_PRESETS, matrixForTraceDet } from './phase-plane-schema.mjs';
 
@@ -475,7 +476,8 @@ export class SimcorePhasePlane extends SimcoreElement {
       const gy = [y0 + hy, y1 - hy, ny];
       if (this.fieldOut?.length !== 2 * nx * ny) this.fieldOut = new Float32Array(2 * nx * ny);
       sc.directionField({ system: sys.system, params: sys.params, x: gx, y: gy, out: this.fieldOut });
-      if (!particles) drawArrowField(ctx, this.vp, this.fieldOut, gx, gy, spacing * 0.62);
+      if (s.fieldStyle === 'streamlines') this.drawStreamlines(ctx, sc, sys, w, hgt);
+      else if (!particles) drawArrowField(ctx, this.vp, this.fieldOut, gx, gy, spacing * 0.62);
     }
     this.setParticles(particles ? { sc, sys, field: this.fieldOut, w, hgt } : null);
 
@@ -526,6 +528,26 @@ export class SimcorePhasePlane extends SimcoreElement {
     }
 
     this.finish(t0, sc);
+  }
+
+  /** Evenly spaced streamlines (recomputed when the system, view or size changed), speed scale from the field grid. */
+  drawStreamlines(ctx, sc, sys, w, hgt) {
+    const key = JSON.stringify([sys, this.vp.box, w, hgt]);
+    if (this.streamKey !== key) {
+      const sx = 1 / this.vp.unit;
+      const sy = 1 / this.vp.unitY;
+      const speeds = [];
+      for (let i = 0; i < this.fieldOut.length / 2; i++) {
+        const v = Math.hypot(this.fieldOut[2 * i] * sx, this.fieldOut[2 * i + 1] * sy);
+        if (Number.isFinite(v) && v > 0) speeds.push(v);
+      }
+      speeds.sort((a, b) => a - b);
+      const max = speeds[speeds.length - 1];
+      const typical = Math.sqrt(speeds[speeds.length >> 1] * max);
+      this.streamKey = key;
+      this.streams = max > 0 ? { lines: streamlines(sc, sys, this.vp, { sep: w < 420 ? 18 : 24, typical }), max } : { lines: [], max: 0 };
+    }
+    if (this.streams.max > 0) drawStreamlines(ctx, this.vp, this.streams.lines, this.streams.max);
   }
 
   /** Show (and reseed when the system, view or size changed) or hide the particles' layer. */

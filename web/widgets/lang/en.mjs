@@ -239,6 +239,7 @@ export default {
   'pp.fieldStyle': 'field style',
   'pp.fieldStyle.arrows': 'arrows',
   'pp.fieldStyle.particles': 'particles (animated)',
+  'pp.fieldStyle.streamlines': 'streamlines',
   'pp.fieldStyle.noBatch': 'Particles need the core\'s batch integrator, which this model does not have (it has one for the linear system, the oscillator and your own system): arrows shown.',
   'pp.clear': 'clear trajectories',
   'pp.zoomIn': 'zoom in',
