@@ -186,7 +186,7 @@ SC_API sc_status sc_ode_batch(int system, const double *params, float *y, int co
                               double dt, int steps, sc_ode_method method);
 
 /* ---- the Izhikevich f-I curve ------------------------------------------
- * For each current I[k] (n of them, 1..SC_ODE_FI_MAX) integrates the
+ * For each current[k] (n of them, 1..SC_ODE_FI_MAX) integrates the
  * izhikevich system (params: its nparams values; params[I] is ignored) from
  * v = -65, u = -65 b (the 2003 paper's code) over [0, duration] ms with a
  * fixed step dt and method rk4, euler or izhikevich-euler, and stores in
@@ -199,7 +199,7 @@ SC_API sc_status sc_ode_batch(int system, const double *params, float *y, int co
  * <= 0 (RANGE), duration / dt above SC_ODE_MAX_STEPS (SIZE), another method
  * (OPTION), a run that leaves the finite numbers (RANGE "dt"). */
 #define SC_ODE_FI_MAX 1024
-SC_API sc_status sc_ode_fi_curve(const double *params, const double *I, int n, double duration,
+SC_API sc_status sc_ode_fi_curve(const double *params, const double *current, int n, double duration,
                                  double transient, double dt, sc_ode_method method, double *rate,
                                  double *i_sn);
 
@@ -249,7 +249,7 @@ SC_API const char *sc_flat_ode_preset_source(int index);
 SC_API int sc_flat_ode_preset_data(int index, double *out);
 
 /* out: n rates, then I_SN (n + 1 values). */
-SC_API int sc_flat_ode_fi_curve(const double *params, int nparams, const double *I, int n, double duration,
+SC_API int sc_flat_ode_fi_curve(const double *params, int nparams, const double *current, int n, double duration,
                                 double transient, double dt, int method, double *out);
 
 #endif
