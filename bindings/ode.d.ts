@@ -248,6 +248,31 @@ export interface OdeLimits {
   readonly maxGridPoints: number;
   readonly maxNullclinePoints: number;
   readonly maxEquilibria: number;
+  /** Currents of one f-I curve. */
+  readonly maxFI: number;
+}
+
+export interface FICurveOptions {
+  /** Izhikevich a, b, c, d (required) and optionally k2, k1, k0, vpeak; I is ignored. */
+  params: Partial<Record<string, number>>;
+  /** [min, max, n]: n (2..1024) equally spaced currents, mV/ms. */
+  I: [number, number, number];
+  /** Run length per current, ms (default 1000). */
+  duration?: number;
+  /** Spikes before this time are ignored, ms (default min(200, duration / 5)); < duration. */
+  transient?: number;
+  /** Fixed step, ms (default 0.1; 0.5 for 'izhikevich-euler'). */
+  dt?: number;
+  /** Default 'rk4'. */
+  method?: 'rk4' | 'euler' | 'izhikevich-euler';
+}
+
+export interface FICurve {
+  I: Float64Array;
+  /** Steady firing rate, Hz: 1000 / mean inter-spike interval after the transient; 0 if < 2 spikes. */
+  rate: Float64Array;
+  /** Saddle-node current (k1 - b)^2 / (4 k2) - k0 (4 for b = 0.2). */
+  iSN: number;
 }
 
 /**
@@ -262,6 +287,7 @@ export interface OdeLimits {
  *   equilibria(options: EquilibriaOptions): Equilibrium[];
  *   separatrices(options: SeparatrixOptions): Separatrix[];
  *   classifyLinear(a: number, b: number, c: number, d: number, options?: ClassifyOptions): LinearClassification;
+ *   fICurve(options: FICurveOptions): FICurve;
  */
 export interface OdeApi {
   /** The built-in systems by name (custom systems are passed as { dx, dy, params }). */
@@ -281,4 +307,6 @@ export interface OdeApi {
   separatrices(options: SeparatrixOptions): Separatrix[];
   /** Type of the equilibrium of x' = a x + b y, y' = c x + d y. */
   classifyLinear(a: number, b: number, c: number, d: number, options?: ClassifyOptions): LinearClassification;
+  /** Izhikevich firing rate against a constant current, and I_SN. */
+  fICurve(options: FICurveOptions): FICurve;
 }

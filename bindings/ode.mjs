@@ -19,6 +19,7 @@ export const ODE_LIMITS = Object.freeze({
   maxGridPoints: 1 << 24,
   maxNullclinePoints: 1 << 20,
   maxEquilibria: 64,
+  maxFI: 1024,
 });
 
 // Parameters a caller may leave out of `params` (their defaults apply):
@@ -440,6 +441,35 @@ export function odeApi({ ex, f32, i32, block, cString, check, checkKeys }) {
       return polylines(info).map((points, l) => ({
         kind: l % 4 < 2 ? 'unstable' : 'stable', saddle: { x: points[0], y: points[1] }, points,
       }));
+    },
+
+    /**
+     * Izhikevich f-I curve: steady firing rate (Hz) at n currents from min to
+     * max, each run from v = -65, u = -65 b for `duration` ms, spikes after
+     * `transient` counted. Returns { I, rate, iSN }.
+     */
+    fICurve(options) {
+      const fn = 'fICurve';
+      const o = checkObject(fn, 'options', options);
+      checkKeys(fn, o, ['params', 'I', 'duration', 'transient', 'dt', 'method']);
+      const s = systems.izhikevich;
+      const p = paramVector(fn, s, o.params === undefined ? undefined : { I: 0, ...checkObject(fn, 'params', o.params) });
+      if (o.I === undefined) throw new TypeError(`${fn}: I is required ([min, max, n] in mV/ms)`);
+      const [lo, hi, n] = range(fn, 'I', o.I, true, ODE_LIMITS.maxFI);
+      const duration = o.duration === undefined ? 1000 : checkNumber(fn, 'duration', o.duration, { gt: 0 });
+      const transient = o.transient === undefined ? Math.min(200, duration / 5) : checkNumber(fn, 'transient', o.transient, { min: 0 });
+      if (!(transient < duration)) throw new RangeError(`${fn}: transient must be < duration, got ${transient} >= ${duration}`);
+      const methods = ['rk4', 'euler', 'izhikevich-euler'];
+      const method = o.method === undefined ? 'rk4' : methods[checkOption(fn, 'method', o.method, methods)];
+      const dt = o.dt === undefined ? (method === 'izhikevich-euler' ? 0.5 : 0.1) : checkNumber(fn, 'dt', o.dt, { gt: 0 });
+      if (duration / dt > ODE_LIMITS.maxSteps) throw new RangeError(`${fn}: duration / dt = ${duration / dt} steps exceeds ${ODE_LIMITS.maxSteps}`);
+      const I = Float64Array.from({ length: n }, (_, k) => lo + (hi - lo) * k / (n - 1));
+      const pp = copyIn64('ode-params', p);
+      const pi = copyIn64('ode-fi-I', I);
+      const pout = block('ode-fi-out', (n + 1) * 8);
+      check(fn, ex.sc_flat_ode_fi_curve(pp, p.length, pi, n, duration, transient, dt, ODE_METHODS.indexOf(method), pout));
+      const out = copyOut64(pout, n + 1);
+      return { I, rate: out.slice(0, n), iSN: out[n] };
     },
 
     /** Type of the equilibrium of x' = a x + b y, y' = c x + d y. */

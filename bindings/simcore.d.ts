@@ -26,8 +26,8 @@
 // A WebAssembly.RuntimeError (trap) is never thrown for any argument; after
 // any error the module keeps working.
 
-import type { OdeSystemInfo, OdeLimits, IntegrateOptions, IntegrateResult, IntegrateBatchOptions, DirectionFieldOptions, NullclineOptions, Nullclines, EquilibriaOptions, Equilibrium, SeparatrixOptions, Separatrix, ClassifyOptions, LinearClassification } from './ode';
-export type { OdeMethod, OdeStop, OdeEventKind, EquilibriumType, Polyline, CustomSystem, OdeSystemSpec, OdeInput, OdePreset, OdeVariable, OdeParam, OdeSystemInfo, OdeEventSpec, IntegrateOptions, OdeEvent, IntegrateResult, IntegrateBatchOptions, PlaneOptions, DirectionFieldOptions, NullclineOptions, Nullclines, EquilibriaOptions, Complex, EigenVector, LinearClassification, Equilibrium, SeparatrixOptions, SaddlePoint, Separatrix, ClassifyOptions, OdeLimits, OdeApi } from './ode';
+import type { OdeSystemInfo, OdeLimits, IntegrateOptions, IntegrateResult, IntegrateBatchOptions, DirectionFieldOptions, NullclineOptions, Nullclines, EquilibriaOptions, Equilibrium, SeparatrixOptions, Separatrix, ClassifyOptions, LinearClassification, FICurveOptions, FICurve } from './ode';
+export type { OdeMethod, OdeStop, OdeEventKind, EquilibriumType, Polyline, CustomSystem, OdeSystemSpec, OdeInput, OdePreset, OdeVariable, OdeParam, OdeSystemInfo, OdeEventSpec, IntegrateOptions, OdeEvent, IntegrateResult, IntegrateBatchOptions, PlaneOptions, DirectionFieldOptions, NullclineOptions, Nullclines, EquilibriaOptions, Complex, EigenVector, LinearClassification, Equilibrium, SeparatrixOptions, SaddlePoint, Separatrix, ClassifyOptions, OdeLimits, FICurveOptions, FICurve, OdeApi } from './ode';
 import type { HopfieldNetwork, HopfieldCapacityOptions, HopfieldCapacityResult, HopfieldLimits } from './hopfield';
 export type { HopfieldRule, HopfieldMode, SpinArray, HopfieldStoreOptions, HopfieldDynamics, HopfieldStepOptions, HopfieldRunOptions, HopfieldAnnealOptions, HopfieldRunResult, HopfieldNetwork, HopfieldCapacityOptions, HopfieldCapacityResult, HopfieldLimits, HopfieldApi } from './hopfield';
 
@@ -264,6 +264,8 @@ export interface Simcore {
   separatrices(options: SeparatrixOptions): Separatrix[];
   /** Type of the equilibrium of x' = a x + b y, y' = c x + d y. */
   classifyLinear(a: number, b: number, c: number, d: number, options?: ClassifyOptions): LinearClassification;
+  /** Izhikevich firing rate against a constant current, and I_SN. */
+  fICurve(options: FICurveOptions): FICurve;
 }
 
 /**

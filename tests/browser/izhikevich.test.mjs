@@ -115,6 +115,43 @@ await withBrowser(async (browser, server) => {
     await ctx.close();
   });
 
+  test('the f-I button shows the panel: the curve from the core, I_SN and the current I marked', async () => {
+    const { ctx, p, problems } = await open(browser, server, 'http');
+    await settled(p);
+    assert.ok(await p.locator(`${W} .fi-panel`).isHidden(), 'hidden until asked for');
+    await p.locator(`${W} button.fi-button`).click();
+    await p.waitForFunction((w) => document.querySelector(w).fi, W);
+    await settled(p);
+    assert.ok(await p.locator(`${W} .fi-panel`).isVisible());
+    const r = await p.evaluate((w) => {
+      const el = document.querySelector(w);
+      const c = el.shadowRoot.querySelector('.fi canvas');
+      const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+      let blue = 0;
+      let purple = 0;
+      for (let i = 0; i < d.length; i += 4) {
+        if (d[i] < 70 && d[i + 1] > 60 && d[i + 1] < 110 && d[i + 2] > 170) blue++;
+        if (Math.abs(d[i] - 0x8e) < 20 && Math.abs(d[i + 1] - 0x44) < 20 && Math.abs(d[i + 2] - 0xad) < 20) purple++;
+      }
+      return { iSN: el.fi.iSN, I: Array.from(el.fi.I), rate: Array.from(el.fi.rate), blue, purple,
+        stats: el.shadowRoot.querySelector('.fi-stats').textContent };
+    }, W);
+    // RS: I_SN = 4.8^2 / 0.16 - 140 = 4; silent at I <= 3.5, firing at 10 and above.
+    assert.ok(Math.abs(r.iSN - 4) < 1e-12, `${r.iSN}`);
+    assert.equal(r.I.length, 51);
+    r.I.forEach((I, k) => {
+      if (I <= 3.5) assert.equal(r.rate[k], 0, `I ${I}`);
+      if (I >= 10) assert.ok(r.rate[k] > 15, `I ${I}: ${r.rate[k]}`);
+    });
+    assert.match(r.stats, /I_SN = .* = 4 · rate at I = 10: [\d.]+ Hz/);
+    assert.ok(r.blue > 100, `${r.blue} blue curve pixels`);
+    assert.ok(r.purple > 20, `${r.purple} purple I_SN pixels`);
+    await p.locator(`${W} button.fi-button`).click();
+    assert.ok(await p.locator(`${W} .fi-panel`).isHidden());
+    assert.deepEqual(problems, { errors: [], dialogs: [] });
+    await ctx.close();
+  });
+
   test('language switch relabels; at 320 px nothing overflows sideways', async () => {
     const { ctx, p, problems } = await open(browser, server, 'file', '', { width: 320, height: 640 });
     await settled(p);

@@ -319,7 +319,7 @@ test('bindings/ode.d.ts parses and declares exactly what the binding provides', 
   const literals = (type) => [...code.match(new RegExp(`export type ${type} =([^;]*);`))[1].matchAll(/'([^']+)'/g)].map((x) => x[1]);
   const sc = builds.simd;
   const api = ['systems', 'odeLimits', 'integrate', 'integrateBatch', 'directionField', 'nullclines', 'equilibria',
-    'separatrices', 'classifyLinear'];
+    'separatrices', 'classifyLinear', 'fICurve'];
   assert.deepEqual(members('OdeApi'), [...api].sort());
   for (const k of api) assert.ok(k in sc, k);
   assert.deepEqual(literals('OdeMethod'), [...ODE_METHODS]);

@@ -15,6 +15,7 @@ import css from './phase-plane-style.mjs';
 import { IZHIKEVICH_SCHEMA, IZH_FEATURES, IZH_PRESETS } from './izhikevich-schema.mjs';
 import { fmt } from './phase-plane.mjs';
 import { SERIES_PLOT_CSS, SeriesPlot } from './series-plot.mjs';
+import { FIPlot } from './fi-plot.mjs';
 import { download, downloadPng } from './draw.mjs';
 
 export { IZHIKEVICH_SCHEMA, IZH_FEATURES, IZH_PRESETS };
@@ -31,6 +32,7 @@ canvas.plane-canvas { aspect-ratio: 1.45; }
 .trace { background: #fff; min-height: 170px; }
 .trace .u-legend { font-size: 0.72em; color: var(--muted); }
 .stats { font-size: 0.85em; font-variant-numeric: tabular-nums; color: var(--muted); overflow-wrap: anywhere; }
+.fi { background: #fff; min-height: 160px; }
 .desc { font-size: 0.82em; color: var(--muted); margin: 0; }
 @container (min-width: 1000px) { .main { grid-template-columns: 1fr; } }
 `;
@@ -68,7 +70,9 @@ export class SimcoreIzhikevich extends SimcoreElement {
     const box = h('input', { type: 'checkbox', name: 'field', onchange: () => this.setState({ field: box.checked }) });
     this.els.field = box;
     form.append(h('div', { class: 'toggles' }, [h('label', {}, [box, h('span', { dataset: { i18n: 'pp.show.field' } })])]));
-    form.append(h('div', { class: 'tools' }, [h('button', { type: 'button', dataset: { i18n: 'pp.csv' }, onclick: () => this.downloadCsv() }),
+    this.els.fiButton = h('button', { type: 'button', class: 'fi-button', dataset: { i18n: 'izh.fi.button' }, 'aria-pressed': 'false',
+      onclick: () => this.toggleFI() });
+    form.append(h('div', { class: 'tools' }, [this.els.fiButton, h('button', { type: 'button', dataset: { i18n: 'pp.csv' }, onclick: () => this.downloadCsv() }),
       h('button', { type: 'button', text: 'PNG', title: 'PNG', onclick: () => downloadPng(this.els.canvas, 'izhikevich-plane.png') })]));
 
     this.els.canvas = h('canvas', { class: 'plane-canvas', role: 'img', dataset: { i18nLabel: 'izh.canvas' } });
@@ -76,11 +80,14 @@ export class SimcoreIzhikevich extends SimcoreElement {
     this.els.stats = h('div', { class: 'stats', role: 'status' });
     const plane = h('div', { class: 'plane' }, [this.els.canvas, h('p', { class: 'hint', dataset: { i18n: 'izh.hint' } })]);
     const traceFig = h('figure', {}, [h('figcaption', { dataset: { i18n: 'izh.trace' } }), this.els.traceBox, this.els.stats]);
+    this.els.fiBox = h('div', { class: 'fi' });
+    this.els.fiStats = h('div', { class: 'stats fi-stats' });
+    this.els.fiFig = h('figure', { class: 'fi-panel', hidden: true }, [h('figcaption', { dataset: { i18n: 'izh.fi.caption' } }), this.els.fiBox, this.els.fiStats]);
     this.els.timing = h('div', { class: 'timing', dataset: { i18n: 'status.loading' } });
     const lang = h('button', { type: 'button', class: 'lang', dataset: { i18n: 'lang.switch', i18nTitle: 'lang.switchTitle' },
       onclick: () => setLang(getLang() === 'zh' ? 'en' : 'zh') });
     const header = h('header', {}, [h('h2', { dataset: { i18n: 'izh.title' } }), lang, this.els.timing]);
-    root.append(h('div', { class: 'root' }, [header, h('div', { class: 'layout' }, [form, h('div', { class: 'main' }, [plane, traceFig])])]));
+    root.append(h('div', { class: 'root' }, [header, h('div', { class: 'layout' }, [form, h('div', { class: 'main' }, [plane, traceFig, this.els.fiFig])])]));
 
     this.vp = new Viewport((VIEW.v[0] + VIEW.v[1]) / 2, (VIEW.u[0] + VIEW.u[1]) / 2, (VIEW.v[1] - VIEW.v[0]) / 2, 300, 200, (VIEW.u[1] - VIEW.u[0]) / 2);
     this.els.canvas.addEventListener('click', (e) => {
@@ -89,12 +96,15 @@ export class SimcoreIzhikevich extends SimcoreElement {
       this.setState({ v0: Number(Math.min(29, v).toPrecision(5)), u0: Number(u.toPrecision(5)) });
     });
     this.trace = new SeriesPlot(this.els.traceBox, 170);
+    this.fiPlot = new FIPlot(this.els.fiBox, 160);
     this.resizeObserver = new ResizeObserver(() => {
       this.trace.resize();
+      this.fiPlot.resize();
       this.schedule();
     });
     this.resizeObserver.observe(this.els.canvas);
     this.resizeObserver.observe(this.els.traceBox);
+    this.resizeObserver.observe(this.els.fiBox);
   }
 
   start() {
@@ -116,6 +126,7 @@ export class SimcoreIzhikevich extends SimcoreElement {
     this.intersection?.disconnect();
     this.resizeObserver?.disconnect();
     this.trace?.destroy();
+    this.fiPlot?.destroy();
     cancelAnimationFrame(this.frame);
     this.frame = 0;
   }
@@ -264,6 +275,7 @@ export class SimcoreIzhikevich extends SimcoreElement {
     const spikes = run.events.filter((e) => e.kind === 'spike').map((e) => e.t);
     this.spikes = spikes;
     this.drawTrace(run);
+    if (this.fiOpen) this.drawFI(sc, params);
     const isi = spikes.slice(1).map((v, i) => v - spikes[i]);
     // Rate over the time the input is on.
     const onFor = Math.max(s.t1 - (s.protocol === 'none' ? s.tOn : 0), 1e-9);
@@ -293,6 +305,38 @@ export class SimcoreIzhikevich extends SimcoreElement {
       u[i] = run.y[2 * i + 1];
     }
     this.trace.set({ t: t('izh.time'), a: 'v (mV)', b: 'u' }, Array.from(run.t), v, u, this.spikes, [-90, 40]);
+  }
+
+  /** Show or hide the f-I panel; the curve is computed only while it is shown. */
+  toggleFI() {
+    this.fiOpen = !this.fiOpen;
+    this.els.fiFig.hidden = !this.fiOpen;
+    this.els.fiButton.setAttribute('aria-pressed', String(this.fiOpen));
+    this.schedule();
+  }
+
+  /**
+   * Rate against I over the I slider's range, in the core (sc.fICurve: RK4,
+   * 1 s from v = -65, u = -65 b, the first 200 ms dropped). Recomputed only
+   * when a parameter other than I changes; I itself just moves its line.
+   */
+  drawFI(sc, params) {
+    const { I, ...rest } = params;
+    const key = JSON.stringify(rest);
+    const [, lo, hi] = SLIDERS.find((x) => x[0] === 'I');
+    if (key !== this.fiKey) {
+      const t0 = performance.now();
+      this.fi = sc.fICurve({ params: rest, I: [lo, hi, 51], duration: 1000, transient: 200, dt: 0.1 });
+      this.fiMs = performance.now() - t0;
+      this.fiKey = key;
+    }
+    const f = this.fi;
+    const labels = { I: `I (mV/ms)`, rate: t('izh.fi.rate'), iSN: 'I_SN', now: 'I' };
+    this.fiPlot.set(labels, f.I, f.rate, { iSN: f.iSN, I });
+    let k = 0;
+    while (k < f.I.length - 1 && f.I[k + 1] <= I) k++;
+    const at = f.rate[k] + (k < f.I.length - 1 ? (f.rate[k + 1] - f.rate[k]) * (I - f.I[k]) / (f.I[k + 1] - f.I[k]) : 0);
+    this.els.fiStats.textContent = `I_SN = (k1 − b)²/(4 k2) − k0 = ${fmt(f.iSN, 4)} · ${t('izh.fi.atI')} ${fmt(I, 3)}: ${fmt(Math.max(0, at), 3)} Hz · ${fmt(this.fiMs, 3)} ms`;
   }
 
   downloadCsv() {

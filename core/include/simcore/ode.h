@@ -185,6 +185,24 @@ SC_API void sc_ode_result_free(sc_ode_result *r);
 SC_API sc_status sc_ode_batch(int system, const double *params, float *y, int count,
                               double dt, int steps, sc_ode_method method);
 
+/* ---- the Izhikevich f-I curve ------------------------------------------
+ * For each current[k] (n of them, 1..SC_ODE_FI_MAX) integrates the
+ * izhikevich system (params: its nparams values; params[I] is ignored) from
+ * v = -65, u = -65 b (the 2003 paper's code) over [0, duration] ms with a
+ * fixed step dt and method rk4, euler or izhikevich-euler, and stores in
+ * rate[k] the steady firing rate in Hz: 1000 / (mean inter-spike interval
+ * in ms) over the spikes at t >= transient, 0 if fewer than two. *i_sn (may
+ * be NULL) receives the saddle-node current (k1 - b)^2 / (4 k2) - k0, where
+ * the resting state disappears ((5 - b)^2 / 0.16 - 140 for the standard
+ * coefficients). Errors: NULL, n out of range (SIZE "I"), non-finite values
+ * (NONFINITE), duration <= 0, transient outside [0, duration), dt <= 0, k2
+ * <= 0 (RANGE), duration / dt above SC_ODE_MAX_STEPS (SIZE), another method
+ * (OPTION), a run that leaves the finite numbers (RANGE "dt"). */
+#define SC_ODE_FI_MAX 1024
+SC_API sc_status sc_ode_fi_curve(const double *params, const double *current, int n, double duration,
+                                 double transient, double dt, sc_ode_method method, double *rate,
+                                 double *i_sn);
+
 /* ---- flat entry points (see flat.h) ------------------------------------
  * bounds: NULL or 2*dim; input: NULL or input_n times then input_n values;
  * event_var -1 for none. After success the last result stays in the core
@@ -229,5 +247,9 @@ SC_API const char *sc_flat_ode_preset_label(int index);
 SC_API const char *sc_flat_ode_preset_source(int index);
 /* out[0..56]: system, t1, dt, input_n, params[16], y0[4], input_t[16], input_v[16], method */
 SC_API int sc_flat_ode_preset_data(int index, double *out);
+
+/* out: n rates, then I_SN (n + 1 values). */
+SC_API int sc_flat_ode_fi_curve(const double *params, int nparams, const double *current, int n, double duration,
+                                double transient, double dt, int method, double *out);
 
 #endif
