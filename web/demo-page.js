@@ -1,17 +1,20 @@
-// The Gabor page: hosts <simcore-gabor>, keeps its full state in the URL hash
-// (a link reproduces what the student saw) and translates the page text.
-// Hash values go through the widget's schema: unknown names and bad values
-// are ignored, and nothing from the hash is ever written as markup.
+// Host script of every demo page (gabor.html, hopfield.html, ...): the page's
+// one simcore-* widget keeps its full state in the URL hash (a link reproduces
+// what the student saw), and the page text follows the shared language.
+// Hash values go through the widget's schema: unknown names and bad values are
+// ignored, and nothing from the hash is ever written as markup. The page title
+// comes from the <h1>'s label key.
 (function () {
   'use strict';
   var W = window.simcoreWidgets;
-  var widget = document.querySelector('simcore-gabor');
+  var widget = document.querySelector(W.elements.join(','));
+  var titleKey = document.querySelector('header h1').getAttribute('data-i18n');
   var status = document.getElementById('status');
 
   function relabel() {
     document.documentElement.lang = W.getLang() === 'zh' ? 'zh-CN' : 'en';
     W.translate(document);
-    document.title = W.t('page.gabor.title') + ' · simcore';
+    document.title = W.t(titleKey) + ' · simcore';
   }
   relabel();
   W.onLangChange(relabel);
