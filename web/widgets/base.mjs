@@ -4,7 +4,7 @@
 // the interface language, and a shadow root so a slide deck's CSS cannot
 // break the widget (and the widget's CSS cannot leak out).
 import { checkValue, defaults, fromHash, readFields, toHash } from './state.mjs';
-import { onLangChange, translate } from './i18n.mjs';
+import { onLangChange, t, translate } from './i18n.mjs';
 
 /** Tiny DOM builder: text through textContent only, never markup. */
 export function h(tag, props = {}, children = []) {
@@ -67,6 +67,7 @@ export class SimcoreElement extends HTMLElement {
     queueMicrotask(() => {
       if (!this.isConnected) {
         this._offLang?.();
+        this._intersection?.disconnect();
         this._built = false;
         this.shadowRoot.replaceChildren();
         this.stop?.();
@@ -80,6 +81,43 @@ export class SimcoreElement extends HTMLElement {
     if (!name) return;
     const parsed = readFields({ [name]: this.constructor.schema[name] }, () => text);
     if (name in parsed) this.setState(parsed);
+  }
+
+  /**
+   * Start computing (workers, wasm) only once the widget is on screen: a slide
+   * deck loads every widget but shows one slide. Subclasses call this from
+   * start(). `visible`: seen at least once (the first render waits for it);
+   * `onScreen`: now. The optional hook onScreenChanged() runs on every change.
+   */
+  watchVisibility() {
+    this.visible = typeof IntersectionObserver === 'undefined';
+    this.onScreen = this.visible;
+    if (this.visible) return;
+    this._intersection = new IntersectionObserver((entries) => {
+      this.onScreen = entries[entries.length - 1].isIntersecting;
+      if (this.onScreen && !this.visible) {
+        this.visible = true;
+        this.schedule();
+      }
+      this.onScreenChanged?.();
+    });
+    this._intersection.observe(this);
+  }
+
+  /** Render on the next animation frame: one render per frame, the latest state wins. */
+  schedule() {
+    if (this.frame || !this.visible || !this.els) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.render().catch((err) => this.fail(err));
+    });
+  }
+
+  /** A failed render shows its message in the widget's timing line (and the console). */
+  fail(err) {
+    this.els.timing.textContent = `${t('status.error')}: ${err?.message ?? err}`;
+    this.els.timing.classList.add('error');
+    console.error(err);
   }
 
   /** A copy of the current state. */

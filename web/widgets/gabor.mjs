@@ -198,23 +198,11 @@ export class SimcoreGabor extends SimcoreElement {
     this.dirty = new Set(['kernel', 'image', 'filter', 'bank', 'controls']);
     this.timing = {};
     this.syncControls();
-    // Start computing (workers, wasm) only once the widget is on screen: a
-    // slide deck with many widgets loads them all, but shows one slide.
-    this.visible = typeof IntersectionObserver === 'undefined';
-    if (!this.visible) {
-      this.intersection = new IntersectionObserver((entries) => {
-        if (!entries.some((e) => e.isIntersecting)) return;
-        this.visible = true;
-        this.intersection.disconnect();
-        this.schedule();
-      });
-      this.intersection.observe(this);
-    }
+    this.watchVisibility();
     this.schedule();
   }
 
   stop() {
-    this.intersection?.disconnect();
     this.stopCamera();
     this.resizeObserver?.disconnect();
     this.lanes?.filter.lane.terminate();
@@ -245,20 +233,6 @@ export class SimcoreGabor extends SimcoreElement {
   }
 
   /** Coalesce all changes of one frame into one render. */
-  schedule() {
-    if (this.frame || !this.visible) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
-      this.render().catch((err) => this.fail(err));
-    });
-  }
-
-  fail(err) {
-    this.els.timing.textContent = `${t('status.error')}: ${err?.message ?? err}`;
-    this.els.timing.classList.add('error');
-    console.error(err);
-  }
-
   async render() {
     const d = this.dirty;
     this.dirty = new Set();

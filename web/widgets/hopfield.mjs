@@ -168,21 +168,11 @@ export class SimcoreHopfield extends SimcoreElement {
     this.highlight = -1;
     this.dirty = new Set(['net', 'controls']);
     this.syncControls();
-    this.visible = typeof IntersectionObserver === 'undefined';
-    if (!this.visible) {
-      this.intersection = new IntersectionObserver((entries) => {
-        if (!entries.some((e) => e.isIntersecting)) return;
-        this.visible = true;
-        this.intersection.disconnect();
-        this.schedule();
-      });
-      this.intersection.observe(this);
-    }
+    this.watchVisibility();
     this.schedule();
   }
 
   stop() {
-    this.intersection?.disconnect();
     this.resizeObserver?.disconnect();
     this.pause();
     this.net?.dispose();
@@ -212,19 +202,9 @@ export class SimcoreHopfield extends SimcoreElement {
     this.schedule();
   }
 
-  schedule() {
-    if (this.frame || !this.visible) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
-      this.render().catch((err) => this.fail(err));
-    });
-  }
-
   fail(err) {
     this.pause();
-    this.els.timing.textContent = `${t('status.error')}: ${err?.message ?? err}`;
-    this.els.timing.classList.add('error');
-    console.error(err);
+    super.fail(err);
   }
 
   async render() {

@@ -109,21 +109,11 @@ export class SimcoreIzhikevich extends SimcoreElement {
 
   start() {
     this.syncControls();
-    this.visible = typeof IntersectionObserver === 'undefined';
-    if (!this.visible) {
-      this.intersection = new IntersectionObserver((entries) => {
-        if (!entries.some((e) => e.isIntersecting)) return;
-        this.visible = true;
-        this.intersection.disconnect();
-        this.schedule();
-      });
-      this.intersection.observe(this);
-    }
+    this.watchVisibility();
     this.schedule();
   }
 
   stop() {
-    this.intersection?.disconnect();
     this.resizeObserver?.disconnect();
     this.trace?.destroy();
     this.fiPlot?.destroy();
@@ -139,20 +129,6 @@ export class SimcoreIzhikevich extends SimcoreElement {
   stateChanged() {
     this.syncControls();
     this.schedule();
-  }
-
-  schedule() {
-    if (this.frame || !this.visible || !this.els) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
-      this.render().catch((err) => this.fail(err));
-    });
-  }
-
-  fail(err) {
-    this.els.timing.textContent = `${t('status.error')}: ${err?.message ?? err}`;
-    this.els.timing.classList.add('error');
-    console.error(err);
   }
 
   syncControls() {

@@ -202,20 +202,7 @@ export class SimcorePhasePlane extends SimcoreElement {
 
   start() {
     this.syncControls();
-    // visible: seen once (the first render waits for it); onScreen: now, for the particles' animation.
-    this.visible = typeof IntersectionObserver === 'undefined';
-    this.onScreen = this.visible;
-    if (!this.visible) {
-      this.intersection = new IntersectionObserver((entries) => {
-        this.onScreen = entries[entries.length - 1].isIntersecting;
-        if (this.onScreen && !this.visible) {
-          this.visible = true;
-          this.schedule();
-        }
-        this.animate();
-      });
-      this.intersection.observe(this);
-    }
+    this.watchVisibility(); // onScreen also drives the particles' animation
     this.onVisibility = () => this.animate();
     document.addEventListener('visibilitychange', this.onVisibility);
     this.schedule();
@@ -243,12 +230,15 @@ export class SimcorePhasePlane extends SimcoreElement {
     this.particleFrame = requestAnimationFrame(tick);
   }
 
+  onScreenChanged() {
+    this.animate();
+  }
+
   stop() {
     this.particlesOn = false;
     cancelAnimationFrame(this.particleFrame);
     this.animating = false;
     if (this.onVisibility) document.removeEventListener('visibilitychange', this.onVisibility);
-    this.intersection?.disconnect();
     this.resizeObserver?.disconnect();
     this.series?.destroy();
     cancelAnimationFrame(this.frame);
@@ -266,20 +256,6 @@ export class SimcorePhasePlane extends SimcoreElement {
 
   invalidate() {
     this.schedule();
-  }
-
-  schedule() {
-    if (this.frame || !this.visible || !this.els) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
-      this.render().catch((err) => this.fail(err));
-    });
-  }
-
-  fail(err) {
-    this.els.timing.textContent = `${t('status.error')}: ${err?.message ?? err}`;
-    this.els.timing.classList.add('error');
-    console.error(err);
   }
 
   syncControls() {
