@@ -52,12 +52,5 @@ export function createCore(ex) {
     throw new Class(`${fn}: ${arg ? arg + ': ' : ''}${cString(ex.sc_status_message(status))}`);
   }
 
-  function checkKeys(fn, object, allowed) {
-    for (const key of Object.keys(object)) {
-      if (!allowed.includes(key)) throw new RangeError(`${fn}: unknown option '${key}' (allowed: ${allowed.join(', ')})`);
-    }
-  }
-
-
-  return { ex, f32, i32, block, copyIn, copyOut, cString, check, checkKeys };
+  return { ex, f32, i32, block, copyIn, copyOut, cString, check };
 }
