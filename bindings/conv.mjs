@@ -15,7 +15,7 @@ export const LIMITS = Object.freeze({
   maxScales: 8,
 });
 
-export function convApi({ ex, i32, block, copyIn, copyOut, check }) {
+export function convApi({ ex, i32, block, copyIn, copyOut, copyOutFinite, check }) {
   function checkImage(fn, image, width, height) {
     checkInt(fn, 'width', width, 1, LIMITS.maxImageDim);
     checkInt(fn, 'height', height, 1, LIMITS.maxImageDim);
@@ -45,10 +45,11 @@ export function convApi({ ex, i32, block, copyIn, copyOut, check }) {
     check(fn, ex.sc_flat_conv2d(pImage, width, height, pKernel, kw, kh, border, method,
       correlate, rankTol, pOut, pInfo));
     const info = i32().slice(pInfo >> 2, (pInfo >> 2) + 5);
+    const out = copyOutFinite(fn, 'the result', pOut, n, 'image or kernel');
     lastInfo = Object.freeze({
       method: METHODS[info[0]], rank: info[1], fftWidth: info[2], fftHeight: info[3], cacheHit: info[4] === 1,
     });
-    return copyOut(pOut, n);
+    return out;
   }
 
   // p: the snapshot from readOptions.
@@ -122,7 +123,8 @@ export function convApi({ ex, i32, block, copyIn, copyOut, check }) {
       const pMag = block('out3', n * 4);
       check(fn, ex.sc_flat_gabor_filter(pImage, width, height, g.sigma, g.theta, g.lambda, g.gamma, g.psi,
         g.width, g.height, border, pRe, pIm, pMag));
-      return { real: copyOut(pRe, n), imag: copyOut(pIm, n), magnitude: copyOut(pMag, n) };
+      return { real: copyOutFinite(fn, 'real', pRe, n), imag: copyOutFinite(fn, 'imag', pIm, n),
+        magnitude: copyOutFinite(fn, 'magnitude', pMag, n) };
     },
 
     gaborBank(image, width, height, params) {
@@ -154,7 +156,7 @@ export function convApi({ ex, i32, block, copyIn, copyOut, check }) {
       check(fn, ex.sc_flat_gabor_bank(pImage, width, height, g.sigma, g.lambda, g.gamma, g.psi, g.width, g.height,
         orientations, scales, scaleFactor, border, pEnergy, pDominant));
       const energy = [];
-      for (let k = 0; k < orientations; k++) energy.push(copyOut(pEnergy + k * n * 4, n));
+      for (let k = 0; k < orientations; k++) energy.push(copyOutFinite(fn, `energy[${k}]`, pEnergy + k * n * 4, n));
       const thetas = Float64Array.from({ length: orientations }, (_, k) => (k * Math.PI) / orientations);
       return { thetas, energy, dominant: copyOut(pDominant, n) };
     },

@@ -377,6 +377,10 @@ export function odeApi({ ex, f32, i32, block, cString, check }) {
       const pout = block('ode-field', nx * ny * 8);
       check(fn, ex.sc_flat_phase_direction_field(s.id, pp, p.length, xvar, yvar, pf, x0, x1, nx, y0, y1, ny, pout));
       const view = f32().subarray(pout >> 2, (pout >> 2) + 2 * nx * ny);
+      const bad = view.findIndex((v) => !Number.isFinite(v));
+      if (bad >= 0) {
+        throw new RangeError(`${fn}: the field overflows float32 at grid point ${bad >> 1} (${view[bad]}); use a smaller box or smaller parameters`);
+      }
       // out: reuse the caller's array (animation frames allocate nothing)
       if (o.out) {
         SET.call(o.out, view); // intrinsic: a subclass's set() never sees wasm memory
@@ -478,7 +482,9 @@ export function odeApi({ ex, f32, i32, block, cString, check }) {
     /** Type of the equilibrium of x' = a x + b y, y' = c x + d y. */
     classifyLinear(a, b, c, d, options) {
       const fn = 'classifyLinear';
-      const v = [a, b, c, d].map((x, i) => checkNumber(fn, 'abcd'[i], x));
+      // |entries| <= 1e150 keeps det and the discriminant (products of two
+      // entries, squared trace) inside double: larger ones gave Infinity/NaN.
+      const v = [a, b, c, d].map((x, i) => checkNumber(fn, 'abcd'[i], x, { min: -1e150, max: 1e150 }));
       const o = readOptions(fn, 'options', options, ['tolerance'], true);
       const tol = o.tolerance === undefined ? 0 : checkNumber(fn, 'tolerance', o.tolerance, { min: 0, max: 0.1 });
       const pout = block('ode-class', 16 * 8);

@@ -3,11 +3,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadSimcore, BORDERS, METHODS } from '../../bindings/simcore.mjs';
-import { runSpec, assertFinite } from './helpers/hostile.mjs';
+import { runSpec, assertFinite, numbers } from './helpers/hostile.mjs';
 import { correlateRef, flip, maxRelErr } from './helpers/reference.mjs';
 import { getGaborKernel } from './helpers/opencv.mjs';
 
-const numbers = (a) => Float32Array.from({ length: a.length }, (_, i) => a[i]);
 
 function convSpec(fn, convolve) {
   return {

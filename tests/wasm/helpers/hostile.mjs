@@ -70,6 +70,15 @@ export function genericHostile(r) {
   ]);
 }
 
+/** Key under which a lying Proxy hands the test its true values. */
+export const ORIGINAL = Symbol('original values');
+
+/** The numbers of an argument as the binding should have read them. */
+export const numbers = (a) => {
+  const v = a[ORIGINAL] ?? a;
+  return Float32Array.from({ length: v.length }, (_, i) => v[i]);
+};
+
 // Variants of a valid numeric array `like` (hostile or not).
 export function arrayHostile(r, like) {
   const n = like.length;
@@ -84,7 +93,14 @@ export function arrayHostile(r, like) {
   lying.set(vals);
   const getterThrows = [...vals];
   Object.defineProperty(getterThrows, 0, { get() { throw new UserError('element getter'); } });
-  const lyingProxy = new Proxy([...vals], { get(t, k) { return k === 'length' ? (lyingProxy.reads = (lyingProxy.reads ?? 0) + 1) === 1 ? n : n * 64 + 5 : t[k]; } });
+  // Says length n on the first read only; ORIGINAL gives the test the values.
+  let lengthReads = 0;
+  const lyingProxy = new Proxy([...vals], {
+    get(t, k) {
+      if (k === ORIGINAL) return vals;
+      return k === 'length' ? (++lengthReads === 1 ? n : n * 64 + 5) : t[k];
+    },
+  });
   const choices = [
     // same values in another container: must give the same result
     ['Array', vals, true], ['Float64Array', Float64Array.from(vals), true], ['Proxy(Array)', new Proxy([...vals], {}), true],
@@ -96,6 +112,7 @@ export function arrayHostile(r, like) {
     ['length + 1', [...vals, 0], false], ['empty', new Float32Array(0), false], ['detached', detached(n), false],
     ['lying length (larger)', lying, false], ['Proxy lying about length', lyingProxy, false],
     ['element getter throws', getterThrows, false], ['NaN inside', withAt(Float32Array, r.int(0, n), NaN), false],
+    ['3e38 inside (float32 max)', withAt(Float32Array, r.int(0, n), r.pick([3e38, -3e38])), null],
     ['Infinity inside', withAt(Float64Array, r.int(0, n), -Infinity), false], ['1e39 (float32 overflow)', withAt(Float64Array, r.int(0, n), 1e39), false],
     ['string inside', (() => { const a = [...vals]; a[r.int(0, n - 1)] = '1'; return a; })(), false],
     ['BigInt inside', (() => { const a = [...vals]; a[r.int(0, n - 1)] = 1n; return a; })(), false],
@@ -109,8 +126,8 @@ export function arrayHostile(r, like) {
 // or one getter that re-enters the binding before returning the true value.
 export function wrapObject(r, obj, reenter) {
   const keys = Object.keys(obj);
-  const key = keys.length ? r.pick(keys) : 'x';
-  const kind = r.pick(['proxy', 'throwing getter', 'reentrant getter', 'ownKeys throws', 'reentrant Proxy']);
+  const key = r.pick(keys);
+  const kind = r.pick(keys.length ? ['proxy', 'throwing getter', 'reentrant getter', 'ownKeys throws', 'reentrant Proxy'] : ['proxy', 'ownKeys throws']);
   if (kind === 'proxy') return [kind, new Proxy({ ...obj }, {}), true];
   if (kind === 'ownKeys throws') return [kind, new Proxy({ ...obj }, { ownKeys() { throw new UserError('ownKeys'); } }), 'user'];
   if (kind === 'reentrant Proxy') {
@@ -182,7 +199,10 @@ export function runSpec(sc, spec, { seed = SEED, runs = RUNS, reenter } = {}) {
     let expect = null;
     const v = args[slot.index];
     const mode = r.int(0, 9);
-    if (slot.kind === 'array' && mode < 6) {
+    if (mode === 9) {
+      label = 'valid arguments';
+      expect = true;
+    } else if (slot.kind === 'array' && mode < 6) {
       const [l, value, ok] = arrayHostile(r, v);
       [label, args[slot.index], expect] = [`${slot.names[0]} = ${l}`, value, ok];
     } else if (slot.kind === 'object' && v && mode < 7) {
@@ -219,7 +239,12 @@ export function runSpec(sc, spec, { seed = SEED, runs = RUNS, reenter } = {}) {
     }
     if (expect === true && spec.exactEquality === false) expect = null;
     const ctx = { fn: spec.fn, names: spec.names, label, expect, seed, i };
-    const outcome = checkOutcome(ctx, () => spec.call(sc, args), (res, where) => spec.verify(res, valid, where, args));
+    let outcome;
+    try {
+      outcome = checkOutcome(ctx, () => spec.call(sc, args, valid), (res, where) => spec.verify(res, valid, where, args));
+    } finally {
+      spec.cleanup?.(valid);
+    }
     tally[outcome]++;
     assertHealthy(sc, `[seed ${seed}, case ${i}: ${label}]`);
   }
