@@ -1,6 +1,6 @@
 // Convolution, correlation and Gabor functions of the binding.
 // Conventions: docs/conv.md and docs/gabor.md; types: simcore.d.ts.
-import { checkArray, checkInt, checkNumber, checkObject, checkOption } from './validate.mjs';
+import { checkArray, checkInt, checkNumber, checkOption, isArray, readOptions } from './validate.mjs';
 
 export const BORDERS = Object.freeze(['constant', 'replicate', 'reflect', 'reflect101', 'wrap']);
 export const METHODS = Object.freeze(['auto', 'direct', 'separable', 'fft']);
@@ -15,25 +15,24 @@ export const LIMITS = Object.freeze({
   maxScales: 8,
 });
 
-export function convApi({ ex, i32, block, copyIn, copyOut, check, checkKeys }) {
+export function convApi({ ex, i32, block, copyIn, copyOut, copyOutFinite, check }) {
   function checkImage(fn, image, width, height) {
     checkInt(fn, 'width', width, 1, LIMITS.maxImageDim);
     checkInt(fn, 'height', height, 1, LIMITS.maxImageDim);
     if (width * height > LIMITS.maxImagePixels) {
       throw new RangeError(`${fn}: width * height = ${width * height} exceeds ${LIMITS.maxImagePixels} pixels`);
     }
-    checkArray(fn, 'image', image, width * height);
+    return checkArray(fn, 'image', image, width * height);
   }
 
   let lastInfo = null;
 
   function conv(fn, correlate, image, width, height, kernel, kw, kh, options) {
-    checkImage(fn, image, width, height);
+    image = checkImage(fn, image, width, height);
     checkInt(fn, 'kernel width', kw, 1, LIMITS.maxKernelDim);
     checkInt(fn, 'kernel height', kh, 1, LIMITS.maxKernelDim);
-    checkArray(fn, 'kernel', kernel, kw * kh);
-    const o = checkObject(fn, 'options', options, true);
-    checkKeys(fn, o, ['border', 'method', 'rankTol']);
+    kernel = checkArray(fn, 'kernel', kernel, kw * kh);
+    const o = readOptions(fn, 'options', options, ['border', 'method', 'rankTol'], true);
     const border = o.border === undefined ? 0 : checkOption(fn, 'border', o.border, BORDERS);
     const method = o.method === undefined ? 0 : checkOption(fn, 'method', o.method, METHODS);
     const rankTol = o.rankTol === undefined ? 0 : checkNumber(fn, 'rankTol', o.rankTol, { min: 0, max: 0.5 });
@@ -46,14 +45,15 @@ export function convApi({ ex, i32, block, copyIn, copyOut, check, checkKeys }) {
     check(fn, ex.sc_flat_conv2d(pImage, width, height, pKernel, kw, kh, border, method,
       correlate, rankTol, pOut, pInfo));
     const info = i32().slice(pInfo >> 2, (pInfo >> 2) + 5);
+    const out = copyOutFinite(fn, 'the result', pOut, n, 'image or kernel');
     lastInfo = Object.freeze({
       method: METHODS[info[0]], rank: info[1], fftWidth: info[2], fftHeight: info[3], cacheHit: info[4] === 1,
     });
-    return copyOut(pOut, n);
+    return out;
   }
 
-  function gaborParams(fn, params, { needTheta = true } = {}) {
-    const p = checkObject(fn, 'params', params);
+  // p: the snapshot from readOptions.
+  function gaborParams(fn, p, { needTheta = true } = {}) {
     const sigma = checkNumber(fn, 'sigma', p.sigma, { gt: 0 });
     const theta = needTheta ? checkNumber(fn, 'theta', p.theta) : 0;
     const lambda = checkNumber(fn, 'lambda', p.lambda, { gt: 0 });
@@ -61,7 +61,7 @@ export function convApi({ ex, i32, block, copyIn, copyOut, check, checkKeys }) {
     const psi = p.psi === undefined ? 0 : checkNumber(fn, 'psi', p.psi);
     let width = 0;
     let height = 0;
-    if (Array.isArray(p.size)) {
+    if (isArray(p.size)) {
       if (p.size.length !== 2) throw new RangeError(`${fn}: size must be a number or [width, height]`);
       width = checkInt(fn, 'size[0]', p.size[0], 1, LIMITS.maxKernelDim);
       height = checkInt(fn, 'size[1]', p.size[1], 1, LIMITS.maxKernelDim);
@@ -101,9 +101,9 @@ export function convApi({ ex, i32, block, copyIn, copyOut, check, checkKeys }) {
 
     gaborKernel(params) {
       const fn = 'gaborKernel';
-      const g = gaborParams(fn, params);
-      checkKeys(fn, params, ['sigma', 'theta', 'lambda', 'gamma', 'psi', 'size', 'part']);
-      const part = params.part === undefined ? 0 : checkOption(fn, 'part', params.part, PARTS);
+      const p = readOptions(fn, 'params', params, ['sigma', 'theta', 'lambda', 'gamma', 'psi', 'size', 'part']);
+      const g = gaborParams(fn, p);
+      const part = p.part === undefined ? 0 : checkOption(fn, 'part', p.part, PARTS);
       const [width, height] = kernelSize(fn, g);
       const pOut = block('kernel-out', width * height * 4);
       check(fn, ex.sc_flat_gabor_kernel(g.sigma, g.theta, g.lambda, g.gamma, g.psi, g.width, g.height, part, pOut));
@@ -112,10 +112,10 @@ export function convApi({ ex, i32, block, copyIn, copyOut, check, checkKeys }) {
 
     gaborFilter(image, width, height, params) {
       const fn = 'gaborFilter';
-      checkImage(fn, image, width, height);
-      const g = gaborParams(fn, params);
-      checkKeys(fn, params, ['sigma', 'theta', 'lambda', 'gamma', 'psi', 'size', 'border']);
-      const border = params.border === undefined ? 3 : checkOption(fn, 'border', params.border, BORDERS);
+      image = checkImage(fn, image, width, height);
+      const p = readOptions(fn, 'params', params, ['sigma', 'theta', 'lambda', 'gamma', 'psi', 'size', 'border']);
+      const g = gaborParams(fn, p);
+      const border = p.border === undefined ? 3 : checkOption(fn, 'border', p.border, BORDERS);
       const n = width * height;
       const pImage = copyIn('image', image);
       const pRe = block('out', n * 4);
@@ -123,20 +123,21 @@ export function convApi({ ex, i32, block, copyIn, copyOut, check, checkKeys }) {
       const pMag = block('out3', n * 4);
       check(fn, ex.sc_flat_gabor_filter(pImage, width, height, g.sigma, g.theta, g.lambda, g.gamma, g.psi,
         g.width, g.height, border, pRe, pIm, pMag));
-      return { real: copyOut(pRe, n), imag: copyOut(pIm, n), magnitude: copyOut(pMag, n) };
+      return { real: copyOutFinite(fn, 'real', pRe, n), imag: copyOutFinite(fn, 'imag', pIm, n),
+        magnitude: copyOutFinite(fn, 'magnitude', pMag, n) };
     },
 
     gaborBank(image, width, height, params) {
       const fn = 'gaborBank';
-      checkImage(fn, image, width, height);
-      const g = gaborParams(fn, params, { needTheta: false });
-      checkKeys(fn, params, ['sigma', 'lambda', 'gamma', 'psi', 'size', 'border', 'orientations', 'scales', 'scaleFactor']);
-      const orientations = params.orientations === undefined ? 8
-        : checkInt(fn, 'orientations', params.orientations, 1, LIMITS.maxOrientations);
-      const scales = params.scales === undefined ? 1 : checkInt(fn, 'scales', params.scales, 1, LIMITS.maxScales);
-      const scaleFactor = params.scaleFactor === undefined ? 2
-        : checkNumber(fn, 'scaleFactor', params.scaleFactor, { gt: 1, max: 8 });
-      const border = params.border === undefined ? 3 : checkOption(fn, 'border', params.border, BORDERS);
+      image = checkImage(fn, image, width, height);
+      const p = readOptions(fn, 'params', params, ['sigma', 'lambda', 'gamma', 'psi', 'size', 'border', 'orientations', 'scales', 'scaleFactor']);
+      const g = gaborParams(fn, p, { needTheta: false });
+      const orientations = p.orientations === undefined ? 8
+        : checkInt(fn, 'orientations', p.orientations, 1, LIMITS.maxOrientations);
+      const scales = p.scales === undefined ? 1 : checkInt(fn, 'scales', p.scales, 1, LIMITS.maxScales);
+      const scaleFactor = p.scaleFactor === undefined ? 2
+        : checkNumber(fn, 'scaleFactor', p.scaleFactor, { gt: 1, max: 8 });
+      const border = p.border === undefined ? 3 : checkOption(fn, 'border', p.border, BORDERS);
       // The largest scale multiplies sigma and an explicit size by
       // scaleFactor^(scales-1); say so here rather than let the core report
       // a bare "sigma: size out of range" (same arithmetic as sc_gabor_bank).
@@ -155,7 +156,7 @@ export function convApi({ ex, i32, block, copyIn, copyOut, check, checkKeys }) {
       check(fn, ex.sc_flat_gabor_bank(pImage, width, height, g.sigma, g.lambda, g.gamma, g.psi, g.width, g.height,
         orientations, scales, scaleFactor, border, pEnergy, pDominant));
       const energy = [];
-      for (let k = 0; k < orientations; k++) energy.push(copyOut(pEnergy + k * n * 4, n));
+      for (let k = 0; k < orientations; k++) energy.push(copyOutFinite(fn, `energy[${k}]`, pEnergy + k * n * 4, n));
       const thetas = Float64Array.from({ length: orientations }, (_, k) => (k * Math.PI) / orientations);
       return { thetas, energy, dominant: copyOut(pDominant, n) };
     },

@@ -1,7 +1,7 @@
 // Hopfield networks and their stochastic dynamics (Boltzmann-machine style).
 // Conventions: docs/hopfield.md. A network lives in wasm memory behind a core
 // handle; `dispose()` frees it (a FinalizationRegistry only catches leaks).
-import { checkArray, checkInt, checkNumber, checkObject, checkOption, describe } from './validate.mjs';
+import { arrayLength, checkArray, checkInt, checkNumber, checkOption, describe, isArray, readOptions } from './validate.mjs';
 
 export const HOPFIELD_RULES = Object.freeze(['hebb', 'storkey', 'pseudoinverse']);
 export const HOPFIELD_MODES = Object.freeze(['async', 'sync']);
@@ -18,7 +18,7 @@ export const HOPFIELD_LIMITS = Object.freeze({
 
 const MAX_SEED = 0xffffffff;
 
-export function hopfieldApi({ ex, i32, f32, block, check, checkKeys }) {
+export function hopfieldApi({ ex, i32, f32, block, check }) {
   const i8 = () => new Int8Array(ex.memory.buffer);
   const f64 = () => new Float64Array(ex.memory.buffer);
 
@@ -29,12 +29,13 @@ export function hopfieldApi({ ex, i32, f32, block, check, checkKeys }) {
     : null;
 
   // Values must be exactly -1 or +1; the message names the first offender.
+  // Returns an Int8Array snapshot (see checkArray).
   function checkSpins(fn, name, v, length) {
-    checkArray(fn, name, v, length);
-    for (let i = 0; i < v.length; i++) {
-      if (v[i] !== 1 && v[i] !== -1) throw new RangeError(`${fn}: ${name}[${i}] is ${v[i]}; values must be -1 or +1`);
+    const copy = checkArray(fn, name, v, length, Float64Array);
+    for (let i = 0; i < copy.length; i++) {
+      if (copy[i] !== 1 && copy[i] !== -1) throw new RangeError(`${fn}: ${name}[${i}] is ${copy[i]}; values must be -1 or +1`);
     }
-    return v;
+    return Int8Array.from(copy);
   }
 
   function copyInInt8(role, v) {
@@ -77,16 +78,17 @@ export function hopfieldApi({ ex, i32, f32, block, check, checkKeys }) {
       let orderLength = 0;
       if (o.order !== undefined && o.order !== null) {
         if (mode !== 0) throw new RangeError(`${name}: order is only for mode 'async'`);
-        const order = o.order;
-        if (!(ArrayBuffer.isView(order) || Array.isArray(order))) {
-          throw new TypeError(`${name}: order must be an Int32Array or an Array of neuron indices, got ${describe(order)}`);
+        const length = arrayLength(o.order);
+        if (length < 0) {
+          throw new TypeError(`${name}: order must be an Int32Array or an Array of neuron indices, got ${describe(o.order)}`);
         }
-        if (order.length < 1 || order.length > 16 * HOPFIELD_LIMITS.maxNeurons) {
-          throw new RangeError(`${name}: order has length ${order.length}, expected 1..${16 * HOPFIELD_LIMITS.maxNeurons}`);
+        if (length < 1 || length > 16 * HOPFIELD_LIMITS.maxNeurons) {
+          throw new RangeError(`${name}: order has length ${length}, expected 1..${16 * HOPFIELD_LIMITS.maxNeurons}`);
         }
-        for (let k = 0; k < order.length; k++) checkInt(name, `order[${k}]`, order[k], 0, n - 1);
+        const order = checkArray(name, 'order', o.order, length, Float64Array);
+        for (let k = 0; k < length; k++) checkInt(name, `order[${k}]`, order[k], 0, n - 1);
         pOrder = copyInInt32('hop-order', order);
-        orderLength = order.length;
+        orderLength = length;
       }
       if (o.seed !== undefined) check(name, ex.sc_flat_hopfield_seed(id, checkSeed(name, o.seed)));
       return { mode, temperature, pOrder, orderLength };
@@ -101,23 +103,30 @@ export function hopfieldApi({ ex, i32, f32, block, check, checkKeys }) {
       /** Store patterns (Int8Array count*n, or an Array of count rows of n), values +-1. */
       store(patterns, options) {
         const name = live('store');
-        let flat = patterns;
-        if (Array.isArray(patterns) && patterns.length > 0 && typeof patterns[0] === 'object' && patterns[0] !== null) {
-          patterns.forEach((row, k) => checkArray(name, `patterns[${k}]`, row, n));
-          flat = new Int8Array(patterns.length * n);
-          patterns.forEach((row, k) => flat.set(row, k * n));
-        }
-        if (!(ArrayBuffer.isView(flat) || Array.isArray(flat))) {
-          throw new TypeError(`${name}: patterns must be an Int8Array (count x n) or an Array of rows, got ${describe(patterns)}`);
+        const maxRows = Math.min(n, HOPFIELD_LIMITS.maxPatterns);
+        const first = isArray(patterns) ? patterns[0] : undefined;
+        let flat;
+        if (first !== null && typeof first === 'object') {
+          // An Array of rows: each row read once into the flat snapshot.
+          const rows = patterns.length;
+          if (!(rows >= 1 && rows <= maxRows)) {
+            throw new RangeError(`${name}: patterns has ${typeof rows === 'number' ? rows : describe(rows)} rows; expected 1..${maxRows}`);
+          }
+          flat = new Int8Array(rows * n);
+          for (let k = 0; k < rows; k++) flat.set(checkSpins(name, `patterns[${k}]`, k === 0 ? first : patterns[k], n), k * n);
+        } else {
+          const length = arrayLength(patterns);
+          if (length < 0) {
+            throw new TypeError(`${name}: patterns must be an Int8Array (count x n) or an Array of rows, got ${describe(patterns)}`);
+          }
+          const rows = length / n;
+          if (!Number.isInteger(rows) || rows < 1 || rows > maxRows) {
+            throw new RangeError(`${name}: patterns has length ${length}; expected count * ${n} with count 1..${maxRows}`);
+          }
+          flat = checkSpins(name, 'patterns', patterns, length);
         }
         const rows = flat.length / n;
-        const maxRows = Math.min(n, HOPFIELD_LIMITS.maxPatterns);
-        if (!Number.isInteger(rows) || rows < 1 || rows > maxRows) {
-          throw new RangeError(`${name}: patterns has length ${flat.length}; expected count * ${n} with count 1..${maxRows}`);
-        }
-        checkSpins(name, 'patterns', flat, flat.length);
-        const o = checkObject(name, 'options', options, true);
-        checkKeys(name, o, ['rule']);
+        const o = readOptions(name, 'options', options, ['rule'], true);
         const rule = o.rule === undefined ? 0 : checkOption(name, 'rule', o.rule, HOPFIELD_RULES);
         const p = copyInInt8('hop-patterns', flat);
         check(name, ex.sc_flat_hopfield_store(id, p, rows, rule));
@@ -127,8 +136,8 @@ export function hopfieldApi({ ex, i32, f32, block, check, checkKeys }) {
 
       setState(s) {
         const name = live('setState');
-        checkSpins(name, 'state', s, n);
-        check(name, ex.sc_flat_hopfield_set_state(id, copyInInt8('hop-state', s)));
+        const spins = checkSpins(name, 'state', s, n);
+        check(name, ex.sc_flat_hopfield_set_state(id, copyInInt8('hop-state', spins)));
         return net;
       },
 
@@ -142,9 +151,9 @@ export function hopfieldApi({ ex, i32, f32, block, check, checkKeys }) {
 
       setThresholds(theta) {
         const name = live('setThresholds');
-        checkArray(name, 'theta', theta, n);
+        const values = checkArray(name, 'theta', theta, n);
         const p = block('hop-theta', n * 4);
-        f32().set(theta, p >> 2);
+        f32().set(values, p >> 2);
         check(name, ex.sc_flat_hopfield_set_thresholds(id, p));
         return net;
       },
@@ -182,8 +191,7 @@ export function hopfieldApi({ ex, i32, f32, block, check, checkKeys }) {
       /** One sweep; returns the number of neurons that flipped. */
       step(options) {
         const name = live('step');
-        const o = checkObject(name, 'options', options, true);
-        checkKeys(name, o, ['mode', 'temperature', 'seed', 'order']);
+        const o = readOptions(name, 'options', options, ['mode', 'temperature', 'seed', 'order'], true);
         const d = dynamics(name, o, true);
         const pFlips = block('hop-out', 16);
         check(name, ex.sc_flat_hopfield_step(id, d.mode, d.temperature, d.pOrder, d.orderLength, pFlips));
@@ -193,8 +201,7 @@ export function hopfieldApi({ ex, i32, f32, block, check, checkKeys }) {
       /** Sweeps until a fixed point, a synchronous 2-cycle, or maxSweeps. */
       run(options) {
         const name = live('run');
-        const o = checkObject(name, 'options', options, true);
-        checkKeys(name, o, ['mode', 'temperature', 'seed', 'order', 'maxSweeps']);
+        const o = readOptions(name, 'options', options, ['mode', 'temperature', 'seed', 'order', 'maxSweeps'], true);
         const maxSweeps = o.maxSweeps === undefined ? 100 : checkInt(name, 'maxSweeps', o.maxSweeps, 1, HOPFIELD_LIMITS.maxSweeps);
         const d = dynamics(name, o, true);
         const pOut = block('hop-out', 16);
@@ -206,8 +213,7 @@ export function hopfieldApi({ ex, i32, f32, block, check, checkKeys }) {
       /** Geometric cooling from `from` to `to` over `sweeps` sweeps; returns total flips. */
       anneal(options) {
         const name = live('anneal');
-        const o = checkObject(name, 'options', options);
-        checkKeys(name, o, ['from', 'to', 'sweeps', 'mode', 'seed', 'order']);
+        const o = readOptions(name, 'options', options, ['from', 'to', 'sweeps', 'mode', 'seed', 'order']);
         const to = checkNumber(name, 'to', o.to, { gt: 0 });
         const from = checkNumber(name, 'from', o.from, { min: to });
         const sweeps = checkInt(name, 'sweeps', o.sweeps, 1, HOPFIELD_LIMITS.maxSweeps);
@@ -246,8 +252,7 @@ export function hopfieldApi({ ex, i32, f32, block, check, checkKeys }) {
 
   function hopfieldCapacity(options) {
     const fn = 'hopfieldCapacity';
-    const o = checkObject(fn, 'options', options);
-    checkKeys(fn, o, ['n', 'rule', 'noise', 'trials', 'loads', 'counts', 'maxSweeps', 'seed']);
+    const o = readOptions(fn, 'options', options, ['n', 'rule', 'noise', 'trials', 'loads', 'counts', 'maxSweeps', 'seed']);
     const n = checkInt(fn, 'n', o.n, 1, HOPFIELD_LIMITS.maxNeurons);
     const rule = o.rule === undefined ? 0 : checkOption(fn, 'rule', o.rule, HOPFIELD_RULES);
     const noise = o.noise === undefined ? 0.1 : checkNumber(fn, 'noise', o.noise, { min: 0, max: 0.5 });
@@ -258,16 +263,15 @@ export function hopfieldApi({ ex, i32, f32, block, check, checkKeys }) {
       throw new TypeError(`${fn}: pass exactly one of loads (p/n values) or counts (pattern counts)`);
     }
     const maxCount = Math.min(n, HOPFIELD_LIMITS.maxPatterns);
-    const source = o.loads ?? o.counts;
     const name = o.loads !== undefined ? 'loads' : 'counts';
-    if (!(ArrayBuffer.isView(source) || Array.isArray(source))) {
-      throw new TypeError(`${fn}: ${name} must be an array, got ${describe(source)}`);
+    const length = arrayLength(o[name]);
+    if (length < 0) throw new TypeError(`${fn}: ${name} must be an array, got ${describe(o[name])}`);
+    if (length < 1 || length > HOPFIELD_LIMITS.maxLoads) {
+      throw new RangeError(`${fn}: ${name} has length ${length}, expected 1..${HOPFIELD_LIMITS.maxLoads}`);
     }
-    if (source.length < 1 || source.length > HOPFIELD_LIMITS.maxLoads) {
-      throw new RangeError(`${fn}: ${name} has length ${source.length}, expected 1..${HOPFIELD_LIMITS.maxLoads}`);
-    }
-    const counts = new Int32Array(source.length);
-    for (let k = 0; k < source.length; k++) {
+    const source = checkArray(fn, name, o[name], length, Float64Array);
+    const counts = new Int32Array(length);
+    for (let k = 0; k < length; k++) {
       if (o.loads !== undefined) {
         const load = checkNumber(fn, `loads[${k}]`, source[k], { gt: 0, max: maxCount / n });
         counts[k] = Math.max(1, Math.round(load * n));

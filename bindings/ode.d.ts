@@ -141,7 +141,10 @@ export interface IntegrateBatchOptions {
   /** linear2d, oscillator, izhikevich or a custom system. */
   system: OdeSystemSpec;
   params?: Record<string, number>;
-  /** count x 2 states, interleaved; advanced in place. */
+  /**
+   * count x 2 states, interleaved; advanced in place. A state that leaves
+   * float32 becomes non-finite and stays so (no error: check the lanes).
+   */
   y0s: Float32Array;
   dt: number;
   /** Default 1. */

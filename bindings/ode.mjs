@@ -2,7 +2,8 @@
 // directionField, nullclines, equilibria, separatrices, classifyLinear and
 // the table of systems with their presets. Conventions and types: docs/ode.md,
 // models and units: docs/models.md.
-import { checkArray, checkInt, checkNumber, checkObject, checkOption, describe } from './validate.mjs';
+import { arrayLength, checkArray, checkInt, checkNumber, checkObject, checkOption, describe, isArray, readOptions,
+  typedArrayKind, typedArrayLength } from './validate.mjs';
 
 export const ODE_METHODS = Object.freeze(['rk4', 'euler', 'dopri5', 'izhikevich-euler']);
 const STOPS = Object.freeze(['end', 'bounds', 'nonfinite', 'maxSteps', 'stepSize']);
@@ -22,11 +23,13 @@ export const ODE_LIMITS = Object.freeze({
   maxFI: 1024,
 });
 
+const SET = Float32Array.prototype.set;
+
 // Parameters a caller may leave out of `params` (their defaults apply):
 // the Izhikevich quadratic's coefficients and the spike cut-off.
 const OPTIONAL = Object.freeze({ izhikevich: ['k2', 'k1', 'k0', 'vpeak'] });
 
-export function odeApi({ ex, f32, i32, block, cString, check, checkKeys }) {
+export function odeApi({ ex, f32, i32, block, cString, check }) {
   const f64 = () => new Float64Array(ex.memory.buffer);
   function copyIn64(role, values) {
     const ptr = block(role, Math.max(values.length, 1) * 8);
@@ -102,20 +105,21 @@ export function odeApi({ ex, f32, i32, block, cString, check, checkKeys }) {
     bytes[text.length] = 0;
     return ptr;
   }
-  function customSystem(fn, spec) {
-    checkKeys(fn, spec, ['dx', 'dy', 'params']);
+  function customSystem(fn, userSpec) {
+    const spec = readOptions(fn, 'system', userSpec, ['dx', 'dy', 'params']);
     for (const k of ['dx', 'dy']) {
       if (typeof spec[k] !== 'string') throw new TypeError(`${fn}: system.${k} must be an expression string, got ${describe(spec[k])}`);
       const bad = spec[k].search(/[^\x20-\x7e\t\n\r]/);
       if (bad >= 0) throw new SyntaxError(`${fn}: system.${k}: unexpected character at position ${bad}`);
       if (spec[k].length > 1024) throw new RangeError(`${fn}: system.${k} is longer than 1024 characters`);
     }
-    const values = spec.params === undefined ? {} : checkObject(fn, 'system.params', spec.params);
-    const names = Object.keys(values);
+    const given = spec.params === undefined ? {} : checkObject(fn, 'system.params', spec.params);
+    const names = Object.keys(given);
     if (names.length > 16) throw new RangeError(`${fn}: system.params has ${names.length} parameters (at most 16)`);
+    const values = {};
     for (const n of names) {
       if (!/^[A-Za-z_][A-Za-z0-9_]{0,30}$/.test(n)) throw new RangeError(`${fn}: system.params: '${n}' is not a name (letters, digits, _; up to 31)`);
-      checkNumber(fn, `system.params.${n}`, values[n]);
+      values[n] = checkNumber(fn, `system.params.${n}`, given[n]);
     }
     const key = JSON.stringify([spec.dx, spec.dy, names, names.map((n) => values[n])]);
     if (key !== customKey) {
@@ -145,7 +149,7 @@ export function odeApi({ ex, f32, i32, block, cString, check, checkKeys }) {
 
   function system(fn, name) {
     if (name === undefined) throw new TypeError(`${fn}: system is required (one of ${SYSTEM_NAMES.map((n) => `'${n}'`).join(', ')}, or { dx, dy, params })`);
-    if (name !== null && typeof name === 'object' && !Array.isArray(name)) return customSystem(fn, name);
+    if (name !== null && typeof name === 'object' && !isArray(name)) return customSystem(fn, name);
     return byId[checkOption(fn, 'system', name, SYSTEM_NAMES)];
   }
 
@@ -153,8 +157,7 @@ export function odeApi({ ex, f32, i32, block, cString, check, checkKeys }) {
   // a given object must name every required parameter.
   function paramVector(fn, s, params) {
     if (params === undefined) return s.params.map((p) => p.default);
-    const o = checkObject(fn, 'params', params);
-    checkKeys(fn, o, s.params.map((p) => p.name));
+    const o = readOptions(fn, 'params', params, s.params.map((p) => p.name));
     return s.params.map((p) => {
       const v = o[p.name];
       if (v === undefined) {
@@ -168,9 +171,9 @@ export function odeApi({ ex, f32, i32, block, cString, check, checkKeys }) {
 
   function stateVector(fn, name, s, v) {
     if (v === undefined) throw new TypeError(`${fn}: ${name} is required (${s.dim} values: ${s.variables.map((x) => x.name).join(', ')})`);
-    checkArray(fn, name, v, s.dim);
-    for (let i = 0; i < s.dim; i++) checkNumber(fn, `${name}[${i}]`, v[i]);
-    return Array.from(v);
+    const copy = checkArray(fn, name, v, s.dim, Float64Array);
+    for (let i = 0; i < s.dim; i++) checkNumber(fn, `${name}[${i}]`, copy[i]);
+    return Array.from(copy);
   }
 
   function variable(fn, name, s, v) {
@@ -183,7 +186,7 @@ export function odeApi({ ex, f32, i32, block, cString, check, checkKeys }) {
     let xvar = 0;
     let yvar = 1;
     if (o.vars !== undefined) {
-      if (!Array.isArray(o.vars) || o.vars.length !== 2) throw new TypeError(`${fn}: vars must be [xVariable, yVariable], got ${describe(o.vars)}`);
+      if (!isArray(o.vars) || o.vars.length !== 2) throw new TypeError(`${fn}: vars must be [xVariable, yVariable], got ${describe(o.vars)}`);
       xvar = variable(fn, 'vars[0]', s, o.vars[0]);
       yvar = variable(fn, 'vars[1]', s, o.vars[1]);
       if (xvar === yvar) throw new RangeError(`${fn}: vars must name two different variables`);
@@ -196,7 +199,7 @@ export function odeApi({ ex, f32, i32, block, cString, check, checkKeys }) {
 
   function range(fn, name, v, withCount, maxCount = ODE_LIMITS.maxGrid) {
     const len = withCount ? 3 : 2;
-    if (!Array.isArray(v) || v.length !== len) {
+    if (!isArray(v) || v.length !== len) {
       throw new TypeError(`${fn}: ${name} must be [min, max${withCount ? ', n' : ''}], got ${describe(v)}`);
     }
     const lo = checkNumber(fn, `${name}[0]`, v[0]);
@@ -241,8 +244,7 @@ export function odeApi({ ex, f32, i32, block, cString, check, checkKeys }) {
      */
     integrate(options) {
       const fn = 'integrate';
-      const o = checkObject(fn, 'options', options);
-      checkKeys(fn, o, ['system', 'params', 'y0', 't0', 't1', 'dt', 'method', 'rtol', 'atol', 'bounds', 'maxSteps', 'input', 'event']);
+      const o = readOptions(fn, 'options', options, ['system', 'params', 'y0', 't0', 't1', 'dt', 'method', 'rtol', 'atol', 'bounds', 'maxSteps', 'input', 'event']);
       const s = system(fn, o.system);
       const p = paramVector(fn, s, o.params);
       const y0 = stateVector(fn, 'y0', s, o.y0 ?? undefined);
@@ -265,40 +267,42 @@ export function odeApi({ ex, f32, i32, block, cString, check, checkKeys }) {
       const atol = o.atol === undefined ? 0 : checkNumber(fn, 'atol', o.atol, { gt: 0, max: 1e6 });
       let bounds = null;
       if (o.bounds !== undefined) {
-        if (!Array.isArray(o.bounds) || o.bounds.length !== s.dim) {
+        if (!isArray(o.bounds) || o.bounds.length !== s.dim) {
           throw new TypeError(`${fn}: bounds must be ${s.dim} pairs [min, max] (one per variable), got ${describe(o.bounds)}`);
         }
         bounds = [];
-        o.bounds.forEach((b, i) => {
-          if (!Array.isArray(b) || b.length !== 2) throw new TypeError(`${fn}: bounds[${i}] must be [min, max], got ${describe(b)}`);
-          const lo = typeof b[0] === 'number' ? b[0] : NaN;
-          const hi = typeof b[1] === 'number' ? b[1] : NaN;
-          if (!(lo < hi)) throw new RangeError(`${fn}: bounds[${i}] must have min < max (±Infinity allowed), got [${b[0]}, ${b[1]}]`);
+        for (let i = 0; i < s.dim; i++) {
+          const b = o.bounds[i];
+          if (!isArray(b) || b.length !== 2) throw new TypeError(`${fn}: bounds[${i}] must be [min, max], got ${describe(b)}`);
+          const [lo, hi] = [b[0], b[1]];
+          if (typeof lo !== 'number' || typeof hi !== 'number') {
+            throw new TypeError(`${fn}: bounds[${i}] must hold two numbers, got ${describe(lo)} and ${describe(hi)}`);
+          }
+          if (!(lo < hi)) throw new RangeError(`${fn}: bounds[${i}] must have min < max (±Infinity allowed), got [${lo}, ${hi}]`);
           bounds.push(lo, hi);
-        });
+        }
       }
       const maxSteps = o.maxSteps === undefined ? 0 : checkInt(fn, 'maxSteps', o.maxSteps, 1, ODE_LIMITS.maxSteps);
       let input = null;
       if (o.input !== undefined) {
         if (!s.input) throw new RangeError(`${fn}: system '${s.name}' has no input parameter`);
-        const inp = checkObject(fn, 'input', o.input);
-        checkKeys(fn, inp, ['t', 'v']);
-        if (!Array.isArray(inp.t) && !ArrayBuffer.isView(inp.t)) throw new TypeError(`${fn}: input.t must be an array of times`);
-        const n = inp.t.length;
+        const inp = readOptions(fn, 'input', o.input, ['t', 'v']);
+        const n = arrayLength(inp.t);
+        if (n < 0) throw new TypeError(`${fn}: input.t must be an array of times, got ${describe(inp.t)}`);
         if (n < 1 || n > ODE_LIMITS.maxInput) throw new RangeError(`${fn}: input has ${n} breakpoints (1..${ODE_LIMITS.maxInput})`);
-        checkArray(fn, 'input.v', inp.v, n);
+        const it = checkArray(fn, 'input.t', inp.t, n, Float64Array);
+        const iv = checkArray(fn, 'input.v', inp.v, n, Float64Array);
         for (let i = 0; i < n; i++) {
-          checkNumber(fn, `input.t[${i}]`, inp.t[i]);
-          checkNumber(fn, `input.v[${i}]`, inp.v[i]);
-          if (i && inp.t[i] < inp.t[i - 1]) throw new RangeError(`${fn}: input.t must be nondecreasing (input.t[${i}] = ${inp.t[i]} < ${inp.t[i - 1]})`);
+          checkNumber(fn, `input.t[${i}]`, it[i]);
+          checkNumber(fn, `input.v[${i}]`, iv[i]);
+          if (i && it[i] < it[i - 1]) throw new RangeError(`${fn}: input.t must be nondecreasing (input.t[${i}] = ${it[i]} < ${it[i - 1]})`);
         }
-        input = [...inp.t, ...inp.v];
+        input = [...it, ...iv];
       }
       let eventVar = -1;
       let eventValue = 0;
       if (o.event !== undefined) {
-        const e = checkObject(fn, 'event', o.event);
-        checkKeys(fn, e, ['variable', 'value']);
+        const e = readOptions(fn, 'event', o.event, ['variable', 'value']);
         eventVar = variable(fn, 'event.variable', s, e.variable);
         eventValue = checkNumber(fn, 'event.value', e.value);
       }
@@ -326,13 +330,14 @@ export function odeApi({ ex, f32, i32, block, cString, check, checkKeys }) {
      */
     integrateBatch(options) {
       const fn = 'integrateBatch';
-      const o = checkObject(fn, 'options', options);
-      checkKeys(fn, o, ['system', 'params', 'y0s', 'dt', 'steps', 'method']);
+      const o = readOptions(fn, 'options', options, ['system', 'params', 'y0s', 'dt', 'steps', 'method']);
       const s = system(fn, o.system);
       const p = paramVector(fn, s, o.params);
-      if (!(o.y0s instanceof Float32Array)) throw new TypeError(`${fn}: y0s must be a Float32Array (count x ${s.dim}, interleaved), got ${describe(o.y0s)}`);
-      if (o.y0s.length % s.dim !== 0) throw new RangeError(`${fn}: y0s has length ${o.y0s.length}, not a multiple of the dimension ${s.dim}`);
-      const count = o.y0s.length / s.dim;
+      const y0s = o.y0s;
+      if (typedArrayKind(y0s) !== 'Float32Array') throw new TypeError(`${fn}: y0s must be a Float32Array (count x ${s.dim}, interleaved), got ${describe(y0s)}`);
+      const length = typedArrayLength(y0s);
+      if (length % s.dim !== 0) throw new RangeError(`${fn}: y0s has length ${length}, not a multiple of the dimension ${s.dim}`);
+      const count = length / s.dim;
       if (count > ODE_LIMITS.maxBatch) throw new RangeError(`${fn}: ${count} states exceed ${ODE_LIMITS.maxBatch}`);
       if (o.dt === undefined) throw new TypeError(`${fn}: dt is required`);
       const dt = checkNumber(fn, 'dt', o.dt, { gt: 0 });
@@ -343,26 +348,28 @@ export function odeApi({ ex, f32, i32, block, cString, check, checkKeys }) {
       }
       if (count * steps > 2 ** 31) throw new RangeError(`${fn}: count * steps = ${count * steps} exceeds 2^31 state-steps per call`);
       const pp = copyIn64('ode-params', p);
-      const py = block('ode-batch', Math.max(o.y0s.length, 1) * 4);
-      f32().set(o.y0s, py >> 2);
+      // No caller code runs from here on, so y0s keeps the length checked
+      // above; the intrinsic set() copies exactly that many values.
+      const py = block('ode-batch', Math.max(length, 1) * 4);
+      f32().set(y0s, py >> 2);
       check(fn, ex.sc_flat_ode_batch(s.id, pp, p.length, py, count, dt, steps, method));
-      o.y0s.set(f32().subarray(py >> 2, (py >> 2) + o.y0s.length));
-      return o.y0s;
+      SET.call(y0s, f32().subarray(py >> 2, (py >> 2) + length));
+      return y0s;
     },
 
     /** (dx, dy) per grid point, x fastest: Float32Array of 2 * nx * ny (into `out` if given). */
     directionField(options) {
       const fn = 'directionField';
-      const o = checkObject(fn, 'options', options);
-      checkKeys(fn, o, ['system', 'params', 'x', 'y', 'fixed', 'vars', 'out']);
+      const o = readOptions(fn, 'options', options, ['system', 'params', 'x', 'y', 'fixed', 'vars', 'out']);
       const s = system(fn, o.system);
       const p = paramVector(fn, s, o.params);
       const [x0, x1, nx] = range(fn, 'x', o.x, true);
       const [y0, y1, ny] = range(fn, 'y', o.y, true);
       if (nx * ny > ODE_LIMITS.maxGridPoints) throw new RangeError(`${fn}: nx * ny = ${nx * ny} exceeds ${ODE_LIMITS.maxGridPoints}`);
       if (o.out !== undefined) {
-        if (!(o.out instanceof Float32Array)) throw new TypeError(`${fn}: out must be a Float32Array, got ${describe(o.out)}`);
-        if (o.out.length !== 2 * nx * ny) throw new RangeError(`${fn}: out has length ${o.out.length}, expected 2 * nx * ny = ${2 * nx * ny}`);
+        if (typedArrayKind(o.out) !== 'Float32Array') throw new TypeError(`${fn}: out must be a Float32Array, got ${describe(o.out)}`);
+        const n = typedArrayLength(o.out);
+        if (n !== 2 * nx * ny) throw new RangeError(`${fn}: out has length ${n}, expected 2 * nx * ny = ${2 * nx * ny}`);
       }
       const { xvar, yvar, fixed } = plane(fn, s, o);
       const pp = copyIn64('ode-params', p);
@@ -370,9 +377,13 @@ export function odeApi({ ex, f32, i32, block, cString, check, checkKeys }) {
       const pout = block('ode-field', nx * ny * 8);
       check(fn, ex.sc_flat_phase_direction_field(s.id, pp, p.length, xvar, yvar, pf, x0, x1, nx, y0, y1, ny, pout));
       const view = f32().subarray(pout >> 2, (pout >> 2) + 2 * nx * ny);
+      const bad = view.findIndex((v) => !Number.isFinite(v));
+      if (bad >= 0) {
+        throw new RangeError(`${fn}: the field overflows float32 at grid point ${bad >> 1} (${view[bad]}); use a smaller box or smaller parameters`);
+      }
       // out: reuse the caller's array (animation frames allocate nothing)
       if (o.out) {
-        o.out.set(view);
+        SET.call(o.out, view); // intrinsic: a subclass's set() never sees wasm memory
         return o.out;
       }
       return view.slice();
@@ -381,8 +392,7 @@ export function odeApi({ ex, f32, i32, block, cString, check, checkKeys }) {
     /** { x: [Float64Array (x0, y0, x1, y1, ...)], y: [...] }: dx/dt = 0 and dy/dt = 0. */
     nullclines(options) {
       const fn = 'nullclines';
-      const o = checkObject(fn, 'options', options);
-      checkKeys(fn, o, ['system', 'params', 'x', 'y', 'fixed', 'vars']);
+      const o = readOptions(fn, 'options', options, ['system', 'params', 'x', 'y', 'fixed', 'vars']);
       const s = system(fn, o.system);
       const p = paramVector(fn, s, o.params);
       const [x0, x1, nx] = range(fn, 'x', o.x, true, 1024);
@@ -403,8 +413,7 @@ export function odeApi({ ex, f32, i32, block, cString, check, checkKeys }) {
     /** Every equilibrium in the box with its Jacobian, eigen-data and type. */
     equilibria(options) {
       const fn = 'equilibria';
-      const o = checkObject(fn, 'options', options);
-      checkKeys(fn, o, ['system', 'params', 'x', 'y', 'fixed', 'vars', 'seeds']);
+      const o = readOptions(fn, 'options', options, ['system', 'params', 'x', 'y', 'fixed', 'vars', 'seeds']);
       const s = system(fn, o.system);
       const p = paramVector(fn, s, o.params);
       const [x0, x1] = range(fn, 'x', o.x, false);
@@ -427,8 +436,7 @@ export function odeApi({ ex, f32, i32, block, cString, check, checkKeys }) {
     /** Stable and unstable manifolds of each saddle: [{ kind, saddle, points }]. */
     separatrices(options) {
       const fn = 'separatrices';
-      const o = checkObject(fn, 'options', options);
-      checkKeys(fn, o, ['system', 'params', 'x', 'y', 'tMax']);
+      const o = readOptions(fn, 'options', options, ['system', 'params', 'x', 'y', 'tMax']);
       const s = system(fn, o.system);
       if (s.dim !== 2) throw new RangeError(`${fn}: system '${s.name}' is ${s.dim}-D; separatrices need a 2-D system`);
       const p = paramVector(fn, s, o.params);
@@ -450,8 +458,7 @@ export function odeApi({ ex, f32, i32, block, cString, check, checkKeys }) {
      */
     fICurve(options) {
       const fn = 'fICurve';
-      const o = checkObject(fn, 'options', options);
-      checkKeys(fn, o, ['params', 'I', 'duration', 'transient', 'dt', 'method']);
+      const o = readOptions(fn, 'options', options, ['params', 'I', 'duration', 'transient', 'dt', 'method']);
       const s = systems.izhikevich;
       const p = paramVector(fn, s, o.params === undefined ? undefined : { I: 0, ...checkObject(fn, 'params', o.params) });
       if (o.I === undefined) throw new TypeError(`${fn}: I is required ([min, max, n] in mV/ms)`);
@@ -475,9 +482,10 @@ export function odeApi({ ex, f32, i32, block, cString, check, checkKeys }) {
     /** Type of the equilibrium of x' = a x + b y, y' = c x + d y. */
     classifyLinear(a, b, c, d, options) {
       const fn = 'classifyLinear';
-      const v = [a, b, c, d].map((x, i) => checkNumber(fn, 'abcd'[i], x));
-      const o = checkObject(fn, 'options', options, true);
-      checkKeys(fn, o, ['tolerance']);
+      // |entries| <= 1e150 keeps det and the discriminant (products of two
+      // entries, squared trace) inside double: larger ones gave Infinity/NaN.
+      const v = [a, b, c, d].map((x, i) => checkNumber(fn, 'abcd'[i], x, { min: -1e150, max: 1e150 }));
+      const o = readOptions(fn, 'options', options, ['tolerance'], true);
       const tol = o.tolerance === undefined ? 0 : checkNumber(fn, 'tolerance', o.tolerance, { min: 0, max: 0.1 });
       const pout = block('ode-class', 16 * 8);
       check(fn, ex.sc_flat_classify_linear(v[0], v[1], v[2], v[3], tol, pout));

@@ -23,8 +23,13 @@
 //   "<fn>: image: value is not finite").
 // - Error: out of memory: wasm memory could not grow, or one buffer would
 //   exceed the 2 GiB wasm memory (e.g. gaborBank energy for 4096 x 4096 x 64).
+// - RangeError also when finite inputs overflow a float32 output ("... overflows
+//   float32 ...; scale the image down"): no output holds a silent NaN/Infinity.
 // A WebAssembly.RuntimeError (trap) is never thrown for any argument; after
-// any error the module keeps working.
+// any error the module keeps working. Every argument is read once (getters
+// run once, before any work); an exception thrown by the caller's own getter
+// or Proxy propagates unchanged and leaves the module as it was. Size limits:
+// `limits`, `hopfieldLimits`, `odeLimits` (docs/reliability.md).
 
 import type { OdeSystemInfo, OdeLimits, IntegrateOptions, IntegrateResult, IntegrateBatchOptions, DirectionFieldOptions, NullclineOptions, Nullclines, EquilibriaOptions, Equilibrium, SeparatrixOptions, Separatrix, ClassifyOptions, LinearClassification, FICurveOptions, FICurve } from './ode';
 export type { OdeMethod, OdeStop, OdeEventKind, EquilibriumType, Polyline, CustomSystem, OdeSystemSpec, OdeInput, OdePreset, OdeVariable, OdeParam, OdeSystemInfo, OdeEventSpec, IntegrateOptions, OdeEvent, IntegrateResult, IntegrateBatchOptions, PlaneOptions, DirectionFieldOptions, NullclineOptions, Nullclines, EquilibriaOptions, Complex, EigenVector, LinearClassification, Equilibrium, SeparatrixOptions, SaddlePoint, Separatrix, ClassifyOptions, OdeLimits, FICurveOptions, FICurve, OdeApi } from './ode';
@@ -262,7 +267,7 @@ export interface Simcore {
   equilibria(options: EquilibriaOptions): Equilibrium[];
   /** Stable and unstable manifolds of each saddle: 4 curves per saddle. */
   separatrices(options: SeparatrixOptions): Separatrix[];
-  /** Type of the equilibrium of x' = a x + b y, y' = c x + d y. */
+  /** Type of the equilibrium of x' = a x + b y, y' = c x + d y; |a|, |b|, |c|, |d| <= 1e150. */
   classifyLinear(a: number, b: number, c: number, d: number, options?: ClassifyOptions): LinearClassification;
   /** Izhikevich firing rate against a constant current, and I_SN. */
   fICurve(options: FICurveOptions): FICurve;

@@ -38,6 +38,19 @@ export function createCore(ex) {
   }
   const copyOut = (ptr, n) => f32().slice(ptr >> 2, (ptr >> 2) + n);
 
+  // Finite inputs can still overflow float32 (|image| near 3e38 times a
+  // kernel sum, a direction field over a huge box): never hand back a
+  // silent Infinity or NaN; say which output and why.
+  function copyOutFinite(fn, what, ptr, n, inputs = 'image') {
+    const out = copyOut(ptr, n);
+    for (let i = 0; i < n; i++) {
+      if (!Number.isFinite(out[i])) {
+        throw new RangeError(`${fn}: ${what} overflows float32 (element ${i} is ${out[i]}); scale the ${inputs} down`);
+      }
+    }
+    return out;
+  }
+
   function cString(ptr) {
     const bytes = new Uint8Array(ex.memory.buffer, ptr);
     let end = 0;
@@ -52,12 +65,5 @@ export function createCore(ex) {
     throw new Class(`${fn}: ${arg ? arg + ': ' : ''}${cString(ex.sc_status_message(status))}`);
   }
 
-  function checkKeys(fn, object, allowed) {
-    for (const key of Object.keys(object)) {
-      if (!allowed.includes(key)) throw new RangeError(`${fn}: unknown option '${key}' (allowed: ${allowed.join(', ')})`);
-    }
-  }
-
-
-  return { ex, f32, i32, block, copyIn, copyOut, cString, check, checkKeys };
+  return { ex, f32, i32, block, copyIn, copyOut, copyOutFinite, cString, check };
 }

@@ -12,11 +12,9 @@
 #define SIMCORE_CONV_H
 
 #include "simcore/status.h"
+#include "simcore/limits.h"
 
-/* Limits, checked before any allocation. */
-#define SC_CONV_MAX_DIM 8192            /* image width or height, px */
-#define SC_CONV_MAX_PIXELS (1 << 24)    /* width * height (64 MiB of float32) */
-#define SC_CONV_MAX_KERNEL_DIM 1025     /* kernel width or height */
+/* Size limits: simcore/limits.h, checked before any allocation. */
 
 typedef enum sc_border {
     SC_BORDER_CONSTANT = 0, /* 000|abc|000  zeros (default)            */

@@ -13,6 +13,7 @@
 #define SIMCORE_GABOR_H
 
 #include "simcore/status.h"
+#include "simcore/limits.h"
 #include "simcore/conv.h"
 
 typedef enum sc_gabor_part {
@@ -50,8 +51,6 @@ SC_API sc_status sc_gabor_filter(const float *image, int width, int height,
                                  const sc_gabor_params *p, sc_border border,
                                  float *re, float *im, float *magnitude);
 
-#define SC_GABOR_MAX_ORIENTATIONS 64
-#define SC_GABOR_MAX_SCALES 8
 
 typedef struct sc_gabor_bank_desc {
     sc_gabor_params base; /* finest scale; base.theta is ignored */

@@ -19,14 +19,10 @@
 
 #include <stdint.h>
 #include "simcore/status.h"
+#include "simcore/limits.h"
 
-/* Limits, checked before any allocation. The weights are n*n float32:
- * 64 MiB at n = 4096. */
-#define SC_HOPFIELD_MAX_NEURONS 4096
-#define SC_HOPFIELD_MAX_PATTERNS 1024 /* and at most n */
-#define SC_HOPFIELD_MAX_NETWORKS 64   /* live networks at a time */
-#define SC_HOPFIELD_MAX_SWEEPS 1000000
-#define SC_HOPFIELD_MAX_TRIALS 10000
+/* Size limits: simcore/limits.h, checked before any allocation. The
+ * weights are n*n float32: 64 MiB at n = 4096. */
 
 typedef struct sc_hopfield {
     uint32_t id; /* 0: null; bits 0..15 slot + 1, bits 16..31 generation */

@@ -9,12 +9,8 @@
 #define SIMCORE_ODE_H
 
 #include "simcore/status.h"
+#include "simcore/limits.h"
 
-#define SC_ODE_MAX_DIM 4          /* largest system dimension (Hodgkin-Huxley) */
-#define SC_ODE_MAX_PARAMS 16      /* largest parameter count */
-#define SC_ODE_MAX_STEPS 2000000  /* steps (and fixed-step samples) per call */
-#define SC_ODE_MAX_INPUT 1024     /* breakpoints of an input protocol */
-#define SC_ODE_MAX_BATCH (1 << 22)/* states in one batch */
 
 typedef enum sc_ode_system_id {
     SC_SYS_LINEAR2D = 0,     /* x' = a x + b y, y' = c x + d y            */
@@ -198,7 +194,6 @@ SC_API sc_status sc_ode_batch(int system, const double *params, float *y, int co
  * (NONFINITE), duration <= 0, transient outside [0, duration), dt <= 0, k2
  * <= 0 (RANGE), duration / dt above SC_ODE_MAX_STEPS (SIZE), another method
  * (OPTION), a run that leaves the finite numbers (RANGE "dt"). */
-#define SC_ODE_FI_MAX 1024
 SC_API sc_status sc_ode_fi_curve(const double *params, const double *current, int n, double duration,
                                  double transient, double dt, sc_ode_method method, double *rate,
                                  double *i_sn);

@@ -8,10 +8,8 @@
 #define SIMCORE_PHASE_H
 
 #include "simcore/status.h"
+#include "simcore/limits.h"
 
-#define SC_PHASE_MAX_GRID 4096          /* nx, ny of fields and nullclines */
-#define SC_PHASE_MAX_POINTS (1 << 24)   /* nx * ny */
-#define SC_PHASE_MAX_EQUILIBRIA 64
 #define SC_PHASE_CLASSIFY_TOL 1e-9      /* default relative boundary tolerance */
 
 typedef enum sc_eq_type {

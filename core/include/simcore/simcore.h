@@ -4,6 +4,7 @@
 #include "simcore/status.h"
 #include "simcore/conv.h"
 #include "simcore/gabor.h"
+#include "simcore/limits.h"
 #include "simcore/hopfield.h"
 #include "simcore/flat.h"
 #include "simcore/ode.h"

@@ -1,0 +1,39 @@
+/* Every size limit of the core, in one place. Each public function checks
+ * its sizes against these BEFORE it allocates anything and returns
+ * SC_ERR_SIZE (or SC_ERR_RANGE) naming the argument, so no call can ask for
+ * more memory than the wasm build has (MAXIMUM_MEMORY = 2 GiB in
+ * CMakeLists.txt). The binding exposes the same numbers (sc.limits,
+ * sc.hopfieldLimits, sc.odeLimits; a test checks they agree), and
+ * docs/reliability.md ("Resource limits") gives the memory each limit
+ * allows. */
+#ifndef SIMCORE_LIMITS_H
+#define SIMCORE_LIMITS_H
+
+/* Convolution and Gabor (conv.h, gabor.h). */
+#define SC_CONV_MAX_DIM 8192            /* image width or height, px */
+#define SC_CONV_MAX_PIXELS (1 << 24)    /* width * height (64 MiB of float32) */
+#define SC_CONV_MAX_KERNEL_DIM 1025     /* kernel width or height */
+#define SC_GABOR_MAX_ORIENTATIONS 64
+#define SC_GABOR_MAX_SCALES 8
+
+/* Hopfield networks (hopfield.h). */
+#define SC_HOPFIELD_MAX_NEURONS 4096    /* n: W is n*n float32, 64 MiB */
+#define SC_HOPFIELD_MAX_PATTERNS 1024   /* and at most n */
+#define SC_HOPFIELD_MAX_NETWORKS 64     /* live networks at a time */
+#define SC_HOPFIELD_MAX_SWEEPS 1000000
+#define SC_HOPFIELD_MAX_TRIALS 10000
+
+/* ODEs (ode.h). */
+#define SC_ODE_MAX_DIM 4                /* largest system dimension (Hodgkin-Huxley) */
+#define SC_ODE_MAX_PARAMS 16            /* largest parameter count */
+#define SC_ODE_MAX_STEPS 2000000        /* steps (and fixed-step samples) per call */
+#define SC_ODE_MAX_INPUT 1024           /* breakpoints of an input protocol */
+#define SC_ODE_MAX_BATCH (1 << 22)      /* states in one batch */
+#define SC_ODE_FI_MAX 1024              /* currents of one f-I curve */
+
+/* Phase plane (phase.h). */
+#define SC_PHASE_MAX_GRID 4096          /* nx, ny of fields and nullclines */
+#define SC_PHASE_MAX_POINTS (1 << 24)   /* nx * ny */
+#define SC_PHASE_MAX_EQUILIBRIA 64
+
+#endif

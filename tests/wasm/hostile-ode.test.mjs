@@ -1,0 +1,149 @@
+// Hostile and random arguments to the ODE and phase-plane functions of the
+// binding, on both wasm builds (the property: helpers/hostile.mjs).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadSimcore } from '../../bindings/simcore.mjs';
+import { runSpec, assertFinite } from './helpers/hostile.mjs';
+
+const NAMES = ['options', 'system', 'params', 'y0', 't0', 't1', 'dt', 'method', 'rtol', 'atol', 'bounds', 'maxSteps',
+  'input', 'event', 'y0s', 'steps', 'x', 'y', 'fixed', 'vars', 'out', 'seeds', 'tMax', 'I', 'duration', 'transient',
+  'tolerance', 'option', 'a', 'b', 'c', 'd', 'count', 'nx * ny', 'sigma'];
+const lin = (r) => ({ a: r.float() * 2 - 1, b: r.float() * 2 - 1, c: r.float() * 2 - 1, d: r.float() * 2 - 1 });
+const custom = { dx: 'y', dy: '-k*x - 0.1*y', params: { k: 2 } };
+
+const LINEAR_DEFAULTS = { a: 0, b: 1, c: -1, d: -0.25 }; // docs/models.md
+
+// Reference for linear2d fields: (a x + b y, c x + d y).
+function linearField(p, x, y) {
+  return [p.a * x + p.b * y, p.c * x + p.d * y];
+}
+
+const specs = [
+  {
+    fn: 'integrate', names: NAMES, slots: [{ index: 0, kind: 'object', names: ['options'] }],
+    arrayKeys: ['y0'],
+    make(r) {
+      const o = { system: 'linear2d', params: lin(r), y0: [r.float(), r.float()], t1: r.pick([0.5, 1, -1]), dt: r.pick([0.01, 0.05]) };
+      if (r.bool()) o.method = r.pick(['rk4', 'euler', 'dopri5']);
+      if (r.bool(0.3)) o.bounds = [[-10, 10], [-Infinity, Infinity]];
+      if (r.bool(0.3)) o.event = { variable: 'x', value: 0 };
+      return { args: [o] };
+    },
+    call: (sc, a) => sc.integrate(a[0]),
+    verify(res, valid, where, a) {
+      const o = a[0];
+      assert.equal(res.y.length, res.t.length * 2, `${where} shape`);
+      assertFinite(res.t, 't', where);
+      assertFinite(res.y, 'y', where);
+      assert.equal(res.t[0], o.t0 ?? 0, `${where} t[0]`);
+      assert.deepEqual([res.y[0], res.y[1]], [o.y0[0], o.y0[1]], `${where} y[0] is y0`);
+    },
+  },
+  {
+    fn: 'integrateBatch', names: NAMES, slots: [{ index: 0, kind: 'object', names: ['options'] }],
+    make(r) {
+      const o = { system: r.pick(['linear2d', 'oscillator', custom]), y0s: r.floats(2 * r.int(0, 9)), dt: 0.01, steps: r.int(0, 20) };
+      if (o.system === 'linear2d') o.params = lin(r);
+      if (r.bool()) o.method = r.pick(['rk4', 'euler']);
+      return { args: [o] };
+    },
+    call: (sc, a) => {
+      try {
+        const y = Object.getOwnPropertyDescriptor(a[0], 'y0s')?.value;
+        a.before = ArrayBuffer.isView(y) && y.constructor === Float32Array ? Float32Array.from(y) : null;
+      } catch {
+        a.before = null; // a hostile options object: the call must throw
+      }
+      return sc.integrateBatch(a[0]);
+    },
+    verify(res, valid, where, a) {
+      assert.equal(res, a[0].y0s, `${where} returns y0s`);
+      // A lane that leaves float32 becomes non-finite (documented; the
+      // particle widget respawns it): only a hostile dt or state can do that here.
+      if (a[0].dt < 1e3 && a.before.every((v) => Math.abs(v) < 1e30)) assertFinite(res, 'y0s', where);
+      if (a[0].steps === 0) assert.deepEqual(res, a.before, `${where} zero steps leave the states`);
+    },
+  },
+  {
+    fn: 'directionField', names: NAMES, slots: [{ index: 0, kind: 'object', names: ['options'] }],
+    make(r) {
+      const nx = r.int(2, 6), ny = r.int(2, 6);
+      const o = { system: 'linear2d', params: lin(r), x: [-1, 1, nx], y: [-2, 0.5, ny] };
+      if (r.bool()) o.out = new Float32Array(2 * nx * ny);
+      return { args: [o] };
+    },
+    call: (sc, a) => sc.directionField(a[0]),
+    verify(f, valid, where, a) {
+      const { params, x: [x0, x1, nx], y: [y0, y1, ny] } = a[0];
+      const p = { ...LINEAR_DEFAULTS, ...params };
+      assert.equal(f.length, 2 * nx * ny, `${where} shape`);
+      for (let j = 0; j < ny; j++) {
+        for (let i = 0; i < nx; i++) {
+          const [dx, dy] = linearField(p, x0 + (x1 - x0) * i / (nx - 1), y0 + (y1 - y0) * j / (ny - 1));
+          const k = 2 * (j * nx + i);
+          assert.ok(Math.abs(f[k] - dx) < 1e-5 && Math.abs(f[k + 1] - dy) < 1e-5, `${where} (${i}, ${j}): ${f[k]}, ${f[k + 1]} vs ${dx}, ${dy}`);
+        }
+      }
+    },
+  },
+  {
+    fn: 'nullclines', names: NAMES, slots: [{ index: 0, kind: 'object', names: ['options'] }],
+    make: (r) => ({ args: [{ system: r.pick(['van-der-pol', 'fitzhugh-nagumo']), x: [-3, 3, r.int(2, 40)], y: [-3, 3, r.int(2, 40)] }] }),
+    call: (sc, a) => sc.nullclines(a[0]),
+    verify(nc, valid, where) {
+      for (const line of [...nc.x, ...nc.y]) assertFinite(line, 'polyline', where);
+    },
+  },
+  {
+    fn: 'equilibria', names: NAMES, slots: [{ index: 0, kind: 'object', names: ['options'] }],
+    make: (r) => ({ args: [{ system: 'linear2d', params: lin(r), x: [-1, 1], y: [-1, 1] }] }),
+    call: (sc, a) => sc.equilibria(a[0]),
+    verify(eq, valid, where) {
+      for (const e of eq) assertFinite([e.x, e.y, ...e.jacobian, e.trace, e.det], 'equilibrium', where);
+    },
+  },
+  {
+    fn: 'separatrices', names: NAMES, slots: [{ index: 0, kind: 'object', names: ['options'] }],
+    make: (r) => ({ args: [{ system: 'linear2d', params: { a: 1, b: r.float(), c: r.float(), d: -1 }, x: [-2, 2], y: [-2, 2], tMax: 5 }] }),
+    call: (sc, a) => sc.separatrices(a[0]),
+    verify(seps, valid, where) {
+      for (const s of seps) assertFinite(s.points, 'points', where);
+    },
+  },
+  {
+    fn: 'classifyLinear', names: NAMES,
+    slots: [0, 1, 2, 3].map((index) => ({ index, names: ['abcd'[index]] })).concat([{ index: 4, kind: 'object', names: ['options'] }]),
+    make: (r) => ({ args: [r.float() * 4 - 2, r.float() * 4 - 2, r.float() * 4 - 2, r.float() * 4 - 2, r.bool() ? { tolerance: 1e-6 } : {}] }),
+    call: (sc, a) => sc.classifyLinear(...a),
+    verify(k, valid, where, [a, b, c, d]) {
+      const scale = Math.max(1, Math.abs(a), Math.abs(b), Math.abs(c), Math.abs(d));
+      assert.ok(Math.abs(k.trace - (a + d)) <= 1e-12 * scale && Math.abs(k.det - (a * d - b * c)) <= 1e-12 * scale * scale, `${where} trace/det`);
+      assertFinite([k.trace, k.det, k.discriminant, ...k.eigenvalues.flatMap((e) => [e.re, e.im])], 'classification', where);
+    },
+  },
+  {
+    fn: 'fICurve', names: NAMES, slots: [{ index: 0, kind: 'object', names: ['options'] }],
+    make: (r) => ({ args: [{ I: [0, r.pick([5, 10, 20]), r.int(2, 4)], duration: 100, dt: 0.5, method: 'izhikevich-euler' }] }),
+    call: (sc, a) => sc.fICurve(a[0]),
+    verify(f, valid, where) {
+      assertFinite(f.rate, 'rate', where);
+      for (let k = 1; k < f.rate.length; k++) assert.ok(f.rate[k] >= f.rate[k - 1] - 1e-9, `${where} rate grows with I`);
+    },
+  },
+];
+
+for (const simd of [true, false]) {
+  const sc = await loadSimcore({ simd });
+  let calls = 0;
+  const reenter = () => {
+    const n = 2 * (64 + 64 * (calls++ % 4));
+    sc.integrateBatch({ system: 'oscillator', y0s: new Float32Array(n), dt: 0.1, steps: 2 });
+    sc.directionField({ system: 'van-der-pol', x: [-1, 1, n / 8], y: [-1, 1, 9] });
+  };
+  for (const spec of specs) {
+    test(`${simd ? 'simd' : 'scalar'}: ${spec.fn} with hostile arguments`, () => {
+      const tally = runSpec(sc, spec, { reenter, runs: spec.fn === 'fICurve' ? 100 : undefined });
+      assert.ok(tally.ok > 5 && tally.threw > 5, `both outcomes exercised: ${JSON.stringify(tally)}`);
+    });
+  }
+}
