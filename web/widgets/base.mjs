@@ -22,6 +22,27 @@ export function h(tag, props = {}, children = []) {
   return el;
 }
 
+// One constructed stylesheet per CSS text, shared by every widget of a kind.
+// Adopted sheets are not inline styles, so a Content-Security-Policy without
+// 'unsafe-inline' in style-src lets them apply (a <style> element would be
+// blocked); browsers without adoptedStyleSheets get a <style> element.
+const sheets = new Map();
+
+/** Style a shadow root with `css` (idempotent: a rebuilt widget adopts it once). */
+export function adoptStyle(root, css) {
+  if (!('adoptedStyleSheets' in root) || typeof CSSStyleSheet.prototype.replaceSync !== 'function') {
+    root.append(h('style', { text: css }));
+    return;
+  }
+  if (!sheets.has(css)) {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    sheets.set(css, sheet);
+  }
+  const sheet = sheets.get(css);
+  if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+}
+
 // Field values are numbers, strings, booleans or (points fields) arrays of [x, y].
 const same = (a, b) => a === b || (Array.isArray(a) && Array.isArray(b) && JSON.stringify(a) === JSON.stringify(b));
 

@@ -6,7 +6,7 @@
 // the firing rate and the inter-spike intervals. Every number comes from the
 // binding (integrate, directionField, nullclines, equilibria, the presets).
 // Attributes and URL-hash fields: izhikevich-schema.mjs.
-import { SimcoreElement, h } from './base.mjs';
+import { SimcoreElement, adoptStyle, h } from './base.mjs';
 import { t, getLang, setLang } from './i18n.mjs';
 import { pageCore } from './core.mjs';
 import { Viewport } from './plane.mjs';
@@ -41,7 +41,7 @@ export class SimcoreIzhikevich extends SimcoreElement {
   static schema = IZHIKEVICH_SCHEMA;
 
   build(root) {
-    root.append(h('style', { text: css + EXTRA_CSS + SERIES_PLOT_CSS }));
+    adoptStyle(root, css + EXTRA_CSS + SERIES_PLOT_CSS);
     this.els = { rows: {} };
     const form = h('form', { onsubmit: (e) => e.preventDefault() });
     const option = (c) => h('option', { value: c, dataset: { i18n: `izh.preset.${c}` } });

@@ -6,7 +6,7 @@
 // determinant plane. Every number comes from the binding (classifyLinear,
 // equilibria, integrate, directionField, nullclines); this file draws.
 // Attributes and URL-hash fields: phase-plane-schema.mjs.
-import { SimcoreElement, h } from './base.mjs';
+import { SimcoreElement, adoptStyle, h } from './base.mjs';
 import { t, getLang, setLang } from './i18n.mjs';
 import { pageCore } from './core.mjs';
 import { Viewport } from './plane.mjs';
@@ -69,7 +69,7 @@ export class SimcorePhasePlane extends SimcoreElement {
   static schema = PHASE_PLANE_SCHEMA;
 
   build(root) {
-    const style = h('style', { text: css + SERIES_PLOT_CSS });
+    adoptStyle(root, css + SERIES_PLOT_CSS);
     this.els = { rows: {} };
     const form = h('form', { onsubmit: (e) => e.preventDefault() });
 
@@ -180,7 +180,7 @@ export class SimcorePhasePlane extends SimcoreElement {
       onclick: () => setLang(getLang() === 'zh' ? 'en' : 'zh') });
     const header = h('header', {}, [h('h2', { dataset: { i18n: 'pp.title' } }), lang, this.els.timing]);
     this.els.root = h('div', { class: 'root' }, [header, h('div', { class: 'layout' }, [form, h('div', { class: 'main' }, [plane, side])])]);
-    root.append(style, this.els.root);
+    root.append(this.els.root);
 
     this.vp = new Viewport();
     this.tdVp = traceDetViewport();
