@@ -154,8 +154,9 @@ export class SimcoreElement extends HTMLElement {
     const schema = this.constructor.schema;
     const changed = [];
     for (const [k, v] of Object.entries(partial ?? {})) {
+      // Own keys only: 'constructor', 'toString' or '__proto__' are not fields.
+      if (!Object.hasOwn(schema, k)) continue;
       const field = schema[k];
-      if (!field) continue;
       const ok = checkValue(field, v);
       if (ok === undefined || same(this._state[k], ok)) continue;
       this._state[k] = ok;
