@@ -15,6 +15,7 @@ import css from './phase-plane-style.mjs';
 import { IZHIKEVICH_SCHEMA, IZH_FEATURES, IZH_PRESETS } from './izhikevich-schema.mjs';
 import { fmt } from './phase-plane.mjs';
 import { SERIES_PLOT_CSS, SeriesPlot } from './series-plot.mjs';
+import { showStopNote, stopNote } from './stop-note.mjs';
 import { FIPlot } from './fi-plot.mjs';
 import { download, downloadPng } from './draw.mjs';
 
@@ -263,6 +264,7 @@ export class SimcoreIzhikevich extends SimcoreElement {
     delete this.els.timing.dataset.i18n;
     this.els.timing.classList.remove('error');
     this.els.timing.textContent = `${t('pp.time')} ${ms.toFixed(1)} ms · ${method} dt = ${dt} ms · ${sc.simd ? 'SIMD' : 'scalar'}`;
+    showStopNote(this.els.timing, stopNote(this.run));
     this.dataset.core = `${sc.version} ${sc.simd ? 'SIMD' : 'scalar'}`;
     this.dispatchEvent(new CustomEvent('rendered', { detail: { what: 'neuron', ms } }));
     if (!this.readyResolved) {

@@ -14,6 +14,7 @@ import { drawArrowField, drawAxes, drawEquilibria, drawLineThrough, drawPolyline
 import { drawTraceDet, traceDetViewport } from './trace-det.mjs';
 import { download, downloadPng } from './draw.mjs';
 import { SERIES_PLOT_CSS, SeriesPlot } from './series-plot.mjs';
+import { showStopNote, stopNote } from './stop-note.mjs';
 import { ParticleField } from './particles.mjs';
 import { drawStreamlines, streamlines } from './streamlines.mjs';
 import css from './phase-plane-style.mjs';
@@ -572,6 +573,8 @@ export class SimcorePhasePlane extends SimcoreElement {
     this.els.timing.classList.remove('error');
     delete this.els.timing.dataset.i18n;
     this.els.timing.textContent = `${t('pp.time')} ${ms.toFixed(1)} ms · ${this.trajectories.length} ${t('pp.trajCount')} · ${this.sc.simd ? 'SIMD' : 'scalar'}`;
+    const early = this.trajectories.flatMap((tr) => [tr.fw, tr.bw].map((run) => stopNote(run, `${t('pp.stop.trajectory')} (${fmt(tr.x0)}, ${fmt(tr.y0)}): `)));
+    showStopNote(this.els.timing, early.find(Boolean) ?? '');
     this.dataset.core = `${sc.version} ${sc.simd ? 'SIMD' : 'scalar'}`;
     this.dispatchEvent(new CustomEvent('rendered', { detail: { what: 'plane', ms } }));
     if (!this.readyResolved) {
