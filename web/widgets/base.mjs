@@ -89,6 +89,8 @@ export class SimcoreElement extends HTMLElement {
       if (!this.isConnected) {
         this._offLang?.();
         this._intersection?.disconnect();
+        cancelAnimationFrame(this.frame); // a render scheduled just before removal
+        this.frame = 0;
         this._built = false;
         this.shadowRoot.replaceChildren();
         this.stop?.();
