@@ -7,7 +7,8 @@
 //   dist/vendor/katex/ KaTeX's stylesheet and fonts, for the pre-rendered equations
 //   dist/*            everything in web/ (web/widgets/ sources are bundled, not copied);
 //                     <tex>…</tex> and <tex-block>…</tex-block> in pages are
-//                     typeset at build time, so pages need no script for math
+//                     typeset at build time, so pages need no script for math;
+//                     KaTeX's inline styles become classes in vendor/katex/typeset.css
 //   dist/examples/    examples/, next to a copy of simcore-widgets.js, and
 //                     examples/slides/ with reveal.js (script, CSS, white theme)
 // Classic scripts with embedded wasm are what work from file:// (no fetch,
@@ -17,6 +18,7 @@ import { cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { stylesToClasses, stylesheet } from './katex-styles.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
@@ -107,6 +109,7 @@ await cp(path.join(root, 'web'), dist, {
   recursive: true,
   filter: (src) => path.relative(path.join(root, 'web'), src) !== 'widgets',
 });
+const katexRules = new Map();
 await typesetPages(dist);
 
 // KaTeX: only the stylesheet and woff2 fonts are needed for typeset HTML.
@@ -132,8 +135,12 @@ if (existsSync(path.join(root, 'examples'))) {
   }
   await typesetPages(slides);
 }
+await writeFile(path.join(dist, 'vendor/katex/typeset.css'), stylesheet(katexRules));
 
-/** Replace <tex>…</tex> (inline) and <tex-block>…</tex-block> (display) in dist/*.html by KaTeX HTML. */
+/**
+ * Replace <tex>…</tex> (inline) and <tex-block>…</tex-block> (display) in
+ * dist/*.html by KaTeX HTML, its style attributes turned into classes.
+ */
 async function typesetPages(dir) {
   const katex = (await import('katex')).default;
   const entity = { '&lt;': '<', '&gt;': '>', '&amp;': '&', '&quot;': '"', '&#39;': "'" };
@@ -142,9 +149,9 @@ async function typesetPages(dir) {
     if (!f.endsWith('.html')) continue;
     const file = path.join(dir, f);
     const html = await readFile(file, 'utf8');
-    const out = html.replace(/<tex(-block)?>([\s\S]*?)<\/tex\1>/g, (_, block, tex) => katex.renderToString(decode(tex), {
+    const out = html.replace(/<tex(-block)?>([\s\S]*?)<\/tex\1>/g, (_, block, tex) => stylesToClasses(katex.renderToString(decode(tex), {
       displayMode: Boolean(block), throwOnError: true, output: 'htmlAndMathml', strict: 'error',
-    }));
+    }), katexRules));
     if (out !== html) await writeFile(file, out);
   }
 }

@@ -22,6 +22,27 @@ export function h(tag, props = {}, children = []) {
   return el;
 }
 
+// One constructed stylesheet per CSS text, shared by every widget of a kind.
+// Adopted sheets are not inline styles, so a Content-Security-Policy without
+// 'unsafe-inline' in style-src lets them apply (a <style> element would be
+// blocked); browsers without adoptedStyleSheets get a <style> element.
+const sheets = new Map();
+
+/** Style a shadow root with `css` (idempotent: a rebuilt widget adopts it once). */
+export function adoptStyle(root, css) {
+  if (!('adoptedStyleSheets' in root) || typeof CSSStyleSheet.prototype.replaceSync !== 'function') {
+    root.append(h('style', { text: css }));
+    return;
+  }
+  if (!sheets.has(css)) {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    sheets.set(css, sheet);
+  }
+  const sheet = sheets.get(css);
+  if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+}
+
 // Field values are numbers, strings, booleans or (points fields) arrays of [x, y].
 const same = (a, b) => a === b || (Array.isArray(a) && Array.isArray(b) && JSON.stringify(a) === JSON.stringify(b));
 
@@ -68,6 +89,8 @@ export class SimcoreElement extends HTMLElement {
       if (!this.isConnected) {
         this._offLang?.();
         this._intersection?.disconnect();
+        cancelAnimationFrame(this.frame); // a render scheduled just before removal
+        this.frame = 0;
         this._built = false;
         this.shadowRoot.replaceChildren();
         this.stop?.();
@@ -133,8 +156,9 @@ export class SimcoreElement extends HTMLElement {
     const schema = this.constructor.schema;
     const changed = [];
     for (const [k, v] of Object.entries(partial ?? {})) {
+      // Own keys only: 'constructor', 'toString' or '__proto__' are not fields.
+      if (!Object.hasOwn(schema, k)) continue;
       const field = schema[k];
-      if (!field) continue;
       const ok = checkValue(field, v);
       if (ok === undefined || same(this._state[k], ok)) continue;
       this._state[k] = ok;

@@ -2,7 +2,7 @@
 // image and the filtered output; the V1 view (orientation bank, orientation
 // map, tuning curve). Conventions (OpenCV's): docs/gabor.md.
 // Attributes and URL-hash fields: gabor-schema.mjs (θ and ψ in radians).
-import { SimcoreElement, h } from './base.mjs';
+import { SimcoreElement, adoptStyle, h } from './base.mjs';
 import { t, getLang, setLang } from './i18n.mjs';
 import { makeImage } from './images.mjs';
 import { cameraAvailable, fileSource, startCamera } from './image-source.mjs';
@@ -54,7 +54,7 @@ export class SimcoreGabor extends SimcoreElement {
   }
 
   build(root) {
-    const style = h('style', { text: css + TUNING_PLOT_CSS });
+    adoptStyle(root, css + TUNING_PLOT_CSS);
     this.els = {};
     const form = h('form', { onsubmit: (e) => e.preventDefault() });
     for (const sl of SLIDERS) {
@@ -144,7 +144,7 @@ export class SimcoreGabor extends SimcoreElement {
     const header = h('header', {}, [h('h2', { dataset: { i18n: 'gabor.title' } }), this.els.busy, this.els.lang, this.els.timing]);
     const panels = h('div', { class: 'panels' }, [kernelFig, spectrumFig, inputFig, outputFig, mapFig, tuningFig, bankFig]);
     this.els.root = h('div', { class: 'root' }, [header, h('div', { class: 'layout' }, [form, panels])]);
-    root.append(style, this.els.root);
+    root.append(this.els.root);
 
     this.applyLayout(form, panels);
 

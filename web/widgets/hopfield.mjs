@@ -6,7 +6,7 @@
 // (sc.hopfield, sc.hopfieldCapacity; conventions in docs/hopfield.md);
 // this file keeps the schedule of updates and draws.
 // Attributes and URL-hash fields: hopfield-schema.mjs.
-import { SimcoreElement, h } from './base.mjs';
+import { SimcoreElement, adoptStyle, h } from './base.mjs';
 import { t, getLang, setLang } from './i18n.mjs';
 import { drawField, downloadPng, present } from './draw.mjs';
 import { NeuronGrid, drawPattern } from './hopfield-grid.mjs';
@@ -133,7 +133,8 @@ export class SimcoreHopfield extends SimcoreElement {
     const side = h('div', { class: 'side' }, [patternsFig, energyFig, weightsFig]);
     // One grid of four areas (hopfield-style.mjs): the neurons come first on a phone.
     this.els.root = h('div', { class: 'root' }, [header, h('div', { class: 'layout' }, [gridFig, form, side, capacityFig])]);
-    root.append(h('style', { text: css + uplotCss }), this.els.root);
+    adoptStyle(root, css + uplotCss);
+    root.append(this.els.root);
     this.applyLayout(form);
 
     this.weightSource = document.createElement('canvas');

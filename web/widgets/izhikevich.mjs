@@ -6,7 +6,7 @@
 // the firing rate and the inter-spike intervals. Every number comes from the
 // binding (integrate, directionField, nullclines, equilibria, the presets).
 // Attributes and URL-hash fields: izhikevich-schema.mjs.
-import { SimcoreElement, h } from './base.mjs';
+import { SimcoreElement, adoptStyle, h } from './base.mjs';
 import { t, getLang, setLang } from './i18n.mjs';
 import { pageCore } from './core.mjs';
 import { Viewport } from './plane.mjs';
@@ -15,6 +15,7 @@ import css from './phase-plane-style.mjs';
 import { IZHIKEVICH_SCHEMA, IZH_FEATURES, IZH_PRESETS } from './izhikevich-schema.mjs';
 import { fmt } from './phase-plane.mjs';
 import { SERIES_PLOT_CSS, SeriesPlot } from './series-plot.mjs';
+import { showStopNote, stopNote } from './stop-note.mjs';
 import { FIPlot } from './fi-plot.mjs';
 import { download, downloadPng } from './draw.mjs';
 
@@ -41,7 +42,7 @@ export class SimcoreIzhikevich extends SimcoreElement {
   static schema = IZHIKEVICH_SCHEMA;
 
   build(root) {
-    root.append(h('style', { text: css + EXTRA_CSS + SERIES_PLOT_CSS }));
+    adoptStyle(root, css + EXTRA_CSS + SERIES_PLOT_CSS);
     this.els = { rows: {} };
     const form = h('form', { onsubmit: (e) => e.preventDefault() });
     const option = (c) => h('option', { value: c, dataset: { i18n: `izh.preset.${c}` } });
@@ -263,6 +264,7 @@ export class SimcoreIzhikevich extends SimcoreElement {
     delete this.els.timing.dataset.i18n;
     this.els.timing.classList.remove('error');
     this.els.timing.textContent = `${t('pp.time')} ${ms.toFixed(1)} ms · ${method} dt = ${dt} ms · ${sc.simd ? 'SIMD' : 'scalar'}`;
+    showStopNote(this.els.timing, stopNote(this.run));
     this.dataset.core = `${sc.version} ${sc.simd ? 'SIMD' : 'scalar'}`;
     this.dispatchEvent(new CustomEvent('rendered', { detail: { what: 'neuron', ms } }));
     if (!this.readyResolved) {

@@ -6,7 +6,7 @@
 // determinant plane. Every number comes from the binding (classifyLinear,
 // equilibria, integrate, directionField, nullclines); this file draws.
 // Attributes and URL-hash fields: phase-plane-schema.mjs.
-import { SimcoreElement, h } from './base.mjs';
+import { SimcoreElement, adoptStyle, h } from './base.mjs';
 import { t, getLang, setLang } from './i18n.mjs';
 import { pageCore } from './core.mjs';
 import { Viewport } from './plane.mjs';
@@ -14,6 +14,7 @@ import { drawArrowField, drawAxes, drawEquilibria, drawLineThrough, drawPolyline
 import { drawTraceDet, traceDetViewport } from './trace-det.mjs';
 import { download, downloadPng } from './draw.mjs';
 import { SERIES_PLOT_CSS, SeriesPlot } from './series-plot.mjs';
+import { showStopNote, stopNote } from './stop-note.mjs';
 import { ParticleField } from './particles.mjs';
 import { drawStreamlines, streamlines } from './streamlines.mjs';
 import css from './phase-plane-style.mjs';
@@ -69,7 +70,7 @@ export class SimcorePhasePlane extends SimcoreElement {
   static schema = PHASE_PLANE_SCHEMA;
 
   build(root) {
-    const style = h('style', { text: css + SERIES_PLOT_CSS });
+    adoptStyle(root, css + SERIES_PLOT_CSS);
     this.els = { rows: {} };
     const form = h('form', { onsubmit: (e) => e.preventDefault() });
 
@@ -180,7 +181,7 @@ export class SimcorePhasePlane extends SimcoreElement {
       onclick: () => setLang(getLang() === 'zh' ? 'en' : 'zh') });
     const header = h('header', {}, [h('h2', { dataset: { i18n: 'pp.title' } }), lang, this.els.timing]);
     this.els.root = h('div', { class: 'root' }, [header, h('div', { class: 'layout' }, [form, h('div', { class: 'main' }, [plane, side])])]);
-    root.append(style, this.els.root);
+    root.append(this.els.root);
 
     this.vp = new Viewport();
     this.tdVp = traceDetViewport();
@@ -572,6 +573,8 @@ export class SimcorePhasePlane extends SimcoreElement {
     this.els.timing.classList.remove('error');
     delete this.els.timing.dataset.i18n;
     this.els.timing.textContent = `${t('pp.time')} ${ms.toFixed(1)} ms · ${this.trajectories.length} ${t('pp.trajCount')} · ${this.sc.simd ? 'SIMD' : 'scalar'}`;
+    const early = this.trajectories.flatMap((tr) => [tr.fw, tr.bw].map((run) => stopNote(run, `${t('pp.stop.trajectory')} (${fmt(tr.x0)}, ${fmt(tr.y0)}): `)));
+    showStopNote(this.els.timing, early.find(Boolean) ?? '');
     this.dataset.core = `${sc.version} ${sc.simd ? 'SIMD' : 'scalar'}`;
     this.dispatchEvent(new CustomEvent('rendered', { detail: { what: 'plane', ms } }));
     if (!this.readyResolved) {
