@@ -253,7 +253,7 @@ export interface OdeLimits {
 }
 
 export interface FICurveOptions {
-  /** Izhikevich a, b, c, d (required) and optionally k2, k1, k0, vpeak; I is ignored. */
+  /** Izhikevich a, b, c, d (required) and optionally k2, k1, k0, vpeak, vr, ku; I is ignored. */
   params: Partial<Record<string, number>>;
   /** [min, max, n]: n (2..1024) equally spaced currents, mV/ms. */
   I: [number, number, number];
@@ -271,8 +271,9 @@ export interface FICurve {
   I: Float64Array;
   /** Steady firing rate, Hz: 1000 / mean inter-spike interval after the transient; 0 if < 2 spikes. */
   rate: Float64Array;
-  /** Saddle-node current (k1 - b)^2 / (4 k2) - k0 (4 for b = 0.2). */
-  iSN: number;
+  /** Saddle-node current (k1 - b/ku)^2 / (4 k2) - k0 - b vr/ku (4 for b = 0.2);
+   * null when ku = 0 (u' = a b (v - vr): one equilibrium at v = vr for every I). */
+  iSN: number | null;
 }
 
 /**

@@ -23,8 +23,9 @@ export const ODE_LIMITS = Object.freeze({
 });
 
 // Parameters a caller may leave out of `params` (their defaults apply):
-// the Izhikevich quadratic's coefficients and the spike cut-off.
-const OPTIONAL = Object.freeze({ izhikevich: ['k2', 'k1', 'k0', 'vpeak'] });
+// the Izhikevich quadratic's coefficients, the spike cut-off and the u
+// equation's vr, ku (u' = a (b (v - vr) - ku u); panel R: -65, 0).
+const OPTIONAL = Object.freeze({ izhikevich: ['k2', 'k1', 'k0', 'vpeak', 'vr', 'ku'] });
 
 export function odeApi({ ex, f32, i32, block, cString, check, checkKeys }) {
   const f64 = () => new Float64Array(ex.memory.buffer);
@@ -446,7 +447,8 @@ export function odeApi({ ex, f32, i32, block, cString, check, checkKeys }) {
     /**
      * Izhikevich f-I curve: steady firing rate (Hz) at n currents from min to
      * max, each run from v = -65, u = -65 b for `duration` ms, spikes after
-     * `transient` counted. Returns { I, rate, iSN }.
+     * `transient` counted. Returns { I, rate, iSN } (iSN null when ku = 0:
+     * no saddle-node).
      */
     fICurve(options) {
       const fn = 'fICurve';
@@ -469,7 +471,7 @@ export function odeApi({ ex, f32, i32, block, cString, check, checkKeys }) {
       const pout = block('ode-fi-out', (n + 1) * 8);
       check(fn, ex.sc_flat_ode_fi_curve(pp, p.length, pi, n, duration, transient, dt, ODE_METHODS.indexOf(method), pout));
       const out = copyOut64(pout, n + 1);
-      return { I, rate: out.slice(0, n), iSN: out[n] };
+      return { I, rate: out.slice(0, n), iSN: Number.isFinite(out[n]) ? out[n] : null };
     },
 
     /** Type of the equilibrium of x' = a x + b y, y' = c x + d y. */

@@ -25,7 +25,7 @@ for (const [name, sc] of Object.entries(builds)) {
     assert.deepEqual(Object.keys(sc.systems), ['linear2d', 'oscillator', 'izhikevich', 'fitzhugh-nagumo', 'van-der-pol',
       'morris-lecar', 'hodgkin-huxley']);
     const iz = sc.systems.izhikevich;
-    assert.deepEqual(iz.params.map((p) => p.name), ['a', 'b', 'c', 'd', 'I', 'k2', 'k1', 'k0', 'vpeak']);
+    assert.deepEqual(iz.params.map((p) => p.name), ['a', 'b', 'c', 'd', 'I', 'k2', 'k1', 'k0', 'vpeak', 'vr', 'ku']);
     assert.equal(iz.defaults.k2, 0.04);
     assert.equal(iz.input, 'I');
     assert.equal(iz.reset, true);

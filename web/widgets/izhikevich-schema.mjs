@@ -6,8 +6,9 @@
 
 export const IZH_PRESETS = Object.freeze(['RS', 'IB', 'CH', 'FS', 'LTS', 'TC', 'TC-rebound', 'RZ']);
 // Izhikevich (2004), Fig. 1: the neuro-computational features with their
-// stimulus protocols (`figure1.m`; R is not expressible, docs/models.md).
-export const IZH_FEATURES = Object.freeze(['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'M', 'N', 'O', 'P', 'Q', 'S', 'T']);
+// stimulus protocols (`figure1.m`; R uses u' = a b (v + 65): vr = -65,
+// ku = 0, docs/models.md).
+export const IZH_FEATURES = Object.freeze(['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'M', 'N', 'O', 'P', 'Q', 'R', 'S', 'T']);
 
 export const IZHIKEVICH_SCHEMA = Object.freeze({
   preset: { type: 'choice', choices: ['custom', ...IZH_PRESETS, ...IZH_FEATURES], default: 'RS' },

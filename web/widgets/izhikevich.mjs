@@ -179,9 +179,11 @@ export class SimcoreIzhikevich extends SimcoreElement {
     let dt = DT;
     if (s.protocol !== 'none') {
       // The 2004 panel: its I(t), its quadratic (G and L use 4.1 v + 108),
-      // figure1.m's scheme and step; the plane shows the input at the end.
+      // its u equation (R: u' = a b (v + 65)), figure1.m's scheme and step;
+      // the plane shows the input at the end.
       const pr = sc.systems.izhikevich.presets.find((x) => x.name === s.protocol);
-      Object.assign(params, { k2: pr.params.k2, k1: pr.params.k1, k0: pr.params.k0 });
+      const { k2, k1, k0, vr, ku } = pr.params;
+      Object.assign(params, { k2, k1, k0, vr, ku });
       input = pr.input ?? undefined;
       if (input) params.I = input.v[input.v.length - 1];
       method = pr.method;
@@ -308,11 +310,12 @@ export class SimcoreIzhikevich extends SimcoreElement {
     }
     const f = this.fi;
     const labels = { I: `I (mV/ms)`, rate: t('izh.fi.rate'), iSN: 'I_SN', now: 'I' };
-    this.fiPlot.set(labels, f.I, f.rate, { iSN: f.iSN, I });
+    this.fiPlot.set(labels, f.I, f.rate, { iSN: f.iSN ?? NaN, I });
     let k = 0;
     while (k < f.I.length - 1 && f.I[k + 1] <= I) k++;
     const at = f.rate[k] + (k < f.I.length - 1 ? (f.rate[k + 1] - f.rate[k]) * (I - f.I[k]) / (f.I[k + 1] - f.I[k]) : 0);
-    this.els.fiStats.textContent = `I_SN = (k1 − b)²/(4 k2) − k0 = ${fmt(f.iSN, 4)} · ${t('izh.fi.atI')} ${fmt(I, 3)}: ${fmt(Math.max(0, at), 3)} Hz · ${fmt(this.fiMs, 3)} ms`;
+    const sn = f.iSN === null ? t('izh.fi.noSN') : `I_SN = (k1 − b)²/(4 k2) − k0 = ${fmt(f.iSN, 4)}`;
+    this.els.fiStats.textContent = `${sn} · ${t('izh.fi.atI')} ${fmt(I, 3)}: ${fmt(Math.max(0, at), 3)} Hz · ${fmt(this.fiMs, 3)} ms`;
   }
 
   downloadCsv() {

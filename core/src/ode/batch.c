@@ -55,6 +55,8 @@ void sc_ode_float_constants(int system, const double *p, float *out)
         out[5] = (float)p[IZ_K2];
         out[6] = (float)p[IZ_K1];
         out[7] = (float)p[IZ_VPEAK];
+        out[8] = (float)(p[IZ_B] * p[IZ_VR]);
+        out[9] = (float)p[IZ_KU];
     }
 }
 
