@@ -55,6 +55,8 @@ export const PHASE_PLANE_SCHEMA = Object.freeze({
   nullclines: { type: 'bool', default: false },
   eigen: { type: 'bool', default: true },
   traj: { type: 'points', min: -1e6, max: 1e6, maxCount: 24, default: Object.freeze([]) },
+  // The trajectory shown in the time plot and highlighted (index into traj); -1: the newest.
+  sel: { type: 'int', min: -1, max: 23, default: -1 },
 });
 
 // Presets: the lecture's six types and the damped oscillator. Each is a

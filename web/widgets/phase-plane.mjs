@@ -75,7 +75,7 @@ export class SimcorePhasePlane extends SimcoreElement {
 
     const modelSel = h('select', { id: 'c-model', name: 'model' },
       PHASE_PLANE_SCHEMA.model.choices.map((c) => h('option', { value: c, dataset: { i18n: `pp.model.${c}` } })));
-    modelSel.addEventListener('change', () => this.setState({ model: modelSel.value, traj: [], ...viewOf(modelSel.value) }));
+    modelSel.addEventListener('change', () => this.setState({ model: modelSel.value, traj: [], sel: -1, ...viewOf(modelSel.value) }));
     this.els.model = modelSel;
     form.append(h('div', { class: 'row wide' }, [h('label', { for: 'c-model', dataset: { i18n: 'pp.model' } }), modelSel]));
 
@@ -150,7 +150,7 @@ export class SimcorePhasePlane extends SimcoreElement {
 
     const tool = (key, fn) => h('button', { type: 'button', dataset: { i18n: key, tool: key.split('.').pop() }, onclick: fn });
     form.append(h('div', { class: 'tools' }, [
-      tool('pp.clear', () => this.setState({ traj: [] })),
+      tool('pp.clear', () => this.setState({ traj: [], sel: -1 })),
       tool('pp.zoomIn', () => this.zoom(1.5)),
       tool('pp.zoomOut', () => this.zoom(1 / 1.5)),
       tool('pp.resetView', () => this.setState(viewOf(this._state.model))),
@@ -163,7 +163,9 @@ export class SimcorePhasePlane extends SimcoreElement {
     // Particles draw on their own transparent layer over the plane (their trails fade frame by frame).
     this.els.particles = h('canvas', { class: 'particles', 'aria-hidden': 'true' });
     this.els.seriesBox = h('div', { class: 'series' });
-    this.els.seriesFig = h('figure', { class: 'series-fig' }, [h('figcaption', { dataset: { i18n: 'pp.series' } }), this.els.seriesBox]);
+    // One chip per trajectory, in its colour: which one the time plot shows.
+    this.els.picks = h('div', { class: 'picks', role: 'group', dataset: { i18nLabel: 'pp.pick' } });
+    this.els.seriesFig = h('figure', { class: 'series-fig' }, [h('figcaption', { dataset: { i18n: 'pp.series' } }), this.els.picks, this.els.seriesBox]);
     const plane = h('div', { class: 'plane' }, [this.els.eqs, h('div', { class: 'canvas-box' }, [this.els.canvas, this.els.particles]), h('p', { class: 'hint', dataset: { i18n: 'pp.hint' } }), this.els.seriesFig]);
 
     this.els.type = h('div', { class: 'type' });
@@ -360,7 +362,7 @@ export class SimcorePhasePlane extends SimcoreElement {
   addTrajectory(x, y) {
     const max = PHASE_PLANE_SCHEMA.traj.maxCount;
     const r = (v) => Number(v.toPrecision(6)); // what the hash keeps
-    this.setState({ traj: [...this._state.traj, [r(x), r(y)]].slice(-max) });
+    this.setState({ traj: [...this._state.traj, [r(x), r(y)]].slice(-max), sel: -1 });
   }
 
   bindTraceDet() {
@@ -481,13 +483,22 @@ export class SimcorePhasePlane extends SimcoreElement {
     }
 
     this.computeTrajectories(sc, sys);
-    this.trajectories.forEach((tr, i) => {
+    // The selected trajectory last, thicker and on a white halo; the others thinner.
+    const sel = this.selected();
+    const order = this.trajectories.map((_, i) => i).filter((i) => i !== sel);
+    if (sel >= 0) order.push(sel);
+    for (const i of order) {
+      const tr = this.trajectories[i];
       const color = TRAJ_COLOURS[i % TRAJ_COLOURS.length];
-      drawPolyline(ctx, this.vp, tr.points, { color, width: 2, arrowEvery: 70 });
+      const on = i === sel && this.trajectories.length > 1;
+      if (on) drawPolyline(ctx, this.vp, tr.points, { color: 'rgba(255,255,255,0.9)', width: 6 });
+      drawPolyline(ctx, this.vp, tr.points, { color, width: on ? 3 : this.trajectories.length > 1 ? 1.5 : 2, arrowEvery: 70 });
       const [px, py] = this.vp.toPx(tr.x0, tr.y0);
       ctx.fillStyle = color;
-      ctx.fillRect(px - 3, py - 3, 6, 6);
-    });
+      const r = on ? 4.5 : 3;
+      ctx.fillRect(px - r, py - r, 2 * r, 2 * r);
+    }
+    this.drawPicks(sel);
 
     drawEquilibria(ctx, this.vp, eqs, (e) => t(`pp.type.${e.type}`));
 
@@ -619,9 +630,33 @@ export class SimcorePhasePlane extends SimcoreElement {
     });
   }
 
-  /** x(t), y(t) of the newest trajectory (backward times negative). */
+  /** Index of the selected trajectory (state `sel`, -1 or out of range: the newest); -1 if none. */
+  selected() {
+    const n = this.trajectories.length;
+    const s = this._state.sel;
+    return s >= 0 && s < n ? s : n - 1;
+  }
+
+  /** The chips that choose the trajectory of the time plot (hidden for fewer than two). */
+  drawPicks(sel) {
+    const n = this.trajectories.length;
+    const box = this.els.picks;
+    box.hidden = n < 2;
+    if (n < 2) return;
+    const chips = this.trajectories.map((tr, i) => {
+      const chip = h('button', {
+        type: 'button', text: String(i + 1), title: `${t('pp.pickTitle')} (${fmt(tr.x0)}, ${fmt(tr.y0)})`,
+        'aria-pressed': String(i === sel), dataset: { traj: String(i) }, onclick: () => this.setState({ sel: i }),
+      });
+      chip.style.setProperty('--c', TRAJ_COLOURS[i % TRAJ_COLOURS.length]); // CSSOM: allowed under a strict style-src
+      return chip;
+    });
+    box.replaceChildren(h('span', { text: t('pp.pick') }), ...chips);
+  }
+
+  /** x(t), y(t) of the selected trajectory (backward times negative). */
   drawSeries(sys) {
-    const tr = this.trajectories[this.trajectories.length - 1];
+    const tr = this.trajectories[this.selected()];
     this.els.seriesFig.hidden = !tr;
     if (!tr) return;
     const ts = [];
