@@ -10,6 +10,7 @@ import { SimcoreElement, h } from './base.mjs';
 import { t, getLang, setLang } from './i18n.mjs';
 import { pageCore } from './core.mjs';
 import { Viewport } from './plane.mjs';
+import { bindPlaneInput } from './plane-input.mjs';
 import { drawArrowField, drawAxes, drawEquilibria, drawPolyline, prepareCanvas } from './plane-draw.mjs';
 import css from './phase-plane-style.mjs';
 import { IZHIKEVICH_SCHEMA, IZH_FEATURES, IZH_PRESETS } from './izhikevich-schema.mjs';
@@ -72,7 +73,10 @@ export class SimcoreIzhikevich extends SimcoreElement {
     form.append(h('div', { class: 'toggles' }, [h('label', {}, [box, h('span', { dataset: { i18n: 'pp.show.field' } })])]));
     this.els.fiButton = h('button', { type: 'button', class: 'fi-button', dataset: { i18n: 'izh.fi.button' }, 'aria-pressed': 'false',
       onclick: () => this.toggleFI() });
-    form.append(h('div', { class: 'tools' }, [this.els.fiButton, h('button', { type: 'button', dataset: { i18n: 'pp.csv' }, onclick: () => this.downloadCsv() }),
+    const tool = (key, fn) => h('button', { type: 'button', dataset: { i18n: key, tool: key.split('.').pop() }, onclick: fn });
+    form.append(h('div', { class: 'tools' }, [this.els.fiButton,
+      tool('pp.zoomIn', () => this.zoom(1.5)), tool('pp.zoomOut', () => this.zoom(1 / 1.5)), tool('pp.resetView', () => this.setView(null)),
+      h('button', { type: 'button', dataset: { i18n: 'pp.csv' }, onclick: () => this.downloadCsv() }),
       h('button', { type: 'button', text: 'PNG', title: 'PNG', onclick: () => downloadPng(this.els.canvas, 'izhikevich-plane.png') })]));
 
     this.els.canvas = h('canvas', { class: 'plane-canvas', role: 'img', dataset: { i18nLabel: 'izh.canvas' } });
@@ -90,10 +94,11 @@ export class SimcoreIzhikevich extends SimcoreElement {
     root.append(h('div', { class: 'root' }, [header, h('div', { class: 'layout' }, [form, h('div', { class: 'main' }, [plane, traceFig, this.els.fiFig])])]));
 
     this.vp = new Viewport((VIEW.v[0] + VIEW.v[1]) / 2, (VIEW.u[0] + VIEW.u[1]) / 2, (VIEW.v[1] - VIEW.v[0]) / 2, 300, 200, (VIEW.u[1] - VIEW.u[0]) / 2);
-    this.els.canvas.addEventListener('click', (e) => {
-      const r = this.els.canvas.getBoundingClientRect();
-      const [v, u] = this.vp.toModel(e.clientX - r.left - this.els.canvas.clientLeft, e.clientY - r.top - this.els.canvas.clientTop);
-      this.setState({ v0: Number(Math.min(29, v).toPrecision(5)), u0: Number(u.toPrecision(5)) });
+    // Click: start the neuron there; drag: pan; wheel: zoom (plane-input.mjs, as the phase plane).
+    this.view = null; // null: the automatic view (u follows the trajectory)
+    bindPlaneInput(this.els.canvas, this.vp, {
+      onView: () => this.setView(this.vp),
+      onClick: (v, u) => this.setState({ v0: Number(Math.min(29, v).toPrecision(5)), u0: Number(u.toPrecision(5)) }),
     });
     this.trace = new SeriesPlot(this.els.traceBox, 170);
     this.fiPlot = new FIPlot(this.els.fiBox, 160);
@@ -144,6 +149,17 @@ export class SimcoreIzhikevich extends SimcoreElement {
       if (this.shadowRoot.activeElement !== num) num.value = String(s[name]);
     }
     this.els.field.checked = s.field;
+  }
+
+  /** The user's view ({ cx, cy, span, yHalf } in mV and u units), or null for the automatic one. */
+  setView(v) {
+    this.view = v && { cx: v.cx, cy: v.cy, span: v.span, yHalf: v.yHalf };
+    this.schedule();
+  }
+
+  zoom(factor) {
+    this.vp.zoomAt(factor);
+    this.setView(this.vp);
   }
 
   /** Parameters and start state of a preset, from the engine's table. */
@@ -212,8 +228,11 @@ export class SimcoreIzhikevich extends SimcoreElement {
       umin = tmin - pad;
       umax = tmax + pad;
     }
-    this.vp.cy = (umin + umax) / 2;
-    this.vp.yHalf = (umax - umin) / 2;
+    if (this.view) Object.assign(this.vp, this.view);
+    else {
+      this.vp.setView((VIEW.v[0] + VIEW.v[1]) / 2, (umin + umax) / 2, (VIEW.v[1] - VIEW.v[0]) / 2);
+      this.vp.yHalf = (umax - umin) / 2;
+    }
     this.vp.setSize(w, hh);
     const [x0, x1, y0, y1] = this.vp.box;
     const ctx = prepareCanvas(cv, w, hh);

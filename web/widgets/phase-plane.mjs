@@ -10,6 +10,7 @@ import { SimcoreElement, h } from './base.mjs';
 import { t, getLang, setLang } from './i18n.mjs';
 import { pageCore } from './core.mjs';
 import { Viewport } from './plane.mjs';
+import { bindPlaneInput, pointerPx } from './plane-input.mjs';
 import { drawArrowField, drawAxes, drawEquilibria, drawLineThrough, drawPolyline, prepareCanvas } from './plane-draw.mjs';
 import { drawTraceDet, traceDetViewport } from './trace-det.mjs';
 import { download, downloadPng } from './draw.mjs';
@@ -301,61 +302,30 @@ export class SimcorePhasePlane extends SimcoreElement {
 
   /** CSS pixels of a pointer event relative to the canvas's drawing area (inside its border). */
   pointerPx(e, canvas = this.els.canvas) {
-    const r = canvas.getBoundingClientRect();
-    return [e.clientX - r.left - canvas.clientLeft, e.clientY - r.top - canvas.clientTop];
+    return pointerPx(e, canvas);
   }
 
   bindPointer() {
-    const cv = this.els.canvas;
-    let down = null;
-    cv.addEventListener('pointerdown', (e) => {
-      if (e.button !== 0) return;
-      const px = this.pointerPx(e);
+    const r = (v) => Number(v.toPrecision(6));
+    bindPlaneInput(this.els.canvas, this.vp, {
+      onView: () => this.setState({ span: this.vp.span, cx: this.vp.cx, cy: this.vp.cy }),
+      onClick: (x, y) => this.addTrajectory(x, y),
       // Pressing on a start point (its square, ±9 px) grabs it: dragging moves the trajectory live.
-      let grab = -1;
-      let best = 9;
-      this._state.traj.forEach(([x, y], i) => {
-        const q = this.vp.toPx(x, y);
-        const dist = Math.max(Math.abs(q[0] - px[0]), Math.abs(q[1] - px[1]));
-        if (dist <= best) {
-          best = dist;
-          grab = i;
-        }
-      });
-      down = { px, last: px, panning: false, grab };
-      cv.setPointerCapture(e.pointerId);
+      grab: (px) => {
+        let grab = -1;
+        let best = 9;
+        this._state.traj.forEach(([x, y], i) => {
+          const q = this.vp.toPx(x, y);
+          const dist = Math.max(Math.abs(q[0] - px[0]), Math.abs(q[1] - px[1]));
+          if (dist <= best) {
+            best = dist;
+            grab = i;
+          }
+        });
+        return grab;
+      },
+      onGrabMove: (i, x, y) => this.setState({ traj: this._state.traj.map((q, k) => (k === i ? [r(x), r(y)] : q)) }),
     });
-    cv.addEventListener('pointermove', (e) => {
-      if (!down) return;
-      const p = this.pointerPx(e);
-      if (down.grab >= 0) {
-        const r = (v) => Number(v.toPrecision(6));
-        const [x, y] = this.vp.toModel(...p);
-        const traj = this._state.traj.map((q, i) => (i === down.grab ? [r(x), r(y)] : q));
-        this.setState({ traj });
-        return;
-      }
-      if (!down.panning && Math.hypot(p[0] - down.px[0], p[1] - down.px[1]) > 5) down.panning = true;
-      if (down.panning) {
-        this.vp.panBy(p[0] - down.last[0], p[1] - down.last[1]);
-        down.last = p;
-        this.setState({ cx: this.vp.cx, cy: this.vp.cy });
-      }
-    });
-    const end = (e) => {
-      if (!down) return;
-      const wasPan = down.panning || down.grab >= 0; // a grabbed start point is moved, not added again
-      down = null;
-      if (wasPan || e.type === 'pointercancel') return;
-      this.addTrajectory(...this.vp.toModel(...this.pointerPx(e)));
-    };
-    cv.addEventListener('pointerup', end);
-    cv.addEventListener('pointercancel', end);
-    cv.addEventListener('wheel', (e) => {
-      e.preventDefault();
-      this.vp.zoomAt(Math.exp(-e.deltaY * 0.0015), ...this.pointerPx(e));
-      this.setState({ span: this.vp.span, cx: this.vp.cx, cy: this.vp.cy });
-    }, { passive: false });
   }
 
   /** Add a trajectory through the model point (x, y); the oldest goes beyond the limit. */

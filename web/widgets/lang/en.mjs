@@ -370,7 +370,7 @@ export default {
   'izh.tOn': 'input switched on at (ms)',
   'izh.t1': 'duration (ms)',
   'izh.canvas': '(v, u) phase plane: click to start there',
-  'izh.hint': 'Click: start the neuron at that (v, u). Orange: v-nullcline (parabola), purple: u-nullcline (line); dashed: resets from v = 30 mV to (c, u + d).',
+  'izh.hint': 'Click: start the neuron at that (v, u). Drag: pan. Wheel: zoom. Orange: v-nullcline (parabola), purple: u-nullcline (line); dashed: resets from v = 30 mV to (c, u + d).',
   'izh.trace': 'membrane potential v(t) and recovery u(t); ticks: spikes',
   'izh.spikes': 'spikes',
   'izh.rate': 'mean rate',
