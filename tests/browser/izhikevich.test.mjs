@@ -130,6 +130,29 @@ await withBrowser(async (browser, server) => {
     assert.equal(eq.length, 1);
     assert.ok(Math.abs(eq[0][0] + 65) < 1e-9 && Math.abs(eq[0][1] + 16) < 1e-9, `rest ${eq[0]}`);
     assert.match(await p.locator(`${W} .desc`).textContent(), /slow ramp/);
+    // The nullclines follow the input at a chosen time: with ku = 0 the rest
+    // is (-65, -16 + I) (docs/models.md). By default the end (I = 0).
+    const ncAt = async () => {
+      await settled(p);
+      return p.evaluate((w) => {
+        const el = document.querySelector(w);
+        return { nc: el.ncInput, eq: el.equilibria.map((e) => [e.x, e.y]) };
+      }, W);
+    };
+    assert.deepEqual((await ncAt()).nc, { t: 400, I: 0 });
+    for (const [time, I] of [[100, 4], [306.25, 2], [250, 0]]) {
+      await p.locator(`${W} input[name=tNc-exact]`).fill(String(time));
+      const r2 = await ncAt();
+      assert.deepEqual(r2.nc, { t: time, I });
+      assert.ok(r2.eq.length === 1 && Math.abs(r2.eq[0][1] - (-16 + I)) < 1e-9, `t ${time}: rest ${r2.eq[0]}`);
+    }
+    // A click on the trace picks the time under the pointer.
+    const over = p.locator(`${W} .trace .u-over`);
+    const ob = await over.boundingBox();
+    await over.click({ position: { x: ob.width / 4, y: ob.height / 2 } });
+    const picked = await ncAt();
+    assert.ok(Math.abs(picked.nc.t - 100) < 3, `picked t = ${picked.nc.t}`); // a quarter of 0..400 ms
+    assert.ok(Math.abs(picked.nc.I - picked.nc.t / 25) < 1e-9, 'on the slow ramp I = t/25');
     assert.deepEqual(problems, { errors: [], dialogs: [] });
     await ctx.close();
   });

@@ -25,5 +25,8 @@ export const IZHIKEVICH_SCHEMA = Object.freeze({
   t1: { type: 'number', min: 20, max: 1000, default: 300 },
   // Step protocol as in Izhikevich's figures: I = 0 before tOn, I after (0: on from the start).
   tOn: { type: 'number', min: 0, max: 1000, default: 0 },
+  // Under a 2004 protocol: the time whose input I(t) the nullclines and
+  // equilibria show (clamped to t1, so the default means the end).
+  tNc: { type: 'number', min: 0, max: 1000, default: 1000 },
   field: { type: 'bool', default: true },
 });

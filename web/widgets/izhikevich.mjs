@@ -21,7 +21,7 @@ import { download, downloadPng } from './draw.mjs';
 
 export { IZHIKEVICH_SCHEMA, IZH_FEATURES, IZH_PRESETS };
 
-const SLIDERS = [['a', 0, 0.2, 0.001], ['b', -0.1, 0.35, 0.005], ['c', -80, -40, 0.5], ['d', -2, 10, 0.05], ['I', -5, 20, 0.1], ['tOn', 0, 500, 5], ['t1', 50, 1000, 10]];
+const SLIDERS = [['a', 0, 0.2, 0.001], ['b', -0.1, 0.35, 0.005], ['c', -80, -40, 0.5], ['d', -2, 10, 0.05], ['I', -5, 20, 0.1], ['tOn', 0, 500, 5], ['t1', 50, 1000, 10], ['tNc', 0, 1000, 0.5]];
 const PARAMS = ['a', 'b', 'c', 'd', 'I'];
 // The (v, u) view: v from below the reset range to above the spike cut-off.
 // u widens to hold the trajectory (the 2004 panels S and T live near u = 60).
@@ -37,6 +37,16 @@ canvas.plane-canvas { aspect-ratio: 1.45; }
 .desc { font-size: 0.82em; color: var(--muted); margin: 0; }
 @container (min-width: 1000px) { .main { grid-template-columns: 1fr; } }
 `;
+
+// A protocol's input at time t: piecewise linear, constant outside the
+// breakpoints, the later value at a repeated time (as the core's drive()).
+export function inputAt({ t: T, v: V }, time) {
+  if (time < T[0]) return V[0];
+  if (time >= T[T.length - 1]) return V[V.length - 1];
+  let k = 0;
+  while (T[k + 1] <= time) k++;
+  return V[k] + (V[k + 1] - V[k]) * ((time - T[k]) / (T[k + 1] - T[k]));
+}
 
 export class SimcoreIzhikevich extends SimcoreElement {
   static schema = IZHIKEVICH_SCHEMA;
@@ -101,6 +111,10 @@ export class SimcoreIzhikevich extends SimcoreElement {
       onClick: (v, u) => this.setState({ v0: Number(Math.min(29, v).toPrecision(5)), u0: Number(u.toPrecision(5)) }),
     });
     this.trace = new SeriesPlot(this.els.traceBox, 170);
+    // Under a protocol, a click on the trace chooses the time of the nullclines.
+    this.trace.onPick = (time) => {
+      if (this._state.protocol !== 'none') this.setState({ tNc: Math.max(0, Math.min(this._state.t1, Number(time.toFixed(1)))) });
+    };
     this.fiPlot = new FIPlot(this.els.fiBox, 160);
     this.resizeObserver = new ResizeObserver(() => {
       this.trace.resize();
@@ -142,8 +156,11 @@ export class SimcoreIzhikevich extends SimcoreElement {
     for (const g of this.els.preset.querySelectorAll('optgroup')) g.label = t(g.dataset.group);
     const descKey = s.preset !== 'custom' ? s.preset : s.protocol !== 'none' ? s.protocol : null;
     this.els.desc.textContent = descKey ? t(`izh.desc.${descKey}`) + (s.protocol !== 'none' ? ` ${t('izh.protocolNote')}` : '') : '';
-    // Under a 2004 protocol the input I(t) is the panel's: no I or tOn control.
+    // Under a 2004 protocol the input I(t) is the panel's: no I or tOn control,
+    // but the time whose input the nullclines show (0 .. t1).
     for (const n of ['I', 'tOn']) this.els.rows[n].row.classList.toggle('hidden', s.protocol !== 'none');
+    this.els.rows.tNc.row.classList.toggle('hidden', s.protocol === 'none');
+    this.els.rows.tNc.range.max = String(s.t1);
     for (const [name, { range, num, step }] of Object.entries(this.els.rows)) {
       if (Math.abs(Number(range.value) - s[name]) >= step / 2) range.value = String(s[name]);
       if (this.shadowRoot.activeElement !== num) num.value = String(s[name]);
@@ -201,7 +218,6 @@ export class SimcoreIzhikevich extends SimcoreElement {
       const { k2, k1, k0, vr, ku } = pr.params;
       Object.assign(params, { k2, k1, k0, vr, ku });
       input = pr.input ?? undefined;
-      if (input) params.I = input.v[input.v.length - 1];
       method = pr.method;
       dt = pr.dt;
     } else if (s.tOn > 0) {
@@ -210,6 +226,14 @@ export class SimcoreIzhikevich extends SimcoreElement {
     }
     const run = sc.integrate({ system: 'izhikevich', params, y0: [s.v0, s.u0], t1: s.t1, dt, method, input });
     this.run = run;
+    // The plane's nullclines and equilibria are those of one input value:
+    // under a protocol I(tNc) (the state's time, at most t1), else I.
+    this.ncInput = null;
+    if (s.protocol !== 'none' && input) {
+      const at = Math.min(s.tNc, s.t1);
+      params.I = inputAt(input, at);
+      this.ncInput = { t: at, I: params.I };
+    }
     this.method = { method, dt };
     const cv = this.els.canvas;
     const w = cv.clientWidth;
@@ -265,6 +289,7 @@ export class SimcoreIzhikevich extends SimcoreElement {
     const [sx, sy] = this.vp.toPx(s.v0, s.u0);
     ctx.fillStyle = '#c0392b';
     ctx.fillRect(sx - 3.5, sy - 3.5, 7, 7);
+    if (this.ncInput) this.drawNullclineTime(ctx, run, this.ncInput);
 
     this.equilibria = sc.equilibria({ system: 'izhikevich', params, x: [x0, x1], y: [y0, y1] });
     drawEquilibria(ctx, this.vp, this.equilibria, (e) => t(`pp.type.${e.type}`));
@@ -293,6 +318,26 @@ export class SimcoreIzhikevich extends SimcoreElement {
     }
   }
 
+  /** The state at the nullclines' time (a green ring) and which I they are drawn for. */
+  drawNullclineTime(ctx, run, { t: at, I }) {
+    let k = 0;
+    while (k + 1 < run.t.length && run.t[k + 1] <= at) k++;
+    const [px, py] = this.vp.toPx(run.y[2 * k], run.y[2 * k + 1]);
+    ctx.save();
+    ctx.strokeStyle = '#1e8449';
+    ctx.lineWidth = 2;
+    ctx.beginPath();
+    ctx.arc(px, py, 6, 0, 2 * Math.PI);
+    ctx.stroke();
+    const label = `${t('izh.ncAt')} I(${fmt(at, 4)} ms) = ${fmt(I, 3)}`;
+    ctx.font = '12px system-ui, sans-serif';
+    ctx.fillStyle = 'rgba(255,255,255,0.88)';
+    ctx.fillRect(40, 4, ctx.measureText(label).width + 8, 17);
+    ctx.fillStyle = '#1e8449';
+    ctx.fillText(label, 44, 16);
+    ctx.restore();
+  }
+
   drawTrace(run) {
     const n = run.t.length;
     const v = new Array(n);
@@ -302,6 +347,7 @@ export class SimcoreIzhikevich extends SimcoreElement {
       u[i] = run.y[2 * i + 1];
     }
     this.trace.set({ t: t('izh.time'), a: 'v (mV)', b: 'u' }, Array.from(run.t), v, u, this.spikes, [-90, 40]);
+    this.trace.setCursorLine(this.ncInput ? this.ncInput.t : null);
   }
 
   /** Show or hide the f-I panel; the curve is computed only while it is shown. */
