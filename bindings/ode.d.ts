@@ -138,7 +138,9 @@ export interface IntegrateResult {
 }
 
 export interface IntegrateBatchOptions {
-  /** linear2d, oscillator, izhikevich or a custom system. */
+  /** Any 2-D system: float kernels (SIMD) for linear2d, oscillator, izhikevich
+   * and custom; fitzhugh-nagumo, van-der-pol, morris-lecar step in double and
+   * round to float at the end. Not hodgkin-huxley. */
   system: OdeSystemSpec;
   params?: Record<string, number>;
   /** count x 2 states, interleaved; advanced in place. */

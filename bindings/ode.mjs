@@ -323,7 +323,9 @@ export function odeApi({ ex, f32, i32, block, cString, check, checkKeys }) {
 
     /**
      * Advance many states in place (float32, interleaved count x dim) by
-     * `steps` fixed steps; returns y0s. linear2d, oscillator, izhikevich.
+     * `steps` fixed steps; returns y0s. Float kernels (SIMD): linear2d,
+     * oscillator, izhikevich, custom; a scalar double fallback: the other
+     * 2-D systems (not hodgkin-huxley).
      */
     integrateBatch(options) {
       const fn = 'integrateBatch';
@@ -339,8 +341,8 @@ export function odeApi({ ex, f32, i32, block, cString, check, checkKeys }) {
       const dt = checkNumber(fn, 'dt', o.dt, { gt: 0 });
       const steps = o.steps === undefined ? 1 : checkInt(fn, 'steps', o.steps, 0, ODE_LIMITS.maxSteps);
       const method = o.method === undefined ? 0 : checkOption(fn, 'method', o.method, ['rk4', 'euler']);
-      if (!['linear2d', 'oscillator', 'izhikevich', 'custom'].includes(s.name)) {
-        throw new RangeError(`${fn}: system '${s.name}' has no batch kernel (linear2d, oscillator, izhikevich, custom)`);
+      if (s.dim !== 2) {
+        throw new RangeError(`${fn}: system '${s.name}' has no batch kernel (the 2-D systems and custom have one)`);
       }
       if (count * steps > 2 ** 31) throw new RangeError(`${fn}: count * steps = ${count * steps} exceeds 2^31 state-steps per call`);
       const pp = copyIn64('ode-params', p);

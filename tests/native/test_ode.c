@@ -571,6 +571,34 @@ static void test_batch(void)
     sc_ode_result_free(&r);
     CHECK(sc_ode_batch(SC_SYS_HODGKIN_HUXLEY, sc_ode_system(SC_SYS_HODGKIN_HUXLEY)->defaults, yb, 1, 0.1, 1, SC_ODE_RK4) ==
               SC_ERR_OPTION, "batch: unsupported system");
+    /* The double fallback of the other 2-D systems: each state ends where
+     * sc_ode_integrate's fixed-step run does, rounded to float (dt a power
+     * of two, so every step of that run is exactly dt). */
+    const int fb[] = {SC_SYS_FITZHUGH_NAGUMO, SC_SYS_VAN_DER_POL, SC_SYS_MORRIS_LECAR};
+    for (int k = 0; k < 3; k++) {
+        const sc_ode_system_info *si = sc_ode_system(fb[k]);
+        const double h = fb[k] == SC_SYS_MORRIS_LECAR ? 0.25 : 0.0625; /* ms for Morris-Lecar */
+        for (int meth = 0; meth < 2; meth++) {
+            const sc_ode_method mm = meth ? SC_ODE_EULER : SC_ODE_RK4;
+            float ys[2 * 5];
+            for (int i = 0; i < 5; i++) {
+                ys[2 * i] = (float)si->y0[0] + 0.25f * (float)i;
+                ys[2 * i + 1] = (float)si->y0[1] + (fb[k] == SC_SYS_MORRIS_LECAR ? 0.0625f : 0.5f) * (float)i;
+            }
+            float start[2 * 5];
+            memcpy(start, ys, sizeof ys);
+            CHECK(sc_ode_batch(fb[k], si->defaults, ys, 5, h, 64, mm) == SC_OK, "%s fallback batch", si->name);
+            for (int i = 0; i < 5; i++) {
+                const double s0[2] = {start[2 * i], start[2 * i + 1]};
+                sc_ode_result rr = run(fb[k], si->defaults, s0, 0, 64 * h, h, mm, 0, 0, &st);
+                const double *e = last_y(&rr);
+                CHECK(st == SC_OK && ys[2 * i] == (float)e[0] && ys[2 * i + 1] == (float)e[1], "%s %s state %d: %.9g %.9g vs %.9g %.9g",
+                      si->name, meth ? "euler" : "rk4", i, ys[2 * i], ys[2 * i + 1], e[0], e[1]);
+                CHECK(fabs(e[0] - s0[0]) > 1e-3 || fabs(e[1] - s0[1]) > 1e-3, "%s: the state moved", si->name);
+                sc_ode_result_free(&rr);
+            }
+        }
+    }
     CHECK(sc_ode_batch(SC_SYS_LINEAR2D, p, yb, 1, 0.1, 1, SC_ODE_DOPRI5) == SC_ERR_OPTION, "batch: dopri5");
     CHECK(sc_ode_batch(SC_SYS_LINEAR2D, p, yb, 1, 0.0, 1, SC_ODE_RK4) == SC_ERR_RANGE, "batch: dt 0");
     CHECK(sc_ode_batch(SC_SYS_LINEAR2D, p, yb, 1 << 20, 0.1, 1 << 20, SC_ODE_RK4) == SC_ERR_SIZE, "batch: huge work");

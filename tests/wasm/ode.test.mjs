@@ -395,4 +395,15 @@ test('batch: SIMD build == scalar build bit for bit; matches integrate', () => {
   assert.equal(rr.events.length, 0);
   assert.ok(Math.abs(yr[0] - rr.y.at(-2)) < 1e-3 && Math.abs(yr[1] - rr.y.at(-1)) < 1e-3, `${yr} vs ${rr.y.slice(-2)}`);
   assert.ok(Math.abs(rr.y.at(-1) - -12) > 1, 'u moved: the comparison is not trivial');
+  // The double fallback of the other 2-D systems ends where integrate's
+  // fixed-step run does, rounded to float (dt a power of two), in both builds.
+  for (const [system, h] of [['fitzhugh-nagumo', 0.0625], ['van-der-pol', 0.0625], ['morris-lecar', 0.25]]) {
+    const y0 = builds.simd.systems[system].y0.map(Math.fround);
+    for (const sc of Object.values(builds)) {
+      const yb = Float32Array.from([...y0, ...y0]);
+      sc.integrateBatch({ system, y0s: yb, dt: h, steps: 80 });
+      const r = sc.integrate({ system, y0, t1: 80 * h, dt: h });
+      assert.deepEqual(Array.from(yb), [Math.fround(r.y.at(-2)), Math.fround(r.y.at(-1)), Math.fround(r.y.at(-2)), Math.fround(r.y.at(-1))], system);
+    }
+  }
 });

@@ -130,13 +130,12 @@ export class SimcorePhasePlane extends SimcoreElement {
     }));
     form.append(toggles);
 
-    // Field style: arrows or particles (models without a batch kernel keep arrows; the note says why).
+    // Field style: arrows, streamlines or particles (every model has a batch integrator).
     const styleSel = h('select', { id: 'c-fieldStyle', name: 'fieldStyle' },
       PHASE_PLANE_SCHEMA.fieldStyle.choices.map((c) => h('option', { value: c, dataset: { i18n: `pp.fieldStyle.${c}` } })));
     styleSel.addEventListener('change', () => this.setState({ fieldStyle: styleSel.value }));
     this.els.fieldStyle = styleSel;
-    this.els.fieldNote = h('p', { class: 'hint field-note', dataset: { i18n: 'pp.fieldStyle.noBatch' } });
-    form.append(h('div', { class: 'row wide' }, [h('label', { for: 'c-fieldStyle', dataset: { i18n: 'pp.fieldStyle' } }), styleSel]), this.els.fieldNote);
+    form.append(h('div', { class: 'row wide' }, [h('label', { for: 'c-fieldStyle', dataset: { i18n: 'pp.fieldStyle' } }), styleSel]));
 
     // A start point typed exactly (for the values a click cannot hit).
     const x0In = h('input', { type: 'number', name: 'x0', step: 'any', value: '1', dataset: { i18nLabel: 'pp.startX' } });
@@ -272,7 +271,6 @@ export class SimcorePhasePlane extends SimcoreElement {
     }
     for (const name of TOGGLES) this.els[`toggle-${name}`].checked = s[name];
     this.els.fieldStyle.value = s.fieldStyle;
-    this.els.fieldNote.hidden = !(s.fieldStyle === 'particles' && !MODEL_INFO[s.model].batch);
     this.els.mlSet.value = s.ml_set;
     for (const el of this.shadowRoot.querySelectorAll('.formula')) el.classList.toggle('hidden', s.model !== 'custom');
     for (const [name, input] of Object.entries(this.els.formulas)) if (this.shadowRoot.activeElement !== input) input.value = s[name];
@@ -412,8 +410,8 @@ export class SimcorePhasePlane extends SimcoreElement {
 
     drawAxes(ctx, this.vp, { xLabel: sys.vars[0], yLabel: sys.vars[1] });
 
-    // Particles where the engine can advance a batch of this system; arrows otherwise.
-    const particles = s.field && s.fieldStyle === 'particles' && !!info.batch;
+    // Particles: the engine advances a batch of any 2-D system (float kernels or its double fallback).
+    const particles = s.field && s.fieldStyle === 'particles';
     if (s.field) {
       const spacing = w < 420 ? 24 : 30;
       const nx = Math.max(2, Math.round(w / spacing));

@@ -180,10 +180,13 @@ SC_API void sc_ode_result_free(sc_ode_result *r);
 /* ---- batches (float32) --------------------------------------------------
  * Advances count states y (interleaved: y[i*dim + j]) in place by `steps`
  * fixed steps of dt with constant parameters. Four lanes per SIMD vector,
- * several vectors in flight. Supported: linear2d, oscillator and izhikevich
- * (reset v >= vpeak -> v = c, u += d at the end of the step, per lane), with
- * rk4 or euler. SIMD and scalar builds give the same bits (docs/ode.md).
- * The custom system runs too (its program over blocks of 64 lanes; t = s dt). */
+ * several vectors in flight. Float kernels: linear2d, oscillator and
+ * izhikevich (reset v >= vpeak -> v = c, u += d at the end of the step, per
+ * lane), with rk4 or euler. SIMD and scalar builds give the same bits
+ * (docs/ode.md). The custom system runs too (its program over blocks of 64
+ * lanes; t = s dt). The other 2-D systems (fitzhugh-nagumo, van-der-pol,
+ * morris-lecar) run through a scalar fallback in double, rounded to float
+ * at the end; hodgkin-huxley (4-D) is refused (OPTION "system"). */
 SC_API sc_status sc_ode_batch(int system, const double *params, float *y, int count,
                               double dt, int steps, sc_ode_method method);
 

@@ -242,7 +242,6 @@ export default {
   'pp.fieldStyle.arrows': 'arrows',
   'pp.fieldStyle.particles': 'particles (animated)',
   'pp.fieldStyle.streamlines': 'streamlines',
-  'pp.fieldStyle.noBatch': 'Particles need the core\'s batch integrator, which this model does not have (it has one for the linear system, the oscillator and your own system): arrows shown.',
   'pp.clear': 'clear trajectories',
   'pp.zoomIn': 'zoom in',
   'pp.zoomOut': 'zoom out',

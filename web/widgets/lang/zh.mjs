@@ -241,7 +241,6 @@ export default {
   'pp.fieldStyle.arrows': '箭头',
   'pp.fieldStyle.particles': '粒子（动画）',
   'pp.fieldStyle.streamlines': '流线',
-  'pp.fieldStyle.noBatch': '粒子需要内核的批量积分器，此模型没有（线性系统、振子和自定义系统有）：改为显示箭头。',
   'pp.clear': '清除轨线',
   'pp.zoomIn': '放大',
   'pp.zoomOut': '缩小',
