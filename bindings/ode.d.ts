@@ -138,7 +138,9 @@ export interface IntegrateResult {
 }
 
 export interface IntegrateBatchOptions {
-  /** linear2d, oscillator, izhikevich or a custom system. */
+  /** Any 2-D system: float kernels (SIMD) for linear2d, oscillator, izhikevich
+   * and custom; fitzhugh-nagumo, van-der-pol, morris-lecar step in double and
+   * round to float at the end. Not hodgkin-huxley. */
   system: OdeSystemSpec;
   params?: Record<string, number>;
   /**
@@ -256,7 +258,7 @@ export interface OdeLimits {
 }
 
 export interface FICurveOptions {
-  /** Izhikevich a, b, c, d (required) and optionally k2, k1, k0, vpeak; I is ignored. */
+  /** Izhikevich a, b, c, d (required) and optionally k2, k1, k0, vpeak, vr, ku; I is ignored. */
   params: Partial<Record<string, number>>;
   /** [min, max, n]: n (2..1024) equally spaced currents, mV/ms. */
   I: [number, number, number];
@@ -274,8 +276,9 @@ export interface FICurve {
   I: Float64Array;
   /** Steady firing rate, Hz: 1000 / mean inter-spike interval after the transient; 0 if < 2 spikes. */
   rate: Float64Array;
-  /** Saddle-node current (k1 - b)^2 / (4 k2) - k0 (4 for b = 0.2). */
-  iSN: number;
+  /** Saddle-node current (k1 - b/ku)^2 / (4 k2) - k0 - b vr/ku (4 for b = 0.2);
+   * null when ku = 0 (u' = a b (v - vr): one equilibrium at v = vr for every I). */
+  iSN: number | null;
 }
 
 /**

@@ -26,8 +26,9 @@ export const ODE_LIMITS = Object.freeze({
 const SET = Float32Array.prototype.set;
 
 // Parameters a caller may leave out of `params` (their defaults apply):
-// the Izhikevich quadratic's coefficients and the spike cut-off.
-const OPTIONAL = Object.freeze({ izhikevich: ['k2', 'k1', 'k0', 'vpeak'] });
+// the Izhikevich quadratic's coefficients, the spike cut-off and the u
+// equation's vr, ku (u' = a (b (v - vr) - ku u); panel R: -65, 0).
+const OPTIONAL = Object.freeze({ izhikevich: ['k2', 'k1', 'k0', 'vpeak', 'vr', 'ku'] });
 
 export function odeApi({ ex, f32, i32, block, cString, check }) {
   const f64 = () => new Float64Array(ex.memory.buffer);
@@ -326,7 +327,9 @@ export function odeApi({ ex, f32, i32, block, cString, check }) {
 
     /**
      * Advance many states in place (float32, interleaved count x dim) by
-     * `steps` fixed steps; returns y0s. linear2d, oscillator, izhikevich.
+     * `steps` fixed steps; returns y0s. Float kernels (SIMD): linear2d,
+     * oscillator, izhikevich, custom; a scalar double fallback: the other
+     * 2-D systems (not hodgkin-huxley).
      */
     integrateBatch(options) {
       const fn = 'integrateBatch';
@@ -343,8 +346,8 @@ export function odeApi({ ex, f32, i32, block, cString, check }) {
       const dt = checkNumber(fn, 'dt', o.dt, { gt: 0 });
       const steps = o.steps === undefined ? 1 : checkInt(fn, 'steps', o.steps, 0, ODE_LIMITS.maxSteps);
       const method = o.method === undefined ? 0 : checkOption(fn, 'method', o.method, ['rk4', 'euler']);
-      if (!['linear2d', 'oscillator', 'izhikevich', 'custom'].includes(s.name)) {
-        throw new RangeError(`${fn}: system '${s.name}' has no batch kernel (linear2d, oscillator, izhikevich, custom)`);
+      if (s.dim !== 2) {
+        throw new RangeError(`${fn}: system '${s.name}' has no batch kernel (the 2-D systems and custom have one)`);
       }
       if (count * steps > 2 ** 31) throw new RangeError(`${fn}: count * steps = ${count * steps} exceeds 2^31 state-steps per call`);
       const pp = copyIn64('ode-params', p);
@@ -454,7 +457,8 @@ export function odeApi({ ex, f32, i32, block, cString, check }) {
     /**
      * Izhikevich f-I curve: steady firing rate (Hz) at n currents from min to
      * max, each run from v = -65, u = -65 b for `duration` ms, spikes after
-     * `transient` counted. Returns { I, rate, iSN }.
+     * `transient` counted. Returns { I, rate, iSN } (iSN null when ku = 0:
+     * no saddle-node).
      */
     fICurve(options) {
       const fn = 'fICurve';
@@ -476,7 +480,7 @@ export function odeApi({ ex, f32, i32, block, cString, check }) {
       const pout = block('ode-fi-out', (n + 1) * 8);
       check(fn, ex.sc_flat_ode_fi_curve(pp, p.length, pi, n, duration, transient, dt, ODE_METHODS.indexOf(method), pout));
       const out = copyOut64(pout, n + 1);
-      return { I, rate: out.slice(0, n), iSN: out[n] };
+      return { I, rate: out.slice(0, n), iSN: Number.isFinite(out[n]) ? out[n] : null };
     },
 
     /** Type of the equilibrium of x' = a x + b y, y' = c x + d y. */

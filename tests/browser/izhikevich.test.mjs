@@ -77,6 +77,86 @@ await withBrowser(async (browser, server) => {
     await ctx.close();
   });
 
+  test('the (v, u) plane zooms with the wheel and buttons and pans by dragging; reset returns to the automatic view', async () => {
+    const { ctx, p, problems } = await open(browser, server, 'file');
+    await settled(p);
+    const canvas = p.locator(`${W} canvas.plane-canvas`);
+    const view = () => canvas.evaluate((c) => {
+      const el = c.getRootNode().host;
+      return { box: el.vp.box, span: el.vp.span, yHalf: el.vp.yHalf, unit: el.vp.unit, unitY: el.vp.unitY, user: el.view, v0: el.state.v0 };
+    });
+    const v1 = await view();
+    assert.equal(v1.user, null);
+    const b = await canvas.boundingBox();
+    const at = [Math.round(b.width * 0.3), Math.round(b.height * 0.6)];
+    const model = await canvas.evaluate((c, q) => c.getRootNode().host.vp.toModel(...q), at);
+    await p.mouse.move(b.x + 1 + at[0], b.y + 1 + at[1]);
+    await p.mouse.wheel(0, -300);
+    await settled(p);
+    const v2 = await view();
+    assert.ok(v2.span < 0.8 * v1.span && v2.yHalf < 0.8 * v1.yHalf, `zoomed in: ${v1.span} -> ${v2.span}`);
+    const still = await canvas.evaluate((c, m) => c.getRootNode().host.vp.toPx(...m), model);
+    assert.ok(Math.abs(still[0] - at[0]) < 1 && Math.abs(still[1] - at[1]) < 1, `the point under the wheel stays: ${still} vs ${at}`);
+    // A drag pans (the content follows the pointer) and does not move the start point.
+    await p.mouse.move(b.x + 200, b.y + 150);
+    await p.mouse.down();
+    await p.mouse.move(b.x + 260, b.y + 120, { steps: 5 });
+    await p.mouse.up();
+    await settled(p);
+    const v3 = await view();
+    assert.ok(Math.abs(v3.box[0] - (v2.box[0] - 60 * v2.unit)) < 1e-6 * v2.span, `panned left edge ${v3.box[0]} vs ${v2.box[0] - 60 * v2.unit}`);
+    assert.ok(Math.abs(v3.box[2] - (v2.box[2] - 30 * v2.unitY)) < 1e-6 * v2.yHalf, 'panned in u (the pointer went up: lower u comes into view)');
+    assert.equal(v3.v0, v1.v0, 'a drag is not a click');
+    await p.locator(`${W} button[data-tool=zoomOut]`).click();
+    await settled(p);
+    assert.ok(Math.abs((await view()).span - v3.span * 1.5) < 1e-9 * v3.span);
+    await p.locator(`${W} button[data-tool=resetView]`).click();
+    await settled(p);
+    const v4 = await view();
+    assert.equal(v4.user, null);
+    assert.deepEqual(v4.box, v1.box);
+    assert.deepEqual(problems, { errors: [], dialogs: [] });
+    await ctx.close();
+  });
+
+  test('panel R (accommodation): u\' = a b (v + 65), one equilibrium, one spike on the fast ramp only', async () => {
+    const { ctx, p, problems } = await open(browser, server, 'http');
+    await p.locator(`${W} select[name=preset]`).selectOption('R');
+    await p.waitForFunction((w) => document.querySelector(w).state.protocol === 'R', W);
+    const r = await settled(p);
+    assert.equal(r.spikes.length, 1);
+    assert.ok(r.spikes[0] > 300 && r.spikes[0] < 320, `spike at ${r.spikes[0]}`);
+    const eq = await p.evaluate((w) => document.querySelector(w).equilibria.map((e) => [e.x, e.y]), W);
+    assert.equal(eq.length, 1);
+    assert.ok(Math.abs(eq[0][0] + 65) < 1e-9 && Math.abs(eq[0][1] + 16) < 1e-9, `rest ${eq[0]}`);
+    assert.match(await p.locator(`${W} .desc`).textContent(), /slow ramp/);
+    // The nullclines follow the input at a chosen time: with ku = 0 the rest
+    // is (-65, -16 + I) (docs/models.md). By default the end (I = 0).
+    const ncAt = async () => {
+      await settled(p);
+      return p.evaluate((w) => {
+        const el = document.querySelector(w);
+        return { nc: el.ncInput, eq: el.equilibria.map((e) => [e.x, e.y]) };
+      }, W);
+    };
+    assert.deepEqual((await ncAt()).nc, { t: 400, I: 0 });
+    for (const [time, I] of [[100, 4], [306.25, 2], [250, 0]]) {
+      await p.locator(`${W} input[name=tNc-exact]`).fill(String(time));
+      const r2 = await ncAt();
+      assert.deepEqual(r2.nc, { t: time, I });
+      assert.ok(r2.eq.length === 1 && Math.abs(r2.eq[0][1] - (-16 + I)) < 1e-9, `t ${time}: rest ${r2.eq[0]}`);
+    }
+    // A click on the trace picks the time under the pointer.
+    const over = p.locator(`${W} .trace .u-over`);
+    const ob = await over.boundingBox();
+    await over.click({ position: { x: ob.width / 4, y: ob.height / 2 } });
+    const picked = await ncAt();
+    assert.ok(Math.abs(picked.nc.t - 100) < 3, `picked t = ${picked.nc.t}`); // a quarter of 0..400 ms
+    assert.ok(Math.abs(picked.nc.I - picked.nc.t / 25) < 1e-9, 'on the slow ramp I = t/25');
+    assert.deepEqual(problems, { errors: [], dialogs: [] });
+    await ctx.close();
+  });
+
   test('presets change the firing; the hash restores the state; a hostile hash is ignored', async () => {
     let { ctx, p, problems } = await open(browser, server, 'http');
     const rs = await settled(p);

@@ -1,7 +1,7 @@
 // <simcore-phase-plane>'s field style: particles advanced by the core's batch
 // integrator animate (the layer's pixels change between frames), the choice
-// is in the state and the URL hash, models without a batch kernel keep their
-// arrows with a note, streamlines replace the arrows for any model, and
+// is in the state and the URL hash, the nonlinear models animate through the
+// core's double batch fallback, streamlines replace the arrows, and
 // switching back restores the arrows. No timing
 // assertions: the frame cost is only reported (console) for the notes.
 import { test } from 'node:test';
@@ -83,23 +83,21 @@ await withBrowser(async (browser, server) => {
     await ctx.close();
   });
 
-  test('a model without a batch kernel keeps its arrows and says why; the hash restores particles', async () => {
-    const { ctx, p, errors } = await open(browser, server, '#model=van-der-pol&fieldStyle=particles');
-    await frames(p, 3);
-    const note = p.locator(`${W} .field-note`);
-    assert.equal(await note.isVisible(), true);
-    assert.match(await note.textContent(), /batch/);
-    assert.equal((await layer(p)).hidden, true);
-    await p.locator(`${W} button[data-preset=saddle]`).click();
-    await frames(p, 3);
-    assert.equal(await note.isVisible(), false);
-    assert.equal((await layer(p)).hidden, false);
-    assert.ok(await inked(p) > 1000, 'trails drawn');
-    assert.deepEqual(errors, []);
-    await ctx.close();
+  test('the nonlinear models animate particles too (the core\'s double batch fallback); the hash restores them', async () => {
+    for (const model of ['van-der-pol', 'fitzhugh-nagumo', 'morris-lecar']) {
+      const { ctx, p, errors } = await open(browser, server, `#model=${model}&fieldStyle=particles`);
+      await frames(p, 3);
+      const a = await layer(p);
+      assert.equal(a.hidden, false, model);
+      await frames(p, 3);
+      assert.notEqual((await layer(p)).url, a.url, `${model}: the trails move`);
+      assert.ok(await inked(p) > 1000, `${model}: trails drawn`);
+      assert.deepEqual(errors, []);
+      await ctx.close();
+    }
   });
 
-  test('streamlines: evenly spaced lines from integrate replace the arrows, for a model without a batch kernel too', async () => {
+  test('streamlines: evenly spaced lines from integrate replace the arrows for a nonlinear model', async () => {
     const { ctx, p, errors } = await open(browser, server, '#model=van-der-pol');
     await frames(p, 2);
     const arrows = await plane(p);
@@ -112,7 +110,6 @@ await withBrowser(async (browser, server) => {
     // Spacing 24 px on a ~674 px plane: tens of lines, each at least 1.5 spacings long (shorter ones are dropped).
     assert.ok(lines.length >= 20, `lines: ${lines.length}`);
     assert.ok(lines.every((n) => n >= 2));
-    assert.equal(await p.locator(`${W} .field-note`).isVisible(), false);
     assert.deepEqual(errors, []);
     await ctx.close();
   });

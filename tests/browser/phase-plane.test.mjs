@@ -95,6 +95,53 @@ await withBrowser(async (browser, server) => {
     await ctx.close();
   });
 
+  test('the chips choose the trajectory of the time plot; the chosen one is drawn on top, thicker', async () => {
+    const { ctx, p, problems } = await open(browser, server, 'file', '#traj=1,0.5;-2,1;0.3,-1.5');
+    await settled(p);
+    // What the time plot shows at t = 0: the start point of its trajectory.
+    const shown = () => p.evaluate((w) => {
+      const [t, x, y] = document.querySelector(w).series.data;
+      const k = t.indexOf(0);
+      return [x[k], y[k]];
+    }, W);
+    const chips = p.locator(`${W} .picks button`);
+    assert.equal(await chips.count(), 3);
+    assert.deepEqual(await shown(), [0.3, -1.5], 'by default the newest');
+    assert.equal(await chips.nth(2).getAttribute('aria-pressed'), 'true');
+    const before = await picture(p);
+    await chips.nth(0).click();
+    await settled(p);
+    assert.deepEqual(await shown(), [1, 0.5]);
+    assert.equal((await state(p)).sel, 0);
+    assert.equal(await chips.nth(0).getAttribute('aria-pressed'), 'true');
+    assert.equal(await chips.nth(2).getAttribute('aria-pressed'), 'false');
+    assert.match(await p.evaluate(() => location.hash), /sel=0/);
+    assert.notEqual(await picture(p), before, 'the highlight moved');
+    // Pixels: the selected curve is drawn 3 px wide in its colour (#c0392b) near its start point.
+    const red = await p.evaluate((w) => {
+      const el = document.querySelector(w);
+      const c = el.shadowRoot.querySelector('canvas.plane-canvas');
+      const dpr = c.width / c.clientWidth;
+      const [px, py] = el.vp.toPx(1, 0.5);
+      const d = c.getContext('2d').getImageData(Math.round((px - 14) * dpr), Math.round((py - 14) * dpr), Math.round(28 * dpr), Math.round(28 * dpr)).data;
+      let n = 0;
+      for (let i = 0; i < d.length; i += 4) if (d[i] > 170 && d[i + 1] < 80 && d[i + 2] < 70) n++;
+      return n / (dpr * dpr);
+    }, W);
+    assert.ok(red > 60, `${red} px of the selected colour around its start`);
+    // A new trajectory becomes the selected one; the hash restores a selection.
+    await p.locator(`${W} canvas.plane-canvas`).click({ position: { x: 50, y: 50 } });
+    await settled(p);
+    assert.equal((await state(p)).sel, -1);
+    assert.equal(await chips.nth(3).getAttribute('aria-pressed'), 'true');
+    await p.evaluate(() => { location.hash = '#traj=1,0.5;-2,1&sel=1'; });
+    await p.waitForFunction((w) => document.querySelector(w).state.sel === 1, W);
+    await settled(p);
+    assert.deepEqual(await shown(), [-2, 1]);
+    assert.deepEqual(problems, { errors: [], dialogs: [] });
+    await ctx.close();
+  });
+
   test('each preset shows its type; a slider changes field, trajectories and the trace–determinant point', async () => {
     const { ctx, p, problems } = await open(browser, server, 'http', '#traj=1,0.5');
     const expected = { center: 'center', 'stable-focus': 'stable-focus', 'unstable-focus': 'unstable-focus',

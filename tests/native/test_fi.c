@@ -8,13 +8,13 @@
 
 static void izh_params(double *p, double a, double b, double c, double d)
 {
-    memcpy(p, sc_ode_system(SC_SYS_IZHIKEVICH)->defaults, 9 * sizeof *p);
+    memcpy(p, sc_ode_system(SC_SYS_IZHIKEVICH)->defaults, (size_t)sc_ode_system(SC_SYS_IZHIKEVICH)->nparams * sizeof *p);
     p[0] = a; p[1] = b; p[2] = c; p[3] = d;
 }
 
 static void test_isn_closed_form(void)
 {
-    double p[9], rate[1], isn = 0;
+    double p[SC_ODE_MAX_PARAMS], rate[1], isn = 0;
     const double bs[] = {0.2, 0.25, 0.26};
     for (int k = 0; k < 3; k++) {
         izh_params(p, 0.02, bs[k], -65, 8);
@@ -29,11 +29,25 @@ static void test_isn_closed_form(void)
     const double I[1] = {0};
     sc_ode_fi_curve(p, I, 1, 100, 0, 0.25, SC_ODE_RK4, rate, &isn);
     CHECK(fabs(isn - (3.8 * 3.8 / 0.2 - 120)) < 1e-12, "general isn %.15g", isn);
+    /* With u' = a (b (v - vr) - ku u) the u-nullcline is u = b (v - vr) / ku:
+     * at I_SN its tangency with the v-nullcline is an equilibrium, the
+     * vertex v = -(k1 - b/ku) / (2 k2) of the quadratic along it. */
+    izh_params(p, 0.02, 0.3, -65, 8);
+    p[9] = -20; p[10] = 1.5; /* vr, ku */
+    sc_ode_fi_curve(p, I, 1, 100, 0, 0.25, SC_ODE_RK4, rate, &isn);
+    const double vv = -(5 - 0.3 / 1.5) / 0.08, y[2] = {vv, 0.3 * (vv + 20) / 1.5};
+    double dy[2];
+    p[4] = isn;
+    sc_ode_rhs(SC_SYS_IZHIKEVICH, p, 0, y, dy);
+    CHECK(isfinite(isn) && fabs(dy[0]) < 1e-10 && fabs(dy[1]) < 1e-12, "vr, ku: isn %.15g leaves f = %g, %g", isn, dy[0], dy[1]);
+    p[10] = 0; /* ku = 0 (panel R): v = vr is the rest for every I */
+    sc_ode_fi_curve(p, I, 1, 100, 0, 0.25, SC_ODE_RK4, rate, &isn);
+    CHECK(isnan(isn), "ku = 0: no saddle-node, isn %g", isn);
 }
 
 static void test_rs_monotone(void)
 {
-    double p[9], isn = 0;
+    double p[SC_ODE_MAX_PARAMS], isn = 0;
     izh_params(p, 0.02, 0.2, -65, 8); /* RS, I_SN = 4 */
     double I[12], rate[12];
     /* RS (b = 0.2 > a) loses its rest through an Andronov-Hopf bifurcation
@@ -54,7 +68,7 @@ static void test_rs_monotone(void)
 
 static void test_fs_direct(void)
 {
-    double p[9];
+    double p[SC_ODE_MAX_PARAMS];
     izh_params(p, 0.1, 0.2, -65, 2); /* FS */
     const double I[3] = {6, 10, 20};
     double rate[3];
@@ -62,7 +76,7 @@ static void test_fs_direct(void)
     CHECK(st == SC_OK, "fs st %d", st);
     for (int k = 0; k < 3; k++) {
         /* The same run through sc_ode_integrate, counted here. */
-        double q[9], y0[2] = {-65, -65 * 0.2};
+        double q[SC_ODE_MAX_PARAMS], y0[2] = {-65, -65 * 0.2};
         memcpy(q, p, sizeof q);
         q[4] = I[k];
         sc_ode_desc d = sc_ode_default_desc();
@@ -94,7 +108,7 @@ static void test_fs_direct(void)
 
 static void test_bad_input(void)
 {
-    double p[9], rate[2], isn;
+    double p[SC_ODE_MAX_PARAMS], rate[2], isn;
     izh_params(p, 0.02, 0.2, -65, 8);
     const double I[2] = {5, 10}, Inan[2] = {5, NAN};
     struct { sc_status st; const char *arg; } want[] = {

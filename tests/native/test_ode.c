@@ -357,6 +357,77 @@ static void test_izhikevich_paper_scheme(void)
     CHECK(sc_ode_integrate(&d, &r) == SC_ERR_OPTION && !strcmp(sc_last_error_arg(), "method"), "paper scheme: izhikevich only");
 }
 
+static const sc_ode_preset *preset_named(const char *name)
+{
+    for (int i = 0; i < sc_ode_preset_count(); i++)
+        if (strcmp(sc_ode_preset_get(i)->name, name) == 0) return sc_ode_preset_get(i);
+    return NULL;
+}
+
+/* Panel R (accommodation) changes the u equation to u' = a b (v + 65)
+ * (figure1.m); the system expresses it as vr = -65, ku = 0. Checked: the
+ * right-hand side and Jacobian against that formula, the paper scheme
+ * against figure1.m's loop for R written out (same bits), and the feature:
+ * the slow ramp to I = 8 fires nothing, the fast ramp to 4 fires once. */
+static void test_izhikevich_accommodation(void)
+{
+    const sc_ode_preset *R = preset_named("R");
+    CHECK(R && R->method == SC_ODE_IZH_EULER && R->dt == 0.5 && R->t1 == 400, "R preset");
+    if (!R) return;
+    const double *p = R->params;
+    CHECK(p[IZ_VR] == -65 && p[IZ_KU] == 0 && R->y0[1] == -16, "R: vr %g ku %g u0 %g", p[IZ_VR], p[IZ_KU], R->y0[1]);
+    const double pts[][2] = {{-65, -16}, {-50, 3}, {-80, -30}, {10, 40}};
+    for (int i = 0; i < 4; i++) {
+        double dy[2], J[4];
+        sc_ode_rhs(SC_SYS_IZHIKEVICH, p, 0, pts[i], dy);
+        sc_ode_jacobian(SC_SYS_IZHIKEVICH, p, 0, pts[i], J);
+        const double v = pts[i][0], u = pts[i][1];
+        const double dv = 0.04 * v * v + 5 * v + 140 - u, du = 0.02 * 1 * (v + 65);
+        CHECK(fabs(dy[0] - dv) < 1e-12 * (1 + fabs(dv)) && fabs(dy[1] - du) < 1e-15, "R rhs at (%g, %g): %g %g", v, u, dy[0], dy[1]);
+        CHECK(J[2] == 0.02 && J[3] == 0.0, "R Jacobian row 2: %g %g", J[2], J[3]);
+    }
+    sc_ode_desc d = sc_ode_default_desc();
+    d.system = R->system;
+    d.params = p;
+    d.y0 = R->y0;
+    d.t1 = R->t1;
+    d.dt = R->dt;
+    d.method = SC_ODE_IZH_EULER;
+    d.input_n = R->input_n;
+    d.input_t = R->input_t;
+    d.input_v = R->input_v;
+    sc_ode_result r;
+    CHECK(sc_ode_integrate(&d, &r) == SC_OK, "R integrate");
+    /* figure1.m, panel R: tau = 0.5, t = 0:tau:400 (the last sample's step
+     * is outside our [0, 400]: 800 steps). */
+    double V = -65, u = -16;
+    long k = 1, spikes = 0, same = 1;
+    for (int i = 0; i < 800; i++) {
+        const double t = i * 0.5;
+        const double I = t < 200 ? t / 25 : t < 300 ? 0 : t < 312.5 ? (t - 300) / 12.5 * 4 : 0;
+        V = V + 0.5 * ((0.04 * V + 5) * V + 140 - u + I); /* Horner, as izh_rhs */
+        u = u + 0.5 * 0.02 * (1 * (V + 65));
+        if (V >= 30) {
+            same &= k < r.samples && r.y[2 * k] == 30 && r.y[2 * k + 1] == u;
+            k++;
+            V = -55;
+            u = u + 4;
+            spikes++;
+        }
+        same &= k < r.samples && r.y[2 * k] == V && r.y[2 * k + 1] == u;
+        if (!same) {
+            fprintf(stderr, "R differs at step %d: %.17g %.17g vs %.17g %.17g\n", i, k < r.samples ? r.y[2 * k] : NAN,
+                    k < r.samples ? r.y[2 * k + 1] : NAN, V, u);
+            break;
+        }
+        k++;
+    }
+    CHECK(same && k == r.samples, "R paper scheme == figure1.m loop (%ld of %ld samples)", k, r.samples);
+    CHECK(spikes == 1 && r.events == 1 && r.event_t[0] > 300 && r.event_t[0] < 320,
+          "R: one spike, on the fast ramp: %ld, t = %g", r.events, r.events ? r.event_t[0] : -1);
+    sc_ode_result_free(&r);
+}
+
 static void test_stops(void)
 {
     sc_status st;
@@ -445,45 +516,48 @@ static void test_batch(void)
 {
     uint32_t seed = 7;
     const int counts[] = {1, 2, 3, 4, 5, 7, 9, 15, 16, 17, 31, 33, 100};
+    const sc_ode_preset *R = preset_named("R"); /* u' = a b (v + 65): vr, ku in the kernel */
     for (int v = 0; v < sc_batch_variant_count; v++) {
         const sc_batch_variant *bv = &sc_batch_variants[v];
-        const double *p = sc_ode_system(bv->system)->defaults;
-        for (size_t c = 0; c < sizeof counts / sizeof counts[0]; c++) {
-            const int n = counts[c];
-            float *a = malloc(sizeof(float) * 2 * (size_t)n), *b = malloc(sizeof(float) * 2 * (size_t)n);
-            for (int i = 0; i < n; i++) {
-                if (bv->system == SC_SYS_IZHIKEVICH) {
-                    a[2 * i] = -70.0f + 40.0f * (check_rand_f(&seed) + 1.0f) * 0.5f;
-                    a[2 * i + 1] = -14.0f + 4.0f * check_rand_f(&seed);
-                } else {
-                    a[2 * i] = 2.0f * check_rand_f(&seed);
-                    a[2 * i + 1] = 2.0f * check_rand_f(&seed);
+        for (int set = 0; set < (bv->system == SC_SYS_IZHIKEVICH ? 2 : 1); set++) {
+            const double *p = set ? R->params : sc_ode_system(bv->system)->defaults;
+            for (size_t c = 0; c < sizeof counts / sizeof counts[0]; c++) {
+                const int n = counts[c];
+                float *a = malloc(sizeof(float) * 2 * (size_t)n), *b = malloc(sizeof(float) * 2 * (size_t)n);
+                for (int i = 0; i < n; i++) {
+                    if (bv->system == SC_SYS_IZHIKEVICH) {
+                        a[2 * i] = -70.0f + 40.0f * (check_rand_f(&seed) + 1.0f) * 0.5f;
+                        a[2 * i + 1] = -14.0f + 4.0f * check_rand_f(&seed);
+                    } else {
+                        a[2 * i] = 2.0f * check_rand_f(&seed);
+                        a[2 * i + 1] = 2.0f * check_rand_f(&seed);
+                    }
                 }
+                memcpy(b, a, sizeof(float) * 2 * (size_t)n);
+                sc_batch_params bp;
+                memset(&bp, 0, sizeof bp);
+                /* the dispatcher's constants, via the public call on a copy */
+                float *c2 = malloc(sizeof(float) * 2 * (size_t)n);
+                memcpy(c2, a, sizeof(float) * 2 * (size_t)n);
+                CHECK(sc_ode_batch(bv->system, p, c2, n, 0.1, 200, bv->method) == SC_OK, "%s batch", bv->name);
+                /* reference: the scalar kernel on the same constants */
+                sc_ode_float_constants(bv->system, p, bp.p);
+                bp.dt = 0.1f;
+                bp.steps = 200;
+                bv->scalar(a, n, &bp);
+                CHECK(memcmp(a, c2, sizeof(float) * 2 * (size_t)n) == 0, "%s count %d: dispatch != scalar", bv->name, n);
+                if (bv->simd) {
+                    bv->simd(b, n, &bp);
+                    int bad = -1;
+                    for (int i = 0; i < 2 * n && bad < 0; i++)
+                        if (memcmp(&a[i], &b[i], sizeof(float)) != 0) bad = i;
+                    CHECK(bad < 0, "%s count %d: simd differs at %d: %.9g vs %.9g", bv->name, n, bad, bad >= 0 ? a[bad] : 0,
+                          bad >= 0 ? b[bad] : 0);
+                }
+                free(a);
+                free(b);
+                free(c2);
             }
-            memcpy(b, a, sizeof(float) * 2 * (size_t)n);
-            sc_batch_params bp;
-            memset(&bp, 0, sizeof bp);
-            /* the dispatcher's constants, via the public call on a copy */
-            float *c2 = malloc(sizeof(float) * 2 * (size_t)n);
-            memcpy(c2, a, sizeof(float) * 2 * (size_t)n);
-            CHECK(sc_ode_batch(bv->system, p, c2, n, 0.1, 200, bv->method) == SC_OK, "%s batch", bv->name);
-            /* reference: the scalar kernel on the same constants */
-            sc_ode_float_constants(bv->system, p, bp.p);
-            bp.dt = 0.1f;
-            bp.steps = 200;
-            bv->scalar(a, n, &bp);
-            CHECK(memcmp(a, c2, sizeof(float) * 2 * (size_t)n) == 0, "%s count %d: dispatch != scalar", bv->name, n);
-            if (bv->simd) {
-                bv->simd(b, n, &bp);
-                int bad = -1;
-                for (int i = 0; i < 2 * n && bad < 0; i++)
-                    if (memcmp(&a[i], &b[i], sizeof(float)) != 0) bad = i;
-                CHECK(bad < 0, "%s count %d: simd differs at %d: %.9g vs %.9g", bv->name, n, bad, bad >= 0 ? a[bad] : 0,
-                      bad >= 0 ? b[bad] : 0);
-            }
-            free(a);
-            free(b);
-            free(c2);
         }
     }
     /* float RK4 batch vs the double integrator on the linear default. */
@@ -497,6 +571,34 @@ static void test_batch(void)
     sc_ode_result_free(&r);
     CHECK(sc_ode_batch(SC_SYS_HODGKIN_HUXLEY, sc_ode_system(SC_SYS_HODGKIN_HUXLEY)->defaults, yb, 1, 0.1, 1, SC_ODE_RK4) ==
               SC_ERR_OPTION, "batch: unsupported system");
+    /* The double fallback of the other 2-D systems: each state ends where
+     * sc_ode_integrate's fixed-step run does, rounded to float (dt a power
+     * of two, so every step of that run is exactly dt). */
+    const int fb[] = {SC_SYS_FITZHUGH_NAGUMO, SC_SYS_VAN_DER_POL, SC_SYS_MORRIS_LECAR};
+    for (int k = 0; k < 3; k++) {
+        const sc_ode_system_info *si = sc_ode_system(fb[k]);
+        const double h = fb[k] == SC_SYS_MORRIS_LECAR ? 0.25 : 0.0625; /* ms for Morris-Lecar */
+        for (int meth = 0; meth < 2; meth++) {
+            const sc_ode_method mm = meth ? SC_ODE_EULER : SC_ODE_RK4;
+            float ys[2 * 5];
+            for (int i = 0; i < 5; i++) {
+                ys[2 * i] = (float)si->y0[0] + 0.25f * (float)i;
+                ys[2 * i + 1] = (float)si->y0[1] + (fb[k] == SC_SYS_MORRIS_LECAR ? 0.0625f : 0.5f) * (float)i;
+            }
+            float start[2 * 5];
+            memcpy(start, ys, sizeof ys);
+            CHECK(sc_ode_batch(fb[k], si->defaults, ys, 5, h, 64, mm) == SC_OK, "%s fallback batch", si->name);
+            for (int i = 0; i < 5; i++) {
+                const double s0[2] = {start[2 * i], start[2 * i + 1]};
+                sc_ode_result rr = run(fb[k], si->defaults, s0, 0, 64 * h, h, mm, 0, 0, &st);
+                const double *e = last_y(&rr);
+                CHECK(st == SC_OK && ys[2 * i] == (float)e[0] && ys[2 * i + 1] == (float)e[1], "%s %s state %d: %.9g %.9g vs %.9g %.9g",
+                      si->name, meth ? "euler" : "rk4", i, ys[2 * i], ys[2 * i + 1], e[0], e[1]);
+                CHECK(fabs(e[0] - s0[0]) > 1e-3 || fabs(e[1] - s0[1]) > 1e-3, "%s: the state moved", si->name);
+                sc_ode_result_free(&rr);
+            }
+        }
+    }
     CHECK(sc_ode_batch(SC_SYS_LINEAR2D, p, yb, 1, 0.1, 1, SC_ODE_DOPRI5) == SC_ERR_OPTION, "batch: dopri5");
     CHECK(sc_ode_batch(SC_SYS_LINEAR2D, p, yb, 1, 0.0, 1, SC_ODE_RK4) == SC_ERR_RANGE, "batch: dt 0");
     CHECK(sc_ode_batch(SC_SYS_LINEAR2D, p, yb, 1 << 20, 0.1, 1 << 20, SC_ODE_RK4) == SC_ERR_SIZE, "batch: huge work");
@@ -557,6 +659,7 @@ int main(void)
     test_stops();
     test_bad_input();
     test_batch();
+    test_izhikevich_accommodation();
     test_neuron_models();
     return check_summary("test_ode");
 }

@@ -25,7 +25,7 @@ for (const [name, sc] of Object.entries(builds)) {
     assert.deepEqual(Object.keys(sc.systems), ['linear2d', 'oscillator', 'izhikevich', 'fitzhugh-nagumo', 'van-der-pol',
       'morris-lecar', 'hodgkin-huxley']);
     const iz = sc.systems.izhikevich;
-    assert.deepEqual(iz.params.map((p) => p.name), ['a', 'b', 'c', 'd', 'I', 'k2', 'k1', 'k0', 'vpeak']);
+    assert.deepEqual(iz.params.map((p) => p.name), ['a', 'b', 'c', 'd', 'I', 'k2', 'k1', 'k0', 'vpeak', 'vr', 'ku']);
     assert.equal(iz.defaults.k2, 0.04);
     assert.equal(iz.input, 'I');
     assert.equal(iz.reset, true);
@@ -369,6 +369,8 @@ test('batch: SIMD build == scalar build bit for bit; matches integrate', () => {
   for (const [system, params, gen] of [
     ['linear2d', { a: -0.1, b: 1, c: -1, d: -0.1 }, (i) => [Math.cos(i), Math.sin(i)]],
     ['izhikevich', undefined, (i) => [-70 + (i % 37), -14 + (i % 5)]],
+    // panel R's u' = a b (v + 65) (vr = -65, ku = 0)
+    ['izhikevich', builds.simd.systems.izhikevich.presets.find((p) => p.name === 'R').params, (i) => [-70 + (i % 37), -16 + (i % 5)]],
     ['oscillator', undefined, (i) => [i / 100, -i / 200]],
   ]) {
     for (const method of ['rk4', 'euler']) {
@@ -385,4 +387,23 @@ test('batch: SIMD build == scalar build bit for bit; matches integrate', () => {
   builds.simd.integrateBatch({ system: 'linear2d', y0s: y, dt: 0.05, steps: 100 });
   const r = builds.simd.integrate({ system: 'linear2d', y0: [1, 0], t1: 5, dt: 0.05 });
   assert.ok(Math.abs(y[0] - r.y.at(-2)) < 1e-5 && Math.abs(y[1] - r.y.at(-1)) < 1e-5);
+  // The float kernel's R variant follows the double Euler run (subthreshold, no reset).
+  const R = { ...builds.simd.systems.izhikevich.presets.find((p) => p.name === 'R').params, I: 0 };
+  const yr = new Float32Array([-60, -12]);
+  builds.simd.integrateBatch({ system: 'izhikevich', params: R, y0s: yr, dt: 0.1, steps: 500, method: 'euler' });
+  const rr = builds.simd.integrate({ system: 'izhikevich', params: R, y0: [-60, -12], t1: 50, dt: 0.1, method: 'euler' });
+  assert.equal(rr.events.length, 0);
+  assert.ok(Math.abs(yr[0] - rr.y.at(-2)) < 1e-3 && Math.abs(yr[1] - rr.y.at(-1)) < 1e-3, `${yr} vs ${rr.y.slice(-2)}`);
+  assert.ok(Math.abs(rr.y.at(-1) - -12) > 1, 'u moved: the comparison is not trivial');
+  // The double fallback of the other 2-D systems ends where integrate's
+  // fixed-step run does, rounded to float (dt a power of two), in both builds.
+  for (const [system, h] of [['fitzhugh-nagumo', 0.0625], ['van-der-pol', 0.0625], ['morris-lecar', 0.25]]) {
+    const y0 = builds.simd.systems[system].y0.map(Math.fround);
+    for (const sc of Object.values(builds)) {
+      const yb = Float32Array.from([...y0, ...y0]);
+      sc.integrateBatch({ system, y0s: yb, dt: h, steps: 80 });
+      const r = sc.integrate({ system, y0, t1: 80 * h, dt: h });
+      assert.deepEqual(Array.from(yb), [Math.fround(r.y.at(-2)), Math.fround(r.y.at(-1)), Math.fround(r.y.at(-2)), Math.fround(r.y.at(-1))], system);
+    }
+  }
 });

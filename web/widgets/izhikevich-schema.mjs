@@ -6,8 +6,9 @@
 
 export const IZH_PRESETS = Object.freeze(['RS', 'IB', 'CH', 'FS', 'LTS', 'TC', 'TC-rebound', 'RZ']);
 // Izhikevich (2004), Fig. 1: the neuro-computational features with their
-// stimulus protocols (`figure1.m`; R is not expressible, docs/models.md).
-export const IZH_FEATURES = Object.freeze(['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'M', 'N', 'O', 'P', 'Q', 'S', 'T']);
+// stimulus protocols (`figure1.m`; R uses u' = a b (v + 65): vr = -65,
+// ku = 0, docs/models.md).
+export const IZH_FEATURES = Object.freeze(['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'M', 'N', 'O', 'P', 'Q', 'R', 'S', 'T']);
 
 export const IZHIKEVICH_SCHEMA = Object.freeze({
   preset: { type: 'choice', choices: ['custom', ...IZH_PRESETS, ...IZH_FEATURES], default: 'RS' },
@@ -24,5 +25,8 @@ export const IZHIKEVICH_SCHEMA = Object.freeze({
   t1: { type: 'number', min: 20, max: 1000, default: 300 },
   // Step protocol as in Izhikevich's figures: I = 0 before tOn, I after (0: on from the start).
   tOn: { type: 'number', min: 0, max: 1000, default: 0 },
+  // Under a 2004 protocol: the time whose input I(t) the nullclines and
+  // equilibria show (clamped to t1, so the default means the end).
+  tNc: { type: 'number', min: 0, max: 1000, default: 1000 },
   field: { type: 'bool', default: true },
 });

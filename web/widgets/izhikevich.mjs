@@ -10,6 +10,7 @@ import { SimcoreElement, adoptStyle, h } from './base.mjs';
 import { t, getLang, setLang } from './i18n.mjs';
 import { pageCore } from './core.mjs';
 import { Viewport } from './plane.mjs';
+import { bindPlaneInput } from './plane-input.mjs';
 import { drawArrowField, drawAxes, drawEquilibria, drawPolyline, prepareCanvas } from './plane-draw.mjs';
 import css from './phase-plane-style.mjs';
 import { IZHIKEVICH_SCHEMA, IZH_FEATURES, IZH_PRESETS } from './izhikevich-schema.mjs';
@@ -21,7 +22,7 @@ import { download, downloadPng } from './draw.mjs';
 
 export { IZHIKEVICH_SCHEMA, IZH_FEATURES, IZH_PRESETS };
 
-const SLIDERS = [['a', 0, 0.2, 0.001], ['b', -0.1, 0.35, 0.005], ['c', -80, -40, 0.5], ['d', -2, 10, 0.05], ['I', -5, 20, 0.1], ['tOn', 0, 500, 5], ['t1', 50, 1000, 10]];
+const SLIDERS = [['a', 0, 0.2, 0.001], ['b', -0.1, 0.35, 0.005], ['c', -80, -40, 0.5], ['d', -2, 10, 0.05], ['I', -5, 20, 0.1], ['tOn', 0, 500, 5], ['t1', 50, 1000, 10], ['tNc', 0, 1000, 0.5]];
 const PARAMS = ['a', 'b', 'c', 'd', 'I'];
 // The (v, u) view: v from below the reset range to above the spike cut-off.
 // u widens to hold the trajectory (the 2004 panels S and T live near u = 60).
@@ -37,6 +38,16 @@ canvas.plane-canvas { aspect-ratio: 1.45; }
 .desc { font-size: 0.82em; color: var(--muted); margin: 0; }
 @container (min-width: 1000px) { .main { grid-template-columns: 1fr; } }
 `;
+
+// A protocol's input at time t: piecewise linear, constant outside the
+// breakpoints, the later value at a repeated time (as the core's drive()).
+export function inputAt({ t: T, v: V }, time) {
+  if (time < T[0]) return V[0];
+  if (time >= T[T.length - 1]) return V[V.length - 1];
+  let k = 0;
+  while (T[k + 1] <= time) k++;
+  return V[k] + (V[k + 1] - V[k]) * ((time - T[k]) / (T[k + 1] - T[k]));
+}
 
 export class SimcoreIzhikevich extends SimcoreElement {
   static schema = IZHIKEVICH_SCHEMA;
@@ -73,7 +84,10 @@ export class SimcoreIzhikevich extends SimcoreElement {
     form.append(h('div', { class: 'toggles' }, [h('label', {}, [box, h('span', { dataset: { i18n: 'pp.show.field' } })])]));
     this.els.fiButton = h('button', { type: 'button', class: 'fi-button', dataset: { i18n: 'izh.fi.button' }, 'aria-pressed': 'false',
       onclick: () => this.toggleFI() });
-    form.append(h('div', { class: 'tools' }, [this.els.fiButton, h('button', { type: 'button', dataset: { i18n: 'pp.csv' }, onclick: () => this.downloadCsv() }),
+    const tool = (key, fn) => h('button', { type: 'button', dataset: { i18n: key, tool: key.split('.').pop() }, onclick: fn });
+    form.append(h('div', { class: 'tools' }, [this.els.fiButton,
+      tool('pp.zoomIn', () => this.zoom(1.5)), tool('pp.zoomOut', () => this.zoom(1 / 1.5)), tool('pp.resetView', () => this.setView(null)),
+      h('button', { type: 'button', dataset: { i18n: 'pp.csv' }, onclick: () => this.downloadCsv() }),
       h('button', { type: 'button', text: 'PNG', title: 'PNG', onclick: () => downloadPng(this.els.canvas, 'izhikevich-plane.png') })]));
 
     this.els.canvas = h('canvas', { class: 'plane-canvas', role: 'img', dataset: { i18nLabel: 'izh.canvas' } });
@@ -91,12 +105,17 @@ export class SimcoreIzhikevich extends SimcoreElement {
     root.append(h('div', { class: 'root' }, [header, h('div', { class: 'layout' }, [form, h('div', { class: 'main' }, [plane, traceFig, this.els.fiFig])])]));
 
     this.vp = new Viewport((VIEW.v[0] + VIEW.v[1]) / 2, (VIEW.u[0] + VIEW.u[1]) / 2, (VIEW.v[1] - VIEW.v[0]) / 2, 300, 200, (VIEW.u[1] - VIEW.u[0]) / 2);
-    this.els.canvas.addEventListener('click', (e) => {
-      const r = this.els.canvas.getBoundingClientRect();
-      const [v, u] = this.vp.toModel(e.clientX - r.left - this.els.canvas.clientLeft, e.clientY - r.top - this.els.canvas.clientTop);
-      this.setState({ v0: Number(Math.min(29, v).toPrecision(5)), u0: Number(u.toPrecision(5)) });
+    // Click: start the neuron there; drag: pan; wheel: zoom (plane-input.mjs, as the phase plane).
+    this.view = null; // null: the automatic view (u follows the trajectory)
+    bindPlaneInput(this.els.canvas, this.vp, {
+      onView: () => this.setView(this.vp),
+      onClick: (v, u) => this.setState({ v0: Number(Math.min(29, v).toPrecision(5)), u0: Number(u.toPrecision(5)) }),
     });
     this.trace = new SeriesPlot(this.els.traceBox, 170);
+    // Under a protocol, a click on the trace chooses the time of the nullclines.
+    this.trace.onPick = (time) => {
+      if (this._state.protocol !== 'none') this.setState({ tNc: Math.max(0, Math.min(this._state.t1, Number(time.toFixed(1)))) });
+    };
     this.fiPlot = new FIPlot(this.els.fiBox, 160);
     this.resizeObserver = new ResizeObserver(() => {
       this.trace.resize();
@@ -138,13 +157,27 @@ export class SimcoreIzhikevich extends SimcoreElement {
     for (const g of this.els.preset.querySelectorAll('optgroup')) g.label = t(g.dataset.group);
     const descKey = s.preset !== 'custom' ? s.preset : s.protocol !== 'none' ? s.protocol : null;
     this.els.desc.textContent = descKey ? t(`izh.desc.${descKey}`) + (s.protocol !== 'none' ? ` ${t('izh.protocolNote')}` : '') : '';
-    // Under a 2004 protocol the input I(t) is the panel's: no I or tOn control.
+    // Under a 2004 protocol the input I(t) is the panel's: no I or tOn control,
+    // but the time whose input the nullclines show (0 .. t1).
     for (const n of ['I', 'tOn']) this.els.rows[n].row.classList.toggle('hidden', s.protocol !== 'none');
+    this.els.rows.tNc.row.classList.toggle('hidden', s.protocol === 'none');
+    this.els.rows.tNc.range.max = String(s.t1);
     for (const [name, { range, num, step }] of Object.entries(this.els.rows)) {
       if (Math.abs(Number(range.value) - s[name]) >= step / 2) range.value = String(s[name]);
       if (this.shadowRoot.activeElement !== num) num.value = String(s[name]);
     }
     this.els.field.checked = s.field;
+  }
+
+  /** The user's view ({ cx, cy, span, yHalf } in mV and u units), or null for the automatic one. */
+  setView(v) {
+    this.view = v && { cx: v.cx, cy: v.cy, span: v.span, yHalf: v.yHalf };
+    this.schedule();
+  }
+
+  zoom(factor) {
+    this.vp.zoomAt(factor);
+    this.setView(this.vp);
   }
 
   /** Parameters and start state of a preset, from the engine's table. */
@@ -180,11 +213,12 @@ export class SimcoreIzhikevich extends SimcoreElement {
     let dt = DT;
     if (s.protocol !== 'none') {
       // The 2004 panel: its I(t), its quadratic (G and L use 4.1 v + 108),
-      // figure1.m's scheme and step; the plane shows the input at the end.
+      // its u equation (R: u' = a b (v + 65)), figure1.m's scheme and step;
+      // the plane shows the input at the end.
       const pr = sc.systems.izhikevich.presets.find((x) => x.name === s.protocol);
-      Object.assign(params, { k2: pr.params.k2, k1: pr.params.k1, k0: pr.params.k0 });
+      const { k2, k1, k0, vr, ku } = pr.params;
+      Object.assign(params, { k2, k1, k0, vr, ku });
       input = pr.input ?? undefined;
-      if (input) params.I = input.v[input.v.length - 1];
       method = pr.method;
       dt = pr.dt;
     } else if (s.tOn > 0) {
@@ -193,6 +227,14 @@ export class SimcoreIzhikevich extends SimcoreElement {
     }
     const run = sc.integrate({ system: 'izhikevich', params, y0: [s.v0, s.u0], t1: s.t1, dt, method, input });
     this.run = run;
+    // The plane's nullclines and equilibria are those of one input value:
+    // under a protocol I(tNc) (the state's time, at most t1), else I.
+    this.ncInput = null;
+    if (s.protocol !== 'none' && input) {
+      const at = Math.min(s.tNc, s.t1);
+      params.I = inputAt(input, at);
+      this.ncInput = { t: at, I: params.I };
+    }
     this.method = { method, dt };
     const cv = this.els.canvas;
     const w = cv.clientWidth;
@@ -211,8 +253,11 @@ export class SimcoreIzhikevich extends SimcoreElement {
       umin = tmin - pad;
       umax = tmax + pad;
     }
-    this.vp.cy = (umin + umax) / 2;
-    this.vp.yHalf = (umax - umin) / 2;
+    if (this.view) Object.assign(this.vp, this.view);
+    else {
+      this.vp.setView((VIEW.v[0] + VIEW.v[1]) / 2, (umin + umax) / 2, (VIEW.v[1] - VIEW.v[0]) / 2);
+      this.vp.yHalf = (umax - umin) / 2;
+    }
     this.vp.setSize(w, hh);
     const [x0, x1, y0, y1] = this.vp.box;
     const ctx = prepareCanvas(cv, w, hh);
@@ -245,6 +290,7 @@ export class SimcoreIzhikevich extends SimcoreElement {
     const [sx, sy] = this.vp.toPx(s.v0, s.u0);
     ctx.fillStyle = '#c0392b';
     ctx.fillRect(sx - 3.5, sy - 3.5, 7, 7);
+    if (this.ncInput) this.drawNullclineTime(ctx, run, this.ncInput);
 
     this.equilibria = sc.equilibria({ system: 'izhikevich', params, x: [x0, x1], y: [y0, y1] });
     drawEquilibria(ctx, this.vp, this.equilibria, (e) => t(`pp.type.${e.type}`));
@@ -274,6 +320,26 @@ export class SimcoreIzhikevich extends SimcoreElement {
     }
   }
 
+  /** The state at the nullclines' time (a green ring) and which I they are drawn for. */
+  drawNullclineTime(ctx, run, { t: at, I }) {
+    let k = 0;
+    while (k + 1 < run.t.length && run.t[k + 1] <= at) k++;
+    const [px, py] = this.vp.toPx(run.y[2 * k], run.y[2 * k + 1]);
+    ctx.save();
+    ctx.strokeStyle = '#1e8449';
+    ctx.lineWidth = 2;
+    ctx.beginPath();
+    ctx.arc(px, py, 6, 0, 2 * Math.PI);
+    ctx.stroke();
+    const label = `${t('izh.ncAt')} I(${fmt(at, 4)} ms) = ${fmt(I, 3)}`;
+    ctx.font = '12px system-ui, sans-serif';
+    ctx.fillStyle = 'rgba(255,255,255,0.88)';
+    ctx.fillRect(40, 4, ctx.measureText(label).width + 8, 17);
+    ctx.fillStyle = '#1e8449';
+    ctx.fillText(label, 44, 16);
+    ctx.restore();
+  }
+
   drawTrace(run) {
     const n = run.t.length;
     const v = new Array(n);
@@ -283,6 +349,7 @@ export class SimcoreIzhikevich extends SimcoreElement {
       u[i] = run.y[2 * i + 1];
     }
     this.trace.set({ t: t('izh.time'), a: 'v (mV)', b: 'u' }, Array.from(run.t), v, u, this.spikes, [-90, 40]);
+    this.trace.setCursorLine(this.ncInput ? this.ncInput.t : null);
   }
 
   /** Show or hide the f-I panel; the curve is computed only while it is shown. */
@@ -310,11 +377,12 @@ export class SimcoreIzhikevich extends SimcoreElement {
     }
     const f = this.fi;
     const labels = { I: `I (mV/ms)`, rate: t('izh.fi.rate'), iSN: 'I_SN', now: 'I' };
-    this.fiPlot.set(labels, f.I, f.rate, { iSN: f.iSN, I });
+    this.fiPlot.set(labels, f.I, f.rate, { iSN: f.iSN ?? NaN, I });
     let k = 0;
     while (k < f.I.length - 1 && f.I[k + 1] <= I) k++;
     const at = f.rate[k] + (k < f.I.length - 1 ? (f.rate[k + 1] - f.rate[k]) * (I - f.I[k]) / (f.I[k + 1] - f.I[k]) : 0);
-    this.els.fiStats.textContent = `I_SN = (k1 − b)²/(4 k2) − k0 = ${fmt(f.iSN, 4)} · ${t('izh.fi.atI')} ${fmt(I, 3)}: ${fmt(Math.max(0, at), 3)} Hz · ${fmt(this.fiMs, 3)} ms`;
+    const sn = f.iSN === null ? t('izh.fi.noSN') : `I_SN = (k1 − b)²/(4 k2) − k0 = ${fmt(f.iSN, 4)}`;
+    this.els.fiStats.textContent = `${sn} · ${t('izh.fi.atI')} ${fmt(I, 3)}: ${fmt(Math.max(0, at), 3)} Hz · ${fmt(this.fiMs, 3)} ms`;
   }
 
   downloadCsv() {

@@ -12,17 +12,15 @@ export const PHASE_MODELS = Object.freeze(['linear', 'oscillator', 'fitzhugh-nag
 // holds each engine parameter, the default view (yRatio: y half-height per
 // x half-width on a square canvas, for variables of different units; absent:
 // equal scale) and the integration span T and output step dt of a trajectory.
-// batch: the engine has a batch kernel for the system (integrateBatch:
-// linear2d, oscillator, custom; docs/ode.md), needed for animated particles.
 export const MODEL_INFO = Object.freeze({
-  linear: { system: 'linear2d', vars: ['x', 'y'], params: { a: 'a', b: 'b', c: 'c', d: 'd' }, view: [0, 0, 3], T: 40, dt: 0.02, batch: true },
-  oscillator: { system: 'oscillator', vars: ['x', 'v'], params: { m: 'm', k: 'k', mu: 'mu' }, view: [0, 0, 3], T: 40, dt: 0.02, batch: true },
+  linear: { system: 'linear2d', vars: ['x', 'y'], params: { a: 'a', b: 'b', c: 'c', d: 'd' }, view: [0, 0, 3], T: 40, dt: 0.02 },
+  oscillator: { system: 'oscillator', vars: ['x', 'v'], params: { m: 'm', k: 'k', mu: 'mu' }, view: [0, 0, 3], T: 40, dt: 0.02 },
   'fitzhugh-nagumo': { system: 'fitzhugh-nagumo', vars: ['v', 'w'], params: { a: 'fhn_a', b: 'fhn_b', tau: 'fhn_tau', I: 'fhn_I' }, view: [0, 0.5, 2.5], T: 150, dt: 0.05 },
   'van-der-pol': { system: 'van-der-pol', vars: ['x', 'y'], params: { mu: 'vdp_mu' }, view: [0, 0, 4], T: 40, dt: 0.02 },
   // The other 12 parameters come from the engine's preset of the chosen set (Hopf or SNIC).
   'morris-lecar': { system: 'morris-lecar', vars: ['V', 'N'], params: { I: 'ml_I' }, set: 'ml_set', view: [-10, 0.3, 65], yRatio: 0.0062, T: 600, dt: 0.25 },
   // The student's own dx/dt and dy/dt (fields dx, dy), compiled by the core's parser.
-  custom: { system: 'custom', vars: ['x', 'y'], params: {}, view: [0, 0, 4], T: 40, dt: 0.02, batch: true },
+  custom: { system: 'custom', vars: ['x', 'y'], params: {}, view: [0, 0, 4], T: 40, dt: 0.02 },
 });
 
 // Characters a typed formula may use (the core's grammar: docs/ode.md).
@@ -55,6 +53,8 @@ export const PHASE_PLANE_SCHEMA = Object.freeze({
   nullclines: { type: 'bool', default: false },
   eigen: { type: 'bool', default: true },
   traj: { type: 'points', min: -1e6, max: 1e6, maxCount: 24, default: Object.freeze([]) },
+  // The trajectory shown in the time plot and highlighted (index into traj); -1: the newest.
+  sel: { type: 'int', min: -1, max: 23, default: -1 },
 });
 
 // Presets: the lecture's six types and the damped oscillator. Each is a

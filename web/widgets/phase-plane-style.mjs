@@ -55,6 +55,9 @@ canvas.td { display: block; width: 100%; aspect-ratio: 1.2; max-width: 320px; ba
 .start { display: flex; flex-wrap: wrap; gap: 4px; align-items: center; font-size: 0.85em; }
 .start input { font: inherit; width: 5.5em; padding: 1px 3px; text-align: right; border: 1px solid var(--line); border-radius: 3px; }
 .series-fig { margin-top: 6px; }
+.picks { display: flex; flex-wrap: wrap; gap: 4px; align-items: center; font-size: 0.8em; color: var(--muted); margin: 2px 0 4px; }
+.picks button { min-width: 2.1em; padding: 1px 6px; border: 2px solid var(--c); background: #fff; color: #222; border-radius: 10px; font: inherit; cursor: pointer; }
+.picks button[aria-pressed="true"] { background: var(--c); color: #fff; font-weight: 600; }
 .series { background: #fff; min-height: 140px; }
 .series .u-legend { font-size: 0.72em; color: var(--muted); }
 .formula input { font: 0.95em ui-monospace, monospace; width: 100%; padding: 2px 4px; border: 1px solid var(--line); border-radius: 3px; }

@@ -10,6 +10,7 @@ import { SimcoreElement, adoptStyle, h } from './base.mjs';
 import { t, getLang, setLang } from './i18n.mjs';
 import { pageCore } from './core.mjs';
 import { Viewport } from './plane.mjs';
+import { bindPlaneInput, pointerPx } from './plane-input.mjs';
 import { drawArrowField, drawAxes, drawEquilibria, drawLineThrough, drawPolyline, prepareCanvas } from './plane-draw.mjs';
 import { drawTraceDet, traceDetViewport } from './trace-det.mjs';
 import { download, downloadPng } from './draw.mjs';
@@ -76,7 +77,7 @@ export class SimcorePhasePlane extends SimcoreElement {
 
     const modelSel = h('select', { id: 'c-model', name: 'model' },
       PHASE_PLANE_SCHEMA.model.choices.map((c) => h('option', { value: c, dataset: { i18n: `pp.model.${c}` } })));
-    modelSel.addEventListener('change', () => this.setState({ model: modelSel.value, traj: [], ...viewOf(modelSel.value) }));
+    modelSel.addEventListener('change', () => this.setState({ model: modelSel.value, traj: [], sel: -1, ...viewOf(modelSel.value) }));
     this.els.model = modelSel;
     form.append(h('div', { class: 'row wide' }, [h('label', { for: 'c-model', dataset: { i18n: 'pp.model' } }), modelSel]));
 
@@ -130,13 +131,12 @@ export class SimcorePhasePlane extends SimcoreElement {
     }));
     form.append(toggles);
 
-    // Field style: arrows or particles (models without a batch kernel keep arrows; the note says why).
+    // Field style: arrows, streamlines or particles (every model has a batch integrator).
     const styleSel = h('select', { id: 'c-fieldStyle', name: 'fieldStyle' },
       PHASE_PLANE_SCHEMA.fieldStyle.choices.map((c) => h('option', { value: c, dataset: { i18n: `pp.fieldStyle.${c}` } })));
     styleSel.addEventListener('change', () => this.setState({ fieldStyle: styleSel.value }));
     this.els.fieldStyle = styleSel;
-    this.els.fieldNote = h('p', { class: 'hint field-note', dataset: { i18n: 'pp.fieldStyle.noBatch' } });
-    form.append(h('div', { class: 'row wide' }, [h('label', { for: 'c-fieldStyle', dataset: { i18n: 'pp.fieldStyle' } }), styleSel]), this.els.fieldNote);
+    form.append(h('div', { class: 'row wide' }, [h('label', { for: 'c-fieldStyle', dataset: { i18n: 'pp.fieldStyle' } }), styleSel]));
 
     // A start point typed exactly (for the values a click cannot hit).
     const x0In = h('input', { type: 'number', name: 'x0', step: 'any', value: '1', dataset: { i18nLabel: 'pp.startX' } });
@@ -151,7 +151,7 @@ export class SimcorePhasePlane extends SimcoreElement {
 
     const tool = (key, fn) => h('button', { type: 'button', dataset: { i18n: key, tool: key.split('.').pop() }, onclick: fn });
     form.append(h('div', { class: 'tools' }, [
-      tool('pp.clear', () => this.setState({ traj: [] })),
+      tool('pp.clear', () => this.setState({ traj: [], sel: -1 })),
       tool('pp.zoomIn', () => this.zoom(1.5)),
       tool('pp.zoomOut', () => this.zoom(1 / 1.5)),
       tool('pp.resetView', () => this.setState(viewOf(this._state.model))),
@@ -164,7 +164,9 @@ export class SimcorePhasePlane extends SimcoreElement {
     // Particles draw on their own transparent layer over the plane (their trails fade frame by frame).
     this.els.particles = h('canvas', { class: 'particles', 'aria-hidden': 'true' });
     this.els.seriesBox = h('div', { class: 'series' });
-    this.els.seriesFig = h('figure', { class: 'series-fig' }, [h('figcaption', { dataset: { i18n: 'pp.series' } }), this.els.seriesBox]);
+    // One chip per trajectory, in its colour: which one the time plot shows.
+    this.els.picks = h('div', { class: 'picks', role: 'group', dataset: { i18nLabel: 'pp.pick' } });
+    this.els.seriesFig = h('figure', { class: 'series-fig' }, [h('figcaption', { dataset: { i18n: 'pp.series' } }), this.els.picks, this.els.seriesBox]);
     const plane = h('div', { class: 'plane' }, [this.els.eqs, h('div', { class: 'canvas-box' }, [this.els.canvas, this.els.particles]), h('p', { class: 'hint', dataset: { i18n: 'pp.hint' } }), this.els.seriesFig]);
 
     this.els.type = h('div', { class: 'type' });
@@ -270,7 +272,6 @@ export class SimcorePhasePlane extends SimcoreElement {
     }
     for (const name of TOGGLES) this.els[`toggle-${name}`].checked = s[name];
     this.els.fieldStyle.value = s.fieldStyle;
-    this.els.fieldNote.hidden = !(s.fieldStyle === 'particles' && !MODEL_INFO[s.model].batch);
     this.els.mlSet.value = s.ml_set;
     for (const el of this.shadowRoot.querySelectorAll('.formula')) el.classList.toggle('hidden', s.model !== 'custom');
     for (const [name, input] of Object.entries(this.els.formulas)) if (this.shadowRoot.activeElement !== input) input.value = s[name];
@@ -300,68 +301,37 @@ export class SimcorePhasePlane extends SimcoreElement {
 
   /** CSS pixels of a pointer event relative to the canvas's drawing area (inside its border). */
   pointerPx(e, canvas = this.els.canvas) {
-    const r = canvas.getBoundingClientRect();
-    return [e.clientX - r.left - canvas.clientLeft, e.clientY - r.top - canvas.clientTop];
+    return pointerPx(e, canvas);
   }
 
   bindPointer() {
-    const cv = this.els.canvas;
-    let down = null;
-    cv.addEventListener('pointerdown', (e) => {
-      if (e.button !== 0) return;
-      const px = this.pointerPx(e);
+    const r = (v) => Number(v.toPrecision(6));
+    bindPlaneInput(this.els.canvas, this.vp, {
+      onView: () => this.setState({ span: this.vp.span, cx: this.vp.cx, cy: this.vp.cy }),
+      onClick: (x, y) => this.addTrajectory(x, y),
       // Pressing on a start point (its square, ±9 px) grabs it: dragging moves the trajectory live.
-      let grab = -1;
-      let best = 9;
-      this._state.traj.forEach(([x, y], i) => {
-        const q = this.vp.toPx(x, y);
-        const dist = Math.max(Math.abs(q[0] - px[0]), Math.abs(q[1] - px[1]));
-        if (dist <= best) {
-          best = dist;
-          grab = i;
-        }
-      });
-      down = { px, last: px, panning: false, grab };
-      cv.setPointerCapture(e.pointerId);
+      grab: (px) => {
+        let grab = -1;
+        let best = 9;
+        this._state.traj.forEach(([x, y], i) => {
+          const q = this.vp.toPx(x, y);
+          const dist = Math.max(Math.abs(q[0] - px[0]), Math.abs(q[1] - px[1]));
+          if (dist <= best) {
+            best = dist;
+            grab = i;
+          }
+        });
+        return grab;
+      },
+      onGrabMove: (i, x, y) => this.setState({ traj: this._state.traj.map((q, k) => (k === i ? [r(x), r(y)] : q)) }),
     });
-    cv.addEventListener('pointermove', (e) => {
-      if (!down) return;
-      const p = this.pointerPx(e);
-      if (down.grab >= 0) {
-        const r = (v) => Number(v.toPrecision(6));
-        const [x, y] = this.vp.toModel(...p);
-        const traj = this._state.traj.map((q, i) => (i === down.grab ? [r(x), r(y)] : q));
-        this.setState({ traj });
-        return;
-      }
-      if (!down.panning && Math.hypot(p[0] - down.px[0], p[1] - down.px[1]) > 5) down.panning = true;
-      if (down.panning) {
-        this.vp.panBy(p[0] - down.last[0], p[1] - down.last[1]);
-        down.last = p;
-        this.setState({ cx: this.vp.cx, cy: this.vp.cy });
-      }
-    });
-    const end = (e) => {
-      if (!down) return;
-      const wasPan = down.panning || down.grab >= 0; // a grabbed start point is moved, not added again
-      down = null;
-      if (wasPan || e.type === 'pointercancel') return;
-      this.addTrajectory(...this.vp.toModel(...this.pointerPx(e)));
-    };
-    cv.addEventListener('pointerup', end);
-    cv.addEventListener('pointercancel', end);
-    cv.addEventListener('wheel', (e) => {
-      e.preventDefault();
-      this.vp.zoomAt(Math.exp(-e.deltaY * 0.0015), ...this.pointerPx(e));
-      this.setState({ span: this.vp.span, cx: this.vp.cx, cy: this.vp.cy });
-    }, { passive: false });
   }
 
   /** Add a trajectory through the model point (x, y); the oldest goes beyond the limit. */
   addTrajectory(x, y) {
     const max = PHASE_PLANE_SCHEMA.traj.maxCount;
     const r = (v) => Number(v.toPrecision(6)); // what the hash keeps
-    this.setState({ traj: [...this._state.traj, [r(x), r(y)]].slice(-max) });
+    this.setState({ traj: [...this._state.traj, [r(x), r(y)]].slice(-max), sel: -1 });
   }
 
   bindTraceDet() {
@@ -441,8 +411,8 @@ export class SimcorePhasePlane extends SimcoreElement {
 
     drawAxes(ctx, this.vp, { xLabel: sys.vars[0], yLabel: sys.vars[1] });
 
-    // Particles where the engine can advance a batch of this system; arrows otherwise.
-    const particles = s.field && s.fieldStyle === 'particles' && !!info.batch;
+    // Particles: the engine advances a batch of any 2-D system (float kernels or its double fallback).
+    const particles = s.field && s.fieldStyle === 'particles';
     if (s.field) {
       const spacing = w < 420 ? 24 : 30;
       const nx = Math.max(2, Math.round(w / spacing));
@@ -482,13 +452,22 @@ export class SimcorePhasePlane extends SimcoreElement {
     }
 
     this.computeTrajectories(sc, sys);
-    this.trajectories.forEach((tr, i) => {
+    // The selected trajectory last, thicker and on a white halo; the others thinner.
+    const sel = this.selected();
+    const order = this.trajectories.map((_, i) => i).filter((i) => i !== sel);
+    if (sel >= 0) order.push(sel);
+    for (const i of order) {
+      const tr = this.trajectories[i];
       const color = TRAJ_COLOURS[i % TRAJ_COLOURS.length];
-      drawPolyline(ctx, this.vp, tr.points, { color, width: 2, arrowEvery: 70 });
+      const on = i === sel && this.trajectories.length > 1;
+      if (on) drawPolyline(ctx, this.vp, tr.points, { color: 'rgba(255,255,255,0.9)', width: 6 });
+      drawPolyline(ctx, this.vp, tr.points, { color, width: on ? 3 : this.trajectories.length > 1 ? 1.5 : 2, arrowEvery: 70 });
       const [px, py] = this.vp.toPx(tr.x0, tr.y0);
       ctx.fillStyle = color;
-      ctx.fillRect(px - 3, py - 3, 6, 6);
-    });
+      const r = on ? 4.5 : 3;
+      ctx.fillRect(px - r, py - r, 2 * r, 2 * r);
+    }
+    this.drawPicks(sel);
 
     drawEquilibria(ctx, this.vp, eqs, (e) => t(`pp.type.${e.type}`));
 
@@ -622,9 +601,33 @@ export class SimcorePhasePlane extends SimcoreElement {
     });
   }
 
-  /** x(t), y(t) of the newest trajectory (backward times negative). */
+  /** Index of the selected trajectory (state `sel`, -1 or out of range: the newest); -1 if none. */
+  selected() {
+    const n = this.trajectories.length;
+    const s = this._state.sel;
+    return s >= 0 && s < n ? s : n - 1;
+  }
+
+  /** The chips that choose the trajectory of the time plot (hidden for fewer than two). */
+  drawPicks(sel) {
+    const n = this.trajectories.length;
+    const box = this.els.picks;
+    box.hidden = n < 2;
+    if (n < 2) return;
+    const chips = this.trajectories.map((tr, i) => {
+      const chip = h('button', {
+        type: 'button', text: String(i + 1), title: `${t('pp.pickTitle')} (${fmt(tr.x0)}, ${fmt(tr.y0)})`,
+        'aria-pressed': String(i === sel), dataset: { traj: String(i) }, onclick: () => this.setState({ sel: i }),
+      });
+      chip.style.setProperty('--c', TRAJ_COLOURS[i % TRAJ_COLOURS.length]); // CSSOM: allowed under a strict style-src
+      return chip;
+    });
+    box.replaceChildren(h('span', { text: t('pp.pick') }), ...chips);
+  }
+
+  /** x(t), y(t) of the selected trajectory (backward times negative). */
   drawSeries(sys) {
-    const tr = this.trajectories[this.trajectories.length - 1];
+    const tr = this.trajectories[this.selected()];
     this.els.seriesFig.hidden = !tr;
     if (!tr) return;
     const ts = [];

@@ -9,7 +9,14 @@ export const SERIES_PLOT_CSS = css;
 
 export class SeriesPlot {
   constructor(container, height = 150) {
-    Object.assign(this, { container, height, plot: null, key: '', data: [[], [], []], marks: [] });
+    Object.assign(this, { container, height, plot: null, key: '', data: [[], [], []], marks: [], cursorAt: null, onPick: null });
+  }
+
+  /** A dashed vertical line at time t (null: none), e.g. the time the phase plane shows. */
+  setCursorLine(t) {
+    if (t === this.cursorAt) return;
+    this.cursorAt = t;
+    this.plot?.redraw(false);
   }
 
   /**
@@ -69,9 +76,21 @@ export class SeriesPlot {
       ],
       hooks: {
         draw: [(u) => {
-          if (!this.marks.length) return;
           const c = u.ctx;
           const dpr = devicePixelRatio || 1;
+          if (this.cursorAt !== null) {
+            const x = Math.round(u.valToPos(this.cursorAt, 'x', true));
+            c.save();
+            c.strokeStyle = '#1e8449';
+            c.lineWidth = 1.5 * dpr;
+            c.setLineDash([4 * dpr, 3 * dpr]);
+            c.beginPath();
+            c.moveTo(x, u.bbox.top);
+            c.lineTo(x, u.bbox.top + u.bbox.height);
+            c.stroke();
+            c.restore();
+          }
+          if (!this.marks.length) return;
           c.save();
           c.strokeStyle = '#1d2330';
           c.lineWidth = 1.5 * dpr;
@@ -86,5 +105,13 @@ export class SeriesPlot {
         }],
       },
     }, this.data, this.container);
+    // A click (not the end of a drag-zoom) reports the time under the pointer.
+    let downX = null;
+    this.plot.over.addEventListener('pointerdown', (e) => { downX = e.clientX; });
+    this.plot.over.addEventListener('click', (e) => {
+      const l = this.plot.cursor.left;
+      if (this.onPick && downX !== null && Math.abs(e.clientX - downX) < 4 && l >= 0) this.onPick(this.plot.posToVal(l, 'x'));
+      downX = null;
+    });
   }
 }

@@ -15,7 +15,9 @@
 typedef enum sc_ode_system_id {
     SC_SYS_LINEAR2D = 0,     /* x' = a x + b y, y' = c x + d y            */
     SC_SYS_OSCILLATOR,       /* x' = v, m v' = -k x - mu v                  */
-    SC_SYS_IZHIKEVICH,       /* Izhikevich 2003 with reset at v >= vpeak    */
+    SC_SYS_IZHIKEVICH,       /* Izhikevich 2003 with reset at v >= vpeak;
+                                u' = a (b (v - vr) - ku u), vr = 0, ku = 1
+                                by default (R of 2004: vr = -65, ku = 0)   */
     SC_SYS_FITZHUGH_NAGUMO,  /* v' = v - v^3/3 - w + I, tau w' = v + a - b w */
     SC_SYS_VAN_DER_POL,      /* x' = y, y' = mu (1 - x^2) y - x             */
     SC_SYS_MORRIS_LECAR,     /* Morris-Lecar 1981 as in Rinzel-Ermentrout   */
@@ -65,8 +67,8 @@ typedef enum sc_ode_method {
     SC_ODE_EULER,    /* explicit Euler, fixed step                            */
     SC_ODE_DOPRI5,   /* Dormand-Prince 5(4), adaptive, 4th-order dense output */
     SC_ODE_IZH_EULER,/* izhikevich only, forward only: the scheme of Izhikevich's
-                        figure1.m (2004): v += dt f_v; u += dt a (b v - u) with
-                        the new v; reset at the end of the step if v >= vpeak */
+                        figure1.m (2004): v += dt f_v; u += dt f_u with the new
+                        v; reset at the end of the step if v >= vpeak */
     SC_ODE_METHOD_COUNT
 } sc_ode_method;
 
@@ -174,10 +176,13 @@ SC_API void sc_ode_result_free(sc_ode_result *r);
 /* ---- batches (float32) --------------------------------------------------
  * Advances count states y (interleaved: y[i*dim + j]) in place by `steps`
  * fixed steps of dt with constant parameters. Four lanes per SIMD vector,
- * several vectors in flight. Supported: linear2d, oscillator and izhikevich
- * (reset v >= vpeak -> v = c, u += d at the end of the step, per lane), with
- * rk4 or euler. SIMD and scalar builds give the same bits (docs/ode.md).
- * The custom system runs too (its program over blocks of 64 lanes; t = s dt). */
+ * several vectors in flight. Float kernels: linear2d, oscillator and
+ * izhikevich (reset v >= vpeak -> v = c, u += d at the end of the step, per
+ * lane), with rk4 or euler. SIMD and scalar builds give the same bits
+ * (docs/ode.md). The custom system runs too (its program over blocks of 64
+ * lanes; t = s dt). The other 2-D systems (fitzhugh-nagumo, van-der-pol,
+ * morris-lecar) run through a scalar fallback in double, rounded to float
+ * at the end; hodgkin-huxley (4-D) is refused (OPTION "system"). */
 SC_API sc_status sc_ode_batch(int system, const double *params, float *y, int count,
                               double dt, int steps, sc_ode_method method);
 
@@ -188,9 +193,9 @@ SC_API sc_status sc_ode_batch(int system, const double *params, float *y, int co
  * fixed step dt and method rk4, euler or izhikevich-euler, and stores in
  * rate[k] the steady firing rate in Hz: 1000 / (mean inter-spike interval
  * in ms) over the spikes at t >= transient, 0 if fewer than two. *i_sn (may
- * be NULL) receives the saddle-node current (k1 - b)^2 / (4 k2) - k0, where
- * the resting state disappears ((5 - b)^2 / 0.16 - 140 for the standard
- * coefficients). Errors: NULL, n out of range (SIZE "I"), non-finite values
+ * be NULL) receives the saddle-node current (k1 - b/ku)^2 / (4 k2) - k0 -
+ * b vr/ku, where the resting state disappears ((5 - b)^2 / 0.16 - 140 for
+ * the standard coefficients), NaN when ku = 0 (no saddle-node). Errors: NULL, n out of range (SIZE "I"), non-finite values
  * (NONFINITE), duration <= 0, transient outside [0, duration), dt <= 0, k2
  * <= 0 (RANGE), duration / dt above SC_ODE_MAX_STEPS (SIZE), another method
  * (OPTION), a run that leaves the finite numbers (RANGE "dt"). */

@@ -55,6 +55,38 @@ void sc_ode_float_constants(int system, const double *p, float *out)
         out[5] = (float)p[IZ_K2];
         out[6] = (float)p[IZ_K1];
         out[7] = (float)p[IZ_VPEAK];
+        out[8] = (float)(p[IZ_B] * p[IZ_VR]);
+        out[9] = (float)p[IZ_KU];
+    }
+}
+
+/* Systems without a float kernel (fitzhugh-nagumo, van-der-pol,
+ * morris-lecar): each state stepped in double with the model's own
+ * right-hand side and integrate.c's Euler / RK4 formulas, rounded to float
+ * once at the end, so a state ends where sc_ode_integrate's fixed-step run
+ * does (when every step is exactly dt). Scalar only: the particle layer's
+ * few thousand states per frame, not a bulk kernel. */
+static void batch_double(const sc_ode_model *m, const double *p, float *y, int count, double h, int steps, int rk4)
+{
+    for (int i = 0; i < count; i++) {
+        double s[2] = {y[2 * i], y[2 * i + 1]}, k1[2], k2[2], k3[2], k4[2], yt[2];
+        for (int n = 0; n < steps; n++) {
+            const double t = n * h; /* the systems here do not read t */
+            m->rhs(t, s, p, k1);
+            if (!rk4) {
+                for (int j = 0; j < 2; j++) s[j] = s[j] + h * k1[j];
+                continue;
+            }
+            for (int j = 0; j < 2; j++) yt[j] = s[j] + 0.5 * h * k1[j];
+            m->rhs(t + 0.5 * h, yt, p, k2);
+            for (int j = 0; j < 2; j++) yt[j] = s[j] + 0.5 * h * k2[j];
+            m->rhs(t + 0.5 * h, yt, p, k3);
+            for (int j = 0; j < 2; j++) yt[j] = s[j] + h * k3[j];
+            m->rhs(t + h, yt, p, k4);
+            for (int j = 0; j < 2; j++) s[j] = s[j] + (h / 6.0) * (k1[j] + 2.0 * (k2[j] + k3[j]) + k4[j]);
+        }
+        y[2 * i] = (float)s[0];
+        y[2 * i + 1] = (float)s[1];
     }
 }
 
@@ -66,7 +98,9 @@ sc_status sc_ode_batch(int system, const double *params, float *y, int count, do
     if ((unsigned)method >= SC_ODE_METHOD_COUNT) return sc_fail(SC_ERR_OPTION, "method");
     const sc_batch_variant *v = sc_batch_find(system, method);
     if (method == SC_ODE_DOPRI5) return sc_fail(SC_ERR_OPTION, "method");
-    if (!v && system != SC_SYS_CUSTOM) return sc_fail(SC_ERR_OPTION, "system");
+    const sc_ode_model *m = sc_ode_model_of(system);
+    const int fallback = !v && system != SC_SYS_CUSTOM && m->info.dim == 2 && !m->reset;
+    if (!v && system != SC_SYS_CUSTOM && !fallback) return sc_fail(SC_ERR_OPTION, "system");
     if (!y) return sc_fail(SC_ERR_NULL, "y0s");
     if (count < 0 || count > SC_ODE_MAX_BATCH) return sc_fail(SC_ERR_SIZE, "count");
     if (steps < 0 || steps > SC_ODE_MAX_STEPS) return sc_fail(SC_ERR_SIZE, "steps");
@@ -84,6 +118,10 @@ sc_status sc_ode_batch(int system, const double *params, float *y, int count, do
 #else
         sc_custom_batch(sc_expr_block_scalar, p, y, count, (float)dt, steps, method == SC_ODE_RK4);
 #endif
+        return SC_OK;
+    }
+    if (fallback) {
+        batch_double(m, params, y, count, dt, steps, method == SC_ODE_RK4);
         return SC_OK;
     }
     sc_batch_params bp;

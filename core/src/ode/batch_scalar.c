@@ -3,7 +3,7 @@
  * float operations in the same order, so results are bit-identical.
  * Constants in bp->p (prepared by batch.c):
  *   linear2d: a, b, c, d;  oscillator: k/m, mu/m;
- *   izhikevich: a, b, c, d, k0 + I, k2, k1, vpeak. */
+ *   izhikevich: a, b, c, d, k0 + I, k2, k1, vpeak, b vr, ku. */
 #include "ode_internal.h"
 
 #include "rhs_f32.h"

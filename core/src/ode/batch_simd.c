@@ -39,7 +39,7 @@ static inline void store2(float *dst, v128_t a, v128_t b)
 
 static void prepare(const sc_batch_params *bp, vp *P)
 {
-    for (int k = 0; k < 8; k++) P->p[k] = wasm_f32x4_splat(bp->p[k]);
+    for (int k = 0; k < VP_COUNT; k++) P->p[k] = wasm_f32x4_splat(bp->p[k]);
 }
 
 /* Runs BLOCK states at a time; the tail goes through a padded copy (the

@@ -6,11 +6,15 @@
 
 static double izh_isn(const double *p)
 {
-    /* v' = k2 v^2 + k1 v + k0 - u + I with u = b v on the u-nullcline: the
-     * two equilibria merge when the discriminant (k1 - b)^2 - 4 k2 (k0 + I)
-     * vanishes. Standard coefficients: (5 - b)^2 / 0.16 - 140. */
-    const double g = p[IZ_K1] - p[IZ_B];
-    return g * g / (4.0 * p[IZ_K2]) - p[IZ_K0];
+    /* v' = k2 v^2 + k1 v + k0 - u + I with u = b (v - vr) / ku on the
+     * u-nullcline: the two equilibria merge when the discriminant
+     * (k1 - b/ku)^2 - 4 k2 (k0 + b vr/ku + I) vanishes. Standard
+     * coefficients: (5 - b)^2 / 0.16 - 140. With ku = 0 (panel R) the
+     * u-nullcline is the line v = vr, one equilibrium for every I: no
+     * saddle-node, NaN (the binding reports null). */
+    if (p[IZ_KU] == 0.0) return NAN;
+    const double g = p[IZ_K1] - p[IZ_B] / p[IZ_KU];
+    return g * g / (4.0 * p[IZ_K2]) - p[IZ_K0] - p[IZ_B] * p[IZ_VR] / p[IZ_KU];
 }
 
 sc_status sc_ode_fi_curve(const double *params, const double *current, int n, double duration,

@@ -209,7 +209,8 @@ static int izh_paper_step(ctx *c, double t, double h, double *y, double tend)
     double k[2];
     f(c, t, y, k);
     y[0] = y[0] + h * k[0];
-    y[1] = y[1] + h * c->p[IZ_A] * (c->p[IZ_B] * y[0] - y[1]);
+    /* figure1.m's association, tau*a*(b*V - u) (panel R: tau*a*(b*(V+65))) */
+    y[1] = y[1] + h * c->p[IZ_A] * (c->p[IZ_B] * (y[0] - c->p[IZ_VR]) - c->p[IZ_KU] * y[1]);
     if (!finite_n(y, 2)) return SC_ODE_STOP_NONFINITE;
     if (y[0] >= c->p[IZ_VPEAK]) {
         y[0] = c->p[IZ_VPEAK];

@@ -30,8 +30,16 @@ const sc_ode_model *sc_ode_model_of(int id);
 /* The custom system's model (custom.c); NULL until compiled. */
 const sc_ode_model *sc_ode_custom_model(void);
 
-/* Izhikevich parameter indices (also used by the batch kernels). */
-enum { IZ_A, IZ_B, IZ_C, IZ_D, IZ_I, IZ_K2, IZ_K1, IZ_K0, IZ_VPEAK, IZ_NPARAMS };
+/* Izhikevich parameter indices (also used by the batch kernels). VR and KU
+ * generalise u' = a (b v - u) to u' = a (b (v - vr) - ku u): vr = 0, ku = 1
+ * is the 2003 model; vr = -65, ku = 0 the 2004 accommodation panel (R). */
+enum { IZ_A, IZ_B, IZ_C, IZ_D, IZ_I, IZ_K2, IZ_K1, IZ_K0, IZ_VPEAK, IZ_VR, IZ_KU, IZ_NPARAMS };
+
+/* u' of the Izhikevich system, in double (rhs and figure1.m's scheme). */
+static inline double sc_izh_du(const double *p, double v, double u)
+{
+    return p[IZ_A] * (p[IZ_B] * (v - p[IZ_VR]) - p[IZ_KU] * u);
+}
 
 /* ---- batches: float32, state interleaved y[i*dim + j] -------------------
  * A batch kernel advances count states by steps fixed steps. The scalar

@@ -1,14 +1,16 @@
 /* Published parameter sets. The 2004 panels suggest SC_ODE_IZH_EULER, the
  * scheme of figure1.m: with a = 1 (DAP) or bursting panels the pattern
  * depends on it (docs/models.md). Izhikevich presets: parameter vector
- * (a, b, c, d, I, k2, k1, k0, vpeak), initial state (v0, b v0); protocols
- * are piecewise-linear I(t) (a repeated time is a step). Sources and the
- * choices where sources disagree: docs/models.md. */
+ * (a, b, c, d, I, k2, k1, k0, vpeak, vr, ku), initial state (v0, b v0);
+ * protocols are piecewise-linear I(t) (a repeated time is a step). Sources
+ * and the choices where sources disagree: docs/models.md. */
 #include <stddef.h>
 #include "ode_internal.h"
 
-#define IZ(a, b, c, d, I) {a, b, c, d, I, 0.04, 5.0, 140.0, 30.0}
-#define IZ41(a, b, c, d, I) {a, b, c, d, I, 0.04, 4.1, 108.0, 30.0}
+#define IZ(a, b, c, d, I) {a, b, c, d, I, 0.04, 5.0, 140.0, 30.0, 0.0, 1.0}
+#define IZ41(a, b, c, d, I) {a, b, c, d, I, 0.04, 4.1, 108.0, 30.0, 0.0, 1.0}
+/* R (accommodation): u' = a b (v + 65), i.e. vr = -65 and no -u term. */
+#define IZACC(a, b, c, d, I) {a, b, c, d, I, 0.04, 5.0, 140.0, 30.0, -65.0, 0.0}
 #define Y0(v, b) {v, (b) * (v)}
 #define F03 "Izhikevich 2003 Fig. 2"
 #define F04 "Izhikevich 2004 Fig. 1 (figure1.m)"
@@ -49,6 +51,11 @@ static const sc_ode_preset presets[] = {
     {"P", "bistability (figure1.m: I 0.24, pulses 1.24)", F04, SC_SYS_IZHIKEVICH, IZ(0.1, 0.26, -60, 0, 0), Y0(-61, 0.26), 300, 0.25,
      SC_ODE_IZH_EULER, 8, {37.5, 37.5, 42.5, 42.5, 216, 216, 221, 221}, {0.24, 1.24, 1.24, 0.24, 0.24, 1.24, 1.24, 0.24}},
     {"Q", "depolarizing after-potential", F04, SC_SYS_IZHIKEVICH, IZ(1, 0.2, -60, -21, 0), Y0(-70, 0.2), 50, 0.1, SC_ODE_IZH_EULER, 4, {9, 9, 11, 11}, {0, 20, 20, 0}},
+    /* R: slow ramp t/25 to 8 at 200 ms (no spike), then a fast ramp to 4 over
+     * 300-312.5 ms (a spike); figure1.m starts from u = -16 (the rest at
+     * I = 0: 0.04 65^2 - 5 65 + 140). */
+    {"R", "accommodation (u' = a b (v + 65))", F04, SC_SYS_IZHIKEVICH, IZACC(0.02, 1, -55, 4, 0), {-65, -16}, 400, 0.5,
+     SC_ODE_IZH_EULER, 6, {0, 200, 200, 300, 312.5, 312.5}, {0, 8, 0, 0, 4, 0}},
     {"S", "inhibition-induced spiking", F04, SC_SYS_IZHIKEVICH, IZ(-0.02, -1, -60, 8, 0), Y0(-63.8, -1), 350, 0.5, SC_ODE_IZH_EULER, 4, {50, 50, 250, 250}, {80, 75, 75, 80}},
     {"T", "inhibition-induced bursting (d = -2 as figure1.m)", F04, SC_SYS_IZHIKEVICH, IZ(-0.026, -1, -45, -2, 0), Y0(-63.8, -1), 350, 0.5, SC_ODE_IZH_EULER, 4, {50, 50, 250, 250}, {80, 75, 75, 80}},
     /* Morris-Lecar, Rinzel & Ermentrout (1998) parameter sets */

@@ -2,7 +2,9 @@
  * rhs_f32x4.h has the SIMD twins with the same operations in the same
  * order. Constants k as prepared by sc_ode_float_constants:
  *   linear2d: a, b, c, d;  oscillator: k/m, mu/m;
- *   izhikevich: a, b, c, d, k0 + I, k2, k1, vpeak. */
+ *   izhikevich: a, b, c, d, k0 + I, k2, k1, vpeak, b vr, ku
+ *   (u' = a ((b v - b vr) - ku u): with vr = 0, ku = 1 the same bits as
+ *   a (b v - u)). */
 #ifndef SIMCORE_RHS_F32_H
 #define SIMCORE_RHS_F32_H
 
@@ -21,7 +23,7 @@ static inline void osc_f(const float *p, float x, float v, float *dx, float *dv)
 static inline void izh_f(const float *p, float v, float u, float *dv, float *du)
 {
     *dv = ((p[5] * v + p[6]) * v + p[4]) - u;
-    *du = p[0] * (p[1] * v - u);
+    *du = p[0] * ((p[1] * v - p[8]) - p[9] * u);
 }
 
 #endif

@@ -5,8 +5,9 @@
 
 #include "../simd.h"
 
+#define VP_COUNT 10 /* float constants (rhs_f32.h) */
 typedef struct vp {
-    v128_t p[8];
+    v128_t p[VP_COUNT];
 } vp;
 
 static inline void lin_f(const vp *P, v128_t x, v128_t y, v128_t *dx, v128_t *dy)
@@ -25,7 +26,8 @@ static inline void izh_f(const vp *P, v128_t v, v128_t u, v128_t *dv, v128_t *du
 {
     const v128_t q = wasm_f32x4_add(wasm_f32x4_mul(wasm_f32x4_add(wasm_f32x4_mul(P->p[5], v), P->p[6]), v), P->p[4]);
     *dv = wasm_f32x4_sub(q, u);
-    *du = wasm_f32x4_mul(P->p[0], wasm_f32x4_sub(wasm_f32x4_mul(P->p[1], v), u));
+    const v128_t drive = wasm_f32x4_sub(wasm_f32x4_mul(P->p[1], v), P->p[8]);
+    *du = wasm_f32x4_mul(P->p[0], wasm_f32x4_sub(drive, wasm_f32x4_mul(P->p[9], u)));
 }
 
 #endif

@@ -32,20 +32,22 @@ static void osc_jac(const double *y, const double *p, double *J)
 static int osc_check(const double *p) { return p[0] > 0.0 ? -1 : 0; }
 
 /* ---- izhikevich (2003, eq. 1-3; v in mV, t in ms) ------------------------
- * v' = k2 v^2 + k1 v + k0 - u + I,  u' = a (b v - u); v >= vpeak: v = c, u += d */
+ * v' = k2 v^2 + k1 v + k0 - u + I,  u' = a (b (v - vr) - ku u);
+ * v >= vpeak: v = c, u += d. vr = 0, ku = 1 is the 2003 model; the 2004
+ * accommodation panel (R) uses u' = a b (v + 65): vr = -65, ku = 0. */
 static void izh_rhs(double t, const double *y, const double *p, double *dy)
 {
     (void)t;
     const double v = y[0], u = y[1];
     dy[0] = (p[IZ_K2] * v + p[IZ_K1]) * v + p[IZ_K0] - u + p[IZ_I];
-    dy[1] = p[IZ_A] * (p[IZ_B] * v - u);
+    dy[1] = sc_izh_du(p, v, u);
 }
 static void izh_jac(const double *y, const double *p, double *J)
 {
     J[0] = 2.0 * p[IZ_K2] * y[0] + p[IZ_K1];
     J[1] = -1.0;
     J[2] = p[IZ_A] * p[IZ_B];
-    J[3] = -p[IZ_A];
+    J[3] = -p[IZ_A] * p[IZ_KU];
 }
 /* c < vpeak, or the reset would fire again at once, forever. */
 static int izh_check(const double *p) { return p[IZ_C] < p[IZ_VPEAK] ? -1 : IZ_VPEAK; }
@@ -164,10 +166,11 @@ static const char *const osc_u[] = {"kg", "N/m", "N s/m"};
 static const double osc_def[] = {1.0, 1.0, 0.2}, osc_y0[] = {1.0, 0.0};
 
 static const char *const izh_v[] = {"v", "u"}, *const izh_vu[] = {"mV", "mV/ms"};
-static const char *const izh_p[] = {"a", "b", "c", "d", "I", "k2", "k1", "k0", "vpeak"};
-static const char *const izh_u[] = {"1/ms", "1/ms", "mV", "mV/ms", "mV/ms", "1/(mV ms)", "1/ms", "mV/ms", "mV"};
+static const char *const izh_p[] = {"a", "b", "c", "d", "I", "k2", "k1", "k0", "vpeak", "vr", "ku"};
+static const char *const izh_u[] = {"1/ms", "1/ms", "mV", "mV/ms", "mV/ms", "1/(mV ms)", "1/ms", "mV/ms", "mV",
+                                    "mV", ""};
 /* RS of Izhikevich 2003 Fig. 2 with I = 10; start v = -65, u = b v. */
-static const double izh_def[] = {0.02, 0.2, -65.0, 8.0, 10.0, 0.04, 5.0, 140.0, 30.0};
+static const double izh_def[] = {0.02, 0.2, -65.0, 8.0, 10.0, 0.04, 5.0, 140.0, 30.0, 0.0, 1.0};
 static const double izh_y0[] = {-65.0, -13.0};
 
 static const char *const fhn_v[] = {"v", "w"};

@@ -14,7 +14,7 @@ static inline void store2(float *dst, v128_t a, v128_t b)
     void name(const sc_field_args *a, float *out)                                  \
     {                                                                              \
         vp P;                                                                      \
-        for (int k = 0; k < 8; k++) P.p[k] = wasm_f32x4_splat(a->k[k]);            \
+        for (int k = 0; k < VP_COUNT; k++) P.p[k] = wasm_f32x4_splat(a->k[k]);     \
         const v128_t x0 = wasm_f32x4_splat(a->x0), hx = wasm_f32x4_splat(a->hx);   \
         const v128_t step = wasm_f32x4_splat(8.0f);                                \
         for (int j = 0; j < a->ny; j++) {                                          \
