@@ -223,6 +223,11 @@ await withBrowser(async (browser, server) => {
     assert.equal(await typeShown(p), 'stable-focus');
     assert.match(await p.locator(`${W} .eqs`).textContent(), /2 dv\/dt = −3 x − 0\.5 v/);
     await ctx.close();
+    // A link naming only the model opens in that model's own box.
+    ({ ctx, p, problems } = await open(browser, server, 'http', '#model=morris-lecar'));
+    s = await state(p);
+    assert.deepEqual([s.model, s.cx, s.cy, s.span, s.traj], ['morris-lecar', -10, 0.3, 65, []]);
+    await ctx.close();
     const hostile = '#model=<img src=x onerror=alert(1)>&a=1e999&b=NaN&c=0x10&d=--1&span=0&traj=1,1;<script>&field=yes';
     ({ ctx, p, problems } = await open(browser, server, 'http', hostile));
     s = await state(p);

@@ -27,6 +27,7 @@ const PARAMS = ['a', 'b', 'c', 'd', 'I'];
 // The (v, u) view: v from below the reset range to above the spike cut-off.
 // u widens to hold the trajectory (the 2004 panels S and T live near u = 60).
 const VIEW = { v: [-90, 40], u: [-25, 15] };
+const U_CAP = 500; // the automatic view's widest u (every published preset stays within ±100)
 const DT = 0.1; // ms, RK4; spikes are located on the step's interpolant (docs/ode.md)
 const EXTRA_CSS = `
 canvas.plane-canvas { aspect-ratio: 1.45; }
@@ -240,12 +241,15 @@ export class SimcoreIzhikevich extends SimcoreElement {
     const w = cv.clientWidth;
     const hh = cv.clientHeight;
     if (!w || !hh) return;
-    // u: the default range when the trajectory fits in it, else the trajectory's own range, padded.
+    // u: the default range when the trajectory fits in it, else the trajectory's own range, padded,
+    // up to ±U_CAP: a trajectory that blows up would otherwise stretch the box to infinity.
     let tmin = Infinity;
     let tmax = -Infinity;
     for (let i = 1; i < run.y.length; i += 2) {
-      tmin = Math.min(tmin, run.y[i]);
-      tmax = Math.max(tmax, run.y[i]);
+      const u = Math.min(U_CAP, Math.max(-U_CAP, run.y[i]));
+      if (u !== u) continue; // NaN
+      tmin = Math.min(tmin, u);
+      tmax = Math.max(tmax, u);
     }
     let [umin, umax] = VIEW.u;
     if (tmin < umin + 2 || tmax > umax - 2) {

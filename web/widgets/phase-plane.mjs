@@ -77,7 +77,7 @@ export class SimcorePhasePlane extends SimcoreElement {
 
     const modelSel = h('select', { id: 'c-model', name: 'model' },
       PHASE_PLANE_SCHEMA.model.choices.map((c) => h('option', { value: c, dataset: { i18n: `pp.model.${c}` } })));
-    modelSel.addEventListener('change', () => this.setState({ model: modelSel.value, traj: [], sel: -1, ...viewOf(modelSel.value) }));
+    modelSel.addEventListener('change', () => this.setState({ model: modelSel.value, traj: [], sel: -1 }));
     this.els.model = modelSel;
     form.append(h('div', { class: 'row wide' }, [h('label', { for: 'c-model', dataset: { i18n: 'pp.model' } }), modelSel]));
 
@@ -250,6 +250,19 @@ export class SimcorePhasePlane extends SimcoreElement {
 
   relabel() {
     this.invalidate();
+  }
+
+  /**
+   * A new model starts from its own view unless the same update names one:
+   * a link saying only `model=morris-lecar` must not show Morris–Lecar in
+   * the linear system's box.
+   */
+  setState(partial, options) {
+    const model = partial?.model;
+    if (Object.hasOwn(MODEL_INFO, model ?? '') && model !== this._state?.model) {
+      partial = { ...viewOf(model), ...partial };
+    }
+    return super.setState(partial, options);
   }
 
   stateChanged() {
