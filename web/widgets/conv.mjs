@@ -7,7 +7,7 @@
 import { SimcoreElement, adoptStyle, h } from './base.mjs';
 import { getLang, setLang, t } from './i18n.mjs';
 import { makeImage } from './images.mjs';
-import { drawColourBar, drawField, present } from './draw.mjs';
+import { autoScale, drawColourBar, drawField, present } from './draw.mjs';
 import { Channel, Superseded, createLane } from './compute.mjs';
 import { pageCore } from './core.mjs';
 import { box, gaussian, random, sobelX } from './conv-kernels.mjs';
@@ -54,23 +54,6 @@ function median(xs) {
 }
 
 const timeText = (ms) => (ms < 1 ? `${(ms * 1000).toFixed(0)} µs` : ms < 100 ? `${ms.toFixed(1)} ms` : `${ms.toFixed(0)} ms`);
-
-/**
- * How to colour an output: diverging and symmetric about 0 when it has clearly
- * negative values (relative threshold, so rounding noise around 0 does not
- * switch maps), else gray over [min, max].
- */
-export function autoScale(data) {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (let i = 0; i < data.length; i++) {
-    if (data[i] < lo) lo = data[i];
-    if (data[i] > hi) hi = data[i];
-  }
-  const m = Math.max(Math.abs(lo), Math.abs(hi));
-  if (lo < -1e-3 * m) return { map: 'diverging', range: [-m, m] };
-  return { map: 'gray', range: hi > lo ? [lo, hi] : [lo, lo + 1] };
-}
 
 export class SimcoreConv extends SimcoreElement {
   static schema = CONV_SCHEMA;
