@@ -11,6 +11,7 @@ const KINDS = {
   'simcore-phase-plane': { traj: '1,0;-1,1' },
   'simcore-izhikevich': { t1: '200' },
   'simcore-hopfield': { size: '8' },
+  'simcore-conv': { imagesize: '128' },
 };
 const ROUNDS = 1000;
 // 1,000 widgets that each kept 2 KB would add 2 MB.

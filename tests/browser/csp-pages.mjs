@@ -6,7 +6,7 @@
 // the hash that opens it (the deck's third slide holds a widget).
 export const PAGES = {
   'index.html': { widget: null },
-  'engine.html': { widget: null },
+  'engine.html': { widget: 'simcore-conv' },
   'gabor.html': { widget: 'simcore-gabor' },
   'hopfield.html': { widget: 'simcore-hopfield' },
   'phase-plane.html': { widget: 'simcore-phase-plane' },
@@ -38,15 +38,12 @@ export function watch(ctx, p) {
 }
 
 /**
- * Waits until the page is ready: a demo's status line, the engine's output,
- * the gallery's thumbnails, or the widget having drawn a canvas that is not
+ * Waits until the page is ready: the gallery's thumbnails, or the widget having drawn a canvas that is not
  * one flat colour.
  */
 export async function waitReady(p, page) {
   const { widget } = PAGES[page];
-  if (page === 'engine.html') {
-    await p.waitForFunction(() => document.getElementById('app').dataset.state === 'ready');
-  } else if (page === 'index.html') {
+  if (page === 'index.html') {
     await p.waitForFunction(() => document.getElementById('status').textContent.startsWith('simcore')
       && [...document.images].every((im) => im.complete && im.naturalWidth > 0));
   }

@@ -2,7 +2,7 @@
 // 320 px, into screenshots/ (git-ignored) for a person to look at:
 //   node tests/browser/screenshots.mjs [page.html ...]
 // Not a test (the name does not match node --test's patterns). It also
-// writes screenshots/engine-readme.png, the header and panels of engine.html,
+// writes screenshots/engine-readme.png, the header and widget of engine.html,
 // from which docs/images/engine.png is copied.
 import { mkdir, readdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -48,15 +48,16 @@ try {
     const ctx = await browser.newContext({ viewport: { width: 1100, height: 900 }, deviceScaleFactor: 1 });
     const p = await ctx.newPage();
     await p.goto(pageUrls(server, 'engine.html').http);
-    await p.waitForFunction(() => document.getElementById('app').dataset.state === 'ready');
+    const ready = () => p.waitForFunction(() => document.querySelector('simcore-conv').dataset.state === 'ready');
+    await ready();
     // A few θ steps, ending at the default, fill the timing median past the
     // first (compiling) call.
     for (const theta of ['34', '38', '42', '30']) {
-      await p.locator('#theta').fill(theta);
-      await p.waitForFunction(() => document.getElementById('app').dataset.state === 'ready');
+      await p.locator('simcore-conv #c-theta').fill(theta);
+      await ready();
     }
-    await p.locator('#theta').blur();
-    const app = await p.locator('#app').boundingBox();
+    await p.locator('simcore-conv #c-theta').blur();
+    const app = await p.locator('simcore-conv').boundingBox();
     const file = `${outDir}engine-readme.png`;
     await p.screenshot({ path: file, fullPage: true, clip: { x: 0, y: 0, width: 1100, height: Math.ceil(app.y + app.height + 16) } });
     console.log(file);

@@ -50,7 +50,7 @@ test('language tables have the same keys and no empty labels', () => {
 });
 
 test('every data-i18n key of the pages and widgets is in the tables', async () => {
-  const sources = ['web/gabor.html', 'web/widgets/gabor.mjs', 'web/hopfield.html', 'web/widgets/hopfield.mjs', 'web/phase-plane.html', 'web/widgets/phase-plane.mjs', 'web/izhikevich.html', 'web/widgets/izhikevich.mjs', 'web/index.html'];
+  const sources = ['web/gabor.html', 'web/widgets/gabor.mjs', 'web/hopfield.html', 'web/widgets/hopfield.mjs', 'web/phase-plane.html', 'web/widgets/phase-plane.mjs', 'web/izhikevich.html', 'web/widgets/izhikevich.mjs', 'web/engine.html', 'web/widgets/conv.mjs', 'web/index.html'];
   for (const src of sources) {
     const text = await readFile(new URL(`../../${src}`, import.meta.url), 'utf8');
     const used = [...text.matchAll(/data-i18n(?:-title)?="([^"]+)"|i18n(?:Title)?: '([^'$]+)'/g)].map((m) => m[1] ?? m[2]);
@@ -165,4 +165,50 @@ test('test images follow the θ convention: each grating quadrant and bar excite
     const cy = Math.floor((Math.floor(k / 4) + 0.5) * (n / 4));
     assert.ok(Math.abs(dominant[cy * n + cx] - (k * Math.PI) / 16) < 1e-6, `bar ${k}: dominant ${(dominant[cy * n + cx] * 180 / Math.PI).toFixed(1)}°`);
   }
+});
+
+test('<simcore-conv>: every schema choice and control has a label in both languages', async () => {
+  const { CONV_SCHEMA } = await import('../../web/widgets/conv-schema.mjs');
+  for (const [name, field] of Object.entries(CONV_SCHEMA)) {
+    if (name === 'compute' || name === 'seed') continue; // attribute/hash only, or a button
+    for (const table of Object.values(TABLES)) {
+      assert.ok(`conv.${name}` in table, `conv.${name}`);
+      // Image sizes are shown as numbers, not labels.
+      if (field.type === 'choice' && name !== 'imageSize') for (const c of field.choices) assert.ok(`conv.${name}.${c}` in table, `conv.${name}.${c}`);
+    }
+  }
+});
+
+test('<simcore-conv> kernels: Gaussian and box sum to 1, random has Σ|k| = 1 per seed, Sobel x is antisymmetric', async () => {
+  const { box, gaussian, gaussianSize, random, sobelX } = await import('../../web/widgets/conv-kernels.mjs');
+  const sum = (a) => a.reduce((s, v) => s + v, 0);
+  for (const sigma of [0.5, 2, 7.25]) {
+    const g = gaussian(sigma);
+    assert.equal(g.width, gaussianSize(sigma));
+    assert.equal(g.width % 2, 1);
+    assert.ok(Math.abs(sum(g.data) - 1) < 1e-6);
+    // Isotropic and centred: symmetric under transposition and point reflection.
+    for (let y = 0; y < g.width; y++) {
+      for (let x = 0; x < g.width; x++) {
+        assert.equal(g.data[y * g.width + x], g.data[x * g.width + y]);
+        assert.equal(g.data[y * g.width + x], g.data[g.data.length - 1 - (y * g.width + x)]);
+      }
+    }
+  }
+  assert.ok(Math.abs(sum(box(7).data) - 1) < 1e-6);
+  const r1 = random(9, 1);
+  assert.ok(Math.abs(sum(r1.data.map(Math.abs)) - 1) < 1e-6);
+  assert.deepEqual(random(9, 1).data, r1.data, 'same seed, same kernel');
+  assert.notDeepEqual(random(9, 2).data, r1.data, 'another seed, another kernel');
+  const s = sobelX().data;
+  for (let i = 0; i < 9; i++) assert.equal(s[i] + s[8 - i], 0);
+});
+
+test('<simcore-conv> output scale: diverging about 0 for signed data, gray otherwise', async () => {
+  const { autoScale } = await import('../../web/widgets/draw.mjs');
+  assert.deepEqual(autoScale(Float32Array.of(-2, 0, 1)), { map: 'diverging', range: [-2, 2] });
+  assert.deepEqual(autoScale(Float32Array.of(0.25, 0.5, 0.875)), { map: 'gray', range: [0.25, 0.875] });
+  // Rounding noise just below 0 does not switch to the diverging map.
+  assert.equal(autoScale(Float32Array.of(-1e-7, 0.5, 1)).map, 'gray');
+  assert.deepEqual(autoScale(Float32Array.of(3, 3)), { map: 'gray', range: [3, 4] });
 });

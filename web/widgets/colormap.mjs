@@ -1,9 +1,8 @@
 // Colour maps as 256-entry RGB lookup tables.
 // Sequential (for magnitudes and spectra): a dark-to-bright ramp close to
 // matplotlib's "magma"; hue() colours orientations.
-// The site's diverging and gray maps come from the shared classic script
-// (web/lib/colormap.js, ColorBrewer RdBu), so every page reads colours alike.
-import '../lib/colormap.js';
+// Diverging (signed data: kernels, filter responses): ColorBrewer RdBu
+// reversed, blue < 0 < red, white at zero. Gray: black to white, for images.
 
 function lut(stops) {
   const table = new Uint8ClampedArray(256 * 3);
@@ -19,9 +18,12 @@ function lut(stops) {
   return table;
 }
 
-const shared = globalThis.simcoreWeb.colormap.maps;
-export const DIVERGING = shared.diverging;
-export const GRAY = shared.gray;
+// Evenly spaced hex stops as [t, r, g, b] for lut().
+const even = (hex) => hex.map((c, i) => [i / (hex.length - 1), ...[1, 3, 5].map((k) => parseInt(c.slice(k, k + 2), 16))]);
+
+export const DIVERGING = lut(even(['#053061', '#2166ac', '#4393c3', '#92c5de', '#d1e5f0', '#f7f7f7',
+  '#fddbc7', '#f4a582', '#d6604d', '#b2182b', '#67001f']));
+export const GRAY = lut([[0, 0, 0, 0], [1, 255, 255, 255]]);
 
 export const SEQUENTIAL = lut([
   [0, 0, 0, 4], [0.25, 81, 18, 124], [0.5, 183, 55, 121], [0.75, 252, 137, 97], [1, 252, 253, 191],

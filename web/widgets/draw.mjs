@@ -22,6 +22,23 @@ export function rangeOf(data, map) {
   return hi > lo ? [lo, hi] : [lo, lo + 1];
 }
 
+/**
+ * How to colour a filter output: diverging and symmetric about 0 when it has clearly
+ * negative values (relative threshold, so rounding noise around 0 does not
+ * switch maps), else gray over [min, max].
+ */
+export function autoScale(data) {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < data.length; i++) {
+    if (data[i] < lo) lo = data[i];
+    if (data[i] > hi) hi = data[i];
+  }
+  const m = Math.max(Math.abs(lo), Math.abs(hi));
+  if (lo < -1e-3 * m) return { map: 'diverging', range: [-m, m] };
+  return { map: 'gray', range: hi > lo ? [lo, hi] : [lo, lo + 1] };
+}
+
 /** Draw a w×h field with a colour map; sets the canvas's pixel size to w×h. */
 export function drawField(canvas, data, w, h, map, range = rangeOf(data, map)) {
   if (canvas.width !== w) canvas.width = w;

@@ -92,6 +92,16 @@ export function bars(n) {
   return out;
 }
 
+/** Checkerboard of `cells`×`cells` squares, 0 and 1: sharp edges for the border modes. */
+export function checker(n, cells = 8) {
+  const out = new Float32Array(n * n);
+  const cell = n / cells;
+  for (let y = 0; y < n; y++) {
+    for (let x = 0; x < n; x++) out[y * n + x] = (Math.floor(x / cell) + Math.floor(y / cell)) % 2;
+  }
+  return out;
+}
+
 /** Fractal value noise warped into wood-like rings: a natural-looking texture. */
 export function texture(n, seed = 7) {
   const rand = xorshift(seed);
@@ -157,6 +167,7 @@ export function makeImage(name, n, makeCanvas) {
     case 'bars': return bars(n);
     case 'text': return text(n, makeCanvas);
     case 'texture': return texture(n);
+    case 'checker': return checker(n);
     default: throw new RangeError(`makeImage: unknown image '${name}'`);
   }
 }

@@ -4,6 +4,7 @@ import { SimcoreGabor } from './gabor.mjs';
 import { SimcoreHopfield } from './hopfield.mjs';
 import { SimcorePhasePlane } from './phase-plane.mjs';
 import { SimcoreIzhikevich } from './izhikevich.mjs';
+import { SimcoreConv } from './conv.mjs';
 import { LANGS, getLang, onLangChange, setLang, t, translate } from './i18n.mjs';
 
 const ELEMENTS = {
@@ -11,6 +12,7 @@ const ELEMENTS = {
   'simcore-hopfield': SimcoreHopfield,
   'simcore-phase-plane': SimcorePhasePlane,
   'simcore-izhikevich': SimcoreIzhikevich,
+  'simcore-conv': SimcoreConv,
 };
 for (const [name, cls] of Object.entries(ELEMENTS)) {
   if (!customElements.get(name)) customElements.define(name, cls);
