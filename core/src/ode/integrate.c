@@ -297,24 +297,24 @@ static double err_norm(const double *e, const double *y, const double *y1, int n
 static double initial_step(ctx *c, double t, const double *y, const double *f0, double hmax, double rtol, double atol)
 {
     const int n = c->n;
-    double d0 = 0, d1 = 0, d2 = 0, y1[DIM], f1[DIM];
+    double dy0 = 0, df0 = 0, ddf = 0, y1[DIM], f1[DIM];
     for (int i = 0; i < n; i++) {
         const double sk = atol + rtol * fabs(y[i]);
-        d0 += (y[i] / sk) * (y[i] / sk);
-        d1 += (f0[i] / sk) * (f0[i] / sk);
+        dy0 += (y[i] / sk) * (y[i] / sk);
+        df0 += (f0[i] / sk) * (f0[i] / sk);
     }
-    d0 = sqrt(d0 / n);
-    d1 = sqrt(d1 / n);
-    double h = (d0 < 1e-10 || d1 < 1e-10) ? 1e-6 : 0.01 * d0 / d1;
+    dy0 = sqrt(dy0 / n);
+    df0 = sqrt(df0 / n);
+    double h = (dy0 < 1e-10 || df0 < 1e-10) ? 1e-6 : 0.01 * dy0 / df0;
     h = fmin(h, hmax);
     for (int i = 0; i < n; i++) y1[i] = y[i] + c->dir * h * f0[i];
     f(c, t + c->dir * h, y1, f1);
     for (int i = 0; i < n; i++) {
         const double sk = atol + rtol * fabs(y[i]);
-        d2 += ((f1[i] - f0[i]) / sk) * ((f1[i] - f0[i]) / sk);
+        ddf += ((f1[i] - f0[i]) / sk) * ((f1[i] - f0[i]) / sk);
     }
-    d2 = sqrt(d2 / n) / h;
-    const double dm = fmax(d1, d2);
+    ddf = sqrt(ddf / n) / h;
+    const double dm = fmax(df0, ddf);
     const double h1 = dm <= 1e-15 ? fmax(1e-6, h * 1e-3) : pow(0.01 / dm, 0.2);
     return fmin(fmin(100.0 * h, h1), hmax);
 }
