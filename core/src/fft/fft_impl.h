@@ -179,8 +179,8 @@ typedef void (*FN(bf_fn))(const float *, const float *, size_t, size_t, float *,
         FN(bf##P)(xr, xi, xs, ir, yr, yi, ys, ot, s, 0, tw);                   \
         for (int j = 1; j < m; j++)                                            \
             FN(bf##P)(xr + (size_t)s * j * xs, xi + (size_t)s * j * xs, xs, ir, \
-                      yr + (size_t)s * P * j * ys, yi + (size_t)s * P * j * ys, \
-                      ys, ot, s, 1, tw + 2 * (P - 1) * j);                     \
+                      yr + (size_t)s * (P) * j * ys, yi + (size_t)s * (P) * j * ys, \
+                      ys, ot, s, 1, tw + 2 * ((P) - 1) * j);                   \
     }
 FFT_STAGE(stage2, 2)
 FFT_STAGE(stage3, 3)
