@@ -429,6 +429,11 @@ static void FN(corr)(const sc_fft2 *g, const float *sr, const float *si, const f
             v_st(ci + 4 * x, v_mul(sc, v_sub(v_mul(ai, br), v_mul(ar, bi))));
         }
         FN(cfft)(g->px, cr, ci, 4, tr + b, ti + b, 4, scratch, 1);
+        /* Rows nx .. rows-1 still hold the kernel's y pass; ypass_inv packs
+         * them as the imaginary partner of real columns, where they leaked
+         * ~1e-15 |K| into outputs even for a zero image (found by fuzzing). */
+        memset(tr + b + 4 * (size_t)nx, 0, sizeof(float) * 4 * (size_t)(g->rows - nx));
+        memset(ti + b + 4 * (size_t)nx, 0, sizeof(float) * 4 * (size_t)(g->rows - nx));
     }
     FN(ypass_inv)(g, tr, ti, dst, dw, dh, dw, scratch);
 }
