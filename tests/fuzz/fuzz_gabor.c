@@ -45,10 +45,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     const int w = fuzz_int(&in, 1, MAX_SIDE), h = fuzz_int(&in, 1, MAX_SIDE);
     const int finite = fuzz_floats(&in, image, (size_t)w * h, 0.0f, 1.0f);
+    /* Finite outputs are promised for bounded pixels only: 3e38 may overflow. */
+    int tame = finite;
+    for (int i = 0; i < w * h; i++) tame &= fabsf(image[i]) <= 1e6f;
     const sc_status fs = sc_gabor_filter(image, w, h, &p, (sc_border)border, re, fuzz_bool(&in) ? im : NULL, mag);
     if (fs == SC_OK) {
         FUZZ_CHECK(finite, "filter accepted a non-finite image");
-        for (int i = 0; i < w * h; i++) FUZZ_CHECK(isfinite(mag[i]) && mag[i] >= 0.0f, "magnitude[%d] = %g", i, mag[i]);
+        for (int i = 0; i < w * h; i++)
+            FUZZ_CHECK(!(mag[i] < 0.0f) && (!tame || isfinite(mag[i])), "magnitude[%d] = %g", i, mag[i]);
     }
 
     sc_gabor_bank_desc b;
@@ -63,7 +67,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         for (int i = 0; i < w * h; i++)
             FUZZ_CHECK(dom[i] >= 0.0f && dom[i] < 3.14159266f, "dominant[%d] = %g", i, dom[i]);
         for (int i = 0; i < b.orientations * w * h; i++)
-            FUZZ_CHECK(isfinite(energy[i]) && energy[i] >= 0.0f, "energy[%d] = %g", i, energy[i]);
+            FUZZ_CHECK(!(energy[i] < 0.0f) && (!tame || isfinite(energy[i])), "energy[%d] = %g", i, energy[i]);
     }
     /* The flat entry point with the same numbers. */
     int sz[2];
