@@ -41,6 +41,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     int finite = fuzz_floats(&in, image, (size_t)w * h, -1.0f, 1.0f);
     finite &= fuzz_floats(&in, kernel, (size_t)kw * kh, -1.0f, 1.0f);
     for (int i = 0; tame && i < w * h; i++) image[i] *= scale;
+    finite &= fuzz_all_finite_f(image, (size_t)w * h); /* 3e38 * scale overflows */
 
     if (hostile_call) {
         /* Sizes and enums straight from the bytes: must be rejected (or, if
