@@ -259,8 +259,11 @@ static int run_fixed(ctx *c, sc_ode_method method, double t0, double t1, double 
                 memcpy(y, ip.y1, (size_t)n * sizeof *y);
                 break;
             }
-            /* Reset inside the step: fire, then integrate the rest of it. */
-            const double ts = t + th * h;
+            /* Reset inside the step: fire, then integrate the rest of it.
+             * t + h can round past tend (from the index): never label the
+             * spike after the step's end sample (found by fuzzing). */
+            double ts = t + th * h;
+            if ((ts - tend) * c->dir > 0.0) ts = tend;
             memcpy(y, ys, (size_t)n * sizeof *y);
             if (!fire(c, ts, y)) return -2;
             if (fabs(tend - ts) <= 1e-12 * fabs(h)) break;
@@ -395,7 +398,8 @@ static int run_dopri(ctx *c, double t0, double t1, double dt, long max_steps, do
         double th = 1.0, ys[DIM];
         const int ev = step_events(c, t, &ip, &th, ys);
         if (ev < 0) return -2;
-        const double tend = ev ? t + th * hs : tn;
+        double tend = ev ? t + th * hs : tn;
+        if ((tend - tn) * dir > 0.0) tend = tn; /* rounding must not pass the step's end */
         /* Output samples in (t, tend] from the dense output. */
         if (dt > 0.0) {
             for (;;) {
