@@ -3,6 +3,7 @@
 #   make test    build, then native (CTest), wasm (node --test) and browser tests
 #   make build   native + wasm + web into dist/, no serving
 #   make bench   benchmarks (tables; see docs/benchmarks.md)
+#   make fuzz    every libFuzzer target for FUZZ_SECONDS (docs/reliability.md)
 SHELL := /bin/bash
 .DEFAULT_GOAL := build
 export NODE_PATH := /usr/share/nodejs
@@ -11,7 +12,11 @@ PORT ?= 8000
 CMAKE_FLAGS := -DCMAKE_BUILD_TYPE=Release
 EMULATOR := "-DCMAKE_CROSSCOMPILING_EMULATOR=/usr/bin/node;--no-experimental-fetch"
 
-.PHONY: deps build native wasm web test test-native test-wasm test-browser bench demo clean
+FUZZ_SECONDS ?= 300
+FUZZ_TEST_SECONDS ?= 5
+
+.PHONY: deps build native wasm web test test-native test-wasm test-browser bench demo clean \
+	asan test-asan fuzz-build fuzz test-fuzz lint
 
 deps:
 	@bash tools/install-deps.sh
@@ -35,11 +40,34 @@ web: wasm
 build: native wasm web
 
 test: build
-	$(MAKE) --no-print-directory test-native test-wasm test-browser
+	$(MAKE) --no-print-directory test-native test-asan test-fuzz lint test-wasm test-browser
 
 test-native:
 	ctest --test-dir build/native --output-on-failure
 	ctest --test-dir build/native-scalar --output-on-failure
+
+# Reliability (docs/reliability.md): the native tests under ASan + UBSan,
+# short fuzz runs, static analysis. clang builds in their own trees.
+asan:
+	CC=clang cmake -S . -B build/asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSIMCORE_SANITIZE=ON >/dev/null
+	cmake --build build/asan -j$(JOBS)
+
+test-asan: asan
+	ctest --test-dir build/asan --output-on-failure
+
+fuzz-build:
+	CC=clang cmake -S . -B build/fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSIMCORE_FUZZ=ON >/dev/null
+	cmake --build build/fuzz -j$(JOBS)
+
+# Long runs keep what they find in build/fuzz/corpus (never the git tree).
+fuzz: fuzz-build
+	bash tools/fuzz.sh $(FUZZ_SECONDS) build/fuzz/corpus
+
+test-fuzz: fuzz-build
+	bash tools/fuzz.sh $(FUZZ_TEST_SECONDS)
+
+lint:
+	JOBS=$(JOBS) bash tools/lint.sh
 
 test-wasm:
 	node --test tests/wasm/

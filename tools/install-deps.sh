@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the build and tests need on a fresh Debian 12 machine:
-# Debian's emscripten, SIMDe and Chromium, then the npm packages from the
-# lock file. Skips what is already there. Needs root (or sudo) for apt.
+# Debian's emscripten, SIMDe and Chromium, clang with its sanitizer and
+# libFuzzer runtimes, cppcheck and clang-tidy (make test runs them: see
+# docs/reliability.md), then the npm packages from the lock file. Skips what is already there. Needs root (or sudo) for apt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,6 +11,10 @@ command -v cmake >/dev/null || need+=(cmake)
 command -v emcc >/dev/null || need+=(emscripten)
 [ -f /usr/include/simde/wasm/simd128.h ] || need+=(libsimde-dev)
 [ -x /usr/bin/chromium ] || need+=(chromium)
+command -v clang >/dev/null || need+=(clang)
+ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev/null 2>&1 || need+=(libclang-rt-14-dev)
+command -v clang-tidy >/dev/null || need+=(clang-tidy)
+command -v cppcheck >/dev/null || need+=(cppcheck)
 command -v python3 >/dev/null || need+=(python3)
 if [ ${#need[@]} -gt 0 ]; then
   sudo=""

@@ -330,6 +330,41 @@ static void test_conv_variants(void)
     }
 }
 
+/* Regression (found by tests/fuzz/fuzz_conv): the padding rows of the
+ * transform (nx not a multiple of 8) kept the kernel's spectrum and leaked
+ * ~1e-15 |K| into outputs, so a zero image gave non-zero results and a tiny
+ * one lost all relative accuracy. A zero image must give exact zeros. */
+static void test_zero_image_no_leak(void)
+{
+    static const int sizes[][4] = {{1, 23, 1, 39}, {3, 5, 2, 30}, {5, 40, 3, 3}, {9, 9, 9, 9}};
+    uint32_t seed = 99;
+    for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++) {
+        const int w = sizes[s][0], h = sizes[s][1], kw = sizes[s][2], kh = sizes[s][3];
+        const int pw = w + kw - 1, ph = h + kh - 1;
+        float *p = falloc((size_t)pw * ph), *k = falloc((size_t)kw * kh), *out = falloc((size_t)w * h);
+        memset(p, 0, sizeof(float) * pw * ph);
+        check_fill_random(k, (size_t)kw * kh, &seed);
+        for (int v = 0; v < sc_fft_variant_count; v++) {
+            sc_conv_fft_cache_clear();
+            check_fill_nan(out, (size_t)w * h);
+            CHECK(sc_conv_fft_variant(sc_fft_variants[v], p, pw, w, h, k, kw, kh, out, NULL, NULL, NULL) == SC_OK,
+                  "status");
+            int nonzero = 0;
+            for (int i = 0; i < w * h; i++) nonzero += out[i] != 0.0f;
+            CHECK(nonzero == 0, "%s %dx%d k%dx%d: %d non-zero outputs for a zero image", sc_fft_variants[v]->name,
+                  w, h, kw, kh, nonzero);
+            /* A tiny image keeps the usual relative accuracy. */
+            for (int i = 0; i < pw * ph; i++) p[i] = 1e-30f * check_rand_f(&seed);
+            sc_conv_fft_cache_clear();
+            sc_conv_fft_variant(sc_fft_variants[v], p, pw, w, h, k, kw, kh, out, NULL, NULL, NULL);
+            const double e = conv_error(p, pw, w, h, k, kw, kh, out, 1);
+            CHECK(e <= CONV_TOL, "%s %dx%d tiny image: error %g of sum|k x|", sc_fft_variants[v]->name, w, h, e);
+            memset(p, 0, sizeof(float) * pw * ph);
+        }
+        free(p); free(k); free(out);
+    }
+}
+
 /* The cache: a hit on the same image (even another kernel), bit-identical to
  * the result after a miss, and a miss as soon as one pixel changes. */
 static void test_cache(void)
@@ -396,6 +431,7 @@ int main(void)
     test_cfft_pruned();
     test_rfft2();
     test_conv_variants();
+    test_zero_image_no_leak();
     test_cache();
     test_large();
     return check_summary("test_fft");

@@ -647,6 +647,40 @@ static void test_neuron_models(void)
     CHECK(crossings(SC_SYS_HODGKIN_HUXLEY, p, hh->y0, 300, 0.01) == 0, "HH at rest with I = 0");
 }
 
+/* Regression (found by tests/fuzz/fuzz_ode): with a huge vpeak the RK4 step
+ * blew up and the reset was located at the very end of the step, where
+ * t + h rounds 1 ulp past the index-based step end t0 + (i+1) dt; the spike
+ * samples were labelled after the next sample, so time ran backwards.
+ * Values are the fuzzer's, exactly. */
+static void test_event_at_step_end_keeps_time_order(void)
+{
+    const double p[9] = {0x1.47ae147ae147bp-6, 0x1.999999999999ap-3, -0x1.04p+6, 0x1p+3, 0x1.4p+3,
+                         0x1.47ae147ae147bp-5, 0x1.4p+2, 0x1.18p+7, 0x1.df9a08b1411b2p+132};
+    const double y0[2] = {-0x1.01c1c1c1c1c1cp+6, -0x1.8e35bfffce35cp+3};
+    const double bounds[4] = {-0x1.b908361909083p+7, 0x1.ff933c78cdfadp+127, -0x1.ff933c78cdfadp+127,
+                              0x1.ff933c78cdfadp+127};
+    sc_ode_desc d = sc_ode_default_desc();
+    d.system = SC_SYS_IZHIKEVICH;
+    d.params = p;
+    d.y0 = y0;
+    d.t0 = -0x1.3ffe0c8e7ffe1p+3;
+    d.t1 = 0x1.c4d16ae4d4d16p+5;
+    d.dt = 0x1.8f88df8f8f88ep-1;
+    d.method = SC_ODE_RK4;
+    d.bounds = bounds;
+    d.max_steps = 5000;
+    d.event_var = 1;
+    d.event_value = -80.0;
+    sc_ode_result r;
+    CHECK(sc_ode_integrate(&d, &r) == SC_OK, "status");
+    CHECK(r.events >= 1, "the blow-up fires the reset (%ld events)", r.events);
+    long back = 0;
+    for (long i = 1; i < r.samples; i++) back += r.t[i] < r.t[i - 1];
+    CHECK(back == 0, "%ld samples earlier than their predecessor", back);
+    for (long e = 1; e < r.events; e++) CHECK(r.event_t[e] >= r.event_t[e - 1], "event %ld out of order", e);
+    sc_ode_result_free(&r);
+}
+
 int main(void)
 {
     test_linear_closed_form();
@@ -661,5 +695,6 @@ int main(void)
     test_batch();
     test_izhikevich_accommodation();
     test_neuron_models();
+    test_event_at_step_end_keeps_time_order();
     return check_summary("test_ode");
 }

@@ -93,7 +93,7 @@ SC_API sc_status sc_hopfield_get_weights(sc_hopfield net, float *w);
 
 /* Local fields h = W s of the current state (n floats; thresholds not
  * subtracted), exactly as the updates compute them. */
-SC_API sc_status sc_hopfield_fields(sc_hopfield net, float *h);
+SC_API sc_status sc_hopfield_fields(sc_hopfield net, float *fields);
 
 /* Restart the network's generator (random orders, stochastic units). */
 SC_API sc_status sc_hopfield_seed(sc_hopfield net, uint32_t seed);

@@ -17,7 +17,7 @@
 
 static float *align_up(void *p)
 {
-    return (float *)(((uintptr_t)p + 63) & ~(uintptr_t)63);
+    return (float *)(void *)((char *)p + (64 - (uintptr_t)p % 64) % 64);
 }
 
 static struct {

@@ -179,8 +179,8 @@ typedef void (*FN(bf_fn))(const float *, const float *, size_t, size_t, float *,
         FN(bf##P)(xr, xi, xs, ir, yr, yi, ys, ot, s, 0, tw);                   \
         for (int j = 1; j < m; j++)                                            \
             FN(bf##P)(xr + (size_t)s * j * xs, xi + (size_t)s * j * xs, xs, ir, \
-                      yr + (size_t)s * P * j * ys, yi + (size_t)s * P * j * ys, \
-                      ys, ot, s, 1, tw + 2 * (P - 1) * j);                     \
+                      yr + (size_t)s * (P) * j * ys, yi + (size_t)s * (P) * j * ys, \
+                      ys, ot, s, 1, tw + 2 * ((P) - 1) * j);                   \
     }
 FFT_STAGE(stage2, 2)
 FFT_STAGE(stage3, 3)
@@ -429,6 +429,11 @@ static void FN(corr)(const sc_fft2 *g, const float *sr, const float *si, const f
             v_st(ci + 4 * x, v_mul(sc, v_sub(v_mul(ai, br), v_mul(ar, bi))));
         }
         FN(cfft)(g->px, cr, ci, 4, tr + b, ti + b, 4, scratch, 1);
+        /* Rows nx .. rows-1 still hold the kernel's y pass; ypass_inv packs
+         * them as the imaginary partner of real columns, where they leaked
+         * ~1e-15 |K| into outputs even for a zero image (found by fuzzing). */
+        memset(tr + b + 4 * (size_t)nx, 0, sizeof(float) * 4 * (size_t)(g->rows - nx));
+        memset(ti + b + 4 * (size_t)nx, 0, sizeof(float) * 4 * (size_t)(g->rows - nx));
     }
     FN(ypass_inv)(g, tr, ti, dst, dw, dh, dw, scratch);
 }

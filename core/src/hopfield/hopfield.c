@@ -22,7 +22,7 @@ static sc_hop_net *lookup(sc_hopfield h)
 
 #define NET_OR_FAIL(net, h)                                                    \
     sc_hop_net *net = lookup(h);                                               \
-    if (!net) return sc_fail(SC_ERR_HANDLE, "network")
+    if (!(net)) return sc_fail(SC_ERR_HANDLE, "network")
 
 sc_status sc_hopfield_create(int n, sc_hopfield *out)
 {

@@ -25,7 +25,7 @@ sc_status sc_hop_net_init(sc_hop_net *net, int n)
     net->back = net->prev + stride;
     net->theta = net->back + stride;
     net->h = net->theta + n;
-    net->perm = (int *)(net->h + n);
+    net->perm = (int *)(void *)(net->h + n); /* calloc memory: no other type ever lives here */
     net->hq = (int32_t *)(net->perm + n);
     net->sq = (int16_t *)(net->hq + n);
     net->m8 = (int8_t *)(net->sq + stride);

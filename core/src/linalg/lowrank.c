@@ -15,6 +15,7 @@ static double dot(const double *a, const double *b, int m)
 int sc_svd_lowrank(const double *a, int m, int n, int rmax, double floor_rel,
                    double *u, double *s, double *v, int *rank, double *resid2)
 {
+    if (m < 1 || n < 1) return -1; /* the contract; also tells the analyser */
     const int kmax = rmax < (m < n ? m : n) ? rmax : (m < n ? m : n);
     /* b: residual columns (column-major m x n), q: kept directions (m x kmax),
      * rr: Q^T A (kmax x n row-major), ur: its left singular vectors. */
@@ -26,7 +27,7 @@ int sc_svd_lowrank(const double *a, int m, int n, int rmax, double floor_rel,
         for (int j = 0; j < n; j++) b[(size_t)j * m + i] = a[(size_t)i * n + j];
     const double total2 = dot(b, b, m * n);
     int r = 0;
-    double res2 = total2;
+    double res2;
     for (;;) {
         /* Residual energy, summed afresh each step (no cancellation). */
         int piv = 0;

@@ -112,6 +112,7 @@ static void jacobi_tall(double *w, int m, int n, double *v, double *s, int *good
 
 int sc_svd(const double *a, int m, int n, double *u, double *s, double *v)
 {
+    if (m < 1 || n < 1) return -1; /* the contract; also tells the analyser */
     /* Work on the tall orientation: A^T = V S U^T when m < n. */
     const int tall = m >= n;
     const int rows = tall ? m : n, p = tall ? n : m;

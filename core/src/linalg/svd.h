@@ -12,7 +12,7 @@
  *   v: n x p row-major, orthonormal columns.
  * Columns of U and V for (numerically) zero singular values complete the
  * orthonormal bases, so U^T U = V^T V = I even when a is rank deficient.
- * Returns 0, or -1 if scratch memory could not be allocated. */
+ * Returns 0, or -1 if scratch memory could not be allocated (or m, n < 1). */
 int sc_svd(const double *a, int m, int n, double *u, double *s, double *v);
 
 /* Truncated SVD of a numerically low-rank m x n matrix: Gram-Schmidt with
@@ -23,7 +23,7 @@ int sc_svd(const double *a, int m, int n, double *u, double *s, double *v);
  *   u: m x r, s: r values (descending), v: n x r, row-major as sc_svd, with
  *   room for rmax terms; *rank = r; *resid2 = ||A - U S V^T||_F^2 (exact up
  *   to rounding: the residual is orthogonal to the kept terms).
- * Returns 0, or -1 on allocation failure. */
+ * Returns 0, or -1 on allocation failure (or m, n < 1). */
 int sc_svd_lowrank(const double *a, int m, int n, int rmax, double floor_rel,
                    double *u, double *s, double *v, int *rank, double *resid2);
 

@@ -49,7 +49,7 @@ static void prepare(const sc_batch_params *bp, vp *P)
     {                                                                         \
         v128_t a[VECS], b[VECS];                                              \
         for (int j = 0; j < VECS; j++) load2(y + 2 * LANES * j, &a[j], &b[j]); \
-        BODY                                                                  \
+        BODY /* NOLINT(bugprone-macro-parentheses): a statement list */      \
         for (int j = 0; j < VECS; j++) store2(y + 2 * LANES * j, a[j], b[j]); \
     }                                                                         \
     void name(float *y, int count, const sc_batch_params *bp)                 \

@@ -123,7 +123,7 @@ void sc_custom_field(sc_expr_block_fn block, const float *p, float x0, float hx,
         for (int k = 0; k < SC_EXPR_BLOCK; k++) {
             const long g = base + (k < m ? k : m - 1); /* pad with a real point */
             xs[k] = x0 + (float)(g % nx) * hx;
-            ys[k] = y0 + (float)(g / nx) * hy;
+            ys[k] = y0 + (float)(g / nx) * hy; /* NOLINT(bugprone-integer-division): the row index */
         }
         block(&cs.f[0], xs, ys, 0.0f, p, fx);
         block(&cs.f[1], xs, ys, 0.0f, p, fy);

@@ -75,8 +75,9 @@ int sc_flat_ode_custom_compile(const char *dx, const char *dy, const char *names
     const char *ptr[SC_ODE_MAX_PARAMS];
     int k = 0;
     if (nparams) {
-        if (strlen(names) >= sizeof buf) return sc_fail(SC_ERR_RANGE, "params");
-        strcpy(buf, names);
+        const size_t len = strlen(names);
+        if (len >= sizeof buf) return sc_fail(SC_ERR_RANGE, "params");
+        memcpy(buf, names, len + 1);
         char *s = buf;
         while (k < nparams) {
             ptr[k++] = s;

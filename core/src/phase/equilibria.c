@@ -5,7 +5,7 @@
 #include "phase_internal.h"
 
 /* Newton on f(x, y) = 0; 1 if it converged inside the (slightly enlarged) box. */
-static int newton(const sc_plane *pl, double *x, double *y, double box[4])
+static int newton(const sc_plane *pl, double *x, double *y, const double box[4])
 {
     const double wx = box[1] - box[0], wy = box[3] - box[2];
     int converged = 0;
@@ -71,6 +71,8 @@ sc_status sc_phase_equilibria(const sc_phase_plane *plane, double xmin, double x
             n++;
         }
     }
+    /* Only the n filled entries are sorted (cppcheck cannot see that). */
+    /* cppcheck-suppress uninitvar */
     qsort(all, (size_t)n, sizeof all[0], by_xy);
     for (int k = 0; k < n; k++) {
         sc_plane_jac(&pl, all[k].x, all[k].y, all[k].J);

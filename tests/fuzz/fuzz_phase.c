@@ -1,0 +1,83 @@
+/* Fuzz target: phase-plane analysis (phase.h): classification of 2x2
+ * systems, direction fields, equilibria, nullclines and separatrices on
+ * every system with hostile boxes, grids and parameters. Invariants: a
+ * classification has trace = re0 + re1 and det = re0 re1 - im0 im1 (scaled
+ * tolerance); equilibria are sorted, inside the box and at most max_out;
+ * polylines have consistent starts and finite points. Grids are capped. */
+#include "fuzz_input.h"
+#include "simcore/ode.h"
+#include "simcore/phase.h"
+
+static void check_lines(const sc_polylines *p)
+{
+    FUZZ_CHECK(p->points >= 0 && p->lines >= 0, "points %ld lines %ld", p->points, p->lines);
+    if (p->lines == 0) return;
+    FUZZ_CHECK(p->start[0] == 0 && p->start[p->lines] == p->points, "start[] ends");
+    for (long l = 0; l < p->lines; l++) FUZZ_CHECK(p->start[l] <= p->start[l + 1], "start[] order at %ld", l);
+    FUZZ_CHECK(fuzz_all_finite_d(p->xy, 2 * (size_t)p->points), "non-finite polyline point");
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    static float field[2 * 64 * 64];
+    fuzz_in in = fuzz_begin(data, size);
+
+    /* Classification of x' = a x + b y, y' = c x + d y. */
+    const double a = fuzz_double(&in, -3, 3), b = fuzz_double(&in, -3, 3), c = fuzz_double(&in, -3, 3),
+                 d = fuzz_double(&in, -3, 3);
+    sc_linear_class cls;
+    if (sc_classify_linear(a, b, c, d, fuzz_bool(&in) ? 0.0 : fuzz_double(&in, -0.1, 0.2), &cls) == SC_OK) {
+        const double s = fmax(fmax(fabs(a), fabs(b)), fmax(fabs(c), fabs(d)));
+        if (s < 1e100 && s > 1e-100) {
+            FUZZ_CHECK(fabs(cls.re[0] + cls.re[1] - (a + d)) <= 1e-9 * s, "trace");
+            FUZZ_CHECK(fabs(cls.re[0] * cls.re[1] - cls.im[0] * cls.im[1] - (a * d - b * c)) <= 1e-8 * s * s, "det");
+            FUZZ_CHECK(cls.re[0] >= cls.re[1], "eigenvalue order");
+        }
+    }
+
+    const int system = fuzz_int(&in, -1, SC_SYS_COUNT - 1);
+    const sc_ode_system_info *info = sc_ode_system(system);
+    double params[SC_ODE_MAX_PARAMS], fixed[SC_ODE_MAX_DIM];
+    for (int k = 0; k < SC_ODE_MAX_PARAMS; k++) {
+        const double base = info && k < info->nparams ? info->defaults[k] : 0.0;
+        params[k] = fuzz_bool(&in) ? base : base * fuzz_double(&in, 0.0, 2.0);
+    }
+    for (int k = 0; k < SC_ODE_MAX_DIM; k++) fixed[k] = info ? info->y0[k < info->dim ? k : 0] : 0.0;
+    sc_phase_plane pl = {system, params, fuzz_int(&in, -1, 4), fuzz_int(&in, -1, 4), fuzz_bool(&in) ? fixed : NULL};
+    const double cx = info ? fixed[pl.xvar >= 0 && pl.xvar < info->dim ? pl.xvar : 0] : 0.0;
+    const double cy = info ? fixed[pl.yvar >= 0 && pl.yvar < info->dim ? pl.yvar : 0] : 0.0;
+    const double xr = fuzz_double(&in, 0.0, 100.0), yr = fuzz_double(&in, 0.0, 100.0);
+    const double xmin = cx - xr, xmax = cx + fuzz_double(&in, 0.0, 100.0);
+    const double ymin = cy - yr, ymax = cy + fuzz_double(&in, 0.0, 100.0);
+
+    const int nx = fuzz_size(&in, 2, 64), ny = fuzz_size(&in, 2, 64);
+    const int fits = nx >= 0 && ny >= 0 && nx <= 64 && ny <= 64;
+    if (sc_phase_direction_field(&pl, xmin, xmax, nx, ymin, ymax, ny, fits ? field : NULL) == SC_OK)
+        FUZZ_CHECK(fits && nx >= 2 && ny >= 2, "field accepted nx %d ny %d", nx, ny);
+
+    sc_equilibrium eq[8];
+    int count = -1, found = -1;
+    const int max_out = fuzz_int(&in, -1, 8);
+    if (sc_phase_equilibria(&pl, xmin, xmax, ymin, ymax, fuzz_int(&in, 0, 12), eq, max_out, &count, &found) == SC_OK) {
+        FUZZ_CHECK(count >= 0 && count <= max_out && count <= found, "count %d max %d found %d", count, max_out, found);
+        for (int k = 0; k < count; k++) {
+            FUZZ_CHECK(isfinite(eq[k].x) && isfinite(eq[k].y), "equilibrium %d not finite", k);
+            if (k) FUZZ_CHECK(eq[k - 1].x < eq[k].x || (eq[k - 1].x == eq[k].x && eq[k - 1].y <= eq[k].y), "order");
+        }
+    }
+
+    sc_polylines lines;
+    if (sc_phase_nullcline(&pl, fuzz_int(&in, -1, 2), xmin, xmax, fits ? nx : 2, ymin, ymax, fits ? ny : 2, &lines) ==
+        SC_OK) {
+        check_lines(&lines);
+        sc_polylines_free(&lines);
+    }
+    if (fuzz_u8(&in) < 64) {
+        /* Separatrices integrate; keep t_max short so inputs stay fast. */
+        if (sc_phase_separatrices(&pl, xmin, xmax, ymin, ymax, fuzz_double(&in, 0.0, 5.0), &lines) == SC_OK) {
+            check_lines(&lines);
+            sc_polylines_free(&lines);
+        }
+    }
+    return 0;
+}
