@@ -654,8 +654,9 @@ static void test_neuron_models(void)
  * Values are the fuzzer's, exactly. */
 static void test_event_at_step_end_keeps_time_order(void)
 {
-    const double p[9] = {0x1.47ae147ae147bp-6, 0x1.999999999999ap-3, -0x1.04p+6, 0x1p+3, 0x1.4p+3,
-                         0x1.47ae147ae147bp-5, 0x1.4p+2, 0x1.18p+7, 0x1.df9a08b1411b2p+132};
+    const double p[11] = {0x1.47ae147ae147bp-6, 0x1.999999999999ap-3, -0x1.04p+6, 0x1p+3, 0x1.4p+3,
+                          0x1.47ae147ae147bp-5, 0x1.4p+2, 0x1.18p+7, 0x1.df9a08b1411b2p+132,
+                          0.0, 1.0}; /* vr, ku: the 2003 model */
     const double y0[2] = {-0x1.01c1c1c1c1c1cp+6, -0x1.8e35bfffce35cp+3};
     const double bounds[4] = {-0x1.b908361909083p+7, 0x1.ff933c78cdfadp+127, -0x1.ff933c78cdfadp+127,
                               0x1.ff933c78cdfadp+127};
