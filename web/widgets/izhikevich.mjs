@@ -9,6 +9,7 @@
 import { SimcoreElement, adoptStyle, h } from './base.mjs';
 import { t, getLang, setLang } from './i18n.mjs';
 import { pageCore } from './core.mjs';
+import { fromHash } from './state.mjs';
 import { Viewport } from './plane.mjs';
 import { bindPlaneInput } from './plane-input.mjs';
 import { drawArrowField, drawAxes, drawEquilibria, drawPolyline, prepareCanvas } from './plane-draw.mjs';
@@ -179,6 +180,16 @@ export class SimcoreIzhikevich extends SimcoreElement {
   zoom(factor) {
     this.vp.zoomAt(factor);
     this.setView(this.vp);
+  }
+
+  /** A link naming a preset but none of the parameters means that preset's parameters, as for the attribute. */
+  applyHash(hash) {
+    const given = fromHash(IZHIKEVICH_SCHEMA, hash);
+    const applied = super.applyHash(hash);
+    if (given.preset && given.preset !== 'custom' && !PARAMS.some((n) => n in given)) {
+      this.applyPreset(given.preset).catch((err) => (this.els ? this.fail(err) : console.error(err)));
+    }
+    return applied;
   }
 
   /** Parameters and start state of a preset, from the engine's table. */
