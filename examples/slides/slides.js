@@ -1,2 +1,26 @@
-// Starts reveal.js (a file: the page's Content-Security-Policy runs no inline script).
-Reveal.initialize({ hash: true, width: 1280, height: 860, margin: 0.03 });
+// Starts reveal.js and keeps the deck's text in the widgets' language (a file:
+// the page's Content-Security-Policy runs no inline script).
+(function () {
+  'use strict';
+  var W = window.simcoreWidgets;
+  // ?lang=en or ?lang=zh in the address picks the language (and is remembered).
+  var asked = /[?&]lang=(en|zh)\b/.exec(location.search);
+  if (asked) W.setLang(asked[1]);
+
+  var button = document.getElementById('deck-lang');
+  function relabel() {
+    var lang = W.getLang();
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    button.textContent = lang === 'zh' ? 'English' : '中文';
+    var h = document.querySelector('.reveal .slides section h2 .' + lang);
+    if (h) document.title = h.textContent + ' · simcore slides';
+  }
+  function toggle() { W.setLang(W.getLang() === 'zh' ? 'en' : 'zh'); }
+  relabel();
+  W.onLangChange(relabel);
+  button.addEventListener('click', toggle);
+
+  // 16:9 at 1280 × 720; reveal scales the whole slide to the window.
+  Reveal.initialize({ hash: true, width: 1280, height: 720, margin: 0.02, center: false });
+  Reveal.addKeyBinding({ keyCode: 76, key: 'L', description: 'English / 中文' }, toggle);
+})();
