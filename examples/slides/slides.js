@@ -21,6 +21,9 @@
   button.addEventListener('click', toggle);
 
   // 16:9 at 1280 × 720; reveal scales the whole slide to the window.
-  Reveal.initialize({ hash: true, width: 1280, height: 720, margin: 0.02, center: false });
+  // The 'slide' transition moves hidden slides out of the frame, so a widget's
+  // IntersectionObserver sees them off screen; with 'fade' or 'none' the next
+  // slides lie under the present one (transparent) and their widgets compute early.
+  Reveal.initialize({ hash: true, width: 1280, height: 720, margin: 0.02, center: false, transition: 'slide' });
   Reveal.addKeyBinding({ keyCode: 76, key: 'L', description: 'English / 中文' }, toggle);
 })();
