@@ -19,7 +19,8 @@ button.primary { background: var(--accent); color: #fff; border-color: var(--acc
 @container (min-width: 620px) { .layout { grid-template-columns: minmax(0, 1.1fr) minmax(0, 1fr);
   grid-template-areas: "grid side" "form side" "cap cap"; } }
 @container (min-width: 980px) { .layout { grid-template-columns: 220px minmax(0, 1.15fr) minmax(0, 1fr);
-  grid-template-areas: "form grid side" "form cap cap"; align-items: start; } }
+  grid-template-areas: "form grid side" "form cap cap"; align-items: start; }
+  .layout.no-form { grid-template-columns: minmax(0, 1.15fr) minmax(0, 1fr); grid-template-areas: "grid side" "cap cap"; } }
 form { display: grid; gap: 6px; align-content: start; }
 fieldset { border: 1px solid var(--line); border-radius: 6px; margin: 0; padding: 4px 8px 6px; display: grid; gap: 5px; min-width: 0; }
 legend { font-size: 0.8em; color: var(--muted); padding: 0 4px; }

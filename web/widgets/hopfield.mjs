@@ -161,6 +161,7 @@ export class SimcoreHopfield extends SimcoreElement {
     if (!names.size) return;
     for (const fig of this.els.root.querySelectorAll('figure[data-panel]')) fig.hidden = !names.has(fig.dataset.panel);
     form.hidden = !names.has('controls');
+    this.els.root.querySelector('.layout').classList.toggle('no-form', form.hidden); // no empty controls column
   }
 
   start() {

@@ -215,6 +215,9 @@ export class SimcoreIzhikevich extends SimcoreElement {
       const given = PARAMS.some((n) => this.getAttribute(n) !== null);
       if (this.getAttribute('preset') !== null && !given && this._state.preset !== 'custom') {
         await this.applyPreset(this._state.preset);
+        // When the preset's values are the state already (preset="RS", the
+        // defaults), setState changed nothing and scheduled nothing.
+        this.schedule();
         return;
       }
     }

@@ -35,6 +35,7 @@ legend { font-size: 0.8em; color: var(--muted); padding: 0; margin-bottom: 3px; 
 .tools { display: flex; flex-wrap: wrap; gap: 4px; }
 .main { display: grid; gap: 8px; min-width: 0; align-content: start; }
 @container (min-width: 1000px) { .main { grid-template-columns: 1fr 230px; } }
+.layout.no-form, .main.no-side { grid-template-columns: 1fr; }
 .eqs { font-family: "Cambria Math", "STIX Two Math", Georgia, serif; font-size: 1.05em; display: flex;
   flex-wrap: wrap; gap: 2px 22px; font-variant-numeric: tabular-nums; }
 .eqs span { overflow-wrap: anywhere; }

@@ -37,6 +37,8 @@ const viewOf = (model) => {
   return { cx, cy, span };
 };
 const TOGGLES = ['field', 'nullclines', 'eigen'];
+// Parts a `panels` attribute can keep (the plane itself always shows).
+const PANELS = ['controls', 'series', 'readout', 'td'];
 const VIEW_FIELDS = new Set(['cx', 'cy', 'span']);
 // Trajectories: dopri5 with dense output every dt for up to T each way (per
 // model, MODEL_INFO), stopped when they leave the view enlarged by its size
@@ -177,13 +179,26 @@ export class SimcorePhasePlane extends SimcoreElement {
     this.els.td = h('canvas', { class: 'td', role: 'img', dataset: { i18nLabel: 'pp.td' } });
     const tdFig = h('figure', {}, [h('figcaption', { dataset: { i18n: 'pp.td' } }), this.els.td, h('p', { class: 'hint', dataset: { i18n: 'pp.td.hint' } })]);
     const side = h('div', { class: 'side' }, [readout, tdFig]);
+    const main = h('div', { class: 'main' }, [plane, side]);
+    const layout = h('div', { class: 'layout' }, [form, main]);
 
     this.els.timing = h('div', { class: 'timing', dataset: { i18n: 'status.loading' } });
     const lang = h('button', { type: 'button', class: 'lang', dataset: { i18n: 'lang.switch', i18nTitle: 'lang.switchTitle' },
       onclick: () => setLang(getLang() === 'zh' ? 'en' : 'zh') });
     const header = h('header', {}, [h('h2', { dataset: { i18n: 'pp.title' } }), lang, this.els.timing]);
-    this.els.root = h('div', { class: 'root' }, [header, h('div', { class: 'layout' }, [form, h('div', { class: 'main' }, [plane, side])])]);
+    this.els.root = h('div', { class: 'root' }, [header, layout]);
     root.append(this.els.root);
+
+    // Layout attribute (not state): `panels="readout,td"` keeps only the named
+    // parts (controls, series, readout, td) beside the plane, for a slide with
+    // little room. Unknown names are ignored; missing or none valid = all.
+    const asked = (this.getAttribute('panels') ?? '').split(',').map((x) => x.trim()).filter((x) => PANELS.includes(x));
+    this.shown = new Set(asked.length ? asked : PANELS);
+    form.hidden = !this.shown.has('controls');
+    readout.hidden = !this.shown.has('readout');
+    tdFig.hidden = !this.shown.has('td');
+    layout.classList.toggle('no-form', form.hidden);
+    main.classList.toggle('no-side', readout.hidden && tdFig.hidden);
 
     this.vp = new Viewport();
     this.tdVp = traceDetViewport();
@@ -641,8 +656,8 @@ export class SimcorePhasePlane extends SimcoreElement {
   /** x(t), y(t) of the selected trajectory (backward times negative). */
   drawSeries(sys) {
     const tr = this.trajectories[this.selected()];
-    this.els.seriesFig.hidden = !tr;
-    if (!tr) return;
+    this.els.seriesFig.hidden = !tr || !this.shown.has('series');
+    if (this.els.seriesFig.hidden) return;
     const ts = [];
     const xs = [];
     const ys = [];
