@@ -9,20 +9,10 @@ import { createCore } from './wasm-core.mjs';
 import { convApi } from './conv.mjs';
 import { hopfieldApi } from './hopfield.mjs';
 import { odeApi } from './ode.mjs';
+import { simdSupported } from './simd-probe.mjs';
 
 export { BORDERS, METHODS, LIMITS } from './conv.mjs';
-
-// Smallest module using a v128 instruction (from wasm-feature-detect).
-const SIMD_PROBE = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3,
-  2, 1, 0, 10, 10, 1, 8, 0, 65, 0, 253, 15, 253, 98, 11]);
-
-export function simdSupported() {
-  try {
-    return WebAssembly.validate(SIMD_PROBE);
-  } catch {
-    return false;
-  }
-}
+export { simdSupported };
 
 async function instantiate(bytes) {
   const module = await WebAssembly.compile(bytes);

@@ -1,9 +1,11 @@
 // Builds dist/ from the wasm builds, the binding and web/:
 //   dist/wasm/simcore-{simd,scalar}.wasm  plain wasm, for the ES module over http and Node
-//   dist/simcore.js   classic script, wasm embedded: window.simcore.loadSimcore()
-//   dist/simcore.mjs  ES module, wasm embedded
+//   dist/simcore.js   classic script, SIMD wasm embedded: window.simcore.loadSimcore()
+//   dist/simcore.mjs  ES module, SIMD wasm embedded
+//   dist/simcore-scalar.{js,mjs}  the scalar wasm, loaded by the bundles on demand
 //   dist/simcore-widgets.js  classic script defining every widget (custom
-//                     elements), wasm embedded once, compute worker inlined
+//                     elements), SIMD wasm embedded once, compute worker inlined
+//   dist/simcore-labels.js  the gallery's labels, SIMD probe and core version
 //   dist/vendor/katex/ KaTeX's stylesheet and fonts, for the pre-rendered equations
 //   dist/*            everything in web/ (web/widgets/ sources are bundled, not copied);
 //                     <tex>…</tex> and <tex-block>…</tex-block> in pages are
@@ -31,36 +33,98 @@ await rm(dist, { recursive: true, force: true });
 await mkdir(path.join(dist, 'wasm'), { recursive: true });
 for (const [kind, file] of Object.entries(wasm)) await cp(file, path.join(dist, 'wasm', `simcore-${kind}.wasm`));
 
-// The embedded replacement for bindings/wasm-source.mjs.
+// The embedded replacements for bindings/wasm-source.mjs. The SIMD build is
+// embedded as base64 in every bundle; the scalar build, which only the
+// SIMD/scalar switch or an engine without SIMD128 needs, lives in a file of
+// its own next to the bundle and is loaded (and decoded) on first request:
+// simcore-scalar.js, a classic script that sets globalThis.simcoreScalarWasm
+// (a <script src> works from file:// and under script-src 'self'), and
+// simcore-scalar.mjs, an ES module, for dist/simcore.mjs.
 const b64 = Object.fromEntries(await Promise.all(
   Object.entries(wasm).map(async ([kind, file]) => [kind, (await readFile(file)).toString('base64')]),
 ));
-const embeddedSource = `
-const B64 = ${JSON.stringify(b64)};
-export async function wasmBytes(kind) {
-  const s = atob(B64[kind]);
-  const bytes = new Uint8Array(s.length);
-  for (let i = 0; i < s.length; i++) bytes[i] = s.charCodeAt(i);
+const decodeSource = `
+const SIMD = ${JSON.stringify(b64.simd)};
+const base64 = {};
+function decode(s) {
+  const bin = atob(s);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
   return bytes;
+}
+/** Fresh bytes on every call (callers may transfer them); the text is fetched once. */
+export async function wasmBytes(kind) {
+  if (kind === 'simd') return decode(SIMD);
+  base64.scalar ??= scalarBase64();
+  try {
+    return decode(await base64.scalar);
+  } catch (err) {
+    base64.scalar = null; // let a later request try again
+    throw err;
+  }
 }`;
-const embedWasm = {
+const classicSource = `${decodeSource}
+// The bundle's own address, read while it runs: the scalar file sits next to it.
+const HERE = (typeof document !== 'undefined' && document.currentScript?.src) || globalThis.location?.href;
+function scalarBase64() {
+  if (globalThis.simcoreScalarWasm) return Promise.resolve(globalThis.simcoreScalarWasm);
+  const url = new URL('simcore-scalar.js', HERE).href;
+  return new Promise((resolve, reject) => {
+    const failed = () => reject(new Error(\`simcore: cannot load the scalar build from \${url} (keep simcore-scalar.js next to this script)\`));
+    const s = document.createElement('script');
+    s.src = url;
+    s.onload = () => (globalThis.simcoreScalarWasm ? resolve(globalThis.simcoreScalarWasm) : failed());
+    s.onerror = failed;
+    (document.head ?? document.documentElement).append(s);
+  });
+}`;
+const moduleSource = `${decodeSource}
+async function scalarBase64() {
+  return (await import('./simcore-scalar.mjs')).default;
+}`;
+const embedWasm = (contents) => ({
   name: 'embed-wasm',
   setup(b) {
     b.onResolve({ filter: /\/wasm-source\.mjs$/ }, () => ({ path: 'wasm-source', namespace: 'embedded' }));
-    b.onLoad({ filter: /.*/, namespace: 'embedded' }, () => ({ contents: embeddedSource, loader: 'js' }));
+    b.onLoad({ filter: /.*/, namespace: 'embedded' }, () => ({ contents, loader: 'js' }));
+    b.onResolve({ filter: /^\.\/simcore-scalar\.mjs$/ }, (a) => ({ path: a.path, external: true }));
   },
-};
+});
+await writeFile(path.join(dist, 'simcore-scalar.js'),
+  `// simcore's scalar wasm build (base64), loaded by simcore.js or simcore-widgets.js when needed.\nglobalThis.simcoreScalarWasm = ${JSON.stringify(b64.scalar)};\n`);
+await writeFile(path.join(dist, 'simcore-scalar.mjs'),
+  `// simcore's scalar wasm build (base64), imported by simcore.mjs when needed.\nexport default ${JSON.stringify(b64.scalar)};\n`);
 
 const common = {
   entryPoints: [path.join(root, 'bindings/simcore.mjs')],
   bundle: true,
-  plugins: [embedWasm],
   target: 'es2020',
   legalComments: 'none',
   logLevel: 'warning',
 };
-await build({ ...common, format: 'iife', globalName: 'simcore', outfile: path.join(dist, 'simcore.js') });
-await build({ ...common, format: 'esm', outfile: path.join(dist, 'simcore.mjs') });
+await build({ ...common, plugins: [embedWasm(classicSource)], format: 'iife', globalName: 'simcore', outfile: path.join(dist, 'simcore.js') });
+await build({ ...common, plugins: [embedWasm(moduleSource)], format: 'esm', outfile: path.join(dist, 'simcore.mjs') });
+
+// The gallery needs labels and the name of the build, not the widgets or the
+// core: simcore-labels.js is the i18n module (the same tables the widgets
+// use), the SIMD probe and the core's version, read here from the wasm.
+const { loadSimcore } = await import('../bindings/simcore.mjs');
+const coreVersion = (await loadSimcore({ wasm: await readFile(wasm.scalar), simd: false })).version;
+await build({
+  ...common,
+  entryPoints: [path.join(root, 'web/widgets/labels.mjs')],
+  plugins: [{
+    name: 'core-version',
+    setup(b) {
+      b.onResolve({ filter: /^virtual:core-version$/ }, () => ({ path: 'core-version', namespace: 'embedded' }));
+      b.onLoad({ filter: /.*/, namespace: 'embedded' }, () => ({ contents: `export default ${JSON.stringify(coreVersion)};`, loader: 'js' }));
+    },
+  }],
+  minify: true,
+  format: 'iife',
+  globalName: 'simcoreLabels',
+  outfile: path.join(dist, 'simcore-labels.js'),
+});
 
 // Widgets: the worker body is bundled first (its wasm comes from the page in
 // a message), then inlined as a string into the widget bundle, which starts
@@ -97,7 +161,7 @@ const workerSource = {
 await build({
   ...common,
   entryPoints: [path.join(root, 'web/widgets/index.mjs')],
-  plugins: [workerSource, embedWasm],
+  plugins: [workerSource, embedWasm(classicSource)],
   loader: { '.css': 'text' }, // uPlot's stylesheet goes into the widgets' shadow roots
   minify: true, // a lecturer copies this one file around; keep it small
   format: 'iife',
@@ -124,7 +188,7 @@ await cp(path.join(katexDir, '../LICENSE'), path.join(dist, 'vendor/katex/LICENS
 // Examples open from disk next to their own copy of the widget script.
 if (existsSync(path.join(root, 'examples'))) {
   await cp(path.join(root, 'examples'), path.join(dist, 'examples'), { recursive: true });
-  await cp(path.join(dist, 'simcore-widgets.js'), path.join(dist, 'examples/simcore-widgets.js'));
+  for (const f of ['simcore-widgets.js', 'simcore-scalar.js']) await cp(path.join(dist, f), path.join(dist, 'examples', f));
   // The slide deck: reveal.js's script, its stylesheet and the white theme
   // (whose fonts are inlined as data: URLs, so nothing is fetched).
   const reveal = path.join(root, 'node_modules/reveal.js');

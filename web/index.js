@@ -1,8 +1,9 @@
 // The gallery: translated labels (the language is shared with every demo)
-// and a footer line saying which core build this browser runs.
+// and a footer line saying which core build this browser runs. It loads
+// simcore-labels.js only: naming the build needs the SIMD probe, not the core.
 (function () {
   'use strict';
-  var W = window.simcoreWidgets;
+  var W = window.simcoreLabels;
 
   function relabel() {
     document.documentElement.lang = W.getLang() === 'zh' ? 'zh-CN' : 'en';
@@ -15,8 +16,6 @@
     W.setLang(W.getLang() === 'zh' ? 'en' : 'zh');
   });
 
-  window.simcore.loadSimcore().then(function (sc) {
-    document.getElementById('status').textContent =
-      'simcore ' + sc.version + ' · ' + (sc.simd ? 'WebAssembly SIMD' : 'WebAssembly (scalar build)');
-  });
+  document.getElementById('status').textContent =
+    'simcore ' + W.version + ' · ' + (W.simdSupported() ? 'WebAssembly SIMD' : 'WebAssembly (scalar build)');
 })();

@@ -8,7 +8,7 @@ import { withBrowser, pageUrls } from './harness.mjs';
 
 const KINDS = {
   'simcore-gabor': { imagesize: '128', orientations: '4' },
-  'simcore-phase-plane': { traj: '1,0;-1,1' },
+  'simcore-phase-plane': { traj: '1,0;-1,1', fieldstyle: 'streamlines' }, // streamlines: a worker
   'simcore-izhikevich': { t1: '200' },
   'simcore-hopfield': { size: '8' },
   'simcore-conv': { imagesize: '128' },

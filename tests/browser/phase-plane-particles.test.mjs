@@ -10,13 +10,13 @@ import { withBrowser, pageUrls } from './harness.mjs';
 
 const W = 'simcore-phase-plane';
 
-async function open(browser, server, hash = '') {
+async function open(browser, server, hash = '', how = 'http') {
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const p = await ctx.newPage();
   const errors = [];
   p.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   p.on('pageerror', (e) => errors.push(String(e)));
-  await p.goto(pageUrls(server, 'phase-plane.html').http + hash);
+  await p.goto(pageUrls(server, 'phase-plane.html')[how] + hash);
   await p.waitForFunction((w) => document.querySelector(w)?.ready.then(() => true), W);
   return { ctx, p, errors };
 }
@@ -29,6 +29,15 @@ const layer = (p) => p.evaluate((w) => {
   const c = document.querySelector(w).shadowRoot.querySelector('canvas.particles');
   return { url: c.toDataURL(), hidden: c.hidden };
 }, W);
+// Streamlines are computed in the widget's worker: wait until the lines for
+// the current view have arrived, then for them to be drawn.
+const streamsShown = async (p) => {
+  await p.waitForFunction((w) => {
+    const el = document.querySelector(w);
+    return el.streamKey && el.streams?.key === el.streamKey;
+  }, W);
+  await frames(p, 2);
+};
 const plane = (p) => p.evaluate((w) => document.querySelector(w).shadowRoot.querySelector('canvas.plane-canvas').toDataURL(), W);
 // Non-transparent pixels of the particles' layer: trails were drawn.
 const inked = (p) => p.evaluate((w) => {
@@ -102,7 +111,7 @@ await withBrowser(async (browser, server) => {
     await frames(p, 2);
     const arrows = await plane(p);
     await p.locator(`${W} select[name=fieldStyle]`).selectOption('streamlines');
-    await frames(p, 3);
+    await streamsShown(p);
     assert.match(await p.evaluate(() => location.hash), /fieldStyle=streamlines/);
     assert.ok(await plane(p) !== arrows, 'the picture changed');
     assert.equal((await layer(p)).hidden, true, 'no particles layer');
@@ -113,4 +122,46 @@ await withBrowser(async (browser, server) => {
     assert.deepEqual(errors, []);
     await ctx.close();
   });
+
+  for (const how of ['http', 'file']) {
+    test(`streamlines over ${how}: computed in a worker, on a centre's circles, recomputed for the new view after a pan`, async () => {
+      // dx/dt = y, dy/dt = −x: every streamline is a circle about the origin.
+      const { ctx, p, errors } = await open(browser, server, '#model=linear&a=0&b=1&c=-1&d=0&fieldStyle=streamlines', how);
+      await streamsShown(p);
+      const shown = () => p.evaluate((w) => {
+        const el = document.querySelector(w);
+        return { box: el.vp.box, where: el.streamLane.lane.where, lines: el.streams.lines.map((l) => Array.from(l.pts)) };
+      }, W);
+      const first = await shown();
+      assert.equal(first.where, 'worker');
+      assert.ok(first.lines.length >= 10, `lines: ${first.lines.length}`);
+      const check = ({ box: [x0, x1, y0, y1], lines }) => {
+        // One output step is ~2 px (6 units over ~674 px): points stay within a step of the view.
+        const slack = 0.05;
+        for (const pts of lines) {
+          const r0 = Math.hypot(pts[0], pts[1]);
+          for (let k = 0; k < pts.length; k += 2) {
+            const x = pts[k];
+            const y = pts[k + 1];
+            // dopri5's default tolerances keep the radius to well under 0.1 % along a line.
+            assert.ok(Math.abs(Math.hypot(x, y) / r0 - 1) < 1e-3, `radius ${Math.hypot(x, y)} vs ${r0}`);
+            assert.ok(x > x0 - slack && x < x1 + slack && y > y0 - slack && y < y1 + slack, `(${x}, ${y}) in the view`);
+          }
+        }
+      };
+      check(first);
+      const before = await plane(p);
+      // Pan right by half the view: the old view ends at x = 3, the new one at 4.5.
+      await p.evaluate((w) => document.querySelector(w).setState({ cx: 1.5 }), W);
+      await frames(p, 2); // rendered: the new view's lines are asked for
+      await streamsShown(p);
+      const panned = await shown();
+      assert.deepEqual(panned.box.slice(0, 2), [-1.5, 4.5]);
+      check(panned);
+      assert.ok(panned.lines.some((pts) => pts.some((v, k) => k % 2 === 0 && v > 3.5)), 'lines in the newly shown strip');
+      assert.ok(await plane(p) !== before, 'the picture changed');
+      assert.deepEqual(errors, []);
+      await ctx.close();
+    });
+  }
 });

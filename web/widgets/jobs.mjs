@@ -1,6 +1,8 @@
 // The heavy computations of the widgets, as messages: run inside a Web Worker
 // (worker.mjs) or, where workers are unavailable, on the page thread. Images
 // are sent once and cached by id; jobs name the image they use.
+import { Viewport } from './plane.mjs';
+import { streamlines } from './streamlines.mjs';
 
 const images = new Map();
 
@@ -28,6 +30,13 @@ export function runJob(sc, job) {
     // Recall rate against load (docs/hopfield.md, "Capacity experiment").
     const [r, ms] = timed(() => sc.hopfieldCapacity(job.options));
     return { result: { ...r, ms }, transfer: [r.recall.buffer, r.overlap.buffer] };
+  }
+  if (job.type === 'streamlines') {
+    // <simcore-phase-plane>'s streamlines for one view (a plain object: cx, cy, span, w, h, yHalf).
+    const v = job.view;
+    const vp = new Viewport(v.cx, v.cy, v.span, v.w, v.h, v.yHalf);
+    const [lines, ms] = timed(() => streamlines(sc, job.sys, vp, job.options));
+    return { result: { lines, ms }, transfer: lines.flatMap((l) => [l.pts.buffer, l.speeds.buffer]) };
   }
   const img = images.get(job.imageId);
   if (!img) throw new Error(`no image ${job.imageId}`);

@@ -17,7 +17,8 @@ import { download, downloadPng } from './draw.mjs';
 import { SERIES_PLOT_CSS, SeriesPlot } from './series-plot.mjs';
 import { showStopNote, stopNote } from './stop-note.mjs';
 import { ParticleField } from './particles.mjs';
-import { drawStreamlines, streamlines } from './streamlines.mjs';
+import { drawStreamlines } from './streamlines-draw.mjs';
+import { Channel, Superseded, createLane } from './compute.mjs';
 import css from './phase-plane-style.mjs';
 import { MODEL_INFO, PHASE_PLANE_SCHEMA, PHASE_PRESETS, matrixForTraceDet } from './phase-plane-schema.mjs';
 
@@ -253,6 +254,9 @@ export class SimcorePhasePlane extends SimcoreElement {
   }
 
   stop() {
+    this.streamLane?.lane.terminate();
+    this.streamLane = null;
+    this.streamKey = null; // connected again: recompute
     this.particlesOn = false;
     cancelAnimationFrame(this.particleFrame);
     this.animating = false;
@@ -451,7 +455,7 @@ export class SimcorePhasePlane extends SimcoreElement {
       const gy = [y0 + hy, y1 - hy, ny];
       if (this.fieldOut?.length !== 2 * nx * ny) this.fieldOut = new Float32Array(2 * nx * ny);
       sc.directionField({ system: sys.system, params: sys.params, x: gx, y: gy, out: this.fieldOut });
-      if (s.fieldStyle === 'streamlines') this.drawStreamlines(ctx, sc, sys, w, hgt);
+      if (s.fieldStyle === 'streamlines') this.drawStreamlines(ctx, sys, w);
       else if (!particles) drawArrowField(ctx, this.vp, this.fieldOut, gx, gy, spacing * 0.62);
     }
     this.setParticles(particles ? { sc, sys, field: this.fieldOut, w, hgt } : null);
@@ -514,24 +518,44 @@ export class SimcorePhasePlane extends SimcoreElement {
     this.finish(t0, sc);
   }
 
-  /** Evenly spaced streamlines (recomputed when the system, view or size changed), speed scale from the field grid. */
-  drawStreamlines(ctx, sc, sys, w, hgt) {
-    const key = JSON.stringify([sys, this.vp.box, w, hgt]);
-    if (this.streamKey !== key) {
-      const sx = 1 / this.vp.unit;
-      const sy = 1 / this.vp.unitY;
-      const speeds = [];
-      for (let i = 0; i < this.fieldOut.length / 2; i++) {
-        const v = Math.hypot(this.fieldOut[2 * i] * sx, this.fieldOut[2 * i + 1] * sy);
-        if (Number.isFinite(v) && v > 0) speeds.push(v);
-      }
-      speeds.sort((a, b) => a - b);
-      const max = speeds[speeds.length - 1];
-      const typical = Math.sqrt(speeds[speeds.length >> 1] * max);
-      this.streamKey = key;
-      this.streams = max > 0 ? { lines: streamlines(sc, sys, this.vp, { sep: w < 420 ? 18 : 24, typical }), max } : { lines: [], max: 0 };
+  /**
+   * Evenly spaced streamlines: drawn from the last result; recomputed in a
+   * worker when the system, view or size changed (latest request wins, so a
+   * pan never queues more than one), then drawn again when the lines arrive.
+   */
+  drawStreamlines(ctx, sys, w) {
+    const key = JSON.stringify([sys, this.vp.box, w, this.vp.h]);
+    if (this.streamKey !== key) this.requestStreamlines(key, sys, w);
+    if (this.streams?.max > 0) drawStreamlines(ctx, this.vp, this.streams.lines, this.streams.max);
+  }
+
+  /** Ask the streamline lane for the lines of the current view; the speed scale comes from the field grid. */
+  requestStreamlines(key, sys, w) {
+    this.streamKey = key;
+    const sx = 1 / this.vp.unit;
+    const sy = 1 / this.vp.unitY;
+    const speeds = [];
+    for (let i = 0; i < this.fieldOut.length / 2; i++) {
+      const v = Math.hypot(this.fieldOut[2 * i] * sx, this.fieldOut[2 * i + 1] * sy);
+      if (Number.isFinite(v) && v > 0) speeds.push(v);
     }
-    if (this.streams.max > 0) drawStreamlines(ctx, this.vp, this.streams.lines, this.streams.max);
+    speeds.sort((a, b) => a - b);
+    const max = speeds[speeds.length - 1];
+    if (!(max > 0)) {
+      this.streams = { key, lines: [], max: 0 };
+      return;
+    }
+    const typical = Math.sqrt(speeds[speeds.length >> 1] * max);
+    const { cx, cy, span, w: vw, h, yHalf } = this.vp;
+    this.streamLane ??= new Channel(createLane(true));
+    const job = { type: 'streamlines', sys, view: { cx, cy, span, w: vw, h, yHalf }, options: { sep: w < 420 ? 18 : 24, typical } };
+    this.streamLane.request(job).then((r) => {
+      if (!this.streamLane) return; // removed meanwhile
+      this.streams = { key, lines: r.lines, max, ms: r.ms };
+      this.schedule();
+    }, (err) => {
+      if (!(err instanceof Superseded)) this.fail(err);
+    });
   }
 
   /** Show (and reseed when the system, view or size changed) or hide the particles' layer. */
