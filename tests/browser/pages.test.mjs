@@ -38,4 +38,21 @@ await withBrowser(async (browser, server) => {
       });
     }
   }
+
+  // First visit, nothing remembered: a browser asking for Chinese gets Chinese
+  // labels; the reader's choice then wins over the browser on the next visit.
+  test('the first visit follows the browser language; a choice is remembered', async () => {
+    const ctx = await browser.newContext({ locale: 'zh-CN' });
+    const p = await ctx.newPage();
+    await p.goto(pageUrls(server, 'phase-plane.html').http);
+    await p.waitForFunction(() => document.getElementById('status')?.textContent.startsWith('simcore'));
+    assert.match(await p.textContent('h1'), /相图/);
+    assert.equal(await p.evaluate(() => document.documentElement.lang), 'zh-CN');
+    await p.click('#lang');
+    assert.doesNotMatch(await p.textContent('h1'), /相图/);
+    await p.reload();
+    await p.waitForFunction(() => document.getElementById('status')?.textContent.startsWith('simcore'));
+    assert.doesNotMatch(await p.textContent('h1'), /相图/);
+    await ctx.close();
+  });
 });

@@ -18,9 +18,16 @@ function stored() {
   }
 }
 
+// The reader's own choice, then the browser's preferred languages (a student
+// whose browser asks for Chinese gets Chinese labels on first visit), then the
+// page's declared language.
 function initial() {
   const s = stored();
   if (LANGS.includes(s)) return s;
+  for (const tag of globalThis.navigator?.languages ?? []) {
+    const lang = String(tag).slice(0, 2).toLowerCase();
+    if (LANGS.includes(lang)) return lang;
+  }
   const page = globalThis.document?.documentElement?.lang?.slice(0, 2);
   return LANGS.includes(page) ? page : 'en';
 }
