@@ -68,7 +68,9 @@ static void resync(sc_hop_net *net)
 /* Coefficient of A_i in b_i, valid for up to `more` further updates. */
 static double bound_coef(const sc_hop_net *net, long more)
 {
-    const double kf = net->stride / 16 + 3, kd = net->stride / 8 + 3 + (double)(net->hd_updates + more);
+    /* stride is a multiple of 16: the divisions are exact. */
+    const int blocks16 = net->stride / 16, blocks8 = net->stride / 8;
+    const double kf = blocks16 + 3, kd = blocks8 + 3 + (double)(net->hd_updates + more);
     return 2.0 * (gamma_of(kf, 0x1p-24) + gamma_of(kd, 0x1p-53));
 }
 
