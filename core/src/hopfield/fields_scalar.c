@@ -42,3 +42,27 @@ void sc_hop_q8fields_scalar(const int8_t *k, const int8_t *m, int rows, int stri
 {
     for (int i = 0; i < rows; i++) out[i] = sc_hop_q8dot_scalar(k + (size_t)i * stride, m, stride);
 }
+
+/* Fields in double for the incremental sweeps (incremental.c): eight partial
+ * sums acc[l] += w[j + l] * s[j + l] over blocks of eight (the product is
+ * exact: s is +-1 or 0), reduced as r[l] = (acc[l] + acc[l + 2]) +
+ * (acc[l + 4] + acc[l + 6]), l < 2, then h = r[0] + r[1]. */
+void sc_hop_dfields_scalar(const float *w, const float *s, int rows, int stride, double *h)
+{
+    for (int i = 0; i < rows; i++) {
+        const float *row = w + (size_t)i * stride;
+        double acc[8] = {0};
+        for (int j = 0; j < stride; j += 8)
+            for (int l = 0; l < 8; l++) acc[l] += (double)(row[j + l] * s[j + l]);
+        const double r0 = (acc[0] + acc[2]) + (acc[4] + acc[6]);
+        const double r1 = (acc[1] + acc[3]) + (acc[5] + acc[7]);
+        h[i] = r0 + r1;
+    }
+}
+
+/* h[j] += d * w[j], j < stride; d = +-2, so the product is exact and each
+ * element sees one rounded addition in any variant. */
+void sc_hop_daxpy_scalar(double *h, const float *w, double d, int stride)
+{
+    for (int j = 0; j < stride; j++) h[j] += d * (double)w[j];
+}

@@ -143,4 +143,44 @@ void sc_hop_q8fields_simd(const int8_t *k, const int8_t *m, int rows, int stride
     }
     for (; i < rows; i++) out[i] = sc_hop_q8dot_simd(k + (size_t)i * stride, m, stride);
 }
+
+/* Fields in double (incremental.c): per block of eight floats, w * s in
+ * f32x4 (exact: s is +-1 or 0), promoted to four f64x2 accumulators holding
+ * acc[0..7] of the scalar order; the reduction (a0 + a1) + (a2 + a3) gives
+ * the r[0], r[1] of fields_scalar.c, then h = r[0] + r[1]. Bit-identical. */
+static inline v128_t high_half(v128_t v) { return wasm_i32x4_shuffle(v, v, 2, 3, 2, 3); }
+
+void sc_hop_dfields_simd(const float *w, const float *s, int rows, int stride, double *h)
+{
+    for (int i = 0; i < rows; i++) {
+        const float *row = w + (size_t)i * stride;
+        v128_t a0 = wasm_f64x2_splat(0.0), a1 = a0, a2 = a0, a3 = a0;
+        for (int j = 0; j < stride; j += 8) {
+            const v128_t p0 = wasm_f32x4_mul(wasm_v128_load(row + j), wasm_v128_load(s + j));
+            const v128_t p1 = wasm_f32x4_mul(wasm_v128_load(row + j + 4), wasm_v128_load(s + j + 4));
+            a0 = wasm_f64x2_add(a0, wasm_f64x2_promote_low_f32x4(p0));
+            a1 = wasm_f64x2_add(a1, wasm_f64x2_promote_low_f32x4(high_half(p0)));
+            a2 = wasm_f64x2_add(a2, wasm_f64x2_promote_low_f32x4(p1));
+            a3 = wasm_f64x2_add(a3, wasm_f64x2_promote_low_f32x4(high_half(p1)));
+        }
+        const v128_t r = wasm_f64x2_add(wasm_f64x2_add(a0, a1), wasm_f64x2_add(a2, a3));
+        h[i] = wasm_f64x2_extract_lane(r, 0) + wasm_f64x2_extract_lane(r, 1);
+    }
+}
+
+/* h[j] += d * w[j]: promote four floats to two f64x2, multiply by d = +-2
+ * (exact) and add; the same single rounding per element as the scalar loop. */
+void sc_hop_daxpy_simd(double *h, const float *w, double d, int stride)
+{
+    const v128_t dv = wasm_f64x2_splat(d);
+    for (int j = 0; j < stride; j += 8) {
+        const v128_t w0 = wasm_v128_load(w + j), w1 = wasm_v128_load(w + j + 4);
+        wasm_v128_store(h + j, wasm_f64x2_add(wasm_v128_load(h + j), wasm_f64x2_mul(dv, wasm_f64x2_promote_low_f32x4(w0))));
+        wasm_v128_store(h + j + 2, wasm_f64x2_add(wasm_v128_load(h + j + 2),
+                                                  wasm_f64x2_mul(dv, wasm_f64x2_promote_low_f32x4(high_half(w0)))));
+        wasm_v128_store(h + j + 4, wasm_f64x2_add(wasm_v128_load(h + j + 4), wasm_f64x2_mul(dv, wasm_f64x2_promote_low_f32x4(w1))));
+        wasm_v128_store(h + j + 6, wasm_f64x2_add(wasm_v128_load(h + j + 6),
+                                                  wasm_f64x2_mul(dv, wasm_f64x2_promote_low_f32x4(high_half(w1)))));
+    }
+}
 #endif

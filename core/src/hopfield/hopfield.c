@@ -106,10 +106,12 @@ sc_status sc_hop_net_store(sc_hop_net *net, const int8_t *patterns, int count,
         net->q = NULL;
         net->q8 = NULL;
         free(copy);
+        sc_hop_inc_prepare(net);
         return st;
     }
     net->patterns = copy;
     net->count = count;
+    sc_hop_inc_prepare(net);
     return SC_OK;
 }
 
@@ -269,3 +271,12 @@ sc_status sc_hop_use_variant(sc_hopfield h, int variant)
     net->kernel = &sc_hop_variants[variant];
     return SC_OK;
 }
+
+sc_status sc_hop_use_incremental(sc_hopfield h, int on)
+{
+    NET_OR_FAIL(net, h);
+    net->incremental = on != 0;
+    return SC_OK;
+}
+
+sc_hop_net *sc_hop_peek(sc_hopfield h) { return lookup(h); }

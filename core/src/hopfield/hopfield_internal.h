@@ -16,6 +16,7 @@
 #ifndef SIMCORE_HOPFIELD_INTERNAL_H
 #define SIMCORE_HOPFIELD_INTERNAL_H
 
+#include <math.h>
 #include <stdint.h>
 #include "simcore/hopfield.h"
 #include "../internal.h"
@@ -65,6 +66,20 @@ int32_t sc_hop_q8dot_simd(const int8_t *k, const int8_t *m, int stride);
 void sc_hop_q8fields_simd(const int8_t *k, const int8_t *m, int rows, int stride, int32_t *out);
 #endif
 
+/* Double-precision kernels of the incremental sweeps (incremental.c). The
+ * fields: eight partial sums over blocks of eight, fixed reduction (spelled
+ * out in fields_scalar.c), bit-identical in every variant. The update
+ * h[j] += d * w[j] for j < stride, d = +-2: elementwise, exact product, one
+ * rounding, so bit-identical too. h is 16-byte aligned (malloc). */
+typedef void (*sc_hop_dfields_fn)(const float *w, const float *s, int rows, int stride, double *h);
+typedef void (*sc_hop_daxpy_fn)(double *h, const float *w, double d, int stride);
+void sc_hop_dfields_scalar(const float *w, const float *s, int rows, int stride, double *h);
+void sc_hop_daxpy_scalar(double *h, const float *w, double d, int stride);
+#if SC_HAVE_SIMD
+void sc_hop_dfields_simd(const float *w, const float *s, int rows, int stride, double *h);
+void sc_hop_daxpy_simd(double *h, const float *w, double d, int stride);
+#endif
+
 typedef struct sc_hop_variant {
     const char *name;
     sc_hop_dot_fn dot;
@@ -73,6 +88,8 @@ typedef struct sc_hop_variant {
     sc_hop_qfields_fn qfields;
     sc_hop_q8dot_fn q8dot;
     sc_hop_q8fields_fn q8fields;
+    sc_hop_dfields_fn dfields;
+    sc_hop_daxpy_fn daxpy;
 } sc_hop_variant;
 
 /* Scalar reference first, the one the engine uses by default last. */
@@ -108,15 +125,29 @@ typedef struct sc_hop_net {
     int8_t *patterns;          /* count x n, NULL when count == 0 */
     sc_hop_rng rng;
     const sc_hop_variant *kernel;
+    /* Incremental fields for float weights (incremental.c); NULL for Hebb. */
+    double *hd;                /* stride: W s in double, valid when hd_valid */
+    double *rowabs;            /* n: sum_j |w_ij|, scales the error bound */
+    int hd_valid;              /* 0 after any state change outside incremental.c */
+    int incremental;           /* 1 by default; the test hook can turn it off */
+    long hd_updates;           /* row updates since hd was recomputed */
+    long fallbacks;            /* decisions that needed the float reference field */
 } sc_hop_net;
 
 sc_status sc_hop_net_init(sc_hop_net *net, int n);
-/* The only way states change: keeps the float and int16 copies equal. */
-static inline void sc_hop_set(sc_hop_net *net, int i, float v)
+/* Keeps the float, int16 and mask copies of the state equal. Only
+ * incremental.c calls it directly (it updates hd itself). */
+static inline void sc_hop_set_raw(sc_hop_net *net, int i, float v)
 {
     net->s[i] = v;
     net->sq[i] = (int16_t)v;
     net->m8[i] = v < 0.0f ? -1 : 0;
+}
+/* The way states change everywhere else: the incremental fields go stale. */
+static inline void sc_hop_set(sc_hop_net *net, int i, float v)
+{
+    sc_hop_set_raw(net, i, v);
+    net->hd_valid = 0;
 }
 /* Local field of neuron i, as every update sees it. */
 static inline float sc_hop_field(const sc_hop_net *net, int i)
@@ -139,6 +170,22 @@ void sc_hop_net_run(sc_hop_net *net, const sc_hopfield_step_desc *d, int max_swe
                     sc_hopfield_run_result *r);
 double sc_hop_net_energy(const sc_hop_net *net);
 
+/* Incremental sweeps (incremental.c) for float weights. sc_hop_inc_prepare
+ * (after store) allocates hd and computes rowabs; without memory the network
+ * keeps the plain sweeps. sc_hop_inc_sweep returns -1 when it does not apply
+ * (Hebb, turned off, or a partial order with stale fields, where recomputing
+ * every field would cost more than the plain sweep), else the flips; its
+ * decisions are those of the plain sweep, bit for bit. */
+void sc_hop_inc_prepare(sc_hop_net *net);
+int sc_hop_inc_sweep(sc_hop_net *net, sc_hopfield_mode mode, float t, const int *order, int order_len);
+/* Threshold or Glauber unit with the uniform draw u (unused at T = 0). */
+static inline float sc_hop_decide(float h, float theta, float t, float u)
+{
+    if (t == 0.0f) return h >= theta ? 1.0f : -1.0f;
+    const float p = 1.0f / (1.0f + expf(-2.0f * (h - theta) / t));
+    return u < p ? 1.0f : -1.0f;
+}
+
 /* Weight rules (store.c); w is n x stride, zero on entry. */
 /* q or q8 (n x stride, zero on entry; at most one non-NULL) receive k_ij. */
 sc_status sc_hop_hebb(const int8_t *patterns, int count, int n, int stride, float *w,
@@ -151,5 +198,9 @@ sc_status sc_hop_pseudoinverse(const int8_t *patterns, int count, int n, int str
 /* Test hook: choose the kernel variant (index into sc_hop_variants) used by
  * the handle's updates; SC_ERR_RANGE for a bad index. */
 sc_status sc_hop_use_variant(sc_hopfield net, int variant);
+/* Test hooks: turn the incremental sweeps on or off; the network behind a
+ * handle (NULL if stale), to read hd and the counters. */
+sc_status sc_hop_use_incremental(sc_hopfield net, int on);
+sc_hop_net *sc_hop_peek(sc_hopfield net);
 
 #endif

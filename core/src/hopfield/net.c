@@ -32,6 +32,7 @@ sc_status sc_hop_net_init(sc_hop_net *net, int n)
     for (int i = 0; i < n; i++) sc_hop_set(net, i, 1.0f);
     sc_hop_rng_seed(&net->rng, 1);
     net->kernel = &sc_hop_variants[sc_hop_variant_count - 1];
+    net->incremental = 1;
     return SC_OK;
 }
 
@@ -42,17 +43,17 @@ void sc_hop_net_free(sc_hop_net *net)
     free(net->q);
     free(net->q8);
     free(net->patterns);
+    free(net->hd);
     memset(net, 0, sizeof *net);
 }
 
 /* Threshold unit at T = 0 (the lecture's rule: +1 iff h >= theta), Glauber
- * unit otherwise: P(+1) = 1 / (1 + exp(-2 (h - theta) / T)). An overflowing
- * exponent gives p = 0 and an underflowing one p = 1, both correct limits. */
+ * unit otherwise (sc_hop_decide): P(+1) = 1 / (1 + exp(-2 (h - theta) / T)),
+ * one uniform draw per update. An overflowing exponent gives p = 0 and an
+ * underflowing one p = 1, both correct limits. */
 static inline float decide(float h, float theta, float t, sc_hop_rng *rng)
 {
-    if (t == 0.0f) return h >= theta ? 1.0f : -1.0f;
-    const float p = 1.0f / (1.0f + expf(-2.0f * (h - theta) / t));
-    return sc_hop_rng_unit(rng) < p ? 1.0f : -1.0f;
+    return sc_hop_decide(h, theta, t, t == 0.0f ? 0.0f : sc_hop_rng_unit(rng));
 }
 
 void sc_hop_net_fields(sc_hop_net *net)
@@ -73,6 +74,9 @@ int sc_hop_net_sweep(sc_hop_net *net, sc_hopfield_mode mode, float t,
     const float *s = net->s;
     int flips = 0;
     if (mode == SC_HOPFIELD_SYNC) {
+        flips = sc_hop_inc_sweep(net, mode, t, NULL, n);
+        if (flips >= 0) return flips;
+        flips = 0;
         sc_hop_net_fields(net);
         for (int i = 0; i < n; i++) {
             const float v = decide(net->h[i], net->theta[i], t, &net->rng);
@@ -95,6 +99,9 @@ int sc_hop_net_sweep(sc_hop_net *net, sc_hopfield_mode mode, float t,
         order = perm;
         order_len = n;
     }
+    flips = sc_hop_inc_sweep(net, mode, t, order, order_len);
+    if (flips >= 0) return flips;
+    flips = 0;
     for (int k = 0; k < order_len; k++) {
         const int i = order[k];
         const float v = decide(sc_hop_field(net, i), net->theta[i], t, &net->rng);
