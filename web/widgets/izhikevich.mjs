@@ -31,7 +31,8 @@ const VIEW = { v: [-90, 40], u: [-25, 15] };
 const U_CAP = 500; // the automatic view's widest u (every published preset stays within ±100)
 const DT = 0.1; // ms, RK4; spikes are located on the step's interpolant (docs/ode.md)
 const EXTRA_CSS = `
-canvas.plane-canvas { aspect-ratio: 1.45; }
+/* A host page may flatten the plane (a 16:9 slide): --simcore-plane-aspect. */
+canvas.plane-canvas { aspect-ratio: var(--simcore-plane-aspect, 1.45); }
 @container (max-width: 500px) { canvas.plane-canvas { aspect-ratio: 1.05; } }
 .trace { background: #fff; min-height: 170px; }
 .trace .u-legend { font-size: 0.72em; color: var(--muted); }
@@ -203,7 +204,7 @@ export class SimcoreIzhikevich extends SimcoreElement {
     if (!p) return;
     const { a, b, c, d, I } = p.params;
     const protocol = IZH_FEATURES.includes(name) ? name : 'none';
-    this.setState({ preset: name, protocol, a, b, c, d, I, v0: p.y0[0], u0: p.y0[1], t1: p.t1, tOn: 0 });
+    this.setState({ preset: name, protocol, a, b, c, d, I, v0: p.y0[0], u0: p.y0[1], t1: p.t1, tOn: 0, tNc: p.t1 });
   }
 
   async render() {
