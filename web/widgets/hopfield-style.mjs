@@ -1,17 +1,10 @@
 // Styles of <simcore-hopfield>, inside its shadow root. Container queries size
 // the layout from the element's own width; it stays usable down to 320 px.
-export default `
-:host { display: block; container-type: inline-size; font: 14px/1.35 system-ui, sans-serif;
-  color: #1d2330; --accent: #2456c7; --muted: #5b6474; --line: #d9dde5; --panel: #f6f7f9; --mark: #e8590c; }
-* { box-sizing: border-box; }
-.root { border: 1px solid var(--line); border-radius: 8px; padding: 8px; background: #fff; }
-header { display: flex; flex-wrap: wrap; align-items: baseline; gap: 4px 12px; margin-bottom: 6px; }
-header h2 { font-size: 1.05em; margin: 0; flex: 1 1 auto; }
-.timing { color: var(--muted); font-size: 0.85em; font-variant-numeric: tabular-nums; flex: 1 1 100%; order: 3; min-height: 1.2em; }
-button { font: inherit; font-size: 0.85em; padding: 3px 8px; border: 1px solid var(--line); border-radius: 4px;
-  background: #fff; color: var(--accent); cursor: pointer; touch-action: manipulation; }
-button:hover:not(:disabled) { border-color: var(--accent); }
-button:disabled { color: #a3aab8; cursor: default; }
+import base from './widget-style.mjs';
+
+export default `${base}
+:host { --mark: #e8590c; }
+button { padding: 3px 8px; }
 button.primary { background: var(--accent); color: #fff; border-color: var(--accent); min-width: 5.5em; }
 .layout { display: grid; grid-template-columns: minmax(0, 1fr); gap: 8px;
   grid-template-areas: "grid" "form" "side" "cap"; }
