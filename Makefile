@@ -1,6 +1,7 @@
 # simcore: the two commands a new user needs are `make demo` and `make test`.
 #   make demo    install what is missing, build everything, serve dist/
-#   make test    build, then native (CTest), wasm (node --test) and browser tests
+#   make test    install what is missing, build, then native (CTest, also under
+#                ASan+UBSan), short fuzz runs, lint, wasm (node --test), browser tests
 #   make build   native + wasm + web into dist/, no serving
 #   make bench   benchmarks (tables; see docs/benchmarks.md)
 #   make fuzz    every libFuzzer target for FUZZ_SECONDS (docs/reliability.md)
@@ -39,7 +40,9 @@ web: wasm
 
 build: native wasm web
 
-test: build
+# deps first (a fresh machine has nothing), then build, then every suite.
+test: deps
+	$(MAKE) --no-print-directory build
 	$(MAKE) --no-print-directory test-native test-asan test-fuzz lint test-wasm test-browser
 
 test-native:
@@ -81,7 +84,8 @@ bench: build
 	node tests/bench/ode.bench.mjs
 	node tests/bench/page-load.bench.mjs
 
-demo: deps build
+demo: deps
+	$(MAKE) --no-print-directory build
 	@echo
 	@echo "  over http:  http://127.0.0.1:$(PORT)/"
 	@echo "  from disk:  file://$(CURDIR)/dist/index.html"
