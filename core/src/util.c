@@ -27,3 +27,8 @@ int sc_all_finite(const float *x, size_t n)
     m2 = m3 > m2 ? m3 : m2;
     return (m2 > m0 ? m2 : m0) != EXP;
 }
+
+sc_status sc_check_output(const float *x, size_t n, const char *arg)
+{
+    return sc_all_finite(x, n) ? SC_OK : sc_fail(SC_ERR_OVERFLOW, arg);
+}
