@@ -344,7 +344,7 @@ export function odeApi({ ex, f32, i32, block, cString, check, checkOutputs }) {
       const count = length / s.dim;
       if (count > ODE_LIMITS.maxBatch) throw new RangeError(`${fn}: ${count} states exceed ${ODE_LIMITS.maxBatch}`);
       if (o.dt === undefined) throw new TypeError(`${fn}: dt is required`);
-      const dt = checkNumber(fn, 'dt', o.dt, { gt: 0, max: ODE_LIMITS.maxBatchDt });
+      const dt = checkNumber(fn, 'dt', o.dt, { gt: 0, min: 0, max: ODE_LIMITS.maxBatchDt });
       const steps = o.steps === undefined ? 1 : checkInt(fn, 'steps', o.steps, 0, ODE_LIMITS.maxSteps);
       const method = o.method === undefined ? 0 : checkOption(fn, 'method', o.method, ['rk4', 'euler']);
       if (s.dim !== 2) {
