@@ -13,9 +13,10 @@ export const LIMITS = Object.freeze({
   maxKernelDim: 1025,
   maxOrientations: 64,
   maxScales: 8,
+  maxBankValues: 1 << 27,
 });
 
-export function convApi({ ex, i32, block, copyIn, copyOut, copyOutFinite, check }) {
+export function convApi({ ex, i32, block, copyIn, copyOut, check, checkOutputs }) {
   function checkImage(fn, image, width, height) {
     checkInt(fn, 'width', width, 1, LIMITS.maxImageDim);
     checkInt(fn, 'height', height, 1, LIMITS.maxImageDim);
@@ -24,6 +25,11 @@ export function convApi({ ex, i32, block, copyIn, copyOut, copyOutFinite, check 
     }
     return checkArray(fn, 'image', image, width * height);
   }
+
+  // An output the core may report as overflowing (see checkOutputs).
+  const overflow = (ptr, n, what, inputs = 'image') => ({
+    ptr, n, message: (i, v) => `${what} overflows float32 (element ${i} is ${v}); scale the ${inputs} down`,
+  });
 
   let lastInfo = null;
 
@@ -42,10 +48,10 @@ export function convApi({ ex, i32, block, copyIn, copyOut, copyOutFinite, check 
     const pKernel = copyIn('kernel', kernel);
     const pOut = block('out', n * 4);
     const pInfo = block('info', 5 * 4);
-    check(fn, ex.sc_flat_conv2d(pImage, width, height, pKernel, kw, kh, border, method,
-      correlate, rankTol, pOut, pInfo));
+    checkOutputs(fn, ex.sc_flat_conv2d(pImage, width, height, pKernel, kw, kh, border, method,
+      correlate, rankTol, pOut, pInfo), { out: overflow(pOut, n, 'the result', 'image or kernel') });
     const info = i32().slice(pInfo >> 2, (pInfo >> 2) + 5);
-    const out = copyOutFinite(fn, 'the result', pOut, n, 'image or kernel');
+    const out = copyOut(pOut, n);
     lastInfo = Object.freeze({
       method: METHODS[info[0]], rank: info[1], fftWidth: info[2], fftHeight: info[3], cacheHit: info[4] === 1,
     });
@@ -121,10 +127,10 @@ export function convApi({ ex, i32, block, copyIn, copyOut, copyOutFinite, check 
       const pRe = block('out', n * 4);
       const pIm = block('out2', n * 4);
       const pMag = block('out3', n * 4);
-      check(fn, ex.sc_flat_gabor_filter(pImage, width, height, g.sigma, g.theta, g.lambda, g.gamma, g.psi,
-        g.width, g.height, border, pRe, pIm, pMag));
-      return { real: copyOutFinite(fn, 'real', pRe, n), imag: copyOutFinite(fn, 'imag', pIm, n),
-        magnitude: copyOutFinite(fn, 'magnitude', pMag, n) };
+      checkOutputs(fn, ex.sc_flat_gabor_filter(pImage, width, height, g.sigma, g.theta, g.lambda, g.gamma, g.psi,
+        g.width, g.height, border, pRe, pIm, pMag),
+      { re: overflow(pRe, n, 'real'), im: overflow(pIm, n, 'imag'), magnitude: overflow(pMag, n, 'magnitude') });
+      return { real: copyOut(pRe, n), imag: copyOut(pIm, n), magnitude: copyOut(pMag, n) };
     },
 
     gaborBank(image, width, height, params) {
@@ -150,13 +156,22 @@ export function convApi({ ex, i32, block, copyIn, copyOut, copyOutFinite, check 
           `needs a kernel larger than ${LIMITS.maxKernelDim} px; use fewer scales or a smaller sigma, size or scaleFactor`);
       }
       const n = width * height;
+      // The energy holds orientations x pixels floats; both limits allow 4 GiB.
+      if (orientations * n > LIMITS.maxBankValues) {
+        throw new RangeError(`${fn}: orientations ${orientations} x ${n} pixels = ${orientations * n} energy values ` +
+          `exceed ${LIMITS.maxBankValues} (${LIMITS.maxBankValues / 2 ** 18} MiB of float32); use fewer orientations or a smaller image`);
+      }
       const pImage = copyIn('image', image);
       const pEnergy = block('bank', n * orientations * 4);
       const pDominant = block('out', n * 4);
-      check(fn, ex.sc_flat_gabor_bank(pImage, width, height, g.sigma, g.lambda, g.gamma, g.psi, g.width, g.height,
-        orientations, scales, scaleFactor, border, pEnergy, pDominant));
+      // The core stops at the first orientation that overflows: the first
+      // non-finite value of the block lies in it.
+      checkOutputs(fn, ex.sc_flat_gabor_bank(pImage, width, height, g.sigma, g.lambda, g.gamma, g.psi, g.width, g.height,
+        orientations, scales, scaleFactor, border, pEnergy, pDominant),
+      { energy: { ptr: pEnergy, n: n * orientations,
+        message: (i, v) => `energy[${Math.floor(i / n)}] overflows float32 (element ${i % n} is ${v}); scale the image down` } });
       const energy = [];
-      for (let k = 0; k < orientations; k++) energy.push(copyOutFinite(fn, `energy[${k}]`, pEnergy + k * n * 4, n));
+      for (let k = 0; k < orientations; k++) energy.push(copyOut(pEnergy + k * n * 4, n));
       const thetas = Float64Array.from({ length: orientations }, (_, k) => (k * Math.PI) / orientations);
       return { thetas, energy, dominant: copyOut(pDominant, n) };
     },

@@ -148,6 +148,7 @@ export interface IntegrateBatchOptions {
    * float32 becomes non-finite and stays so (no error: check the lanes).
    */
   y0s: Float32Array;
+  /** > 0 and at most odeLimits.maxBatchDt (1e6), else RangeError. */
   dt: number;
   /** Default 1. */
   steps?: number;
@@ -255,6 +256,8 @@ export interface OdeLimits {
   readonly maxEquilibria: number;
   /** Currents of one f-I curve. */
   readonly maxFI: number;
+  /** Largest integrateBatch step dt, model time units (1e6). */
+  readonly maxBatchDt: number;
 }
 
 export interface FICurveOptions {

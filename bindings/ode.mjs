@@ -21,6 +21,7 @@ export const ODE_LIMITS = Object.freeze({
   maxNullclinePoints: 1 << 20,
   maxEquilibria: 64,
   maxFI: 1024,
+  maxBatchDt: 1e6,
 });
 
 const SET = Float32Array.prototype.set;
@@ -30,7 +31,7 @@ const SET = Float32Array.prototype.set;
 // equation's vr, ku (u' = a (b (v - vr) - ku u); panel R: -65, 0).
 const OPTIONAL = Object.freeze({ izhikevich: ['k2', 'k1', 'k0', 'vpeak', 'vr', 'ku'] });
 
-export function odeApi({ ex, f32, i32, block, cString, check }) {
+export function odeApi({ ex, f32, i32, block, cString, check, checkOutputs }) {
   const f64 = () => new Float64Array(ex.memory.buffer);
   function copyIn64(role, values) {
     const ptr = block(role, Math.max(values.length, 1) * 8);
@@ -343,7 +344,7 @@ export function odeApi({ ex, f32, i32, block, cString, check }) {
       const count = length / s.dim;
       if (count > ODE_LIMITS.maxBatch) throw new RangeError(`${fn}: ${count} states exceed ${ODE_LIMITS.maxBatch}`);
       if (o.dt === undefined) throw new TypeError(`${fn}: dt is required`);
-      const dt = checkNumber(fn, 'dt', o.dt, { gt: 0 });
+      const dt = checkNumber(fn, 'dt', o.dt, { gt: 0, min: 0, max: ODE_LIMITS.maxBatchDt });
       const steps = o.steps === undefined ? 1 : checkInt(fn, 'steps', o.steps, 0, ODE_LIMITS.maxSteps);
       const method = o.method === undefined ? 0 : checkOption(fn, 'method', o.method, ['rk4', 'euler']);
       if (s.dim !== 2) {
@@ -378,12 +379,11 @@ export function odeApi({ ex, f32, i32, block, cString, check }) {
       const pp = copyIn64('ode-params', p);
       const pf = ptrOrNull('ode-fixed', fixed);
       const pout = block('ode-field', nx * ny * 8);
-      check(fn, ex.sc_flat_phase_direction_field(s.id, pp, p.length, xvar, yvar, pf, x0, x1, nx, y0, y1, ny, pout));
+      // The core reports a non-finite field (SC_ERR_OVERFLOW "out").
+      checkOutputs(fn, ex.sc_flat_phase_direction_field(s.id, pp, p.length, xvar, yvar, pf, x0, x1, nx, y0, y1, ny, pout),
+        { out: { ptr: pout, n: 2 * nx * ny,
+          message: (i, v) => `the field overflows float32 at grid point ${i >> 1} (${v}); use a smaller box or smaller parameters` } });
       const view = f32().subarray(pout >> 2, (pout >> 2) + 2 * nx * ny);
-      const bad = view.findIndex((v) => !Number.isFinite(v));
-      if (bad >= 0) {
-        throw new RangeError(`${fn}: the field overflows float32 at grid point ${bad >> 1} (${view[bad]}); use a smaller box or smaller parameters`);
-      }
       // out: reuse the caller's array (animation frames allocate nothing)
       if (o.out) {
         SET.call(o.out, view); // intrinsic: a subclass's set() never sees wasm memory

@@ -21,10 +21,14 @@
 //   an unknown border, method or part; an unknown option key; NaN or
 //   +-Infinity inside `image` or `kernel` (reported by the core as
 //   "<fn>: image: value is not finite").
+// - RangeError for a result too large for the limits before anything is
+//   allocated: gaborBank orientations x width x height above
+//   limits.maxBankValues (e.g. 4096 x 4096 x 64 orientations).
 // - Error: out of memory: wasm memory could not grow, or one buffer would
-//   exceed the 2 GiB wasm memory (e.g. gaborBank energy for 4096 x 4096 x 64).
+//   exceed the 2 GiB wasm memory.
 // - RangeError also when finite inputs overflow a float32 output ("... overflows
-//   float32 ...; scale the image down"): no output holds a silent NaN/Infinity.
+//   float32 ...; scale the image down"; the core reports it, the binding names
+//   the element): no output holds a silent NaN/Infinity.
 // A WebAssembly.RuntimeError (trap) is never thrown for any argument; after
 // any error the module keeps working. Every argument is read once (getters
 // run once, before any work); an exception thrown by the caller's own getter
@@ -188,6 +192,8 @@ export interface Limits {
   readonly maxOrientations: number;
   /** gaborBank scales (8). */
   readonly maxScales: number;
+  /** gaborBank orientations * width * height, the energy's floats (2^27 = 512 MiB). */
+  readonly maxBankValues: number;
 }
 
 export interface Simcore {

@@ -3,8 +3,10 @@
 // core status codes into JS errors. Area modules (conv.mjs, ...) receive one
 // of these and add their functions to the API.
 
-// C status -> JS error class (core/include/simcore/status.h).
-const ERROR_CLASS = [null, TypeError, RangeError, RangeError, RangeError, RangeError, Error, Error];
+// C status -> JS error class (core/include/simcore/status.h): OK, NULL,
+// SIZE, RANGE, NONFINITE, OPTION, NOMEM, INTERNAL, HANDLE, OVERFLOW.
+const ERROR_CLASS = [null, TypeError, RangeError, RangeError, RangeError, RangeError, Error, Error, Error, RangeError];
+const SC_ERR_OVERFLOW = 9;
 
 // -sMAXIMUM_MEMORY in CMakeLists.txt (2 GiB).
 const MAX_BLOCK_BYTES = 2 ** 31;
@@ -38,19 +40,6 @@ export function createCore(ex) {
   }
   const copyOut = (ptr, n) => f32().slice(ptr >> 2, (ptr >> 2) + n);
 
-  // Finite inputs can still overflow float32 (|image| near 3e38 times a
-  // kernel sum, a direction field over a huge box): never hand back a
-  // silent Infinity or NaN; say which output and why.
-  function copyOutFinite(fn, what, ptr, n, inputs = 'image') {
-    const out = copyOut(ptr, n);
-    for (let i = 0; i < n; i++) {
-      if (!Number.isFinite(out[i])) {
-        throw new RangeError(`${fn}: ${what} overflows float32 (element ${i} is ${out[i]}); scale the ${inputs} down`);
-      }
-    }
-    return out;
-  }
-
   function cString(ptr) {
     const bytes = new Uint8Array(ex.memory.buffer, ptr);
     let end = 0;
@@ -65,5 +54,22 @@ export function createCore(ex) {
     throw new Class(`${fn}: ${arg ? arg + ': ' : ''}${cString(ex.sc_status_message(status))}`);
   }
 
-  return { ex, f32, i32, block, copyIn, copyOut, copyOutFinite, cString, check };
+  // Finite inputs can still overflow float32 (|image| near 3e38 times a
+  // kernel sum, a direction field over a huge box). The core checks every
+  // float output and returns SC_ERR_OVERFLOW naming it; only then is the
+  // output scanned here, to say which element. outputs: core name ->
+  // { ptr, n, message(index, value) } (the output holds the bad values).
+  function checkOutputs(fn, status, outputs) {
+    if (status === SC_ERR_OVERFLOW) {
+      const o = outputs[cString(ex.sc_last_error_arg())];
+      if (o) {
+        const view = f32().subarray(o.ptr >> 2, (o.ptr >> 2) + o.n);
+        const i = view.findIndex((v) => !Number.isFinite(v));
+        throw new RangeError(`${fn}: ${o.message(i, view[i])}`);
+      }
+    }
+    check(fn, status);
+  }
+
+  return { ex, f32, i32, block, copyIn, copyOut, cString, check, checkOutputs };
 }

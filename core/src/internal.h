@@ -19,4 +19,9 @@ sc_status sc_fail(sc_status status, const char *arg);
 /* 1 if all n values are finite. */
 int sc_all_finite(const float *x, size_t n);
 
+/* For outputs computed from finite inputs: SC_OK if all n values are finite,
+ * else SC_ERR_OVERFLOW naming `arg`. One vectorised pass (docs/reliability.md,
+ * "Overflow of finite inputs"). */
+sc_status sc_check_output(const float *x, size_t n, const char *arg);
+
 #endif

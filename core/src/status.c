@@ -11,6 +11,7 @@ static const char *const messages[SC_STATUS_COUNT] = {
     [SC_ERR_NOMEM] = "out of memory",
     [SC_ERR_INTERNAL] = "internal error",
     [SC_ERR_HANDLE] = "invalid or destroyed handle",
+    [SC_ERR_OVERFLOW] = "result overflows float32; scale the input down",
 };
 
 static const char *last_arg = "";

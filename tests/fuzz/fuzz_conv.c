@@ -1,6 +1,7 @@
 /* Fuzz target: 2-D convolution (conv.h, flat.h) over every method and
- * border, hostile sizes and values. Invariants: status OK on bounded inputs
- * gives finite outputs; every forced method agrees with DIRECT within a
+ * border, hostile sizes and values. Invariants: status OK gives finite
+ * outputs (always); SC_ERR_OVERFLOW only for values beyond 1e6 and only with
+ * a non-finite output; every forced method agrees with DIRECT within a
  * tolerance scaled by sum |k| max |image|; the direct kernel variants
  * (scalar, SIMD) agree bit for bit. */
 #include <float.h>
@@ -42,8 +43,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     finite &= fuzz_floats(&in, kernel, (size_t)kw * kh, -1.0f, 1.0f);
     for (int i = 0; tame && i < w * h; i++) image[i] *= scale;
     finite &= fuzz_all_finite_f(image, (size_t)w * h); /* 3e38 * scale overflows */
-    /* Finite outputs are promised for bounded values only: FFT sums of
-     * kernel entries near FLT_MAX overflow (docs/reliability.md). */
+    /* Values near FLT_MAX may overflow (the FFT's sums sooner): such calls
+     * may fail with SC_ERR_OVERFLOW; bounded ones never do. */
     int bounded = tame;
     for (int i = 0; i < w * h; i++) bounded &= fabsf(image[i]) <= 1e6f;
     for (int i = 0; i < kw * kh; i++) bounded &= fabsf(kernel[i]) <= 1e6f;
@@ -73,7 +74,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (status[m] == SC_OK) {
             FUZZ_CHECK(valid, "method %d accepted invalid input (border %d)", m, border);
             FUZZ_CHECK(info.method != SC_CONV_AUTO, "info.method is AUTO");
-            if (bounded) FUZZ_CHECK(fuzz_all_finite_f(out[m], (size_t)w * h), "method %d: non-finite output", m);
+            FUZZ_CHECK(fuzz_all_finite_f(out[m], (size_t)w * h), "method %d: non-finite output with SC_OK", m);
+        } else if (status[m] == SC_ERR_OVERFLOW) {
+            FUZZ_CHECK(valid && !bounded, "method %d: overflow on %s input", m, valid ? "bounded" : "invalid");
+            FUZZ_CHECK(!fuzz_all_finite_f(out[m], (size_t)w * h), "method %d: overflow with a finite output", m);
+            FUZZ_CHECK(strcmp(sc_last_error_arg(), "out") == 0, "overflow names '%s'", sc_last_error_arg());
         } else {
             FUZZ_CHECK(!valid, "method %d failed with %d on valid input", m, status[m]);
         }

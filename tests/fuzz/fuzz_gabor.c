@@ -1,7 +1,9 @@
 /* Fuzz target: Gabor kernels, filtering and orientation banks (gabor.h,
  * flat.h) with hostile parameters. Invariants: a kernel that is accepted is
- * finite with |g| <= 1; the magnitude response is sqrt(re^2 + im^2) >= 0;
- * the dominant orientation lies in [0, pi). Kernel sizes are capped before
+ * finite with |g| <= 1; status OK gives finite outputs (always), with the
+ * magnitude sqrt(re^2 + im^2) >= 0; SC_ERR_OVERFLOW only for pixels beyond
+ * 1e6, naming an output that holds a non-finite value; the dominant
+ * orientation lies in [0, pi). Kernel sizes are capped before
  * filtering so each input stays fast. */
 #include "fuzz_input.h"
 #include "simcore/gabor.h"
@@ -45,14 +47,23 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     const int w = fuzz_int(&in, 1, MAX_SIDE), h = fuzz_int(&in, 1, MAX_SIDE);
     const int finite = fuzz_floats(&in, image, (size_t)w * h, 0.0f, 1.0f);
-    /* Finite outputs are promised for bounded pixels only: 3e38 may overflow. */
+    /* Pixels near 3e38 may overflow (SC_ERR_OVERFLOW); bounded ones never do. */
     int tame = finite;
     for (int i = 0; i < w * h; i++) tame &= fabsf(image[i]) <= 1e6f;
-    const sc_status fs = sc_gabor_filter(image, w, h, &p, (sc_border)border, re, fuzz_bool(&in) ? im : NULL, mag);
+    const size_t n = (size_t)w * h;
+    float *imag = fuzz_bool(&in) ? im : NULL;
+    const sc_status fs = sc_gabor_filter(image, w, h, &p, (sc_border)border, re, imag, mag);
     if (fs == SC_OK) {
         FUZZ_CHECK(finite, "filter accepted a non-finite image");
-        for (int i = 0; i < w * h; i++)
-            FUZZ_CHECK(!(mag[i] < 0.0f) && (!tame || isfinite(mag[i])), "magnitude[%d] = %g", i, mag[i]);
+        FUZZ_CHECK(fuzz_all_finite_f(re, n) && (!imag || fuzz_all_finite_f(im, n)) && fuzz_all_finite_f(mag, n),
+                   "filter: non-finite output with SC_OK");
+        for (int i = 0; i < w * h; i++) FUZZ_CHECK(mag[i] >= 0.0f, "magnitude[%d] = %g", i, mag[i]);
+    } else if (fs == SC_ERR_OVERFLOW) {
+        FUZZ_CHECK(finite && !tame, "filter: overflow on %s pixels", finite ? "bounded" : "non-finite");
+        const char *arg = sc_last_error_arg();
+        const float *named = strcmp(arg, "re") == 0 ? re : strcmp(arg, "im") == 0 ? imag
+                             : strcmp(arg, "magnitude") == 0 ? mag : NULL;
+        FUZZ_CHECK(named && !fuzz_all_finite_f(named, n), "filter: overflow names '%s'", arg);
     }
 
     sc_gabor_bank_desc b;
@@ -67,7 +78,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         for (int i = 0; i < w * h; i++)
             FUZZ_CHECK(dom[i] >= 0.0f && dom[i] < 3.14159266f, "dominant[%d] = %g", i, dom[i]);
         for (int i = 0; i < b.orientations * w * h; i++)
-            FUZZ_CHECK(!(energy[i] < 0.0f) && (!tame || isfinite(energy[i])), "energy[%d] = %g", i, energy[i]);
+            FUZZ_CHECK(isfinite(energy[i]) && energy[i] >= 0.0f, "energy[%d] = %g", i, energy[i]);
+    } else if (bs == SC_ERR_OVERFLOW) {
+        FUZZ_CHECK(finite && !tame, "bank: overflow on %s pixels", finite ? "bounded" : "non-finite");
+        FUZZ_CHECK(strcmp(sc_last_error_arg(), "energy") == 0, "bank: overflow names '%s'", sc_last_error_arg());
+        FUZZ_CHECK(!fuzz_all_finite_f(energy, (size_t)b.orientations * n), "bank: overflow with finite energy");
     }
     /* The flat entry point with the same numbers. */
     int sz[2];

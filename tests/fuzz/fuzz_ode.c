@@ -3,7 +3,9 @@
  * steps and tolerances. Invariants: on SC_OK there is at least one sample,
  * times are finite and move monotonically from t0 towards t1, stored states
  * are finite (a non-finite step stops the run, not stored), event times lie
- * within the run; the batch SIMD and scalar variants agree bit for bit.
+ * within the run; the batch SIMD and scalar variants agree bit for bit, a
+ * batch dt above SC_ODE_MAX_BATCH_DT is refused and a refused batch leaves
+ * its states.
  * max_steps is capped so every input stays fast. */
 #include "fuzz_input.h"
 #include "simcore/ode.h"
@@ -89,6 +91,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     memcpy(ys, y, sizeof y);
     const sc_status bs = sc_ode_batch(system, d.params, y, fuzz_u8(&in) == 0xff ? -3 : COUNT, bdt,
                                       steps > 1000 ? 1000 : steps, (sc_ode_method)bmethod);
+    /* dt is bounded before any step; a refused call leaves the states. Lanes
+     * of an accepted call may still leave float32 (documented in ode.h). */
+    FUZZ_CHECK(bs != SC_OK || bdt <= SC_ODE_MAX_BATCH_DT, "batch accepted dt = %g", bdt);
+    FUZZ_CHECK(bs == SC_OK || memcmp(y, ys, sizeof y) == 0, "refused batch (status %d) changed the states", bs);
     if (bs == SC_OK && info && fuzz_all_finite_d(params, (size_t)info->nparams)) {
 #if SC_HAVE_SIMD
         const sc_batch_variant *v = sc_batch_find(system, (sc_ode_method)bmethod);

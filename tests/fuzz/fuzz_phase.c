@@ -3,7 +3,9 @@
  * every system with hostile boxes, grids and parameters. Invariants: a
  * classification has trace = re0 + re1 and det = re0 re1 - im0 im1 (scaled
  * tolerance); equilibria are sorted, inside the box and at most max_out;
- * polylines have consistent starts and finite points. Grids are capped. */
+ * polylines have consistent starts and finite points; an accepted
+ * direction field is finite, and one reported as overflowing is not.
+ * Grids are capped. */
 #include "fuzz_input.h"
 #include "simcore/ode.h"
 #include "simcore/phase.h"
@@ -52,8 +54,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     const int nx = fuzz_size(&in, 2, 64), ny = fuzz_size(&in, 2, 64);
     const int fits = nx >= 0 && ny >= 0 && nx <= 64 && ny <= 64;
-    if (sc_phase_direction_field(&pl, xmin, xmax, nx, ymin, ymax, ny, fits ? field : NULL) == SC_OK)
+    const sc_status fs = sc_phase_direction_field(&pl, xmin, xmax, nx, ymin, ymax, ny, fits ? field : NULL);
+    if (fs == SC_OK) {
         FUZZ_CHECK(fits && nx >= 2 && ny >= 2, "field accepted nx %d ny %d", nx, ny);
+        FUZZ_CHECK(fuzz_all_finite_f(field, 2 * (size_t)nx * ny), "non-finite field with SC_OK");
+    } else if (fs == SC_ERR_OVERFLOW) {
+        FUZZ_CHECK(strcmp(sc_last_error_arg(), "out") == 0, "field overflow names '%s'", sc_last_error_arg());
+        FUZZ_CHECK(!fuzz_all_finite_f(field, 2 * (size_t)nx * ny), "field overflow with a finite field");
+    }
 
     sc_equilibrium eq[8];
     int count = -1, found = -1;

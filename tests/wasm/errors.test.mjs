@@ -168,15 +168,22 @@ for (const [name, sc] of Object.entries(builds)) {
   });
 }
 
-test('a result larger than wasm32 memory throws Error, not a trap or heap corruption', async () => {
-  // 4096 x 4096 x 64 orientations x 4 bytes = 2^32: the size wrapped to
-  // malloc(0) and the core wrote past it (RuntimeError after corrupting the
-  // heap). A fresh instance: the 64 MB image copy grows its memory.
+test('a Gabor bank larger than its energy limit throws RangeError naming orientations, before allocating', async () => {
+  // 4096 x 4096 x 64 orientations x 4 bytes = 2^32: once a wrapped
+  // malloc(0) and heap corruption, then a generic "out of memory" Error; now
+  // the limit on orientations x pixels is checked before anything is copied
+  // (a fresh instance: the wasm memory must not grow for the 64 MB image).
   const sc = await loadSimcore();
   const side = 4096;
   const img = new Float32Array(side * side);
+  const before = sc.memoryBytes();
   assert.throws(() => sc.gaborBank(img, side, side, { sigma: 0.5, lambda: 3, size: 1, orientations: 64 }),
-    (e) => e.constructor === Error && /out of memory: bank needs 4294967296 bytes/.test(e.message));
+    (e) => e instanceof RangeError &&
+      /^gaborBank: orientations 64 x 16777216 pixels = 1073741824 energy values exceed 134217728 \(512 MiB of float32\); use fewer orientations or a smaller image$/.test(e.message));
+  assert.throws(() => sc.gaborBank(img, side, side, { sigma: 0.5, lambda: 3, size: 1, orientations: 9 }),
+    (e) => e instanceof RangeError && /orientations 9 .* exceed 134217728/.test(e.message), '9 x 2^24 > 2^27');
+  assert.equal(sc.memoryBytes(), before, 'nothing allocated');
+  assert.equal(sc.limits.maxBankValues, 2 ** 27);
   assert.deepEqual(Array.from(sc.correlate2d(Float32Array.of(1, 2), 2, 1, Float32Array.of(3), 1, 1)), [3, 6]);
 });
 
@@ -230,6 +237,10 @@ for (const kind of ['simd', 'scalar']) {
     assert.equal(bank(L.maxOrientations, 1).status, STATUS.OK);
     assert.deepEqual(bank(L.maxOrientations + 1, 1), { status: STATUS.RANGE, arg: 'orientations' });
     assert.deepEqual(bank(1, L.maxScales + 1), { status: STATUS.RANGE, arg: 'scales' });
+    // orientations x pixels above maxBankValues: refused before the image is read.
+    const big = (o) => call('sc_flat_gabor_bank', buf, 4096, 4096, 1, 4, 0.5, 0, 3, 3, o, 1, 0, 0, out, 0);
+    assert.deepEqual(big(L.maxBankValues / 4096 ** 2 + 1), { status: STATUS.SIZE, arg: 'orientations * width * height' });
+    assert.deepEqual(call('sc_flat_ode_batch', 0, buf, 4, out, 1, 1e7, 1, 0), { status: STATUS.RANGE, arg: 'dt' });
     const size = (w, h) => call('sc_flat_gabor_kernel_size', 2, 0, 6, 0.5, 0, w, h, info);
     assert.equal(size(L.maxKernelDim, L.maxKernelDim - 1).status, STATUS.OK);
     assert.deepEqual(size(L.maxKernelDim + 1, 3), { status: STATUS.SIZE, arg: 'width' });

@@ -55,7 +55,9 @@ typedef struct sc_conv_info {
 
 /* out receives width*height floats and may alias image. desc and info may be
  * NULL. Errors: NULL pointers, sizes outside the limits, non-finite values in
- * image or kernel, unknown border/method. Forcing SEPARABLE on a kernel whose
+ * image or kernel, unknown border/method; SC_ERR_OVERFLOW ("out") when finite
+ * values near the float maximum give a non-finite result (out then holds
+ * that result, and an aliased image is overwritten). Forcing SEPARABLE on a kernel whose
  * rank within rank_tol is above min(kw, kh) cannot happen (full rank is exact). */
 SC_API sc_status sc_conv2d(const float *image, int width, int height,
                            const float *kernel, int kw, int kh,

@@ -46,7 +46,9 @@ SC_API sc_status sc_gabor_kernel(const sc_gabor_params *p, sc_gabor_part part, f
 
 /* Responses of the real and imaginary kernels, as cv::filter2D(image, kernel)
  * (correlation with the stored kernel = convolution with g), and the energy
- * (magnitude) sqrt(re^2 + im^2). Any output pointer may be NULL to skip it. */
+ * (magnitude) sqrt(re^2 + im^2). Any output pointer may be NULL to skip it.
+ * Finite pixels near the float maximum can overflow a response: OVERFLOW
+ * naming "re", "im" or "magnitude" (the first requested output affected). */
 SC_API sc_status sc_gabor_filter(const float *image, int width, int height,
                                  const sc_gabor_params *p, sc_border border,
                                  float *re, float *im, float *magnitude);
@@ -64,7 +66,10 @@ typedef struct sc_gabor_bank_desc {
 /* energy: orientations * width * height floats, energy[k] = sum over scales of
  * the magnitude response at theta_k. dominant: width * height floats, the
  * theta_k (rad, in [0, pi)) of the largest energy at each pixel: the V1
- * orientation map. Either output may be NULL. */
+ * orientation map. Either output may be NULL. Besides the errors of
+ * sc_gabor_filter: orientations * width * height above
+ * SC_GABOR_MAX_BANK_VALUES when energy is given (SIZE), and OVERFLOW
+ * ("energy") when finite pixels near the float maximum overflow. */
 SC_API sc_status sc_gabor_bank(const float *image, int width, int height,
                                const sc_gabor_bank_desc *desc,
                                float *energy, float *dominant);

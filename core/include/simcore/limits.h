@@ -15,6 +15,9 @@
 #define SC_CONV_MAX_KERNEL_DIM 1025     /* kernel width or height */
 #define SC_GABOR_MAX_ORIENTATIONS 64
 #define SC_GABOR_MAX_SCALES 8
+/* A bank's energy output holds orientations * width * height floats: the two
+ * limits above allow 64 * 2^24 (4 GiB), more than the wasm memory. */
+#define SC_GABOR_MAX_BANK_VALUES (1 << 27) /* 512 MiB of float32 */
 
 /* Hopfield networks (hopfield.h). */
 #define SC_HOPFIELD_MAX_NEURONS 4096    /* n: W is n*n float32, 64 MiB */
@@ -30,6 +33,9 @@
 #define SC_ODE_MAX_INPUT 1024           /* breakpoints of an input protocol */
 #define SC_ODE_MAX_BATCH (1 << 22)      /* states in one batch */
 #define SC_ODE_FI_MAX 1024              /* currents of one f-I curve */
+#define SC_ODE_MAX_BATCH_DT 1e6         /* batch step, model time units: a larger
+                                           step only turns float32 states into
+                                           inf/NaN (3e38 did, with SC_OK) */
 
 /* Phase plane (phase.h). */
 #define SC_PHASE_MAX_GRID 4096          /* nx, ny of fields and nullclines */

@@ -182,7 +182,11 @@ SC_API void sc_ode_result_free(sc_ode_result *r);
  * (docs/ode.md). The custom system runs too (its program over blocks of 64
  * lanes; t = s dt). The other 2-D systems (fitzhugh-nagumo, van-der-pol,
  * morris-lecar) run through a scalar fallback in double, rounded to float
- * at the end; hodgkin-huxley (4-D) is refused (OPTION "system"). */
+ * at the end; hodgkin-huxley (4-D) is refused (OPTION "system").
+ * dt must lie in (0, SC_ODE_MAX_BATCH_DT] (RANGE "dt", checked before any
+ * step). A lane whose state leaves float32 (a fast system, a large state)
+ * becomes inf/NaN and stays so while the call returns SC_OK: each lane is
+ * independent, and callers (the particle layer) respawn such lanes. */
 SC_API sc_status sc_ode_batch(int system, const double *params, float *y, int count,
                               double dt, int steps, sc_ode_method method);
 

@@ -75,7 +75,9 @@ SC_API sc_status sc_phase_equilibria(const sc_phase_plane *plane, double xmin, d
 /* (dx, dy) at grid point (i, j): out[2 (j nx + i) + {0, 1}], x_i = xmin + i
  * (xmax - xmin) / (nx - 1) (nx >= 2; same for y). linear2d, oscillator and
  * izhikevich run a float32 SIMD kernel (4 points per vector); the others
- * evaluate in double. */
+ * evaluate in double. A field that is not finite somewhere (overflow of
+ * float32 over a huge box or with huge parameters, a custom system's 1/x at
+ * x = 0) is OVERFLOW "out" (out then holds it). */
 SC_API sc_status sc_phase_direction_field(const sc_phase_plane *plane, double xmin, double xmax, int nx,
                                           double ymin, double ymax, int ny, float *out);
 

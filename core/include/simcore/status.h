@@ -23,6 +23,8 @@ typedef enum sc_status {
     SC_ERR_NOMEM,     /* an allocation failed                        -> Error      */
     SC_ERR_INTERNAL,  /* a bug: an invariant did not hold            -> Error      */
     SC_ERR_HANDLE,    /* a null, destroyed or never-created handle   -> Error      */
+    SC_ERR_OVERFLOW,  /* finite inputs gave a non-finite float32
+                         output; the output named is unspecified     -> RangeError */
     SC_STATUS_COUNT
 } sc_status;
 

@@ -76,6 +76,9 @@ sc_status sc_conv2d(const float *image, int width, int height,
     free(k);
     free(padded);
     if (info) *info = local;
+    /* Finite inputs near FLT_MAX can still overflow a sum (the FFT path
+     * sooner, a spectrum sums every entry): never report such a result OK. */
+    if (st == SC_OK) st = sc_check_output(out, (size_t)width * height, "out");
     return st;
 }
 

@@ -96,7 +96,9 @@ sc_status sc_gabor_kernel(const sc_gabor_params *p, sc_gabor_part part, float *o
                 (float)(exp(ex * xr * xr + ey * yr * yr) * carrier);
         }
     }
-    return SC_OK;
+    /* |g| <= 1 once check_params passed; kept as the same guarantee every
+     * float output of the core gives (cheap next to the exp per entry). */
+    return sc_check_output(out, (size_t)w * (2 * ymax + 1), "out");
 }
 
 sc_status sc_gabor_filter(const float *image, int width, int height,
@@ -129,13 +131,26 @@ sc_status sc_gabor_filter(const float *image, int width, int height,
     sc_conv_desc d = {0};
     d.border = border;
     d.correlate = 1; /* cv::filter2D semantics on the stored kernel */
-    if (r && (st = sc_conv2d(image, width, height, kr, kw, kh, &d, r, NULL)) != SC_OK) goto done;
-    if (i && (st = sc_conv2d(image, width, height, ki, kw, kh, &d, i, NULL)) != SC_OK) goto done;
+    /* On overflow every requested output is still computed (each then holds
+     * its non-finite values) and the first requested one affected is named;
+     * a part computed only for the magnitude makes the magnitude overflow. */
+    sc_status sr = SC_OK, si = SC_OK;
+    if (r && (sr = sc_conv2d(image, width, height, kr, kw, kh, &d, r, NULL)) != SC_OK && sr != SC_ERR_OVERFLOW) {
+        st = sr;
+        goto done;
+    }
+    if (i && (si = sc_conv2d(image, width, height, ki, kw, kh, &d, i, NULL)) != SC_OK && si != SC_ERR_OVERFLOW) {
+        st = si;
+        goto done;
+    }
     if (magnitude)
         /* In double: r^2 overflows float for |r| > 1.8e19, and responses of
-         * finite images can be that large (magnitude would be inf). */
+         * finite images can be that large; sqrt(2) FLT_MAX still rounds to inf. */
         for (size_t t = 0; t < n; t++)
             magnitude[t] = (float)sqrt((double)r[t] * r[t] + (double)i[t] * i[t]);
+    if (re && sr != SC_OK) st = sc_fail(sr, "re");
+    else if (im && si != SC_OK) st = sc_fail(si, "im");
+    else if (magnitude) st = sc_check_output(magnitude, n, "magnitude");
 done:
     free(kr);
     free(ki);
@@ -158,6 +173,8 @@ sc_status sc_gabor_bank(const float *image, int width, int height,
     if (width <= 0 || width > SC_CONV_MAX_DIM) return sc_fail(SC_ERR_SIZE, "width");
     if (height <= 0 || height > SC_CONV_MAX_DIM) return sc_fail(SC_ERR_SIZE, "height");
     if ((long long)width * height > SC_CONV_MAX_PIXELS) return sc_fail(SC_ERR_SIZE, "width * height");
+    if (energy && (long long)desc->orientations * width * height > SC_GABOR_MAX_BANK_VALUES)
+        return sc_fail(SC_ERR_SIZE, "orientations * width * height");
     /* Validate the largest scale up front so no partial output is written. */
     sc_gabor_params top = desc->base;
     const double grow = pow(factor, desc->scales - 1);
@@ -191,9 +208,12 @@ sc_status sc_gabor_bank(const float *image, int width, int height,
             p.width = (int)(p.width * f);
             p.height = (int)(p.height * f);
             st = sc_gabor_filter(image, width, height, &p, desc->border, NULL, NULL, mag);
-            if (st != SC_OK) goto done;
-            for (size_t t = 0; t < n; t++) e[t] += mag[t];
+            if (st != SC_OK && st != SC_ERR_OVERFLOW) goto done;
+            for (size_t t = 0; t < n; t++) e[t] += mag[t]; /* an overflow stays visible in e */
+            if (st != SC_OK) break;
         }
+        /* Finite magnitudes can still sum past FLT_MAX over the scales. */
+        if ((st = sc_check_output(e, n, "energy")) != SC_OK) goto done;
         if (dominant) {
             for (size_t t = 0; t < n; t++) {
                 if (o == 0 || e[t] > best[t]) {

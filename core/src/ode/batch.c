@@ -105,7 +105,7 @@ sc_status sc_ode_batch(int system, const double *params, float *y, int count, do
     if (count < 0 || count > SC_ODE_MAX_BATCH) return sc_fail(SC_ERR_SIZE, "count");
     if (steps < 0 || steps > SC_ODE_MAX_STEPS) return sc_fail(SC_ERR_SIZE, "steps");
     if (!isfinite(dt)) return sc_fail(SC_ERR_NONFINITE, "dt");
-    if (!(dt > 0.0)) return sc_fail(SC_ERR_RANGE, "dt");
+    if (!(dt > 0.0 && dt <= SC_ODE_MAX_BATCH_DT)) return sc_fail(SC_ERR_RANGE, "dt");
     /* work = count * steps must stay interactive-sized: 2^31 state-steps. */
     if ((double)count * (double)steps > 2147483648.0) return sc_fail(SC_ERR_SIZE, "count * steps");
     if (!sc_all_finite(y, (size_t)count * 2)) return sc_fail(SC_ERR_NONFINITE, "y0s");

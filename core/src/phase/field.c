@@ -31,6 +31,13 @@ static sc_status check_axis(double lo, double hi, int n, const char *name_n, con
     return SC_OK;
 }
 
+/* Finite boxes and parameters can still give a non-finite field (a cubic
+ * over a 1e30 box, 1/x of a custom system at x = 0): an error, not SC_OK. */
+static sc_status check_field(const float *out, int nx, int ny)
+{
+    return sc_check_output(out, 2 * (size_t)nx * ny, "out");
+}
+
 sc_status sc_phase_direction_field(const sc_phase_plane *plane, double xmin, double xmax, int nx,
                                    double ymin, double ymax, int ny, float *out)
 {
@@ -52,7 +59,7 @@ sc_status sc_phase_direction_field(const sc_phase_plane *plane, double xmin, dou
 #else
             sc_custom_field(sc_expr_block_scalar, p, x0, fhx, nx, y0, fhy, ny, out);
 #endif
-            return SC_OK;
+            return check_field(out, nx, ny);
         }
     }
     /* The float kernels need the standard orientation (x = var 0, y = var 1). */
@@ -69,7 +76,7 @@ sc_status sc_phase_direction_field(const sc_phase_plane *plane, double xmin, dou
             a.nx = nx;
             a.ny = ny;
             (fv->simd ? fv->simd : fv->scalar)(&a, out);
-            return SC_OK;
+            return check_field(out, nx, ny);
         }
     }
     for (int j = 0; j < ny; j++) {
@@ -81,5 +88,5 @@ sc_status sc_phase_direction_field(const sc_phase_plane *plane, double xmin, dou
             out[2 * ((size_t)j * nx + i) + 1] = (float)f[1];
         }
     }
-    return SC_OK;
+    return check_field(out, nx, ny);
 }

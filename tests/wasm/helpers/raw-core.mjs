@@ -25,4 +25,6 @@ export async function loadRawCore(kind) {
 }
 
 // Status codes from core/include/simcore/status.h.
-export const STATUS = Object.freeze({ OK: 0, NULL: 1, SIZE: 2, RANGE: 3, NONFINITE: 4, OPTION: 5, NOMEM: 6 });
+export const STATUS = Object.freeze({
+  OK: 0, NULL: 1, SIZE: 2, RANGE: 3, NONFINITE: 4, OPTION: 5, NOMEM: 6, INTERNAL: 7, HANDLE: 8, OVERFLOW: 9,
+});
