@@ -59,4 +59,8 @@ canvas.img { display: block; width: 100%; max-width: 320px; margin: 0 auto; aspe
 .plot .u-legend { font-size: 0.72em; color: var(--muted); }
 .plot .u-legend .u-marker { width: 1em; height: 3px; }
 .error { color: #b3261e; }
+.capctl { display: flex; flex-wrap: wrap; align-items: center; gap: 2px 8px; font-size: 0.8em; color: var(--muted); margin-bottom: 4px; }
+.capctl select { font: inherit; }
+.capctl input[type=range] { flex: 1 1 6em; min-width: 5em; max-width: 14em; margin: 0; accent-color: var(--accent); }
+.capctl output { font-variant-numeric: tabular-nums; min-width: 1.5em; }
 `;
