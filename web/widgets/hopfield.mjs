@@ -132,8 +132,9 @@ export class SimcoreHopfield extends SimcoreElement {
     this.els.capTrials.addEventListener('input', () => this.setState({ capacityTrials: Number(this.els.capTrials.value) }));
     this.els.capTrialsOut = h('output', { for: 'c-capacityTrials' });
     const capControls = h('div', { class: 'capctl' }, [
-      h('label', { for: 'c-capacityN', dataset: { i18n: 'hopfield.capacityN' } }), this.els.capN,
-      h('label', { for: 'c-capacityTrials', dataset: { i18n: 'hopfield.capacityTrials' } }), this.els.capTrials, this.els.capTrialsOut]);
+      h('span', {}, [h('label', { for: 'c-capacityN', dataset: { i18n: 'hopfield.capacityN' } }), this.els.capN]),
+      h('span', { class: 'trials' }, [h('label', { for: 'c-capacityTrials', dataset: { i18n: 'hopfield.capacityTrials' } }),
+        this.els.capTrials, this.els.capTrialsOut])]);
     const capacityFig = h('figure', { class: 'wide', dataset: { panel: 'capacity' } }, [
       h('figcaption', {}, [h('span', { dataset: { i18n: 'hopfield.panel.capacity' } }), this.els.capBtn]),
       capControls, capBox, this.els.capInfo]);
