@@ -230,14 +230,19 @@ export class SimcoreHopfield extends SimcoreElement {
   }
 
   async render() {
+    // Load the core first, then take the dirty set: a render that waited for
+    // the core must not act on a set a later render (say, after a link's hash
+    // came in) also acts on; from here on a render runs without a pause.
+    const simd = this._state.build === 'simd';
+    if (!this.sc || this.sc.simd !== simd) this.sc = await pageCore(simd);
+    if (this.sc.simd !== (this._state.build === 'simd')) { // the build changed meanwhile: the next render loads it
+      this.schedule();
+      return;
+    }
     const d = this.dirty;
     this.dirty = new Set();
     if (d.has('controls')) this.syncControls();
-    const simd = this._state.build === 'simd';
-    if (!this.sc || this.sc.simd !== simd || d.has('net')) {
-      this.sc = await pageCore(simd);
-      if (d.has('net') || !this.net) this.rebuild(d.has('neurons'));
-    }
+    if (d.has('net') || !this.net) this.rebuild(d.has('neurons'));
     if (d.has('store') && !d.has('net')) this.storePatterns(); // rebuild() stores too
     if (d.has('neurons') && !d.has('net')) this.applyNeurons();
     if (d.has('info')) this.showInfo();
