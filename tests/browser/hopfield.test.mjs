@@ -246,6 +246,49 @@ await withBrowser(async (browser, server) => {
     await ctx.close();
   });
 
+  test('the capacity chart follows n and trials: a new n recomputes (the old run is stopped), Hebb falls near 0.14', async () => {
+    const { ctx, p, problems } = await open(browser, server, 'http', '#capacityTrials=2');
+    await p.evaluate((sel) => {
+      window.capacityRuns = [];
+      document.querySelector(sel).addEventListener('rendered', (e) => e.detail.what === 'capacity' && window.capacityRuns.push([e.detail.n, e.detail.trials]));
+    }, W);
+    await act(p, 'compute');
+    await p.waitForFunction(() => window.capacityRuns.length === 1);
+    // n = 1024 takes seconds per trial: while it runs, ask for n = 400; only that one ends.
+    await p.locator(`${W} select[name=capacityN]`).selectOption('1024');
+    await p.waitForFunction((sel) => document.querySelector(sel).capRun?.n === 1024, W);
+    assert.equal(await p.locator(`${W} button[data-act=compute]`).textContent(), 'stop');
+    await p.locator(`${W} select[name=capacityN]`).selectOption('400');
+    await p.waitForFunction(() => window.capacityRuns.length === 2, null, { timeout: 30000 });
+    assert.deepEqual(await p.evaluate(() => window.capacityRuns), [[256, 2], [400, 2]]);
+    const c = await p.evaluate((sel) => {
+      const k = document.querySelector(sel).capacity;
+      return { n: k.n, counts: Array.from(k.hebb.counts), loads: Array.from(k.hebb.loads), hebb: Array.from(k.hebb.recall),
+        storkey: Array.from(k.storkey.recall), pinv: Array.from(k.pseudoinverse.recall) };
+    }, W);
+    assert.equal(c.n, 400);
+    assert.deepEqual(c.counts, Array.from({ length: 15 }, (_, k) => Math.round(0.02 * (k + 1) * 400)));
+    assert.deepEqual(c.loads, c.counts.map((k) => k / 400));
+    // Hebb: exact recall at low load, none well past the capacity, and the fall (first point below 1/2)
+    // between 0.06 and 0.16 (0.138 is the large-n limit for overlap ≈ 0.97; exact recall from 10 % noise fails a little earlier).
+    assert.ok(c.hebb.slice(0, 3).every((r) => r >= 0.9), `Hebb at ≤ 0.06: ${c.hebb}`);
+    assert.ok(c.hebb.slice(9).every((r) => r <= 0.1), `Hebb at ≥ 0.2: ${c.hebb}`);
+    const fall = c.loads[c.hebb.findIndex((r) => r < 0.5)];
+    assert.ok(fall >= 0.06 && fall <= 0.16, `Hebb falls at ${fall}: ${c.hebb}`);
+    assert.ok(c.pinv.every((r) => r > 0.9) && c.storkey[9] > 0.9, `pseudo-inverse ${c.pinv}, Storkey ${c.storkey}`);
+    // The chart draws those points, and the link keeps the settings.
+    const plotted = await p.evaluate((sel) => Array.from(document.querySelector(sel).capacityPlot.plot.data[1]), W);
+    assert.deepEqual(plotted, c.hebb);
+    assert.match(await p.evaluate(() => location.hash), /capacityN=400&capacityTrials=2/);
+    assert.match(await p.locator(`${W} figure[data-panel=capacity] .note`).textContent(), /\(n = 400, 2 trials per load, \d+ ms\)$/);
+    // Trials change: recomputed with the new count.
+    await p.locator(`${W} input[name=capacityTrials]`).fill('1');
+    await p.waitForFunction(() => window.capacityRuns.length === 3, null, { timeout: 30000 });
+    assert.deepEqual((await p.evaluate(() => window.capacityRuns))[2], [400, 1]);
+    assert.deepEqual(problems.errors, []);
+    await ctx.close();
+  });
+
   test('a link with a hash restores the state and survives a reload; presets are hashes', async () => {
     const hash = '#size=12&set=letters&count=3&rule=hebb&temperature=0.25&noise=20&annealSweeps=120';
     const { ctx, p } = await open(browser, server, 'http', hash);
@@ -286,10 +329,14 @@ await withBrowser(async (browser, server) => {
     test(`hostile hash values over ${how} keep the defaults and inject nothing`, async () => {
       const hostile = '#size=64&rule=%3Cscript%3Ealert(1)%3C/script%3E&temperature=-1&count=1e9&noise=12.5'
         + '&set=%3Cimg%20src=x%20onerror=alert(1)%3E&mode=javascript:alert(1)&speed=Infinity&seed=0x10'
-        + '&build=%22%3E%3Csvg%20onload=alert(1)%3E&annealTo=0&weights=neuron%00&__proto__=1&constructor=x';
+        + '&build=%22%3E%3Csvg%20onload=alert(1)%3E&annealTo=0&weights=neuron%00&__proto__=1&constructor=x'
+        // Drawings and state: a 16×16 grid one character short, markup, 21 drawings, a 40×40 grid; capacity out of range.
+        + `&neurons=16*${'A'.repeat(42)}&drawn=%3Cimg%20src=x%20onerror=alert(1)%3E&drawn=${Array(21).fill(`8*${'A'.repeat(11)}`).join('.')}`
+        + `&neurons=40*${'A'.repeat(267)}&capacityN=2048&capacityTrials=21&capacityN=%3Cb%3E`;
       const { ctx, p, problems } = await open(browser, server, how, hostile);
       const defaults = { size: 16, set: 'digits', count: 4, rule: 'pseudoinverse', mode: 'async', temperature: 0, noise: 15,
-        speed: 3, seed: 1, annealFrom: 2, annealTo: 0.05, annealSweeps: 60, weights: 'matrix', build: 'simd' };
+        speed: 3, seed: 1, annealFrom: 2, annealTo: 0.05, annealSweeps: 60, weights: 'matrix', build: 'simd',
+        capacityN: '256', capacityTrials: 3, drawn: '', neurons: '' };
       assert.deepEqual(await widgetState(p), defaults);
       const found = await p.evaluate((sel) => {
         const el = document.querySelector(sel);
@@ -310,6 +357,66 @@ await withBrowser(async (browser, server) => {
       await ctx.close();
     });
   }
+
+  for (const how of ['http', 'file']) {
+    test(`drawings and state survive a link over ${how}: draw, store, corrupt, open the hash anew`, async () => {
+      const { ctx, p, problems } = await open(browser, server, how, '#size=12&rule=hebb&count=2');
+      await act(p, 'clear');
+      // A plus sign, stored; then a diagonal, stored.
+      const plus = new Set();
+      for (let k = 2; k < 10; k++) plus.add(6 * 12 + k).add(k * 12 + 6);
+      for (const i of plus) {
+        const pt = await cellPoint(p, i % 12, Math.floor(i / 12));
+        await p.mouse.click(pt.x, pt.y);
+      }
+      await act(p, 'store');
+      await act(p, 'clear');
+      for (let k = 1; k < 11; k++) {
+        const pt = await cellPoint(p, k, k);
+        await p.mouse.click(pt.x, pt.y);
+      }
+      await act(p, 'store');
+      await act(p, 'corrupt');
+      const before = { patterns: await patterns(p), state: await neurons(p),
+        energy: await p.evaluate((sel) => document.querySelector(sel).energySeries.energy[0], W) };
+      assert.deepEqual(before.patterns.map((x) => x.label), ['0', '1', '✎1', '✎2']);
+      assert.equal(before.patterns[2].bits.filter((v) => v === 1).length, 15);
+      assert.equal(before.patterns[3].bits.filter((v) => v === 1).length, 10);
+      // 15 % of 144 neurons flipped from the diagonal.
+      assert.equal(before.state.filter((v, i) => v !== before.patterns[3].bits[i]).length, 22);
+      const hash = await p.evaluate(() => location.hash);
+      assert.match(hash, /[#&]drawn=12\*[\w-]{24}\.12\*[\w-]{24}(&|$)/);
+      assert.match(hash, /[#&]neurons=12\*[\w-]{24}(&|$)/);
+      await ctx.close();
+
+      // A new browser context (nothing remembered) opening the link.
+      const again = await open(browser, server, how, hash);
+      await again.p.waitForFunction((sel) => document.querySelector(sel).storedPatterns.length === 4, W);
+      const after = { patterns: await patterns(again.p), state: await neurons(again.p),
+        energy: await again.p.evaluate((sel) => document.querySelector(sel).energySeries.energy[0], W) };
+      assert.deepEqual(after, before);
+      assert.equal(await again.p.evaluate(() => location.hash), hash);
+      // "forget drawings" takes them out of the link too.
+      await act(again.p, 'forget');
+      assert.doesNotMatch(await again.p.evaluate(() => location.hash), /drawn=/);
+      assert.deepEqual(problems.errors, []);
+      assert.deepEqual(again.problems.errors, []);
+      await again.ctx.close();
+    });
+  }
+
+  test('a preset (no state in its hash) after drawing: the first pattern of the set, corrupted, and the link drops the state', async () => {
+    const { ctx, p, problems } = await open(browser, server, 'file');
+    await act(p, 'clear');
+    assert.match(await p.evaluate(() => location.hash), /neurons=16\*A{43}/);
+    await p.locator('.presets a').nth(1).click();
+    await p.waitForFunction((sel) => document.querySelector(sel).storedPatterns.length === 10, W);
+    await p.waitForFunction(() => !location.hash.includes('neurons='));
+    const ps = await patterns(p);
+    assert.equal((await neurons(p)).filter((v, i) => v !== ps[0].bits[i]).length, 38); // 15 % of 256
+    assert.deepEqual(problems.errors, []);
+    await ctx.close();
+  });
 
   test('the weight panel shows W, or the weights into the neuron last touched', async () => {
     const { ctx, p, problems } = await open(browser, server, 'file', '#rule=hebb&count=2');

@@ -20,7 +20,11 @@ const PAYLOADS = [
 // the test knows the widget has read that hash (hashchange is asynchronous).
 const DEMOS = {
   'gabor.html': { widget: 'simcore-gabor', sentinel: ['view', 'imag', 'real'], light: 'imageSize=128&orientations=4' },
-  'hopfield.html': { widget: 'simcore-hopfield', sentinel: ['weights', 'neuron', 'matrix'], light: '' },
+  'hopfield.html': { widget: 'simcore-hopfield', sentinel: ['weights', 'neuron', 'matrix'], light: '',
+    // Drawings and state (base64url ±1 grids): one character short, a character outside base64url,
+    // a side out of range, 21 grids (20 at most), a padding bit set.
+    extra: [`16*${'A'.repeat(42)}`, `8*${'A'.repeat(10)}/`, `40*${'A'.repeat(267)}`,
+      Array(21).fill(`8*${'A'.repeat(11)}`).join('.'), `16*${'A'.repeat(42)}B`], extraFields: ['drawn', 'neurons'] },
   'phase-plane.html': { widget: 'simcore-phase-plane', sentinel: ['nullclines', '1', '0'], light: '' },
   'izhikevich.html': { widget: 'simcore-izhikevich', sentinel: ['field', '0', '1'], light: '' },
   'engine.html': { widget: 'simcore-conv', sentinel: ['op', 'convolve', 'correlate'], light: 'imageSize=128' },
@@ -48,7 +52,7 @@ function injected() {
 const CLEAN = { pwned: null, polluted: null, handlers: [], elements: [], payloadText: false, violations: 0 };
 
 await withBrowser(async (browser, server) => {
-  for (const [page, { widget, sentinel: [field, on, off], light }] of Object.entries(DEMOS)) {
+  for (const [page, { widget, sentinel: [field, on, off], light, extra = [], extraFields = [] }] of Object.entries(DEMOS)) {
     for (const how of ['http', 'file']) {
       test(`${page} over ${how}: hostile hash values are ignored, nothing runs, the page still works`, async () => {
         const ctx = await browser.newContext();
@@ -70,9 +74,12 @@ await withBrowser(async (browser, server) => {
         await p.goto(`${url}#${light}&${hostile(PAYLOADS[0])}`);
         await waitDrawn(p, widget);
         assert.deepEqual(await p.evaluate((w) => document.querySelector(w).state, widget), defaults);
-        for (const [i, payload] of PAYLOADS.entries()) {
+        // The widget's own hostile values go to the fields they target (long ones would fill the hash cap).
+        const cases = [...PAYLOADS.map((x) => [x, hostile(x)]),
+          ...extra.map((x) => [x, extraFields.map((n) => `${n}=${encodeURIComponent(x)}`).join('&')])];
+        for (const [i, [payload, text]] of cases.entries()) {
           const value = i % 2 ? off : on;
-          await p.evaluate((h) => { location.hash = h; }, `${light}&${field}=${value}&${hostile(payload)}`);
+          await p.evaluate((h) => { location.hash = h; }, `${light}&${field}=${value}&${text}`);
           await p.waitForFunction(([w, f, v]) => String(+document.querySelector(w).state[f]) === v
             || document.querySelector(w).state[f] === v, [widget, field, value]);
           const s = await p.evaluate((w) => document.querySelector(w).state, widget);

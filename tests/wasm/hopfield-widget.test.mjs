@@ -9,6 +9,7 @@ import { defaults, fromHash, toHash } from '../../web/widgets/state.mjs';
 import { HOPFIELD_SCHEMA } from '../../web/widgets/hopfield-schema.mjs';
 import { PATTERN_SETS, SET_SIZES, eraseBlock, flipNoise, glyph, patternSet, resample, rng } from '../../web/widgets/hopfield-patterns.mjs';
 import { TABLES } from '../../web/widgets/i18n.mjs';
+import { decodeGrids, encodeGrids, gridTextLength } from '../../web/widgets/grid-bits.mjs';
 
 test('pattern sets: ±1 rows of size², distinct, glyphs centred and scaled', () => {
   for (const set of PATTERN_SETS) {
@@ -59,12 +60,87 @@ test('schema: a hash round-trips; hostile values give nothing', () => {
   assert.deepEqual(fromHash(HOPFIELD_SCHEMA, hostile), {});
 });
 
+/** A ±1 grid of side `size` from a seeded generator. */
+const randomGrid = (size, seed) => {
+  const r = rng(seed);
+  return { size, bits: Int8Array.from({ length: size * size }, () => (r() < 0.5 ? -1 : 1)) };
+};
+
+test('grids as text: round trip at every side, ⌈n/6⌉ characters, one canonical text', () => {
+  const limits = HOPFIELD_SCHEMA.drawn;
+  for (let size = 8; size <= 32; size++) {
+    const g = randomGrid(size, size);
+    const text = encodeGrids([g]);
+    assert.equal(text.length, gridTextLength(size));
+    assert.equal(text.length, String(size).length + 1 + Math.ceil((size * size) / 6));
+    assert.match(text, /^\d+\*[A-Za-z0-9_-]+$/);
+    assert.deepEqual(decodeGrids(text, limits), [g]);
+    // Every cell matters: flipping one changes the text.
+    const flipped = Int8Array.from(g.bits);
+    flipped[size * size - 1] *= -1;
+    assert.notEqual(encodeGrids([{ size, bits: flipped }]), text);
+  }
+  // 16×16: 256 = 42·6 + 4 bits; all ink is '_' (63) 42 times, then 1111 and two zero pad bits = 60 = '8'.
+  const ink = encodeGrids([{ size: 16, bits: new Int8Array(256).fill(1) }]);
+  assert.equal(ink, `16*${'_'.repeat(42)}8`);
+  const list = [randomGrid(16, 1), randomGrid(12, 2), randomGrid(32, 3)];
+  assert.deepEqual(decodeGrids(encodeGrids(list), limits), list);
+  assert.deepEqual(decodeGrids('', limits), []);
+});
+
+test('grids as text: wrong length, bad characters, bad sides, nonzero padding and too many grids are rejected whole', () => {
+  const limits = HOPFIELD_SCHEMA.drawn;
+  const good = encodeGrids([randomGrid(16, 7)]);
+  const body = good.slice(3);
+  const bad = [
+    `16*${body.slice(1)}`, `16*${body}A`, `16*${body.slice(1)}=`, `16*${body.slice(1)}+`, `16*${body.slice(1)}/`,
+    `16*${body.slice(1)}%`, `16*${body.slice(0, -1)}x`, // 'x' = 110001: a padding bit set
+    `016*${body}`, `+16*${body}`, `16 *${body}`, `16*`, '16', `*${body}`, `7*${'A'.repeat(9)}`, `33*${'A'.repeat(182)}`,
+    `16*${body}.`, `.16*${body}`, `16*${body}..16*${body}`, `16*${body};16*${body}`,
+    '<img src=x onerror=alert(1)>', 'javascript:alert(1)', '__proto__', null, undefined, 16, ['16', body], { size: 16 },
+  ];
+  for (const text of bad) assert.equal(decodeGrids(text, limits), undefined, String(text));
+  // Twenty 16×16 drawings fit, a 21st does not; eight 32×32 fit the 1400 characters, a ninth does not.
+  const many = (k, size) => encodeGrids(Array.from({ length: k }, (_, i) => randomGrid(size, i + 1)));
+  assert.equal(decodeGrids(many(20, 16), limits).length, 20);
+  assert.equal(decodeGrids(many(21, 16), limits), undefined);
+  assert.equal(decodeGrids(many(8, 32), limits).length, 8);
+  assert.equal(decodeGrids(many(9, 32), limits), undefined);
+  // The state field holds exactly one grid.
+  assert.equal(decodeGrids(many(2, 8), HOPFIELD_SCHEMA.neurons), undefined);
+  assert.equal(decodeGrids(many(1, 32), HOPFIELD_SCHEMA.neurons).length, 1);
+  // Through the schema: a bad value is dropped, the good fields stay.
+  const hash = `size=12&drawn=${encodeURIComponent(`16*${body}.<b>`)}&neurons=${many(1, 12)}`;
+  assert.deepEqual(fromHash(HOPFIELD_SCHEMA, hash), { size: 12, neurons: many(1, 12) });
+});
+
+test('the longest Hopfield link (every field at its longest) stays under the 2000-character hash cap', () => {
+  const longest = {};
+  for (const [name, f] of Object.entries(HOPFIELD_SCHEMA)) {
+    if (f.type === 'choice') longest[name] = f.choices.reduce((a, b) => (b.length > a.length ? b : a));
+    else if (f.type === 'int') longest[name] = f.max;
+    else if (f.type === 'number') longest[name] = -0.123456 + f.max; // 6 significant digits, as the sliders write them
+    else if (f.type === 'grids') {
+      // As many 32×32 grids as the field holds.
+      const k = Math.min(f.maxCount, Math.floor((f.maxLength + 1) / (gridTextLength(32) + 1)));
+      longest[name] = encodeGrids(Array.from({ length: k }, (_, i) => randomGrid(32, i + 1)));
+    }
+  }
+  const text = toHash(HOPFIELD_SCHEMA, longest);
+  assert.ok(text.length <= 2000, `${text.length} characters`);
+  assert.equal(decodeGrids(longest.drawn, HOPFIELD_SCHEMA.drawn).length, 8);
+  // And it reads back whole.
+  assert.deepEqual(fromHash(HOPFIELD_SCHEMA, text), Object.fromEntries(Object.entries(longest).map(([k, v]) => [k, typeof v === 'number' ? Number(v.toPrecision(6)) : v])));
+});
+
 test('every label key the Hopfield widget and page use exists in both languages', async () => {
   const src = await readFile(new URL('../../web/widgets/hopfield.mjs', import.meta.url), 'utf8');
-  const keys = new Set([...src.matchAll(/(?:\bt|button|i18n:)\(?\s*'(hopfield\.[^']+)'/g)].map((m) => m[1]));
+  const keys = new Set([...src.matchAll(/(?:\bt|button|i18n:|setCapButton|showCapNote)\(?\s*'(hopfield\.[^']+)'/g)].map((m) => m[1]));
   // Keys built from the schema: hopfield.<field> and hopfield.<field>.<choice>.
   for (const [name, f] of Object.entries(HOPFIELD_SCHEMA)) {
-    if (name !== 'seed' && name !== 'weights') keys.add(`hopfield.${name}`); // those two have no labelled control
+    // These have no labelled control: the seed, the weight view (a caption menu), the drawings and the state.
+    if (!['seed', 'weights', 'drawn', 'neurons'].includes(name)) keys.add(`hopfield.${name}`);
+    if (name === 'capacityN') continue; // its choices are numbers, shown as they are
     for (const c of f.choices ?? []) keys.add(`hopfield.${name}.${c}`);
   }
   assert.ok(keys.size > 60, `${keys.size} keys`);

@@ -52,4 +52,10 @@ canvas.img { display: block; width: 100%; max-width: 320px; margin: 0 auto; aspe
 .plot .u-legend { font-size: 0.72em; color: var(--muted); }
 .plot .u-legend .u-marker { width: 1em; height: 3px; }
 .error { color: #b3261e; }
+.capctl { display: flex; flex-wrap: wrap; align-items: center; gap: 2px 8px; font-size: 0.8em; color: var(--muted); margin-bottom: 4px; }
+.capctl > span { display: inline-flex; align-items: center; gap: 4px; }
+.capctl > span.trials { flex: 1 1 12em; max-width: 22em; }
+.capctl select { font: inherit; }
+.capctl input[type=range] { flex: 1 1 auto; min-width: 4em; margin: 0; accent-color: var(--accent); }
+.capctl output { font-variant-numeric: tabular-nums; min-width: 1.5em; }
 `;

@@ -17,6 +17,7 @@ import { pageCore } from './core.mjs';
 import uplotCss from 'uplot/dist/uPlot.min.css';
 import css from './hopfield-style.mjs';
 import { HOPFIELD_SCHEMA } from './hopfield-schema.mjs';
+import { decodeGrids, encodeGrids } from './grid-bits.mjs';
 
 export { HOPFIELD_SCHEMA };
 
@@ -32,11 +33,12 @@ const SLIDERS = [
 ];
 const SELECTS = ['set', 'rule', 'mode', 'build'];
 const PANELS = ['grid', 'controls', 'patterns', 'energy', 'weights', 'capacity'];
-const MAX_OWN = 20; // drawings the student can add
+const MAX_OWN = HOPFIELD_SCHEMA.drawn.maxCount; // drawings the student can add (and a link can hold)
 const MAX_POINTS = 5000; // energy trace length kept
-// Capacity chart: n = 256 random patterns (keep ≤ 256 for an interactive
-// chart, docs/hopfield.md), 10 % noise, exact recall and final overlap.
-const CAPACITY = { n: 256, noise: 0.1, trials: 3, loads: Array.from({ length: 15 }, (_, k) => 0.02 * (k + 1)) };
+// Capacity chart: random patterns on n neurons (the schema's capacityN and
+// capacityTrials), 10 % noise, exact recall and final overlap.
+const CAPACITY = { noise: 0.1, loads: Array.from({ length: 15 }, (_, k) => 0.02 * (k + 1)) };
+const CAP_RULES = ['hebb', 'storkey', 'pseudoinverse'];
 const AMIT_LOAD = 0.138; // Amit, Gutfreund and Sompolinsky 1985
 
 export class SimcoreHopfield extends SimcoreElement {
@@ -120,11 +122,22 @@ export class SimcoreHopfield extends SimcoreElement {
     this.capacityPlot = new LinePlot(capBox, { height: 170, x: { range: [0, 0.31] }, y: { range: [0, 1.02] }, series: [
       { stroke: '#c0392b', width: 2, points: true }, { stroke: '#c0392b', width: 1, dash: [5, 4] },
       { stroke: '#2a9d5c', width: 2 }, { stroke: '#6a3fb5', width: 2 }] });
-    this.els.capBtn = button('hopfield.capacity.compute', () => this.computeCapacity());
+    this.els.capBtn = button('hopfield.capacity.compute', () => (this.capRun ? this.stopCapacity() : this.computeCapacity()));
     this.els.capInfo = h('p', { class: 'note', dataset: { i18n: 'hopfield.capacity.note' } });
+    this.els.capN = h('select', { id: 'c-capacityN', name: 'capacityN' },
+      HOPFIELD_SCHEMA.capacityN.choices.map((c) => h('option', { value: c, text: c })));
+    this.els.capN.addEventListener('change', () => this.setState({ capacityN: this.els.capN.value }));
+    const tr = HOPFIELD_SCHEMA.capacityTrials;
+    this.els.capTrials = h('input', { type: 'range', id: 'c-capacityTrials', name: 'capacityTrials', min: tr.min, max: tr.max, step: 1 });
+    this.els.capTrials.addEventListener('input', () => this.setState({ capacityTrials: Number(this.els.capTrials.value) }));
+    this.els.capTrialsOut = h('output', { for: 'c-capacityTrials' });
+    const capControls = h('div', { class: 'capctl' }, [
+      h('span', {}, [h('label', { for: 'c-capacityN', dataset: { i18n: 'hopfield.capacityN' } }), this.els.capN]),
+      h('span', { class: 'trials' }, [h('label', { for: 'c-capacityTrials', dataset: { i18n: 'hopfield.capacityTrials' } }),
+        this.els.capTrials, this.els.capTrialsOut])]);
     const capacityFig = h('figure', { class: 'wide', dataset: { panel: 'capacity' } }, [
       h('figcaption', {}, [h('span', { dataset: { i18n: 'hopfield.panel.capacity' } }), this.els.capBtn]),
-      capBox, this.els.capInfo]);
+      capControls, capBox, this.els.capInfo]);
 
     this.els.timing = h('div', { class: 'timing', dataset: { i18n: 'status.loading' } });
     this.els.lang = h('button', { type: 'button', class: 'lang', dataset: { i18n: 'lang.switch', i18nTitle: 'lang.switchTitle' },
@@ -165,10 +178,11 @@ export class SimcoreHopfield extends SimcoreElement {
   }
 
   start() {
-    this.own = []; // the student's drawings: { bits, size }
+    this.own = []; // the student's drawings: { bits, size }, decoded from the `drawn` field
     this.capacity = null;
     this.highlight = -1;
     this.dirty = new Set(['net', 'controls']);
+    if (this._state.neurons) this.dirty.add('neurons'); // a state given as an attribute
     this.syncControls();
     this.watchVisibility();
     this.schedule();
@@ -179,6 +193,7 @@ export class SimcoreHopfield extends SimcoreElement {
     this.pause();
     this.net?.dispose();
     this.net = null;
+    this.stopCapacity();
     this.lane?.lane.terminate();
     this.lane = null;
     this.energyPlot.destroy();
@@ -197,6 +212,11 @@ export class SimcoreHopfield extends SimcoreElement {
     for (const k of changed) {
       if (['size', 'set', 'count', 'seed', 'build'].includes(k)) this.dirty.add('net');
       else if (k === 'rule') this.dirty.add('store');
+      // Text the widget wrote itself (a stored drawing, an edit) needs nothing;
+      // text from outside (a link, an attribute) is applied.
+      else if (k === 'drawn' && this._state.drawn !== this.ownText) this.dirty.add('store');
+      else if (k === 'neurons' && this._state.neurons !== this.neuronsText) this.dirty.add('neurons');
+      else if (k === 'capacityN' || k === 'capacityTrials') this.dirty.add('capacity');
       else if (k === 'mode' || k === 'temperature') this.dirty.add('info');
       else if (k === 'weights') this.dirty.add('weights');
     }
@@ -210,16 +230,24 @@ export class SimcoreHopfield extends SimcoreElement {
   }
 
   async render() {
+    // Load the core first, then take the dirty set: a render that waited for
+    // the core must not act on a set a later render (say, after a link's hash
+    // came in) also acts on; from here on a render runs without a pause.
+    const simd = this._state.build === 'simd';
+    if (!this.sc || this.sc.simd !== simd) this.sc = await pageCore(simd);
+    if (this.sc.simd !== (this._state.build === 'simd')) { // the build changed meanwhile: the next render loads it
+      this.schedule();
+      return;
+    }
     const d = this.dirty;
     this.dirty = new Set();
     if (d.has('controls')) this.syncControls();
-    const simd = this._state.build === 'simd';
-    if (!this.sc || this.sc.simd !== simd || d.has('net')) {
-      this.sc = await pageCore(simd);
-      if (d.has('net') || !this.net) this.rebuild();
-    }
-    if (d.has('store')) this.storePatterns();
+    if (d.has('net') || !this.net) this.rebuild(d.has('neurons'));
+    if (d.has('store') && !d.has('net')) this.storePatterns(); // rebuild() stores too
+    if (d.has('neurons') && !d.has('net')) this.applyNeurons();
     if (d.has('info')) this.showInfo();
+    // New chart settings recompute a chart already shown or under way (latest wins).
+    if (d.has('capacity') && (this.capacity || this.capRun)) this.computeCapacity();
     if (d.has('weights') && !d.has('net') && !d.has('store')) this.drawWeights();
     if (!this.readyFired) {
       this.readyFired = true;
@@ -242,10 +270,17 @@ export class SimcoreHopfield extends SimcoreElement {
     // Sliders say how many the set really has.
     this.els.count.out.textContent = String(Math.min(s.count, SET_SIZES[s.set]));
     this.els.stepBtn.disabled = s.mode === 'sync';
+    this.els.capN.value = s.capacityN;
+    this.els.capTrials.value = String(s.capacityTrials);
+    this.els.capTrialsOut.textContent = String(s.capacityTrials);
   }
 
-  /** New network for the grid size; patterns from the set, drawings resampled; state = first pattern, corrupted. */
-  rebuild() {
+  /**
+   * New network for the grid size; patterns from the set, drawings resampled;
+   * the state from a link (`neurons`, when it came with this change) or else
+   * the first pattern, corrupted (and `neurons` cleared: a link then derives it).
+   */
+  rebuild(linked) {
     this.pause();
     const s = this._state;
     this.size = s.size;
@@ -253,17 +288,51 @@ export class SimcoreHopfield extends SimcoreElement {
     this.random = rng(s.seed * 7919 + 17);
     this.s = new Int8Array(this.n).fill(-1);
     this.storePatterns();
-    if (this.patterns.length) {
+    const given = linked ? this.linkedNeurons() : null;
+    if (given) {
+      this.s = given;
+    } else if (this.patterns.length) {
       this.s = Int8Array.from(this.patterns[0].bits);
       flipNoise(this.s, s.noise / 100, this.random);
     }
     this.setNetState();
+    if (given) this.keepNeurons();
+    else if (s.neurons) {
+      this.neuronsText = '';
+      this.setState({ neurons: '' });
+    }
+  }
+
+  /** The state in the `neurons` field at this grid size (resampled if a link gave another size), or null. */
+  linkedNeurons() {
+    const g = decodeGrids(this._state.neurons, HOPFIELD_SCHEMA.neurons)?.[0];
+    if (!g) return null;
+    return g.size === this.size ? g.bits : resample(g.bits, g.size, this.size);
+  }
+
+  /** A state from a link or an attribute, on the current network. */
+  applyNeurons() {
+    const given = this.linkedNeurons();
+    if (!given) return;
+    this.pause();
+    this.s = given;
+    this.setNetState();
+    this.keepNeurons();
+  }
+
+  /** Write the current state to the `neurons` field (and so to the page's URL hash). */
+  keepNeurons() {
+    const text = encodeGrids([{ size: this.size, bits: this.s }]);
+    this.neuronsText = text;
+    this.setState({ neurons: text });
   }
 
   /** Store the set's patterns and the drawings with the chosen rule (a new network: W from scratch). */
   storePatterns() {
     const s = this._state;
     const t0 = performance.now();
+    this.own = decodeGrids(s.drawn, HOPFIELD_SCHEMA.drawn) ?? [];
+    this.ownText = s.drawn;
     this.patterns = [
       ...patternSet(s.set, s.size, s.count, s.seed),
       ...this.own.map((o, k) => ({ label: `✎${k + 1}`, own: k, bits: o.size === s.size ? o.bits : resample(o.bits, o.size, s.size) })),
@@ -319,6 +388,7 @@ export class SimcoreHopfield extends SimcoreElement {
 
   paintEnd() {
     this.setNetState();
+    this.keepNeurons();
     this.dispatchEvent(new CustomEvent('edit', { detail: { state: Int8Array.from(this.s) } }));
   }
 
@@ -326,6 +396,7 @@ export class SimcoreHopfield extends SimcoreElement {
     this.pause();
     fn(this.s);
     this.setNetState();
+    this.keepNeurons();
   }
 
   corrupt() { this.edit((s) => flipNoise(s, this._state.noise / 100, this.random)); }
@@ -340,17 +411,26 @@ export class SimcoreHopfield extends SimcoreElement {
     if (p) this.edit((s) => s.set(p.bits));
   }
 
+  /** The drawing joins the stored patterns and the `drawn` field, while a link has room for it. */
   storeDrawing() {
-    if (this.own.length >= MAX_OWN || this.patterns.length >= this.n) return;
+    if (this.patterns.length >= this.n) return;
+    const text = encodeGrids([...this.own, { size: this.size, bits: this.s }]);
+    if (this.own.length >= MAX_OWN || text.length > HOPFIELD_SCHEMA.drawn.maxLength) {
+      this.status = 'full';
+      this.showInfo();
+      return;
+    }
     this.pause();
-    this.own.push({ bits: Int8Array.from(this.s), size: this.size });
+    this.ownText = text;
+    this.setState({ drawn: text });
     this.storePatterns();
   }
 
   forgetOwn() {
     if (!this.own.length) return;
     this.pause();
-    this.own = [];
+    this.ownText = '';
+    this.setState({ drawn: '' });
     this.storePatterns();
   }
 
@@ -423,6 +503,7 @@ export class SimcoreHopfield extends SimcoreElement {
     this.record();
     this.status = fixed ? 'fixed' : null;
     this.refresh();
+    this.keepNeurons();
   }
 
   stepSweep() {
@@ -438,11 +519,13 @@ export class SimcoreHopfield extends SimcoreElement {
       this.record();
     }
     this.refresh();
+    this.keepNeurons();
   }
 
   toggleRun() {
-    if (this.running) this.pause();
-    else this.run('recall');
+    if (!this.running) return this.run('recall');
+    this.pause();
+    this.keepNeurons();
   }
 
   startAnneal() {
@@ -520,6 +603,7 @@ export class SimcoreHopfield extends SimcoreElement {
         this.status = end;
         this.pause();
         this.highlight = -1;
+        this.keepNeurons();
       }
       this.refresh();
       if (this.running) this.loop = requestAnimationFrame((t2) => this.tick(t2));
@@ -628,6 +712,7 @@ export class SimcoreHopfield extends SimcoreElement {
     else if (this.running) parts.push(t('hopfield.info.running'));
     else if (this.status === 'fixed') parts.push(t('hopfield.info.fixed'));
     else if (this.status === 'cycle') parts.push(t('hopfield.info.cycle'));
+    else if (this.status === 'full') parts.push(t('hopfield.info.full'));
     if (!this.running && s.temperature > 0) parts.push(t('hopfield.info.hot'));
     const m = this.overlapValues ?? [];
     let k = -1;
@@ -659,33 +744,65 @@ export class SimcoreHopfield extends SimcoreElement {
 
   // ---- capacity ----
 
+  /**
+   * Recall against load for the three rules, one worker job per rule (the
+   * chart fills in as they finish). Latest wins: a new request or "stop"
+   * ends the worker (a job at n = 1024 runs for seconds) and drops its result.
+   */
   async computeCapacity() {
+    this.stopCapacity();
+    const run = { n: Number(this._state.capacityN), trials: this._state.capacityTrials };
     const simd = this._state.build === 'simd';
     if (!this.lane || this.laneSimd !== simd) {
       this.lane?.lane.terminate();
       this.lane = new Channel(createLane(simd));
       this.laneSimd = simd;
     }
-    this.els.capBtn.disabled = true;
-    this.els.capInfo.dataset.i18n = 'hopfield.capacity.running';
-    this.els.capInfo.textContent = t('hopfield.capacity.running');
+    this.capRun = run;
+    this.capacity = { n: run.n, trials: run.trials, ms: 0 };
+    this.setCapButton('hopfield.capacity.stop');
+    this.showCapNote('hopfield.capacity.running');
+    this.drawCapacity();
     try {
-      const out = {};
-      let ms = 0;
-      for (const rule of ['hebb', 'storkey', 'pseudoinverse']) {
-        const r = await this.lane.request({ type: 'hopfieldCapacity', options: { ...CAPACITY, rule, seed: 1 } });
-        out[rule] = r;
-        ms += r.ms;
+      for (const rule of CAP_RULES) {
+        const r = await this.lane.request({ type: 'hopfieldCapacity', options: { ...CAPACITY, n: run.n, trials: run.trials, rule, seed: 1 } });
+        if (this.capRun !== run) return;
+        this.capacity[rule] = r;
+        this.capacity.ms += r.ms;
+        this.drawCapacity();
       }
-      this.capacity = { ...out, ms };
-      this.els.capInfo.dataset.i18n = 'hopfield.capacity.note';
+      this.capRun = null;
+      this.setCapButton('hopfield.capacity.compute');
+      this.showCapNote('hopfield.capacity.note');
       this.drawCapacity();
-      this.dispatchEvent(new CustomEvent('rendered', { detail: { what: 'capacity', ms } }));
+      this.dispatchEvent(new CustomEvent('rendered', { detail: { what: 'capacity', ms: this.capacity.ms, n: run.n, trials: run.trials } }));
     } catch (err) {
-      if (!(err instanceof Superseded)) this.fail(err);
-    } finally {
-      this.els.capBtn.disabled = false;
+      if (this.capRun === run && !(err instanceof Superseded)) {
+        this.stopCapacity();
+        this.fail(err);
+      }
     }
+  }
+
+  /** End a computation under way (its worker with it); the curves done so far stay. */
+  stopCapacity() {
+    if (!this.capRun) return;
+    this.lane?.lane.terminate();
+    this.lane = null;
+    this.capRun = null;
+    this.setCapButton('hopfield.capacity.compute');
+    this.showCapNote('hopfield.capacity.note');
+    this.drawCapacity();
+  }
+
+  setCapButton(key) {
+    this.els.capBtn.dataset.i18n = key;
+    this.els.capBtn.textContent = t(key);
+  }
+
+  showCapNote(key) {
+    this.els.capInfo.dataset.i18n = key;
+    this.els.capInfo.textContent = t(key);
   }
 
   drawCapacity() {
@@ -695,17 +812,18 @@ export class SimcoreHopfield extends SimcoreElement {
     this.capacityPlot.setLabels({ x: t('hopfield.capacity.x'), y: t('hopfield.capacity.y'),
       series: [t('hopfield.capacity.hebb'), t('hopfield.capacity.hebbOverlap'), t('hopfield.capacity.storkey'), t('hopfield.capacity.pinv')] });
     const markers = [{ x: AMIT_LOAD, color: '#1d2330', dash: [4, 4] }, { x: load, color: '#e8590c', dash: [2, 3] }];
-    if (!c) {
+    const done = c && CAP_RULES.find((r) => c[r]);
+    if (!done) {
       this.capacityPlot.setData([[0, 0.31], [null, null], [null, null], [null, null], [null, null]], markers);
     } else {
-      const xs = Array.from(c.hebb.loads);
-      this.capacityPlot.setData([xs, Array.from(c.hebb.recall), Array.from(c.hebb.overlap), Array.from(c.storkey.recall),
-        Array.from(c.pseudoinverse.recall)], markers);
+      // Rules not computed yet (or stopped) have no curve.
+      const ys = (r, key = 'recall') => (c[r] ? Array.from(c[r][key]) : Array.from(c[done].loads, () => null));
+      this.capacityPlot.setData([Array.from(c[done].loads), ys('hebb'), ys('hebb', 'overlap'), ys('storkey'), ys('pseudoinverse')], markers);
     }
     const note = this.els.capInfo;
-    if (note.dataset.i18n === 'hopfield.capacity.note') {
-      note.textContent = t('hopfield.capacity.note') + (c ? ` (${c.ms.toFixed(0)} ms)` : '');
-    }
+    const key = note.dataset.i18n;
+    const what = c ? ` (n = ${c.n}, ${c.trials} ${t('hopfield.capacity.trialsUnit')}${this.capRun ? '' : `, ${c.ms.toFixed(0)} ms`})` : '';
+    note.textContent = t(key) + what;
   }
 
   // ---- read-outs for tests and pages ----

@@ -2,6 +2,7 @@
 // field is declared in a schema; known names only, numbers parsed strictly
 // and range-checked, choices from a fixed list. A value that fails keeps the
 // default: nothing from the outside ever reaches the DOM or the core as-is.
+import { decodeGrids } from './grid-bits.mjs';
 
 // Plain decimal or exponent notation; no hex, no Infinity, no whitespace.
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d{1,3})?$/;
@@ -10,6 +11,7 @@ const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d{1,3})?$/;
 export function parseField(field, text) {
   if (field.type === 'points') return parsePoints(field, text);
   if (field.type === 'text') return checkText(field, text);
+  if (field.type === 'grids') return checkGrids(field, text);
   if (typeof text !== 'string' || text.length > 32) return undefined;
   if (field.type === 'choice') return field.choices.includes(text) ? text : undefined;
   if (field.type === 'bool') return text === '1' ? true : text === '0' ? false : undefined;
@@ -27,6 +29,13 @@ export function parseField(field, text) {
 function checkText(field, text) {
   if (typeof text !== 'string' || text.length > field.maxLength) return undefined;
   return new RegExp(`^[${field.chars}]*$`).test(text) ? text : undefined;
+}
+
+// ±1 grids as canonical text (grid-bits.mjs), e.g. a student's drawings:
+// the value stays text, checked by decoding it; a wrong length, a character
+// outside base64url, too many grids or a bad side reject it whole.
+function checkGrids(field, text) {
+  return decodeGrids(text, field) ? text : undefined;
 }
 
 // A list of model points, `x,y;x,y` (e.g. a phase plane's trajectory
@@ -50,7 +59,7 @@ function parsePoints(field, text) {
 
 /** Format a field for an attribute or the hash; short but exact enough to round-trip a slider. */
 export function formatField(field, v) {
-  if (field.type === 'text') return v;
+  if (field.type === 'text' || field.type === 'grids') return v;
   if (field.type === 'points') return v.map((p) => p.map((c) => String(Number(c.toPrecision(6)))).join(',')).join(';');
   if (field.type === 'choice') return v;
   if (field.type === 'bool') return v ? '1' : '0';
@@ -65,6 +74,7 @@ export function defaults(schema) {
 /** Validate a JS value (from setState) against the schema; undefined if bad. */
 export function checkValue(field, v) {
   if (field.type === 'text') return checkText(field, v);
+  if (field.type === 'grids') return checkGrids(field, v);
   if (field.type === 'points') {
     if (!Array.isArray(v) || v.length > field.maxCount) return undefined;
     const ok = v.every((p) => Array.isArray(p) && p.length === 2
@@ -96,6 +106,7 @@ export function toHash(schema, state) {
   const params = new URLSearchParams();
   for (const [name, field] of Object.entries(schema)) {
     if (field.hash === false || state[name] === undefined) continue;
+    if (field.type === 'grids' && state[name] === '') continue; // no drawing: keep links short
     params.set(name, formatField(field, state[name]));
   }
   return params.toString();
