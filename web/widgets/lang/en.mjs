@@ -275,7 +275,7 @@ export default {
   'page.hopfield.try.4': 'Raise the number of random patterns past 0.138 n and watch recall fail; press “compute” under the capacity chart to see it as a curve.',
   'page.hopfield.try.5': 'Set the updates to synchronous on a random state: the network can flip back and forth forever (a 2-cycle), and E can rise.',
   'page.hopfield.try.6': 'Randomise the state and press “anneal”: T falls from the start to the end value, then the state settles at T = 0.',
-  'page.hopfield.link': 'The address of this page holds every setting except your drawings: copy it to share what you see.',
+  'page.hopfield.link': 'The address of this page holds every setting, your drawings and the current state: copy it to share exactly what you see.',
   'page.index.hopfield.title': 'Hopfield network and Boltzmann dynamics',
   'page.index.hopfield.desc': 'Draw on a network of neurons, store digits and letters, corrupt them and watch recall roll down the energy; learning rules, temperature, annealing and capacity.',
   // ---- <simcore-phase-plane> and phase-plane.html (issue 5) ----

@@ -274,7 +274,7 @@ export default {
   'page.hopfield.try.4': '把随机模式的数目增加到超过 0.138 n，看回忆失败；在容量图下按“计算”看到曲线。',
   'page.hopfield.try.5': '在随机状态上改用同步更新：网络可能永远来回翻转（2-周期），E 也可能上升。',
   'page.hopfield.try.6': '随机化状态后按“退火”：T 从起始值降到终止值，然后状态在 T = 0 下稳定。',
-  'page.hopfield.link': '本页地址保存了除你所画图案之外的全部设置：复制它即可分享你看到的内容。',
+  'page.hopfield.link': '本页地址保存了全部设置、你画的图案和当前状态：复制它即可分享你看到的一切。',
   'page.index.hopfield.title': 'Hopfield 网络与 Boltzmann 动力学',
   'page.index.hopfield.desc': '在神经元网络上绘画，存储数字和字母，破坏它们，看回忆沿能量下降；学习规则、温度、退火与容量。',
   // ---- <simcore-phase-plane> and phase-plane.html (issue 5) ----
