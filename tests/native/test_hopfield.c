@@ -5,6 +5,7 @@
  * handle pool and argument checks. */
 #include <string.h>
 #include "check.h"
+#include "hopfield_check.h"
 #include "hopfield/hopfield_internal.h"
 #include "simcore/hopfield.h"
 
@@ -12,26 +13,7 @@
  * gamma_n ~ n 2^-24 (Higham, Thm 3.1); 2^-23 gives a factor 2 of margin. */
 #define DOT_TOL(n, abs_sum) ((double)(n) * 1.1920929e-7 * (abs_sum) + 1e-30)
 
-static void random_pm1(int8_t *x, size_t len, uint32_t *seed)
-{
-    for (size_t i = 0; i < len; i++) x[i] = (check_rand_u32(seed) >> 7) & 1 ? 1 : -1;
-}
-
-static sc_hopfield make(int n)
-{
-    sc_hopfield h;
-    CHECK(sc_hopfield_create(n, &h) == SC_OK, "create(%d)", n);
-    return h;
-}
-
 static void get_weights(sc_hopfield h, int n, float *w) { CHECK(sc_hopfield_get_weights(h, w) == SC_OK, "weights"); (void)n; }
-
-static double energy(sc_hopfield h)
-{
-    double e = NAN;
-    CHECK(sc_hopfield_energy(h, &e) == SC_OK, "energy");
-    return e;
-}
 
 static int step(sc_hopfield h, sc_hopfield_mode mode, float t)
 {

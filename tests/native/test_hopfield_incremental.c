@@ -6,27 +6,9 @@
  * flips; near ties forced through the exact fallback; energy never rising. */
 #include <string.h>
 #include "check.h"
+#include "hopfield_check.h"
 #include "hopfield/hopfield_internal.h"
 #include "simcore/hopfield.h"
-
-static void random_pm1(int8_t *x, size_t len, uint32_t *seed)
-{
-    for (size_t i = 0; i < len; i++) x[i] = (check_rand_u32(seed) >> 7) & 1 ? 1 : -1;
-}
-
-static sc_hopfield make(int n)
-{
-    sc_hopfield h;
-    CHECK(sc_hopfield_create(n, &h) == SC_OK, "create(%d)", n);
-    return h;
-}
-
-static double energy(sc_hopfield h)
-{
-    double e = NAN;
-    CHECK(sc_hopfield_energy(h, &e) == SC_OK, "energy");
-    return e;
-}
 
 static void test_double_kernels(void)
 {
