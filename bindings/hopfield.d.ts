@@ -141,17 +141,12 @@ export interface HopfieldLimits {
   readonly maxLoads: number;
 }
 
-/**
- * The members hopfieldApi adds to Simcore. simcore.d.ts's `Simcore` repeats
- * them in its own body (its test reads members from there):
- *   hopfield(n: number): HopfieldNetwork;
- *   hopfieldCapacity(options: HopfieldCapacityOptions): HopfieldCapacityResult;
- *   readonly hopfieldLimits: HopfieldLimits;
- */
+/** The Hopfield members of Simcore (simcore.d.ts). */
 export interface HopfieldApi {
   /** A network of n neurons (integer 1..4096): zero weights and thresholds, all states +1. */
   hopfield(n: number): HopfieldNetwork;
   /** Recall rate and final overlap against load (for the capacity chart). */
   hopfieldCapacity(options: HopfieldCapacityOptions): HopfieldCapacityResult;
+  /** Size limits of the Hopfield engine (n, patterns, pool). */
   readonly hopfieldLimits: HopfieldLimits;
 }

@@ -284,20 +284,7 @@ export interface FICurve {
   iSN: number | null;
 }
 
-/**
- * The members odeApi adds to Simcore (simcore.d.ts's `Simcore` should repeat
- * them in its own body):
- *   readonly systems: Readonly<Record<string, OdeSystemInfo>>;
- *   readonly odeLimits: OdeLimits;
- *   integrate(options: IntegrateOptions): IntegrateResult;
- *   integrateBatch(options: IntegrateBatchOptions): Float32Array;
- *   directionField(options: DirectionFieldOptions): Float32Array;
- *   nullclines(options: NullclineOptions): Nullclines;
- *   equilibria(options: EquilibriaOptions): Equilibrium[];
- *   separatrices(options: SeparatrixOptions): Separatrix[];
- *   classifyLinear(a: number, b: number, c: number, d: number, options?: ClassifyOptions): LinearClassification;
- *   fICurve(options: FICurveOptions): FICurve;
- */
+/** The ODE and phase-plane members of Simcore (simcore.d.ts). */
 export interface OdeApi {
   /** The built-in systems by name (custom systems are passed as { dx, dy, params }). */
   readonly systems: Readonly<Record<string, OdeSystemInfo>>;
@@ -314,7 +301,7 @@ export interface OdeApi {
   equilibria(options: EquilibriaOptions): Equilibrium[];
   /** Stable and unstable manifolds of each saddle: 4 curves per saddle (unstable +v, -v, stable +v, -v). */
   separatrices(options: SeparatrixOptions): Separatrix[];
-  /** Type of the equilibrium of x' = a x + b y, y' = c x + d y. */
+  /** Type of the equilibrium of x' = a x + b y, y' = c x + d y; |a|, |b|, |c|, |d| <= 1e150. */
   classifyLinear(a: number, b: number, c: number, d: number, options?: ClassifyOptions): LinearClassification;
   /** Izhikevich firing rate against a constant current, and I_SN. */
   fICurve(options: FICurveOptions): FICurve;

@@ -35,9 +35,9 @@
 // or Proxy propagates unchanged and leaves the module as it was. Size limits:
 // `limits`, `hopfieldLimits`, `odeLimits` (docs/reliability.md).
 
-import type { OdeSystemInfo, OdeLimits, IntegrateOptions, IntegrateResult, IntegrateBatchOptions, DirectionFieldOptions, NullclineOptions, Nullclines, EquilibriaOptions, Equilibrium, SeparatrixOptions, Separatrix, ClassifyOptions, LinearClassification, FICurveOptions, FICurve } from './ode';
+import type { OdeApi } from './ode';
 export type { OdeMethod, OdeStop, OdeEventKind, EquilibriumType, Polyline, CustomSystem, OdeSystemSpec, OdeInput, OdePreset, OdeVariable, OdeParam, OdeSystemInfo, OdeEventSpec, IntegrateOptions, OdeEvent, IntegrateResult, IntegrateBatchOptions, PlaneOptions, DirectionFieldOptions, NullclineOptions, Nullclines, EquilibriaOptions, Complex, EigenVector, LinearClassification, Equilibrium, SeparatrixOptions, SaddlePoint, Separatrix, ClassifyOptions, OdeLimits, FICurveOptions, FICurve, OdeApi } from './ode';
-import type { HopfieldNetwork, HopfieldCapacityOptions, HopfieldCapacityResult, HopfieldLimits } from './hopfield';
+import type { HopfieldApi } from './hopfield';
 export type { HopfieldRule, HopfieldMode, SpinArray, HopfieldStoreOptions, HopfieldDynamics, HopfieldStepOptions, HopfieldRunOptions, HopfieldAnnealOptions, HopfieldRunResult, HopfieldNetwork, HopfieldCapacityOptions, HopfieldCapacityResult, HopfieldLimits, HopfieldApi } from './hopfield';
 
 /** Border rule for pixels outside the image (OpenCV's names in brackets). */
@@ -196,7 +196,12 @@ export interface Limits {
   readonly maxBankValues: number;
 }
 
-export interface Simcore {
+/**
+ * The loaded core. Convolution and Gabor members are declared here; the ODE
+ * and phase-plane members in OdeApi (ode.d.ts), the Hopfield members in
+ * HopfieldApi (hopfield.d.ts).
+ */
+export interface Simcore extends OdeApi, HopfieldApi {
   /** Core version, "MAJOR.MINOR.PATCH". */
   readonly version: string;
   /** true when the SIMD128 build is running, false for the scalar build. */
@@ -247,36 +252,6 @@ export interface Simcore {
    * dominant orientation per pixel: a model of a V1 orientation map.
    */
   gaborBank(image: NumericArray, width: number, height: number, params: GaborBankParams): GaborBankResult;
-
-  /** A Hopfield network of n ±1 neurons (docs/hopfield.md); dispose() it when done. */
-  hopfield(n: number): HopfieldNetwork;
-
-  /** Recall rate against load p/n, averaged over seeded trials (the capacity chart). */
-  hopfieldCapacity(options: HopfieldCapacityOptions): HopfieldCapacityResult;
-
-  /** Size limits of the Hopfield engine (n, patterns, pool). */
-  readonly hopfieldLimits: HopfieldLimits;
-
-  // ODEs and phase planes (docs/ode.md, docs/models.md; types in ode.d.ts).
-  /** The built-in systems by name (custom systems are passed as { dx, dy, params }). */
-  readonly systems: Readonly<Record<string, OdeSystemInfo>>;
-  readonly odeLimits: OdeLimits;
-  /** Integrate one initial state. */
-  integrate(options: IntegrateOptions): IntegrateResult;
-  /** Advance many states in place (float32) by `steps` fixed steps; returns y0s. */
-  integrateBatch(options: IntegrateBatchOptions): Float32Array;
-  /** (dx, dy) per grid point, x fastest (into `out` if given). */
-  directionField(options: DirectionFieldOptions): Float32Array;
-  /** Zero sets of dx/dt and dy/dt as joined polylines. */
-  nullclines(options: NullclineOptions): Nullclines;
-  /** Every equilibrium in the box, sorted by x then y. */
-  equilibria(options: EquilibriaOptions): Equilibrium[];
-  /** Stable and unstable manifolds of each saddle: 4 curves per saddle. */
-  separatrices(options: SeparatrixOptions): Separatrix[];
-  /** Type of the equilibrium of x' = a x + b y, y' = c x + d y; |a|, |b|, |c|, |d| <= 1e150. */
-  classifyLinear(a: number, b: number, c: number, d: number, options?: ClassifyOptions): LinearClassification;
-  /** Izhikevich firing rate against a constant current, and I_SN. */
-  fICurve(options: FICurveOptions): FICurve;
 }
 
 /**

@@ -8,17 +8,23 @@ import { readFile } from 'node:fs/promises';
 import { transform } from 'esbuild';
 import * as binding from '../../bindings/simcore.mjs';
 
-const dts = await readFile(new URL('../../bindings/simcore.d.ts', import.meta.url), 'utf8');
+const read = (file) => readFile(new URL(`../../bindings/${file}`, import.meta.url), 'utf8');
+const dts = await read('simcore.d.ts');
 // Declarations only: comments contain braces (sum_{j,i}) and quoted names.
-const code = dts.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+const strip = (text) => text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+const code = strip(dts);
+// Simcore extends the area interfaces declared beside it.
+const areas = strip((await read('ode.d.ts')) + (await read('hopfield.d.ts')));
 const sc = await binding.loadSimcore();
 
-// Body of `export interface Name { ... }` (interfaces here have no nested braces).
-function interfaceBody(name) {
-  const m = code.match(new RegExp(`export interface ${name}(?: extends [^{]+)? \\{([^}]*)\\}`));
+// Body of `export interface Name { ... }` (interfaces here have no nested
+// braces), and the names it extends.
+function interfaceDecl(name, text = code) {
+  const m = text.match(new RegExp(`export interface ${name}(?: extends ([^{]+))? \\{([^}]*)\\}`));
   assert.ok(m, `interface ${name} declared`);
-  return m[1];
+  return { bases: m[1] ? m[1].split(',').map((b) => b.trim()) : [], body: m[2] };
 }
+const interfaceBody = (name) => interfaceDecl(name).body;
 // Members start at the interface's two-space indent (continuation lines of
 // long signatures are indented further).
 const members = (body) => [...body.matchAll(/^ {2}(?:readonly )?([A-Za-z_]\w*)\??\s*[(:]/gm)].map((m) => m[1]);
@@ -34,7 +40,9 @@ test('simcore.d.ts parses as TypeScript', async () => {
 });
 
 test('simcore.d.ts declares exactly what the binding provides', () => {
-  assert.deepEqual(members(interfaceBody('Simcore')).sort(), Object.keys(sc).sort());
+  const simcore = interfaceDecl('Simcore');
+  const inherited = simcore.bases.flatMap((base) => members(interfaceDecl(base, areas).body));
+  assert.deepEqual([...members(simcore.body), ...inherited].sort(), Object.keys(sc).sort());
   assert.deepEqual(members(interfaceBody('Limits')).sort(), Object.keys(binding.LIMITS).sort());
   assert.deepEqual(literals('Border'), [...binding.BORDERS]);
   assert.deepEqual(literals('Method'), [...binding.METHODS]);
