@@ -6,26 +6,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { chromium } from 'playwright-core';
-import { LAUNCH, withBrowser, pageUrls } from './harness.mjs';
+import { LAUNCH, NO_PROBLEMS, openPage, withBrowser, pageUrls } from './harness.mjs';
 
 const LIGHT = 'imageSize=128&orientations=4';
 
 // Opens a page and waits until the widget matched by `widget` has shown its first output.
-async function open(browser, server, page, how, hash = '', widget = 'simcore-gabor') {
-  const ctx = await browser.newContext();
-  const p = await ctx.newPage();
-  const problems = { errors: [], outside: [], dialogs: [] };
-  p.on('console', (m) => { if (m.type() === 'error') problems.errors.push(m.text()); });
-  p.on('pageerror', (e) => problems.errors.push(String(e)));
-  p.on('dialog', (d) => { problems.dialogs.push(d.message()); d.dismiss(); });
-  p.on('request', (r) => {
-    const u = r.url();
-    if (!(u.startsWith(server.origin) || u.startsWith('file:') || u.startsWith('data:') || u.startsWith('blob:'))) problems.outside.push(u);
-  });
-  await p.goto(pageUrls(server, page)[how] + hash);
-  await p.waitForFunction((sel) => document.querySelector(sel)?.ready.then(() => true), widget);
-  return { ctx, p, problems };
-}
+const open = (browser, server, page, how, hash = '', widget = 'simcore-gabor') =>
+  openPage(browser, server, pageUrls(server, page)[how] + hash, widget, { status: false });
 
 const state = (p) => p.evaluate(() => document.querySelector('simcore-gabor').state);
 const kernelImage = (p) => p.evaluate(() => document.querySelector('simcore-gabor').shadowRoot
@@ -40,7 +27,7 @@ await withBrowser(async (browser, server) => {
       assert.match(timing, /filter 256² \d+ ms \(in a worker\)/);
       // The equations were typeset at build time (KaTeX markup, no script).
       assert.ok(await p.locator('.katex').count() >= 5);
-      assert.deepEqual(problems, { errors: [], outside: [], dialogs: [] });
+      assert.deepEqual(problems, NO_PROBLEMS);
       await ctx.close();
     });
 
@@ -61,7 +48,7 @@ await withBrowser(async (browser, server) => {
       });
       const after = await state(p);
       assert.deepEqual([after.imageSize, after.theta, after.gamma, after.view], ['128', 1.2, 0.5, 'real']);
-      assert.deepEqual(problems, { errors: [], outside: [], dialogs: [] });
+      assert.deepEqual(problems, NO_PROBLEMS);
       await ctx.close();
     });
   }
@@ -79,7 +66,7 @@ await withBrowser(async (browser, server) => {
     await p.keyboard.press('ArrowRight');
     await p.waitForFunction((b) => document.querySelector('section.present simcore-gabor').state.theta > b, before);
     assert.equal(await p.evaluate(() => Reveal.getIndices().h), 3);
-    assert.deepEqual(problems, { errors: [], outside: [], dialogs: [] });
+    assert.deepEqual(problems, NO_PROBLEMS);
     await ctx.close();
   });
 
@@ -144,7 +131,7 @@ await withBrowser(async (browser, server) => {
     await p.waitForFunction((b) => document.querySelector('simcore-gabor').shadowRoot
       .querySelector('canvas[data-panel=input]').toDataURL() !== b, before);
     assert.equal(await p.locator('simcore-gabor select[name=image]').inputValue(), 'user');
-    assert.deepEqual(problems, { errors: [], outside: [], dialogs: [] });
+    assert.deepEqual(problems, NO_PROBLEMS);
     await ctx.close();
   });
 
@@ -272,7 +259,7 @@ await withBrowser(async (browser, server) => {
       await p.evaluate(() => { location.hash = '#theta=<b>1</b>&lambda=1e999&size=9'; });
       await p.waitForFunction(() => document.querySelector('simcore-gabor').state.size === 9);
       assert.equal((await state(p)).theta, 0);
-      assert.deepEqual(problems, { errors: [], outside: [], dialogs: [] });
+      assert.deepEqual(problems, NO_PROBLEMS);
       await ctx.close();
     });
   }

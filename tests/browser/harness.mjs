@@ -66,3 +66,28 @@ export async function withBrowser(body) {
   };
   await body(browser, server);
 }
+
+/**
+ * Opens `url` in a fresh context and waits until `widget` is ready (and, on a
+ * demo page, the status line). `problems` collects console errors, uncaught
+ * exceptions, dialogs and requests that leave the page's files; a test ends
+ * with `assert.deepEqual(problems, NO_PROBLEMS)`.
+ */
+export async function openPage(browser, server, url, widget, { context = {}, status = true } = {}) {
+  const ctx = await browser.newContext(context);
+  const p = await ctx.newPage();
+  const problems = { errors: [], outside: [], dialogs: [] };
+  p.on('console', (m) => { if (m.type() === 'error') problems.errors.push(m.text()); });
+  p.on('pageerror', (e) => problems.errors.push(String(e)));
+  p.on('dialog', (d) => { problems.dialogs.push(d.message()); d.dismiss(); });
+  p.on('request', (r) => {
+    const u = r.url();
+    if (!(u.startsWith(server.origin) || u.startsWith('file:') || u.startsWith('data:') || u.startsWith('blob:'))) problems.outside.push(u);
+  });
+  await p.goto(url);
+  await p.waitForFunction((w) => document.querySelector(w)?.ready.then(() => true), widget);
+  if (status) await p.waitForFunction(() => document.getElementById('status')?.textContent.startsWith('simcore'));
+  return { ctx, p, problems };
+}
+
+export const NO_PROBLEMS = Object.freeze({ errors: [], outside: [], dialogs: [] });

@@ -6,25 +6,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { withBrowser, pageUrls } from './harness.mjs';
+import { NO_PROBLEMS, openPage, withBrowser, pageUrls } from './harness.mjs';
 
 const W = 'simcore-hopfield';
 
-async function open(browser, server, how, hash = '', options = {}) {
-  const ctx = await browser.newContext(options);
-  const p = await ctx.newPage();
-  const problems = { errors: [], outside: [], dialogs: [] };
-  p.on('console', (m) => { if (m.type() === 'error') problems.errors.push(m.text()); });
-  p.on('pageerror', (e) => problems.errors.push(String(e)));
-  p.on('dialog', (d) => { problems.dialogs.push(d.message()); d.dismiss(); });
-  p.on('request', (r) => {
-    const u = r.url();
-    if (!(u.startsWith(server.origin) || u.startsWith('file:') || u.startsWith('data:') || u.startsWith('blob:'))) problems.outside.push(u);
-  });
-  await p.goto(pageUrls(server, 'hopfield.html')[how] + hash);
-  await p.waitForFunction((sel) => document.querySelector(sel)?.ready.then(() => true), W);
-  return { ctx, p, problems };
-}
+const open = (browser, server, how, hash = '', context = {}) =>
+  openPage(browser, server, pageUrls(server, 'hopfield.html')[how] + hash, W, { context, status: false });
 
 const widgetState = (p) => p.evaluate((sel) => document.querySelector(sel).state, W);
 const neurons = (p) => p.evaluate((sel) => Array.from(document.querySelector(sel).neuronState), W);
@@ -73,7 +60,7 @@ await withBrowser(async (browser, server) => {
       assert.match(timing, /^n = 256 · p = 4 · p\/n = 0\.016 · store \d+\.\d ms · SIMD$/);
       assert.ok(await p.locator('.katex').count() >= 8);
       assert.equal(await p.locator(`${W} .thumb`).count(), 4);
-      assert.deepEqual(problems, { errors: [], outside: [], dialogs: [] });
+      assert.deepEqual(problems, NO_PROBLEMS);
       await ctx.close();
     });
   }
@@ -353,7 +340,7 @@ await withBrowser(async (browser, server) => {
       await p.waitForFunction((sel) => document.querySelector(sel).state.count === 2, W);
       assert.equal((await widgetState(p)).size, 16);
       assert.equal((await widgetState(p)).temperature, 0);
-      assert.deepEqual(problems, { errors: [], outside: [], dialogs: [] });
+      assert.deepEqual(problems, NO_PROBLEMS);
       await ctx.close();
     });
   }

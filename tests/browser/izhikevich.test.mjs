@@ -5,22 +5,12 @@
 // and the page fits 320 px. Spike times come from the engine's events.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { withBrowser, pageUrls } from './harness.mjs';
+import { NO_PROBLEMS, openPage, withBrowser, pageUrls } from './harness.mjs';
 
 const W = 'simcore-izhikevich';
 
-async function open(browser, server, how, hash = '', viewport = { width: 1280, height: 900 }) {
-  const ctx = await browser.newContext({ viewport });
-  const p = await ctx.newPage();
-  const problems = { errors: [], dialogs: [] };
-  p.on('console', (m) => { if (m.type() === 'error') problems.errors.push(m.text()); });
-  p.on('pageerror', (e) => problems.errors.push(String(e)));
-  p.on('dialog', (d) => { problems.dialogs.push(d.message()); d.dismiss(); });
-  await p.goto(pageUrls(server, 'izhikevich.html')[how] + hash);
-  await p.waitForFunction(() => document.querySelector('simcore-izhikevich')?.ready.then(() => true));
-  await p.waitForFunction(() => document.getElementById('status').textContent.startsWith('simcore'));
-  return { ctx, p, problems };
-}
+const open = (browser, server, how, hash = '', viewport = { width: 1280, height: 900 }) =>
+  openPage(browser, server, pageUrls(server, 'izhikevich.html')[how] + hash, 'simcore-izhikevich', { context: { viewport } });
 
 // After the next two frames: what the widget computed for its current state.
 const settled = (p) => p.evaluate((w) => new Promise((r) => {
@@ -51,7 +41,7 @@ await withBrowser(async (browser, server) => {
       }, W);
       assert.ok(red > 200, `${red} red trace pixels`);
       assert.ok(await p.locator('.katex').count() >= 3);
-      assert.deepEqual(problems, { errors: [], dialogs: [] });
+      assert.deepEqual(problems, NO_PROBLEMS);
       await ctx.close();
     });
   }
@@ -73,7 +63,7 @@ await withBrowser(async (browser, server) => {
     assert.equal(rest.state.preset, 'custom', 'a parameter change leaves the preset');
     assert.equal(rest.spikes.length, 0);
     assert.deepEqual(rest.equilibria, ['stable-node', 'saddle']);
-    assert.deepEqual(problems, { errors: [], dialogs: [] });
+    assert.deepEqual(problems, NO_PROBLEMS);
     await ctx.close();
   });
 
@@ -115,7 +105,7 @@ await withBrowser(async (browser, server) => {
     const v4 = await view();
     assert.equal(v4.user, null);
     assert.deepEqual(v4.box, v1.box);
-    assert.deepEqual(problems, { errors: [], dialogs: [] });
+    assert.deepEqual(problems, NO_PROBLEMS);
     await ctx.close();
   });
 
@@ -153,7 +143,7 @@ await withBrowser(async (browser, server) => {
     const picked = await ncAt();
     assert.ok(Math.abs(picked.nc.t - 100) < 3, `picked t = ${picked.nc.t}`); // a quarter of 0..400 ms
     assert.ok(Math.abs(picked.nc.I - picked.nc.t / 25) < 1e-9, 'on the slow ramp I = t/25');
-    assert.deepEqual(problems, { errors: [], dialogs: [] });
+    assert.deepEqual(problems, NO_PROBLEMS);
     await ctx.close();
   });
 
@@ -191,7 +181,7 @@ await withBrowser(async (browser, server) => {
     ({ ctx, p, problems } = await open(browser, server, 'http', '#preset=<svg/onload=alert(1)>&a=1e400&c=-20&I=abc&t1=-5'));
     const bad = await settled(p);
     assert.deepEqual([bad.state.preset, bad.state.a, bad.state.c, bad.state.I, bad.state.t1], ['RS', 0.02, -65, 10, 300]);
-    assert.deepEqual(problems, { errors: [], dialogs: [] });
+    assert.deepEqual(problems, NO_PROBLEMS);
     await ctx.close();
   });
 
@@ -228,7 +218,7 @@ await withBrowser(async (browser, server) => {
     assert.ok(r.purple > 20, `${r.purple} purple I_SN pixels`);
     await p.locator(`${W} button.fi-button`).click();
     assert.ok(await p.locator(`${W} .fi-panel`).isHidden());
-    assert.deepEqual(problems, { errors: [], dialogs: [] });
+    assert.deepEqual(problems, NO_PROBLEMS);
     await ctx.close();
   });
 
@@ -241,7 +231,7 @@ await withBrowser(async (browser, server) => {
     assert.match(r.stats, /放电次数/);
     assert.match(await p.locator(`${W} select[name=preset] option[value=RS]`).textContent(), /规则放电/);
     assert.ok(await p.evaluate(() => document.documentElement.scrollWidth) <= 320);
-    assert.deepEqual(problems, { errors: [], dialogs: [] });
+    assert.deepEqual(problems, NO_PROBLEMS);
     await ctx.close();
   });
 });

@@ -5,20 +5,10 @@
 // widget's own readouts of the binding (types, trace, determinant).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { withBrowser, pageUrls } from './harness.mjs';
+import { NO_PROBLEMS, openPage, withBrowser, pageUrls } from './harness.mjs';
 
-async function open(browser, server, how, hash = '', viewport = { width: 1280, height: 900 }) {
-  const ctx = await browser.newContext({ viewport });
-  const p = await ctx.newPage();
-  const problems = { errors: [], dialogs: [] };
-  p.on('console', (m) => { if (m.type() === 'error') problems.errors.push(m.text()); });
-  p.on('pageerror', (e) => problems.errors.push(String(e)));
-  p.on('dialog', (d) => { problems.dialogs.push(d.message()); d.dismiss(); });
-  await p.goto(pageUrls(server, 'phase-plane.html')[how] + hash);
-  await p.waitForFunction(() => document.querySelector('simcore-phase-plane')?.ready.then(() => true));
-  await p.waitForFunction(() => document.getElementById('status').textContent.startsWith('simcore'));
-  return { ctx, p, problems };
-}
+const open = (browser, server, how, hash = '', viewport = { width: 1280, height: 900 }) =>
+  openPage(browser, server, pageUrls(server, 'phase-plane.html')[how] + hash, 'simcore-phase-plane', { context: { viewport } });
 
 const W = 'simcore-phase-plane';
 const state = (p) => p.evaluate((w) => document.querySelector(w).state, W);
@@ -38,7 +28,7 @@ await withBrowser(async (browser, server) => {
       await settled(p);
       assert.equal(await typeShown(p), 'stable-focus');
       assert.match(await p.locator(`${W} .readout`).textContent(), /p = −0\.25.*q = 1/);
-      assert.deepEqual(problems, { errors: [], dialogs: [] });
+      assert.deepEqual(problems, NO_PROBLEMS);
       await ctx.close();
     });
   }
@@ -91,7 +81,7 @@ await withBrowser(async (browser, server) => {
     await p.locator(`${W} button[data-tool=clear]`).click();
     assert.equal((await settled(p)).length, 0);
     assert.ok(await p.locator(`${W} figure.series-fig`).isHidden(), 'no trajectory, no time plot');
-    assert.deepEqual(problems, { errors: [], dialogs: [] });
+    assert.deepEqual(problems, NO_PROBLEMS);
     await ctx.close();
   });
 
@@ -138,7 +128,7 @@ await withBrowser(async (browser, server) => {
     await p.waitForFunction((w) => document.querySelector(w).state.sel === 1, W);
     await settled(p);
     assert.deepEqual(await shown(), [-2, 1]);
-    assert.deepEqual(problems, { errors: [], dialogs: [] });
+    assert.deepEqual(problems, NO_PROBLEMS);
     await ctx.close();
   });
 
@@ -191,7 +181,7 @@ await withBrowser(async (browser, server) => {
     await settled(p);
     assert.equal((await state(p)).d, 0.0001);
     assert.equal(await typeShown(p), 'center', 'within the snap band of p = 0');
-    assert.deepEqual(problems, { errors: [], dialogs: [] });
+    assert.deepEqual(problems, NO_PROBLEMS);
     await ctx.close();
   });
 
@@ -210,7 +200,7 @@ await withBrowser(async (browser, server) => {
     assert.equal(await typeShown(p), 'saddle');
     const eq = await p.evaluate((w) => document.querySelector(w).equilibrium, W);
     assert.ok(Math.abs(eq.trace - 1) < 2 * target.unit && Math.abs(eq.det + 1) < 2 * target.unit, `${eq.trace} ${eq.det}`);
-    assert.deepEqual(problems, { errors: [], dialogs: [] });
+    assert.deepEqual(problems, NO_PROBLEMS);
     await ctx.close();
   });
 
@@ -233,7 +223,7 @@ await withBrowser(async (browser, server) => {
     s = await state(p);
     assert.deepEqual([s.model, s.a, s.b, s.c, s.d, s.span, s.traj, s.field], ['linear', 0, 1, -1, -0.25, 3, [], true]);
     assert.equal(await p.locator('img[src=x]').count(), 0);
-    assert.deepEqual(problems, { errors: [], dialogs: [] });
+    assert.deepEqual(problems, NO_PROBLEMS);
     await ctx.close();
   });
 
@@ -247,7 +237,7 @@ await withBrowser(async (browser, server) => {
     assert.equal(await readout(), '鞍点');
     assert.match(await p.textContent('h1'), /相图/);
     assert.equal(await p.locator(`${W} button[data-preset=center]`).textContent(), '中心');
-    assert.deepEqual(problems, { errors: [], dialogs: [] });
+    assert.deepEqual(problems, NO_PROBLEMS);
     await ctx.close();
   });
 
@@ -260,7 +250,7 @@ await withBrowser(async (browser, server) => {
     assert.ok(w >= 250, `plane ${w} px wide`);
     await canvas.click({ position: { x: 100, y: 100 } });
     assert.equal((await settled(p)).length, 1);
-    assert.deepEqual(problems, { errors: [], dialogs: [] });
+    assert.deepEqual(problems, NO_PROBLEMS);
     await ctx.close();
   });
 });
