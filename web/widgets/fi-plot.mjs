@@ -1,6 +1,7 @@
 // The f-I curve as a small uPlot chart: firing rate (Hz) against the input
 // current, I_SN as a dashed vertical line, the current I as a solid one.
 import uPlot from 'uplot';
+import { AXIS, fixed } from './plot-style.mjs';
 
 export class FIPlot {
   constructor(container, height = 160) {
@@ -47,9 +48,6 @@ export class FIPlot {
     const width = this.container.clientWidth;
     if (!width || !this.labels) return;
     const L = this.labels;
-    const axis = { stroke: '#5b6474', grid: { stroke: '#e6e9ef', width: 1 }, ticks: { stroke: '#d9dde5', width: 1 },
-      font: '10px system-ui, sans-serif', labelFont: '11px system-ui, sans-serif' };
-    const num = (d) => (p, x) => (x == null ? '–' : x.toFixed(d));
     const line = (u, x, color, dash, text) => {
       if (!Number.isFinite(x) || x < u.scales.x.min || x > u.scales.x.max) return;
       const c = u.ctx;
@@ -75,12 +73,12 @@ export class FIPlot {
       cursor: { drag: { x: false, y: false }, points: { size: 5 } },
       scales: { x: { time: false }, y: { range: (u, lo, hi) => [0, Math.max(10, hi * 1.08)] } },
       axes: [
-        { ...axis, label: L.I, labelSize: 16, size: 28 },
-        { ...axis, label: L.rate, labelSize: 16, size: 40 },
+        { ...AXIS, label: L.I, labelSize: 16, size: 28 },
+        { ...AXIS, label: L.rate, labelSize: 16, size: 40 },
       ],
       series: [
-        { label: 'I', value: num(2) },
-        { label: L.rate, stroke: '#2456c7', width: 1.6, value: num(1), points: { show: true, size: 3 } },
+        { label: 'I', value: fixed(2) },
+        { label: L.rate, stroke: '#2456c7', width: 1.6, value: fixed(1), points: { show: true, size: 3 } },
       ],
       hooks: {
         draw: [(u) => {

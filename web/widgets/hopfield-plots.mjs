@@ -3,9 +3,8 @@
 // markers (the 0.138 load, the current load); labels are fixed at creation
 // in uPlot, so a language switch rebuilds the chart.
 import uPlot from 'uplot';
+import { AXIS } from './plot-style.mjs';
 
-const AXIS = { stroke: '#5b6474', grid: { stroke: '#e6e9ef', width: 1 }, ticks: { stroke: '#d9dde5', width: 1 },
-  font: '10px system-ui, sans-serif', labelFont: '11px system-ui, sans-serif' };
 
 export class LinePlot {
   /**

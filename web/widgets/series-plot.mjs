@@ -3,6 +3,7 @@
 // legend, and optional marks (e.g. spike times) as ticks along the top.
 // uPlot fixes labels at creation, so a label change rebuilds the chart.
 import uPlot from 'uplot';
+import { AXIS, fixed } from './plot-style.mjs';
 import css from 'uplot/dist/uPlot.min.css';
 
 export const SERIES_PLOT_CSS = css;
@@ -57,22 +58,19 @@ export class SeriesPlot {
     const width = this.container.clientWidth;
     if (!width || !this.labels) return;
     const L = this.labels;
-    const axis = { stroke: '#5b6474', grid: { stroke: '#e6e9ef', width: 1 }, ticks: { stroke: '#d9dde5', width: 1 },
-      font: '10px system-ui, sans-serif', labelFont: '11px system-ui, sans-serif' };
-    const num = (d) => (p, x) => (x == null ? '–' : x.toFixed(d));
     this.plot = new uPlot({
       width, height: this.height,
       cursor: { drag: { x: true, y: false }, points: { size: 5 } },
       scales: { x: { time: false }, a: this.range ? { range: this.range } : {}, b: {} },
       axes: [
-        { ...axis, label: L.t, labelSize: 16, size: 28 },
-        { ...axis, scale: 'a', label: L.a, labelSize: 16, size: 40 },
-        { ...axis, scale: 'b', side: 1, label: L.b, labelSize: 16, size: 40, grid: { show: false } },
+        { ...AXIS, label: L.t, labelSize: 16, size: 28 },
+        { ...AXIS, scale: 'a', label: L.a, labelSize: 16, size: 40 },
+        { ...AXIS, scale: 'b', side: 1, label: L.b, labelSize: 16, size: 40, grid: { show: false } },
       ],
       series: [
-        { label: 't', value: num(2) },
-        { label: L.a, scale: 'a', stroke: '#c0392b', width: 1.3, value: num(3) },
-        { label: L.b, scale: 'b', stroke: '#2456c7', width: 1.3, value: num(3) },
+        { label: 't', value: fixed(2) },
+        { label: L.a, scale: 'a', stroke: '#c0392b', width: 1.3, value: fixed(3) },
+        { label: L.b, scale: 'b', stroke: '#2456c7', width: 1.3, value: fixed(3) },
       ],
       hooks: {
         draw: [(u) => {

@@ -3,6 +3,7 @@
 // live legend, which reads out the responses under the cursor. uPlot's
 // stylesheet is bundled as text and placed in the widget's shadow root.
 import uPlot from 'uplot';
+import { AXIS } from './plot-style.mjs';
 import css from 'uplot/dist/uPlot.min.css';
 
 export const TUNING_PLOT_CSS = css;
@@ -47,16 +48,14 @@ export class TuningPlot {
     const width = this.container.clientWidth;
     if (!this.labels || !this.data[0].length || width === 0) return;
     const L = this.labels;
-    const axis = { stroke: '#5b6474', grid: { stroke: '#e6e9ef', width: 1 }, ticks: { stroke: '#d9dde5', width: 1 },
-      font: '10px system-ui, sans-serif', labelFont: '11px system-ui, sans-serif' };
     this.plot = new uPlot({
       width,
       height: HEIGHT,
       cursor: { drag: { x: false, y: false }, points: { size: 6 } },
       scales: { x: { time: false, range: [0, 180] }, y: { range: [0, 1.05] } },
       axes: [
-        { ...axis, label: L.x, labelSize: 16, size: 28, splits: () => [0, 45, 90, 135, 180], values: (u, ticks) => ticks.map((t) => `${t}°`) },
-        { ...axis, label: L.y, labelSize: 16, size: 34, splits: () => [0, 0.5, 1], values: (u, ticks) => ticks.map((t) => t.toFixed(1)) },
+        { ...AXIS, label: L.x, labelSize: 16, size: 28, splits: () => [0, 45, 90, 135, 180], values: (u, ticks) => ticks.map((t) => `${t}°`) },
+        { ...AXIS, label: L.y, labelSize: 16, size: 34, splits: () => [0, 0.5, 1], values: (u, ticks) => ticks.map((t) => t.toFixed(1)) },
       ],
       series: [
         { label: 'φ', value: (u, v) => (v == null ? '–' : `${v.toFixed(0)}°`) },
