@@ -194,6 +194,22 @@ export class SimcoreGabor extends SimcoreElement {
     for (const fig of panels.children) fig.hidden = !this.shownPanels.has(fig.dataset.panel);
   }
 
+  /**
+   * A hash that names an image (a preset link, a shared URL) means that
+   * image: it replaces an opened file or the camera, as choosing it in the
+   * menu does, even when the state already names that image.
+   */
+  applyHash(hash) {
+    const names = new URLSearchParams(String(hash ?? '').replace(/^#/, '')).has('image');
+    if (names && this.userImage) {
+      this.stopCamera();
+      this.userImage = null;
+      this.dirty.add('controls');
+      this.invalidate('image');
+    }
+    return super.applyHash(hash);
+  }
+
   start() {
     this.dirty = new Set(['kernel', 'image', 'filter', 'bank', 'controls']);
     this.timing = {};
