@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { chromium } from 'playwright-core';
 import { LAUNCH, NO_PROBLEMS, openPage, withBrowser, pageUrls } from './harness.mjs';
+import { legendSwatches } from './legend.mjs';
 
 const LIGHT = 'imageSize=128&orientations=4';
 
@@ -284,6 +285,66 @@ await withBrowser(async (browser, server) => {
         assert.ok(err <= 5, `θ ${deg}°, λ ${lambda}: peak at ${peak}°`);
       }
     }
+    await ctx.close();
+  });
+
+  test('the tuning plot tells the simple cell from the complex cell, and says when they are one line', async () => {
+    const { ctx, p, problems } = await open(browser, server, 'gabor.html', 'file', `#${LIGHT}`);
+    const cases = [
+      // [hash, ψ (deg), one line?]: at ψ = 0 the simple cell's response equals the energy;
+      // it follows cos ψ; a wide band (σ/λ = 0.15) parts the curves even at ψ = 0.
+      [`psi=0&${LIGHT}`, 0, true],
+      [`psi=1.047198&${LIGHT}`, 60, false],
+      [`psi=3.14159&${LIGHT}`, 180, false],
+      [`psi=0&sigma=1.5&${LIGHT}`, 0, false],
+    ];
+    for (const [hash, psiDeg, oneLine] of cases) {
+      await p.evaluate((h) => { location.hash = h; }, hash);
+      await p.waitForFunction((h) => {
+        const el = document.querySelector('simcore-gabor');
+        const want = new URLSearchParams(h);
+        return el.tuningData && Math.abs(el.state.psi - Number(want.get('psi'))) < 1e-6
+          && el.state.sigma === Number(want.get('sigma') ?? 4) && el.params().psi === el.state.psi;
+      }, hash);
+      // One animation frame later the chart and the note follow the data.
+      await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      const t = await p.evaluate(() => document.querySelector('simcore-gabor').tuningData);
+      const peak = Math.max(...t.complex);
+      const gap = Math.max(...t.simple.map((v, i) => Math.abs(v - t.complex[i]))) / Math.max(peak, ...t.simple);
+      const note = await p.evaluate(() => document.querySelector('simcore-gabor').shadowRoot.querySelector('figure[data-panel=tuning] .note').dataset.i18n);
+      assert.equal(note, oneLine ? 'gabor.tuning.same' : 'gabor.tuning.differ', `${hash}: gap ${gap}`);
+      assert.equal(gap < 0.02, oneLine, `${hash}: gap ${gap}`);
+      if (psiDeg === 60) {
+        const k = t.complex.indexOf(peak);
+        assert.ok(Math.abs(t.simple[k] / peak - 0.5) < 0.02, `ψ 60°: simple/complex at the peak ${t.simple[k] / peak}`);
+      }
+      // ψ = 180°: silent but for the window's small negative side lobes (1.3 % of the peak here).
+      if (psiDeg === 180) assert.ok(t.simple.every((v) => v < 0.02 * peak), `ψ 180°: the simple cell is silent: ${Math.max(...t.simple) / peak}`);
+    }
+    // Drawn apart: each series its own colour and dash, and the legend shows each as drawn.
+    await p.evaluate((h) => { location.hash = h; }, `psi=0&sigma=4&${LIGHT}`);
+    await p.waitForFunction(() => document.querySelector('simcore-gabor').state.sigma === 4);
+    await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const plot = await p.evaluateHandle(() => document.querySelector('simcore-gabor').tuningPlot.plot);
+    const rows = await p.evaluate(legendSwatches, plot);
+    assert.equal(rows.length, 2);
+    for (const r of rows) assert.deepEqual({ colour: r.swatch.colour, dashed: r.swatch.dashed }, r.line, r.label);
+    assert.notEqual(rows[0].line.colour, rows[1].line.colour);
+    assert.notEqual(rows[0].line.dashed, rows[1].line.dashed);
+    // On the canvas, where the curves coincide, both colours are still visible.
+    const seen = await p.evaluate(() => {
+      const c = document.querySelector('simcore-gabor').tuningPlot.canvas;
+      const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+      const near = (i, [r, g, b]) => Math.abs(d[i] - r) + Math.abs(d[i + 1] - g) + Math.abs(d[i + 2] - b) < 60;
+      let red = 0; let blue = 0;
+      for (let i = 0; i < d.length; i += 4) {
+        if (near(i, [0xc0, 0x39, 0x2b])) red++;
+        if (near(i, [0x24, 0x56, 0xc7])) blue++;
+      }
+      return { red, blue };
+    });
+    assert.ok(seen.red > 100 && seen.blue > 100, JSON.stringify(seen));
+    assert.deepEqual(problems, NO_PROBLEMS);
     await ctx.close();
   });
 

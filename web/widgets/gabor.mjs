@@ -9,7 +9,7 @@ import { cameraAvailable, fileSource, startCamera } from './image-source.mjs';
 import { drawColourBar, drawField, drawOrientationKey, drawOrientationMap, download, downloadPng, present } from './draw.mjs';
 import { TUNING_PLOT_CSS, TuningPlot } from './tuning-plot.mjs';
 import { magnitudeSpectrum } from './spectrum.mjs';
-import { tuningCurve } from './tuning.mjs';
+import { COINCIDE, curveGap, tuningCurve } from './tuning.mjs';
 import { Channel, Superseded, createLane } from './compute.mjs';
 import { pageCore } from './core.mjs';
 import css from './gabor-style.mjs';
@@ -131,10 +131,11 @@ export class SimcoreGabor extends SimcoreElement {
     const bankFig = h('figure', { dataset: { panel: 'bank' } }, [
       h('figcaption', {}, [h('span', { dataset: { i18n: 'gabor.panel.bank' } })]), this.els.thumbs]);
     const plotBox = h('div', { class: 'plot' });
+    this.els.tuningNote = h('p', { class: 'note', dataset: { i18n: 'gabor.tuning.same' } });
     const tuningFig = h('figure', { class: 'wide', dataset: { panel: 'tuning' } }, [
       h('figcaption', {}, [h('span', { dataset: { i18n: 'gabor.panel.tuning' } }),
         h('button', { type: 'button', text: 'PNG', title: 'PNG', onclick: () => this.tuningPlot.canvas && downloadPng(this.tuningPlot.canvas, 'gabor-tuning.png') })]),
-      plotBox]);
+      plotBox, this.els.tuningNote]);
     this.tuningPlot = new TuningPlot(plotBox);
 
     this.els.timing = h('div', { class: 'timing', role: 'status', 'aria-live': 'polite', dataset: { i18n: 'status.loading' } });
@@ -365,6 +366,10 @@ export class SimcoreGabor extends SimcoreElement {
     this.tuningPlot.setLabels({ x: t('gabor.tuning.x'), y: t('gabor.tuning.y'), simple: t('gabor.tuning.simple'), complex: t('gabor.tuning.complex') });
     this.tuningPlot.setData(Array.from(angles, (a) => a * DEG), Array.from(simple, (v) => v / max),
       Array.from(complex, (v) => v / max), this._state.theta * DEG);
+    // Say on the plot whether the two cells' curves are one line, and why.
+    const key = curveGap(simple, complex) < COINCIDE ? 'gabor.tuning.same' : 'gabor.tuning.differ';
+    this.els.tuningNote.dataset.i18n = key;
+    this.els.tuningNote.textContent = t(key);
   }
 
   async requestFilter() {
