@@ -136,6 +136,47 @@ await withBrowser(async (browser, server) => {
     await ctx.close();
   });
 
+  test('an opened picture that is not square: the input note says which square the filters use, and it is that square', async () => {
+    const { ctx, p, problems } = await open(browser, server, 'gabor.html', 'file', `#${LIGHT}`);
+    // Black along the long side but for a white band 2 px wider on each side
+    // than the centre square (scaling blends in a pixel or so beyond it).
+    const picture = (w, h) => p.evaluate(([pw, ph]) => {
+      const c = document.createElement('canvas');
+      c.width = pw; c.height = ph;
+      const g = c.getContext('2d');
+      g.fillStyle = '#000'; g.fillRect(0, 0, pw, ph);
+      g.fillStyle = '#fff';
+      if (pw > ph) g.fillRect(pw / 3 - 2, 0, pw / 3 + 4, ph); else g.fillRect(0, ph / 3 - 2, pw, ph / 3 + 4);
+      return c.toDataURL('image/png').split(',')[1];
+    }, [w, h]);
+    const note = p.locator('simcore-gabor figure[data-panel=input] .note.crop');
+    assert.ok(await note.isHidden(), 'no note for a built-in image');
+    for (const [w, h] of [[90, 30], [30, 90], [40, 40]]) {
+      const before = await p.evaluate(() => document.querySelector('simcore-gabor').image.id);
+      await p.locator('simcore-gabor input[type=file]').setInputFiles({ name: `${w}x${h}.png`, mimeType: 'image/png', buffer: Buffer.from(await picture(w, h), 'base64') });
+      await p.waitForFunction((b) => document.querySelector('simcore-gabor').image.id !== b, before);
+      const text = await note.textContent();
+      if (w === h) {
+        assert.equal(text, `your picture, ${w} × ${h}, scaled to 128 × 128`);
+        continue;
+      }
+      assert.equal(text, `your picture is ${w} × ${h}: the filters use its centre 30 × 30 square (the rest is cut off), scaled to 128 × 128`);
+      // What the filters get is that centre square: white, none of the black sides.
+      const range = await p.evaluate(() => {
+        const d = document.querySelector('simcore-gabor').image.data;
+        return [Math.min(...d), Math.max(...d)];
+      });
+      assert.ok(range[0] > 0.95, `${w}×${h}: input ${range}`);
+    }
+    await p.evaluate(() => window.simcoreWidgets.setLang('zh'));
+    assert.equal(await note.textContent(), '你的图像，40 × 40，缩放到 128 × 128');
+    // A built-in image again: the note goes.
+    await p.locator('simcore-gabor select[name=image]').selectOption('star');
+    await p.waitForFunction(() => document.querySelector('simcore-gabor').shadowRoot.querySelector('.note.crop').hidden);
+    assert.deepEqual(problems, NO_PROBLEMS);
+    await ctx.close();
+  });
+
   test('the camera feeds the input image (Chromium\'s fake camera), and stops', async () => {
     // A browser of its own: the fake device and the auto-accepted permission
     // prompt are launch flags.
@@ -156,6 +197,11 @@ await withBrowser(async (browser, server) => {
       await p.waitForFunction((b) => document.querySelector('simcore-gabor').shadowRoot
         .querySelector('canvas[data-panel=input]').toDataURL() !== b, before);
       assert.equal(await p.locator('simcore-gabor button.camera').textContent(), 'stop camera');
+      // A 4:3 camera frame is cut to its centre square too, and the note says so.
+      const [, fw, fh, side] = (await p.locator('simcore-gabor .note.crop').textContent())
+        .match(/^your picture is (\d+) × (\d+): the filters use its centre (\d+) × \3 square/).map(Number);
+      assert.equal(side, Math.min(fw, fh));
+      assert.ok(fw !== fh, `${fw} × ${fh}`);
       await p.locator('simcore-gabor button.camera').click();
       assert.equal(await p.locator('simcore-gabor button.camera').textContent(), 'camera');
       assert.deepEqual(errors, []);

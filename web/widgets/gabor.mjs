@@ -117,6 +117,9 @@ export class SimcoreGabor extends SimcoreElement {
     kernelFig.querySelector('figcaption').append(csv);
     const spectrumFig = panel('spectrum', 'img px', [h('p', { class: 'note', dataset: { i18n: 'gabor.spectrum.note' } })]);
     const inputFig = panel('input', 'img');
+    // An opened picture or the camera is cut to its centre square: say how much.
+    this.els.cropNote = h('p', { class: 'note crop', hidden: true });
+    inputFig.append(this.els.cropNote);
     const outputFig = panel('output', 'img');
     this.els.outLo = h('span');
     this.els.outHi = h('span');
@@ -230,6 +233,7 @@ export class SimcoreGabor extends SimcoreElement {
   relabel() {
     this.showTiming();
     this.drawTuning();
+    this.showCrop();
   }
 
   stateChanged(changed) {
@@ -303,8 +307,22 @@ export class SimcoreGabor extends SimcoreElement {
     this.image = { id: ++imageIds, data, w: n, h: n };
     drawField(this.sources.input, data, n, n, 'gray', [0, 1]);
     present(this.els.inputCanvas, this.sources.input);
+    this.showCrop();
     this.lanes.filter.lane.setImage(this.image.id, data, n, n);
     this.lanes.bank.lane.setImage(this.image.id, data, n, n);
+  }
+
+  /** Under the input: the opened picture's size and the square the filters use (none for built-in images). */
+  showCrop() {
+    const note = this.els?.cropNote;
+    if (!note) return;
+    const crop = this.userImage?.crop;
+    note.hidden = !crop;
+    if (!crop) return;
+    const n = this._state.imageSize;
+    const key = crop.width === crop.height ? 'gabor.crop.none' : 'gabor.crop.centre';
+    note.textContent = t(key).replace('{w}', crop.width).replace('{h}', crop.height)
+      .replaceAll('{s}', crop.side).replaceAll('{n}', n);
   }
 
   /** Kernel in display layout (row = y, col = x; the core stores it point-reflected). */

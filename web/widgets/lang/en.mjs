@@ -63,6 +63,8 @@ export default {
   'gabor.time.inline': 'on the page thread',
   'gabor.computing': 'computing…',
   'gabor.badImage': 'could not read that image',
+  'gabor.crop.centre': 'your picture is {w} × {h}: the filters use its centre {s} × {s} square (the rest is cut off), scaled to {n} × {n}',
+  'gabor.crop.none': 'your picture, {w} × {h}, scaled to {n} × {n}',
   'page.gabor.title': 'Gabor filter and V1 orientation selectivity',
   'page.gabor.presets': 'Try:',
   'page.gabor.preset.edge': 'edge detector (ψ = 90°)',

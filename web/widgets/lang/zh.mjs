@@ -62,6 +62,8 @@ export default {
   'gabor.time.inline': '在页面线程中',
   'gabor.computing': '计算中…',
   'gabor.badImage': '无法读取该图像',
+  'gabor.crop.centre': '你的图像为 {w} × {h}：滤波只用其中心 {s} × {s} 的正方形（其余部分被裁掉），缩放到 {n} × {n}',
+  'gabor.crop.none': '你的图像，{w} × {h}，缩放到 {n} × {n}',
   'page.gabor.title': 'Gabor 滤波器与 V1 的方向选择性',
   'page.gabor.presets': '试试：',
   'page.gabor.preset.edge': '边缘检测器（ψ = 90°）',
