@@ -374,7 +374,10 @@ await withBrowser(async (browser, server) => {
     const plot = await p.evaluateHandle(() => document.querySelector('simcore-gabor').tuningPlot.plot);
     const rows = await p.evaluate(legendSwatches, plot);
     assert.equal(rows.length, 2);
-    for (const r of rows) assert.deepEqual({ colour: r.swatch.colour, dashed: r.swatch.dashed }, r.line, r.label);
+    for (const r of rows) {
+      assert.deepEqual({ colour: r.swatch.colour, dashed: r.swatch.dashed }, r.line, r.label);
+      assert.equal(r.swatch.border, r.line.colour, `${r.label}: border`);
+    }
     assert.notEqual(rows[0].line.colour, rows[1].line.colour);
     assert.notEqual(rows[0].line.dashed, rows[1].line.dashed);
     // On the canvas, where the curves coincide, both colours are still visible.

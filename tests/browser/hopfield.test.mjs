@@ -245,7 +245,7 @@ await withBrowser(async (browser, server) => {
       assert.equal(rows.length, 4, lang);
       for (const r of rows) {
         assert.deepEqual({ colour: r.swatch.colour, dashed: r.swatch.dashed }, r.line, `${lang} ${r.label}`);
-        assert.ok(r.swatch.width >= 2, `${lang} ${r.label}: a dash needs a border to show in`);
+        assert.equal(r.swatch.border, r.line.colour, `${lang} ${r.label}: border`);
       }
       const looks = rows.map((r) => `${r.swatch.colour} ${r.swatch.dashed}`);
       assert.equal(new Set(looks).size, rows.length, `${lang}: two swatches look alike: ${looks}`);
