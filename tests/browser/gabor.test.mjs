@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { chromium } from 'playwright-core';
 import { LAUNCH, NO_PROBLEMS, openPage, withBrowser, pageUrls } from './harness.mjs';
 import { legendSwatches } from './legend.mjs';
+import { checkPresetLinks } from './presets.mjs';
 
 const LIGHT = 'imageSize=128&orientations=4';
 
@@ -229,40 +230,10 @@ await withBrowser(async (browser, server) => {
 
   test('each "Try:" link sets a complete state: the same state and URL whatever was clicked before', async () => {
     const { ctx, p, problems } = await open(browser, server, 'gabor.html', 'file', `#${LIGHT}`);
-    const links = await p.evaluate(() => [...document.querySelectorAll('.presets a')].map((a) => a.getAttribute('href')));
-    assert.equal(links.length, 5);
-    // Every state field is named, except where the filtering runs (machinery, not what a preset shows).
-    const fields = await p.evaluate(() => Object.keys(customElements.get('simcore-gabor').schema));
-    for (const href of links) {
-      const named = [...new URLSearchParams(href.slice(1)).keys()];
-      assert.deepEqual(named.sort(), fields.filter((f) => f !== 'build' && f !== 'compute').sort(), href);
-    }
     // A state far from the defaults and from every link, set before each round of clicks.
     const messy = '#lambda=21&theta=1.1&psi=-1&sigmaMode=bandwidth&sigma=7&bandwidth=2.2&gamma=1.7&size=15&view=imag&image=text&imageSize=128&orientations=5';
-    const clickAndRead = async (k) => {
-      const want = Object.fromEntries(new URLSearchParams(links[k].slice(1)));
-      await p.locator('.presets a').nth(k).click();
-      // Wait for the state the link names, and for the page to have written it back into the URL.
-      await p.waitForFunction((w) => {
-        const el = document.querySelector('simcore-gabor');
-        const s = new URLSearchParams(el.toHash());
-        return Object.entries(w).every(([f, v]) => Number(s.get(f)) === Number(v) || s.get(f) === v)
-          && location.hash.slice(1) === el.toHash();
-      }, want);
-      return p.evaluate(() => ({ state: document.querySelector('simcore-gabor').state, url: location.hash }));
-    };
-    const rounds = [];
-    for (const order of [[0, 1, 2, 3, 4], [4, 3, 2, 1, 0], [2, 0, 4, 1, 3]]) {
-      await p.evaluate((h) => { location.hash = h; }, messy);
-      await p.waitForFunction(() => document.querySelector('simcore-gabor').state.image === 'text');
-      const got = [];
-      for (const k of order) got[k] = await clickAndRead(k);
-      rounds.push(got);
-    }
-    for (let k = 0; k < links.length; k++) {
-      assert.deepEqual(rounds[1][k], rounds[0][k], `link ${k}, reverse order`);
-      assert.deepEqual(rounds[2][k], rounds[0][k], `link ${k}, shuffled order`);
-    }
+    const { links, rounds, clickAndRead } = await checkPresetLinks(p, 'simcore-gabor', messy, [[0, 1, 2, 3, 4], [4, 3, 2, 1, 0], [2, 0, 4, 1, 3]]);
+    assert.equal(links.length, 5);
     // An opened picture gives way to the link's image, as choosing an image in the menu does.
     const png = Buffer.from((await p.evaluate(() => {
       const c = document.createElement('canvas');
