@@ -6,6 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { withBrowser, pageUrls } from './harness.mjs';
+import { checkPresetLinks } from './presets.mjs';
 
 const W = 'simcore-conv';
 const $ = (name) => `${W} [data-read="${name}"]`;
@@ -88,6 +89,18 @@ async function assertSameImage(a, b, what) {
 }
 
 await withBrowser(async (browser, server) => {
+  test('each "Try:" link sets a complete state: the same state and URL whatever was clicked before', async () => {
+    const { ctx, p, errors } = await open(browser, server, 'file');
+    // Far from the defaults and from every link.
+    const start = '#op=convolve&border=wrap&method=direct&rankTol=0.2&kernel=random&theta=2&lambda=30&sigma=2&gamma=1.2&psi=1'
+      + '&autoSize=0&gaussSigma=7&ksize=9&seed=77&image=text&imageSize=128';
+    const { links } = await checkPresetLinks(p, W, start, [[0, 1, 2, 3], [3, 2, 1, 0], [1, 3, 0, 2]]);
+    assert.equal(links.length, 4);
+    await p.waitForFunction((w) => document.querySelector(w).dataset.state === 'ready', W);
+    assert.deepEqual(errors, []);
+    await ctx.close();
+  });
+
   for (const how of ['http', 'file']) {
     test(`engine over ${how}: moving θ changes the kernel and the output`, async () => {
       const { ctx, p, errors } = await open(browser, server, how);

@@ -7,6 +7,8 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { chromium } from 'playwright-core';
 import { LAUNCH, NO_PROBLEMS, openPage, withBrowser, pageUrls } from './harness.mjs';
+import { legendSwatches } from './legend.mjs';
+import { checkPresetLinks } from './presets.mjs';
 
 const LIGHT = 'imageSize=128&orientations=4';
 
@@ -135,6 +137,47 @@ await withBrowser(async (browser, server) => {
     await ctx.close();
   });
 
+  test('an opened picture that is not square: the input note says which square the filters use, and it is that square', async () => {
+    const { ctx, p, problems } = await open(browser, server, 'gabor.html', 'file', `#${LIGHT}`);
+    // Black along the long side but for a white band 2 px wider on each side
+    // than the centre square (scaling blends in a pixel or so beyond it).
+    const picture = (w, h) => p.evaluate(([pw, ph]) => {
+      const c = document.createElement('canvas');
+      c.width = pw; c.height = ph;
+      const g = c.getContext('2d');
+      g.fillStyle = '#000'; g.fillRect(0, 0, pw, ph);
+      g.fillStyle = '#fff';
+      if (pw > ph) g.fillRect(pw / 3 - 2, 0, pw / 3 + 4, ph); else g.fillRect(0, ph / 3 - 2, pw, ph / 3 + 4);
+      return c.toDataURL('image/png').split(',')[1];
+    }, [w, h]);
+    const note = p.locator('simcore-gabor figure[data-panel=input] .note.crop');
+    assert.ok(await note.isHidden(), 'no note for a built-in image');
+    for (const [w, h] of [[90, 30], [30, 90], [40, 40]]) {
+      const before = await p.evaluate(() => document.querySelector('simcore-gabor').image.id);
+      await p.locator('simcore-gabor input[type=file]').setInputFiles({ name: `${w}x${h}.png`, mimeType: 'image/png', buffer: Buffer.from(await picture(w, h), 'base64') });
+      await p.waitForFunction((b) => document.querySelector('simcore-gabor').image.id !== b, before);
+      const text = await note.textContent();
+      if (w === h) {
+        assert.equal(text, `your picture, ${w} × ${h}, scaled to 128 × 128`);
+        continue;
+      }
+      assert.equal(text, `your picture is ${w} × ${h}: the filters use its centre 30 × 30 square (the rest is cut off), scaled to 128 × 128`);
+      // What the filters get is that centre square: white, none of the black sides.
+      const range = await p.evaluate(() => {
+        const d = document.querySelector('simcore-gabor').image.data;
+        return [Math.min(...d), Math.max(...d)];
+      });
+      assert.ok(range[0] > 0.95, `${w}×${h}: input ${range}`);
+    }
+    await p.evaluate(() => window.simcoreWidgets.setLang('zh'));
+    assert.equal(await note.textContent(), '你的图像，40 × 40，缩放到 128 × 128');
+    // A built-in image again: the note goes.
+    await p.locator('simcore-gabor select[name=image]').selectOption('star');
+    await p.waitForFunction(() => document.querySelector('simcore-gabor').shadowRoot.querySelector('.note.crop').hidden);
+    assert.deepEqual(problems, NO_PROBLEMS);
+    await ctx.close();
+  });
+
   test('the camera feeds the input image (Chromium\'s fake camera), and stops', async () => {
     // A browser of its own: the fake device and the auto-accepted permission
     // prompt are launch flags.
@@ -155,6 +198,11 @@ await withBrowser(async (browser, server) => {
       await p.waitForFunction((b) => document.querySelector('simcore-gabor').shadowRoot
         .querySelector('canvas[data-panel=input]').toDataURL() !== b, before);
       assert.equal(await p.locator('simcore-gabor button.camera').textContent(), 'stop camera');
+      // A 4:3 camera frame is cut to its centre square too, and the note says so.
+      const [, fw, fh, side] = (await p.locator('simcore-gabor .note.crop').textContent())
+        .match(/^your picture is (\d+) × (\d+): the filters use its centre (\d+) × \3 square/).map(Number);
+      assert.equal(side, Math.min(fw, fh));
+      assert.ok(fw !== fh, `${fw} × ${fh}`);
       await p.locator('simcore-gabor button.camera').click();
       assert.equal(await p.locator('simcore-gabor button.camera').textContent(), 'camera');
       assert.deepEqual(errors, []);
@@ -177,6 +225,29 @@ await withBrowser(async (browser, server) => {
     await p.locator('.presets a').nth(3).click();
     await p.waitForFunction(() => document.querySelector('simcore-gabor').state.image === 'zoneplate');
     assert.equal((await state(p)).orientations, 12);
+    await ctx.close();
+  });
+
+  test('each "Try:" link sets a complete state: the same state and URL whatever was clicked before', async () => {
+    const { ctx, p, problems } = await open(browser, server, 'gabor.html', 'file', `#${LIGHT}`);
+    // A state far from the defaults and from every link, set before each round of clicks.
+    const messy = '#lambda=21&theta=1.1&psi=-1&sigmaMode=bandwidth&sigma=7&bandwidth=2.2&gamma=1.7&size=15&view=imag&image=text&imageSize=128&orientations=5';
+    const { links, rounds, clickAndRead } = await checkPresetLinks(p, 'simcore-gabor', messy, [[0, 1, 2, 3, 4], [4, 3, 2, 1, 0], [2, 0, 4, 1, 3]]);
+    assert.equal(links.length, 5);
+    // An opened picture gives way to the link's image, as choosing an image in the menu does.
+    const png = Buffer.from((await p.evaluate(() => {
+      const c = document.createElement('canvas');
+      c.width = 40; c.height = 20;
+      const g = c.getContext('2d');
+      g.fillStyle = '#fff'; g.fillRect(0, 0, 20, 20);
+      return c.toDataURL('image/png');
+    })).split(',')[1], 'base64');
+    await p.locator('simcore-gabor input[type=file]').setInputFiles({ name: 'p.png', mimeType: 'image/png', buffer: png });
+    await p.waitForFunction(() => document.querySelector('simcore-gabor').shadowRoot.querySelector('select[name=image]').value === 'user');
+    await p.evaluate((h) => { location.hash = h; }, messy);
+    assert.deepEqual(await clickAndRead(0), rounds[0][0]);
+    await p.waitForFunction(() => document.querySelector('simcore-gabor').shadowRoot.querySelector('select[name=image]').value === 'bars');
+    assert.deepEqual(problems, NO_PROBLEMS);
     await ctx.close();
   });
 
@@ -231,6 +302,69 @@ await withBrowser(async (browser, server) => {
         assert.ok(err <= 5, `θ ${deg}°, λ ${lambda}: peak at ${peak}°`);
       }
     }
+    await ctx.close();
+  });
+
+  test('the tuning plot tells the simple cell from the complex cell, and says when they are one line', async () => {
+    const { ctx, p, problems } = await open(browser, server, 'gabor.html', 'file', `#${LIGHT}`);
+    const cases = [
+      // [hash, ψ (deg), one line?]: at ψ = 0 the simple cell's response equals the energy;
+      // it follows cos ψ; a wide band (σ/λ = 0.15) parts the curves even at ψ = 0.
+      [`psi=0&${LIGHT}`, 0, true],
+      [`psi=1.047198&${LIGHT}`, 60, false],
+      [`psi=3.14159&${LIGHT}`, 180, false],
+      [`psi=0&sigma=1.5&${LIGHT}`, 0, false],
+    ];
+    for (const [hash, psiDeg, oneLine] of cases) {
+      await p.evaluate((h) => { location.hash = h; }, hash);
+      await p.waitForFunction((h) => {
+        const el = document.querySelector('simcore-gabor');
+        const want = new URLSearchParams(h);
+        return el.tuningData && Math.abs(el.state.psi - Number(want.get('psi'))) < 1e-6
+          && el.state.sigma === Number(want.get('sigma') ?? 4) && el.params().psi === el.state.psi;
+      }, hash);
+      // One animation frame later the chart and the note follow the data.
+      await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      const t = await p.evaluate(() => document.querySelector('simcore-gabor').tuningData);
+      const peak = Math.max(...t.complex);
+      const gap = Math.max(...t.simple.map((v, i) => Math.abs(v - t.complex[i]))) / Math.max(peak, ...t.simple);
+      const note = await p.evaluate(() => document.querySelector('simcore-gabor').shadowRoot.querySelector('figure[data-panel=tuning] .note').dataset.i18n);
+      assert.equal(note, oneLine ? 'gabor.tuning.same' : 'gabor.tuning.differ', `${hash}: gap ${gap}`);
+      assert.equal(gap < 0.02, oneLine, `${hash}: gap ${gap}`);
+      if (psiDeg === 60) {
+        const k = t.complex.indexOf(peak);
+        assert.ok(Math.abs(t.simple[k] / peak - 0.5) < 0.02, `ψ 60°: simple/complex at the peak ${t.simple[k] / peak}`);
+      }
+      // ψ = 180°: silent but for the window's small negative side lobes (1.3 % of the peak here).
+      if (psiDeg === 180) assert.ok(t.simple.every((v) => v < 0.02 * peak), `ψ 180°: the simple cell is silent: ${Math.max(...t.simple) / peak}`);
+    }
+    // Drawn apart: each series its own colour and dash, and the legend shows each as drawn.
+    await p.evaluate((h) => { location.hash = h; }, `psi=0&sigma=4&${LIGHT}`);
+    await p.waitForFunction(() => document.querySelector('simcore-gabor').state.sigma === 4);
+    await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const plot = await p.evaluateHandle(() => document.querySelector('simcore-gabor').tuningPlot.plot);
+    const rows = await p.evaluate(legendSwatches, plot);
+    assert.equal(rows.length, 2);
+    for (const r of rows) {
+      assert.deepEqual({ colour: r.swatch.colour, dashed: r.swatch.dashed }, r.line, r.label);
+      assert.equal(r.swatch.border, r.line.colour, `${r.label}: border`);
+    }
+    assert.notEqual(rows[0].line.colour, rows[1].line.colour);
+    assert.notEqual(rows[0].line.dashed, rows[1].line.dashed);
+    // On the canvas, where the curves coincide, both colours are still visible.
+    const seen = await p.evaluate(() => {
+      const c = document.querySelector('simcore-gabor').tuningPlot.canvas;
+      const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+      const near = (i, [r, g, b]) => Math.abs(d[i] - r) + Math.abs(d[i + 1] - g) + Math.abs(d[i + 2] - b) < 60;
+      let red = 0; let blue = 0;
+      for (let i = 0; i < d.length; i += 4) {
+        if (near(i, [0xc0, 0x39, 0x2b])) red++;
+        if (near(i, [0x24, 0x56, 0xc7])) blue++;
+      }
+      return { red, blue };
+    });
+    assert.ok(seen.red > 100 && seen.blue > 100, JSON.stringify(seen));
+    assert.deepEqual(problems, NO_PROBLEMS);
     await ctx.close();
   });
 

@@ -7,6 +7,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { NO_PROBLEMS, openPage, withBrowser, pageUrls } from './harness.mjs';
+import { legendSwatches } from './legend.mjs';
+import { checkPresetLinks } from './presets.mjs';
 
 const W = 'simcore-hopfield';
 
@@ -230,6 +232,37 @@ await withBrowser(async (browser, server) => {
     assert.ok(c.hebb[14] < 0.1, `Hebb at 0.3: ${c.hebb[14]}`);
     assert.ok(c.pinv.every((r) => r > 0.9), `pseudo-inverse: ${c.pinv}`);
     assert.deepEqual(problems.errors, []);
+    await ctx.close();
+  });
+
+  test('each "Try:" link sets a complete state: the same state and URL whatever was clicked before', async () => {
+    const { ctx, p, problems } = await open(browser, server, 'file');
+    // Far from the defaults and from every link.
+    const start = '#size=12&set=letters&count=3&rule=storkey&mode=sync&temperature=0.3&noise=40&speed=10&seed=5'
+      + '&annealFrom=4&annealTo=0.5&annealSweeps=200&weights=neuron&capacityN=64&capacityTrials=1';
+    const { links } = await checkPresetLinks(p, W, start, [[0, 1, 2, 3, 4], [4, 3, 2, 1, 0], [2, 4, 0, 3, 1]]);
+    assert.equal(links.length, 5);
+    assert.deepEqual(problems, NO_PROBLEMS);
+    await ctx.close();
+  });
+
+  test('the capacity legend: every series has its own swatch, in its line\'s colour and dash', async () => {
+    const { ctx, p, problems } = await open(browser, server, 'http');
+    for (const lang of ['en', 'zh']) {
+      await p.evaluate((l) => window.simcoreWidgets.setLang(l), lang);
+      // A language switch rebuilds the chart: read the one that is there now.
+      await p.waitForFunction((sel) => document.querySelector(sel).capacityPlot.plot?.root.isConnected, W);
+      const plot = await p.evaluateHandle((sel) => document.querySelector(sel).capacityPlot.plot, W);
+      const rows = await p.evaluate(legendSwatches, plot);
+      assert.equal(rows.length, 4, lang);
+      for (const r of rows) {
+        assert.deepEqual({ colour: r.swatch.colour, dashed: r.swatch.dashed }, r.line, `${lang} ${r.label}`);
+        assert.equal(r.swatch.border, r.line.colour, `${lang} ${r.label}: border`);
+      }
+      const looks = rows.map((r) => `${r.swatch.colour} ${r.swatch.dashed}`);
+      assert.equal(new Set(looks).size, rows.length, `${lang}: two swatches look alike: ${looks}`);
+    }
+    assert.deepEqual(problems, NO_PROBLEMS);
     await ctx.close();
   });
 

@@ -8,7 +8,7 @@ import { loadSimcore } from '../../bindings/simcore.mjs';
 import { defaults, fromHash, parseField, toHash } from '../../web/widgets/state.mjs';
 import { GABOR_SCHEMA, sigmaFromBandwidth } from '../../web/widgets/gabor-schema.mjs';
 import { TABLES } from '../../web/widgets/i18n.mjs';
-import { peakAngle, tuningCurve } from '../../web/widgets/tuning.mjs';
+import { COINCIDE, curveGap, peakAngle, tuningCurve } from '../../web/widgets/tuning.mjs';
 import { magnitudeSpectrum } from '../../web/widgets/spectrum.mjs';
 import { grating } from '../../web/widgets/images.mjs';
 
@@ -81,19 +81,56 @@ test('tuning curve equals the core filter response to real gratings and peaks at
     assert.ok(Math.abs(peak - thetaDeg) < 1, `θ ${thetaDeg}: simple-cell peak at ${peak.toFixed(2)}°`);
     assert.ok(Math.abs(peakAngle(curve.angles, curve.complex) / DEG - thetaDeg) < 1);
     // Independent path: the core's gaborFilter on grating images at four
-    // phases; the centre pixel's real response r(α) = DC + ½ r₀(α), so the
-    // best-phase amplitude is hypot(r(0) − r(π), r(π/2) − r(3π/2)).
+    // phases; the centre pixel's response r(α) = DC + ½ r₀(α), so the simple
+    // cell (phase 0, rectified) is max(0, r(0) − r(π)) and each part's
+    // best-phase amplitude is hypot(r(0) − r(π), r(π/2) − r(3π/2)); the
+    // complex cell is the RMS of the two amplitudes.
     const n = 31;
     const c = (n * n - 1) / 2;
     let max = 0;
-    for (const s of curve.simple) max = Math.max(max, s);
+    for (const s of curve.complex) max = Math.max(max, s);
     for (const k of [0, 10, 30, 45, 60, 80]) {
-      const r = [0, 1, 2, 3].map((q) => sc.gaborFilter(grating(n, lambda, curve.angles[k], (q * Math.PI) / 2), n, n, p).real[c]);
-      const amp = Math.hypot(r[0] - r[2], r[1] - r[3]);
+      const out = [0, 1, 2, 3].map((q) => sc.gaborFilter(grating(n, lambda, curve.angles[k], (q * Math.PI) / 2), n, n, p));
+      const r = out.map((o) => o.real[c]);
+      const i = out.map((o) => o.imag[c]);
+      const simple = Math.max(0, r[0] - r[2]);
+      const complex = Math.sqrt((Math.hypot(r[0] - r[2], r[1] - r[3]) ** 2 + Math.hypot(i[0] - i[2], i[1] - i[3]) ** 2) / 2);
       // float32 sums of 961 products in the core vs float64 here: 1e-4 of the peak.
-      assert.ok(Math.abs(amp - curve.simple[k]) < 1e-4 * max, `θ ${thetaDeg}, φ ${(curve.angles[k] / DEG).toFixed(0)}°: core ${amp}, widget ${curve.simple[k]}`);
+      const at = `θ ${thetaDeg}, φ ${(curve.angles[k] / DEG).toFixed(0)}°`;
+      assert.ok(Math.abs(simple - curve.simple[k]) < 1e-4 * max, `${at}: simple, core ${simple}, widget ${curve.simple[k]}`);
+      assert.ok(Math.abs(complex - curve.complex[k]) < 1e-4 * max, `${at}: complex, core ${complex}, widget ${curve.complex[k]}`);
     }
   }
+});
+
+test('tuning: the simple cell is max(0, cos ψ) × the energy while the spectral lobes do not overlap; the energy ignores ψ', async () => {
+  const sc = await loadSimcore();
+  const curveAt = (psi, sigma, size = 63, lambda = 10) => {
+    const p = { sigma, theta: 30 * DEG, lambda, gamma: 0.5, psi, size };
+    return tuningCurve(kernel(sc, p, 'real').data, kernel(sc, p, 'imag').data, size, size, lambda);
+  };
+  // σ/λ = 0.4: the lobes at ±k₀ are far apart (Gaussian overlap e^{-(4πσ/λ)²/2} ≈ 1e-5),
+  // and a 63-px window holds the envelope (σ/γ = 8) to ±3.9 of its widths.
+  const ref = curveAt(0, 4);
+  let peak = 0;
+  for (const v of ref.complex) peak = Math.max(peak, v);
+  for (const psiDeg of [0, 5, 30, 60, 90, 120, 180, -45]) {
+    const c = curveAt(psiDeg * DEG, 4);
+    const gain = Math.max(0, Math.cos(psiDeg * DEG));
+    for (let k = 0; k < c.angles.length; k++) {
+      assert.ok(Math.abs(c.complex[k] - ref.complex[k]) < 1e-4 * peak, `ψ ${psiDeg}°: energy moved at φ ${k * 2}°`);
+      assert.ok(Math.abs(c.simple[k] - gain * c.complex[k]) < 2e-3 * peak, `ψ ${psiDeg}°, φ ${k * 2}°: ${c.simple[k]} vs ${gain} × ${c.complex[k]}`);
+    }
+    // The widget calls the curves one line exactly when cos ψ is within COINCIDE of 1.
+    assert.equal(curveGap(c.simple, c.complex) < COINCIDE, 1 - gain < COINCIDE, `ψ ${psiDeg}°`);
+  }
+  // The default 31-px window cuts that envelope at 1.9 widths: small negative
+  // side lobes, where the simple cell is silent; still one line on the chart.
+  const cut = curveGap(curveAt(0, 4, 31).simple, curveAt(0, 4, 31).complex);
+  assert.ok(cut > 0.005 && cut < COINCIDE, `31 px window: gap ${cut}`);
+  // σ/λ = 0.15 (about 2.4 octaves): the lobes overlap and at ψ = 0 the curves part.
+  const wide = curveAt(0, 1.5, 31);
+  assert.ok(curveGap(wide.simple, wide.complex) > 5 * COINCIDE, `wide band gap ${curveGap(wide.simple, wide.complex)}`);
 });
 
 test('kernel spectrum peaks at the carrier frequency (cos θ, sin θ)/λ', async () => {

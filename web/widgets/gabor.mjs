@@ -9,7 +9,7 @@ import { cameraAvailable, fileSource, startCamera } from './image-source.mjs';
 import { drawColourBar, drawField, drawOrientationKey, drawOrientationMap, download, downloadPng, present } from './draw.mjs';
 import { TUNING_PLOT_CSS, TuningPlot } from './tuning-plot.mjs';
 import { magnitudeSpectrum } from './spectrum.mjs';
-import { tuningCurve } from './tuning.mjs';
+import { COINCIDE, curveGap, tuningCurve } from './tuning.mjs';
 import { Channel, Superseded, createLane } from './compute.mjs';
 import { pageCore } from './core.mjs';
 import css from './gabor-style.mjs';
@@ -117,6 +117,9 @@ export class SimcoreGabor extends SimcoreElement {
     kernelFig.querySelector('figcaption').append(csv);
     const spectrumFig = panel('spectrum', 'img px', [h('p', { class: 'note', dataset: { i18n: 'gabor.spectrum.note' } })]);
     const inputFig = panel('input', 'img');
+    // An opened picture or the camera is cut to its centre square: say how much.
+    this.els.cropNote = h('p', { class: 'note crop', hidden: true });
+    inputFig.append(this.els.cropNote);
     const outputFig = panel('output', 'img');
     this.els.outLo = h('span');
     this.els.outHi = h('span');
@@ -131,10 +134,11 @@ export class SimcoreGabor extends SimcoreElement {
     const bankFig = h('figure', { dataset: { panel: 'bank' } }, [
       h('figcaption', {}, [h('span', { dataset: { i18n: 'gabor.panel.bank' } })]), this.els.thumbs]);
     const plotBox = h('div', { class: 'plot' });
+    this.els.tuningNote = h('p', { class: 'note', dataset: { i18n: 'gabor.tuning.same' } });
     const tuningFig = h('figure', { class: 'wide', dataset: { panel: 'tuning' } }, [
       h('figcaption', {}, [h('span', { dataset: { i18n: 'gabor.panel.tuning' } }),
         h('button', { type: 'button', text: 'PNG', title: 'PNG', onclick: () => this.tuningPlot.canvas && downloadPng(this.tuningPlot.canvas, 'gabor-tuning.png') })]),
-      plotBox]);
+      plotBox, this.els.tuningNote]);
     this.tuningPlot = new TuningPlot(plotBox);
 
     this.els.timing = h('div', { class: 'timing', role: 'status', 'aria-live': 'polite', dataset: { i18n: 'status.loading' } });
@@ -194,6 +198,22 @@ export class SimcoreGabor extends SimcoreElement {
     for (const fig of panels.children) fig.hidden = !this.shownPanels.has(fig.dataset.panel);
   }
 
+  /**
+   * A hash that names an image (a preset link, a shared URL) means that
+   * image: it replaces an opened file or the camera, as choosing it in the
+   * menu does, even when the state already names that image.
+   */
+  applyHash(hash) {
+    const names = new URLSearchParams(String(hash ?? '').replace(/^#/, '')).has('image');
+    if (names && this.userImage) {
+      this.stopCamera();
+      this.userImage = null;
+      this.dirty.add('controls');
+      this.invalidate('image');
+    }
+    return super.applyHash(hash);
+  }
+
   start() {
     this.dirty = new Set(['kernel', 'image', 'filter', 'bank', 'controls']);
     this.timing = {};
@@ -213,6 +233,7 @@ export class SimcoreGabor extends SimcoreElement {
   relabel() {
     this.showTiming();
     this.drawTuning();
+    this.showCrop();
   }
 
   stateChanged(changed) {
@@ -286,8 +307,22 @@ export class SimcoreGabor extends SimcoreElement {
     this.image = { id: ++imageIds, data, w: n, h: n };
     drawField(this.sources.input, data, n, n, 'gray', [0, 1]);
     present(this.els.inputCanvas, this.sources.input);
+    this.showCrop();
     this.lanes.filter.lane.setImage(this.image.id, data, n, n);
     this.lanes.bank.lane.setImage(this.image.id, data, n, n);
+  }
+
+  /** Under the input: the opened picture's size and the square the filters use (none for built-in images). */
+  showCrop() {
+    const note = this.els?.cropNote;
+    if (!note) return;
+    const crop = this.userImage?.crop;
+    note.hidden = !crop;
+    if (!crop) return;
+    const n = this._state.imageSize;
+    const key = crop.width === crop.height ? 'gabor.crop.none' : 'gabor.crop.centre';
+    note.textContent = t(key).replace('{w}', crop.width).replace('{h}', crop.height)
+      .replaceAll('{s}', crop.side).replaceAll('{n}', n);
   }
 
   /** Kernel in display layout (row = y, col = x; the core stores it point-reflected). */
@@ -349,6 +384,10 @@ export class SimcoreGabor extends SimcoreElement {
     this.tuningPlot.setLabels({ x: t('gabor.tuning.x'), y: t('gabor.tuning.y'), simple: t('gabor.tuning.simple'), complex: t('gabor.tuning.complex') });
     this.tuningPlot.setData(Array.from(angles, (a) => a * DEG), Array.from(simple, (v) => v / max),
       Array.from(complex, (v) => v / max), this._state.theta * DEG);
+    // Say on the plot whether the two cells' curves are one line, and why.
+    const key = curveGap(simple, complex) < COINCIDE ? 'gabor.tuning.same' : 'gabor.tuning.differ';
+    this.els.tuningNote.dataset.i18n = key;
+    this.els.tuningNote.textContent = t(key);
   }
 
   async requestFilter() {

@@ -3,8 +3,7 @@
 // markers (the 0.138 load, the current load); labels are fixed at creation
 // in uPlot, so a language switch rebuilds the chart.
 import uPlot from 'uplot';
-import { AXIS } from './plot-style.mjs';
-
+import { AXIS, legendMatchingLines } from './plot-style.mjs';
 
 export class LinePlot {
   /**
@@ -61,6 +60,7 @@ export class LinePlot {
       width,
       height: o.height,
       cursor: { drag: { x: false, y: false }, points: { size: 5 } },
+      legend: legendMatchingLines(),
       scales: { x: { time: false, ...(o.x?.range ? { range: o.x.range } : {}) }, y: o.y?.range ? { range: o.y.range } : {} },
       axes: [
         { ...AXIS, label: L.x, labelSize: 16, size: 28 },

@@ -120,7 +120,8 @@ export class SimcoreHopfield extends SimcoreElement {
 
     const capBox = h('div', { class: 'plot' });
     this.capacityPlot = new LinePlot(capBox, { height: 170, x: { range: [0, 0.31] }, y: { range: [0, 1.02] }, series: [
-      { stroke: '#c0392b', width: 2, points: true }, { stroke: '#c0392b', width: 1, dash: [5, 4] },
+      // Each series its own colour (and the overlap dashed): the legend swatches must tell them apart.
+      { stroke: '#c0392b', width: 2, points: true }, { stroke: '#d0528f', width: 1.5, dash: [5, 4] },
       { stroke: '#2a9d5c', width: 2 }, { stroke: '#6a3fb5', width: 2 }] });
     this.els.capBtn = button('hopfield.capacity.compute', () => (this.capRun ? this.stopCapacity() : this.computeCapacity()));
     this.els.capInfo = h('p', { class: 'note', dataset: { i18n: 'hopfield.capacity.note' } });

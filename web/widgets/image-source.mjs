@@ -1,8 +1,16 @@
 // The user's own pictures as widget input: an image file (picker or drop) or
 // the camera. Everything is decoded in the page; nothing is uploaded. A source
-// is a function n -> Float32Array(n·n) of luminance in [0, 1] (centre square,
-// scaled), so the widget can ask for any working size.
+// is a function n -> Float32Array(n·n) of luminance in [0, 1] (the centre
+// square, scaled), so the widget can ask for any working size. The filters
+// work on squares, so a wide or tall picture loses its sides: each source
+// carries `crop` ({ width, height, side }) for the widget to say so.
 import { toGray } from './images.mjs';
+
+/** The largest centred square of a w×h picture: its corner and side. */
+export function centreSquare(w, h) {
+  const side = Math.min(w, h);
+  return { x: (w - side) / 2, y: (h - side) / 2, side };
+}
 
 /** Centre square of a video frame or a bitmap, scaled to n×n, as luminance. */
 export function frameToGray(source, n) {
@@ -10,17 +18,22 @@ export function frameToGray(source, n) {
   c.width = n;
   c.height = n;
   const ctx = c.getContext('2d', { willReadFrequently: true });
-  const sw = source.videoWidth ?? source.width;
-  const sh = source.videoHeight ?? source.height;
-  const side = Math.min(sw, sh);
-  ctx.drawImage(source, (sw - side) / 2, (sh - side) / 2, side, side, 0, 0, n, n);
+  const sq = centreSquare(source.videoWidth ?? source.width, source.videoHeight ?? source.height);
+  ctx.drawImage(source, sq.x, sq.y, sq.side, sq.side, 0, 0, n, n);
   return toGray(ctx.getImageData(0, 0, n, n).data, n * n);
+}
+
+/** A source reading `picture` (bitmap or video), with its crop. */
+function squareSource(picture, width, height) {
+  const source = (n) => frameToGray(picture, n);
+  source.crop = { width, height, side: centreSquare(width, height).side };
+  return source;
 }
 
 /** Decode an image file; resolves to a source, rejects if it is not an image. */
 export async function fileSource(file) {
   const bitmap = await createImageBitmap(file);
-  return (n) => frameToGray(bitmap, n);
+  return squareSource(bitmap, bitmap.width, bitmap.height);
 }
 
 export const cameraAvailable = () => Boolean(globalThis.navigator?.mediaDevices?.getUserMedia);
@@ -41,7 +54,7 @@ export async function startCamera(onFrame, idle) {
   let running = true;
   const grab = () => {
     if (!running) return;
-    if (idle()) onFrame((n) => frameToGray(video, n));
+    if (idle()) onFrame(squareSource(video, video.videoWidth, video.videoHeight));
     timer = setTimeout(grab, 40);
   };
   grab();

@@ -5,3 +5,22 @@ export const AXIS = Object.freeze({ stroke: '#5b6474', grid: { stroke: '#e6e9ef'
 
 /** A legend value formatter with `d` decimals ('–' where the cursor has no value). */
 export const fixed = (d) => (_plot, x) => (x == null ? '–' : x.toFixed(d));
+
+/**
+ * Legend options whose swatch draws each series as its line is drawn: its
+ * stroke colour, and dashes where the line is dashed (uPlot's own swatches are
+ * always solid, so a dashed series looked like its solid twin). A swatch is
+ * only about 1em × 3px, too small for a dashed border to show its gaps, so a
+ * dashed swatch has no border and paints its dashes as a repeating gradient.
+ * A fresh object per chart: uPlot writes into it.
+ */
+export const legendMatchingLines = () => {
+  const dashed = (u, i) => Boolean(u.series[i].dash?.length);
+  return { markers: {
+    width: (u, i) => (dashed(u, i) ? 0 : 2),
+    fill: (u, i) => {
+      const colour = u.series[i].stroke(u, i);
+      return dashed(u, i) ? `repeating-linear-gradient(90deg, ${colour} 0 3px, transparent 3px 5px)` : colour;
+    },
+  } };
+};

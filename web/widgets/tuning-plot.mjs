@@ -1,9 +1,11 @@
 // The orientation tuning curve as a uPlot chart: two series over 0–180°
 // (simple and complex cell), a dashed marker at the filter's θ, and uPlot's
-// live legend, which reads out the responses under the cursor. uPlot's
+// live legend, which reads out the responses under the cursor. The simple
+// cell is a dashed line over the complex cell's solid one: at ψ = 0 the two
+// coincide (tuning.mjs says why) and must still be seen as two. uPlot's
 // stylesheet is bundled as text and placed in the widget's shadow root.
 import uPlot from 'uplot';
-import { AXIS } from './plot-style.mjs';
+import { AXIS, legendMatchingLines } from './plot-style.mjs';
 import css from 'uplot/dist/uPlot.min.css';
 
 export const TUNING_PLOT_CSS = css;
@@ -52,6 +54,7 @@ export class TuningPlot {
       width,
       height: HEIGHT,
       cursor: { drag: { x: false, y: false }, points: { size: 6 } },
+      legend: legendMatchingLines(),
       scales: { x: { time: false, range: [0, 180] }, y: { range: [0, 1.05] } },
       axes: [
         { ...AXIS, label: L.x, labelSize: 16, size: 28, splits: () => [0, 45, 90, 135, 180], values: (u, ticks) => ticks.map((t) => `${t}°`) },
@@ -59,9 +62,9 @@ export class TuningPlot {
       ],
       series: [
         { label: 'φ', value: (u, v) => (v == null ? '–' : `${v.toFixed(0)}°`) },
-        // Complex first, so the thin simple-cell line is drawn on top of it.
+        // Complex first, so the dashed simple-cell line is drawn on top of it.
         { label: L.complex, stroke: '#c0392b', width: 3, value: (u, v) => (v == null ? '–' : v.toFixed(2)) },
-        { label: L.simple, stroke: '#2456c7', width: 1.5, value: (u, v) => (v == null ? '–' : v.toFixed(2)) },
+        { label: L.simple, stroke: '#2456c7', width: 2, dash: [6, 5], value: (u, v) => (v == null ? '–' : v.toFixed(2)) },
       ],
       hooks: {
         // The filter's own orientation θ: where the curves should peak.
