@@ -74,6 +74,7 @@ export class SimcoreElement extends HTMLElement {
         if (e.target !== this.shadowRoot && e.target.closest?.('input, select, button, textarea')) e.stopPropagation();
       });
       translate(this.shadowRoot);
+      this.watchBox();
       this._offLang = onLangChange(() => {
         translate(this.shadowRoot);
         this.relabel?.();
@@ -89,6 +90,7 @@ export class SimcoreElement extends HTMLElement {
       if (!this.isConnected) {
         this._offLang?.();
         this._intersection?.disconnect();
+        this._boxObserver?.disconnect();
         cancelAnimationFrame(this.frame); // a render scheduled just before removal
         this.frame = 0;
         this._built = false;
@@ -104,6 +106,23 @@ export class SimcoreElement extends HTMLElement {
     if (!name) return;
     const parsed = readFields({ [name]: this.constructor.schema[name] }, () => text);
     if (name in parsed) this.setState(parsed);
+  }
+
+  /**
+   * A widget fits the box it is given. When the page sets the element's height
+   * (CSS height, a flex or grid cell), the host becomes a size container
+   * (attribute data-box) and the widget's stylesheet lays its panels out to
+   * that width and height; otherwise it sizes by width as a block of the page.
+   * The test: under size containment an auto height collapses to zero.
+   */
+  watchBox() {
+    if (typeof ResizeObserver === 'undefined') return;
+    const check = () => {
+      this.setAttribute('data-box', '');
+      if (this.getBoundingClientRect().height === 0) this.removeAttribute('data-box');
+    };
+    this._boxObserver = new ResizeObserver(check);
+    this._boxObserver.observe(this);
   }
 
   /**

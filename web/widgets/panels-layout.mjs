@@ -1,0 +1,43 @@
+// Layout rules shared by the two widgets built as a form beside a grid of
+// image panels (<simcore-gabor>, <simcore-conv>), placed after each one's own
+// rules. `main`: the panels that must stay in sight (data-panel names; the
+// first is shown first).
+//  - Narrow (a phone, auto height) and tall boxes: the main panels stay on
+//    screen (sticky) above the controls, the other panels below them.
+//  - In a box (data-box, widget-style.mjs): the form and the panels each
+//    scroll inside their own column when they cannot fit, and the image
+//    panels are sized from the box's height as well as its width.
+export function panelsLayout(main) {
+  const mains = main.map((name) => `figure[data-panel=${name}]`).join(', ');
+  const order = (base) => main.map((name, i) => `figure[data-panel=${name}] { order: ${base + i}; }`).join(' ');
+  const narrow = (scope) => `
+  ${scope} .layout { grid-template-columns: repeat(${main.length}, minmax(0, 1fr)); }
+  ${scope} .panels { display: contents; }
+  ${scope} .layout > form { grid-column: 1 / -1; order: 1; }
+  ${scope} figure { order: 2; }
+  ${scope} figure.wide { grid-column: 1 / -1; }
+  ${order(-4).replace(/figure/g, `${scope} figure`)}
+  ${scope} :is(${mains}) { position: sticky; top: 0; z-index: 2; align-self: start;
+    box-shadow: 0 2px 0 #fff, 0 -8px 0 #fff; }`;
+  return `
+@container (max-width: 679px) {${narrow(':host(:not([data-box]))')}
+}
+:host([data-box]) .layout { height: 100%; grid-template-rows: minmax(0, 1fr); }
+:host([data-box]) form, :host([data-box]) .panels { overflow-y: auto; overscroll-behavior: contain; min-height: 0; max-height: 100%; }
+:host([data-box]) .root { --cell: clamp(110px, calc((100cqh - 48px) / 2 - 60px), 320px); }
+:host([data-box]) .panels { grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--cell)), 1fr)); }
+${order(-4).replace(/figure/g, ':host([data-box]) figure')}
+:host([data-box]) figure canvas.img { max-width: var(--cell); margin-left: auto; margin-right: auto; }
+@container (aspect-ratio >= 1.15) {
+  :host([data-box]) .layout { grid-template-columns: clamp(180px, 26cqw, 250px) minmax(0, 1fr); }
+}
+@container (aspect-ratio >= 1.15) and (height < 420px) {
+  :host([data-box]) .root { --cell: min(calc(100cqh - 112px), calc(37cqw - 24px)); }
+}
+@container (aspect-ratio < 1.15) {${narrow(':host([data-box])')}
+  :host([data-box]) .layout { height: auto; grid-template-rows: none; }
+  :host([data-box]) form, :host([data-box]) .panels { overflow: visible; max-height: none; }
+  :host([data-box]) .root { --cell: 100cqw; }
+}
+`;
+}
