@@ -67,7 +67,7 @@ canvas.img { display: block; width: 100%; max-width: 320px; margin: 0 auto; aspe
 }
 /* In a box (data-box, widget-style.mjs): the grid sized from the height too,
    the rest beside it (wide box) or below it (tall box), scrolling inside the box. */
-:host([data-box]) .root { --grid-side: min(calc(100cqh - 190px), 560px); }
+:host([data-box]) .root { --grid-side: min(calc(100cqh - 250px), 560px); }
 :host([data-box]) canvas.grid { width: 100%; max-width: var(--grid-side); }
 :host([data-box]) .layout { flex: none; }
 :host([data-box]) .layout > form { min-width: 0; overflow-x: hidden; }
@@ -79,7 +79,7 @@ canvas.img { display: block; width: 100%; max-width: 320px; margin: 0 auto; aspe
 }
 @container (aspect-ratio >= 1.15) and (height < 420px) {
   :host([data-box]) .gridfig .note, :host([data-box]) .gridfig .info { display: none; }
-  :host([data-box]) .root { --grid-side: calc(100cqh - 140px); }
+  :host([data-box]) .root { --grid-side: calc(100cqh - 150px); }
 }
 @container (aspect-ratio < 1.15) {
   :host([data-box]) .root { --grid-side: min(calc(100cqw - 30px), calc(60cqh - 150px)); }

@@ -78,7 +78,7 @@ canvas.td { display: block; width: 100%; aspect-ratio: 1.2; max-width: 320px; ba
 :host([data-box]) .root { --form-w: 250px; --side-w: 240px; --chrome-h: 104px; }
 :host([data-box]) .layout.no-form { --form-w: 0px; }
 :host([data-box]) .root:has(.main.no-side) { --side-w: 0px; }
-:host([data-box]) .root:has(.series-fig:not([hidden])) { --chrome-h: 300px; }
+:host([data-box]) .root:has(.series-fig:not([hidden])) { --chrome-h: 330px; }
 :host([data-box]) canvas.plane-canvas { max-height: none; width: 100%; }
 :host([data-box]) .plane { width: min(var(--plane-w), var(--plane-h) * var(--aspect, 1)); justify-self: center; }
 /* Wide box: controls | plane | readout and trace–determinant plane, side by side. */
@@ -113,7 +113,7 @@ canvas.td { display: block; width: 100%; aspect-ratio: 1.2; max-width: 320px; ba
 
 /* <simcore-izhikevich> shares this sheet: its plane (aspect --aspect, as set
    by its own sheet) sits above the voltage trace, with no side column. */
-:host(simcore-izhikevich[data-box]) .root { --side-w: 0px; --chrome-h: 318px; --aspect: var(--simcore-plane-aspect, 1.45); }
+:host(simcore-izhikevich[data-box]) .root { --side-w: 0px; --chrome-h: 330px; --aspect: var(--simcore-plane-aspect, 1.45); }
 @container (max-width: 500px) { :host(simcore-izhikevich[data-box]) .root { --aspect: 1.05; } }
 @container (aspect-ratio >= 1.15) {
   :host(simcore-izhikevich[data-box]) .main { grid-template-columns: minmax(0, 1fr); overflow-y: auto; max-height: 100%; }
