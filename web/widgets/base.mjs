@@ -74,6 +74,7 @@ export class SimcoreElement extends HTMLElement {
         if (e.target !== this.shadowRoot && e.target.closest?.('input, select, button, textarea')) e.stopPropagation();
       });
       translate(this.shadowRoot);
+      this.oneLanguageControl();
       this.watchBox();
       this._offLang = onLangChange(() => {
         translate(this.shadowRoot);
@@ -106,6 +107,16 @@ export class SimcoreElement extends HTMLElement {
     if (!name) return;
     const parsed = readFields({ [name]: this.constructor.schema[name] }, () => text);
     if (name in parsed) this.setState(parsed);
+  }
+
+  /**
+   * One language control per page: a page (or deck) with its own switch marks
+   * it data-simcore-lang, and the widgets' own buttons step aside; a widget
+   * embedded alone keeps its button.
+   */
+  oneLanguageControl() {
+    const own = this.shadowRoot.querySelector('header button.lang');
+    if (own) own.hidden = document.querySelector('[data-simcore-lang]') !== null;
   }
 
   /**

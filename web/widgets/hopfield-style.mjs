@@ -70,11 +70,13 @@ canvas.img { display: block; width: 100%; max-width: 320px; margin: 0 auto; aspe
 :host([data-box]) .root { --grid-side: min(calc(100cqh - 250px), 560px); }
 :host([data-box]) canvas.grid { width: 100%; max-width: var(--grid-side); }
 :host([data-box]) .layout { flex: none; }
-:host([data-box]) .layout > form { min-width: 0; overflow-x: hidden; }
+:host([data-box]) .layout > * { min-width: 0; }
+:host([data-box]) .layout > form { overflow-x: hidden; }
+:host([data-box]) .capctl > span.trials { flex: 1 1 100%; min-width: 0; }
 @container (aspect-ratio >= 1.15) {
   :host([data-box]) .layout, :host([data-box]) .layout.no-form { align-items: start;
     grid-template-columns: calc(var(--grid-side) + 14px) minmax(0, 1fr); grid-template-areas: "grid side" "grid cap" "form form"; }
-  :host([data-box]) .layout:not(.no-form) { grid-template-columns: minmax(160px, 220px) calc(var(--grid-side) + 14px) minmax(0, 1fr);
+  :host([data-box]) .layout:not(.no-form) { grid-template-columns: minmax(0, 220px) calc(var(--grid-side) + 14px) minmax(0, 1fr);
     grid-template-areas: "form grid side" "form grid cap"; }
 }
 @container (aspect-ratio >= 1.15) and (height < 420px) {

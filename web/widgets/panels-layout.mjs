@@ -30,13 +30,16 @@ ${order(-4).replace(/figure/g, ':host([data-box]) figure')}
 :host([data-box]) figure canvas.img { max-width: var(--cell); margin-left: auto; margin-right: auto; }
 @container (aspect-ratio >= 1.15) {
   :host([data-box]) .layout { grid-template-columns: clamp(180px, 26cqw, 250px) minmax(0, 1fr); }
+  /* The main picture takes two cells and the full height; the rest scroll beside it. */
+  :host([data-box]) figure[data-panel=${main[0]}] { grid-column: span 2; grid-row: span 2; }
+  :host([data-box]) figure[data-panel=${main[0]}] canvas.img { max-width: min(100%, calc(100cqh - 120px)); }
 }
 @container (aspect-ratio >= 1.15) and (height < 420px) {
   :host([data-box]) .root { --cell: min(calc(100cqh - 112px), calc(37cqw - 24px)); }
 }
 @container (aspect-ratio < 1.15) {${narrow(':host([data-box])')}
-  :host([data-box]) .layout { height: auto; grid-template-rows: none; }
-  :host([data-box]) form, :host([data-box]) .panels { overflow: visible; max-height: none; }
+  :host([data-box]) .layout { height: auto; grid-template-rows: none; flex: none; }
+  :host([data-box]) form, :host([data-box]) .panels { overflow: visible; max-height: none; min-height: auto; }
   :host([data-box]) .root { --cell: 100cqw; }
 }
 `;

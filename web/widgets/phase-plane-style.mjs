@@ -106,9 +106,9 @@ canvas.td { display: block; width: 100%; aspect-ratio: 1.2; max-width: 320px; ba
 }
 /* Tall box: the plane on top (sticky inside the box's own scroll), the rest below it. */
 @container (aspect-ratio < 1.15) {
-  :host([data-box]) .layout { grid-template-columns: minmax(0, 1fr); grid-template-rows: none; height: auto; }
+  :host([data-box]) .layout { grid-template-columns: minmax(0, 1fr); grid-template-rows: none; height: auto; flex: none; }
   :host([data-box]) .root { --plane-w: calc(100cqw - 18px); --plane-h: calc(60cqh - 60px); }
-  :host([data-box]) .layout > form { overflow: visible; max-height: none; }
+  :host([data-box]) .layout > form { overflow: visible; max-height: none; min-height: auto; }
 }
 
 /* <simcore-izhikevich> shares this sheet: its plane (aspect --aspect, as set
@@ -121,6 +121,9 @@ canvas.td { display: block; width: 100%; aspect-ratio: 1.2; max-width: 320px; ba
 }
 @container (aspect-ratio >= 1.15) and (width >= 1100px) {
   :host(simcore-izhikevich[data-box]) form > .desc, :host(simcore-izhikevich[data-box]) form > .toggles { grid-column: 1 / -1; }
+}
+@container (aspect-ratio >= 1.15) and (height < 580px) {
+  :host(simcore-izhikevich[data-box]) .root { --chrome-h: 300px; }
 }
 @container (aspect-ratio >= 1.15) and (height < 480px) {
   :host(simcore-izhikevich[data-box]) .root { --chrome-h: 76px; }
