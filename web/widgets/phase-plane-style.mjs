@@ -113,7 +113,7 @@ canvas.td { display: block; width: 100%; aspect-ratio: 1.2; max-width: 320px; ba
 
 /* <simcore-izhikevich> shares this sheet: its plane (aspect --aspect, as set
    by its own sheet) sits above the voltage trace, with no side column. */
-:host(simcore-izhikevich[data-box]) .root { --side-w: 0px; --chrome-h: 330px; --aspect: var(--simcore-plane-aspect, 1.45); }
+:host(simcore-izhikevich[data-box]) .root { --side-w: 0px; --chrome-h: 336px; --aspect: var(--simcore-plane-aspect, 1.45); }
 @container (max-width: 500px) { :host(simcore-izhikevich[data-box]) .root { --aspect: 1.05; } }
 @container (aspect-ratio >= 1.15) {
   :host(simcore-izhikevich[data-box]) .main { grid-template-columns: minmax(0, 1fr); overflow-y: auto; max-height: 100%; }
