@@ -2,7 +2,8 @@
 // 960×540, 640×360 and 400×700 boxes stays exactly that size, none of its
 // content reaches outside the box (what cannot fit scrolls inside the
 // widget's frame), and its main picture is whole and visible without
-// scrolling. Also: one language control per page.
+// scrolling. Also: one language control per page, and examples/embed.html
+// wraps the state it prints (no sideways scrolling).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openPage, pageUrls, withBrowser } from './harness.mjs';
@@ -69,17 +70,21 @@ await withBrowser(async (browser, server) => {
     return { page, widgets };
   });
 
-  for (const [page, widget, expected] of [
-    ['gabor.html', 'simcore-gabor', { page: 1, widgets: 0 }], ['engine.html', 'simcore-conv', { page: 1, widgets: 0 }],
-    ['phase-plane.html', 'simcore-phase-plane', { page: 1, widgets: 0 }], ['izhikevich.html', 'simcore-izhikevich', { page: 1, widgets: 0 }],
-    ['hopfield.html', 'simcore-hopfield', { page: 1, widgets: 0 }], ['examples/embed.html', 'simcore-gabor', { page: 0, widgets: 1 }],
-  ]) {
-    test(`${page}: one language control`, async () => {
-      const { ctx, p } = await openPage(browser, server, pageUrls(server, page).file, widget, { status: !page.startsWith('examples') });
-      assert.deepEqual(await languageControls(p), expected);
-      await ctx.close();
-    });
-  }
+  test('each page has one language control: the page\'s own, or the widget\'s when it is alone', async () => {
+    const ctx = await browser.newContext();
+    const p = await ctx.newPage();
+    for (const [page, widget, expected] of [
+      ['gabor.html', 'simcore-gabor', { page: 1, widgets: 0 }], ['engine.html', 'simcore-conv', { page: 1, widgets: 0 }],
+      ['phase-plane.html', 'simcore-phase-plane', { page: 1, widgets: 0 }], ['izhikevich.html', 'simcore-izhikevich', { page: 1, widgets: 0 }],
+      ['hopfield.html', 'simcore-hopfield', { page: 1, widgets: 0 }], ['examples/embed.html', 'simcore-gabor', { page: 0, widgets: 1 }],
+    ]) {
+      await p.goto(pageUrls(server, page).file);
+      // The buttons are settled when the widget is built (no need to wait for its first render).
+      await p.waitForFunction((w) => document.querySelector(w)?.shadowRoot?.querySelector('header button.lang'), widget);
+      assert.deepEqual(await languageControls(p), expected, page);
+    }
+    await ctx.close();
+  });
 
   test('the deck: one language control (its own button), none in the widgets', async () => {
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 } });
@@ -92,6 +97,26 @@ await withBrowser(async (browser, server) => {
     const inWidgets = await p.evaluate(() => [...document.querySelectorAll('simcore-phase-plane')]
       .some((w) => !w.shadowRoot.querySelector('button.lang').hidden));
     assert.equal(inWidgets, false, 'the widgets\' buttons step aside for the deck\'s');
+    await ctx.close();
+  });
+
+  test('embed.html at 1280 and 390 px: the state wraps, the page does not scroll sideways', async () => {
+    const { ctx, p, problems } = await openPage(browser, server, pageUrls(server, 'examples/embed.html').file, 'simcore-gabor',
+      { status: false, context: { viewport: { width: 1280, height: 800 } } });
+    for (const width of [1280, 390]) {
+      await p.setViewportSize({ width, height: 800 });
+      await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      const m = await p.evaluate(() => {
+        const code = document.getElementById('state');
+        return { page: document.documentElement.scrollWidth, view: innerWidth, right: code.getBoundingClientRect().right,
+          lines: Math.round(code.getBoundingClientRect().height / parseFloat(getComputedStyle(code).lineHeight)), text: code.textContent.length };
+      });
+      assert.ok(m.text > 100, 'the state is printed');
+      assert.ok(m.page <= m.view, `${width}: page ${m.page} px wide in a ${m.view} px window`);
+      assert.ok(m.right <= m.view, `${width}: state ends at ${m.right} px`);
+      assert.ok(m.lines >= 2, `${width}: the state wraps (${m.lines} lines)`);
+    }
+    assert.deepEqual(problems.errors, []);
     await ctx.close();
   });
 });

@@ -43,6 +43,8 @@ export function adoptStyle(root, css) {
   if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
 }
 
+const MIN_BOX = 150; // px: the smallest height taken as a box to fit
+
 // Field values are numbers, strings, booleans or (points fields) arrays of [x, y].
 const same = (a, b) => a === b || (Array.isArray(a) && Array.isArray(b) && JSON.stringify(a) === JSON.stringify(b));
 
@@ -124,13 +126,15 @@ export class SimcoreElement extends HTMLElement {
    * (CSS height, a flex or grid cell), the host becomes a size container
    * (attribute data-box) and the widget's stylesheet lays its panels out to
    * that width and height; otherwise it sizes by width as a block of the page.
-   * The test: under size containment an auto height collapses to zero.
+   * The test: under size containment an auto height collapses to zero. A
+   * height under MIN_BOX (a flex row stretching the widget to a line of text)
+   * is no box a widget can use: it then sizes by width.
    */
   watchBox() {
     if (typeof ResizeObserver === 'undefined') return;
     const check = () => {
       this.setAttribute('data-box', '');
-      if (this.getBoundingClientRect().height === 0) this.removeAttribute('data-box');
+      if (this.getBoundingClientRect().height < MIN_BOX) this.removeAttribute('data-box');
     };
     this._boxObserver = new ResizeObserver(check);
     this._boxObserver.observe(this);
