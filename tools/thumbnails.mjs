@@ -1,5 +1,7 @@
-// Regenerates the gallery thumbnails web/thumbs/<page>.png (480x270) from the
-// built pages: `make build && node tools/thumbnails.mjs`, then look at them.
+// Regenerates the gallery thumbnails (480x270) from the built pages, one per
+// page and language: web/thumbs/<page>.png in English, <page>.zh.png in
+// Chinese (the gallery shows the page's language: web/index.js).
+// `make build && node tools/thumbnails.mjs`, then look at them.
 import { chromium } from 'playwright-core';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
@@ -23,15 +25,20 @@ const setup = {
 };
 
 const browser = await chromium.launch(LAUNCH);
-const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 0.375 });
-for (const [name, page] of Object.entries(pages)) {
-  const p = await ctx.newPage();
-  const [file, hash = ''] = page.split('#');
-  await p.goto(pathToFileURL(path.join(root, 'dist', file)).href + (hash && `#${hash}`));
-  await p.waitForFunction(() => document.getElementById('status')?.textContent.startsWith('simcore'));
-  await p.waitForTimeout(1500); // let workers finish their first render
-  await setup[name]?.(p);
-  await p.screenshot({ path: path.join(root, 'web/thumbs', `${name}.png`) });
-  await p.close();
+for (const lang of ['en', 'zh']) {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 0.375 });
+  // The language every page starts in: the reader's remembered choice (web/widgets/i18n.mjs).
+  await ctx.addInitScript((l) => localStorage.setItem('simcore.lang', l), lang);
+  for (const [name, page] of Object.entries(pages)) {
+    const p = await ctx.newPage();
+    const [file, hash = ''] = page.split('#');
+    await p.goto(pathToFileURL(path.join(root, 'dist', file)).href + (hash && `#${hash}`));
+    await p.waitForFunction(() => document.getElementById('status')?.textContent.startsWith('simcore'));
+    await p.waitForTimeout(1500); // let workers finish their first render
+    await setup[name]?.(p);
+    await p.screenshot({ path: path.join(root, 'web/thumbs', lang === 'en' ? `${name}.png` : `${name}.${lang}.png`) });
+    await p.close();
+  }
+  await ctx.close();
 }
 await browser.close();

@@ -9,6 +9,11 @@
     document.documentElement.lang = W.getLang() === 'zh' ? 'zh-CN' : 'en';
     W.translate(document);
     document.title = W.t('page.index.title');
+    // Thumbnails in the page's language: thumbs/<page>.png (English), <page>.zh.png.
+    var thumbs = document.querySelectorAll('img[data-thumb]');
+    for (var i = 0; i < thumbs.length; i++) {
+      thumbs[i].src = 'thumbs/' + thumbs[i].getAttribute('data-thumb') + (W.getLang() === 'zh' ? '.zh' : '') + '.png';
+    }
   }
   relabel();
   W.onLangChange(relabel);

@@ -1,8 +1,9 @@
 // The gallery (dist/index.html): every card links to a page that exists in
-// dist/ and shows a thumbnail that loaded; the language switch relabels it.
+// dist/ and shows a thumbnail that loaded; the language switch relabels it
+// and swaps each thumbnail for the one taken in that language.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { distDir, withBrowser, pageUrls } from './harness.mjs';
 
@@ -29,6 +30,19 @@ await withBrowser(async (browser, server) => {
       const after = await p.textContent('h1');
       assert.notEqual(after, before, 'the language switch changes the heading');
       assert.match(after, /[\u4e00-\u9fff]/, 'Chinese heading');
+      // Chinese thumbnails: another picture of the same page (not the English file), loaded.
+      await p.waitForFunction(() => [...document.querySelectorAll('.gallery img')].every((i) => i.complete && i.naturalWidth > 0));
+      const zh = await p.$$eval('.gallery img', (imgs) => imgs.map((i) => ({ src: i.getAttribute('src'), w: i.naturalWidth })));
+      assert.equal(zh.length, cards.length);
+      for (const { src, w } of zh) {
+        assert.match(src, /^thumbs\/[a-z-]+\.zh\.png$/, src);
+        assert.ok(w > 0, `${src} loaded`);
+        const en = src.replace('.zh.png', '.png');
+        assert.notDeepEqual(readFileSync(path.join(distDir, src)), readFileSync(path.join(distDir, en)), `${src} differs from ${en}`);
+      }
+      // Back in English, the English thumbnails.
+      await p.click('#lang');
+      await p.waitForFunction(() => [...document.querySelectorAll('.gallery img')].every((i) => /thumbs\/[a-z-]+\.png$/.test(i.getAttribute('src'))));
       await ctx.close();
     });
   }

@@ -43,6 +43,8 @@ export function adoptStyle(root, css) {
   if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
 }
 
+const MIN_BOX = 150; // px: the smallest height taken as a box to fit
+
 // Field values are numbers, strings, booleans or (points fields) arrays of [x, y].
 const same = (a, b) => a === b || (Array.isArray(a) && Array.isArray(b) && JSON.stringify(a) === JSON.stringify(b));
 
@@ -74,6 +76,8 @@ export class SimcoreElement extends HTMLElement {
         if (e.target !== this.shadowRoot && e.target.closest?.('input, select, button, textarea')) e.stopPropagation();
       });
       translate(this.shadowRoot);
+      this.oneLanguageControl();
+      this.watchBox();
       this._offLang = onLangChange(() => {
         translate(this.shadowRoot);
         this.relabel?.();
@@ -89,6 +93,7 @@ export class SimcoreElement extends HTMLElement {
       if (!this.isConnected) {
         this._offLang?.();
         this._intersection?.disconnect();
+        this._boxObserver?.disconnect();
         cancelAnimationFrame(this.frame); // a render scheduled just before removal
         this.frame = 0;
         this._built = false;
@@ -104,6 +109,35 @@ export class SimcoreElement extends HTMLElement {
     if (!name) return;
     const parsed = readFields({ [name]: this.constructor.schema[name] }, () => text);
     if (name in parsed) this.setState(parsed);
+  }
+
+  /**
+   * One language control per page: a page (or deck) with its own switch marks
+   * it data-simcore-lang, and the widgets' own buttons step aside; a widget
+   * embedded alone keeps its button.
+   */
+  oneLanguageControl() {
+    const own = this.shadowRoot.querySelector('header button.lang');
+    if (own) own.hidden = document.querySelector('[data-simcore-lang]') !== null;
+  }
+
+  /**
+   * A widget fits the box it is given. When the page sets the element's height
+   * (CSS height, a flex or grid cell), the host becomes a size container
+   * (attribute data-box) and the widget's stylesheet lays its panels out to
+   * that width and height; otherwise it sizes by width as a block of the page.
+   * The test: under size containment an auto height collapses to zero. A
+   * height under MIN_BOX (a flex row stretching the widget to a line of text)
+   * is no box a widget can use: it then sizes by width.
+   */
+  watchBox() {
+    if (typeof ResizeObserver === 'undefined') return;
+    const check = () => {
+      this.setAttribute('data-box', '');
+      if (this.getBoundingClientRect().height < MIN_BOX) this.removeAttribute('data-box');
+    };
+    this._boxObserver = new ResizeObserver(check);
+    this._boxObserver.observe(this);
   }
 
   /**

@@ -1,6 +1,7 @@
 // Styles of <simcore-conv>, inside its shadow root. Container queries size
 // the layout from the element's own width; usable down to 320 px.
 import base from './widget-style.mjs';
+import { panelsLayout } from './panels-layout.mjs';
 
 export default `${base}
 .layout { display: grid; grid-template-columns: 1fr; gap: 10px; }
@@ -34,4 +35,7 @@ canvas.px { image-rendering: pixelated; }
 .readout dt { color: var(--muted); font-size: 0.8em; }
 .readout dd { margin: 0; font-variant-numeric: tabular-nums; font-weight: 600; overflow-wrap: anywhere; }
 .error { color: #b3261e; font-size: 0.9em; margin: 6px 4px 0; overflow-wrap: anywhere; }
-`;
+${panelsLayout(['output', 'kernel'], {
+  // In a box: the three images in one row above the readout where the width allows.
+  cell: 'clamp(110px, min(calc(100cqh - 220px), calc((78cqw - 48px) / 3)), 400px)',
+})}`;

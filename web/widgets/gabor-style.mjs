@@ -2,6 +2,7 @@
 // the layout from the element's own width (a slide column, a page), not the
 // window's; it stays usable down to 320 px.
 import base from './widget-style.mjs';
+import { panelsLayout } from './panels-layout.mjs';
 
 export default `${base}
 .layout { display: grid; grid-template-columns: 1fr; gap: 10px; }
@@ -40,4 +41,4 @@ canvas.px { image-rendering: pixelated; }
 .busy { font-size: 0.8em; color: var(--accent); }
 .drop { outline: 3px dashed var(--accent); outline-offset: -3px; }
 .error { color: #b3261e; }
-`;
+${panelsLayout(['output', 'kernel'])}`;

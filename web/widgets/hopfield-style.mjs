@@ -58,4 +58,35 @@ canvas.img { display: block; width: 100%; max-width: 320px; margin: 0 auto; aspe
 .capctl select { font: inherit; }
 .capctl input[type=range] { flex: 1 1 auto; min-width: 4em; margin: 0; accent-color: var(--accent); }
 .capctl output { font-variant-numeric: tabular-nums; min-width: 1.5em; }
+
+/* Narrow (a phone, auto height): the grid and its buttons stay on screen
+   (sticky) while the controls below scroll past. */
+@container (max-width: 619px) {
+  :host(:not([data-box])) .gridfig { position: sticky; top: 0; z-index: 2; align-self: start; box-shadow: 0 -8px 0 #fff; }
+  :host(:not([data-box])) .gridfig .note { display: none; }
+}
+/* In a box (data-box, widget-style.mjs): the grid sized from the height too,
+   the rest beside it (wide box) or below it (tall box), scrolling inside the box. */
+:host([data-box]) .root { --grid-side: min(calc(100cqh - 250px), 560px); }
+:host([data-box]) canvas.grid { width: 100%; max-width: var(--grid-side); }
+:host([data-box]) .layout { flex: none; }
+:host([data-box]) .layout > * { min-width: 0; }
+:host([data-box]) .layout > form { overflow-x: hidden; }
+:host([data-box]) .capctl > span.trials { flex: 1 1 100%; min-width: 0; }
+@container (aspect-ratio >= 1.15) {
+  :host([data-box]) .layout, :host([data-box]) .layout.no-form { align-items: start;
+    grid-template-columns: calc(var(--grid-side) + 14px) minmax(0, 1fr); grid-template-areas: "grid side" "grid cap" "form form"; }
+  :host([data-box]) .layout:not(.no-form) { grid-template-columns: minmax(0, 220px) calc(var(--grid-side) + 14px) minmax(0, 1fr);
+    grid-template-areas: "form grid side" "form grid cap"; }
+}
+@container (aspect-ratio >= 1.15) and (height < 420px) {
+  :host([data-box]) .gridfig .note, :host([data-box]) .gridfig .info { display: none; }
+  :host([data-box]) .root { --grid-side: calc(100cqh - 150px); }
+}
+@container (aspect-ratio < 1.15) {
+  :host([data-box]) .root { --grid-side: min(calc(100cqw - 30px), calc(60cqh - 150px)); }
+  :host([data-box]) .layout { grid-template-columns: minmax(0, 1fr); grid-template-areas: "grid" "form" "side" "cap"; }
+  :host([data-box]) .gridfig { position: sticky; top: 0; z-index: 2; }
+  :host([data-box]) .gridfig .note { display: none; }
+}
 `;

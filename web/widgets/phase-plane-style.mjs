@@ -59,4 +59,73 @@ canvas.td { display: block; width: 100%; aspect-ratio: 1.2; max-width: 320px; ba
 .formula-error p { margin: 0; overflow-wrap: anywhere; }
 .formula-error pre { margin: 0; font: inherit; overflow-x: auto; }
 .error { color: #b3261e; }
+
+/* Narrow (a phone, a slim column): the plane stays on screen while the
+   controls below it scroll past (sticky within the whole widget, so .main
+   gives its children to the layout grid). */
+@container (max-width: 699px) {
+  .main { display: contents; }
+  .plane { position: sticky; top: 0; z-index: 2; background: #fff; align-self: start; padding-bottom: 4px; }
+  .plane .hint { display: none; }
+  .side { order: 3; }
+}
+
+/* In a box (data-box, widget-style.mjs): sizes from the box's height as well
+   as its width. --plane-w is the width the plane may take, --plane-h the
+   height; the canvas takes the smaller (times its aspect). */
+:host([data-box]) .layout { height: 100%; grid-template-rows: minmax(0, 1fr); }
+:host([data-box]) form { overflow-y: auto; overscroll-behavior: contain; min-height: 0; max-height: 100%; padding-right: 2px; }
+:host([data-box]) .root { --form-w: 250px; --side-w: 240px; --chrome-h: 104px; }
+:host([data-box]) .layout.no-form { --form-w: 0px; }
+:host([data-box]) .root:has(.main.no-side) { --side-w: 0px; }
+:host([data-box]) .root:has(.series-fig:not([hidden])) { --chrome-h: 330px; }
+:host([data-box]) canvas.plane-canvas { max-height: none; width: 100%; }
+:host([data-box]) .plane { width: min(var(--plane-w), var(--plane-h) * var(--aspect, 1)); justify-self: center; }
+/* Wide box: controls | plane | readout and trace–determinant plane, side by side. */
+@container (aspect-ratio >= 1.15) {
+  :host([data-box]) .layout { grid-template-columns: var(--form-w) minmax(0, 1fr); }
+  :host([data-box]) .layout.no-form { grid-template-columns: minmax(0, 1fr); }
+  :host([data-box]) .layout > form { order: 0; }
+  :host([data-box]) .main, :host([data-box]) .main.no-side { display: grid; grid-template-columns: auto minmax(0, var(--side-w)); justify-content: start; align-content: start; }
+  :host([data-box]) .root { --plane-w: calc(100cqw - 30px - var(--form-w) - var(--side-w)); --plane-h: calc(100cqh - var(--chrome-h)); }
+  :host([data-box]) .plane { position: static; }
+  :host([data-box]) .plane .hint { display: block; }
+}
+/* Wide enough: the controls in two columns, so they fit a slide's height. */
+@container (aspect-ratio >= 1.15) and (width >= 1100px) {
+  :host([data-box]) .root { --form-w: 430px; }
+  :host([data-box]) form { grid-template-columns: 1fr 1fr; column-gap: 12px; }
+  :host([data-box]) form > .row.wide, :host([data-box]) form > fieldset, :host([data-box]) form > .formula-error, :host([data-box]) form > .tools { grid-column: 1 / -1; }
+}
+/* Low box: the readout and inset give their room to the plane. */
+@container (aspect-ratio >= 1.15) and (height < 420px) {
+  :host([data-box]) .root { --side-w: 0px; --chrome-h: 74px; }
+  :host([data-box]) .root:has(.series-fig:not([hidden])) { --chrome-h: 270px; }
+  :host([data-box]) .side { display: none; }
+  :host([data-box]) .plane .hint { display: none; }
+}
+/* Tall box: the plane on top (sticky inside the box's own scroll), the rest below it. */
+@container (aspect-ratio < 1.15) {
+  :host([data-box]) .layout { grid-template-columns: minmax(0, 1fr); grid-template-rows: none; height: auto; flex: none; }
+  :host([data-box]) .root { --plane-w: calc(100cqw - 18px); --plane-h: calc(60cqh - 60px); }
+  :host([data-box]) .layout > form { overflow: visible; max-height: none; min-height: auto; }
+}
+
+/* <simcore-izhikevich> shares this sheet: its plane (aspect --aspect, as set
+   by its own sheet) sits above the voltage trace, with no side column. */
+:host(simcore-izhikevich[data-box]) .root { --side-w: 0px; --chrome-h: 336px; --aspect: var(--simcore-plane-aspect, 1.45); }
+@container (max-width: 500px) { :host(simcore-izhikevich[data-box]) .root { --aspect: 1.05; } }
+@container (aspect-ratio >= 1.15) {
+  :host(simcore-izhikevich[data-box]) .main { grid-template-columns: minmax(0, 1fr); overflow-y: auto; max-height: 100%; }
+  :host(simcore-izhikevich[data-box]) .plane { justify-self: start; }
+}
+@container (aspect-ratio >= 1.15) and (width >= 1100px) {
+  :host(simcore-izhikevich[data-box]) form > .desc, :host(simcore-izhikevich[data-box]) form > .toggles { grid-column: 1 / -1; }
+}
+@container (aspect-ratio >= 1.15) and (height < 580px) {
+  :host(simcore-izhikevich[data-box]) .root { --chrome-h: 300px; }
+}
+@container (aspect-ratio >= 1.15) and (height < 480px) {
+  :host(simcore-izhikevich[data-box]) .root { --chrome-h: 76px; }
+}
 `;

@@ -13,4 +13,14 @@ button { font: inherit; font-size: 0.85em; padding: 2px 8px; border: 1px solid v
   background: #fff; color: var(--accent); cursor: pointer; touch-action: manipulation; }
 button:hover:not(:disabled) { border-color: var(--accent); }
 button:disabled { color: #a3aab8; cursor: default; }
+/* In a box (the page set the element's height: base.mjs adds data-box) the
+   host is a size container and the widget never grows past it: the frame
+   fills the box, the header takes one line, and what cannot fit scrolls
+   inside the frame. Each widget lays its panels out to the box's aspect. */
+:host([data-box]) { container-type: size; }
+:host([data-box]) .root { height: 100%; display: flex; flex-direction: column; overflow: auto; overscroll-behavior: contain; }
+:host([data-box]) header { flex-wrap: nowrap; min-width: 0; }
+:host([data-box]) header h2 { flex: none; white-space: nowrap; }
+:host([data-box]) .timing { flex: 1 1 0; order: 0; min-width: 0; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+:host([data-box]) .layout { flex: 1 1 0; min-height: 0; }
 `;
