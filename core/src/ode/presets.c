@@ -16,16 +16,25 @@
 #define F04 "Izhikevich 2004 Fig. 1 (figure1.m)"
 
 static const sc_ode_preset presets[] = {
-    /* 2003 Fig. 2 classes, constant I = 10, v0 = -65 (TC also from -87: rebound) */
-    {"RS", "regular spiking", F03, SC_SYS_IZHIKEVICH, IZ(0.02, 0.2, -65, 8, 10), Y0(-65, 0.2), 300, 0.25, SC_ODE_RK4, 0, {0}, {0}},
-    {"IB", "intrinsically bursting", F03, SC_SYS_IZHIKEVICH, IZ(0.02, 0.2, -55, 4, 10), Y0(-65, 0.2), 300, 0.25, SC_ODE_RK4, 0, {0}, {0}},
-    {"CH", "chattering", F03, SC_SYS_IZHIKEVICH, IZ(0.02, 0.2, -50, 2, 10), Y0(-65, 0.2), 300, 0.25, SC_ODE_RK4, 0, {0}, {0}},
-    {"FS", "fast spiking", F03, SC_SYS_IZHIKEVICH, IZ(0.1, 0.2, -65, 2, 10), Y0(-65, 0.2), 300, 0.25, SC_ODE_RK4, 0, {0}, {0}},
-    {"LTS", "low-threshold spiking", F03, SC_SYS_IZHIKEVICH, IZ(0.02, 0.25, -65, 2, 10), Y0(-65, 0.25), 300, 0.25, SC_ODE_RK4, 0, {0}, {0}},
-    {"TC", "thalamo-cortical", F03, SC_SYS_IZHIKEVICH, IZ(0.02, 0.25, -65, 0.05, 10), Y0(-63, 0.25), 300, 0.25, SC_ODE_RK4, 0, {0}, {0}},
-    {"TC-rebound", "thalamo-cortical, rebound burst from v0 = -87", F03, SC_SYS_IZHIKEVICH,
-     IZ(0.02, 0.25, -65, 0.05, 0), Y0(-87, 0.25), 300, 0.25, SC_ODE_RK4, 0, {0}, {0}},
-    {"RZ", "resonator", F03, SC_SYS_IZHIKEVICH, IZ(0.1, 0.26, -65, 2, 10), Y0(-65, 0.26), 300, 0.25, SC_ODE_RK4, 0, {0}, {0}},
+    /* 2003 Fig. 2 classes: each at the constant input (from its start
+     * state) where it shows its named behaviour; RK4 at the figure's 0.1 ms.
+     * RS-LTS: the caption's step to I = 10 from v = -65. TC: tonic firing
+     * when depolarised from rest near -63 mV (I = 2, about 2 I_SN); rebound
+     * burst on release (I = 0) from a hold at v = -87 (u = b v there).
+     * RZ: a step from its rest at I = 0 to I = 0.2, below the Hopf current
+     * 0.2625 and the spiking it coexists with: damped oscillations.
+     * Derivations and measurements: docs/models.md. */
+    {"RS", "regular spiking", F03, SC_SYS_IZHIKEVICH, IZ(0.02, 0.2, -65, 8, 10), Y0(-65, 0.2), 300, 0.1, SC_ODE_RK4, 0, {0}, {0}},
+    {"IB", "intrinsically bursting", F03, SC_SYS_IZHIKEVICH, IZ(0.02, 0.2, -55, 4, 10), Y0(-65, 0.2), 300, 0.1, SC_ODE_RK4, 0, {0}, {0}},
+    {"CH", "chattering", F03, SC_SYS_IZHIKEVICH, IZ(0.02, 0.2, -50, 2, 10), Y0(-65, 0.2), 300, 0.1, SC_ODE_RK4, 0, {0}, {0}},
+    {"FS", "fast spiking", F03, SC_SYS_IZHIKEVICH, IZ(0.1, 0.2, -65, 2, 10), Y0(-65, 0.2), 300, 0.1, SC_ODE_RK4, 0, {0}, {0}},
+    {"LTS", "low-threshold spiking", F03, SC_SYS_IZHIKEVICH, IZ(0.02, 0.25, -65, 2, 10), Y0(-65, 0.25), 300, 0.1, SC_ODE_RK4, 0, {0}, {0}},
+    {"TC", "thalamo-cortical, tonic firing from v0 = -63 at I = 2", F03, SC_SYS_IZHIKEVICH, IZ(0.02, 0.25, -65, 0.05, 2), Y0(-63, 0.25), 300, 0.1,
+     SC_ODE_RK4, 0, {0}, {0}},
+    {"TC-rebound", "thalamo-cortical, rebound burst on release (I = 0) from v0 = -87", F03, SC_SYS_IZHIKEVICH,
+     IZ(0.02, 0.25, -65, 0.05, 0), Y0(-87, 0.25), 300, 0.1, SC_ODE_RK4, 0, {0}, {0}},
+    {"RZ", "resonator, damped subthreshold oscillations: rest at I = 0, then I = 0.2", F03, SC_SYS_IZHIKEVICH, IZ(0.1, 0.26, -65, 2, 0.2),
+     Y0(-62.5, 0.26), 300, 0.1, SC_ODE_RK4, 0, {0}, {0}},
     /* 2004 Fig. 1 panels with their stimulus protocols */
     {"A", "tonic spiking", F04, SC_SYS_IZHIKEVICH, IZ(0.02, 0.2, -65, 6, 0), Y0(-70, 0.2), 100, 0.25, SC_ODE_IZH_EULER, 2, {10, 10}, {0, 14}},
     {"B", "phasic spiking", F04, SC_SYS_IZHIKEVICH, IZ(0.02, 0.25, -65, 6, 0), Y0(-64, 0.25), 200, 0.25, SC_ODE_IZH_EULER, 2, {20, 20}, {0, 0.5}},
