@@ -16,25 +16,24 @@
 #define F04 "Izhikevich 2004 Fig. 1 (figure1.m)"
 
 static const sc_ode_preset presets[] = {
-    /* 2003 Fig. 2 classes: each at the constant input (from its start
-     * state) where it shows its named behaviour; RK4 at the figure's 0.1 ms.
-     * RS-LTS: the caption's step to I = 10 from v = -65. TC: tonic firing
-     * when depolarised from rest near -63 mV (I = 2, about 2 I_SN); rebound
-     * burst on release (I = 0) from a hold at v = -87 (u = b v there).
-     * RZ: a step from its rest at I = 0 to I = 0.2, below the Hopf current
-     * 0.2625 and the spiking it coexists with: damped oscillations.
-     * Derivations and measurements: docs/models.md. */
+    /* 2003 Fig. 2 classes, RK4 at 0.1 ms. RS-LTS: constant I = 10 from
+     * v0 = -65. TC, TC-rebound and RZ: the inputs and start states of the
+     * Fig. 2 code (figure1.m's first figure): TC a step to 1.5 at 30 ms from
+     * -63 (tonic firing); TC-rebound held at -25 from -87, released at 45 ms
+     * (a rebound burst); RZ from -70 at -2, -0.5 after 10 ms (damped
+     * subthreshold oscillations), a 10 pulse at 60-65 ms (it fires).
+     * Details and measurements: docs/models.md. */
     {"RS", "regular spiking", F03, SC_SYS_IZHIKEVICH, IZ(0.02, 0.2, -65, 8, 10), Y0(-65, 0.2), 300, 0.1, SC_ODE_RK4, 0, {0}, {0}},
     {"IB", "intrinsically bursting", F03, SC_SYS_IZHIKEVICH, IZ(0.02, 0.2, -55, 4, 10), Y0(-65, 0.2), 300, 0.1, SC_ODE_RK4, 0, {0}, {0}},
     {"CH", "chattering", F03, SC_SYS_IZHIKEVICH, IZ(0.02, 0.2, -50, 2, 10), Y0(-65, 0.2), 300, 0.1, SC_ODE_RK4, 0, {0}, {0}},
     {"FS", "fast spiking", F03, SC_SYS_IZHIKEVICH, IZ(0.1, 0.2, -65, 2, 10), Y0(-65, 0.2), 300, 0.1, SC_ODE_RK4, 0, {0}, {0}},
     {"LTS", "low-threshold spiking", F03, SC_SYS_IZHIKEVICH, IZ(0.02, 0.25, -65, 2, 10), Y0(-65, 0.25), 300, 0.1, SC_ODE_RK4, 0, {0}, {0}},
-    {"TC", "thalamo-cortical, tonic firing from v0 = -63 at I = 2", F03, SC_SYS_IZHIKEVICH, IZ(0.02, 0.25, -65, 0.05, 2), Y0(-63, 0.25), 300, 0.1,
-     SC_ODE_RK4, 0, {0}, {0}},
-    {"TC-rebound", "thalamo-cortical, rebound burst on release (I = 0) from v0 = -87", F03, SC_SYS_IZHIKEVICH,
-     IZ(0.02, 0.25, -65, 0.05, 0), Y0(-87, 0.25), 300, 0.1, SC_ODE_RK4, 0, {0}, {0}},
-    {"RZ", "resonator, damped subthreshold oscillations: rest at I = 0, then I = 0.2", F03, SC_SYS_IZHIKEVICH, IZ(0.1, 0.26, -65, 2, 0.2),
-     Y0(-62.5, 0.26), 300, 0.1, SC_ODE_RK4, 0, {0}, {0}},
+    {"TC", "thalamo-cortical: tonic firing, a step to I = 1.5 at 30 ms from v0 = -63", F03, SC_SYS_IZHIKEVICH, IZ(0.02, 0.25, -65, 0.05, 1.5),
+     Y0(-63, 0.25), 300, 0.1, SC_ODE_RK4, 2, {30, 30}, {0, 1.5}},
+    {"TC-rebound", "thalamo-cortical: rebound burst on release from I = -25 (v0 = -87) at 45 ms", F03, SC_SYS_IZHIKEVICH,
+     IZ(0.02, 0.25, -65, 0.05, 0), Y0(-87, 0.25), 150, 0.1, SC_ODE_RK4, 2, {45, 45}, {-25, 0}},
+    {"RZ", "resonator: damped subthreshold oscillations at I = -0.5, then a pulse of 10 at 60-65 ms", F03, SC_SYS_IZHIKEVICH,
+     IZ(0.1, 0.26, -65, 2, -0.5), Y0(-70, 0.26), 100, 0.1, SC_ODE_RK4, 6, {10, 10, 60, 60, 65, 65}, {-2, -0.5, -0.5, 10, 10, -0.5}},
     /* 2004 Fig. 1 panels with their stimulus protocols */
     {"A", "tonic spiking", F04, SC_SYS_IZHIKEVICH, IZ(0.02, 0.2, -65, 6, 0), Y0(-70, 0.2), 100, 0.25, SC_ODE_IZH_EULER, 2, {10, 10}, {0, 14}},
     {"B", "phasic spiking", F04, SC_SYS_IZHIKEVICH, IZ(0.02, 0.25, -65, 6, 0), Y0(-64, 0.25), 200, 0.25, SC_ODE_IZH_EULER, 2, {20, 20}, {0, 0.5}},
