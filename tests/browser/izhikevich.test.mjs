@@ -209,6 +209,38 @@ await withBrowser(async (browser, server) => {
     await ctx.close();
   });
 
+  test('axis names lie inside the plane when an axis is pinned to an edge (protocol G: u = 0 below the view)', async () => {
+    const { ctx, p, problems } = await open(browser, server, 'file');
+    await settled(p);
+    // Record where the plane's axis names are drawn, with their measured boxes.
+    await p.evaluate(() => {
+      const orig = CanvasRenderingContext2D.prototype.fillText;
+      window.drawnText = [];
+      CanvasRenderingContext2D.prototype.fillText = function (text, x, y, ...rest) {
+        if (this.canvas.classList.contains('plane-canvas')) {
+          const m = this.measureText(text);
+          const dpr = this.getTransform().a;
+          window.drawnText.push({ text, left: x - (this.textAlign === 'right' ? m.width : 0), right: x + (this.textAlign === 'right' ? 0 : m.width),
+            top: y - m.actualBoundingBoxAscent, bottom: y + m.actualBoundingBoxDescent, w: this.canvas.width / dpr, h: this.canvas.height / dpr });
+        }
+        return orig.call(this, text, x, y, ...rest);
+      };
+    });
+    for (const preset of ['G', 'S', 'RS']) {
+      await p.evaluate(() => { window.drawnText = []; });
+      await p.locator(`${W} select[name=preset]`).selectOption(preset);
+      await p.waitForFunction(([w, n]) => document.querySelector(w).state.preset === n, [W, preset]);
+      await settled(p);
+      const names = await p.evaluate(() => window.drawnText.filter((d) => d.text === 'v (mV)' || d.text === 'u'));
+      assert.equal(names.length, 2, `${preset}: both axis names drawn`);
+      for (const d of names) {
+        assert.ok(d.left >= 0 && d.right <= d.w && d.top >= 0 && d.bottom <= d.h, `${preset}: "${d.text}" at ${JSON.stringify(d)}`);
+      }
+    }
+    assert.deepEqual(problems, NO_PROBLEMS);
+    await ctx.close();
+  });
+
   test('the f-I button shows the panel: the curve from the core, I_SN and the current I marked', async () => {
     const { ctx, p, problems } = await open(browser, server, 'http');
     await settled(p);
