@@ -388,13 +388,14 @@ static void test_izhikevich_paper_scheme(void)
     d.input_v = Q->input_v;
     sc_ode_result r;
     CHECK(sc_ode_integrate(&d, &r) == SC_OK && r.events == 1, "Q paper scheme: %ld spikes", r.events);
-    /* figure1.m, panel Q, written out (I = 20 for |t - 10| < 1; the
-     * protocol's breakpoints 9 and 11 give the same values on this grid) */
+    /* figure1.m, panel Q, written out (I = 20 for |t - 10| < 1, open at
+     * both ends; the protocol's breakpoints 9.05 and 10.95, between grid
+     * points, give the same values on this grid) */
     const double *p = Q->params;
     double V = Q->y0[0], u = Q->y0[1];
     long k = 1, spikes = 0, same = 1;
     for (int i = 0; i < 500; i++) {
-        const double t = i * 0.1, I = (t >= 9 && t < 11) ? 20 : 0;
+        const double t = i * 0.1, I = fabs(t - 10) < 1 ? 20 : 0;
         V = V + 0.1 * ((0.04 * V + 5) * V + 140 - u + I); /* Horner, as izh_rhs */
         u = u + 0.1 * p[IZ_A] * (p[IZ_B] * V - u);
         if (V >= 30) {
