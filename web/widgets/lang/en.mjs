@@ -486,6 +486,7 @@ export default {
   'page.izh.try.2': 'Lower I slowly: below about I = 4 the two equilibria reappear and firing stops.',
   'page.izh.try.3': 'Compare IB and CH: only the reset c and the jump d change, and bursts appear.',
   'page.izh.try.4': 'Click left of the saddle and right of it with I = 0: one start returns to rest, the other fires a spike.',
+  'page.izh.try.5': 'Choose RZ: after the input steps up at 10 ms the resonator rings, damped oscillations about its rest (a stable focus); only the strong 5 ms pulse at 60 ms makes it fire. TC fires tonic spikes when depolarised from rest, and a burst when released from hyperpolarisation (TC: rebound burst).',
   'page.index.izh.title': 'The Izhikevich neuron',
   'page.index.izh.desc': 'Regular spiking, bursting, fast spiking: four parameters, the (v, u) phase plane with its nullclines and resets, and the membrane potential.',
   // ---- end of Izhikevich keys ----

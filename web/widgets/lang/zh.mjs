@@ -485,6 +485,7 @@ export default {
   'page.izh.try.2': '慢慢减小 I：大约低于 I = 4 时两个平衡点重新出现，放电停止。',
   'page.izh.try.3': '比较 IB 与 CH：只改变重置值 c 和跳变 d，就出现了簇放电。',
   'page.izh.try.4': '在 I = 0 时分别点击鞍点左侧和右侧：一个起点回到静息，另一个产生一次放电。',
+  'page.izh.try.5': '选择 RZ：10 ms 时输入上升后，共振子在静息态（稳定焦点）附近做阻尼振荡；只有 60 ms 时 5 ms 的强脉冲才使其放电。TC 则不同：从静息去极化时持续放电，从超极化释放时簇放电（TC：反弹簇放电）。',
   'page.index.izh.title': 'Izhikevich 神经元',
   'page.index.izh.desc': '规则放电、簇放电、快速放电：四个参数，带零斜率线和重置的 (v, u) 相平面，以及膜电位。',
   // ---- end of Izhikevich keys ----
