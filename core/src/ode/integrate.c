@@ -159,7 +159,8 @@ static double locate(const interp *ip, int var, double value, double g0, double 
 
 /* Checks the step's events. Returns 0 if none needs a restart; 1 if the
  * built-in reset fired at theta *th (state before reset in ys). Crossing
- * events before any reset are recorded here. -1 on allocation failure. */
+ * events before any reset are recorded here. -1 on allocation failure, -3
+ * if the state at the reset is not finite. */
 static int step_events(ctx *c, double t, const interp *ip, double *th_out, double *ys)
 {
     double th_reset = 2.0, th_cross = 2.0;
@@ -179,6 +180,9 @@ static int step_events(ctx *c, double t, const interp *ip, double *th_out, doubl
     if (th_reset > 1.0) return 0;
     for (int i = 0; i < c->n; i++) ys[i] = interp_at(ip, i, th_reset);
     ys[c->m->reset_var] = c->p[c->m->reset_at]; /* exactly at the threshold */
+    /* Finite ends can still overflow in between (y1 - y0 beyond DBL_MAX,
+     * found by fuzzing): such a state is not stored. */
+    if (!finite_n(ys, c->n)) return -3;
     *th_out = th_reset;
     return 1;
 }
@@ -283,6 +287,7 @@ static int run_fixed(ctx *c, sc_ode_method method, double t0, double t1, double 
             double th, ys[DIM];
             if (method == SC_ODE_RK4 && (c->reset_on || c->event_var >= 0)) f(c, te, ip.y1, ip.f1);
             const int e = step_events(c, t, &ip, &th, ys);
+            if (e == -3) return SC_ODE_STOP_NONFINITE;
             if (e < 0) return -2;
             if (e == 0) {
                 memcpy(y, ip.y1, (size_t)n * sizeof *y);
@@ -422,6 +427,7 @@ static int run_dopri(ctx *c, double t0, double t1, double dt, long max_steps, do
         }
         double th = 1.0, ys[DIM];
         const int ev = step_events(c, t, &ip, &th, ys);
+        if (ev == -3) return SC_ODE_STOP_NONFINITE;
         if (ev < 0) return -2;
         double tend = ev ? t + th * hs : tn;
         if ((tend - tn) * dir > 0.0) tend = tn; /* rounding must not pass the step's end */
