@@ -185,6 +185,62 @@ await withBrowser(async (browser, server) => {
     await ctx.close();
   });
 
+  test('2003 cells apply their own input: TC a step (the I and tOn controls), TC-rebound and RZ their protocols', async () => {
+    const { ctx, p, problems } = await open(browser, server, 'http');
+    await settled(p);
+    const pick = async (name) => {
+      await p.locator(`${W} select[name=preset]`).selectOption(name);
+      await p.waitForFunction(([w, n]) => document.querySelector(w).state.preset === n, [W, name]);
+      return settled(p);
+    };
+    const tc = await pick('TC');
+    assert.deepEqual([tc.state.protocol, tc.state.I, tc.state.tOn, tc.state.v0], ['none', 1.5, 30, -63]);
+    assert.ok(tc.spikes[0] > 30 && tc.spikes.length >= 5, `TC tonic after the step: ${tc.spikes}`);
+    assert.ok(await p.locator(`${W} input[name=I]`).isVisible(), 'TC keeps the I control');
+    const rb = await pick('TC-rebound');
+    assert.equal(rb.state.protocol, 'TC-rebound');
+    assert.ok(rb.spikes.length >= 3 && rb.spikes[0] > 45 && rb.spikes.at(-1) < 100, `rebound burst after 45 ms: ${rb.spikes}`);
+    const rz = await pick('RZ');
+    assert.equal(rz.state.protocol, 'RZ');
+    assert.ok(rz.spikes.length >= 1 && rz.spikes.every((t) => t > 60 && t < 70), `RZ fires on the pulse only: ${rz.spikes}`);
+    const desc = await p.locator(`${W} .desc`).textContent();
+    assert.match(desc, /RK4/, 'the note names the scheme that runs');
+    assert.deepEqual(problems, NO_PROBLEMS);
+    await ctx.close();
+  });
+
+  test('axis names lie inside the plane when an axis is pinned to an edge (protocol G: u = 0 below the view)', async () => {
+    const { ctx, p, problems } = await open(browser, server, 'file');
+    await settled(p);
+    // Record where the plane's axis names are drawn, with their measured boxes.
+    await p.evaluate(() => {
+      const orig = CanvasRenderingContext2D.prototype.fillText;
+      window.drawnText = [];
+      CanvasRenderingContext2D.prototype.fillText = function (text, x, y, ...rest) {
+        if (this.canvas.classList.contains('plane-canvas')) {
+          const m = this.measureText(text);
+          const dpr = this.getTransform().a;
+          window.drawnText.push({ text, left: x - (this.textAlign === 'right' ? m.width : 0), right: x + (this.textAlign === 'right' ? 0 : m.width),
+            top: y - m.actualBoundingBoxAscent, bottom: y + m.actualBoundingBoxDescent, w: this.canvas.width / dpr, h: this.canvas.height / dpr });
+        }
+        return orig.call(this, text, x, y, ...rest);
+      };
+    });
+    for (const preset of ['G', 'S', 'RS']) {
+      await p.evaluate(() => { window.drawnText = []; });
+      await p.locator(`${W} select[name=preset]`).selectOption(preset);
+      await p.waitForFunction(([w, n]) => document.querySelector(w).state.preset === n, [W, preset]);
+      await settled(p);
+      const names = await p.evaluate(() => window.drawnText.filter((d) => d.text === 'v (mV)' || d.text === 'u'));
+      assert.equal(names.length, 2, `${preset}: both axis names drawn`);
+      for (const d of names) {
+        assert.ok(d.left >= 0 && d.right <= d.w && d.top >= 0 && d.bottom <= d.h, `${preset}: "${d.text}" at ${JSON.stringify(d)}`);
+      }
+    }
+    assert.deepEqual(problems, NO_PROBLEMS);
+    await ctx.close();
+  });
+
   test('the f-I button shows the panel: the curve from the core, I_SN and the current I marked', async () => {
     const { ctx, p, problems } = await open(browser, server, 'http');
     await settled(p);

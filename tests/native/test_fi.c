@@ -63,7 +63,7 @@ static void test_rs_monotone(void)
         CHECK(rate[k] > 0, "I %g rate %g", I[k], rate[k]);
         if (k > 2) CHECK(rate[k] > rate[k - 1], "not increasing at I %g: %g <= %g", I[k], rate[k], rate[k - 1]);
     }
-    printf("RS f-I: I=5 %.2f Hz, I=10 %.2f Hz, I=23 %.2f Hz\n", rate[2], rate[4], rate[11]);
+    printf("RS f-I: I=%g %.2f Hz, I=%g %.2f Hz, I=%g %.2f Hz\n", I[2], rate[2], I[4], rate[4], I[11], rate[11]);
 }
 
 static void test_fs_direct(void)

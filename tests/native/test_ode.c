@@ -184,6 +184,69 @@ static void test_backward(void)
     }
 }
 
+/* Izhikevich (RS, no spike) from (-70, -14) at t0 to t1 with I = 0 for
+ * t < tj and i1 after: by the integrator's input protocol, or (ref) as two
+ * runs with constant I joined at tj, which no stage can straddle. */
+static double jump_run(int ref, double tj, double i1, double t0, double t1, double dt, sc_ode_method method, double rtol)
+{
+    double p[IZ_NPARAMS] = {0.02, 0.2, -65, 8, 0, 0.04, 5, 140, 30, 0, 1};
+    const double it[2] = {tj, tj}, iv[2] = {0, i1};
+    double y[2] = {-70, -14};
+    const double ends[3] = {t0, ref ? tj : t1, t1};
+    for (int k = 0; k < (ref ? 2 : 1); k++) {
+        sc_ode_desc d = sc_ode_default_desc();
+        d.system = SC_SYS_IZHIKEVICH;
+        d.params = p;
+        d.y0 = y;
+        d.t0 = ends[k];
+        d.t1 = ends[k + 1];
+        d.dt = dt;
+        d.method = method;
+        d.rtol = rtol;
+        d.atol = rtol * 1e-3;
+        if (!ref) {
+            d.input_n = 2;
+            d.input_t = it;
+            d.input_v = iv;
+        }
+        p[IZ_I] = 0.5 * (ends[k] + ends[k + 1]) > tj ? i1 : 0;
+        sc_ode_result r;
+        const sc_status st = sc_ode_integrate(&d, &r);
+        CHECK(st == SC_OK && r.stop == SC_ODE_STOP_END && r.events == 0, "jump run %d: status %d stop %d", k, (int)st, (int)r.stop);
+        memcpy(y, last_y(&r), sizeof y);
+        sc_ode_result_free(&r);
+    }
+    return y[0];
+}
+
+/* Steps end at input breakpoints and every stage takes the input from its
+ * own step's side of a jump, so RK4 keeps order 4 across it: at a jump on
+ * the grid (the step ending at t = 2 once saw the new current in its last
+ * stage: first order, 0.146 mV at h = 0.1), off the grid, and backward. */
+static void test_input_jump_order(void)
+{
+    /* backward runs step down to -10: the flow backward is bounded there */
+    const struct { double tj, i1, t0, t1; } cases[] = {{2, 10, 0, 3.5}, {2.03, 10, 0, 3.5}, {1.5, -10, 3.5, 0}, {1.47, -10, 3.5, 0}};
+    for (int k = 0; k < 4; k++) {
+        const double tj = cases[k].tj, i1 = cases[k].i1, t0 = cases[k].t0, t1 = cases[k].t1;
+        const double ref = jump_run(1, tj, i1, t0, t1, 1e-3, SC_ODE_RK4, 0);
+        double err[3];
+        for (int j = 0; j < 3; j++) err[j] = fabs(jump_run(0, tj, i1, t0, t1, 0.1 / (1 << j), SC_ODE_RK4, 0) - ref);
+        const double r1 = err[0] / err[1], r2 = err[1] / err[2];
+        printf("rk4 across a jump at %g (%g to %g, v %.6f): errors %.3g %.3g %.3g, ratios %.2f %.2f\n", tj, t0, t1, ref, err[0],
+               err[1], err[2], r1, r2);
+        CHECK(r1 > 12 && r1 < 20 && r2 > 12 && r2 < 20 && err[0] < 1e-4, "jump at %g: errors %g %g %g", tj, err[0], err[1], err[2]);
+    }
+    /* dopri5 ends its steps at breakpoints: the error follows the tolerance
+     * (within 3 rtol |v|; 10 rtol |v| when its last stages saw the jump). */
+    const double ref = jump_run(1, 2, 10, 0, 3.5, 1e-3, SC_ODE_RK4, 0);
+    for (double rtol = 1e-6; rtol >= 1e-10; rtol *= 1e-2) {
+        const double e = fabs(jump_run(0, 2, 10, 0, 3.5, 0, SC_ODE_DOPRI5, rtol) - ref);
+        printf("dopri5 across a jump, rtol %.0e: error %.3g\n", rtol, e);
+        CHECK(e < 3 * rtol * 57.6, "dopri5 rtol %g across a jump: error %g", rtol, e);
+    }
+}
+
 /* Inter-spike intervals of a preset run (RK4 at the preset's step). */
 static int spikes_of(const char *name, double I, double T, double *isi, int max)
 {
@@ -325,13 +388,14 @@ static void test_izhikevich_paper_scheme(void)
     d.input_v = Q->input_v;
     sc_ode_result r;
     CHECK(sc_ode_integrate(&d, &r) == SC_OK && r.events == 1, "Q paper scheme: %ld spikes", r.events);
-    /* figure1.m, panel Q, written out (I = 20 for |t - 10| < 1; the
-     * protocol's breakpoints 9 and 11 give the same values on this grid) */
+    /* figure1.m, panel Q, written out (I = 20 for |t - 10| < 1, open at
+     * both ends; the protocol's breakpoints 9.05 and 10.95, between grid
+     * points, give the same values on this grid) */
     const double *p = Q->params;
     double V = Q->y0[0], u = Q->y0[1];
     long k = 1, spikes = 0, same = 1;
     for (int i = 0; i < 500; i++) {
-        const double t = i * 0.1, I = (t >= 9 && t < 11) ? 20 : 0;
+        const double t = i * 0.1, I = fabs(t - 10) < 1 ? 20 : 0;
         V = V + 0.1 * ((0.04 * V + 5) * V + 140 - u + I); /* Horner, as izh_rhs */
         u = u + 0.1 * p[IZ_A] * (p[IZ_B] * V - u);
         if (V >= 30) {
@@ -688,6 +752,7 @@ int main(void)
     test_oscillator();
     test_convergence();
     test_backward();
+    test_input_jump_order();
     test_izhikevich_patterns();
     test_events();
     test_izhikevich_paper_scheme();

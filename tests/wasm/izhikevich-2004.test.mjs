@@ -7,19 +7,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadSimcore } from '../../bindings/simcore.mjs';
+import { inputAt } from '../../web/widgets/izhikevich-schema.mjs';
 
 const builds = { simd: await loadSimcore(), scalar: await loadSimcore({ simd: false }) };
 const PANELS = 'ABCDEFGHIJKLMNOPQRST'.split('');
-
-// Input of a preset's protocol at time t (piecewise linear, the later value at a repeated time).
-function inputAt(input, t) {
-  const { t: T, v: V } = input;
-  if (t < T[0]) return V[0];
-  let k = T.length - 1;
-  while (k > 0 && T[k] > t) k--;
-  if (k === T.length - 1 || T[k + 1] === T[k]) return V[k];
-  return V[k] + (V[k + 1] - V[k]) * (t - T[k]) / (T[k + 1] - T[k]);
-}
 
 const diffs = (x) => x.slice(1).map((v, i) => v - x[i]);
 const within = (x, y, rel) => Math.abs(x - y) <= rel * Math.max(Math.abs(x), Math.abs(y));
@@ -264,3 +255,84 @@ for (const [build, sc] of Object.entries(builds)) {
     assert.ok(within(Math.max(...s), Math.min(...s), 0.1), `S tonic: ${s}`);
   });
 }
+
+// figure1.m's stimuli as its code states them (I on its grid t = k tau:
+// strict inequalities, S and T closed), to check the presets' breakpoints
+// against. T1 etc. as figure1.m computes them.
+const FIGURE1 = {
+  A: (t) => (t > 10 ? 14 : 0),
+  B: (t) => (t > 20 ? 0.5 : 0),
+  C: (t) => (t > 22 ? 15 : 0),
+  D: (t) => (t > 20 ? 0.6 : 0),
+  E: (t) => (t > 16 ? 10 : 0),
+  F: (t) => (t > 8.5 ? 30 : 0),
+  G: (t) => (t > 30 ? 0.075 * (t - 30) : 0),
+  H: (t) => (t > 30 ? -0.5 + 0.015 * (t - 30) : -0.5),
+  I: (t) => (t > 10 && t < 13 ? 7.04 : 0),
+  J: (t) => (t > 20 && t < 25 ? 2 : 0),
+  K: (t) => ([40, 60, 280, 320].some((T) => t > T && t < T + 4) ? 0.65 : 0),
+  L: (t) => ([100 / 11, 100 / 11 + 5, 70, 80].some((T) => t > T && t < T + 2) ? 9 : 0),
+  M: (t) => (t > 20 && t < 25 ? -15 : 0),
+  N: (t) => (t > 20 && t < 25 ? -15 : 0),
+  O: (t) => ((t > 10 && t < 15) || (t > 80 && t < 85) ? 1 : t > 70 && t < 75 ? -6 : 0),
+  P: (t) => ((t > 37.5 && t < 42.5) || (t > 216 && t < 221) ? 1.24 : 0.24),
+  Q: (t) => (Math.abs(t - 10) < 1 ? 20 : 0),
+  R: (t) => (t < 200 ? t / 25 : t < 300 ? 0 : t < 312.5 ? ((t - 300) / 12.5) * 4 : 0),
+  S: (t) => (t < 50 || t > 250 ? 80 : 75),
+  T: (t) => (t < 50 || t > 250 ? 80 : 75),
+};
+
+test('every 2004 preset protocol gives figure1.m\'s input at every step of its grid (pulses on (T_on, T_off), not [T_on, T_off))', () => {
+  const sc = builds.simd;
+  for (const n of PANELS) {
+    const p = sc.systems.izhikevich.presets.find((x) => x.name === n);
+    const steps = Math.round(p.t1 / p.dt);
+    for (let k = 0; k < steps; k++) {
+      const t = k * p.dt; // the engine's step start, t0 + k dt
+      const want = FIGURE1[n](t);
+      assert.ok(Math.abs(inputAt(p.input, t) - want) <= 1e-12 * Math.max(1, Math.abs(want)), `${n} at ${t}: ${inputAt(p.input, t)} vs figure1.m ${want}`);
+    }
+  }
+});
+
+test('every 2004 preset under izhikevich-euler is figure1.m\'s loop with its own stimulus: the same spikes, the same v', () => {
+  for (const [build, sc] of Object.entries(builds)) {
+    for (const n of PANELS) {
+      const p = sc.systems.izhikevich.presets.find((x) => x.name === n);
+      const { a, b, c, d, k2, k1, k0, vr, ku } = p.params;
+      const r = sc.integrate({ system: 'izhikevich', params: p.params, y0: p.y0, t1: p.t1, dt: p.dt, method: p.method, input: p.input });
+      const ours = r.events.filter((e) => e.kind === 'spike').map((e) => e.t);
+      // figure1.m: V += tau (k2 V^2 + k1 V + k0 - u + I(t)); u += tau a (b (V - vr) - ku u); V > 30 resets
+      // (the core tests v >= 30: no v lands on 30 exactly here).
+      let [V, u] = p.y0;
+      const theirs = [];
+      const vs = [];
+      const steps = Math.round(p.t1 / p.dt);
+      for (let k = 0; k < steps; k++) {
+        const t = k * p.dt;
+        // The ramps (G, H, R) take our interpolated value, which the test above
+        // holds to figure1.m's formula within 1e-12: its last bits would
+        // otherwise grow through the spikes.
+        const I = 'GHR'.includes(n) ? inputAt(p.input, t) : FIGURE1[n](t);
+        V += p.dt * ((k2 * V + k1) * V + k0 - u + I); // Horner, as the core's rhs
+        u += p.dt * a * (b * (V - vr) - ku * u);
+        if (V > 30) {
+          theirs.push((k + 1) * p.dt); // our label: the end of the step
+          V = c;
+          u += d;
+        }
+        vs.push(V);
+      }
+      assert.deepEqual(ours.map((x) => +x.toFixed(9)), theirs.map((x) => +x.toFixed(9)), `${build} ${n} spikes`);
+      // v after each step (after the reset where one fired) against the samples.
+      let j = 0;
+      for (let i = 1; i < r.t.length; i++) {
+        if (r.t[i] === r.t[i - 1]) continue; // the reset's second sample
+        const got = i + 1 < r.t.length && r.t[i + 1] === r.t[i] ? r.y[2 * i + 2] : r.y[2 * i];
+        assert.ok(Math.abs(got - vs[j]) <= 1e-9 * (1 + Math.abs(vs[j])), `${build} ${n} v at ${r.t[i]}: ${got} vs ${vs[j]}`);
+        j++;
+      }
+      assert.equal(j, steps, `${build} ${n}: every step compared`);
+    }
+  }
+});

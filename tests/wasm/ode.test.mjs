@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadSimcore } from '../../bindings/simcore.mjs';
+import { inputAt } from '../../web/widgets/izhikevich-schema.mjs';
 
 const builds = { simd: await loadSimcore(), scalar: await loadSimcore({ simd: false }) };
 
@@ -128,6 +129,35 @@ for (const [name, sc] of Object.entries(builds)) {
     assert.equal(x.events.length, 4);
     assert.ok(Math.abs(x.events[0].t - Math.asin(0.9) / 2) < 1e-5);
     assert.equal(x.events[0].kind, 'crossing');
+  });
+
+  // v' = I(t) (an Izhikevich cell with the quadratic, u and the reset turned
+  // off): v(t) is the integral of the protocol, so every sample shows which
+  // input the integrator used, against the widget's inputAt.
+  const integrator = { a: 0, b: 0, c: 0, d: 0, I: 0, k2: 0, k1: 0, k0: 0, vpeak: 1e12, vr: 0, ku: 1 };
+  const integral = (input, t) => { // exact for piecewise-linear I: trapezoids between breakpoints
+    const pts = [0, ...input.t.filter((x) => x > 0 && x < t), t];
+    let s = 0;
+    for (let k = 1; k < pts.length; k++) {
+      const [x0, x1] = [pts[k - 1], pts[k]];
+      if (x1 > x0) s += (x1 - x0) * (inputAt(input, x0 + 1e-9 * (x1 - x0)) + inputAt(input, x1 - 1e-9 * (x1 - x0))) / 2;
+    }
+    return s;
+  };
+  test(`${name}: every preset protocol: RK4 integrates I(t) exactly (no stage sees the far side of a jump); figure1.m's scheme uses inputAt(step start)`, () => {
+    const withInput = sc.systems.izhikevich.presets.filter((p) => p.input);
+    assert.ok(withInput.length >= 23);
+    for (const p of withInput) {
+      const r = sc.integrate({ system: 'izhikevich', params: integrator, y0: [0, 0], t1: p.t1, dt: 0.1, method: 'rk4', input: p.input });
+      let worst = 0;
+      for (let i = 0; i < r.t.length; i++) worst = Math.max(worst, Math.abs(r.y[2 * i] - integral(p.input, r.t[i])));
+      assert.ok(worst < 1e-9 * Math.max(1, Math.abs(r.y[r.y.length - 2])), `${p.name}: RK4 off the integral by ${worst}`);
+      const e = sc.integrate({ system: 'izhikevich', params: integrator, y0: [0, 0], t1: p.t1, dt: p.dt, method: 'izhikevich-euler', input: p.input });
+      for (let i = 0; i + 1 < e.t.length; i++) {
+        const used = (e.y[2 * i + 2] - e.y[2 * i]) / (e.t[i + 1] - e.t[i]);
+        assert.ok(Math.abs(used - inputAt(p.input, e.t[i])) < 1e-6 * (1 + Math.abs(used)), `${p.name} at ${e.t[i]}: ${used} vs inputAt ${inputAt(p.input, e.t[i])}`);
+      }
+    }
   });
 
   test(`${name}: the 2004 presets with figure1.m's scheme: phasic, latency, rebound, DAP fire once`, () => {

@@ -9,12 +9,35 @@ export const IZH_PRESETS = Object.freeze(['RS', 'IB', 'CH', 'FS', 'LTS', 'TC', '
 // stimulus protocols (`figure1.m`; R uses u' = a b (v + 65): vr = -65,
 // ku = 0, docs/models.md).
 export const IZH_FEATURES = Object.freeze(['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'M', 'N', 'O', 'P', 'Q', 'R', 'S', 'T']);
+// 2003 cells whose input is more than a step from 0 (the Fig. 2 code's
+// protocols, docs/models.md): they run as a protocol too. A step from 0 to I
+// at T (TC) is the I and tOn controls instead.
+export const IZH_PROTOCOL_CELLS = Object.freeze(['TC-rebound', 'RZ']);
+
+// A protocol that is one step from 0 to a level: { at, I }, else null.
+export function stepFromZero(input) {
+  if (!input || input.t.length !== 2 || input.t[0] !== input.t[1] || input.v[0] !== 0) return null;
+  return { at: input.t[0], I: input.v[1] };
+}
+
+// A protocol's input at time t: piecewise linear, constant outside the
+// breakpoints, the later value at a repeated time, as the core's fixed-step
+// schemes take it at a step's start (a step that ends on a jump takes the
+// earlier value in all of its stages: docs/ode.md).
+export function inputAt({ t: T, v: V }, time) {
+  if (time < T[0]) return V[0];
+  if (time >= T[T.length - 1]) return V[V.length - 1];
+  let k = 0;
+  while (T[k + 1] <= time) k++;
+  return V[k] + (V[k + 1] - V[k]) * ((time - T[k]) / (T[k + 1] - T[k]));
+}
 
 export const IZHIKEVICH_SCHEMA = Object.freeze({
   preset: { type: 'choice', choices: ['custom', ...IZH_PRESETS, ...IZH_FEATURES], default: 'RS' },
-  // A 2004 panel whose protocol (input I(t), quadratic's coefficients, method
-  // and step) applies; the parameters a–d stay free. 'none': constant I.
-  protocol: { type: 'choice', choices: ['none', ...IZH_FEATURES], default: 'none' },
+  // A 2004 panel (or 2003 cell) whose protocol (input I(t), quadratic's
+  // coefficients, method and step) applies; the parameters a–d stay free.
+  // 'none': constant I (from tOn).
+  protocol: { type: 'choice', choices: ['none', ...IZH_FEATURES, ...IZH_PROTOCOL_CELLS], default: 'none' },
   a: { type: 'number', min: -0.1, max: 1.5, default: 0.02 },
   b: { type: 'number', min: -1.5, max: 1.5, default: 0.2 },
   c: { type: 'number', min: -90, max: -30, default: -65 },

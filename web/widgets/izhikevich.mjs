@@ -14,14 +14,14 @@ import { Viewport } from './plane.mjs';
 import { bindPlaneInput } from './plane-input.mjs';
 import { drawArrowField, drawAxes, drawEquilibria, drawPolyline, prepareCanvas } from './plane-draw.mjs';
 import css from './phase-plane-style.mjs';
-import { IZHIKEVICH_SCHEMA, IZH_FEATURES, IZH_PRESETS } from './izhikevich-schema.mjs';
+import { IZHIKEVICH_SCHEMA, IZH_FEATURES, IZH_PRESETS, IZH_PROTOCOL_CELLS, inputAt, stepFromZero } from './izhikevich-schema.mjs';
 import { fmt } from './phase-plane.mjs';
 import { SERIES_PLOT_CSS, SeriesPlot } from './series-plot.mjs';
 import { showStopNote, stopNote } from './stop-note.mjs';
 import { FIPlot } from './fi-plot.mjs';
 import { download, downloadPng } from './draw.mjs';
 
-export { IZHIKEVICH_SCHEMA, IZH_FEATURES, IZH_PRESETS };
+export { IZHIKEVICH_SCHEMA, IZH_FEATURES, IZH_PRESETS, inputAt };
 
 const SLIDERS = [['a', 0, 0.2, 0.001], ['b', -0.1, 0.35, 0.005], ['c', -80, -40, 0.5], ['d', -2, 10, 0.05], ['I', -5, 20, 0.1], ['tOn', 0, 500, 5], ['t1', 50, 1000, 10], ['tNc', 0, 1000, 0.5]];
 const PARAMS = ['a', 'b', 'c', 'd', 'I'];
@@ -41,16 +41,6 @@ canvas.plane-canvas { aspect-ratio: var(--simcore-plane-aspect, 1.45); }
 .desc { font-size: 0.82em; color: var(--muted); margin: 0; }
 @container (min-width: 1000px) { .main { grid-template-columns: 1fr; } }
 `;
-
-// A protocol's input at time t: piecewise linear, constant outside the
-// breakpoints, the later value at a repeated time (as the core's drive()).
-export function inputAt({ t: T, v: V }, time) {
-  if (time < T[0]) return V[0];
-  if (time >= T[T.length - 1]) return V[V.length - 1];
-  let k = 0;
-  while (T[k + 1] <= time) k++;
-  return V[k] + (V[k + 1] - V[k]) * ((time - T[k]) / (T[k + 1] - T[k]));
-}
 
 export class SimcoreIzhikevich extends SimcoreElement {
   static schema = IZHIKEVICH_SCHEMA;
@@ -159,7 +149,8 @@ export class SimcoreIzhikevich extends SimcoreElement {
     this.els.preset.value = s.preset;
     for (const g of this.els.preset.querySelectorAll('optgroup')) g.label = t(g.dataset.group);
     const descKey = s.preset !== 'custom' ? s.preset : s.protocol !== 'none' ? s.protocol : null;
-    this.els.desc.textContent = descKey ? t(`izh.desc.${descKey}`) + (s.protocol !== 'none' ? ` ${t('izh.protocolNote')}` : '') : '';
+    const note = s.protocol === 'none' ? '' : ` ${t(IZH_PROTOCOL_CELLS.includes(s.protocol) ? 'izh.protocolNote.rk4' : 'izh.protocolNote')}`;
+    this.els.desc.textContent = descKey ? t(`izh.desc.${descKey}`) + note : '';
     // Under a 2004 protocol the input I(t) is the panel's: no I or tOn control,
     // but the time whose input the nullclines show (0 .. t1).
     for (const n of ['I', 'tOn']) this.els.rows[n].row.classList.toggle('hidden', s.protocol !== 'none');
@@ -202,9 +193,12 @@ export class SimcoreIzhikevich extends SimcoreElement {
     const sc = (this.sc ??= await pageCore(true));
     const p = sc.systems.izhikevich.presets.find((x) => x.name === name);
     if (!p) return;
-    const { a, b, c, d, I } = p.params;
-    const protocol = IZH_FEATURES.includes(name) ? name : 'none';
-    this.setState({ preset: name, protocol, a, b, c, d, I, v0: p.y0[0], u0: p.y0[1], t1: p.t1, tOn: 0, tNc: p.t1 });
+    const { a, b, c, d } = p.params;
+    const protocol = IZH_FEATURES.includes(name) || IZH_PROTOCOL_CELLS.includes(name) ? name : 'none';
+    // A 2003 cell's step from 0 (TC) is the I and tOn controls.
+    const step = protocol === 'none' ? stepFromZero(p.input) : null;
+    const I = step ? step.I : p.params.I;
+    this.setState({ preset: name, protocol, a, b, c, d, I, v0: p.y0[0], u0: p.y0[1], t1: p.t1, tOn: step ? step.at : 0, tNc: p.t1 });
   }
 
   async render() {

@@ -76,8 +76,12 @@ export function drawAxes(ctx, vp, { xLabel = 'x', yLabel = 'y' } = {}) {
   ctx.fillStyle = INK;
   ctx.font = 'italic 13px system-ui, sans-serif';
   ctx.textAlign = 'right';
-  ctx.textBaseline = below ? 'bottom' : 'top';
-  ctx.fillText(xLabel, vp.w - 4, below ? ay - 3 : ay + 3);
+  // The axis name on the other side of the axis from its tick labels; past
+  // the tick labels when that side is off the canvas (an axis pinned to the
+  // bottom edge has its ticks above it: the name goes above them).
+  const nameAbove = !below || ay - 16 >= 0;
+  ctx.textBaseline = nameAbove ? 'bottom' : 'top';
+  ctx.fillText(xLabel, vp.w - 4, below ? (nameAbove ? ay - 3 : ay + 16) : ay - 16);
   ctx.textAlign = right ? 'left' : 'right';
   ctx.textBaseline = 'top';
   ctx.fillText(yLabel, right ? ax + 5 : ax - 5, 3);

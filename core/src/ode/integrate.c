@@ -15,6 +15,7 @@ typedef struct ctx {
     double p[SC_ODE_MAX_PARAMS];
     int input_n, input_param;
     const double *it, *iv;
+    double at;                 /* a time inside the step being taken (drive) */
     int event_var;             /* crossing event, -1 none */
     double event_value;
     int reset_on;              /* built-in reset active (forward only) */
@@ -24,21 +25,29 @@ typedef struct ctx {
     long cap, ecap;            /* allocated samples / events */
 } ctx;
 
-/* Piecewise-linear input: constant outside [t_0, t_last]; at a repeated
- * time the later value holds (a step happens at that instant). */
+/* Piecewise-linear input: constant outside [t_0, t_last]; a repeated time
+ * is a jump. drive() evaluates the piece that holds c->at (the later one at
+ * a breakpoint) at t. The fixed and adaptive steps end at breakpoints and
+ * set c->at to the step's midpoint: every stage of a step, including one
+ * at its end on a jump (or a rounding past it), sees that step's piece, so
+ * the input is smooth within a step and RK4 keeps order 4. */
 static double drive(const ctx *c, double t)
 {
     const double *T = c->it, *V = c->iv;
     const int n = c->input_n;
-    if (t < T[0]) return V[0];
-    if (t >= T[n - 1]) return V[n - 1];
-    int lo = 0, hi = n - 1; /* T[lo] <= t < T[hi] */
+    const double at = c->at;
+    if (at < T[0]) return V[0];
+    if (at >= T[n - 1]) return V[n - 1];
+    int lo = 0, hi = n - 1; /* T[lo] <= at < T[hi] */
     while (hi - lo > 1) {
         const int mid = (lo + hi) / 2;
-        if (T[mid] <= t) lo = mid; else hi = mid;
+        if (T[mid] <= at) lo = mid; else hi = mid;
     }
     return V[lo] + (V[hi] - V[lo]) * ((t - T[lo]) / (T[hi] - T[lo]));
 }
+
+/* The step from t of signed length h is the one being taken (drive()). */
+static void begin_step(ctx *c, double t, double h) { c->at = t + 0.5 * h; }
 
 static void f(ctx *c, double t, const double *y, double *dy)
 {
@@ -150,7 +159,8 @@ static double locate(const interp *ip, int var, double value, double g0, double 
 
 /* Checks the step's events. Returns 0 if none needs a restart; 1 if the
  * built-in reset fired at theta *th (state before reset in ys). Crossing
- * events before any reset are recorded here. -1 on allocation failure. */
+ * events before any reset are recorded here. -1 on allocation failure, -3
+ * if the state at the reset is not finite. */
 static int step_events(ctx *c, double t, const interp *ip, double *th_out, double *ys)
 {
     double th_reset = 2.0, th_cross = 2.0;
@@ -170,6 +180,9 @@ static int step_events(ctx *c, double t, const interp *ip, double *th_out, doubl
     if (th_reset > 1.0) return 0;
     for (int i = 0; i < c->n; i++) ys[i] = interp_at(ip, i, th_reset);
     ys[c->m->reset_var] = c->p[c->m->reset_at]; /* exactly at the threshold */
+    /* Finite ends can still overflow in between (y1 - y0 beyond DBL_MAX,
+     * found by fuzzing): such a state is not stored. */
+    if (!finite_n(ys, c->n)) return -3;
     *th_out = th_reset;
     return 1;
 }
@@ -185,6 +198,7 @@ static int fire(ctx *c, double ts, double *y)
 /* ---- fixed-step methods -------------------------------------------------- */
 static void euler_step(ctx *c, double t, const double *y, double h, double *k1, double *y1)
 {
+    begin_step(c, t, h);
     f(c, t, y, k1);
     for (int i = 0; i < c->n; i++) y1[i] = y[i] + h * k1[i];
 }
@@ -193,6 +207,7 @@ static void rk4_step(ctx *c, double t, const double *y, double h, double *k1, do
 {
     double k2[DIM], k3[DIM], k4[DIM], yt[DIM];
     const int n = c->n;
+    begin_step(c, t, h);
     f(c, t, y, k1);
     for (int i = 0; i < n; i++) yt[i] = y[i] + 0.5 * h * k1[i];
     f(c, t + 0.5 * h, yt, k2);
@@ -209,6 +224,7 @@ static void rk4_step(ctx *c, double t, const double *y, double h, double *k1, do
 static int izh_paper_step(ctx *c, double t, double h, double *y, double tend)
 {
     double k[2];
+    c->at = t; /* figure1.m: I at the step's start, the later value at a jump */
     f(c, t, y, k);
     y[0] = y[0] + h * k[0];
     /* figure1.m's association, tau*a*(b*V - u) (panel R: tau*a*(b*(V+65))) */
@@ -219,6 +235,18 @@ static int izh_paper_step(ctx *c, double t, double h, double *y, double tend)
         return fire(c, tend, y) ? -3 : -2; /* both samples pushed */
     }
     return -1;
+}
+
+/* Next input breakpoint strictly after t in the direction of integration:
+ * steps end there so the interpolant never straddles a kink or jump. */
+static double next_break(const ctx *c, double t, double t1)
+{
+    double best = t1;
+    for (int i = 0; i < c->input_n; i++) {
+        const double b = c->it[i];
+        if ((b - t) * c->dir > 0.0 && (b - best) * c->dir < 0.0) best = b;
+    }
+    return best;
 }
 
 /* Steps counted against max_steps; returns the stop reason or -1 to go on,
@@ -243,9 +271,13 @@ static int run_fixed(ctx *c, sc_ode_method method, double t0, double t1, double 
             if (outside(c, y)) return SC_ODE_STOP_BOUNDS;
             continue;
         }
-        for (int guard = 0; guard < 64; guard++) {
+        /* The step ends early at an input breakpoint (then goes on from
+         * it) and restarts after a reset; guard bounds the resets. */
+        int whole = 1; /* no breakpoint or reset in the step so far */
+        for (int guard = 0; guard < 64;) {
             interp ip;
-            const double h = guard == 0 ? hstep : tend - t;
+            const double te = next_break(c, t, tend);
+            const double h = whole && te == tend ? hstep : te - t;
             ip.kind = method == SC_ODE_EULER ? 0 : 1;
             ip.h = h;
             memcpy(ip.y0, y, (size_t)n * sizeof *y);
@@ -253,20 +285,26 @@ static int run_fixed(ctx *c, sc_ode_method method, double t0, double t1, double 
             else rk4_step(c, t, y, h, ip.f0, ip.y1);
             if (!finite_n(ip.y1, n)) return SC_ODE_STOP_NONFINITE;
             double th, ys[DIM];
-            if (method == SC_ODE_RK4 && (c->reset_on || c->event_var >= 0)) f(c, tend, ip.y1, ip.f1);
+            if (method == SC_ODE_RK4 && (c->reset_on || c->event_var >= 0)) f(c, te, ip.y1, ip.f1);
             const int e = step_events(c, t, &ip, &th, ys);
+            if (e == -3) return SC_ODE_STOP_NONFINITE;
             if (e < 0) return -2;
             if (e == 0) {
                 memcpy(y, ip.y1, (size_t)n * sizeof *y);
-                break;
+                if (te == tend) break;
+                t = te;
+                whole = 0;
+                continue;
             }
             /* Reset inside the step: fire, then integrate the rest of it.
-             * t + h can round past tend (from the index): never label the
+             * t + h can round past te (from the index): never label the
              * spike after the step's end sample (found by fuzzing). */
             double ts = t + th * h;
-            if ((ts - tend) * c->dir > 0.0) ts = tend;
+            if ((ts - te) * c->dir > 0.0) ts = te;
             memcpy(y, ys, (size_t)n * sizeof *y);
             if (!fire(c, ts, y)) return -2;
+            guard++;
+            whole = 0;
             if (fabs(tend - ts) <= 1e-12 * fabs(h)) break;
             t = ts;
         }
@@ -314,6 +352,7 @@ static double initial_step(ctx *c, double t, const double *y, const double *f0, 
     double h = (dy0 < 1e-10 || df0 < 1e-10) ? 1e-6 : 0.01 * dy0 / df0;
     h = fmin(h, hmax);
     for (int i = 0; i < n; i++) y1[i] = y[i] + c->dir * h * f0[i];
+    begin_step(c, t, c->dir * h);
     f(c, t + c->dir * h, y1, f1);
     for (int i = 0; i < n; i++) {
         const double sk = atol + rtol * fabs(y[i]);
@@ -325,18 +364,6 @@ static double initial_step(ctx *c, double t, const double *y, const double *f0, 
     return fmin(fmin(100.0 * h, h1), hmax);
 }
 
-/* Next input breakpoint strictly after t in the direction of integration:
- * steps end there so the interpolant never straddles a kink or jump. */
-static double next_break(const ctx *c, double t, double t1)
-{
-    double best = t1;
-    for (int i = 0; i < c->input_n; i++) {
-        const double b = c->it[i];
-        if ((b - t) * c->dir > 0.0 && (b - best) * c->dir < 0.0) best = b;
-    }
-    return best;
-}
-
 static int run_dopri(ctx *c, double t0, double t1, double dt, long max_steps, double rtol, double atol, double *y)
 {
     const int n = c->n;
@@ -344,6 +371,7 @@ static int run_dopri(ctx *c, double t0, double t1, double dt, long max_steps, do
     const double dir = c->dir, span = fabs(t1 - t0);
     double t = t0, k1[DIM], k2[DIM], k3[DIM], k4[DIM], k5[DIM], k6[DIM], k7[DIM], y1[DIM], yt[DIM], e[DIM];
     long next_out = 1; /* index of the next output time t0 + dir*next_out*dt */
+    begin_step(c, t, dir * span);
     f(c, t, y, k1);
     double h = initial_step(c, t, y, k1, span, rtol, atol);
     int last_rejected = 0;
@@ -358,6 +386,7 @@ static int run_dopri(ctx *c, double t0, double t1, double dt, long max_steps, do
             hit_end = 1;
         }
         const double hs = dir * h; /* signed step */
+        begin_step(c, t, hs);
         for (int i = 0; i < n; i++) yt[i] = y[i] + hs * a21 * k1[i];
         f(c, t + c2 * hs, yt, k2);
         for (int i = 0; i < n; i++) yt[i] = y[i] + hs * (a31 * k1[i] + a32 * k2[i]);
@@ -398,6 +427,7 @@ static int run_dopri(ctx *c, double t0, double t1, double dt, long max_steps, do
         }
         double th = 1.0, ys[DIM];
         const int ev = step_events(c, t, &ip, &th, ys);
+        if (ev == -3) return SC_ODE_STOP_NONFINITE;
         if (ev < 0) return -2;
         double tend = ev ? t + th * hs : tn;
         if ((tend - tn) * dir > 0.0) tend = tn; /* rounding must not pass the step's end */
@@ -419,6 +449,7 @@ static int run_dopri(ctx *c, double t0, double t1, double dt, long max_steps, do
             memcpy(y, ys, (size_t)n * sizeof *y);
             if (!fire(c, tend, y)) return -2;
             t = tend;
+            begin_step(c, t, hs);
             f(c, t, y, k1); /* FSAL broken by the reset */
             h = fmax(h * th, 1e-3 * span); /* restart modestly; control adapts */
             last_rejected = 0;
@@ -427,6 +458,12 @@ static int run_dopri(ctx *c, double t0, double t1, double dt, long max_steps, do
         t = tn;
         memcpy(y, y1, (size_t)n * sizeof *y);
         memcpy(k1, k7, (size_t)n * sizeof *k1);
+        if (hit_end && c->input_n && (t1 - t) * dir > 0.0) {
+            /* k7 took the input from before the breakpoint; the next step's
+             * first stage needs it from after (a jump breaks FSAL). */
+            begin_step(c, t, hs);
+            f(c, t, y, k1);
+        }
         if (dt == 0.0) {
             if (!push_sample(c, t, y)) return -2;
             if (outside(c, y)) return SC_ODE_STOP_BOUNDS;
