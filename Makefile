@@ -3,10 +3,15 @@
 #   make test    install what is missing, build, then native (CTest, also under
 #                ASan+UBSan), short fuzz runs, lint, wasm (node --test), browser tests
 #   make build   native + wasm + web into dist/, no serving
+#   make native / wasm / web      the parts of build (web needs wasm)
+#   make test-native / test-wasm / test-browser / test-asan / test-fuzz / lint
+#                the parts of test, each building what it tests first
+#   make asan    the ASan + UBSan tree alone (build/asan)
 #   make bench   benchmarks (tables; see docs/benchmarks.md)
 #   make fuzz    every libFuzzer target for FUZZ_SECONDS (docs/reliability.md)
-# Every target works on a fresh clone: each depends on what it needs, and the
-# ones that build first run `deps` (tools/install-deps.sh: missing apt
+#   make clean   remove build/ and dist/
+# Every target works on a fresh clone: each depends on what it needs, and
+# whatever builds runs `deps` first (tools/install-deps.sh: missing apt
 # packages, then `npm ci` when node_modules is missing or older than the lock
 # file; a no-op once everything is there).
 SHELL := /bin/bash
