@@ -3,8 +3,17 @@
 #   make test    install what is missing, build, then native (CTest, also under
 #                ASan+UBSan), short fuzz runs, lint, wasm (node --test), browser tests
 #   make build   native + wasm + web into dist/, no serving
+#   make native / wasm / web      the parts of build (web needs wasm)
+#   make test-native / test-wasm / test-browser / test-asan / test-fuzz / lint
+#                the parts of test, each building what it tests first
+#   make asan    the ASan + UBSan tree alone (build/asan)
 #   make bench   benchmarks (tables; see docs/benchmarks.md)
 #   make fuzz    every libFuzzer target for FUZZ_SECONDS (docs/reliability.md)
+#   make clean   remove build/ and dist/
+# Every target works on a fresh clone: each depends on what it needs, and
+# whatever builds runs `deps` first (tools/install-deps.sh: missing apt
+# packages, then `npm ci` when node_modules is missing or older than the lock
+# file; a no-op once everything is there).
 SHELL := /bin/bash
 .DEFAULT_GOAL := build
 export NODE_PATH := /usr/share/nodejs
@@ -23,13 +32,13 @@ deps:
 	@bash tools/install-deps.sh
 
 
-native:
+native: deps
 	cmake -S . -B build/native $(CMAKE_FLAGS) >/dev/null
 	cmake --build build/native -j$(JOBS)
 	cmake -S . -B build/native-scalar $(CMAKE_FLAGS) -DSIMCORE_SIMD=OFF >/dev/null
 	cmake --build build/native-scalar -j$(JOBS)
 
-wasm:
+wasm: deps
 	emcmake cmake -S . -B build/wasm-simd $(CMAKE_FLAGS) $(EMULATOR) >/dev/null
 	cmake --build build/wasm-simd -j$(JOBS)
 	emcmake cmake -S . -B build/wasm-scalar $(CMAKE_FLAGS) -DSIMCORE_SIMD=OFF $(EMULATOR) >/dev/null
@@ -40,25 +49,23 @@ web: wasm
 
 build: native wasm web
 
-# deps first (a fresh machine has nothing), then build, then every suite.
-test: deps
-	$(MAKE) --no-print-directory build
-	$(MAKE) --no-print-directory test-native test-asan test-fuzz lint test-wasm test-browser
+# Build first, then every suite; one make run, so each tree builds once.
+test: build test-native test-asan test-fuzz lint test-wasm test-browser
 
-test-native:
+test-native: native
 	ctest --test-dir build/native --output-on-failure
 	ctest --test-dir build/native-scalar --output-on-failure
 
 # Reliability (docs/reliability.md): the native tests under ASan + UBSan,
 # short fuzz runs, static analysis. clang builds in their own trees.
-asan:
+asan: deps
 	CC=clang cmake -S . -B build/asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSIMCORE_SANITIZE=ON >/dev/null
 	cmake --build build/asan -j$(JOBS)
 
 test-asan: asan
 	ctest --test-dir build/asan --output-on-failure
 
-fuzz-build:
+fuzz-build: deps
 	CC=clang cmake -S . -B build/fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSIMCORE_FUZZ=ON >/dev/null
 	cmake --build build/fuzz -j$(JOBS)
 
@@ -69,13 +76,14 @@ fuzz: fuzz-build
 test-fuzz: fuzz-build
 	bash tools/fuzz.sh $(FUZZ_TEST_SECONDS)
 
-lint:
+lint: deps
 	JOBS=$(JOBS) bash tools/lint.sh
 
-test-wasm:
+# The wasm tests and benchmarks load dist/wasm/ (copied there by web).
+test-wasm: web
 	node --test tests/wasm/
 
-test-browser:
+test-browser: web
 	node --test tests/browser/
 
 bench: build
@@ -84,8 +92,7 @@ bench: build
 	node tests/bench/ode.bench.mjs
 	node tests/bench/page-load.bench.mjs
 
-demo: deps
-	$(MAKE) --no-print-directory build
+demo: build
 	@echo
 	@echo "  over http:  http://127.0.0.1:$(PORT)/"
 	@echo "  from disk:  file://$(CURDIR)/dist/index.html"

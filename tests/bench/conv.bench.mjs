@@ -49,24 +49,39 @@ export function writeCaseFiles(c, dir) {
   return files;
 }
 
-// Plain JavaScript: pad once, then four loops with row offsets hoisted. The
-// accumulator is a JS number (float64), so this is also the reference.
+// Plain JavaScript, the fastest direct loops we could write: pad once (3
+// spare columns on the right), then four outputs of a row at a time, each
+// with its own accumulator, so the adds of one tap do not wait on each other
+// and each kernel value is loaded once for four outputs (2-3x faster here than
+// one output at a time, which is one long dependent chain of adds). The
+// accumulators are JS numbers (float64) summed in the natural order, so this
+// is also the reference.
 export function correlateJS(img, w, h, k, kw, kh) {
   const ax = kw >> 1;
   const ay = kh >> 1;
-  const pw = w + kw - 1;
+  const pw = w + kw - 1 + 3;
   const pad = new Float32Array(pw * (h + kh - 1));
   for (let y = 0; y < h; y++) pad.set(img.subarray(y * w, (y + 1) * w), (y + ay) * pw + ax);
   const out = new Float32Array(w * h);
   for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      let acc = 0;
+    for (let x = 0; x < w; x += 4) {
+      let a0 = 0, a1 = 0, a2 = 0, a3 = 0;
       for (let j = 0; j < kh; j++) {
         const p = (y + j) * pw + x;
         const q = j * kw;
-        for (let i = 0; i < kw; i++) acc += k[q + i] * pad[p + i];
+        for (let i = 0; i < kw; i++) {
+          const kv = k[q + i], t = p + i;
+          a0 += kv * pad[t];
+          a1 += kv * pad[t + 1];
+          a2 += kv * pad[t + 2];
+          a3 += kv * pad[t + 3];
+        }
       }
-      out[y * w + x] = acc;
+      const o = y * w + x;
+      out[o] = a0;
+      if (x + 1 < w) out[o + 1] = a1;
+      if (x + 2 < w) out[o + 2] = a2;
+      if (x + 3 < w) out[o + 3] = a3;
     }
   }
   return out;
@@ -133,7 +148,7 @@ export function convPeers(c, libs, files) {
 
   peers.push({
     id: 'js', group: 'JS', label: 'plain JS loops (direct)', required: true,
-    timed: 'pad + direct correlation, Float32Array in and out',
+    timed: 'pad + direct correlation, four outputs per pass, Float32Array in and out',
     prepare: () => jsSampler({ call: () => correlateJS(image, n, n, kernel, k, k) }),
   });
 

@@ -76,8 +76,24 @@ function measureAll(impls, mode) {
   return samples.map(median);
 }
 
-// Plain JS, written the way a careful JS programmer would: Float32Array
-// weights, one accumulator, the same update rules and Fisher-Yates order.
+// w[row .. row + n) . s in double with four accumulators: the adds of one
+// accumulator do not wait on the others (about 1.2x faster here than one
+// accumulator, whose adds form one dependent chain).
+function dot(w, row, s, n) {
+  let a0 = 0, a1 = 0, a2 = 0, a3 = 0, j = 0;
+  for (; j + 3 < n; j += 4) {
+    a0 += w[row + j] * s[j];
+    a1 += w[row + j + 1] * s[j + 1];
+    a2 += w[row + j + 2] * s[j + 2];
+    a3 += w[row + j + 3] * s[j + 3];
+  }
+  for (; j < n; j++) a0 += w[row + j] * s[j];
+  return (a0 + a1) + (a2 + a3);
+}
+
+// Plain JS, the fastest we could write for the same algorithm: Float32Array
+// weights, the dot product with four accumulators, the same update rules and
+// Fisher-Yates order.
 function plainJs({ n, p, x, start }) {
   const w = new Float32Array(n * n);
   for (let mu = 0; mu < p; mu++) {
@@ -92,12 +108,7 @@ function plainJs({ n, p, x, start }) {
   const next = rng(7);
   const reset = () => s.set(start);
   reset();
-  const field = (i) => {
-    let acc = 0;
-    const row = i * n;
-    for (let j = 0; j < n; j++) acc += w[row + j] * s[j];
-    return acc;
-  };
+  const field = (i) => dot(w, i * n, s, n);
   return {
     reset,
     sync() {
@@ -154,19 +165,14 @@ function wasmFloat(sc, { n, x, p, start }, workload) {
 }
 
 // Plain JS on the engine's float weights (Float32Array), fields in double
-// (JS numbers). Naive: one dot product per update. Incremental: the engine's
+// (JS numbers). Naive: one dot product (dot above) per update. Incremental: the engine's
 // algorithm, h = W s kept up to date, one row per flip (no error bound: no
 // bit-for-bit comparison here). Two separate functions on purpose: closures
 // of one function share V8's type feedback, and running the naive loops
 // first made the incremental ones 6x slower in a test.
 function naiveSweeper(w, n, s) {
   const next = new Float32Array(n);
-  const field = (i) => {
-    let acc = 0;
-    const row = i * n;
-    for (let j = 0; j < n; j++) acc += w[row + j] * s[j];
-    return acc;
-  };
+  const field = (i) => dot(w, i * n, s, n);
   return {
     invalidate() {},
     sync() {
@@ -190,12 +196,7 @@ function incrementalSweeper(w, n, s) {
   const h = new Float64Array(n), next = new Float32Array(n);
   let valid = false;
   const resync = () => {
-    for (let i = 0; i < n; i++) {
-      let acc = 0;
-      const row = i * n;
-      for (let j = 0; j < n; j++) acc += w[row + j] * s[j];
-      h[i] = acc;
-    }
+    for (let i = 0; i < n; i++) h[i] = dot(w, i * n, s, n);
     valid = true;
   };
   const flip = (i, v) => {

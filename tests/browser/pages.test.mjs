@@ -6,14 +6,17 @@ import assert from 'node:assert/strict';
 import { readdir } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { distDir, withBrowser, pageUrls } from './harness.mjs';
+import { PAGES } from './expected-pages.mjs';
 
-const pages = (await readdir(distDir)).filter((f) => f.endsWith('.html'));
 const distFileUrl = pathToFileURL(distDir).href;
 
-test('dist has pages', () => assert.ok(pages.length > 0));
+test('dist holds exactly the expected pages', async () => {
+  const built = (await readdir(distDir)).filter((f) => f.endsWith('.html'));
+  assert.deepEqual(built.sort(), [...PAGES].sort());
+});
 
 await withBrowser(async (browser, server) => {
-  for (const page of pages) {
+  for (const page of PAGES) {
     for (const how of ['http', 'file']) {
       test(`${page} over ${how}: loads without console errors or outside requests`, async () => {
         const url = pageUrls(server, page)[how];

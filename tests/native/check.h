@@ -1,6 +1,8 @@
 /* Minimal test harness for the native tests: CHECK records failures with
- * file:line and keeps going; main() ends with `return check_summary(name);`
- * which prints "N passed, N failed" and returns the exit code for CTest. */
+ * file:line and keeps going; main() runs each test function through
+ * CHECK_RUN and ends with `return check_summary(name);`, which prints
+ * "N passed, N failed" and returns the exit code for CTest. A test that
+ * runs no check fails (a loop over an empty list must not pass silently). */
 #ifndef SIMCORE_CHECK_H
 #define SIMCORE_CHECK_H
 
@@ -24,9 +26,30 @@ static int check_passed, check_failed;
         }                                                                      \
     } while (0)
 
+/* How many checks have run so far (passed or failed). */
+static inline int check_count(void) { return check_passed + check_failed; }
+
+/* Runs one test (any call expression) and counts a failure if it ran no
+ * CHECK: in the scalar build a loop over the SIMD variants has nothing to
+ * do, and a test made only of such loops would otherwise pass unseen. */
+#define CHECK_RUN(call)                                                        \
+    do {                                                                       \
+        const int check_before_ = check_count();                               \
+        call;                                                                  \
+        if (check_count() == check_before_) {                                  \
+            check_failed++;                                                    \
+            fprintf(stderr, "%s:%d: %s ran no check\n", __FILE__, __LINE__,    \
+                    #call);                                                    \
+        }                                                                      \
+    } while (0)
+
 static inline int check_summary(const char *name)
 {
     printf("%s: %d passed, %d failed\n", name, check_passed, check_failed);
+    if (check_count() == 0) {
+        fprintf(stderr, "%s: no check ran\n", name);
+        return 1;
+    }
     return check_failed ? 1 : 0;
 }
 

@@ -235,10 +235,10 @@ static void test_fuzz(void)
 
 int main(void)
 {
-    test_parser();
-    test_matches_builtins();
-    test_analysis();
-    test_block_paths();
-    test_fuzz();
+    CHECK_RUN(test_parser());
+    CHECK_RUN(test_matches_builtins());
+    CHECK_RUN(test_analysis());
+    CHECK_RUN(test_block_paths());
+    CHECK_RUN(test_fuzz());
     return check_summary("test_custom");
 }

@@ -426,13 +426,13 @@ static void test_large(void)
 
 int main(void)
 {
-    test_good_size();
-    test_cfft();
-    test_cfft_pruned();
-    test_rfft2();
-    test_conv_variants();
-    test_zero_image_no_leak();
-    test_cache();
-    test_large();
+    CHECK_RUN(test_good_size());
+    CHECK_RUN(test_cfft());
+    CHECK_RUN(test_cfft_pruned());
+    CHECK_RUN(test_rfft2());
+    CHECK_RUN(test_conv_variants());
+    CHECK_RUN(test_zero_image_no_leak());
+    CHECK_RUN(test_cache());
+    CHECK_RUN(test_large());
     return check_summary("test_fft");
 }

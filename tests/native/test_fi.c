@@ -137,9 +137,9 @@ static void test_bad_input(void)
 
 int main(void)
 {
-    test_isn_closed_form();
-    test_rs_monotone();
-    test_fs_direct();
-    test_bad_input();
+    CHECK_RUN(test_isn_closed_form());
+    CHECK_RUN(test_rs_monotone());
+    CHECK_RUN(test_fs_direct());
+    CHECK_RUN(test_bad_input());
     return check_summary("fi");
 }

@@ -346,13 +346,13 @@ static void test_errors(void)
 
 int main(void)
 {
-    test_defaults();
-    test_sizes();
-    test_values_and_layout();
-    test_orientation_on_screen();
-    test_filter_matches_conv();
-    test_bank_gratings();
-    test_magnitude_no_overflow();
-    test_errors();
+    CHECK_RUN(test_defaults());
+    CHECK_RUN(test_sizes());
+    CHECK_RUN(test_values_and_layout());
+    CHECK_RUN(test_orientation_on_screen());
+    CHECK_RUN(test_filter_matches_conv());
+    CHECK_RUN(test_bank_gratings());
+    CHECK_RUN(test_magnitude_no_overflow());
+    CHECK_RUN(test_errors());
     return check_summary("test_gabor");
 }

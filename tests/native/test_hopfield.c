@@ -488,6 +488,8 @@ static void test_variants_identical_runs(sc_hopfield_rule rule, int p)
     random_pm1(x, (size_t)p * n, &seed);
     random_pm1(start, sizeof start, &seed);
     double ref_e[4] = {0};
+    /* Scalar reference, plus the SIMD kernels when built. */
+    CHECK(sc_hop_variant_count == 1 + SC_HAVE_SIMD, "%d kernel variants", sc_hop_variant_count);
     for (int v = 0; v < sc_hop_variant_count; v++) {
         sc_hopfield h = make(n);
         sc_hop_use_variant(h, v);
@@ -509,6 +511,28 @@ static void test_variants_identical_runs(sc_hopfield_rule rule, int p)
         sc_hopfield_run(h, &d, 50, &r);
         e[3] = energy(h);
         sc_hopfield_get_state(h, state);
+        /* Each variant on its own, against the weights in double: the final
+         * T = 0 run ends at a fixed point (s_i h_i >= 0) whose energy is
+         * -1/2 s^T W s (thresholds are zero). */
+        CHECK(r.converged, "rule %d p %d variant %s: no fixed point after 50 sweeps", rule, p, sc_hop_variants[v].name);
+        float *w = malloc(sizeof(float) * n * n);
+        CHECK(sc_hopfield_get_weights(h, w) == SC_OK, "weights");
+        double e_ref = 0.0, w_abs = 0.0;
+        int unstable = 0;
+        for (int i = 0; i < n; i++) {
+            double hi = 0.0;
+            for (int j = 0; j < n; j++) {
+                hi += (double)w[(size_t)i * n + j] * state[j];
+                w_abs += fabs((double)w[(size_t)i * n + j]);
+            }
+            unstable += state[i] * hi < -1e-6;
+            e_ref -= 0.5 * state[i] * hi;
+        }
+        CHECK(unstable == 0, "rule %d p %d variant %s: %d units against their field", rule, p, sc_hop_variants[v].name,
+              unstable);
+        CHECK(fabs(e[3] - e_ref) <= 1e-6 * w_abs, "rule %d p %d variant %s: energy %.9g, from the weights %.9g", rule,
+              p, sc_hop_variants[v].name, e[3], e_ref);
+        free(w);
         if (v == 0) {
             memcpy(ref_e, e, sizeof e);
             memcpy(ref_state, state, sizeof state);
@@ -645,24 +669,24 @@ static void test_handles_and_errors(void)
 
 int main(void)
 {
-    test_kernels();
-    test_integer_kernels();
-    test_hebb_fields_exact();
-    test_hebb();
-    test_storkey();
-    test_pseudoinverse();
-    test_fixed_points_and_recall();
-    test_energy_never_rises();
-    test_two_cycle();
-    test_glauber_statistics();
-    test_temperature();
-    test_correlated();
-    test_variants_identical_runs(SC_HOPFIELD_STORKEY, 20);
-    test_variants_identical_runs(SC_HOPFIELD_HEBB, 20);
-    test_variants_identical_runs(SC_HOPFIELD_HEBB, 150);
-    test_variants_identical_runs(SC_HOPFIELD_PSEUDOINVERSE, 30);
-    test_capacity();
-    test_handles_and_errors();
-    test_large();
+    CHECK_RUN(test_kernels());
+    CHECK_RUN(test_integer_kernels());
+    CHECK_RUN(test_hebb_fields_exact());
+    CHECK_RUN(test_hebb());
+    CHECK_RUN(test_storkey());
+    CHECK_RUN(test_pseudoinverse());
+    CHECK_RUN(test_fixed_points_and_recall());
+    CHECK_RUN(test_energy_never_rises());
+    CHECK_RUN(test_two_cycle());
+    CHECK_RUN(test_glauber_statistics());
+    CHECK_RUN(test_temperature());
+    CHECK_RUN(test_correlated());
+    CHECK_RUN(test_variants_identical_runs(SC_HOPFIELD_STORKEY, 20));
+    CHECK_RUN(test_variants_identical_runs(SC_HOPFIELD_HEBB, 20));
+    CHECK_RUN(test_variants_identical_runs(SC_HOPFIELD_HEBB, 150));
+    CHECK_RUN(test_variants_identical_runs(SC_HOPFIELD_PSEUDOINVERSE, 30));
+    CHECK_RUN(test_capacity());
+    CHECK_RUN(test_handles_and_errors());
+    CHECK_RUN(test_large());
     return check_summary("test_hopfield");
 }

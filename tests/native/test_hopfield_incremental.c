@@ -232,12 +232,12 @@ static void test_energy(void)
 
 int main(void)
 {
-    test_double_kernels();
-    test_identical_to_plain(SC_HOPFIELD_STORKEY, 200, 20);
-    test_identical_to_plain(SC_HOPFIELD_PSEUDOINVERSE, 200, 30);
-    test_identical_to_plain(SC_HOPFIELD_PSEUDOINVERSE, 97, 60); /* high load, odd size */
-    test_drift();
-    test_ties();
-    test_energy();
+    CHECK_RUN(test_double_kernels());
+    CHECK_RUN(test_identical_to_plain(SC_HOPFIELD_STORKEY, 200, 20));
+    CHECK_RUN(test_identical_to_plain(SC_HOPFIELD_PSEUDOINVERSE, 200, 30));
+    CHECK_RUN(test_identical_to_plain(SC_HOPFIELD_PSEUDOINVERSE, 97, 60)); /* high load, odd size */
+    CHECK_RUN(test_drift());
+    CHECK_RUN(test_ties());
+    CHECK_RUN(test_energy());
     return check_summary("test_hopfield_incremental");
 }

@@ -748,19 +748,19 @@ static void test_event_at_step_end_keeps_time_order(void)
 
 int main(void)
 {
-    test_linear_closed_form();
-    test_oscillator();
-    test_convergence();
-    test_backward();
-    test_input_jump_order();
-    test_izhikevich_patterns();
-    test_events();
-    test_izhikevich_paper_scheme();
-    test_stops();
-    test_bad_input();
-    test_batch();
-    test_izhikevich_accommodation();
-    test_neuron_models();
-    test_event_at_step_end_keeps_time_order();
+    CHECK_RUN(test_linear_closed_form());
+    CHECK_RUN(test_oscillator());
+    CHECK_RUN(test_convergence());
+    CHECK_RUN(test_backward());
+    CHECK_RUN(test_input_jump_order());
+    CHECK_RUN(test_izhikevich_patterns());
+    CHECK_RUN(test_events());
+    CHECK_RUN(test_izhikevich_paper_scheme());
+    CHECK_RUN(test_stops());
+    CHECK_RUN(test_bad_input());
+    CHECK_RUN(test_batch());
+    CHECK_RUN(test_izhikevich_accommodation());
+    CHECK_RUN(test_neuron_models());
+    CHECK_RUN(test_event_at_step_end_keeps_time_order());
     return check_summary("test_ode");
 }

@@ -210,11 +210,11 @@ static void test_batch_dt(void)
 
 int main(void)
 {
-    test_all_finite();
-    test_conv();
-    test_gabor_filter();
-    test_gabor_bank();
-    test_direction_field();
-    test_batch_dt();
+    CHECK_RUN(test_all_finite());
+    CHECK_RUN(test_conv());
+    CHECK_RUN(test_gabor_filter());
+    CHECK_RUN(test_gabor_bank());
+    CHECK_RUN(test_direction_field());
+    CHECK_RUN(test_batch_dt());
     return check_summary("test_overflow");
 }

@@ -269,10 +269,10 @@ static void test_separatrices(void)
 
 int main(void)
 {
-    test_classify();
-    test_izhikevich_equilibria();
-    test_nullclines();
-    test_direction_field();
-    test_separatrices();
+    CHECK_RUN(test_classify());
+    CHECK_RUN(test_izhikevich_equilibria());
+    CHECK_RUN(test_nullclines());
+    CHECK_RUN(test_direction_field());
+    CHECK_RUN(test_separatrices());
     return check_summary("test_phase");
 }

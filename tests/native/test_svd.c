@@ -209,11 +209,11 @@ static void test_lowrank(void)
 
 int main(void)
 {
-    test_outer_product();
-    test_diagonal();
-    test_known_singular_values();
-    test_rank_deficient_and_zero();
-    test_random_shapes();
-    test_lowrank();
+    CHECK_RUN(test_outer_product());
+    CHECK_RUN(test_diagonal());
+    CHECK_RUN(test_known_singular_values());
+    CHECK_RUN(test_rank_deficient_and_zero());
+    CHECK_RUN(test_random_shapes());
+    CHECK_RUN(test_lowrank());
     return check_summary("test_svd");
 }
