@@ -66,5 +66,5 @@ canvas.td { display: block; width: 100%; aspect-ratio: 1.2; max-width: 320px; ba
 .legend .sw.dotted { border-top-style: dotted; }
 .eqs.invalid span { color: #b3261e; text-decoration: line-through; }
 .eqs.invalid span.not-drawn { text-decoration: none; font-family: system-ui, sans-serif; font-size: 0.8em; }
-.axes-toggle { float: right; font-size: 0.75em; color: var(--muted); display: inline-flex; gap: 4px; align-items: center; }
+.axes-toggle { display: flex; justify-content: flex-end; gap: 4px; align-items: center; font-size: 0.75em; color: var(--muted); }
 `;

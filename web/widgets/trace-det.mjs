@@ -25,7 +25,7 @@ export function traceDetRegion(p, q) {
 /**
  * Set vp's scale for the point (p, q): the half-width is BASE_SPAN times a
  * power of two (steps, so small moves keep the picture), the smallest that is
- * at least twice max(|p|, 2 √|q|); q runs from −0.4 T to T = 0.7 (s/2)², so
+ * at least twice max(|p|, 2 √|q|); q runs from −0.5 T to T = 0.7 (s/2)², so
  * the parabola leaves through the top and the node regions beside it are
  * tall enough for their labels. This holds the point inside (|q| ≤ s²/16 =
  * T / 2.8) and gives the parabola the same shape at every scale. Without a
@@ -37,7 +37,7 @@ export function fitTraceDet(vp, point) {
   const k = Math.ceil(Math.log2(Math.max(need, 1e-6) / BASE_SPAN));
   const span = BASE_SPAN * 2 ** Math.max(-40, Math.min(20, k));
   const top = 0.7 * (span * span) / 4;
-  const bottom = -0.4 * top;
+  const bottom = -0.5 * top;
   vp.setView(0, (top + bottom) / 2, span);
   vp.yHalf = (top - bottom) / 2;
 }
