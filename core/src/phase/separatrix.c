@@ -56,7 +56,8 @@ static int trace_branch(curve *c, const sc_phase_plane *plane, const sc_equilibr
     long steps = 0;
     /* Chunks of 1/64 of the span: each ends on a state to continue from. */
     const double chunk = span / 64;
-    while (t < span && steps < CURVE_STEPS && c->o->points - c->first < CURVE_POINTS) {
+    /* counted chunks: a span so small that span / 64 underflows ends too */
+    for (int n = 0; n < 64 && t < span && steps < CURVE_STEPS && c->o->points - c->first < CURVE_POINTS; n++) {
         sc_ode_desc d = sc_ode_default_desc();
         d.system = plane->system;
         d.params = plane->params;
@@ -96,11 +97,12 @@ static int trace_branch(curve *c, const sc_phase_plane *plane, const sc_equilibr
         }
         sc_ode_result_free(&r);
         if (done) return 1;
-        t += fmin(chunk, span - t);
+        t = n == 63 ? span : t + fmin(chunk, span - t);
     }
-    /* time, step or point budget spent: end on the last state */
+    /* time, step or point budget spent: end on the last state (a curve has
+     * at least two points, even when eps vanished against the saddle) */
     const long last = c->o->points - 1;
-    if (c->o->xy[2 * last] != y[0] || c->o->xy[2 * last + 1] != y[1]) return append(c, y[0], y[1]);
+    if (last == c->first || c->o->xy[2 * last] != y[0] || c->o->xy[2 * last + 1] != y[1]) return append(c, y[0], y[1]);
     return 1;
 }
 
