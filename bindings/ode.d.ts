@@ -225,7 +225,7 @@ export interface SeparatrixOptions {
   params?: Record<string, number>;
   x: [number, number];
   y: [number, number];
-  /** Longest integration time (default 100). */
+  /** Longest integration time (default 200 / min |λ| of the saddle). Each curve ends where it leaves the box or on the equilibrium it reaches. */
   tMax?: number;
 }
 

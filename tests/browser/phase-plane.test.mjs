@@ -163,8 +163,13 @@ await withBrowser(async (browser, server) => {
     await p.locator(`${W} input[name=ml_I]`).fill('45');
     await settled(p);
     assert.deepEqual(await eqTypes(), ['unstable-focus']);
-    // Back to the linear centre; the kept trajectory is recomputed as d moves.
+    // Back to the linear centre (another model: the trajectories went with
+    // the old one); a new trajectory is kept and recomputed as d moves.
     await p.locator(`${W} button[data-preset=center]`).click();
+    assert.equal((await settled(p)).length, 0, 'a preset of another model clears trajectories');
+    await p.locator(`${W} input[name=x0]`).fill('1');
+    await p.locator(`${W} input[name=y0]`).fill('0.5');
+    await p.locator(`${W} button[data-tool=add]`).click();
     const info0 = await settled(p);
     const plane0 = await picture(p);
     const td0 = await picture(p, 'td');

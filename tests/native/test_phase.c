@@ -233,6 +233,66 @@ static void test_direction_field(void)
     CHECK(sc_phase_direction_field(&pl, -80, 40, 5, 0, 1, 4, out) == SC_ERR_RANGE, "xvar == yvar");
 }
 
+/* Where a curve ends: 0 on the box's edge (last point outside, the one
+ * before inside), 1 + k at equilibrium k, -1 elsewhere. */
+static int curve_end(const sc_polylines *s, long l, const double box[4], const sc_equilibrium *eq, int n)
+{
+    const long a = s->start[l + 1] - 1;
+    const double x = s->xy[2 * a], y = s->xy[2 * a + 1];
+    for (int k = 0; k < n; k++)
+        if (x == eq[k].x && y == eq[k].y) return 1 + k;
+    const int out = x < box[0] || x > box[1] || y < box[2] || y > box[3];
+    const double px = s->xy[2 * a - 2], py = s->xy[2 * a - 1];
+    const int before_in = px >= box[0] && px <= box[1] && py >= box[2] && py <= box[3];
+    return out && before_in ? 0 : -1;
+}
+
+/* Morris-Lecar, SNIC set at I = 35 (stable node, saddle, unstable focus),
+ * the page's view: both unstable branches run to the stable node (one
+ * directly, one around the spike's loop), and each stable branch reaches the
+ * box's edge or comes from the unstable focus. Each curve is long: far more
+ * than a stub near the saddle. */
+static void test_separatrices_morris_lecar(void)
+{
+    const sc_ode_preset *ml = NULL;
+    for (int i = 0; i < sc_ode_preset_count(); i++)
+        if (strcmp(sc_ode_preset_get(i)->name, "ML-snic") == 0) ml = sc_ode_preset_get(i);
+    CHECK(ml != NULL, "ML-snic preset");
+    if (!ml) return;
+    double p[SC_ODE_MAX_PARAMS];
+    memcpy(p, ml->params, sizeof p);
+    const sc_ode_system_info *sys = sc_ode_system(SC_SYS_MORRIS_LECAR);
+    int iI = -1;
+    for (int i = 0; i < sys->nparams; i++)
+        if (strcmp(sys->param_names[i], "I") == 0) iI = i;
+    CHECK(iI >= 0, "Morris-Lecar has a parameter I");
+    if (iI < 0) return;
+    p[iI] = 35;
+    const sc_phase_plane pl = {SC_SYS_MORRIS_LECAR, p, 0, 1, NULL};
+    const double box[4] = {-75, 55, -0.1, 0.7};
+    sc_equilibrium eq[8];
+    int n = 0;
+    CHECK(sc_phase_equilibria(&pl, box[0], box[1], box[2], box[3], 0, eq, 8, &n, NULL) == SC_OK && n == 3 &&
+              eq[0].cls.type == SC_EQ_STABLE_NODE && eq[1].cls.type == SC_EQ_SADDLE &&
+              eq[2].cls.type == SC_EQ_UNSTABLE_FOCUS,
+          "ML-snic at 35: node, saddle, unstable focus (%d found)", n);
+    if (n != 3) return;
+    sc_polylines s;
+    CHECK(sc_phase_separatrices(&pl, box[0], box[1], box[2], box[3], 0, &s) == SC_OK && s.lines == 4, "4 curves, got %ld",
+          s.lines);
+    if (s.lines != 4) return;
+    for (long l = 0; l < 4; l++) {
+        double reach = 0;
+        for (long k = s.start[l]; k < s.start[l + 1]; k++)
+            reach = fmax(reach, hypot((s.xy[2 * k] - eq[1].x) / 130, (s.xy[2 * k + 1] - eq[1].y) / 0.8));
+        const int end = curve_end(&s, l, box, eq, n);
+        if (l < 2) CHECK(end == 1, "unstable branch %ld ends at %d, expected the stable node", l, end);
+        else CHECK(end == 0 || end == 3, "stable branch %ld ends at %d, expected the edge or the focus", l, end);
+        CHECK(reach > 0.1, "curve %ld reaches only %.3g of the box from the saddle", l, reach);
+    }
+    sc_polylines_free(&s);
+}
+
 static void test_separatrices(void)
 {
     /* Saddle x' = x + 0.5 y... use a rotated saddle with known eigenvectors:
@@ -265,6 +325,7 @@ static void test_separatrices(void)
     CHECK(s.xy[0] == s.xy[2 * s.start[2]] && fabs(s.xy[0] + 50) < 1e-9, "curves start at the saddle (-50, -10): %g",
           s.xy[0]);
     sc_polylines_free(&s);
+    test_separatrices_morris_lecar();
 }
 
 int main(void)

@@ -52,6 +52,10 @@ export const PHASE_PLANE_SCHEMA = Object.freeze({
   fieldStyle: { type: 'choice', choices: ['arrows', 'particles', 'streamlines'], default: 'arrows' },
   nullclines: { type: 'bool', default: false },
   eigen: { type: 'bool', default: true },
+  // Trajectories also run backward in time from their start point (stopped at the view's edge).
+  backward: { type: 'bool', default: true },
+  // The time plot: both variables on one axis, or two axes with their zeros aligned.
+  seriesAxes: { type: 'choice', choices: ['shared', 'two'], default: 'shared' },
   traj: { type: 'points', min: -1e6, max: 1e6, maxCount: 24, default: Object.freeze([]) },
   // The trajectory shown in the time plot and highlighted (index into traj); -1: the newest.
   sel: { type: 'int', min: -1, max: 23, default: -1 },
@@ -70,9 +74,10 @@ export const PHASE_PRESETS = Object.freeze([
   { name: 'oscillator', type: 'stable-focus', state: { model: 'oscillator', m: 1, k: 1, mu: 0.4 } },
   { name: 'fhn', type: 'unstable-focus', state: { model: 'fitzhugh-nagumo', fhn_a: 0.7, fhn_b: 0.8, fhn_tau: 12.5, fhn_I: 0.5 } },
   { name: 'vdp', type: 'unstable-focus', state: { model: 'van-der-pol', vdp_mu: 1 } },
-  { name: 'ml-hopf', type: 'unstable-focus', state: { model: 'morris-lecar', ml_set: 'hopf', ml_I: 100 } },
+  // Morris–Lecar's V (mV) and N (a fraction) differ by 100×: two axes (zeros aligned) in the time plot.
+  { name: 'ml-hopf', type: 'unstable-focus', state: { model: 'morris-lecar', ml_set: 'hopf', ml_I: 100, seriesAxes: 'two' } },
   // Below the SNIC current: rest (node), threshold (saddle) and an unstable focus.
-  { name: 'ml-snic', type: 'stable-node', state: { model: 'morris-lecar', ml_set: 'snic', ml_I: 35 } },
+  { name: 'ml-snic', type: 'stable-node', state: { model: 'morris-lecar', ml_set: 'snic', ml_I: 35, seriesAxes: 'two' } },
   // A damped pendulum typed as formulas: saddles at ±π (the first, sorted by x), a focus at 0.
   { name: 'pendulum', type: 'saddle', state: { model: 'custom', dx: 'y', dy: '-sin(x) - 0.2*y' } },
 ]);

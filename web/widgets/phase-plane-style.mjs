@@ -128,4 +128,12 @@ canvas.td { display: block; width: 100%; aspect-ratio: 1.2; max-width: 320px; ba
 @container (aspect-ratio >= 1.15) and (height < 480px) {
   :host(simcore-izhikevich[data-box]) .root { --chrome-h: 76px; }
 }
+.legend { list-style: none; margin: 3px 0 0; padding: 0; display: flex; flex-wrap: wrap; gap: 1px 14px; font-size: 0.75em; }
+.legend li { display: inline-flex; align-items: center; gap: 5px; }
+.legend .sw { display: inline-block; width: 22px; border-top: 2.5px solid var(--c); }
+.legend .sw.dashed { border-top-style: dashed; }
+.legend .sw.dotted { border-top-style: dotted; }
+.eqs.invalid span { color: #b3261e; text-decoration: line-through; }
+.eqs.invalid span.not-drawn { text-decoration: none; font-family: system-ui, sans-serif; font-size: 0.8em; }
+.axes-toggle { display: flex; justify-content: flex-end; gap: 4px; align-items: center; font-size: 0.75em; color: var(--muted); }
 `;

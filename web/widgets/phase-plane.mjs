@@ -11,8 +11,8 @@ import { t, getLang, setLang } from './i18n.mjs';
 import { pageCore } from './core.mjs';
 import { Viewport } from './plane.mjs';
 import { bindPlaneInput, pointerPx } from './plane-input.mjs';
-import { drawArrowField, drawAxes, drawEquilibria, drawLineThrough, drawPolyline, prepareCanvas } from './plane-draw.mjs';
-import { drawTraceDet, traceDetViewport } from './trace-det.mjs';
+import { drawArrowField, drawAxes, drawEquilibria, drawLineThrough, drawPolyline, drawSegmentThrough, prepareCanvas } from './plane-draw.mjs';
+import { drawTraceDet, fitTraceDet, traceDetViewport } from './trace-det.mjs';
 import { download, downloadPng } from './draw.mjs';
 import { SERIES_PLOT_CSS, SeriesPlot } from './series-plot.mjs';
 import { showStopNote, stopNote } from './stop-note.mjs';
@@ -37,7 +37,10 @@ const viewOf = (model) => {
   const [cx, cy, span] = MODEL_INFO[model].view;
   return { cx, cy, span };
 };
-const TOGGLES = ['field', 'nullclines', 'eigen'];
+const TOGGLES = ['field', 'nullclines', 'eigen', 'backward'];
+// Line colours (the legend names each).
+const COLOURS = { xNull: '#e67e22', yNull: '#8e44ad', eigen: '#4d5566', stable: '#117a65', unstable: '#6e2c00' };
+const EIGEN_DASH = [[8, 5], [3, 4]];
 // Parts a `panels` attribute can keep (the plane itself always shows).
 const PANELS = ['controls', 'series', 'readout', 'td'];
 const VIEW_FIELDS = new Set(['cx', 'cy', 'span']);
@@ -86,7 +89,9 @@ export class SimcorePhasePlane extends SimcoreElement {
 
     const presets = h('div', { class: 'presets' }, PHASE_PRESETS.map((p) => h('button', {
       type: 'button', dataset: { i18n: `pp.preset.${p.name}`, preset: p.name },
-      onclick: () => this.setState({ ...p.state, ...viewOf(p.state.model) }),
+      // A preset of another model clears the old model's trajectories.
+      onclick: () => this.setState({ ...p.state, ...viewOf(p.state.model),
+        ...(p.state.model !== this._state.model ? { traj: [], sel: -1 } : {}) }),
     })));
     form.append(h('fieldset', {}, [h('legend', { dataset: { i18n: 'pp.presets' } }), presets]));
 
@@ -169,8 +174,13 @@ export class SimcorePhasePlane extends SimcoreElement {
     this.els.seriesBox = h('div', { class: 'series' });
     // One chip per trajectory, in its colour: which one the time plot shows.
     this.els.picks = h('div', { class: 'picks', role: 'group', dataset: { i18nLabel: 'pp.pick' } });
-    this.els.seriesFig = h('figure', { class: 'series-fig' }, [h('figcaption', { dataset: { i18n: 'pp.series' } }), this.els.picks, this.els.seriesBox]);
-    const plane = h('div', { class: 'plane' }, [this.els.eqs, h('div', { class: 'canvas-box' }, [this.els.canvas, this.els.particles]), h('p', { class: 'hint', dataset: { i18n: 'pp.hint' } }), this.els.seriesFig]);
+    const axesBox = h('input', { type: 'checkbox', name: 'seriesAxes', onchange: () => this.setState({ seriesAxes: axesBox.checked ? 'two' : 'shared' }) });
+    this.els.seriesAxes = axesBox;
+    const axesToggle = h('label', { class: 'axes-toggle' }, [axesBox, h('span', { dataset: { i18n: 'pp.seriesAxes' } })]);
+    this.els.seriesFig = h('figure', { class: 'series-fig' }, [h('figcaption', { dataset: { i18n: 'pp.series' } }), axesToggle, this.els.picks, this.els.seriesBox]);
+    // What each line on the plane is (rebuilt when the set of lines changes).
+    this.els.legend = h('ul', { class: 'legend', dataset: { i18nLabel: 'pp.legend' } });
+    const plane = h('div', { class: 'plane' }, [this.els.eqs, h('div', { class: 'canvas-box' }, [this.els.canvas, this.els.particles]), this.els.legend, h('p', { class: 'hint', dataset: { i18n: 'pp.hint' } }), this.els.seriesFig]);
 
     this.els.type = h('div', { class: 'type' });
     this.els.pq = h('div');
@@ -268,6 +278,7 @@ export class SimcorePhasePlane extends SimcoreElement {
   }
 
   relabel() {
+    this.legendKey = ''; // its texts are in the language
     this.invalidate();
   }
 
@@ -304,6 +315,7 @@ export class SimcorePhasePlane extends SimcoreElement {
     }
     for (const name of TOGGLES) this.els[`toggle-${name}`].checked = s[name];
     this.els.fieldStyle.value = s.fieldStyle;
+    this.els.seriesAxes.checked = s.seriesAxes === 'two';
     this.els.mlSet.value = s.ml_set;
     for (const el of this.shadowRoot.querySelectorAll('.formula')) el.classList.toggle('hidden', s.model !== 'custom');
     for (const [name, input] of Object.entries(this.els.formulas)) if (this.shadowRoot.activeElement !== input) input.value = s[name];
@@ -368,7 +380,7 @@ export class SimcorePhasePlane extends SimcoreElement {
 
   bindTraceDet() {
     const cv = this.els.td;
-    let dragging = false;
+    // While dragging, the inset keeps its scale (this.tdDragging) so the point stays under the pointer.
     const move = (e) => {
       const [p, q] = this.tdVp.toModel(...this.pointerPx(e, cv));
       const next = this.matrixFor(p, q);
@@ -376,13 +388,18 @@ export class SimcorePhasePlane extends SimcoreElement {
     };
     cv.addEventListener('pointerdown', (e) => {
       if (this._state.model !== 'linear' || e.button !== 0) return;
-      dragging = true;
+      this.tdDragging = true;
       cv.setPointerCapture(e.pointerId);
       move(e);
     });
-    cv.addEventListener('pointermove', (e) => { if (dragging) move(e); });
-    cv.addEventListener('pointerup', () => { dragging = false; });
-    cv.addEventListener('pointercancel', () => { dragging = false; });
+    cv.addEventListener('pointermove', (e) => { if (this.tdDragging) move(e); });
+    const end = () => {
+      if (!this.tdDragging) return;
+      this.tdDragging = false;
+      this.schedule(); // refit the scale to where the point was left
+    };
+    cv.addEventListener('pointerup', end);
+    cv.addEventListener('pointercancel', end);
   }
 
   matrixFor(p, q) {
@@ -413,11 +430,17 @@ export class SimcorePhasePlane extends SimcoreElement {
       } catch (err) {
         if (!(err instanceof SyntaxError || err instanceof RangeError || err instanceof TypeError)) throw err;
         this.showFormulaError(err.message.replace(/^directionField: system\./, ''));
+        // Nothing of the new text is drawn, and nothing of the last system
+        // that did parse stays: title marked, inset without a point, no legend.
         drawAxes(ctx, this.vp, { xLabel: 'x', yLabel: 'y' });
         this.trajectories = [];
         this.equilibria = [];
         this.equilibrium = null;
         this.drawReadout(null);
+        this.drawEquations(true);
+        this.drawInset(null);
+        this.drawLegend(sys, []);
+        this.drawPicks(-1);
         this.els.seriesFig.hidden = true;
         this.setParticles(null);
         this.finish(t0, sc);
@@ -463,25 +486,37 @@ export class SimcorePhasePlane extends SimcoreElement {
     if (s.nullclines) {
       const n = Math.min(200, Math.max(40, Math.round(w / 4)));
       const nc = sc.nullclines({ system: sys.system, params: sys.params, x: [x0, x1, n], y: [y0, y1, n] });
-      for (const pl of nc.x) drawPolyline(ctx, this.vp, pl, { color: '#e67e22', width: 2 });
-      for (const pl of nc.y) drawPolyline(ctx, this.vp, pl, { color: '#8e44ad', width: 2 });
+      for (const pl of nc.x) drawPolyline(ctx, this.vp, pl, { color: COLOURS.xNull, width: 2 });
+      for (const pl of nc.y) drawPolyline(ctx, this.vp, pl, { color: COLOURS.yNull, width: 2 });
     }
 
-    // Eigenvectors: lines through each equilibrium with real eigenvalues (of
-    // the linearisation, for the nonlinear models); saddles' separatrices.
+    // Eigenvectors of each equilibrium with real eigenvalues. A linear
+    // system's are invariant lines (straight-line solutions): drawn across
+    // the view. A nonlinear model's belong to its linearisation only: short
+    // segments at their own equilibrium. Saddles of the nonlinear models get
+    // their separatrices, integrated by the core to the view's edge or to an
+    // equilibrium.
+    const shownLines = [];
     if (s.eigen) {
+      const linear = s.model === 'linear' || s.model === 'oscillator';
       for (const e of eqs) {
         if (e.type === 'non-isolated' || !e.eigenvalues.every((l) => l.im === 0)) continue;
-        if (s.model !== 'linear' && s.model !== 'oscillator' && e.type !== 'saddle') continue;
-        e.eigenvectors.forEach((v, i) => drawLineThrough(ctx, this.vp, e.x, e.y, v.re[0], v.re[1],
-          { color: '#4d5566', width: 1.2, dash: i === 0 ? [8, 5] : [3, 4] }));
+        e.eigenvectors.forEach((v, i) => {
+          const style = { color: COLOURS.eigen, width: 1.4, dash: EIGEN_DASH[i] };
+          if (linear) drawLineThrough(ctx, this.vp, e.x, e.y, v.re[0], v.re[1], style);
+          else drawSegmentThrough(ctx, this.vp, e.x, e.y, v.re[0], v.re[1], 34, style);
+        });
+        shownLines.push(linear ? 'eigenLine' : 'eigenSegment');
       }
-      if (eqs.some((e) => e.type === 'saddle') && s.model !== 'linear') {
+      if (eqs.some((e) => e.type === 'saddle') && !linear) {
         for (const sep of sc.separatrices({ system: sys.system, params: sys.params, x: [x0, x1], y: [y0, y1] })) {
-          drawPolyline(ctx, this.vp, sep.points, { color: sep.kind === 'stable' ? '#117a65' : '#6e2c00', width: 2.2 });
+          drawPolyline(ctx, this.vp, sep.points, { color: COLOURS[sep.kind], width: 2.2 });
+          shownLines.push(sep.kind);
         }
       }
     }
+    if (s.nullclines) shownLines.push('nullclines');
+    this.drawLegend(sys, shownLines);
 
     this.computeTrajectories(sc, sys);
     // The selected trajectory last, thicker and on a white halo; the others thinner.
@@ -493,7 +528,7 @@ export class SimcorePhasePlane extends SimcoreElement {
       const color = TRAJ_COLOURS[i % TRAJ_COLOURS.length];
       const on = i === sel && this.trajectories.length > 1;
       if (on) drawPolyline(ctx, this.vp, tr.points, { color: 'rgba(255,255,255,0.9)', width: 6 });
-      drawPolyline(ctx, this.vp, tr.points, { color, width: on ? 3 : this.trajectories.length > 1 ? 1.5 : 2, arrowEvery: 70 });
+      tr.arrows = drawPolyline(ctx, this.vp, tr.points, { color, width: on ? 3 : this.trajectories.length > 1 ? 1.5 : 2, arrowEvery: 70 });
       const [px, py] = this.vp.toPx(tr.x0, tr.y0);
       ctx.fillStyle = color;
       const r = on ? 4.5 : 3;
@@ -506,16 +541,51 @@ export class SimcorePhasePlane extends SimcoreElement {
     this.drawSeries(sys);
     this.drawReadout(eq);
     this.drawEquations();
-    const tdw = this.els.td.clientWidth;
-    if (tdw) {
-      this.tdVp.setSize(tdw, this.els.td.clientHeight);
-      drawTraceDet(this.els.td, this.tdVp, eq ? { p: eq.trace, q: eq.det } : null, {
-        saddle: t('pp.type.saddle'), center: t('pp.td.center'), sfocus: t('pp.type.stable-focus'), ufocus: t('pp.type.unstable-focus'),
-        snode: t('pp.type.stable-node'), unode: t('pp.type.unstable-node'),
-      });
-    }
+    this.drawInset(eq ? { p: eq.trace, q: eq.det } : null);
 
     this.finish(t0, sc);
+  }
+
+  /**
+   * The trace–determinant inset with the point (p, q) (null: none). Its
+   * scale follows the point (fitTraceDet), except while the point is being
+   * dragged, so it stays under the pointer.
+   */
+  drawInset(point) {
+    const tdw = this.els.td.clientWidth;
+    if (!tdw) return;
+    this.tdVp.setSize(tdw, this.els.td.clientHeight);
+    if (!this.tdDragging) fitTraceDet(this.tdVp, point);
+    this.tdLabels = drawTraceDet(this.els.td, this.tdVp, point, {
+      saddle: t('pp.type.saddle'), center: t('pp.td.center'), sfocus: t('pp.type.stable-focus'), ufocus: t('pp.type.unstable-focus'),
+      snode: t('pp.type.stable-node'), unode: t('pp.type.unstable-node'),
+    });
+  }
+
+  /** The legend: one entry per kind of line on the plane, in the model's own variables. */
+  drawLegend(sys, shown) {
+    const [vx, vy] = sys.vars;
+    const items = [];
+    const has = (k) => shown.includes(k);
+    if (has('nullclines')) {
+      items.push(['xNull', `d${vx}/dt = 0 (${t('pp.legend.nullcline')})`, 'solid']);
+      items.push(['yNull', `d${vy}/dt = 0 (${t('pp.legend.nullcline')})`, 'solid']);
+    }
+    if (has('eigenLine') || has('eigenSegment')) {
+      const what = t(has('eigenLine') ? 'pp.legend.eigenLine' : 'pp.legend.eigenSegment');
+      items.push(['eigen', `v₁ (λ₁): ${what}`, 'dashed'], ['eigen', `v₂ (λ₂): ${what}`, 'dotted']);
+    }
+    if (has('stable')) items.push(['stable', t('pp.legend.stable'), 'solid']);
+    if (has('unstable')) items.push(['unstable', t('pp.legend.unstable'), 'solid']);
+    const key = JSON.stringify(items);
+    if (key === this.legendKey) return;
+    this.legendKey = key;
+    this.els.legend.hidden = !items.length;
+    this.els.legend.replaceChildren(...items.map(([kind, text, line]) => {
+      const sw = h('span', { class: `sw ${line}`, 'aria-hidden': 'true' });
+      sw.style.setProperty('--c', COLOURS[kind]); // CSSOM: allowed under a strict style-src
+      return h('li', { dataset: { line: kind } }, [sw, h('span', { text })]);
+    }));
   }
 
   /**
@@ -615,14 +685,21 @@ export class SimcorePhasePlane extends SimcoreElement {
     }
   }
 
-  /** Integrate every start point forward and backward (only when the system or view bounds changed). */
+  /**
+   * Integrate every start point forward, and backward when `backward` is on
+   * (only when the system or the view changed). Forward runs stop outside the
+   * view enlarged by its size on every side (a trajectory may leave and come
+   * back); backward runs stop at the view's own edge: in a damped system the
+   * past spirals outward without end and would fill the plane.
+   */
   computeTrajectories(sc, sys) {
     const s = this._state;
     const [x0, x1, y0, y1] = this.vp.box;
     const wx = x1 - x0;
     const wy = y1 - y0;
     const bounds = [[x0 - wx, x1 + wx], [y0 - wy, y1 + wy]];
-    const key = JSON.stringify([sys, bounds]);
+    const view = [[x0, x1], [y0, y1]];
+    const key = JSON.stringify([sys, bounds, s.backward]);
     if (key !== this.trajKey) {
       this.trajKey = key;
       this.trajCache = new Map();
@@ -634,9 +711,10 @@ export class SimcorePhasePlane extends SimcoreElement {
       const id = `${x},${y}`;
       let tr = cache.get(id) ?? this.trajCache.get(id);
       if (!tr) {
-        const run = (t1) => sc.integrate({ system: sys.system, params: sys.params, y0: [x, y], t1, dt: sys.dt, method: 'dopri5', bounds, maxSteps: 20000 });
-        const fw = run(sys.T);
-        const bw = run(-sys.T);
+        const run = (t1, box) => sc.integrate({ system: sys.system, params: sys.params, y0: [x, y], t1, dt: sys.dt, method: 'dopri5', bounds: box, maxSteps: 20000 });
+        const fw = run(sys.T, bounds);
+        // Off: the start point alone, stopped at t = 0.
+        const bw = s.backward ? run(-sys.T, view) : { t: Float64Array.of(0), y: Float64Array.of(x, y), stop: 'end' };
         // One polyline in time order: the backward run reversed, then the forward run.
         const nb = bw.t.length;
         const nf = fw.t.length;
@@ -695,7 +773,7 @@ export class SimcorePhasePlane extends SimcoreElement {
       xs.push(tr.fw.y[2 * i]);
       ys.push(tr.fw.y[2 * i + 1]);
     }
-    this.series.set({ t: 't', a: sys.vars[0], b: sys.vars[1] }, ts, xs, ys);
+    this.series.set({ t: 't', a: sys.vars[0], b: sys.vars[1] }, ts, xs, ys, [], null, this._state.seriesAxes === 'two' ? 'aligned' : 'shared');
   }
 
   drawReadout(eq) {
@@ -718,9 +796,13 @@ export class SimcorePhasePlane extends SimcoreElement {
     spans(E.vectors, real ? [`v₁ = ${vec(eq.eigenvectors[0])}`, `v₂ = ${vec(eq.eigenvectors[1])}`] : []);
   }
 
-  drawEquations() {
+  /** The system's equations above the plane; `invalid`: the typed text, marked as not drawn. */
+  drawEquations(invalid = false) {
     const s = this._state;
     const [e1, e2] = this.els.eqs.children;
+    this.els.eqs.classList.toggle('invalid', invalid);
+    this.els.eqs.querySelector('.not-drawn')?.remove();
+    if (invalid) this.els.eqs.append(h('span', { class: 'not-drawn', text: t('pp.notDrawn') }));
     if (s.model === 'linear') {
       e1.textContent = `dx/dt = ${linearText([[s.a, 'x'], [s.b, 'y']])}`;
       e2.textContent = `dy/dt = ${linearText([[s.c, 'x'], [s.d, 'y']])}`;

@@ -145,9 +145,15 @@ export function drawArrowField(ctx, vp, field, [x0, x1, nx], [y0, y1, ny], len) 
   ctx.restore();
 }
 
-/** Model-coordinate polyline (x0, y0, x1, y1, …); optional dash and arrowheads every `arrowEvery` px along it. */
+/**
+ * Model-coordinate polyline (x0, y0, x1, y1, …); optional dash and
+ * arrowheads every `arrowEvery` px along it, none within arrowEvery / 2 px of
+ * one already drawn (a closed orbit traced ten times gets one ring of
+ * arrows, not ten). Returns the arrowheads' pixel positions.
+ */
 export function drawPolyline(ctx, vp, pts, { color = INK, width = 1.5, dash = null, arrowEvery = 0, start = 0, end = pts.length / 2 } = {}) {
-  if (end - start < 2) return;
+  const arrows = [];
+  if (end - start < 2) return arrows;
   ctx.save();
   ctx.strokeStyle = color;
   ctx.fillStyle = color;
@@ -179,13 +185,17 @@ export function drawPolyline(ctx, vp, pts, { color = INK, width = 1.5, dash = nu
       acc += d;
       if (acc >= arrowEvery && d > 0 && px > 0 && py > 0 && px < vp.w && py < vp.h) {
         acc = 0;
-        arrowHead(ctx, px, py, (px - qx) / d, (py - qy) / d, 7);
+        if (!arrows.some(([ax, ay]) => Math.hypot(ax - px, ay - py) < arrowEvery / 2)) {
+          arrowHead(ctx, px, py, (px - qx) / d, (py - qy) / d, 7);
+          arrows.push([px, py]);
+        }
       }
       qx = px;
       qy = py;
     }
   }
   ctx.restore();
+  return arrows;
 }
 
 /** A filled arrowhead with its tip at (x, y) pointing along the unit (ux, uy). */
@@ -205,6 +215,18 @@ export function drawLineThrough(ctx, vp, x, y, vx, vy, { color = INK, width = 1,
   const [bx0, bx1, by0, by1] = vp.box;
   const reach = 2 * Math.hypot(bx1 - bx0, by1 - by0) + Math.hypot(x - (bx0 + bx1) / 2, y - (by0 + by1) / 2); // beyond every corner
   drawPolyline(ctx, vp, [x - (vx / n) * reach, y - (vy / n) * reach, x + (vx / n) * reach, y + (vy / n) * reach], { color, width, dash });
+}
+
+/** A segment of `half` px on each side of model point (x, y) along the model direction (vx, vy). */
+export function drawSegmentThrough(ctx, vp, x, y, vx, vy, half, { color = INK, width = 1, dash = [6, 4] } = {}) {
+  // The direction on screen (the axes may have different scales), then back to model units.
+  const sx = vx / vp.unit;
+  const sy = vy / vp.unitY;
+  const n = Math.hypot(sx, sy);
+  if (!(n > 0)) return;
+  const dx = (sx / n) * half * vp.unit;
+  const dy = (sy / n) * half * vp.unitY;
+  drawPolyline(ctx, vp, [x - dx, y - dy, x + dx, y + dy], { color, width, dash });
 }
 
 /** A round marker (filled, or open for unstable points) with an optional text label beside it. */

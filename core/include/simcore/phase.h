@@ -101,10 +101,17 @@ SC_API sc_status sc_phase_nullcline(const sc_phase_plane *plane, int which, doub
 
 /* Stable and unstable manifolds of every saddle in the box: four curves per
  * saddle integrated (dopri5, rtol 1e-8) from eq +- eps v along the
- * eigenvectors, forward for the unstable and backward for the stable ones,
- * until they leave the box enlarged by half its size on each side or t_max
- * (0 -> 100) elapses. Built-in resets are off. 2-D systems only.
- * Line order per saddle: unstable +v, unstable -v, stable +v, stable -v. */
+ * eigenvectors (eps: 1e-6 of the box, measured in box units x / width,
+ * y / height), forward for the unstable and backward for the stable ones,
+ * until the curve leaves the box (its last point is the first sample
+ * outside) or reaches an equilibrium in the box (within 2e-3 box units,
+ * after having gone 2e-2 from its saddle; its last point is then that
+ * equilibrium), or |t| reaches t_max (0 -> 200 e-foldings of the saddle's
+ * slower rate, 200 / min |lambda|). Samples closer than 1e-3 box units to
+ * the previous kept one are dropped; at most 20000 points and 200000 steps
+ * per curve. Built-in resets are off. 2-D systems only. Each curve starts
+ * with the saddle itself. Line order per saddle: unstable +v, unstable -v,
+ * stable +v, stable -v. */
 SC_API sc_status sc_phase_separatrices(const sc_phase_plane *plane, double xmin, double xmax,
                                        double ymin, double ymax, double t_max, sc_polylines *out);
 
