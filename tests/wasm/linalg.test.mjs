@@ -62,7 +62,7 @@ test('limits agree with the core', async () => {
   assert.deepEqual(call('sc_flat_gemm_f32', 2, 0, 1, 1, 1, 1, p, 1, p, 1, 0, p, 1), { status: STATUS.OPTION, arg: 'trans_a' });
   assert.deepEqual(call('sc_flat_gemm_f32', 0, 0, 1, 1, 1, 1e300, p, 1, p, 1, 0, p, 1), { status: STATUS.NONFINITE, arg: 'alpha' });
   assert.deepEqual(call('sc_flat_dot_f32', LINALG_LIMITS.maxElements + 1, p, p, p), { status: STATUS.SIZE, arg: 'n' });
-  assert.deepEqual(call('sc_flat_gemv_f32', 0, 1, 1, 1, 0, p, 1, p, 0, p), { status: STATUS.NULL, arg: 'x' });
+  assert.deepEqual(call('sc_flat_gemv_f32', 0, 1, 1, 1, p, 1, 0, 0, p), { status: STATUS.NULL, arg: 'x' });
   ex.free(p);
 });
 
