@@ -55,6 +55,24 @@ export function linalgApi({ ex, f32, block, check, checkOutputs }) {
     return ptrs;
   }
 
+  // options.out: a Float32Array of the result's length to write into (and
+  // return) instead of a new array, so a loop allocates nothing.
+  function checkOut(fn, out, length) {
+    if (out === undefined) return null;
+    if (typedArrayKind(out) !== 'Float32Array') throw new TypeError(`${fn}: out must be a Float32Array, got ${describe(out)}`);
+    if (typedArrayLength(out) !== length) throw new RangeError(`${fn}: out has length ${typedArrayLength(out)}, expected ${length}`);
+    return out;
+  }
+
+  function result(fn, ptr, length, out) {
+    const view = f32().subarray(ptr >> 2, (ptr >> 2) + length);
+    if (!out) return view.slice();
+    // length checked again: a getter run after checkOut may have shrunk or detached it
+    if (typedArrayLength(out) !== length) throw new RangeError(`${fn}: out has length ${typedArrayLength(out)}, expected ${length}`);
+    out.set(view);
+    return out;
+  }
+
   const overflow = (fn, name, ptr, n) => ({
     [name]: { ptr, n, message: (i, v) => `${name}[${i}] is ${v}: finite inputs overflowed float32` },
   });
@@ -62,7 +80,7 @@ export function linalgApi({ ex, f32, block, check, checkOutputs }) {
   /** C = alpha op(A) op(B) + beta C (m x n); returns a new Float32Array. */
   function gemm(m, n, k, a, b, options) {
     const fn = 'gemm';
-    const o = readOptions(fn, 'options', options, ['transA', 'transB', 'alpha', 'beta', 'c', 'lda', 'ldb', 'ldc'], true);
+    const o = readOptions(fn, 'options', options, ['transA', 'transB', 'alpha', 'beta', 'c', 'lda', 'ldb', 'ldc', 'out'], true);
     const { maxDim } = LINALG_LIMITS;
     checkInt(fn, 'm', m, 1, maxDim);
     checkInt(fn, 'n', n, 1, maxDim);
@@ -87,19 +105,20 @@ export function linalgApi({ ex, f32, block, check, checkOutputs }) {
       if (beta !== 0) throw new RangeError(`${fn}: beta ${beta} needs the input matrix c (options.c)`);
       if (cLength > LINALG_LIMITS.maxElements) throw new RangeError(`${fn}: c spans ${cLength} elements, more than ${LINALG_LIMITS.maxElements}`);
     }
-    // C is read when beta != 0, and its gaps (ldc > n) are kept.
+    const out = checkOut(fn, o.out, cLength);
+    // C is read when beta != 0, and its gaps (ldc > n) are kept (zeros without c).
     const readC = cIn && (beta !== 0 || cLength > m * n);
     const [pa, pb, pc] = copyAll([['la-a', aIn], ['la-b', bIn], ['la-c', readC ? cIn : null, cLength]]);
-    if (!readC) f32().fill(0, pc >> 2, (pc >> 2) + cLength);
+    if (!readC && cLength > m * n) f32().fill(0, pc >> 2, (pc >> 2) + cLength);
     const status = ex.sc_flat_gemm_f32(+transA, +transB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
     checkOutputs(fn, status, overflow(fn, 'c', pc, cLength));
-    return f32().slice(pc >> 2, (pc >> 2) + cLength);
+    return result(fn, pc, cLength, out);
   }
 
   /** y = alpha op(A) x + beta y, A stored m x n; returns a new Float32Array. */
   function gemv(m, n, a, x, options) {
     const fn = 'gemv';
-    const o = readOptions(fn, 'options', options, ['trans', 'alpha', 'beta', 'y', 'lda'], true);
+    const o = readOptions(fn, 'options', options, ['trans', 'alpha', 'beta', 'y', 'lda', 'out'], true);
     const { maxDim } = LINALG_LIMITS;
     checkInt(fn, 'm', m, 1, maxDim);
     checkInt(fn, 'n', n, 1, maxDim);
@@ -113,10 +132,11 @@ export function linalgApi({ ex, f32, block, check, checkOutputs }) {
     let yIn = null;
     if (o.y !== undefined) yIn = input(fn, 'y', o.y, vectorLength(fn, 'y', o.y, ny));
     else if (beta !== 0) throw new RangeError(`${fn}: beta ${beta} needs the input vector y (options.y)`);
+    const out = checkOut(fn, o.out, ny);
     const [pa, px, py] = copyAll([['la-a', aIn], ['la-b', xIn], ['la-c', beta !== 0 ? yIn : null, ny]]);
     const status = ex.sc_flat_gemv_f32(+trans, m, n, alpha, pa, lda, px, beta, py);
     checkOutputs(fn, status, overflow(fn, 'y', py, ny));
-    return f32().slice(py >> 2, (py >> 2) + ny);
+    return result(fn, py, ny, out);
   }
 
   function vectorLength(fn, name, v, expected) {

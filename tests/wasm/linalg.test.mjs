@@ -160,6 +160,13 @@ for (const [name, sc] of Object.entries(builds)) {
     assert.throws(() => sc.axpy('2', [1], [1]), { name: 'TypeError', message: /^axpy: alpha must be a number/ });
     assert.throws(() => sc.axpy(1, [1], [NaN]), { name: 'RangeError', message: /^axpy: y: / });
     assert.throws(() => sc.gemv(2, 3, a, [1, 1]), { name: 'RangeError', message: /^gemv: x has length 2, expected 3/ });
+    const out = new Float32Array(4).fill(NaN);
+    assert.equal(sc.gemm(2, 2, 3, a, b, { out }), out, 'out is filled and returned');
+    assert.deepEqual(Array.from(out), [4, 5, 10, 11]);
+    assert.throws(() => sc.gemm(2, 2, 3, a, b, { out: new Float32Array(3) }), { name: 'RangeError', message: /^gemm: out has length 3, expected 4/ });
+    assert.throws(() => sc.gemv(2, 3, a, [1, 1, 1], { out: [0, 0] }), { name: 'TypeError', message: /^gemv: out must be a Float32Array/ });
+    // ldc > n without c: the gaps are zeros
+    assert.deepEqual(Array.from(sc.gemm(2, 2, 3, a, b, { ldc: 3 })), [4, 5, 0, 10, 11, 0]);
     assert.deepEqual(Array.from(sc.gemm(1, 1, 1, [2], [3])), [6], 'still usable after errors');
   });
 
