@@ -186,3 +186,20 @@ test('SIMD and scalar builds agree within the float32 bound', () => {
   assertClose(builds.simd.gemm(70, 50, 90, a, b), ref, 'simd');
   assertClose(builds.scalar.gemm(70, 50, 90, a, b), ref, 'scalar');
 });
+
+test('linalg.d.ts parses and declares the limits and options the binding reads', async () => {
+  const { readFile } = await import('node:fs/promises');
+  const { transform } = await import('esbuild');
+  const dts = await readFile(new URL('../../bindings/linalg.d.ts', import.meta.url), 'utf8');
+  assert.equal((await transform(dts, { loader: 'ts' })).warnings.length, 0);
+  const code = dts.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+  const members = (name) => [...code.match(new RegExp(`interface ${name} \\{([^}]*)\\}`))[1].matchAll(/^ {2}(?:readonly )?(\w+)\??:/gm)].map((m) => m[1]).sort();
+  assert.deepEqual(members('LinalgLimits'), Object.keys(LINALG_LIMITS).sort());
+  // an option the .d.ts declares is accepted; the binding rejects unknown ones
+  const sc = builds.simd;
+  for (const key of members('GemmOptions')) {
+    assert.doesNotThrow(() => { try { sc.gemm(1, 1, 1, [1], [1], { [key]: undefined }); } catch (e) { if (/unknown option/.test(e.message)) throw e; } }, key);
+  }
+  assert.deepEqual(members('GemmOptions'), ['alpha', 'beta', 'c', 'lda', 'ldb', 'ldc', 'out', 'transA', 'transB']);
+  assert.deepEqual(members('GemvOptions'), ['alpha', 'beta', 'lda', 'out', 'trans', 'y']);
+});
