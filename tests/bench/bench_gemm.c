@@ -4,8 +4,9 @@
  * C triple loop. Usage: bench_gemm [MxNxK:TT ...], TT in NN NT TN TT
  * (default: squares 32..1024). One JSON object per line:
  *   {"impl":"native-simd","m":64,"n":64,"k":64,"trans":"NN","gflops":...,"samples":[...]}
- * Each sample times a batch of calls lasting >= 50 ms; the median of 5 is
- * reported (the machine is shared: medians, not means). The scalar
+ * Each sample times a batch of calls lasting >= 50 ms of process CPU time
+ * (descheduled time on the shared machine does not count); the median of 5
+ * is reported. The scalar
  * reference and the triple loop are skipped above 2^28 multiply-adds. */
 #define _POSIX_C_SOURCE 199309L
 #include <stdint.h>
@@ -18,7 +19,7 @@
 static double now(void)
 {
     struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
     return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
 }
 

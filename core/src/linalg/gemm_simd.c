@@ -23,13 +23,18 @@
 #include "../simd.h"
 
 enum { MR = 4, NR = 8, KC = 256, MC = 64, NC = 512 };
+#ifndef SMALL_PRODUCT
 #define SMALL_PRODUCT ((int64_t)64 * 64 * 64)
+#endif
 
-/* c[0..nr) = alpha * acc + beta * c (beta = 0: c not read). */
-static inline void store_row(float *c, v128_t lo, v128_t hi, v128_t va, float beta, int nr)
+/* c[0..nr) = alpha * acc + beta * c (beta = 0: c not read; alpha = 1 is
+ * not multiplied, which is exact). */
+static inline void store_row(float *c, v128_t lo, v128_t hi, v128_t va, int scale, float beta, int nr)
 {
-    lo = wasm_f32x4_mul(va, lo);
-    hi = wasm_f32x4_mul(va, hi);
+    if (scale) {
+        lo = wasm_f32x4_mul(va, lo);
+        hi = wasm_f32x4_mul(va, hi);
+    }
     if (nr == NR) {
         if (beta != 0.0f) {
             const v128_t vb = wasm_f32x4_splat(beta);
@@ -70,10 +75,11 @@ static void tile(int k, const float *a, ptrdiff_t rsa, ptrdiff_t csa, int mr, co
         b += rsb;
     }
     const v128_t va = wasm_f32x4_splat(alpha);
-    store_row(c, c0l, c0h, va, beta, nr);
-    if (mr > 1) store_row(c + ldc, c1l, c1h, va, beta, nr);
-    if (mr > 2) store_row(c + 2 * ldc, c2l, c2h, va, beta, nr);
-    if (mr > 3) store_row(c + 3 * ldc, c3l, c3h, va, beta, nr);
+    const int scale = alpha != 1.0f;
+    store_row(c, c0l, c0h, va, scale, beta, nr);
+    if (mr > 1) store_row(c + ldc, c1l, c1h, va, scale, beta, nr);
+    if (mr > 2) store_row(c + 2 * ldc, c2l, c2h, va, scale, beta, nr);
+    if (mr > 3) store_row(c + 3 * ldc, c3l, c3h, va, scale, beta, nr);
 }
 
 /* op(B)[p0 + p][j0 + jj] for p < kc, jj < w (w <= NR) into dst[p * NR + jj],
