@@ -139,12 +139,17 @@ static sc_status gemm_small(int trans_a, int trans_b, int m, int n, int k, float
     }
     for (int jr = 0; jr < n; jr += NR) {
         const int q = jr / NR;
-        const float *panel = q < full ? b + jr : bp + (size_t)(q - full) * k * NR;
-        const ptrdiff_t rsb = q < full ? ldb : NR;
         const int nr = min_int(NR, n - jr);
-        for (int ir = 0; ir < m; ir += MR)
-            tile(k, a + ir * rsa, rsa, csa, min_int(MR, m - ir), panel, rsb, alpha, beta,
-                 c + (size_t)ir * ldc + jr, ldc, nr);
+        if (q < full) { /* B's own rows, 8 contiguous columns */
+            for (int ir = 0; ir < m; ir += MR)
+                tile(k, a + ir * rsa, rsa, csa, min_int(MR, m - ir), b + jr, ldb, alpha, beta,
+                     c + (size_t)ir * ldc + jr, ldc, nr);
+        } else if (bp) {
+            const float *panel = bp + (size_t)(q - full) * k * NR;
+            for (int ir = 0; ir < m; ir += MR)
+                tile(k, a + ir * rsa, rsa, csa, min_int(MR, m - ir), panel, NR, alpha, beta,
+                     c + (size_t)ir * ldc + jr, ldc, nr);
+        }
     }
     free(bp);
     return SC_OK;
