@@ -134,8 +134,12 @@ static void pack_b_panel(int trans_b, const float *b, int ldb, int p0, int kc, i
         return;
     }
     for (int jj = 0; jj < NR; jj++) {
+        if (jj >= w) { /* no row of B here: no pointer past it either */
+            for (int p = 0; p < kc; p++) dst[(size_t)p * NR + jj] = 0.0f;
+            continue;
+        }
         const float *src = b + (size_t)(j0 + jj) * ldb + p0;
-        for (int p = 0; p < kc; p++) dst[(size_t)p * NR + jj] = jj < w ? src[p] : 0.0f;
+        for (int p = 0; p < kc; p++) dst[(size_t)p * NR + jj] = src[p];
     }
 }
 
