@@ -1,8 +1,8 @@
 /* GEMM with SIMD128 (docs/linalg.md, "Blocking"). One micro-kernel computes
  * a 4 x 8 tile of C in eight f32x4 accumulators: per step p it loads eight
  * floats of a B row (two vectors), splats four A values and does eight
- * multiply-adds, so 11 of the 16 vector registers of SSE2 (and of V8's
- * wasm on x64) are live and no accumulator spills. SIMD128 has no FMA.
+ * multiply-adds: 14 values live, within the 16 vector registers of SSE2
+ * (and of V8's wasm on x64). SIMD128 has no FMA.
  *
  * Small products (m n k < 64^3: the learning shapes) read A in place
  * through row/column strides (a transpose is only a stride swap) and B in
