@@ -90,6 +90,7 @@ bench: build
 	node tests/bench/run.mjs $(BENCH_ARGS)
 	node tests/bench/hopfield.bench.mjs
 	node tests/bench/ode.bench.mjs
+	node tests/bench/gemm.bench.mjs
 	node tests/bench/page-load.bench.mjs
 
 demo: build

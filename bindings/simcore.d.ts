@@ -33,11 +33,13 @@
 // any error the module keeps working. Every argument is read once (getters
 // run once, before any work); an exception thrown by the caller's own getter
 // or Proxy propagates unchanged and leaves the module as it was. Size limits:
-// `limits`, `hopfieldLimits`, `odeLimits` (docs/reliability.md).
+// `limits`, `hopfieldLimits`, `odeLimits`, `linalgLimits` (docs/reliability.md).
 
 import type { OdeApi } from './ode';
 export type { OdeMethod, OdeStop, OdeEventKind, EquilibriumType, Polyline, CustomSystem, OdeSystemSpec, OdeInput, OdePreset, OdeVariable, OdeParam, OdeSystemInfo, OdeEventSpec, IntegrateOptions, OdeEvent, IntegrateResult, IntegrateBatchOptions, PlaneOptions, DirectionFieldOptions, NullclineOptions, Nullclines, EquilibriaOptions, Complex, EigenVector, LinearClassification, Equilibrium, SeparatrixOptions, SaddlePoint, Separatrix, ClassifyOptions, OdeLimits, FICurveOptions, FICurve, OdeApi } from './ode';
 import type { HopfieldApi } from './hopfield';
+import type { LinalgApi } from './linalg';
+export type { NumericArray, GemmOptions, GemvOptions, LinalgLimits, LinalgApi } from './linalg';
 export type { HopfieldRule, HopfieldMode, SpinArray, HopfieldStoreOptions, HopfieldDynamics, HopfieldStepOptions, HopfieldRunOptions, HopfieldAnnealOptions, HopfieldRunResult, HopfieldNetwork, HopfieldCapacityOptions, HopfieldCapacityResult, HopfieldLimits, HopfieldApi } from './hopfield';
 
 /** Border rule for pixels outside the image (OpenCV's names in brackets). */
@@ -199,9 +201,9 @@ export interface Limits {
 /**
  * The loaded core. Convolution and Gabor members are declared here; the ODE
  * and phase-plane members in OdeApi (ode.d.ts), the Hopfield members in
- * HopfieldApi (hopfield.d.ts).
+ * HopfieldApi (hopfield.d.ts), dense linear algebra in LinalgApi (linalg.d.ts).
  */
-export interface Simcore extends OdeApi, HopfieldApi {
+export interface Simcore extends OdeApi, HopfieldApi, LinalgApi {
   /** Core version, "MAJOR.MINOR.PATCH". */
   readonly version: string;
   /** true when the SIMD128 build is running, false for the scalar build. */

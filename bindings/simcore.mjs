@@ -8,6 +8,7 @@ import { checkObject, describe } from './validate.mjs';
 import { createCore } from './wasm-core.mjs';
 import { convApi } from './conv.mjs';
 import { hopfieldApi } from './hopfield.mjs';
+import { linalgApi } from './linalg.mjs';
 import { odeApi } from './ode.mjs';
 import { simdSupported } from './simd-probe.mjs';
 
@@ -61,6 +62,7 @@ function createApi(ex) {
     memoryBytes: () => ex.memory.buffer.byteLength,
     ...convApi(core),
     ...hopfieldApi(core),
+    ...linalgApi(core),
     ...odeApi(core),
   });
 }

@@ -14,7 +14,7 @@ const dts = await read('simcore.d.ts');
 const strip = (text) => text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
 const code = strip(dts);
 // Simcore extends the area interfaces declared beside it.
-const areas = strip((await read('ode.d.ts')) + (await read('hopfield.d.ts')));
+const areas = strip((await read('ode.d.ts')) + (await read('hopfield.d.ts')) + (await read('linalg.d.ts')));
 const sc = await binding.loadSimcore();
 
 // Body of `export interface Name { ... }` (interfaces here have no nested

@@ -34,4 +34,21 @@ SC_API int sc_flat_gabor_bank(const float *image, int width, int height,
                               int scales, double scale_factor, int border,
                               float *energy, float *dominant);
 
+/* Dense linear algebra (linalg.h): transposes as ints (0, 1), alpha and
+ * beta as doubles, checked for finiteness before they narrow to float (so
+ * 1e300 is an error, not inf). */
+SC_API int sc_flat_gemm_f32(int trans_a, int trans_b, int m, int n, int k,
+                            double alpha, const float *a, int lda,
+                            const float *b, int ldb, double beta, float *c,
+                            int ldc);
+
+SC_API int sc_flat_gemv_f32(int trans, int m, int n, double alpha,
+                            const float *a, int lda, const float *x,
+                            double beta, float *y);
+
+/* result receives 1 float. */
+SC_API int sc_flat_dot_f32(int n, const float *x, const float *y, float *result);
+
+SC_API int sc_flat_axpy_f32(int n, double alpha, const float *x, float *y);
+
 #endif

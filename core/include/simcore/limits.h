@@ -42,4 +42,9 @@
 #define SC_PHASE_MAX_POINTS (1 << 24)   /* nx * ny */
 #define SC_PHASE_MAX_EQUILIBRIA 64
 
+/* Dense linear algebra (linalg.h). Three matrices at the element limit
+ * take 768 MiB of the 2 GiB wasm memory. */
+#define SC_LINALG_MAX_DIM 65536           /* m, n, k and every leading dimension */
+#define SC_LINALG_MAX_ELEMENTS (1 << 26)  /* (rows - 1) * ld + columns of one matrix (256 MiB) */
+
 #endif

@@ -6,6 +6,7 @@
 #include "simcore/gabor.h"
 #include "simcore/limits.h"
 #include "simcore/hopfield.h"
+#include "simcore/linalg.h"
 #include "simcore/flat.h"
 #include "simcore/ode.h"
 #include "simcore/phase.h"
