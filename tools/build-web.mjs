@@ -130,7 +130,7 @@ await build({
 // a message), then inlined as a string into the widget bundle, which starts
 // it from a blob: URL (workers from files are blocked on file://).
 const workerBuild = await build({
-  entryPoints: [path.join(root, 'web/widgets/worker.mjs')],
+  entryPoints: [path.join(root, 'web/widgets/shared/worker.mjs')],
   bundle: true,
   write: false,
   minify: true,

@@ -27,7 +27,7 @@ const setup = {
 const browser = await chromium.launch(LAUNCH);
 for (const lang of ['en', 'zh']) {
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 0.375 });
-  // The language every page starts in: the reader's remembered choice (web/widgets/i18n.mjs).
+  // The language every page starts in: the reader's remembered choice (web/widgets/shared/i18n.mjs).
   await ctx.addInitScript((l) => localStorage.setItem('simcore.lang', l), lang);
   for (const [name, page] of Object.entries(pages)) {
     const p = await ctx.newPage();

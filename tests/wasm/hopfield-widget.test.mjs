@@ -5,11 +5,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { loadSimcore } from '../../bindings/simcore.mjs';
-import { defaults, fromHash, toHash } from '../../web/widgets/state.mjs';
-import { HOPFIELD_SCHEMA } from '../../web/widgets/hopfield-schema.mjs';
-import { PATTERN_SETS, SET_SIZES, eraseBlock, flipNoise, glyph, patternSet, resample, rng } from '../../web/widgets/hopfield-patterns.mjs';
-import { TABLES } from '../../web/widgets/i18n.mjs';
-import { decodeGrids, encodeGrids, gridTextLength } from '../../web/widgets/grid-bits.mjs';
+import { defaults, fromHash, toHash } from '../../web/widgets/shared/state.mjs';
+import { HOPFIELD_SCHEMA } from '../../web/widgets/hopfield/schema.mjs';
+import { PATTERN_SETS, SET_SIZES, eraseBlock, flipNoise, glyph, patternSet, resample, rng } from '../../web/widgets/hopfield/patterns.mjs';
+import { TABLES } from '../../web/widgets/shared/i18n.mjs';
+import { decodeGrids, encodeGrids, gridTextLength } from '../../web/widgets/shared/grid-bits.mjs';
 
 test('pattern sets: ±1 rows of size², distinct, glyphs centred and scaled', () => {
   for (const set of PATTERN_SETS) {
@@ -134,7 +134,7 @@ test('the longest Hopfield link (every field at its longest) stays under the 200
 });
 
 test('every label key the Hopfield widget and page use exists in both languages', async () => {
-  const src = await readFile(new URL('../../web/widgets/hopfield.mjs', import.meta.url), 'utf8');
+  const src = await readFile(new URL('../../web/widgets/hopfield/hopfield.mjs', import.meta.url), 'utf8');
   const keys = new Set([...src.matchAll(/(?:\bt|button|i18n:|setCapButton|showCapNote)\(?\s*'(hopfield\.[^']+)'/g)].map((m) => m[1]));
   // Keys built from the schema: hopfield.<field> and hopfield.<field>.<choice>.
   for (const [name, f] of Object.entries(HOPFIELD_SCHEMA)) {

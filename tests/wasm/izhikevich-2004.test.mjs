@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadSimcore } from '../../bindings/simcore.mjs';
-import { inputAt } from '../../web/widgets/izhikevich-schema.mjs';
+import { inputAt } from '../../web/widgets/phase/izhikevich-schema.mjs';
 
 const builds = { simd: await loadSimcore(), scalar: await loadSimcore({ simd: false }) };
 const PANELS = 'ABCDEFGHIJKLMNOPQRST'.split('');

@@ -6,11 +6,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { loadSimcore } from '../../bindings/simcore.mjs';
-import { fromHash, toHash } from '../../web/widgets/state.mjs';
-import { MODEL_INFO, PHASE_PLANE_SCHEMA as S, PHASE_PRESETS, matrixForTraceDet } from '../../web/widgets/phase-plane-schema.mjs';
-import { TABLES } from '../../web/widgets/i18n.mjs';
-import { Viewport, niceTicks } from '../../web/widgets/plane.mjs';
-import { IZHIKEVICH_SCHEMA, IZH_FEATURES, IZH_PRESETS } from '../../web/widgets/izhikevich-schema.mjs';
+import { fromHash, toHash } from '../../web/widgets/shared/state.mjs';
+import { MODEL_INFO, PHASE_PLANE_SCHEMA as S, PHASE_PRESETS, matrixForTraceDet } from '../../web/widgets/phase/phase-plane-schema.mjs';
+import { TABLES } from '../../web/widgets/shared/i18n.mjs';
+import { Viewport, niceTicks } from '../../web/widgets/phase/plane.mjs';
+import { IZHIKEVICH_SCHEMA, IZH_FEATURES, IZH_PRESETS } from '../../web/widgets/phase/izhikevich-schema.mjs';
 
 test('trajectory start points round-trip through the hash; a bad entry rejects the list', () => {
   const state = { ...Object.fromEntries(Object.entries(S).map(([k, f]) => [k, f.default])), traj: [[1, 0], [-2.5, 1e-3]] };

@@ -5,12 +5,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { loadSimcore } from '../../bindings/simcore.mjs';
-import { defaults, fromHash, parseField, toHash } from '../../web/widgets/state.mjs';
-import { GABOR_SCHEMA, sigmaFromBandwidth } from '../../web/widgets/gabor-schema.mjs';
-import { TABLES } from '../../web/widgets/i18n.mjs';
-import { COINCIDE, curveGap, peakAngle, tuningCurve } from '../../web/widgets/tuning.mjs';
-import { magnitudeSpectrum } from '../../web/widgets/spectrum.mjs';
-import { grating } from '../../web/widgets/images.mjs';
+import { defaults, fromHash, parseField, toHash } from '../../web/widgets/shared/state.mjs';
+import { GABOR_SCHEMA, sigmaFromBandwidth } from '../../web/widgets/gabor/schema.mjs';
+import { TABLES } from '../../web/widgets/shared/i18n.mjs';
+import { COINCIDE, curveGap, peakAngle, tuningCurve } from '../../web/widgets/gabor/tuning.mjs';
+import { magnitudeSpectrum } from '../../web/widgets/gabor/spectrum.mjs';
+import { grating } from '../../web/widgets/shared/images.mjs';
 
 const DEG = Math.PI / 180;
 
@@ -50,7 +50,7 @@ test('language tables have the same keys and no empty labels', () => {
 });
 
 test('every data-i18n key of the pages and widgets is in the tables', async () => {
-  const sources = ['web/gabor.html', 'web/widgets/gabor.mjs', 'web/hopfield.html', 'web/widgets/hopfield.mjs', 'web/phase-plane.html', 'web/widgets/phase-plane.mjs', 'web/izhikevich.html', 'web/widgets/izhikevich.mjs', 'web/engine.html', 'web/widgets/conv.mjs', 'web/index.html'];
+  const sources = ['web/gabor.html', 'web/widgets/gabor/gabor.mjs', 'web/hopfield.html', 'web/widgets/hopfield/hopfield.mjs', 'web/phase-plane.html', 'web/widgets/phase/phase-plane.mjs', 'web/izhikevich.html', 'web/widgets/phase/izhikevich.mjs', 'web/engine.html', 'web/widgets/conv/conv.mjs', 'web/index.html'];
   for (const src of sources) {
     const text = await readFile(new URL(`../../${src}`, import.meta.url), 'utf8');
     const used = [...text.matchAll(/data-i18n(?:-title)?="([^"]+)"|i18n(?:Title)?: '([^'$]+)'/g)].map((m) => m[1] ?? m[2]);
@@ -152,7 +152,7 @@ test('kernel spectrum peaks at the carrier frequency (cos θ, sin θ)/λ', async
 });
 
 test('channel: latest wins, one job running and one queued at most', async () => {
-  const { Channel, Superseded } = await import('../../web/widgets/channel.mjs');
+  const { Channel, Superseded } = await import('../../web/widgets/shared/channel.mjs');
   const started = [];
   let release;
   const lane = {
@@ -174,7 +174,7 @@ test('channel: latest wins, one job running and one queued at most', async () =>
 });
 
 test('test images follow the θ convention: each grating quadrant and bar excites the filter of its angle', async () => {
-  const { gratings, bars } = await import('../../web/widgets/images.mjs');
+  const { gratings, bars } = await import('../../web/widgets/shared/images.mjs');
   const sc = await loadSimcore();
   const n = 128;
   const img = gratings(n, 10);
@@ -205,7 +205,7 @@ test('test images follow the θ convention: each grating quadrant and bar excite
 });
 
 test('<simcore-conv>: every schema choice and control has a label in both languages', async () => {
-  const { CONV_SCHEMA } = await import('../../web/widgets/conv-schema.mjs');
+  const { CONV_SCHEMA } = await import('../../web/widgets/conv/schema.mjs');
   for (const [name, field] of Object.entries(CONV_SCHEMA)) {
     if (name === 'compute' || name === 'seed') continue; // attribute/hash only, or a button
     for (const table of Object.values(TABLES)) {
@@ -217,7 +217,7 @@ test('<simcore-conv>: every schema choice and control has a label in both langua
 });
 
 test('<simcore-conv> kernels: Gaussian and box sum to 1, random has Σ|k| = 1 per seed, Sobel x is antisymmetric', async () => {
-  const { box, gaussian, gaussianSize, random, sobelX } = await import('../../web/widgets/conv-kernels.mjs');
+  const { box, gaussian, gaussianSize, random, sobelX } = await import('../../web/widgets/conv/kernels.mjs');
   const sum = (a) => a.reduce((s, v) => s + v, 0);
   for (const sigma of [0.5, 2, 7.25]) {
     const g = gaussian(sigma);
@@ -242,7 +242,7 @@ test('<simcore-conv> kernels: Gaussian and box sum to 1, random has Σ|k| = 1 pe
 });
 
 test('<simcore-conv> output scale: diverging about 0 for signed data, gray otherwise', async () => {
-  const { autoScale } = await import('../../web/widgets/draw.mjs');
+  const { autoScale } = await import('../../web/widgets/shared/draw.mjs');
   assert.deepEqual(autoScale(Float32Array.of(-2, 0, 1)), { map: 'diverging', range: [-2, 2] });
   assert.deepEqual(autoScale(Float32Array.of(0.25, 0.5, 0.875)), { map: 'gray', range: [0.25, 0.875] });
   // Rounding noise just below 0 does not switch to the diverging map.

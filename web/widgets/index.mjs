@@ -1,11 +1,11 @@
 // Entry of dist/simcore-widgets.js: defines every simcore custom element and
 // exposes the shared helpers pages need (language, hash) as `simcoreWidgets`.
-import { SimcoreGabor } from './gabor.mjs';
-import { SimcoreHopfield } from './hopfield.mjs';
-import { SimcorePhasePlane } from './phase-plane.mjs';
-import { SimcoreIzhikevich } from './izhikevich.mjs';
-import { SimcoreConv } from './conv.mjs';
-import { LANGS, getLang, onLangChange, setLang, t, translate } from './i18n.mjs';
+import { SimcoreGabor } from './gabor/gabor.mjs';
+import { SimcoreHopfield } from './hopfield/hopfield.mjs';
+import { SimcorePhasePlane } from './phase/phase-plane.mjs';
+import { SimcoreIzhikevich } from './phase/izhikevich.mjs';
+import { SimcoreConv } from './conv/conv.mjs';
+import { LANGS, getLang, onLangChange, setLang, t, translate } from './shared/i18n.mjs';
 
 const ELEMENTS = {
   'simcore-gabor': SimcoreGabor,

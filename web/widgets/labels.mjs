@@ -2,6 +2,6 @@
 // (the gallery): the language helpers (the same tables the widgets use), the
 // SIMD probe and the core's version (fixed at build time), without the
 // widgets or the wasm.
-export { LANGS, getLang, onLangChange, setLang, t, translate } from './i18n.mjs';
+export { LANGS, getLang, onLangChange, setLang, t, translate } from './shared/i18n.mjs';
 export { simdSupported } from '../../bindings/simd-probe.mjs';
 export { default as version } from 'virtual:core-version';

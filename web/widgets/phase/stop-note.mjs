@@ -2,7 +2,7 @@
 // blew up or the equation is too stiff for the step budget (the core stops
 // at non-finite state, at a vanishing step size and at maxSteps, so a frame
 // stays short; this makes the reason visible instead of a silently short curve).
-import { t } from './i18n.mjs';
+import { t } from '../shared/i18n.mjs';
 
 const EARLY = new Set(['nonfinite', 'stepSize', 'maxSteps']);
 

@@ -6,18 +6,18 @@
 // (sc.hopfield, sc.hopfieldCapacity; conventions in docs/hopfield.md);
 // this file keeps the schedule of updates and draws.
 // Attributes and URL-hash fields: hopfield-schema.mjs.
-import { SimcoreElement, adoptStyle, h } from './base.mjs';
-import { t, getLang, setLang } from './i18n.mjs';
-import { drawField, downloadPng, present } from './draw.mjs';
-import { NeuronGrid, drawPattern } from './hopfield-grid.mjs';
-import { LinePlot } from './hopfield-plots.mjs';
-import { eraseBlock, flipNoise, patternSet, resample, rng, SET_SIZES } from './hopfield-patterns.mjs';
-import { Channel, Superseded, createLane } from './compute.mjs';
-import { pageCore } from './core.mjs';
+import { SimcoreElement, adoptStyle, h } from '../shared/base.mjs';
+import { t, getLang, setLang } from '../shared/i18n.mjs';
+import { drawField, downloadPng, present } from '../shared/draw.mjs';
+import { NeuronGrid, drawPattern } from './grid.mjs';
+import { LinePlot } from './plots.mjs';
+import { eraseBlock, flipNoise, patternSet, resample, rng, SET_SIZES } from './patterns.mjs';
+import { Channel, Superseded, createLane } from '../shared/compute.mjs';
+import { pageCore } from '../shared/core.mjs';
 import uplotCss from 'uplot/dist/uPlot.min.css';
-import css from './hopfield-style.mjs';
-import { HOPFIELD_SCHEMA } from './hopfield-schema.mjs';
-import { decodeGrids, encodeGrids } from './grid-bits.mjs';
+import css from './style.mjs';
+import { HOPFIELD_SCHEMA } from './schema.mjs';
+import { decodeGrids, encodeGrids } from '../shared/grid-bits.mjs';
 
 export { HOPFIELD_SCHEMA };
 

@@ -1,7 +1,7 @@
 // State of <simcore-conv>, the convolution engine playground: the allow-list
 // for its attributes and URL hash. θ and ψ in radians (the controls show
 // degrees), as in gabor-schema.mjs; lengths in pixels.
-import { IMAGE_NAMES } from './images.mjs';
+import { IMAGE_NAMES } from '../shared/images.mjs';
 
 const PI = Math.PI;
 

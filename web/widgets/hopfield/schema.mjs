@@ -3,7 +3,7 @@
 // of a built-in set plus the student's drawings (`drawn`), and `neurons` is a
 // state the student made (drawn, corrupted, recalled): both as ±1 grids in
 // base64url (grid-bits.mjs), so a link keeps them.
-import { PATTERN_SETS } from './hopfield-patterns.mjs';
+import { PATTERN_SETS } from './patterns.mjs';
 
 export const HOPFIELD_SCHEMA = Object.freeze({
   size: { type: 'int', min: 8, max: 32, default: 16 }, // grid side; n = size²

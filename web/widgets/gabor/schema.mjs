@@ -1,6 +1,6 @@
 // State of <simcore-gabor>: the allow-list for its attributes and URL hash.
 // θ and ψ in radians (the page shows degrees); lengths in pixels.
-import { IMAGE_NAMES } from './images.mjs';
+import { IMAGE_NAMES } from '../shared/images.mjs';
 
 const PI = Math.PI;
 

@@ -1,8 +1,8 @@
 // Interface language: one table per language (lang/*.mjs), one setting shared
 // by every widget and page, remembered in localStorage when the browser allows
 // it (it can throw on file:// or in a sandboxed iframe, hence the guards).
-import en from './lang/en.mjs';
-import zh from './lang/zh.mjs';
+import en from '../lang/en.mjs';
+import zh from '../lang/zh.mjs';
 
 export const TABLES = Object.freeze({ en, zh });
 export const LANGS = Object.freeze(Object.keys(TABLES));

@@ -6,20 +6,20 @@
 // the firing rate and the inter-spike intervals. Every number comes from the
 // binding (integrate, directionField, nullclines, equilibria, the presets).
 // Attributes and URL-hash fields: izhikevich-schema.mjs.
-import { SimcoreElement, adoptStyle, h } from './base.mjs';
-import { t, getLang, setLang } from './i18n.mjs';
-import { pageCore } from './core.mjs';
-import { fromHash } from './state.mjs';
+import { SimcoreElement, adoptStyle, h } from '../shared/base.mjs';
+import { t, getLang, setLang } from '../shared/i18n.mjs';
+import { pageCore } from '../shared/core.mjs';
+import { fromHash } from '../shared/state.mjs';
 import { Viewport } from './plane.mjs';
 import { bindPlaneInput } from './plane-input.mjs';
 import { drawArrowField, drawAxes, drawEquilibria, drawPolyline, prepareCanvas } from './plane-draw.mjs';
-import css from './phase-plane-style.mjs';
+import css from './style.mjs';
 import { IZHIKEVICH_SCHEMA, IZH_FEATURES, IZH_PRESETS, IZH_PROTOCOL_CELLS, inputAt, stepFromZero } from './izhikevich-schema.mjs';
 import { fmt } from './phase-plane.mjs';
-import { SERIES_PLOT_CSS, SeriesPlot } from './series-plot.mjs';
+import { SERIES_PLOT_CSS, SeriesPlot } from '../shared/series-plot.mjs';
 import { showStopNote, stopNote } from './stop-note.mjs';
 import { FIPlot } from './fi-plot.mjs';
-import { download, downloadPng } from './draw.mjs';
+import { download, downloadPng } from '../shared/draw.mjs';
 
 export { IZHIKEVICH_SCHEMA, IZH_FEATURES, IZH_PRESETS, inputAt };
 

@@ -1,6 +1,6 @@
 // Styles of <simcore-phase-plane>, inside its shadow root. Container queries
 // size the layout from the element's own width; usable down to 320 px.
-import base from './widget-style.mjs';
+import base from '../shared/widget-style.mjs';
 
 export default `${base}
 button.on { background: var(--accent); color: #fff; border-color: var(--accent); }

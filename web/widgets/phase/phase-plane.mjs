@@ -6,20 +6,20 @@
 // determinant plane. Every number comes from the binding (classifyLinear,
 // equilibria, integrate, directionField, nullclines); this file draws.
 // Attributes and URL-hash fields: phase-plane-schema.mjs.
-import { SimcoreElement, adoptStyle, h } from './base.mjs';
-import { t, getLang, setLang } from './i18n.mjs';
-import { pageCore } from './core.mjs';
+import { SimcoreElement, adoptStyle, h } from '../shared/base.mjs';
+import { t, getLang, setLang } from '../shared/i18n.mjs';
+import { pageCore } from '../shared/core.mjs';
 import { Viewport } from './plane.mjs';
 import { bindPlaneInput, pointerPx } from './plane-input.mjs';
 import { drawArrowField, drawAxes, drawEquilibria, drawLineThrough, drawPolyline, drawSegmentThrough, prepareCanvas } from './plane-draw.mjs';
 import { drawTraceDet, fitTraceDet, traceDetViewport } from './trace-det.mjs';
-import { download, downloadPng } from './draw.mjs';
-import { SERIES_PLOT_CSS, SeriesPlot } from './series-plot.mjs';
+import { download, downloadPng } from '../shared/draw.mjs';
+import { SERIES_PLOT_CSS, SeriesPlot } from '../shared/series-plot.mjs';
 import { showStopNote, stopNote } from './stop-note.mjs';
 import { ParticleField } from './particles.mjs';
 import { drawStreamlines } from './streamlines-draw.mjs';
-import { Channel, Superseded, createLane } from './compute.mjs';
-import css from './phase-plane-style.mjs';
+import { Channel, Superseded, createLane } from '../shared/compute.mjs';
+import css from './style.mjs';
 import { MODEL_INFO, PHASE_PLANE_SCHEMA, PHASE_PRESETS, matrixForTraceDet } from './phase-plane-schema.mjs';
 
 export { PHASE_PLANE_SCHEMA, PHASE_PRESETS };

@@ -2,8 +2,8 @@
 // per build: SIMD or scalar). Cheap calls (kernels) run here, synchronously,
 // so a slider redraws its kernel in the same frame; heavy calls go to
 // compute.mjs lanes.
-import { loadSimcore } from '../../bindings/simcore.mjs';
-import { wasmBytes } from '../../bindings/wasm-source.mjs';
+import { loadSimcore } from '../../../bindings/simcore.mjs';
+import { wasmBytes } from '../../../bindings/wasm-source.mjs';
 
 const cores = new Map();
 

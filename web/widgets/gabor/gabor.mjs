@@ -2,18 +2,18 @@
 // image and the filtered output; the V1 view (orientation bank, orientation
 // map, tuning curve). Conventions (OpenCV's): docs/gabor.md.
 // Attributes and URL-hash fields: gabor-schema.mjs (θ and ψ in radians).
-import { SimcoreElement, adoptStyle, h } from './base.mjs';
-import { t, getLang, setLang } from './i18n.mjs';
-import { makeImage } from './images.mjs';
-import { cameraAvailable, fileSource, startCamera } from './image-source.mjs';
-import { drawColourBar, drawField, drawOrientationKey, drawOrientationMap, download, downloadPng, present } from './draw.mjs';
+import { SimcoreElement, adoptStyle, h } from '../shared/base.mjs';
+import { t, getLang, setLang } from '../shared/i18n.mjs';
+import { makeImage } from '../shared/images.mjs';
+import { cameraAvailable, fileSource, startCamera } from '../shared/image-source.mjs';
+import { drawColourBar, drawField, drawOrientationKey, drawOrientationMap, download, downloadPng, present } from '../shared/draw.mjs';
 import { TUNING_PLOT_CSS, TuningPlot } from './tuning-plot.mjs';
 import { magnitudeSpectrum } from './spectrum.mjs';
 import { COINCIDE, curveGap, tuningCurve } from './tuning.mjs';
-import { Channel, Superseded, createLane } from './compute.mjs';
-import { pageCore } from './core.mjs';
-import css from './gabor-style.mjs';
-import { GABOR_SCHEMA, sigmaFromBandwidth } from './gabor-schema.mjs';
+import { Channel, Superseded, createLane } from '../shared/compute.mjs';
+import { pageCore } from '../shared/core.mjs';
+import css from './style.mjs';
+import { GABOR_SCHEMA, sigmaFromBandwidth } from './schema.mjs';
 
 export { GABOR_SCHEMA, sigmaFromBandwidth };
 

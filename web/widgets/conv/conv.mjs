@@ -4,15 +4,15 @@
 // whether the image spectrum came from the cache, and the time per call.
 // Attributes and URL-hash fields: conv-schema.mjs. Gabor kernels come from
 // the page-thread core; the convolution runs in a compute lane (a worker).
-import { SimcoreElement, adoptStyle, h } from './base.mjs';
-import { getLang, setLang, t } from './i18n.mjs';
-import { makeImage } from './images.mjs';
-import { autoScale, drawColourBar, drawField, present } from './draw.mjs';
-import { Channel, Superseded, createLane } from './compute.mjs';
-import { pageCore } from './core.mjs';
-import { box, gaussian, random, sobelX } from './conv-kernels.mjs';
-import css from './conv-style.mjs';
-import { CONV_SCHEMA } from './conv-schema.mjs';
+import { SimcoreElement, adoptStyle, h } from '../shared/base.mjs';
+import { getLang, setLang, t } from '../shared/i18n.mjs';
+import { makeImage } from '../shared/images.mjs';
+import { autoScale, drawColourBar, drawField, present } from '../shared/draw.mjs';
+import { Channel, Superseded, createLane } from '../shared/compute.mjs';
+import { pageCore } from '../shared/core.mjs';
+import { box, gaussian, random, sobelX } from './kernels.mjs';
+import css from './style.mjs';
+import { CONV_SCHEMA } from './schema.mjs';
 
 export { CONV_SCHEMA };
 

@@ -1,7 +1,7 @@
 // Web Worker body (bundled by tools/build-web.mjs into a string and started
 // from a blob: URL, which works from file://). The page sends the wasm bytes,
 // so the bundle embeds them once.
-import { loadSimcore } from '../../bindings/simcore.mjs';
+import { loadSimcore } from '../../../bindings/simcore.mjs';
 import { runJob } from './jobs.mjs';
 
 let sc = null;

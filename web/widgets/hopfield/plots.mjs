@@ -3,7 +3,7 @@
 // markers (the 0.138 load, the current load); labels are fixed at creation
 // in uPlot, so a language switch rebuilds the chart.
 import uPlot from 'uplot';
-import { AXIS, legendMatchingLines } from './plot-style.mjs';
+import { AXIS, legendMatchingLines } from '../shared/plot-style.mjs';
 
 export class LinePlot {
   /**

@@ -1,8 +1,8 @@
 // Styles of <simcore-gabor>, inside its shadow root. Container queries size
 // the layout from the element's own width (a slide column, a page), not the
 // window's; it stays usable down to 320 px.
-import base from './widget-style.mjs';
-import { panelsLayout } from './panels-layout.mjs';
+import base from '../shared/widget-style.mjs';
+import { panelsLayout } from '../shared/panels-layout.mjs';
 
 export default `${base}
 .layout { display: grid; grid-template-columns: 1fr; gap: 10px; }

@@ -1,7 +1,7 @@
 // The f-I curve as a small uPlot chart: firing rate (Hz) against the input
 // current, I_SN as a dashed vertical line, the current I as a solid one.
 import uPlot from 'uplot';
-import { AXIS, fixed } from './plot-style.mjs';
+import { AXIS, fixed } from '../shared/plot-style.mjs';
 
 export class FIPlot {
   constructor(container, height = 160) {

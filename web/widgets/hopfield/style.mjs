@@ -1,6 +1,6 @@
 // Styles of <simcore-hopfield>, inside its shadow root. Container queries size
 // the layout from the element's own width; it stays usable down to 320 px.
-import base from './widget-style.mjs';
+import base from '../shared/widget-style.mjs';
 
 export default `${base}
 :host { --mark: #e8590c; }

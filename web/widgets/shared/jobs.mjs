@@ -1,8 +1,8 @@
 // The heavy computations of the widgets, as messages: run inside a Web Worker
 // (worker.mjs) or, where workers are unavailable, on the page thread. Images
 // are sent once and cached by id; jobs name the image they use.
-import { Viewport } from './plane.mjs';
-import { streamlines } from './streamlines.mjs';
+import { Viewport } from '../phase/plane.mjs';
+import { streamlines } from '../phase/streamlines.mjs';
 
 const images = new Map();
 

@@ -5,7 +5,7 @@
 // coincide (tuning.mjs says why) and must still be seen as two. uPlot's
 // stylesheet is bundled as text and placed in the widget's shadow root.
 import uPlot from 'uplot';
-import { AXIS, legendMatchingLines } from './plot-style.mjs';
+import { AXIS, legendMatchingLines } from '../shared/plot-style.mjs';
 import css from 'uplot/dist/uPlot.min.css';
 
 export const TUNING_PLOT_CSS = css;

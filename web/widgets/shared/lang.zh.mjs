@@ -1,0 +1,20 @@
+// 所有页面共用的中文界面文字。与 lang.en.mjs 键相同（测试会检查）。
+export default {
+  'lang.name': '中文',
+  'lang.switch': 'English',
+  'lang.switchTitle': '切换为英文界面',
+  'status.loading': '加载中…',
+  'status.error': '出错',
+  'page.index.title': 'simcore：类脑计算交互演示',
+  'page.index.intro': '“深度学习与类脑计算”课程的交互模型。每个页面都在浏览器中运行编译为 WebAssembly 的 C 计算核心，直接从磁盘打开也可以，不向任何地方发送数据。',
+  'page.index.gabor.title': 'Gabor 滤波器与 V1 的方向选择性',
+  'page.index.gabor.desc': '调节 Gabor 核，查看其频谱，对图像滤波，并观察一组方向选择性细胞如何构成 V1 的方向图。',
+  'page.index.engine.title': '卷积引擎',
+  'page.index.engine.desc': '演示背后的引擎：卷积与相关、边界规则，以及直接、可分离和 FFT 三种算法及其耗时。',
+  'page.index.hopfield.title': 'Hopfield 网络与 Boltzmann 动力学',
+  'page.index.hopfield.desc': '在神经元网络上绘画，存储数字和字母，破坏它们，看回忆沿能量下降；学习规则、温度、退火与容量。',
+  'page.index.pp.title': '相图：二维线性与非线性系统',
+  'page.index.pp.desc': '中心、焦点、节点与鞍点：改变矩阵，点击画出轨线，在迹–行列式平面上穿越边界；还有 FitzHugh–Nagumo、van der Pol 和 Morris–Lecar 模型。',
+  'page.index.izh.title': 'Izhikevich 神经元',
+  'page.index.izh.desc': '规则放电、簇放电、快速放电：四个参数，带零倾线和重置的 (v, u) 相平面，以及膜电位。',
+};
