@@ -5,6 +5,8 @@
 //   dist/simcore-scalar.{js,mjs}  the scalar wasm, loaded by the bundles on demand
 //   dist/simcore-widgets.js  classic script defining every widget (custom
 //                     elements), SIMD wasm embedded once, compute worker inlined
+//   dist/simcore-<area>.js   the same for one area of web/widgets/areas.mjs:
+//                     what that area's pages load
 //   dist/simcore-labels.js  the gallery's labels, SIMD probe and core version
 //   dist/vendor/katex/ KaTeX's stylesheet and fonts, for the pre-rendered equations
 //   dist/*            everything in web/ (web/widgets/ sources are bundled, not copied);
@@ -105,6 +107,82 @@ const common = {
 await build({ ...common, plugins: [embedWasm(classicSource)], format: 'iife', globalName: 'simcore', outfile: path.join(dist, 'simcore.js') });
 await build({ ...common, plugins: [embedWasm(moduleSource)], format: 'esm', outfile: path.join(dist, 'simcore.mjs') });
 
+
+// Widgets, one script per area (dist/simcore-<area>.js, what the area's pages
+// load) and one with every area (dist/simcore-widgets.js, for embedding); the
+// areas come from web/widgets/areas.mjs. For each, the worker body is bundled
+// first (its wasm comes from the page in a message), then inlined as a string
+// into the widget script, which starts it from a blob: URL (workers from files
+// are blocked on file://).
+const noEmbeddedWasm = {
+  name: 'no-embedded-wasm',
+  setup(b) {
+    b.onResolve({ filter: /\/wasm-source\.mjs$/ }, () => ({ path: 'wasm-source', namespace: 'stub' }));
+    b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({
+      contents: 'export async function wasmBytes() { throw new Error("the worker gets its wasm from the page"); }',
+      loader: 'js',
+    }));
+  },
+};
+const { AREAS } = await import('../web/widgets/areas.mjs');
+const widgetsDir = path.join(root, 'web/widgets');
+const areaFile = (name, file) => path.join(widgetsDir, name, file);
+const areaJobs = (names) => names.filter((n) => existsSync(areaFile(n, 'jobs.mjs')));
+// virtual:area-elements, -jobs and -labels for the chosen areas.
+const areaModules = (names) => ({
+  name: 'area-modules',
+  setup(b) {
+    b.onResolve({ filter: /^virtual:area-(elements|jobs|labels)$/ }, (a) => ({ path: a.path.slice(8), namespace: 'areas' }));
+    b.onLoad({ filter: /.*/, namespace: 'areas' }, (a) => {
+      const q = JSON.stringify;
+      const lines = {
+        'area-elements': () => [...names.map((n, i) => `import { ELEMENTS as e${i} } from ${q(areaFile(n, 'index.mjs'))};`),
+          `export default [${names.map((_, i) => `e${i}`).join(', ')}];`],
+        'area-jobs': () => [...areaJobs(names).map((n, i) => `import { JOBS as j${i} } from ${q(areaFile(n, 'jobs.mjs'))};`),
+          `export default Object.assign({}, ${areaJobs(names).map((_, i) => `j${i}`).join(', ')});`],
+        'area-labels': () => [`import { registerLabels } from ${q(path.join(widgetsDir, 'shared/i18n.mjs'))};`,
+          ...names.flatMap((n, i) => [`import en${i} from ${q(areaFile(n, 'lang.en.mjs'))};`, `import zh${i} from ${q(areaFile(n, 'lang.zh.mjs'))};`,
+            `registerLabels({ en: en${i}, zh: zh${i} });`])],
+      }[a.path];
+      return { contents: lines().join('\n'), loader: 'js', resolveDir: widgetsDir };
+    });
+  },
+});
+async function buildWidgets(names, outfile) {
+  const workerBuild = await build({
+    entryPoints: [path.join(widgetsDir, 'shared/worker.mjs')],
+    bundle: true,
+    write: false,
+    minify: true,
+    format: 'iife',
+    target: 'es2020',
+    legalComments: 'none',
+    logLevel: 'warning',
+    plugins: [noEmbeddedWasm, areaModules(names)],
+  });
+  const workerSource = {
+    name: 'worker-source',
+    setup(b) {
+      b.onResolve({ filter: /^virtual:worker-source$/ }, () => ({ path: 'worker-source', namespace: 'embedded' }));
+      b.onLoad({ filter: /^worker-source$/, namespace: 'embedded' }, () => ({
+        contents: `export default ${JSON.stringify(workerBuild.outputFiles[0].text)};`, loader: 'js',
+      }));
+    },
+  };
+  await build({
+    ...common,
+    entryPoints: [path.join(widgetsDir, 'index.mjs')],
+    plugins: [workerSource, areaModules(names), embedWasm(classicSource)],
+    loader: { '.css': 'text' }, // uPlot's stylesheet goes into the widgets' shadow roots
+    minify: true, // a lecturer copies this one file around; keep it small
+    format: 'iife',
+    globalName: 'simcoreWidgets',
+    outfile: path.join(dist, outfile),
+  });
+}
+await buildWidgets(AREAS.map((a) => a.name), 'simcore-widgets.js');
+for (const a of AREAS) await buildWidgets([a.name], `simcore-${a.name}.js`);
+
 // The gallery needs labels and the name of the build, not the widgets or the
 // core: simcore-labels.js is the i18n module (the same tables the widgets
 // use), the SIMD probe and the core's version, read here from the wasm.
@@ -113,7 +191,7 @@ const coreVersion = (await loadSimcore({ wasm: await readFile(wasm.scalar), simd
 await build({
   ...common,
   entryPoints: [path.join(root, 'web/widgets/labels.mjs')],
-  plugins: [{
+  plugins: [areaModules(AREAS.map((a) => a.name)), {
     name: 'core-version',
     setup(b) {
       b.onResolve({ filter: /^virtual:core-version$/ }, () => ({ path: 'core-version', namespace: 'embedded' }));
@@ -124,49 +202,6 @@ await build({
   format: 'iife',
   globalName: 'simcoreLabels',
   outfile: path.join(dist, 'simcore-labels.js'),
-});
-
-// Widgets: the worker body is bundled first (its wasm comes from the page in
-// a message), then inlined as a string into the widget bundle, which starts
-// it from a blob: URL (workers from files are blocked on file://).
-const workerBuild = await build({
-  entryPoints: [path.join(root, 'web/widgets/shared/worker.mjs')],
-  bundle: true,
-  write: false,
-  minify: true,
-  format: 'iife',
-  target: 'es2020',
-  legalComments: 'none',
-  logLevel: 'warning',
-  plugins: [{
-    name: 'no-embedded-wasm',
-    setup(b) {
-      b.onResolve({ filter: /\/wasm-source\.mjs$/ }, () => ({ path: 'wasm-source', namespace: 'stub' }));
-      b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({
-        contents: 'export async function wasmBytes() { throw new Error("the worker gets its wasm from the page"); }',
-        loader: 'js',
-      }));
-    },
-  }],
-});
-const workerSource = {
-  name: 'worker-source',
-  setup(b) {
-    b.onResolve({ filter: /^virtual:worker-source$/ }, () => ({ path: 'worker-source', namespace: 'embedded' }));
-    b.onLoad({ filter: /^worker-source$/, namespace: 'embedded' }, () => ({
-      contents: `export default ${JSON.stringify(workerBuild.outputFiles[0].text)};`, loader: 'js',
-    }));
-  },
-};
-await build({
-  ...common,
-  entryPoints: [path.join(root, 'web/widgets/index.mjs')],
-  plugins: [workerSource, embedWasm(classicSource)],
-  loader: { '.css': 'text' }, // uPlot's stylesheet goes into the widgets' shadow roots
-  minify: true, // a lecturer copies this one file around; keep it small
-  format: 'iife',
-  globalName: 'simcoreWidgets',
-  outfile: path.join(dist, 'simcore-widgets.js'),
 });
 
 await cp(path.join(root, 'web'), dist, {

@@ -8,7 +8,7 @@ import { loadSimcore } from '../../bindings/simcore.mjs';
 import { defaults, fromHash, toHash } from '../../web/widgets/shared/state.mjs';
 import { HOPFIELD_SCHEMA } from '../../web/widgets/hopfield/schema.mjs';
 import { PATTERN_SETS, SET_SIZES, eraseBlock, flipNoise, glyph, patternSet, resample, rng } from '../../web/widgets/hopfield/patterns.mjs';
-import { TABLES } from '../../web/widgets/shared/i18n.mjs';
+import { TABLES } from './helpers/labels.mjs';
 import { decodeGrids, encodeGrids, gridTextLength } from '../../web/widgets/shared/grid-bits.mjs';
 
 test('pattern sets: ±1 rows of size², distinct, glyphs centred and scaled', () => {

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { loadSimcore } from '../../bindings/simcore.mjs';
 import { fromHash, toHash } from '../../web/widgets/shared/state.mjs';
 import { MODEL_INFO, PHASE_PLANE_SCHEMA as S, PHASE_PRESETS, matrixForTraceDet } from '../../web/widgets/phase/phase-plane-schema.mjs';
-import { TABLES } from '../../web/widgets/shared/i18n.mjs';
+import { TABLES } from './helpers/labels.mjs';
 import { Viewport, niceTicks } from '../../web/widgets/phase/plane.mjs';
 import { IZHIKEVICH_SCHEMA, IZH_FEATURES, IZH_PRESETS } from '../../web/widgets/phase/izhikevich-schema.mjs';
 

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { loadSimcore } from '../../bindings/simcore.mjs';
 import { defaults, fromHash, parseField, toHash } from '../../web/widgets/shared/state.mjs';
 import { GABOR_SCHEMA, sigmaFromBandwidth } from '../../web/widgets/gabor/schema.mjs';
-import { TABLES } from '../../web/widgets/shared/i18n.mjs';
+import { TABLES } from './helpers/labels.mjs';
 import { COINCIDE, curveGap, peakAngle, tuningCurve } from '../../web/widgets/gabor/tuning.mjs';
 import { magnitudeSpectrum } from '../../web/widgets/gabor/spectrum.mjs';
 import { grating } from '../../web/widgets/shared/images.mjs';

@@ -1,19 +1,11 @@
-// Entry of dist/simcore-widgets.js: defines every simcore custom element and
+// Entry of the widget scripts: dist/simcore-widgets.js carries every area,
+// dist/simcore-<area>.js one (tools/build-web.mjs chooses the areas behind
+// virtual:area-elements from areas.mjs). Defines the custom elements and
 // exposes the shared helpers pages need (language, hash) as `simcoreWidgets`.
-import { SimcoreGabor } from './gabor/gabor.mjs';
-import { SimcoreHopfield } from './hopfield/hopfield.mjs';
-import { SimcorePhasePlane } from './phase/phase-plane.mjs';
-import { SimcoreIzhikevich } from './phase/izhikevich.mjs';
-import { SimcoreConv } from './conv/conv.mjs';
+import AREA_ELEMENTS from 'virtual:area-elements';
 import { LANGS, getLang, onLangChange, setLang, t, translate } from './shared/i18n.mjs';
 
-const ELEMENTS = {
-  'simcore-gabor': SimcoreGabor,
-  'simcore-hopfield': SimcoreHopfield,
-  'simcore-phase-plane': SimcorePhasePlane,
-  'simcore-izhikevich': SimcoreIzhikevich,
-  'simcore-conv': SimcoreConv,
-};
+const ELEMENTS = Object.assign({}, ...AREA_ELEMENTS);
 for (const [name, cls] of Object.entries(ELEMENTS)) {
   if (!customElements.get(name)) customElements.define(name, cls);
 }

@@ -1,11 +1,24 @@
-// Interface language: one table per language (lang/*.mjs), one setting shared
-// by every widget and page, remembered in localStorage when the browser allows
-// it (it can throw on file:// or in a sandboxed iframe, hence the guards).
-import en from '../lang/en.mjs';
-import zh from '../lang/zh.mjs';
+// Interface language: one setting shared by every widget and page, remembered
+// in localStorage when the browser allows it (it can throw on file:// or in a
+// sandboxed iframe, hence the guards). Labels come in one table per language
+// and area: shared/lang.*.mjs here, <area>/lang.*.mjs registered by each area's
+// index.mjs, so a page's script carries only the labels of its own areas.
+import en from './lang.en.mjs';
+import zh from './lang.zh.mjs';
 
-export const TABLES = Object.freeze({ en, zh });
+/** The merged label tables of every area registered so far, per language. */
+export const TABLES = Object.freeze({ en: { ...en }, zh: { ...zh } });
 export const LANGS = Object.freeze(Object.keys(TABLES));
+
+/** Adds an area's tables ({ en, zh }, same keys); a key of another area is an error. */
+export function registerLabels(tables) {
+  for (const lang of LANGS) {
+    for (const [key, text] of Object.entries(tables[lang] ?? {})) {
+      if (key in TABLES[lang] && TABLES[lang][key] !== text) throw new Error(`label ${key} registered twice`);
+      TABLES[lang][key] = text;
+    }
+  }
+}
 const KEY = 'simcore.lang';
 const EVENT = 'simcore-lang';
 let current = null;
