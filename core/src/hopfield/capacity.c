@@ -7,11 +7,11 @@
 
 #define MAX_LOADS 1024
 
-static void random_patterns(sc_hop_rng *rng, int8_t *x, size_t len)
+static void random_patterns(sc_rng *rng, int8_t *x, size_t len)
 {
     uint32_t bits = 0;
     for (size_t i = 0; i < len; i++) {
-        if ((i & 31) == 0) bits = sc_hop_rng_u32(rng);
+        if ((i & 31) == 0) bits = sc_rng_u32(rng);
         x[i] = (bits & 1u) ? 1 : -1;
         bits >>= 1;
     }
@@ -48,8 +48,8 @@ sc_status sc_hopfield_capacity(const sc_hopfield_capacity_desc *d, const int *co
         st = sc_fail(SC_ERR_NOMEM, "n");
         goto done;
     }
-    sc_hop_rng rng;
-    sc_hop_rng_seed(&rng, d->seed);
+    sc_rng rng;
+    sc_rng_seed(&rng, d->seed);
     const int flips = (int)lroundf(d->noise * (float)n);
     const sc_hopfield_step_desc async = {SC_HOPFIELD_ASYNC, 0.0f, NULL, 0};
     const int max_sweeps = d->max_sweeps ? d->max_sweeps : 100;
@@ -70,7 +70,7 @@ sc_status sc_hopfield_capacity(const sc_hopfield_capacity_desc *d, const int *co
                 /* `flips` distinct neurons: a partial Fisher-Yates shuffle. */
                 for (int i = 0; i < n; i++) perm[i] = i;
                 for (int f = 0; f < flips; f++) {
-                    const int j = f + (int)sc_hop_rng_below(&net.rng, (uint32_t)(n - f));
+                    const int j = f + (int)sc_rng_below(&net.rng, (uint32_t)(n - f));
                     const int t = perm[f];
                     perm[f] = perm[j];
                     perm[j] = t;

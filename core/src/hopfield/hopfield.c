@@ -4,21 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include "hopfield_internal.h"
+#include "../base/pool.h"
 
-/* Box2D-style pool: a handle is (generation << 16) | (slot + 1). A slot's
- * generation changes on every create, so copies of an old handle go stale. */
-static struct {
-    sc_hop_net *net;
-    uint16_t generation;
-} pool[SC_HOPFIELD_MAX_NETWORKS];
-
-static sc_hop_net *lookup(sc_hopfield h)
-{
-    const uint32_t slot = h.id & 0xffffu, generation = h.id >> 16;
-    if (slot == 0 || slot > SC_HOPFIELD_MAX_NETWORKS) return NULL;
-    if (!pool[slot - 1].net || pool[slot - 1].generation != generation) return NULL;
-    return pool[slot - 1].net;
-}
+/* Networks live in the core's handle pool (base/pool.h). */
+static sc_hop_net *lookup(sc_hopfield h) { return sc_pool_get(SC_KIND_HOPFIELD, h.id); }
 
 #define NET_OR_FAIL(net, h)                                                    \
     sc_hop_net *net = lookup(h);                                               \
@@ -29,30 +18,27 @@ sc_status sc_hopfield_create(int n, sc_hopfield *out)
     if (!out) return sc_fail(SC_ERR_NULL, "net");
     out->id = 0;
     if (n < 1 || n > SC_HOPFIELD_MAX_NEURONS) return sc_fail(SC_ERR_SIZE, "n");
-    int slot = 0;
-    while (slot < SC_HOPFIELD_MAX_NETWORKS && pool[slot].net) slot++;
-    if (slot == SC_HOPFIELD_MAX_NETWORKS) return sc_fail(SC_ERR_NOMEM, "network pool (64 live networks)");
+    if (sc_pool_live(SC_KIND_HOPFIELD) >= SC_HOPFIELD_MAX_NETWORKS)
+        return sc_fail(SC_ERR_NOMEM, "network pool (64 live networks)");
     sc_hop_net *net = malloc(sizeof *net);
     if (!net) return sc_fail(SC_ERR_NOMEM, "n");
-    const sc_status st = sc_hop_net_init(net, n);
+    sc_status st = sc_hop_net_init(net, n);
+    if (st == SC_OK)
+        st = sc_pool_add(SC_KIND_HOPFIELD, net, SC_HOPFIELD_MAX_NETWORKS, "network pool (64 live networks)", &out->id);
     if (st != SC_OK) {
+        if (net->n) sc_hop_net_free(net);
         free(net);
         return st;
     }
-    uint16_t generation = (uint16_t)(pool[slot].generation + 1);
-    if (generation == 0) generation = 1;
-    pool[slot].net = net;
-    pool[slot].generation = generation;
-    out->id = ((uint32_t)generation << 16) | (uint32_t)(slot + 1);
     return SC_OK;
 }
 
 sc_status sc_hopfield_destroy(sc_hopfield h)
 {
-    NET_OR_FAIL(net, h);
+    sc_hop_net *net = sc_pool_remove(SC_KIND_HOPFIELD, h.id);
+    if (!net) return sc_fail(SC_ERR_HANDLE, "network");
     sc_hop_net_free(net);
     free(net);
-    pool[(h.id & 0xffffu) - 1].net = NULL;
     return SC_OK;
 }
 
@@ -174,7 +160,7 @@ sc_status sc_hopfield_fields(sc_hopfield h, float *out)
 sc_status sc_hopfield_seed(sc_hopfield h, uint32_t seed)
 {
     NET_OR_FAIL(net, h);
-    sc_hop_rng_seed(&net->rng, seed);
+    sc_rng_seed(&net->rng, seed);
     return SC_OK;
 }
 

@@ -18,6 +18,7 @@
 
 #include <math.h>
 #include <stdint.h>
+#include "../base/rng.h"
 #include "simcore/hopfield.h"
 #include "../internal.h"
 
@@ -96,17 +97,6 @@ typedef struct sc_hop_variant {
 extern const sc_hop_variant sc_hop_variants[];
 extern const int sc_hop_variant_count;
 
-/* ---- generator: PCG32 (O'Neill 2014, pcg32_random_r) ------------------- */
-typedef struct sc_hop_rng {
-    uint64_t state;
-} sc_hop_rng;
-
-void sc_hop_rng_seed(sc_hop_rng *r, uint32_t seed);
-uint32_t sc_hop_rng_u32(sc_hop_rng *r);
-/* Uniform in [0, bound), bound >= 1 (Lemire's method, unbiased). */
-uint32_t sc_hop_rng_below(sc_hop_rng *r, uint32_t bound);
-/* Uniform in [0, 1) with 24 random bits. */
-static inline float sc_hop_rng_unit(sc_hop_rng *r) { return (float)(sc_hop_rng_u32(r) >> 8) * (1.0f / 16777216.0f); }
 
 /* ---- a network (the pool hands out handles to these) ------------------- */
 typedef struct sc_hop_net {
@@ -123,7 +113,7 @@ typedef struct sc_hop_net {
     float *prev, *back;        /* stride each, earlier states (cycle test) */
     int *perm;                 /* n, random order scratch */
     int8_t *patterns;          /* count x n, NULL when count == 0 */
-    sc_hop_rng rng;
+    sc_rng rng;
     const sc_hop_variant *kernel;
     /* Incremental fields for float weights (incremental.c); NULL for Hebb. */
     double *hd;                /* stride: W s in double, valid when hd_valid */

@@ -116,7 +116,7 @@ int sc_hop_inc_sweep(sc_hop_net *net, sc_hopfield_mode mode, float t, const int 
         const double coef = bound_coef(net, n);
         float *next = net->h;
         for (int i = 0; i < n; i++) {
-            const float u = t == 0.0f ? 0.0f : sc_hop_rng_unit(&net->rng);
+            const float u = t == 0.0f ? 0.0f : sc_rng_unit(&net->rng);
             next[i] = decide(net, i, t, u, coef);
         }
         for (int i = 0; i < n; i++)
@@ -128,7 +128,7 @@ int sc_hop_inc_sweep(sc_hop_net *net, sc_hopfield_mode mode, float t, const int 
         const double coef = bound_coef(net, order_len);
         for (int k = 0; k < order_len; k++) {
             const int i = order[k];
-            const float u = t == 0.0f ? 0.0f : sc_hop_rng_unit(&net->rng);
+            const float u = t == 0.0f ? 0.0f : sc_rng_unit(&net->rng);
             const float v = decide(net, i, t, u, coef);
             if (v != net->s[i]) {
                 flip(net, i, v);

@@ -30,7 +30,7 @@ sc_status sc_hop_net_init(sc_hop_net *net, int n)
     net->sq = (int16_t *)(net->hq + n);
     net->m8 = (int8_t *)(net->sq + stride);
     for (int i = 0; i < n; i++) sc_hop_set(net, i, 1.0f);
-    sc_hop_rng_seed(&net->rng, 1);
+    sc_rng_seed(&net->rng, 1);
     net->kernel = &sc_hop_variants[sc_hop_variant_count - 1];
     net->incremental = 1;
     return SC_OK;
@@ -51,9 +51,9 @@ void sc_hop_net_free(sc_hop_net *net)
  * unit otherwise (sc_hop_decide): P(+1) = 1 / (1 + exp(-2 (h - theta) / T)),
  * one uniform draw per update. An overflowing exponent gives p = 0 and an
  * underflowing one p = 1, both correct limits. */
-static inline float decide(float h, float theta, float t, sc_hop_rng *rng)
+static inline float decide(float h, float theta, float t, sc_rng *rng)
 {
-    return sc_hop_decide(h, theta, t, t == 0.0f ? 0.0f : sc_hop_rng_unit(rng));
+    return sc_hop_decide(h, theta, t, t == 0.0f ? 0.0f : sc_rng_unit(rng));
 }
 
 void sc_hop_net_fields(sc_hop_net *net)
@@ -91,7 +91,7 @@ int sc_hop_net_sweep(sc_hop_net *net, sc_hopfield_mode mode, float t,
         int *perm = net->perm;
         for (int i = 0; i < n; i++) perm[i] = i;
         for (int i = n - 1; i > 0; i--) {
-            const int j = (int)sc_hop_rng_below(&net->rng, (uint32_t)i + 1);
+            const int j = (int)sc_rng_below(&net->rng, (uint32_t)i + 1);
             const int tmp = perm[i];
             perm[i] = perm[j];
             perm[j] = tmp;

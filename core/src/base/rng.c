@@ -1,11 +1,10 @@
-/* PCG32 (O'Neill 2014, the reference pcg32_random_r with a fixed stream):
- * small, fast, and the same sequence natively and in wasm. */
-#include "hopfield_internal.h"
+/* PCG32 (rng.h). */
+#include "rng.h"
 
 #define PCG_MULT 6364136223846793005ull
 #define PCG_INC 1442695040888963407ull
 
-uint32_t sc_hop_rng_u32(sc_hop_rng *r)
+uint32_t sc_rng_u32(sc_rng *r)
 {
     const uint64_t old = r->state;
     r->state = old * PCG_MULT + PCG_INC;
@@ -15,23 +14,23 @@ uint32_t sc_hop_rng_u32(sc_hop_rng *r)
 }
 
 /* pcg32_srandom_r with initseq fixed: state 0, step, add seed, step. */
-void sc_hop_rng_seed(sc_hop_rng *r, uint32_t seed)
+void sc_rng_seed(sc_rng *r, uint32_t seed)
 {
     r->state = 0;
-    sc_hop_rng_u32(r);
+    sc_rng_u32(r);
     r->state += seed;
-    sc_hop_rng_u32(r);
+    sc_rng_u32(r);
 }
 
 /* Lemire, "Fast random integer generation in an interval" (2019). */
-uint32_t sc_hop_rng_below(sc_hop_rng *r, uint32_t bound)
+uint32_t sc_rng_below(sc_rng *r, uint32_t bound)
 {
-    uint64_t m = (uint64_t)sc_hop_rng_u32(r) * bound;
+    uint64_t m = (uint64_t)sc_rng_u32(r) * bound;
     uint32_t low = (uint32_t)m;
     if (low < bound) {
         const uint32_t threshold = (uint32_t)(-bound) % bound;
         while (low < threshold) {
-            m = (uint64_t)sc_hop_rng_u32(r) * bound;
+            m = (uint64_t)sc_rng_u32(r) * bound;
             low = (uint32_t)m;
         }
     }
