@@ -5,8 +5,7 @@
 #include <string.h>
 #include "check.h"
 #include "simcore/conv.h"
-#include "conv/conv_internal.h"
-#include "fft/fft_internal.h"
+#include "conv/fft_conv.h"
 
 #define PI 3.14159265358979323846
 

@@ -8,7 +8,7 @@
  * The includer defines V, FN(name) (adds its suffix) and the operations
  * v_ld/v_st (16 bytes, any alignment), v_add, v_sub, v_mul, v_splat,
  * v_ldsplat (load one float into all lanes), v_zero, v_tr4 (4x4 transpose).
- * Layouts: fft_internal.h. Mathematics: docs/fft.md. */
+ * Layouts: fft.h. Mathematics: docs/fft.md. */
 #include <string.h>
 
 /* ---- Stockham radix stages --------------------------------------------

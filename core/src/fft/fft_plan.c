@@ -2,7 +2,7 @@
  * tables in double rounded once to float, and a small cache by length. */
 #include <math.h>
 #include <stdlib.h>
-#include "fft_internal.h"
+#include "fft.h"
 
 #define SC_PI 3.14159265358979323846
 

@@ -1,6 +1,6 @@
 /* Scalar reference FFT: the algorithms of fft_impl.h over a plain struct of
  * four floats, compiled without auto-vectorisation (CMake: *_scalar.c). */
-#include "fft_internal.h"
+#include "fft.h"
 
 typedef struct { float f[4]; } V;
 #define FN(name) name##_scalar

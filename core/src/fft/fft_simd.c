@@ -1,7 +1,7 @@
 /* SIMD FFT: the algorithms of fft_impl.h with V = v128_t, i.e. four
  * independent transforms per instruction (columns in the y pass, rows of
  * the transposed spectrum in the x pass). */
-#include "fft_internal.h"
+#include "fft.h"
 #if SC_HAVE_SIMD
 #include "../simd.h"
 

@@ -1,6 +1,6 @@
 /* The one list of FFT variants (XNNPACK's pattern): sc_conv_fft uses the
  * last entry, tests and benchmarks iterate them all. */
-#include "fft_internal.h"
+#include "fft.h"
 
 const sc_fft_variant *const sc_fft_variants[] = {
     &sc_fft_variant_scalar,

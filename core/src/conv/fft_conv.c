@@ -9,8 +9,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include "../conv/conv_internal.h"
-#include "fft_internal.h"
+#include "fft_conv.h"
 
 /* Planes are 64-byte aligned inside one malloc block per role. */
 #define ALIGN_FLOATS 16

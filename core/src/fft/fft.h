@@ -1,4 +1,7 @@
-/* Internals of the FFT convolution path (docs/fft.md). Not public API.
+/* The FFT area's interface to the rest of the core (the convolution's FFT
+ * path, conv/fft_conv.c, and tests): plans, the 2-D real transform's layout and
+ * the variants. Not public API; the kernels themselves are in fft_impl.h.
+ * Mathematics and measurements: docs/fft.md.
  *
  * Complex data is stored split (separate re and im planes) and batched four
  * transforms wide: element n of a batch is 4 consecutive floats, one per
@@ -16,8 +19,8 @@
  * into the blocks; the x pass then reads each block contiguously (a
  * row-major transposed layout made the x pass stride over every page of a
  * 2.5 MB plane at N = 1125 and thrash the TLB). */
-#ifndef SIMCORE_FFT_INTERNAL_H
-#define SIMCORE_FFT_INTERNAL_H
+#ifndef SIMCORE_FFT_H
+#define SIMCORE_FFT_H
 
 #include <stddef.h>
 #include "../internal.h"
@@ -106,11 +109,5 @@ extern const sc_fft_variant sc_fft_variant_simd;
 /* All variants, scalar reference first, the one sc_conv_fft uses last. */
 extern const sc_fft_variant *const sc_fft_variants[];
 extern const int sc_fft_variant_count;
-
-/* For tests: the convolution through a chosen variant (sc_conv_fft uses the
- * last one). Same contract as sc_conv_fft. */
-sc_status sc_conv_fft_variant(const sc_fft_variant *v, const float *padded, int pw,
-                              int w, int h, const float *k, int kw, int kh,
-                              float *out, int *fft_w, int *fft_h, int *cache_hit);
 
 #endif
