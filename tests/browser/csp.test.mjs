@@ -40,9 +40,9 @@ async function probe(p) {
       inline: () => { const s = document.createElement('script'); s.textContent = 'window.__ran.push("inline")'; document.body.append(s); },
       dataScript: () => { const s = document.createElement('script'); s.src = 'data:text/javascript,window.__ran.push("data")'; document.body.append(s); },
       otherOrigin: () => { const s = document.createElement('script'); s.src = 'https://example.invalid/x.js'; document.body.append(s); },
-      eval: () => eval('window.__ran.push("eval")'), // eslint-disable-line no-eval
-      Function: () => new Function('window.__ran.push("Function")')(), // eslint-disable-line no-new-func
-      setTimeoutString: () => setTimeout('window.__ran.push("setTimeout")', 0), // eslint-disable-line no-implied-eval
+      eval: () => eval('window.__ran.push("eval")'),
+      Function: () => new Function('window.__ran.push("Function")')(),
+      setTimeoutString: () => setTimeout('window.__ran.push("setTimeout")', 0),
       handler: () => { const d = document.createElement('div'); d.setAttribute('onclick', 'window.__ran.push("onclick")'); document.body.append(d); d.click(); d.remove(); },
       markup: () => { const d = document.createElement('div'); d.innerHTML = '<img src="data:," onerror="window.__ran.push(\'onerror\')">'; document.body.append(d); },
       javascriptUrl: () => { const a = document.createElement('a'); a.href = 'javascript:window.__ran.push("js-url")'; document.body.append(a); a.click(); a.remove(); },

@@ -103,7 +103,7 @@ const gaborBankSpec = {
   slots: gaborFilterSpec.slots,
   make(r) {
     const w = r.int(1, 8), h = r.int(1, 8);
-    const { theta, ...p } = gaborParams(r);
+    const { theta: _theta, ...p } = gaborParams(r); // banks choose their own angles
     p.orientations = r.int(1, 6);
     if (r.bool()) p.scales = r.int(1, 2);
     if (r.bool()) p.border = r.pick(BORDERS);
