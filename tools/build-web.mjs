@@ -9,7 +9,8 @@
 //                     what that area's pages load
 //   dist/simcore-labels.js  the gallery's labels, SIMD probe and core version
 //   dist/vendor/katex/ KaTeX's stylesheet and fonts, for the pre-rendered equations
-//   dist/*            everything in web/ (web/widgets/ sources are bundled, not copied);
+//   dist/*            everything in web/ (web/widgets/ sources are bundled, not copied),
+//                     each page's head from one template (tools/page-head.mjs);
 //                     <tex>…</tex> and <tex-block>…</tex-block> in pages are
 //                     typeset at build time, so pages need no script for math;
 //                     KaTeX's inline styles become classes in vendor/katex/typeset.css
@@ -23,6 +24,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { stylesToClasses, stylesheet } from './katex-styles.mjs';
+import { expandHead } from './page-head.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
@@ -235,6 +237,15 @@ if (existsSync(path.join(root, 'examples'))) {
   await typesetPages(slides);
 }
 await writeFile(path.join(dist, 'vendor/katex/typeset.css'), stylesheet(katexRules));
+// Every page's head from one template (tools/page-head.mjs).
+for (const [dir, root] of [[dist, ''], [path.join(dist, 'examples'), '../'], [path.join(dist, 'examples/slides'), '../../']]) {
+  if (!existsSync(dir)) continue;
+  for (const f of await readdir(dir)) {
+    if (!f.endsWith('.html')) continue;
+    const file = path.join(dir, f);
+    await writeFile(file, expandHead(await readFile(file, 'utf8'), root, path.relative(dist, file)));
+  }
+}
 
 /**
  * Replace <tex>…</tex> (inline) and <tex-block>…</tex-block> (display) in

@@ -33,6 +33,19 @@ test('every page in dist/ is listed here and carries the same strict policy', as
   assert.equal(directives['connect-src'], undefined, 'no fetch at all: default-src none applies');
 });
 
+test('page sources carry no policy of their own: one head template (tools/page-head.mjs) gives it to all', async () => {
+  const root = path.join(distDir, '..');
+  const sources = Object.keys(PAGES).map((p) => (p.startsWith('examples/') ? p : `web/${p}`));
+  const { CSP } = await import(pathToFileURL(path.join(root, 'tools/page-head.mjs')).href);
+  for (const file of sources) {
+    const html = await readFile(path.join(root, file), 'utf8');
+    assert.equal(html.match(/^<!-- simcore:head( demo)? -->$/gm)?.length, 1, `${file}: one head marker`);
+    assert.doesNotMatch(html, /Content-Security-Policy/, `${file}: no policy of its own`);
+    const built = await readFile(path.join(distDir, file.replace(/^web\//, '')), 'utf8');
+    assert.equal([...built.matchAll(POLICY)][0][1], CSP, `${file}: built with the template's policy`);
+  }
+});
+
 // Each probe tries to run script the policy must block; `flag` is what it would set.
 async function probe(p) {
   return p.evaluate(async () => {
