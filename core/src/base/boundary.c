@@ -1,0 +1,67 @@
+/* The wasm boundary described once, by the C side: sc_boundary() returns a
+ * JSON text with the status codes by name and every limit of limits.h, which
+ * the JavaScript binding reads when it loads (bindings/core/boundary.mjs)
+ * instead of keeping copies. tests/wasm/boundary.test.mjs checks that every
+ * #define of limits.h and every status of status.h is here. */
+#include <stdio.h>
+#include <string.h>
+#include "simcore/limits.h"
+#include "simcore/status.h"
+#include "../internal.h"
+
+#define STATUS(name) {#name, name}
+static const struct {
+    const char *name;
+    int value;
+} statuses[] = {
+    STATUS(SC_OK), STATUS(SC_ERR_NULL), STATUS(SC_ERR_SIZE), STATUS(SC_ERR_RANGE),
+    STATUS(SC_ERR_NONFINITE), STATUS(SC_ERR_OPTION), STATUS(SC_ERR_NOMEM), STATUS(SC_ERR_INTERNAL),
+    STATUS(SC_ERR_HANDLE), STATUS(SC_ERR_OVERFLOW),
+};
+_Static_assert(sizeof statuses / sizeof statuses[0] == SC_STATUS_COUNT, "every status is described");
+
+#define LIMIT(name) {#name, (double)(name)}
+static const struct {
+    const char *name;
+    double value;
+} limits[] = {
+    LIMIT(SC_CONV_MAX_DIM), LIMIT(SC_CONV_MAX_PIXELS), LIMIT(SC_CONV_MAX_KERNEL_DIM),
+    LIMIT(SC_GABOR_MAX_ORIENTATIONS), LIMIT(SC_GABOR_MAX_SCALES), LIMIT(SC_GABOR_MAX_BANK_VALUES),
+    LIMIT(SC_HOPFIELD_MAX_NEURONS), LIMIT(SC_HOPFIELD_MAX_PATTERNS), LIMIT(SC_HOPFIELD_MAX_NETWORKS),
+    LIMIT(SC_HOPFIELD_MAX_SWEEPS), LIMIT(SC_HOPFIELD_MAX_TRIALS),
+    LIMIT(SC_ODE_MAX_DIM), LIMIT(SC_ODE_MAX_PARAMS), LIMIT(SC_ODE_MAX_STEPS), LIMIT(SC_ODE_MAX_INPUT),
+    LIMIT(SC_ODE_MAX_BATCH), LIMIT(SC_ODE_FI_MAX), LIMIT(SC_ODE_MAX_BATCH_DT),
+    LIMIT(SC_PHASE_MAX_GRID), LIMIT(SC_PHASE_MAX_POINTS), LIMIT(SC_PHASE_MAX_EQUILIBRIA),
+};
+
+static char text[4096];
+
+/* Appends "name":value (after a comma unless first); returns the new end. */
+static size_t entry(size_t at, int first, const char *name, double value)
+{
+    if (at >= sizeof text) return at;
+    const int k = snprintf(text + at, sizeof text - at, "%s\"%s\":%.17g", first ? "" : ",", name, value);
+    return k < 0 ? sizeof text : at + (size_t)k;
+}
+
+static size_t literal(size_t at, const char *s)
+{
+    if (at >= sizeof text) return at;
+    const int k = snprintf(text + at, sizeof text - at, "%s", s);
+    return k < 0 ? sizeof text : at + (size_t)k;
+}
+
+SC_API const char *sc_boundary(void)
+{
+    if (text[0]) return text;
+    size_t at = literal(0, "{\"status\":{");
+    for (size_t i = 0; i < sizeof statuses / sizeof statuses[0]; i++)
+        at = entry(at, i == 0, statuses[i].name, statuses[i].value);
+    at = literal(at, "},\"limits\":{");
+    for (size_t i = 0; i < sizeof limits / sizeof limits[0]; i++)
+        at = entry(at, i == 0, limits[i].name, limits[i].value);
+    at = literal(at, "}}");
+    /* A text that did not fit would be cut JSON: say so instead. */
+    if (at >= sizeof text - 1) snprintf(text, sizeof text, "{\"error\":\"boundary text exceeds %zu bytes\"}", sizeof text);
+    return text;
+}
