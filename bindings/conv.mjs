@@ -6,17 +6,17 @@ export const BORDERS = Object.freeze(['constant', 'replicate', 'reflect', 'refle
 export const METHODS = Object.freeze(['auto', 'direct', 'separable', 'fft']);
 const PARTS = Object.freeze(['real', 'imag']);
 
-// Mirrors core/include/simcore/{conv,gabor}.h; tests check the core agrees.
-export const LIMITS = Object.freeze({
-  maxImageDim: 8192,
-  maxImagePixels: 1 << 24,
-  maxKernelDim: 1025,
-  maxOrientations: 64,
-  maxScales: 8,
-  maxBankValues: 1 << 27,
-});
+export function convApi({ ex, i32, block, copyIn, copyOut, check, checkOutputs, limit }) {
+  // sc.limits, read from the core (core/include/simcore/limits.h).
+  const LIMITS = Object.freeze({
+    maxImageDim: limit('SC_CONV_MAX_DIM'),
+    maxImagePixels: limit('SC_CONV_MAX_PIXELS'),
+    maxKernelDim: limit('SC_CONV_MAX_KERNEL_DIM'),
+    maxOrientations: limit('SC_GABOR_MAX_ORIENTATIONS'),
+    maxScales: limit('SC_GABOR_MAX_SCALES'),
+    maxBankValues: limit('SC_GABOR_MAX_BANK_VALUES'),
+  });
 
-export function convApi({ ex, i32, block, copyIn, copyOut, check, checkOutputs }) {
   function checkImage(fn, image, width, height) {
     checkInt(fn, 'width', width, 1, LIMITS.maxImageDim);
     checkInt(fn, 'height', height, 1, LIMITS.maxImageDim);

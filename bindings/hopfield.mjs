@@ -6,19 +6,18 @@ import { arrayLength, checkArray, checkInt, checkNumber, checkOption, describe, 
 export const HOPFIELD_RULES = Object.freeze(['hebb', 'storkey', 'pseudoinverse']);
 export const HOPFIELD_MODES = Object.freeze(['async', 'sync']);
 
-// Mirrors core/include/simcore/hopfield.h; tests check the core agrees.
-export const HOPFIELD_LIMITS = Object.freeze({
-  maxNeurons: 4096,
-  maxPatterns: 1024, // and at most n
-  maxNetworks: 64,
-  maxSweeps: 1000000,
-  maxTrials: 10000,
-  maxLoads: 1024,
-});
-
 const MAX_SEED = 0xffffffff;
 
-export function hopfieldApi({ ex, i32, f32, block, check }) {
+export function hopfieldApi({ ex, i32, f32, block, check, limit }) {
+  // sc.hopfieldLimits, read from the core (core/include/simcore/limits.h).
+  const HOPFIELD_LIMITS = Object.freeze({
+    maxNeurons: limit('SC_HOPFIELD_MAX_NEURONS'),
+    maxPatterns: limit('SC_HOPFIELD_MAX_PATTERNS'), // and at most n
+    maxNetworks: limit('SC_HOPFIELD_MAX_NETWORKS'),
+    maxSweeps: limit('SC_HOPFIELD_MAX_SWEEPS'),
+    maxTrials: limit('SC_HOPFIELD_MAX_TRIALS'),
+    maxLoads: limit('SC_HOPFIELD_MAX_LOADS'),
+  });
   const i8 = () => new Int8Array(ex.memory.buffer);
   const f64 = () => new Float64Array(ex.memory.buffer);
 

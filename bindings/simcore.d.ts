@@ -274,5 +274,3 @@ export declare function simdSupported(): boolean;
 export declare const BORDERS: readonly Border[];
 /** Accepted method names, in the core's enum order. */
 export declare const METHODS: readonly Method[];
-/** Same values as Simcore.limits. */
-export declare const LIMITS: Limits;

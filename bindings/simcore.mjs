@@ -12,7 +12,7 @@ import { linalgApi } from './linalg.mjs';
 import { odeApi } from './ode.mjs';
 import { simdSupported } from './simd-probe.mjs';
 
-export { BORDERS, METHODS, LIMITS } from './conv.mjs';
+export { BORDERS, METHODS } from './conv.mjs';
 export { simdSupported };
 
 async function instantiate(bytes) {

@@ -3,16 +3,37 @@
 // core status codes into JS errors. Area modules (conv.mjs, ...) receive one
 // of these and add their functions to the API.
 
-// C status -> JS error class (core/include/simcore/status.h): OK, NULL,
-// SIZE, RANGE, NONFINITE, OPTION, NOMEM, INTERNAL, HANDLE, OVERFLOW.
-const ERROR_CLASS = [null, TypeError, RangeError, RangeError, RangeError, RangeError, Error, Error, Error, RangeError];
-const SC_ERR_OVERFLOW = 9;
+// C status -> JS error class, by the status's name (core/include/simcore/
+// status.h); the codes themselves come from the core (sc_boundary()).
+const ERROR_CLASS = Object.freeze({
+  SC_ERR_NULL: TypeError,
+  SC_ERR_SIZE: RangeError,
+  SC_ERR_RANGE: RangeError,
+  SC_ERR_NONFINITE: RangeError,
+  SC_ERR_OPTION: RangeError,
+  SC_ERR_NOMEM: Error,
+  SC_ERR_INTERNAL: Error,
+  SC_ERR_HANDLE: Error,
+  SC_ERR_OVERFLOW: RangeError,
+});
 
 // -sMAXIMUM_MEMORY in CMakeLists.txt (2 GiB).
 const MAX_BLOCK_BYTES = 2 ** 31;
 
 export function createCore(ex) {
   const f32 = () => new Float32Array(ex.memory.buffer);
+  const boundary = readBoundary(ex);
+  const errorClass = [];
+  for (const [name, code] of Object.entries(boundary.status)) {
+    if (code !== 0 && !ERROR_CLASS[name]) throw new Error(`simcore: the core has a status ${name} the binding does not know`);
+    errorClass[code] = ERROR_CLASS[name] ?? null;
+  }
+  const SC_ERR_OVERFLOW = boundary.status.SC_ERR_OVERFLOW;
+  /** The core's limit by its C name (core/include/simcore/limits.h). */
+  function limit(name) {
+    if (!Object.hasOwn(boundary.limits, name)) throw new Error(`simcore: the core has no limit ${name}`);
+    return boundary.limits[name];
+  }
   const i32 = () => new Int32Array(ex.memory.buffer);
 
   // One reusable malloc block per role; grows, never shrinks.
@@ -49,7 +70,7 @@ export function createCore(ex) {
 
   function check(fn, status) {
     if (status === 0) return;
-    const Class = ERROR_CLASS[status] ?? Error;
+    const Class = errorClass[status] ?? Error;
     const arg = cString(ex.sc_last_error_arg());
     throw new Class(`${fn}: ${arg ? arg + ': ' : ''}${cString(ex.sc_status_message(status))}`);
   }
@@ -71,5 +92,17 @@ export function createCore(ex) {
     check(fn, status);
   }
 
-  return { ex, f32, i32, block, copyIn, copyOut, cString, check, checkOutputs };
+  return { ex, f32, i32, block, copyIn, copyOut, cString, check, checkOutputs, limit, boundary };
+}
+
+// The wasm boundary as the C side describes it (core/src/base/boundary.c):
+// status codes by name and every limit, read once per instance.
+function readBoundary(ex) {
+  const ptr = ex.sc_boundary();
+  const bytes = new Uint8Array(ex.memory.buffer, ptr);
+  let end = 0;
+  while (bytes[end] !== 0) end++;
+  const d = JSON.parse(new TextDecoder().decode(bytes.subarray(0, end)));
+  if (!d.status || !d.limits) throw new Error(`simcore: the core's boundary description is unusable: ${d.error ?? 'no status or limits'}`);
+  return d;
 }

@@ -2,9 +2,11 @@
  * its sizes against these BEFORE it allocates anything and returns
  * SC_ERR_SIZE (or SC_ERR_RANGE) naming the argument, so no call can ask for
  * more memory than the wasm build has (MAXIMUM_MEMORY = 2 GiB in
- * CMakeLists.txt). The binding exposes the same numbers (sc.limits,
- * sc.hopfieldLimits, sc.odeLimits; a test checks they agree), and
- * docs/reliability.md ("Resource limits") gives the memory each limit
+ * CMakeLists.txt). The binding reads them from the core when it loads
+ * (sc_boundary(), core/src/base/boundary.c) and exposes them as sc.limits,
+ * sc.hopfieldLimits and sc.odeLimits; tests/wasm/boundary.test.mjs checks
+ * that every #define here reaches the binding. docs/reliability.md
+ * ("Resource limits") gives the memory each limit
  * allows. */
 #ifndef SIMCORE_LIMITS_H
 #define SIMCORE_LIMITS_H
@@ -25,6 +27,7 @@
 #define SC_HOPFIELD_MAX_NETWORKS 64     /* live networks at a time */
 #define SC_HOPFIELD_MAX_SWEEPS 1000000
 #define SC_HOPFIELD_MAX_TRIALS 10000
+#define SC_HOPFIELD_MAX_LOADS 1024     /* loads (pattern counts) of one capacity run */
 
 /* ODEs (ode.h). */
 #define SC_ODE_MAX_DIM 4                /* largest system dimension (Hodgkin-Huxley) */

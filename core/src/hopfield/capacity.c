@@ -5,7 +5,6 @@
 #include <string.h>
 #include "hopfield_internal.h"
 
-#define MAX_LOADS 1024
 
 static void random_patterns(sc_rng *rng, int8_t *x, size_t len)
 {
@@ -31,7 +30,7 @@ sc_status sc_hopfield_capacity(const sc_hopfield_capacity_desc *d, const int *co
     if (d->noise < 0.0f || d->noise > 0.5f) return sc_fail(SC_ERR_RANGE, "noise");
     if (d->trials < 1 || d->trials > SC_HOPFIELD_MAX_TRIALS) return sc_fail(SC_ERR_RANGE, "trials");
     if (d->max_sweeps < 0 || d->max_sweeps > SC_HOPFIELD_MAX_SWEEPS) return sc_fail(SC_ERR_RANGE, "maxSweeps");
-    if (m < 1 || m > MAX_LOADS) return sc_fail(SC_ERR_SIZE, "counts length");
+    if (m < 1 || m > SC_HOPFIELD_MAX_LOADS) return sc_fail(SC_ERR_SIZE, "counts length");
     int max_count = 0;
     for (int k = 0; k < m; k++) {
         if (counts[k] < 1 || counts[k] > n || counts[k] > SC_HOPFIELD_MAX_PATTERNS)

@@ -1,0 +1,49 @@
+// The wasm boundary is described once, by the C side (sc_boundary(),
+// core/src/base/boundary.c), and the binding reads it: here the description
+// is checked against the headers themselves, parsed independently, in both
+// builds. A limit added to limits.h or a status added to status.h without
+// reaching the description fails this test.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { loadRawCore } from './helpers/raw-core.mjs';
+
+const header = (name) => readFile(new URL(`../../core/include/simcore/${name}`, import.meta.url), 'utf8');
+
+async function headerLimits() {
+  const out = {};
+  for (const m of (await header('limits.h')).matchAll(/^#define (SC_\w+)\s+([^/\n]+?)\s*(?:\/\*.*)?$/gm)) {
+    if (m[1] === 'SIMCORE_LIMITS_H') continue;
+    assert.match(m[2], /^[\d\s()<e.+-]+$/, `${m[1]}: a plain number or shift`);
+    out[m[1]] = Function(`return ${m[2]};`)(); // digits, shifts and parentheses only (checked above)
+  }
+  return out;
+}
+
+async function headerStatuses() {
+  const body = (await header('status.h')).match(/typedef enum sc_status \{([\s\S]*?)\} sc_status;/)[1];
+  const names = [...body.matchAll(/^\s*(SC_\w+)/gm)].map((m) => m[1]).filter((n) => n !== 'SC_STATUS_COUNT');
+  return Object.fromEntries(names.map((n, i) => [n, i]));
+}
+
+for (const kind of ['simd', 'scalar']) {
+  test(`${kind} core: sc_boundary() describes every limit and status of the headers`, async () => {
+    const { ex } = await loadRawCore(kind);
+    const b = new Uint8Array(ex.memory.buffer, ex.sc_boundary());
+    const d = JSON.parse(new TextDecoder().decode(b.subarray(0, b.indexOf(0))));
+    const limits = await headerLimits();
+    assert.ok(Object.keys(limits).length >= 20, 'the header parsed');
+    assert.deepEqual(d.limits, limits);
+    assert.deepEqual(d.status, await headerStatuses());
+  });
+}
+
+test('the binding takes its limits from the core', async () => {
+  const { loadSimcore } = await import('../../bindings/simcore.mjs');
+  const sc = await loadSimcore();
+  const limits = await headerLimits();
+  assert.equal(sc.limits.maxImageDim, limits.SC_CONV_MAX_DIM);
+  assert.equal(sc.limits.maxBankValues, limits.SC_GABOR_MAX_BANK_VALUES);
+  assert.equal(sc.hopfieldLimits.maxLoads, limits.SC_HOPFIELD_MAX_LOADS);
+  assert.equal(sc.hopfieldLimits.maxNetworks, limits.SC_HOPFIELD_MAX_NETWORKS);
+});
