@@ -1,6 +1,6 @@
 // Convolution, correlation and Gabor functions of the binding.
 // Conventions: docs/conv.md and docs/gabor.md; types: simcore.d.ts.
-import { checkArray, checkInt, checkNumber, checkOption, isArray, readOptions } from './validate.mjs';
+import { checkArray, checkInt, checkNumber, checkOption, isArray, readOptions } from './core/validate.mjs';
 
 export const BORDERS = Object.freeze(['constant', 'replicate', 'reflect', 'reflect101', 'wrap']);
 export const METHODS = Object.freeze(['auto', 'direct', 'separable', 'fft']);

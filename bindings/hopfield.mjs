@@ -1,7 +1,7 @@
 // Hopfield networks and their stochastic dynamics (Boltzmann-machine style).
 // Conventions: docs/hopfield.md. A network lives in wasm memory behind a core
 // handle; `dispose()` frees it (a FinalizationRegistry only catches leaks).
-import { arrayLength, checkArray, checkInt, checkNumber, checkOption, describe, isArray, readOptions } from './validate.mjs';
+import { arrayLength, checkArray, checkInt, checkNumber, checkOption, describe, isArray, readOptions } from './core/validate.mjs';
 
 export const HOPFIELD_RULES = Object.freeze(['hebb', 'storkey', 'pseudoinverse']);
 export const HOPFIELD_MODES = Object.freeze(['async', 'sync']);

@@ -2,7 +2,7 @@
 // conventions, row-major; docs/linalg.md). Arguments are validated here
 // (shapes, leading dimensions, lengths, alpha/beta); array contents (NaN,
 // infinity) and float32 overflow are checked by the core.
-import { arrayLength, checkArray, checkInt, checkNumber, describe, readOptions, typedArrayKind, typedArrayLength } from './validate.mjs';
+import { arrayLength, checkArray, checkInt, checkNumber, describe, readOptions, typedArrayKind, typedArrayLength } from './core/validate.mjs';
 
 // Mirrors core/include/simcore/limits.h; tests/wasm/linalg.test.mjs checks the core agrees.
 export const LINALG_LIMITS = Object.freeze({

@@ -3,7 +3,7 @@
 // the table of systems with their presets. Conventions and types: docs/ode.md,
 // models and units: docs/models.md.
 import { arrayLength, checkArray, checkInt, checkNumber, checkObject, checkOption, describe, isArray, readOptions,
-  typedArrayKind, typedArrayLength } from './validate.mjs';
+  typedArrayKind, typedArrayLength } from './core/validate.mjs';
 
 export const ODE_METHODS = Object.freeze(['rk4', 'euler', 'dopri5', 'izhikevich-euler']);
 const STOPS = Object.freeze(['end', 'bounds', 'nonfinite', 'maxSteps', 'stepSize']);

@@ -3,14 +3,14 @@
 // inputs into wasm memory, calls the core and copies results out into
 // JS-owned typed arrays. Scratch blocks are reused between calls.
 // Types and conventions: simcore.d.ts. Architecture: docs/architecture.md.
-import { wasmBytes } from './wasm-source.mjs';
-import { checkObject, describe } from './validate.mjs';
-import { createCore } from './wasm-core.mjs';
+import { wasmBytes } from './core/wasm-source.mjs';
+import { checkObject, describe } from './core/validate.mjs';
+import { createCore } from './core/wasm-core.mjs';
 import { convApi } from './conv.mjs';
 import { hopfieldApi } from './hopfield.mjs';
 import { linalgApi } from './linalg.mjs';
 import { odeApi } from './ode.mjs';
-import { simdSupported } from './simd-probe.mjs';
+import { simdSupported } from './core/simd-probe.mjs';
 
 export { BORDERS, METHODS } from './conv.mjs';
 export { simdSupported };

@@ -37,7 +37,7 @@ await rm(dist, { recursive: true, force: true });
 await mkdir(path.join(dist, 'wasm'), { recursive: true });
 for (const [kind, file] of Object.entries(wasm)) await cp(file, path.join(dist, 'wasm', `simcore-${kind}.wasm`));
 
-// The embedded replacements for bindings/wasm-source.mjs. The SIMD build is
+// The embedded replacements for bindings/core/wasm-source.mjs. The SIMD build is
 // embedded as base64 in every bundle; the scalar build, which only the
 // SIMD/scalar switch or an engine without SIMD128 needs, lives in a file of
 // its own next to the bundle and is loaded (and decoded) on first request:

@@ -6,5 +6,5 @@
 import 'virtual:area-labels';
 
 export { LANGS, getLang, onLangChange, setLang, t, translate } from './shared/i18n.mjs';
-export { simdSupported } from '../../bindings/simd-probe.mjs';
+export { simdSupported } from '../../bindings/core/simd-probe.mjs';
 export { default as version } from 'virtual:core-version';

@@ -5,7 +5,7 @@
 // behind the slider. Without Worker support the same jobs run on the page
 // thread, one per task, still latest-wins.
 import { loadSimcore } from '../../../bindings/simcore.mjs';
-import { wasmBytes } from '../../../bindings/wasm-source.mjs';
+import { wasmBytes } from '../../../bindings/core/wasm-source.mjs';
 import workerSource from 'virtual:worker-source';
 import { runJob } from './jobs.mjs';
 import { Superseded } from './channel.mjs';

@@ -3,7 +3,7 @@
 // so a slider redraws its kernel in the same frame; heavy calls go to
 // compute.mjs lanes.
 import { loadSimcore } from '../../../bindings/simcore.mjs';
-import { wasmBytes } from '../../../bindings/wasm-source.mjs';
+import { wasmBytes } from '../../../bindings/core/wasm-source.mjs';
 
 const cores = new Map();
 

@@ -3,7 +3,7 @@
 // The browser bundles (dist/simcore.js, dist/simcore.mjs) replace this module
 // with one that embeds the bytes, because fetch() fails from file://.
 export async function wasmBytes(kind) {
-  const url = new URL(`../dist/wasm/simcore-${kind}.wasm`, import.meta.url);
+  const url = new URL(`../../dist/wasm/simcore-${kind}.wasm`, import.meta.url);
   if (url.protocol === 'file:' && typeof process !== 'undefined' && process.versions?.node) {
     const { readFile } = await import('node:fs/promises');
     try {
