@@ -1,6 +1,7 @@
 // Hopfield networks and their stochastic dynamics (Boltzmann-machine style).
 // Conventions: docs/hopfield.md. A network lives in wasm memory behind a core
-// handle; `dispose()` frees it (a FinalizationRegistry only catches leaks).
+// handle (core/handles.mjs); `dispose()` frees it.
+import { handle } from './core/handles.mjs';
 import { arrayLength, checkArray, checkInt, checkNumber, checkOption, describe, isArray, readOptions } from './core/validate.mjs';
 
 export const HOPFIELD_RULES = Object.freeze(['hebb', 'storkey', 'pseudoinverse']);
@@ -21,11 +22,7 @@ export function hopfieldApi({ ex, i32, f32, block, check, limit }) {
   const i8 = () => new Int8Array(ex.memory.buffer);
   const f64 = () => new Float64Array(ex.memory.buffer);
 
-  // Leaked networks (never disposed) are freed when collected. The held value
-  // is the core id; a stale id is harmless (the core answers "bad handle").
-  const registry = typeof FinalizationRegistry === 'function'
-    ? new FinalizationRegistry((id) => ex.sc_flat_hopfield_destroy(id))
-    : null;
+  const destroy = (id) => ex.sc_flat_hopfield_destroy(id);
 
   // Values must be exactly -1 or +1; the message names the first offender.
   // Returns an Int8Array snapshot (see checkArray).
@@ -58,15 +55,9 @@ export function hopfieldApi({ ex, i32, f32, block, check, limit }) {
     checkInt(fn, 'n', n, 1, HOPFIELD_LIMITS.maxNeurons);
     const pId = block('hop-id', 4);
     check(fn, ex.sc_flat_hopfield_create(n, pId));
-    let id = i32()[pId >> 2];
+    const life = handle('hopfield', i32()[pId >> 2], destroy);
+    const live = (method) => life.live(method);
     let count = 0;
-    const token = {};
-
-    function live(method) {
-      const name = `hopfield.${method}`;
-      if (id === 0) throw new Error(`${name}: this network was disposed`);
-      return name;
-    }
 
     // Mode, temperature, order, seed: shared by step, run and anneal.
     function dynamics(name, o, withTemperature) {
@@ -89,7 +80,7 @@ export function hopfieldApi({ ex, i32, f32, block, check, limit }) {
         pOrder = copyInInt32('hop-order', order);
         orderLength = length;
       }
-      if (o.seed !== undefined) check(name, ex.sc_flat_hopfield_seed(id, checkSeed(name, o.seed)));
+      if (o.seed !== undefined) check(name, ex.sc_flat_hopfield_seed(life.id, checkSeed(name, o.seed)));
       return { mode, temperature, pOrder, orderLength };
     }
 
@@ -97,7 +88,7 @@ export function hopfieldApi({ ex, i32, f32, block, check, limit }) {
       get n() { return n; },
       /** Number of stored patterns (rows of overlaps()). */
       get patterns() { return count; },
-      get disposed() { return id === 0; },
+      get disposed() { return life.disposed; },
 
       /** Store patterns (Int8Array count*n, or an Array of count rows of n), values +-1. */
       store(patterns, options) {
@@ -128,7 +119,7 @@ export function hopfieldApi({ ex, i32, f32, block, check, limit }) {
         const o = readOptions(name, 'options', options, ['rule'], true);
         const rule = o.rule === undefined ? 0 : checkOption(name, 'rule', o.rule, HOPFIELD_RULES);
         const p = copyInInt8('hop-patterns', flat);
-        check(name, ex.sc_flat_hopfield_store(id, p, rows, rule));
+        check(name, ex.sc_flat_hopfield_store(life.id, p, rows, rule));
         count = rows;
         return net;
       },
@@ -136,7 +127,7 @@ export function hopfieldApi({ ex, i32, f32, block, check, limit }) {
       setState(s) {
         const name = live('setState');
         const spins = checkSpins(name, 'state', s, n);
-        check(name, ex.sc_flat_hopfield_set_state(id, copyInInt8('hop-state', spins)));
+        check(name, ex.sc_flat_hopfield_set_state(life.id, copyInInt8('hop-state', spins)));
         return net;
       },
 
@@ -144,7 +135,7 @@ export function hopfieldApi({ ex, i32, f32, block, check, limit }) {
       get state() {
         const name = live('state');
         const p = block('hop-state', n);
-        check(name, ex.sc_flat_hopfield_get_state(id, p));
+        check(name, ex.sc_flat_hopfield_get_state(life.id, p));
         return i8().slice(p, p + n);
       },
 
@@ -153,7 +144,7 @@ export function hopfieldApi({ ex, i32, f32, block, check, limit }) {
         const values = checkArray(name, 'theta', theta, n);
         const p = block('hop-theta', n * 4);
         f32().set(values, p >> 2);
-        check(name, ex.sc_flat_hopfield_set_thresholds(id, p));
+        check(name, ex.sc_flat_hopfield_set_thresholds(life.id, p));
         return net;
       },
 
@@ -165,7 +156,7 @@ export function hopfieldApi({ ex, i32, f32, block, check, limit }) {
         const p = ex.malloc(n * n * 4);
         if (!p) throw new Error(`${name}: out of memory for ${n * n * 4} bytes`);
         try {
-          check(name, ex.sc_flat_hopfield_get_weights(id, p));
+          check(name, ex.sc_flat_hopfield_get_weights(life.id, p));
           return f32().slice(p >> 2, (p >> 2) + n * n);
         } finally {
           ex.free(p);
@@ -176,14 +167,14 @@ export function hopfieldApi({ ex, i32, f32, block, check, limit }) {
       fields() {
         const name = live('fields');
         const p = block('hop-fields', n * 4);
-        check(name, ex.sc_flat_hopfield_fields(id, p));
+        check(name, ex.sc_flat_hopfield_fields(life.id, p));
         return f32().slice(p >> 2, (p >> 2) + n);
       },
 
       /** Restart the network's generator. */
       seed(seed) {
         const name = live('seed');
-        check(name, ex.sc_flat_hopfield_seed(id, checkSeed(name, seed)));
+        check(name, ex.sc_flat_hopfield_seed(life.id, checkSeed(name, seed)));
         return net;
       },
 
@@ -193,7 +184,7 @@ export function hopfieldApi({ ex, i32, f32, block, check, limit }) {
         const o = readOptions(name, 'options', options, ['mode', 'temperature', 'seed', 'order'], true);
         const d = dynamics(name, o, true);
         const pFlips = block('hop-out', 16);
-        check(name, ex.sc_flat_hopfield_step(id, d.mode, d.temperature, d.pOrder, d.orderLength, pFlips));
+        check(name, ex.sc_flat_hopfield_step(life.id, d.mode, d.temperature, d.pOrder, d.orderLength, pFlips));
         return i32()[pFlips >> 2];
       },
 
@@ -204,7 +195,7 @@ export function hopfieldApi({ ex, i32, f32, block, check, limit }) {
         const maxSweeps = o.maxSweeps === undefined ? 100 : checkInt(name, 'maxSweeps', o.maxSweeps, 1, HOPFIELD_LIMITS.maxSweeps);
         const d = dynamics(name, o, true);
         const pOut = block('hop-out', 16);
-        check(name, ex.sc_flat_hopfield_run(id, d.mode, d.temperature, d.pOrder, d.orderLength, maxSweeps, pOut));
+        check(name, ex.sc_flat_hopfield_run(life.id, d.mode, d.temperature, d.pOrder, d.orderLength, maxSweeps, pOut));
         const r = i32();
         return { sweeps: r[pOut >> 2], converged: r[(pOut >> 2) + 1] === 1, cycle: r[(pOut >> 2) + 2] };
       },
@@ -218,7 +209,7 @@ export function hopfieldApi({ ex, i32, f32, block, check, limit }) {
         const sweeps = checkInt(name, 'sweeps', o.sweeps, 1, HOPFIELD_LIMITS.maxSweeps);
         const d = dynamics(name, o, false);
         const pFlips = block('hop-out', 16);
-        check(name, ex.sc_flat_hopfield_anneal(id, d.mode, d.pOrder, d.orderLength, from, to, sweeps, pFlips));
+        check(name, ex.sc_flat_hopfield_anneal(life.id, d.mode, d.pOrder, d.orderLength, from, to, sweeps, pFlips));
         return i32()[pFlips >> 2];
       },
 
@@ -226,7 +217,7 @@ export function hopfieldApi({ ex, i32, f32, block, check, limit }) {
       energy() {
         const name = live('energy');
         const p = block('hop-energy', 8);
-        check(name, ex.sc_flat_hopfield_energy(id, p));
+        check(name, ex.sc_flat_hopfield_energy(life.id, p));
         return f64()[p >> 3];
       },
 
@@ -234,19 +225,15 @@ export function hopfieldApi({ ex, i32, f32, block, check, limit }) {
       overlaps() {
         const name = live('overlaps');
         const p = block('hop-overlaps', Math.max(count, 1) * 4);
-        check(name, ex.sc_flat_hopfield_overlaps(id, p));
+        check(name, ex.sc_flat_hopfield_overlaps(life.id, p));
         return f32().slice(p >> 2, (p >> 2) + count);
       },
 
       dispose() {
-        if (id === 0) return;
-        registry?.unregister(token);
-        ex.sc_flat_hopfield_destroy(id);
-        id = 0;
+        life.dispose();
       },
     };
-    registry?.register(net, id, token);
-    return net;
+    return life.attach(net);
   }
 
   function hopfieldCapacity(options) {

@@ -7,6 +7,7 @@ import { wasmBytes } from './core/wasm-source.mjs';
 import { checkObject, describe } from './core/validate.mjs';
 import { createCore } from './core/wasm-core.mjs';
 import { convApi } from './conv.mjs';
+import { gaborApi } from './gabor.mjs';
 import { hopfieldApi } from './hopfield.mjs';
 import { linalgApi } from './linalg.mjs';
 import { odeApi } from './ode.mjs';
@@ -56,11 +57,13 @@ export async function loadSimcore(options = {}) {
 
 function createApi(ex) {
   const core = createCore(ex);
+  const conv = convApi(core);
   return Object.freeze({
     version: core.cString(ex.sc_version()),
     simd: ex.sc_has_simd() === 1,
     memoryBytes: () => ex.memory.buffer.byteLength,
-    ...convApi(core),
+    ...conv,
+    ...gaborApi(core, conv.limits),
     ...hopfieldApi(core),
     ...linalgApi(core),
     ...odeApi(core),
