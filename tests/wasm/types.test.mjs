@@ -13,8 +13,10 @@ const dts = await read('simcore.d.ts');
 // Declarations only: comments contain braces (sum_{j,i}) and quoted names.
 const strip = (text) => text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
 const code = strip(dts);
-// Simcore extends the area interfaces declared beside it.
-const areas = strip((await read('ode.d.ts')) + (await read('hopfield.d.ts')) + (await read('linalg.d.ts')));
+// Simcore extends the area interfaces declared beside it, one file per area.
+const AREA_FILES = ['conv.d.ts', 'gabor.d.ts', 'ode.d.ts', 'hopfield.d.ts', 'linalg.d.ts'];
+const areaTexts = await Promise.all(AREA_FILES.map(read));
+const areas = strip(areaTexts.join('\n'));
 const sc = await binding.loadSimcore();
 
 // Body of `export interface Name { ... }` (interfaces here have no nested
@@ -24,19 +26,21 @@ function interfaceDecl(name, text = code) {
   assert.ok(m, `interface ${name} declared`);
   return { bases: m[1] ? m[1].split(',').map((b) => b.trim()) : [], body: m[2] };
 }
-const interfaceBody = (name) => interfaceDecl(name).body;
+const interfaceBody = (name) => interfaceDecl(name, areas).body;
 // Members start at the interface's two-space indent (continuation lines of
 // long signatures are indented further).
 const members = (body) => [...body.matchAll(/^ {2}(?:readonly )?([A-Za-z_]\w*)\??\s*[(:]/gm)].map((m) => m[1]);
 const literals = (type) => {
-  const m = code.match(new RegExp(`export type ${type} =([^;]*);`));
+  const m = areas.match(new RegExp(`export type ${type} =([^;]*);`));
   assert.ok(m, `type ${type} declared`);
   return [...m[1].matchAll(/'([^']+)'/g)].map((x) => x[1]);
 };
 
-test('simcore.d.ts parses as TypeScript', async () => {
-  const out = await transform(dts, { loader: 'ts', sourcefile: 'simcore.d.ts' });
-  assert.equal(out.warnings.length, 0, JSON.stringify(out.warnings));
+test('simcore.d.ts and the area declarations parse as TypeScript', async () => {
+  for (const [file, text] of [['simcore.d.ts', dts], ...AREA_FILES.map((f, i) => [f, areaTexts[i]])]) {
+    const out = await transform(text, { loader: 'ts', sourcefile: file });
+    assert.equal(out.warnings.length, 0, `${file}: ${JSON.stringify(out.warnings)}`);
+  }
 });
 
 test('simcore.d.ts declares exactly what the binding provides', () => {
