@@ -95,12 +95,40 @@ export interface HopfieldNetwork {
   run(options?: HopfieldRunOptions): HopfieldRunResult;
   /** Simulated annealing; returns the total number of flips. Follow with run() to settle. */
   anneal(options: HopfieldAnnealOptions): number;
+  /**
+   * The dynamics a little at a time, for an animation (one call per frame):
+   * `updates` neuron updates (async, continuing the current random order) or
+   * sweeps (sync), stopping early at a T = 0 fixed point (a whole quiet
+   * sweep) or synchronous 2-cycle. n updates in any chunks equal one step();
+   * setState, store, seed, step, run and anneal start a fresh sweep.
+   */
+  advance(options?: HopfieldAdvanceOptions): HopfieldAdvanceResult;
   /** E = -1/2 s^T W s + theta^T s. */
   energy(): number;
   /** m^mu for each stored pattern. */
   overlaps(): Float32Array;
   /** Free the network's wasm memory; idempotent. Any later call throws Error. */
   dispose(): void;
+}
+
+export interface HopfieldAdvanceOptions {
+  /** Default 'async'. */
+  mode?: HopfieldMode;
+  /** >= 0, default 0. */
+  temperature?: number;
+  /** Neuron updates (async) or sweeps (sync), integer 1..hopfieldLimits.maxAdvance; default 1. */
+  updates?: number;
+}
+
+export interface HopfieldAdvanceResult {
+  /** Made: fewer than asked when the network came to rest. */
+  updates: number;
+  /** Neurons that changed sign. */
+  flips: number;
+  /** Async: the neuron updated last; sync: -1. */
+  last: number;
+  /** 'fixed' (T = 0, a whole sweep changed nothing), 'cycle' (sync 2-cycle), or null. */
+  end: 'fixed' | 'cycle' | null;
 }
 
 export interface HopfieldCapacityOptions {
@@ -139,6 +167,8 @@ export interface HopfieldLimits {
   readonly maxSweeps: number;
   readonly maxTrials: number;
   readonly maxLoads: number;
+  /** Updates of one advance() call (2^24). */
+  readonly maxAdvance: number;
 }
 
 /** The Hopfield members of Simcore (simcore.d.ts). */
@@ -147,6 +177,8 @@ export interface HopfieldApi {
   hopfield(n: number): HopfieldNetwork;
   /** Recall rate and final overlap against load (for the capacity chart). */
   hopfieldCapacity(options: HopfieldCapacityOptions): HopfieldCapacityResult;
+  /** T_k = from (to/from)^(k/(sweeps-1)) of anneal()'s schedule (from >= to > 0, k = 0..sweeps-1). */
+  hopfieldAnnealTemperature(from: number, to: number, sweeps: number, k: number): number;
   /** Size limits of the Hopfield engine (n, patterns, pool). */
   readonly hopfieldLimits: HopfieldLimits;
 }

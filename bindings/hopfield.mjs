@@ -8,6 +8,8 @@ export const HOPFIELD_RULES = Object.freeze(['hebb', 'storkey', 'pseudoinverse']
 export const HOPFIELD_MODES = Object.freeze(['async', 'sync']);
 
 const MAX_SEED = 0xffffffff;
+// sc_hopfield_end: how advance() ended.
+const ADVANCE_ENDS = Object.freeze([null, 'fixed', 'cycle']);
 
 export function hopfieldApi({ ex, i32, f32, block, check, limit }) {
   // sc.hopfieldLimits, read from the core (core/include/simcore/limits.h).
@@ -18,6 +20,7 @@ export function hopfieldApi({ ex, i32, f32, block, check, limit }) {
     maxSweeps: limit('SC_HOPFIELD_MAX_SWEEPS'),
     maxTrials: limit('SC_HOPFIELD_MAX_TRIALS'),
     maxLoads: limit('SC_HOPFIELD_MAX_LOADS'),
+    maxAdvance: limit('SC_HOPFIELD_MAX_ADVANCE'),
   });
   const i8 = () => new Int8Array(ex.memory.buffer);
   const f64 = () => new Float64Array(ex.memory.buffer);
@@ -213,6 +216,24 @@ export function hopfieldApi({ ex, i32, f32, block, check, limit }) {
         return i32()[pFlips >> 2];
       },
 
+      /**
+       * The dynamics a little at a time, for an animation (one call per
+       * frame): `updates` neuron updates continuing the current random order
+       * (async) or sweeps (sync), stopping early at a T = 0 fixed point or
+       * 2-cycle. n updates in any chunks equal one step().
+       */
+      advance(options) {
+        const name = live('advance');
+        const o = readOptions(name, 'options', options, ['mode', 'temperature', 'updates'], true);
+        const mode = o.mode === undefined ? 0 : checkOption(name, 'mode', o.mode, HOPFIELD_MODES);
+        const temperature = o.temperature === undefined ? 0 : checkNumber(name, 'temperature', o.temperature, { min: 0 });
+        const updates = o.updates === undefined ? 1 : checkInt(name, 'updates', o.updates, 1, HOPFIELD_LIMITS.maxAdvance);
+        const p = block('hop-out', 16);
+        check(name, ex.sc_flat_hopfield_advance(life.id, mode, temperature, updates, p));
+        const r = i32().slice(p >> 2, (p >> 2) + 4);
+        return { updates: r[0], flips: r[1], last: r[2], end: ADVANCE_ENDS[r[3]] };
+      },
+
       /** E = -1/2 s^T W s + theta^T s. */
       energy() {
         const name = live('energy');
@@ -234,6 +255,18 @@ export function hopfieldApi({ ex, i32, f32, block, check, limit }) {
       },
     };
     return life.attach(net);
+  }
+
+  /** T_k of anneal()'s geometric schedule, k = 0..sweeps-1: cooling one sweep at a time with advance(). */
+  function hopfieldAnnealTemperature(from, to, sweeps, k) {
+    const fn = 'hopfieldAnnealTemperature';
+    to = checkNumber(fn, 'to', to, { gt: 0 });
+    from = checkNumber(fn, 'from', from, { min: to });
+    sweeps = checkInt(fn, 'sweeps', sweeps, 1, HOPFIELD_LIMITS.maxSweeps);
+    k = checkInt(fn, 'k', k, 0, sweeps - 1);
+    const p = block('hop-out', 16);
+    check(fn, ex.sc_flat_hopfield_anneal_temperature(from, to, sweeps, k, p));
+    return f32()[p >> 2];
   }
 
   function hopfieldCapacity(options) {
@@ -278,5 +311,5 @@ export function hopfieldApi({ ex, i32, f32, block, check, limit }) {
     };
   }
 
-  return { hopfield, hopfieldCapacity, hopfieldLimits: HOPFIELD_LIMITS };
+  return { hopfield, hopfieldCapacity, hopfieldAnnealTemperature, hopfieldLimits: HOPFIELD_LIMITS };
 }

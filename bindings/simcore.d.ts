@@ -45,7 +45,7 @@ export type { GemmOptions, GemvOptions, LinalgLimits, LinalgApi } from './linalg
 import type { OdeApi } from './ode';
 export type { OdeMethod, OdeStop, OdeEventKind, EquilibriumType, Polyline, CustomSystem, OdeSystemSpec, OdeInput, OdePreset, OdeVariable, OdeParam, OdeSystemInfo, OdeEventSpec, IntegrateOptions, OdeEvent, IntegrateResult, IntegrateBatchOptions, PlaneOptions, DirectionFieldOptions, NullclineOptions, Nullclines, EquilibriaOptions, Complex, EigenVector, LinearClassification, Equilibrium, SeparatrixOptions, SaddlePoint, Separatrix, ClassifyOptions, OdeLimits, FICurveOptions, FICurve, OdeApi } from './ode';
 import type { HopfieldApi } from './hopfield';
-export type { HopfieldRule, HopfieldMode, SpinArray, HopfieldStoreOptions, HopfieldDynamics, HopfieldStepOptions, HopfieldRunOptions, HopfieldAnnealOptions, HopfieldRunResult, HopfieldNetwork, HopfieldCapacityOptions, HopfieldCapacityResult, HopfieldLimits, HopfieldApi } from './hopfield';
+export type { HopfieldRule, HopfieldMode, SpinArray, HopfieldStoreOptions, HopfieldDynamics, HopfieldStepOptions, HopfieldRunOptions, HopfieldAnnealOptions, HopfieldRunResult, HopfieldAdvanceOptions, HopfieldAdvanceResult, HopfieldNetwork, HopfieldCapacityOptions, HopfieldCapacityResult, HopfieldLimits, HopfieldApi } from './hopfield';
 
 /**
  * The loaded core: the members of each area's interface (ConvApi in

@@ -28,7 +28,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     int zero_theta = 1;
 
     for (int op = 0; op < 24 && in.at < in.n; op++) {
-        switch (fuzz_u8(&in) % 8) {
+        switch (fuzz_u8(&in) % 9) {
         case 0: { /* store */
             const int count = fuzz_size(&in, 1, n);
             const int ok = count >= 1 && count <= n;
@@ -101,6 +101,27 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 for (int k = 0; k < patterns; k++) FUZZ_CHECK(m[k] >= -1.0f && m[k] <= 1.0f, "overlap %g", m[k]);
             sc_hopfield_get_state(net, s);
             for (int i = 0; i < n; i++) FUZZ_CHECK(s[i] == 1 || s[i] == -1, "state[%d] = %d", i, s[i]);
+            break;
+        }
+        case 7: { /* advance, as an animation calls it; the twin must agree */
+            const sc_hopfield_advance_desc d = {(sc_hopfield_mode)fuzz_int(&in, -1, 2), fuzz_float(&in, 0, 2),
+                                                fuzz_int(&in, -1, 3 * MAX_N)};
+            sc_hopfield_advance_result r, r2;
+            double e0, e1;
+            sc_hopfield_energy(net, &e0);
+            const sc_status st2 = sc_hopfield_advance(twin, &d, &r2);
+            if (sc_hopfield_advance(net, &d, &r) == SC_OK) {
+                const int asked = d.updates == 0 ? 1 : d.updates;
+                FUZZ_CHECK(r.updates >= 1 && r.updates <= asked, "advance made %d of %d", r.updates, asked);
+                FUZZ_CHECK(r.end >= SC_HOPFIELD_GOING && r.end <= SC_HOPFIELD_CYCLE, "end %d", r.end);
+                FUZZ_CHECK(r.end == SC_HOPFIELD_GOING || d.temperature == 0.0f, "rest claimed at T > 0");
+                FUZZ_CHECK(r.last >= -1 && r.last < n, "last %d", r.last);
+                FUZZ_CHECK(st2 == SC_OK && r.updates == r2.updates && r.end == r2.end, "advance differs from the plain sweeps");
+                if (d.mode == SC_HOPFIELD_ASYNC && d.temperature == 0.0f && zero_theta) {
+                    sc_hopfield_energy(net, &e1);
+                    FUZZ_CHECK(e1 <= e0 + 1e-6 * (1.0 + fabs(e0)), "energy rose from %g to %g", e0, e1);
+                }
+            }
             break;
         }
         default: { /* capacity, small */

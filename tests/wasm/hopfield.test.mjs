@@ -393,3 +393,38 @@ test('bindings/hopfield.d.ts declares exactly what the binding provides', async 
   assert.deepEqual(members('HopfieldCapacityResult'), Object.keys(sc.hopfieldCapacity({ n: 3, counts: [1], trials: 1 })).sort());
   net.dispose();
 });
+
+// advance(), the animation's one call per frame (docs/hopfield.md, "Advancing").
+for (const [kind, sc] of Object.entries(builds)) {
+  test(`${kind}: advance in frame-sized chunks equals step(), cooling with hopfieldAnnealTemperature equals anneal()`, () => {
+    const n = 64;
+    const r = (() => { let s = 7; return () => ((s = (s * 1103515245 + 12345) >>> 0) / 2 ** 32); })();
+    const pats = Array.from({ length: 4 }, () => Int8Array.from({ length: n }, () => (r() < 0.5 ? -1 : 1)));
+    const start = Int8Array.from({ length: n }, () => (r() < 0.5 ? -1 : 1));
+    const twin = () => sc.hopfield(n).store(pats, { rule: 'storkey' }).setState(start).seed(9);
+    for (const temperature of [0, 0.3]) {
+      const a = twin(), b = twin();
+      for (let k = 0; k < 5; k++) a.step({ temperature });
+      let made = 0;
+      for (const chunk of [1, 7, 64, 100, 3]) made += b.advance({ temperature, updates: Math.min(chunk, 5 * n - made) }).updates;
+      while (made < 5 * n) made += b.advance({ temperature, updates: 5 * n - made }).updates;
+      assert.deepEqual(b.state, a.state, `T = ${temperature}`);
+      a.dispose();
+      b.dispose();
+    }
+    const a = twin(), b = twin();
+    a.anneal({ from: 3, to: 0.1, sweeps: 12 });
+    for (let k = 0; k < 12; k++) b.advance({ temperature: sc.hopfieldAnnealTemperature(3, 0.1, 12, k), updates: n });
+    assert.deepEqual(b.state, a.state);
+    assert.ok(Math.abs(sc.hopfieldAnnealTemperature(3, 0.1, 12, 11) - 0.1) < 1e-7);
+    // At T = 0 from a stored pattern: one quiet sweep, then rest.
+    const c = twin().setState(pats[0]);
+    const rest = c.advance({ updates: 10 * n });
+    assert.equal(rest.end, 'fixed');
+    assert.equal(rest.updates, n);
+    assert.equal(rest.flips, 0);
+    assert.ok(rest.last >= 0 && rest.last < n);
+    assert.equal(c.advance({ temperature: 0.5, updates: 2 * n }).end, null, 'no rest claimed at T > 0');
+    for (const net of [a, b, c]) net.dispose();
+  });
+}

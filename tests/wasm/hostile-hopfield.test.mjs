@@ -7,7 +7,7 @@ import { loadSimcore } from '../../bindings/simcore.mjs';
 import { runSpec, assertFinite, numbers } from './helpers/hostile.mjs';
 
 const NAMES = ['n', 'patterns', 'options', 'rule', 'state', 'theta', 'seed', 'mode', 'temperature', 'order', 'maxSweeps',
-  'from', 'to', 'sweeps', 'noise', 'trials', 'loads', 'counts', 'option', 'network'];
+  'from', 'to', 'sweeps', 'noise', 'trials', 'loads', 'counts', 'option', 'network', 'updates', 'k'];
 const spins = (r, n) => Int8Array.from({ length: n }, () => (r.bool() ? 1 : -1));
 
 // Energy of a state from the weights (docs/hopfield.md): -1/2 s'Ws + theta's.
@@ -75,6 +75,19 @@ function specs(sc) {
     netSpec(sc, 'run', (r) => ({ maxSweeps: r.int(1, 20), mode: r.pick(['async', 'sync']) }),
       (res, net, where) => assert.ok(res.sweeps >= 0 && res.sweeps <= 20, `${where} sweeps`)),
     netSpec(sc, 'anneal', (r) => ({ from: 2, to: 0.1, sweeps: r.int(1, 10), seed: 5 })),
+    netSpec(sc, 'advance', (r) => ({ mode: r.pick(['async', 'sync']), temperature: r.pick([0, 0.5]), updates: r.int(1, 40) }),
+      (res, net, where) => {
+        assert.ok(res.updates >= 1 && res.updates <= 40 && res.flips >= 0, `${where} ${JSON.stringify(res)}`);
+        assert.ok([null, 'fixed', 'cycle'].includes(res.end) && res.last >= -1 && res.last < net.n, `${where} end/last`);
+      }),
+    {
+      fn: 'hopfieldAnnealTemperature', names: NAMES, slots: [0, 1, 2, 3].map((index) => ({ index, kind: 'value', names: [['from', 'to', 'sweeps', 'k'][index]] })),
+      make: (r) => { const sweeps = r.int(1, 50); return { args: [r.pick([1, 2, 5]), r.pick([0.01, 0.5, 1]), sweeps, r.int(0, sweeps - 1)] }; },
+      call: (s, a) => s.hopfieldAnnealTemperature(...a),
+      verify(t, valid, where, a) {
+        assert.ok(Number.isFinite(t) && t >= a[1] * (1 - 1e-6) && t <= a[0] * (1 + 1e-6), `${where} T ${t}`);
+      },
+    },
     {
       fn: 'hopfieldCapacity', names: NAMES, slots: [{ index: 0, kind: 'object', names: ['options'] }],
       arrayKeys: ['counts'],

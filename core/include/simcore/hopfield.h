@@ -116,6 +116,46 @@ SC_API sc_status sc_hopfield_run(sc_hopfield net, const sc_hopfield_step_desc *d
 SC_API sc_status sc_hopfield_anneal(sc_hopfield net, const sc_hopfield_step_desc *desc,
                                     float from, float to, int sweeps, int *flips);
 
+/* The temperature of step k (0..sweeps-1) of sc_hopfield_anneal's schedule,
+ * T_k = from * (to/from)^(k/(sweeps-1)) (from when sweeps == 1); the same
+ * arguments are checked as there. For an animation that cools one sweep
+ * at a time with sc_hopfield_advance. */
+SC_API sc_status sc_hopfield_anneal_temperature(float from, float to, int sweeps, int k, float *t);
+
+/* How sc_hopfield_advance ended. */
+typedef enum sc_hopfield_end {
+    SC_HOPFIELD_GOING = 0, /* the updates were made; not at rest */
+    SC_HOPFIELD_FIXED,     /* T = 0: a whole sweep changed nothing (a fixed point) */
+    SC_HOPFIELD_CYCLE      /* T = 0, synchronous: s(t+1) == s(t-1) != s(t) */
+} sc_hopfield_end;
+
+/* All-zero: asynchronous, T = 0, one update. */
+typedef struct sc_hopfield_advance_desc {
+    sc_hopfield_mode mode;
+    float temperature; /* >= 0 */
+    int updates;       /* asynchronous: neuron updates; synchronous: sweeps;
+                          0 -> 1, at most SC_HOPFIELD_MAX_ADVANCE */
+} sc_hopfield_advance_desc;
+
+typedef struct sc_hopfield_advance_result {
+    int updates; /* made (fewer than asked when it came to rest) */
+    int flips;   /* neurons that changed sign */
+    int last;    /* asynchronous: the neuron updated last; else -1 */
+    int end;     /* an sc_hopfield_end */
+} sc_hopfield_advance_result;
+
+/* The dynamics a little at a time, for an animation: one call per frame
+ * advances the network and says whether it came to rest. Asynchronous
+ * updates continue the network's current random order (a new permutation
+ * from its generator, drawn as sc_hopfield_step draws it, when a sweep is
+ * complete), so n updates in any chunks equal one sc_hopfield_step. At T = 0
+ * it stops at a fixed point (a whole sweep of the order without a flip) or,
+ * synchronously, a 2-cycle. Any other call that changes the state, weights,
+ * thresholds or generator (set_state, store, set_thresholds, seed, step,
+ * run, anneal) starts a fresh sweep. */
+SC_API sc_status sc_hopfield_advance(sc_hopfield net, const sc_hopfield_advance_desc *desc,
+                                     sc_hopfield_advance_result *result);
+
 /* E = -1/2 s^T W s + theta^T s of the current state, accumulated in double. */
 SC_API sc_status sc_hopfield_energy(sc_hopfield net, double *energy);
 
@@ -155,6 +195,9 @@ SC_API int sc_flat_hopfield_get_weights(uint32_t id, float *w);
 SC_API int sc_flat_hopfield_fields(uint32_t id, float *h);
 SC_API int sc_flat_hopfield_seed(uint32_t id, uint32_t seed);
 /* order may be NULL (order_len ignored). */
+/* out: updates, flips, last, end (sc_hopfield_advance_result in order). */
+SC_API int sc_flat_hopfield_advance(uint32_t id, int mode, double temperature, int updates, int *out);
+SC_API int sc_flat_hopfield_anneal_temperature(double from, double to, int sweeps, int k, float *t);
 SC_API int sc_flat_hopfield_step(uint32_t id, int mode, double temperature,
                                  const int *order, int order_len, int *flips);
 /* result receives 3 ints: sweeps, converged, cycle. */

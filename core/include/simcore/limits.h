@@ -27,6 +27,7 @@
 #define SC_HOPFIELD_MAX_NETWORKS 64     /* live networks at a time */
 #define SC_HOPFIELD_MAX_SWEEPS 1000000
 #define SC_HOPFIELD_MAX_TRIALS 10000
+#define SC_HOPFIELD_MAX_ADVANCE (1 << 24) /* updates of one sc_hopfield_advance call */
 #define SC_HOPFIELD_MAX_LOADS 1024     /* loads (pattern counts) of one capacity run */
 
 /* ODEs (ode.h). */

@@ -81,6 +81,32 @@ int sc_flat_hopfield_anneal(uint32_t id, int mode, const int *order, int order_l
     return st != SC_OK ? st : sc_hopfield_anneal(handle(id), &d, f, t, sweeps, flips);
 }
 
+/* out: updates, flips, last, end. */
+int sc_flat_hopfield_advance(uint32_t id, int mode, double t, int updates, int *out)
+{
+    if (!out) return sc_fail(SC_ERR_NULL, "result");
+    sc_hopfield_advance_desc d = {(sc_hopfield_mode)mode, 0.0f, updates};
+    sc_status st = temperature(t, "temperature", &d.temperature);
+    if (st != SC_OK) return st;
+    sc_hopfield_advance_result r;
+    st = sc_hopfield_advance(handle(id), &d, &r);
+    if (st == SC_OK) {
+        out[0] = r.updates;
+        out[1] = r.flips;
+        out[2] = r.last;
+        out[3] = r.end;
+    }
+    return st;
+}
+
+int sc_flat_hopfield_anneal_temperature(double from, double to, int sweeps, int k, float *t)
+{
+    float f = 0.0f, g = 0.0f;
+    sc_status st = temperature(from, "from", &f);
+    if (st == SC_OK) st = temperature(to, "to", &g);
+    return st != SC_OK ? st : sc_hopfield_anneal_temperature(f, g, sweeps, k, t);
+}
+
 int sc_flat_hopfield_energy(uint32_t id, double *energy) { return sc_hopfield_energy(handle(id), energy); }
 int sc_flat_hopfield_overlaps(uint32_t id, float *m) { return sc_hopfield_overlaps(handle(id), m); }
 

@@ -105,6 +105,7 @@ sc_status sc_hopfield_store(sc_hopfield h, const int8_t *patterns, int count,
                             sc_hopfield_rule rule)
 {
     NET_OR_FAIL(net, h);
+    sc_hop_adv_reset(net); /* a fresh sweep for sc_hopfield_advance */
     if (!patterns) return sc_fail(SC_ERR_NULL, "patterns");
     if (count < 1 || count > net->n || count > SC_HOPFIELD_MAX_PATTERNS)
         return sc_fail(SC_ERR_SIZE, "count");
@@ -116,6 +117,7 @@ sc_status sc_hopfield_store(sc_hopfield h, const int8_t *patterns, int count,
 sc_status sc_hopfield_set_thresholds(sc_hopfield h, const float *theta)
 {
     NET_OR_FAIL(net, h);
+    sc_hop_adv_reset(net); /* a fresh sweep for sc_hopfield_advance */
     if (!theta) return sc_fail(SC_ERR_NULL, "theta");
     if (!sc_all_finite(theta, (size_t)net->n)) return sc_fail(SC_ERR_NONFINITE, "theta");
     memcpy(net->theta, theta, (size_t)net->n * sizeof(float));
@@ -125,6 +127,7 @@ sc_status sc_hopfield_set_thresholds(sc_hopfield h, const float *theta)
 sc_status sc_hopfield_set_state(sc_hopfield h, const int8_t *s)
 {
     NET_OR_FAIL(net, h);
+    sc_hop_adv_reset(net); /* a fresh sweep for sc_hopfield_advance */
     if (!s) return sc_fail(SC_ERR_NULL, "state");
     if (!all_pm1(s, (size_t)net->n)) return sc_fail(SC_ERR_RANGE, "state (values must be -1 or +1)");
     for (int i = 0; i < net->n; i++) sc_hop_set(net, i, s[i]);
@@ -160,6 +163,7 @@ sc_status sc_hopfield_fields(sc_hopfield h, float *out)
 sc_status sc_hopfield_seed(sc_hopfield h, uint32_t seed)
 {
     NET_OR_FAIL(net, h);
+    sc_hop_adv_reset(net); /* a fresh sweep for sc_hopfield_advance */
     sc_rng_seed(&net->rng, seed);
     return SC_OK;
 }
@@ -185,6 +189,7 @@ static sc_status check_desc(const sc_hop_net *net, const sc_hopfield_step_desc *
 sc_status sc_hopfield_step(sc_hopfield h, const sc_hopfield_step_desc *desc, int *flips)
 {
     NET_OR_FAIL(net, h);
+    sc_hop_adv_reset(net); /* a fresh sweep for sc_hopfield_advance */
     const sc_hopfield_step_desc *d = desc ? desc : &default_desc;
     const sc_status st = check_desc(net, d, 1);
     if (st != SC_OK) return st;
@@ -197,6 +202,7 @@ sc_status sc_hopfield_run(sc_hopfield h, const sc_hopfield_step_desc *desc, int 
                           sc_hopfield_run_result *result)
 {
     NET_OR_FAIL(net, h);
+    sc_hop_adv_reset(net); /* a fresh sweep for sc_hopfield_advance */
     if (!result) return sc_fail(SC_ERR_NULL, "result");
     const sc_hopfield_step_desc *d = desc ? desc : &default_desc;
     const sc_status st = check_desc(net, d, 1);
@@ -206,25 +212,62 @@ sc_status sc_hopfield_run(sc_hopfield h, const sc_hopfield_step_desc *desc, int 
     return SC_OK;
 }
 
-sc_status sc_hopfield_anneal(sc_hopfield h, const sc_hopfield_step_desc *desc, float from,
-                             float to, int sweeps, int *flips)
+/* Geometric cooling, T_{k+1} = alpha T_k (Kirkpatrick et al. 1983). */
+static float anneal_t(float from, float to, int sweeps, int k)
 {
-    NET_OR_FAIL(net, h);
-    const sc_hopfield_step_desc *d = desc ? desc : &default_desc;
-    const sc_status st = check_desc(net, d, 0);
-    if (st != SC_OK) return st;
+    return sweeps == 1 ? from : (float)(from * pow((double)to / from, (double)k / (sweeps - 1)));
+}
+
+static sc_status check_schedule(float from, float to, int sweeps)
+{
     if (!isfinite(from)) return sc_fail(SC_ERR_NONFINITE, "from");
     if (!isfinite(to)) return sc_fail(SC_ERR_NONFINITE, "to");
     if (!(to > 0.0f)) return sc_fail(SC_ERR_RANGE, "to (must be > 0)");
     if (!(from >= to)) return sc_fail(SC_ERR_RANGE, "from (must be >= to)");
     if (sweeps < 1 || sweeps > SC_HOPFIELD_MAX_SWEEPS) return sc_fail(SC_ERR_RANGE, "sweeps");
-    /* Geometric cooling, T_{k+1} = alpha T_k (Kirkpatrick et al. 1983). */
-    const double ratio = (double)to / from;
-    int total = 0;
-    for (int k = 0; k < sweeps; k++) {
-        const float t = sweeps == 1 ? from : (float)(from * pow(ratio, (double)k / (sweeps - 1)));
-        total += sc_hop_net_sweep(net, d->mode, t, d->order, d->order_len);
+    return SC_OK;
+}
+
+sc_status sc_hopfield_anneal_temperature(float from, float to, int sweeps, int k, float *t)
+{
+    if (!t) return sc_fail(SC_ERR_NULL, "t");
+    const sc_status st = check_schedule(from, to, sweeps);
+    if (st != SC_OK) return st;
+    if (k < 0 || k >= sweeps) return sc_fail(SC_ERR_RANGE, "k");
+    *t = anneal_t(from, to, sweeps, k);
+    return SC_OK;
+}
+
+sc_status sc_hopfield_advance(sc_hopfield h, const sc_hopfield_advance_desc *desc,
+                              sc_hopfield_advance_result *result)
+{
+    NET_OR_FAIL(net, h);
+    if (!desc) return sc_fail(SC_ERR_NULL, "desc");
+    if (!result) return sc_fail(SC_ERR_NULL, "result");
+    if ((unsigned)desc->mode >= SC_HOPFIELD_MODE_COUNT) return sc_fail(SC_ERR_OPTION, "mode");
+    if (!isfinite(desc->temperature)) return sc_fail(SC_ERR_NONFINITE, "temperature");
+    if (desc->temperature < 0.0f) return sc_fail(SC_ERR_RANGE, "temperature");
+    if (desc->updates < 0 || desc->updates > SC_HOPFIELD_MAX_ADVANCE) return sc_fail(SC_ERR_RANGE, "updates");
+    if (!net->adv_order) {
+        net->adv_order = malloc(sizeof(int) * (size_t)net->n);
+        if (!net->adv_order) return sc_fail(SC_ERR_NOMEM, "network");
     }
+    sc_hop_net_advance(net, desc, result);
+    return SC_OK;
+}
+
+sc_status sc_hopfield_anneal(sc_hopfield h, const sc_hopfield_step_desc *desc, float from,
+                             float to, int sweeps, int *flips)
+{
+    NET_OR_FAIL(net, h);
+    sc_hop_adv_reset(net); /* a fresh sweep for sc_hopfield_advance */
+    const sc_hopfield_step_desc *d = desc ? desc : &default_desc;
+    const sc_status st = check_desc(net, d, 0);
+    if (st != SC_OK) return st;
+    const sc_status sched = check_schedule(from, to, sweeps);
+    if (sched != SC_OK) return sched;
+    int total = 0;
+    for (int k = 0; k < sweeps; k++) total += sc_hop_net_sweep(net, d->mode, anneal_t(from, to, sweeps, k), d->order, d->order_len);
     if (flips) *flips = total;
     return SC_OK;
 }

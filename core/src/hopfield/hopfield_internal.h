@@ -122,7 +122,22 @@ typedef struct sc_hop_net {
     int incremental;           /* 1 by default; the test hook can turn it off */
     long hd_updates;           /* row updates since hd was recomputed */
     long fallbacks;            /* decisions that needed the float reference field */
+    /* sc_hopfield_advance (advance.c): the sweep in progress. */
+    int *adv_order;            /* n: its random order (allocated on first use) */
+    int adv_cursor;            /* updates made of it; n: none in progress */
+    int adv_flips;             /* flips during it */
+    int adv_history;           /* synchronous T = 0: earlier states kept in prev/back (0..2) */
 } sc_hop_net;
+
+/* Forget the sweep in progress and the cycle history (advance.c). */
+static inline void sc_hop_adv_reset(sc_hop_net *net)
+{
+    net->adv_cursor = net->n;
+    net->adv_flips = 0;
+    net->adv_history = 0;
+}
+void sc_hop_net_random_order(sc_hop_net *net, int *perm);
+void sc_hop_net_advance(sc_hop_net *net, const sc_hopfield_advance_desc *d, sc_hopfield_advance_result *r);
 
 sc_status sc_hop_net_init(sc_hop_net *net, int n);
 /* Keeps the float, int16 and mask copies of the state equal. Only

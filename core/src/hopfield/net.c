@@ -31,6 +31,7 @@ sc_status sc_hop_net_init(sc_hop_net *net, int n)
     net->m8 = (int8_t *)(net->sq + stride);
     for (int i = 0; i < n; i++) sc_hop_set(net, i, 1.0f);
     sc_rng_seed(&net->rng, 1);
+    sc_hop_adv_reset(net);
     net->kernel = &sc_hop_variants[sc_hop_variant_count - 1];
     net->incremental = 1;
     return SC_OK;
@@ -44,6 +45,7 @@ void sc_hop_net_free(sc_hop_net *net)
     free(net->q8);
     free(net->patterns);
     free(net->hd);
+    free(net->adv_order);
     memset(net, 0, sizeof *net);
 }
 
@@ -67,6 +69,20 @@ void sc_hop_net_fields(sc_hop_net *net)
     }
 }
 
+/* Fisher-Yates from the identity each sweep, so a reseed alone fixes the
+ * sequence of orders. */
+void sc_hop_net_random_order(sc_hop_net *net, int *perm)
+{
+    const int n = net->n;
+    for (int i = 0; i < n; i++) perm[i] = i;
+    for (int i = n - 1; i > 0; i--) {
+        const int j = (int)sc_rng_below(&net->rng, (uint32_t)i + 1);
+        const int tmp = perm[i];
+        perm[i] = perm[j];
+        perm[j] = tmp;
+    }
+}
+
 int sc_hop_net_sweep(sc_hop_net *net, sc_hopfield_mode mode, float t,
                      const int *order, int order_len)
 {
@@ -86,17 +102,8 @@ int sc_hop_net_sweep(sc_hop_net *net, sc_hopfield_mode mode, float t,
         return flips;
     }
     if (!order) {
-        /* Fisher-Yates from the identity each sweep, so a reseed alone fixes
-         * the sequence of orders. */
-        int *perm = net->perm;
-        for (int i = 0; i < n; i++) perm[i] = i;
-        for (int i = n - 1; i > 0; i--) {
-            const int j = (int)sc_rng_below(&net->rng, (uint32_t)i + 1);
-            const int tmp = perm[i];
-            perm[i] = perm[j];
-            perm[j] = tmp;
-        }
-        order = perm;
+        sc_hop_net_random_order(net, net->perm);
+        order = net->perm;
         order_len = n;
     }
     flips = sc_hop_inc_sweep(net, mode, t, order, order_len);
