@@ -118,6 +118,8 @@ export interface HopfieldAdvanceOptions {
   temperature?: number;
   /** Neuron updates (async) or sweeps (sync), integer 1..hopfieldLimits.maxAdvance; default 1. */
   updates?: number;
+  /** Also return the energy after every recordEvery updates (at most 4096 points); default: after the last only. */
+  recordEvery?: number;
 }
 
 export interface HopfieldAdvanceResult {
@@ -129,6 +131,10 @@ export interface HopfieldAdvanceResult {
   last: number;
   /** 'fixed' (T = 0, a whole sweep changed nothing), 'cycle' (sync 2-cycle), or null. */
   end: 'fixed' | 'cycle' | null;
+  /** Energies along the way (see recordEvery); the last is the energy now. */
+  energies: Float64Array;
+  /** The state now (the frame to draw). */
+  state: Int8Array;
 }
 
 export interface HopfieldCapacityOptions {

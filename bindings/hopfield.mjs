@@ -10,6 +10,7 @@ export const HOPFIELD_MODES = Object.freeze(['async', 'sync']);
 const MAX_SEED = 0xffffffff;
 // sc_hopfield_end: how advance() ended.
 const ADVANCE_ENDS = Object.freeze([null, 'fixed', 'cycle']);
+const MAX_TRACE = 4096; // energy points one advance() returns at most
 
 export function hopfieldApi({ ex, i32, f32, block, check, limit }) {
   // sc.hopfieldLimits, read from the core (core/include/simcore/limits.h).
@@ -224,14 +225,22 @@ export function hopfieldApi({ ex, i32, f32, block, check, limit }) {
        */
       advance(options) {
         const name = live('advance');
-        const o = readOptions(name, 'options', options, ['mode', 'temperature', 'updates'], true);
+        const o = readOptions(name, 'options', options, ['mode', 'temperature', 'updates', 'recordEvery'], true);
         const mode = o.mode === undefined ? 0 : checkOption(name, 'mode', o.mode, HOPFIELD_MODES);
         const temperature = o.temperature === undefined ? 0 : checkNumber(name, 'temperature', o.temperature, { min: 0 });
         const updates = o.updates === undefined ? 1 : checkInt(name, 'updates', o.updates, 1, HOPFIELD_LIMITS.maxAdvance);
-        const p = block('hop-out', 16);
-        check(name, ex.sc_flat_hopfield_advance(life.id, mode, temperature, updates, p));
-        const r = i32().slice(p >> 2, (p >> 2) + 4);
-        return { updates: r[0], flips: r[1], last: r[2], end: ADVANCE_ENDS[r[3]] };
+        const every = o.recordEvery === undefined ? 0 : checkInt(name, 'recordEvery', o.recordEvery, 1, HOPFIELD_LIMITS.maxAdvance);
+        // One energy per recordEvery updates and one at the end (the trace of the animation's plot).
+        const points = Math.min(every ? Math.ceil(updates / every) : 1, MAX_TRACE);
+        const pE = block('hop-trace', points * 8);
+        const p = block('hop-out', 20);
+        check(name, ex.sc_flat_hopfield_advance(life.id, mode, temperature, updates, every, pE, points, p));
+        const r = i32().slice(p >> 2, (p >> 2) + 5);
+        const energies = f64().slice(pE >> 3, (pE >> 3) + r[4]);
+        const ps = block('hop-state', n);
+        check(name, ex.sc_flat_hopfield_get_state(life.id, ps));
+        const state = i8().slice(ps, ps + n);
+        return { updates: r[0], flips: r[1], last: r[2], end: ADVANCE_ENDS[r[3]], energies, state };
       },
 
       /** E = -1/2 s^T W s + theta^T s. */

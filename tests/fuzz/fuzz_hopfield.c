@@ -104,8 +104,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             break;
         }
         case 7: { /* advance, as an animation calls it; the twin must agree */
-            const sc_hopfield_advance_desc d = {(sc_hopfield_mode)fuzz_int(&in, -1, 2), fuzz_float(&in, 0, 2),
-                                                fuzz_int(&in, -1, 3 * MAX_N)};
+            sc_hopfield_advance_desc d = {0};
+            d.mode = (sc_hopfield_mode)fuzz_int(&in, -1, 2);
+            d.temperature = fuzz_float(&in, 0, 2);
+            d.updates = fuzz_int(&in, -1, 3 * MAX_N);
             sc_hopfield_advance_result r, r2;
             double e0, e1;
             sc_hopfield_energy(net, &e0);

@@ -50,7 +50,7 @@ static void chunks_equal_sweeps(sc_hopfield_rule rule, float t)
     int made = 0, flips_b = 0, rested = 0;
     while (made < sweeps * N && !rested) {
         const int want = 1 + (int)(check_rand_u32(&r) % (N + 7));
-        sc_hopfield_advance_desc d = {SC_HOPFIELD_ASYNC, t, want < sweeps * N - made ? want : sweeps * N - made};
+        sc_hopfield_advance_desc d = {.mode = SC_HOPFIELD_ASYNC, .temperature = t, .updates = want < sweeps * N - made ? want : sweeps * N - made};
         sc_hopfield_advance_result res;
         CHECK(sc_hopfield_advance(b, &d, &res) == SC_OK, "advance");
         made += res.updates;
@@ -77,7 +77,7 @@ static void fixed_point_after_one_quiet_sweep(void)
     sc_hopfield h = make(N);
     sc_hopfield_store(h, p, 1, SC_HOPFIELD_HEBB);
     sc_hopfield_set_state(h, p);
-    sc_hopfield_advance_desc d = {SC_HOPFIELD_ASYNC, 0.0f, 10 * N};
+    sc_hopfield_advance_desc d = {.mode = SC_HOPFIELD_ASYNC, .temperature = 0.0f, .updates = 10 * N};
     sc_hopfield_advance_result r;
     CHECK(sc_hopfield_advance(h, &d, &r) == SC_OK, "advance");
     CHECK(r.end == SC_HOPFIELD_FIXED && r.updates == N && r.flips == 0, "end %d after %d updates", r.end, r.updates);
@@ -113,7 +113,7 @@ static void sync_cycle_where_run_finds_it(void)
     sc_hopfield_run(a, &sd, 100, &run);
     int made = 0, end = 0;
     while (!end && made < 100) {
-        sc_hopfield_advance_desc d = {SC_HOPFIELD_SYNC, 0.0f, 1};
+        sc_hopfield_advance_desc d = {.mode = SC_HOPFIELD_SYNC, .temperature = 0.0f, .updates = 1};
         sc_hopfield_advance_result r;
         CHECK(sc_hopfield_advance(b, &d, &r) == SC_OK, "advance sync");
         CHECK(r.last == -1, "sync has no last neuron");
@@ -139,7 +139,7 @@ static void cooling_equals_anneal(void)
         CHECK(sc_hopfield_anneal_temperature(from, to, sweeps, k, &t) == SC_OK, "T_%d", k);
         const double want = from * pow((double)to / from, (double)k / (sweeps - 1));
         CHECK(fabs(t - want) <= 1e-6 * want, "T_%d = %g, want %g", k, (double)t, want);
-        sc_hopfield_advance_desc d = {SC_HOPFIELD_ASYNC, t, N};
+        sc_hopfield_advance_desc d = {.mode = SC_HOPFIELD_ASYNC, .temperature = t, .updates = N};
         sc_hopfield_advance_result r;
         sc_hopfield_advance(b, &d, &r);
     }
@@ -152,11 +152,44 @@ static void cooling_equals_anneal(void)
     sc_hopfield_destroy(b);
 }
 
+/* The energy trace of one call equals the energies after the same updates
+ * made in separate calls (async and sync). */
+static void energy_trace(void)
+{
+    for (int mode = 0; mode < 2; mode++) {
+        sc_hopfield a, b;
+        twins(&a, &b, SC_HOPFIELD_HEBB, 3, 41u + (uint32_t)mode);
+        const int every = mode ? 1 : 13, updates = mode ? 5 : 3 * N;
+        double trace[64] = {0};
+        sc_hopfield_advance_desc d = {.mode = (sc_hopfield_mode)mode, .temperature = 0.3f, .updates = updates,
+                                      .record_every = every, .energies = trace, .energies_len = 64};
+        sc_hopfield_advance_result r;
+        CHECK(sc_hopfield_advance(a, &d, &r) == SC_OK, "traced advance");
+        const int points = (updates + every - 1) / every;
+        CHECK(r.recorded == points, "mode %d: %d points, want %d", mode, r.recorded, points);
+        int made = 0;
+        for (int k = 0; k < points; k++) {
+            const int step = updates - made < every ? updates - made : every;
+            sc_hopfield_advance_desc one = {.mode = (sc_hopfield_mode)mode, .temperature = 0.3f, .updates = step};
+            sc_hopfield_advance(b, &one, &r);
+            made += step;
+            CHECK(fabs(trace[k] - energy(b)) <= 1e-12 * (1 + fabs(trace[k])), "mode %d point %d: %g vs %g", mode, k, trace[k], energy(b));
+        }
+        /* A short buffer is never overrun. */
+        double two[3] = {0, 0, 12345};
+        sc_hopfield_advance_desc shortd = {.mode = (sc_hopfield_mode)mode, .temperature = 0.3f, .updates = updates,
+                                           .record_every = every, .energies = two, .energies_len = 2};
+        CHECK(sc_hopfield_advance(a, &shortd, &r) == SC_OK && r.recorded == 2 && two[2] == 12345, "short trace buffer");
+        sc_hopfield_destroy(a);
+        sc_hopfield_destroy(b);
+    }
+}
+
 static void refusals(void)
 {
     sc_hopfield h = make(4);
     sc_hopfield_advance_result r;
-    sc_hopfield_advance_desc d = {SC_HOPFIELD_ASYNC, 0.0f, 0};
+    sc_hopfield_advance_desc d = {.mode = SC_HOPFIELD_ASYNC, .temperature = 0.0f, .updates = 0};
     CHECK(sc_hopfield_advance(h, &d, &r) == SC_OK && r.updates == 1, "updates 0 -> 1");
     d.mode = SC_HOPFIELD_MODE_COUNT;
     CHECK(sc_hopfield_advance(h, &d, &r) == SC_ERR_OPTION, "mode");
@@ -170,6 +203,13 @@ static void refusals(void)
     CHECK(sc_hopfield_advance(h, &d, &r) == SC_ERR_RANGE, "too many updates");
     d.updates = -1;
     CHECK(sc_hopfield_advance(h, &d, &r) == SC_ERR_RANGE, "negative updates");
+    d.updates = 1;
+    d.energies_len = 4;
+    CHECK(sc_hopfield_advance(h, &d, &r) == SC_ERR_NULL, "trace length without a buffer");
+    d.energies_len = 0;
+    d.record_every = -1;
+    CHECK(sc_hopfield_advance(h, &d, &r) == SC_ERR_RANGE, "negative record_every");
+    d.record_every = 0;
     CHECK(sc_hopfield_advance(h, NULL, &r) == SC_ERR_NULL, "NULL desc");
     d.updates = 1;
     CHECK(sc_hopfield_advance(h, &d, NULL) == SC_ERR_NULL, "NULL result");
@@ -186,6 +226,7 @@ int main(void)
     fixed_point_after_one_quiet_sweep();
     sync_cycle_where_run_finds_it();
     cooling_equals_anneal();
+    energy_trace();
     refusals();
     return check_summary("test_hopfield_advance");
 }

@@ -425,6 +425,11 @@ for (const [kind, sc] of Object.entries(builds)) {
     assert.equal(rest.flips, 0);
     assert.ok(rest.last >= 0 && rest.last < n);
     assert.equal(c.advance({ temperature: 0.5, updates: 2 * n }).end, null, 'no rest claimed at T > 0');
+    // One call per frame: the state to draw and the energy trace come with it.
+    const frame = c.advance({ temperature: 0.5, updates: 3 * n, recordEvery: n / 4 });
+    assert.equal(frame.energies.length, 12);
+    assert.deepEqual(frame.state, c.state);
+    assert.ok(Math.abs(frame.energies[11] - c.energy()) < 1e-12 * (1 + Math.abs(c.energy())));
     for (const net of [a, b, c]) net.dispose();
   });
 }

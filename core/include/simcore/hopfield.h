@@ -135,6 +135,12 @@ typedef struct sc_hopfield_advance_desc {
     float temperature; /* >= 0 */
     int updates;       /* asynchronous: neuron updates; synchronous: sweeps;
                           0 -> 1, at most SC_HOPFIELD_MAX_ADVANCE */
+    /* An energy trace for the animation's plot: with energies != NULL, the
+     * energy after every record_every updates (0 -> only after the last),
+     * and after the last one, while energies_len lasts. */
+    int record_every;
+    double *energies;
+    int energies_len;
 } sc_hopfield_advance_desc;
 
 typedef struct sc_hopfield_advance_result {
@@ -142,6 +148,7 @@ typedef struct sc_hopfield_advance_result {
     int flips;   /* neurons that changed sign */
     int last;    /* asynchronous: the neuron updated last; else -1 */
     int end;     /* an sc_hopfield_end */
+    int recorded; /* energies written */
 } sc_hopfield_advance_result;
 
 /* The dynamics a little at a time, for an animation: one call per frame
@@ -195,8 +202,9 @@ SC_API int sc_flat_hopfield_get_weights(uint32_t id, float *w);
 SC_API int sc_flat_hopfield_fields(uint32_t id, float *h);
 SC_API int sc_flat_hopfield_seed(uint32_t id, uint32_t seed);
 /* order may be NULL (order_len ignored). */
-/* out: updates, flips, last, end (sc_hopfield_advance_result in order). */
-SC_API int sc_flat_hopfield_advance(uint32_t id, int mode, double temperature, int updates, int *out);
+/* out: updates, flips, last, end, recorded (sc_hopfield_advance_result in order). */
+SC_API int sc_flat_hopfield_advance(uint32_t id, int mode, double temperature, int updates, int record_every,
+                                    double *energies, int energies_len, int *out);
 SC_API int sc_flat_hopfield_anneal_temperature(double from, double to, int sweeps, int k, float *t);
 SC_API int sc_flat_hopfield_step(uint32_t id, int mode, double temperature,
                                  const int *order, int order_len, int *flips);

@@ -81,11 +81,12 @@ int sc_flat_hopfield_anneal(uint32_t id, int mode, const int *order, int order_l
     return st != SC_OK ? st : sc_hopfield_anneal(handle(id), &d, f, t, sweeps, flips);
 }
 
-/* out: updates, flips, last, end. */
-int sc_flat_hopfield_advance(uint32_t id, int mode, double t, int updates, int *out)
+/* out: updates, flips, last, end, recorded. */
+int sc_flat_hopfield_advance(uint32_t id, int mode, double t, int updates, int record_every, double *energies,
+                             int energies_len, int *out)
 {
     if (!out) return sc_fail(SC_ERR_NULL, "result");
-    sc_hopfield_advance_desc d = {(sc_hopfield_mode)mode, 0.0f, updates};
+    sc_hopfield_advance_desc d = {(sc_hopfield_mode)mode, 0.0f, updates, record_every, energies, energies_len};
     sc_status st = temperature(t, "temperature", &d.temperature);
     if (st != SC_OK) return st;
     sc_hopfield_advance_result r;
@@ -95,6 +96,7 @@ int sc_flat_hopfield_advance(uint32_t id, int mode, double t, int updates, int *
         out[1] = r.flips;
         out[2] = r.last;
         out[3] = r.end;
+        out[4] = r.recorded;
     }
     return st;
 }

@@ -248,6 +248,8 @@ sc_status sc_hopfield_advance(sc_hopfield h, const sc_hopfield_advance_desc *des
     if (!isfinite(desc->temperature)) return sc_fail(SC_ERR_NONFINITE, "temperature");
     if (desc->temperature < 0.0f) return sc_fail(SC_ERR_RANGE, "temperature");
     if (desc->updates < 0 || desc->updates > SC_HOPFIELD_MAX_ADVANCE) return sc_fail(SC_ERR_RANGE, "updates");
+    if (desc->record_every < 0) return sc_fail(SC_ERR_RANGE, "record_every");
+    if (desc->energies_len < 0 || (desc->energies_len > 0 && !desc->energies)) return sc_fail(SC_ERR_NULL, "energies");
     if (!net->adv_order) {
         net->adv_order = malloc(sizeof(int) * (size_t)net->n);
         if (!net->adv_order) return sc_fail(SC_ERR_NOMEM, "network");
