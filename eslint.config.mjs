@@ -26,6 +26,6 @@ export default [
   {
     // The deck's script, and browser tests' page.evaluate bodies, run beside reveal.js.
     files: ['examples/slides/*.js', 'tests/browser/*.mjs'],
-    languageOptions: { globals: { Reveal: 'readonly' } },
+    languageOptions: { globals: { Reveal: 'readonly', simcoreWidgets: 'readonly' } },
   },
 ];

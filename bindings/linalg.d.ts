@@ -12,8 +12,7 @@
 // float32 overflow of finite inputs ("gemm: c[3] is Infinity: ...").
 // Results are new Float32Arrays unless options.out is given.
 
-export type NumericArray = Float32Array | Float64Array | Int8Array | Uint8Array | Int16Array | Uint16Array |
-  Int32Array | Uint32Array | Uint8ClampedArray | readonly number[];
+import type { NumericArray } from './conv';
 
 export interface GemmOptions {
   /** Use A^T: a is stored k x m. Default false. */

@@ -4,15 +4,15 @@
 // infinity) and float32 overflow are checked by the core.
 import { arrayLength, checkArray, checkInt, checkNumber, describe, readOptions, typedArrayKind, typedArrayLength } from './core/validate.mjs';
 
-// Mirrors core/include/simcore/limits.h; tests/wasm/linalg.test.mjs checks the core agrees.
-export const LINALG_LIMITS = Object.freeze({
-  maxDim: 65536, // m, n, k and every leading dimension
-  maxElements: 2 ** 26, // (rows - 1) * ld + columns of one matrix, and a vector's length
-});
 
 const FLT_MAX = 3.4028234663852886e38;
 
-export function linalgApi({ ex, f32, block, check, checkOutputs }) {
+export function linalgApi({ ex, f32, block, check, checkOutputs, limit }) {
+  // sc.linalgLimits, read from the core (core/include/simcore/limits.h).
+  const LINALG_LIMITS = Object.freeze({
+    maxDim: limit('SC_LINALG_MAX_DIM'), // m, n, k and every leading dimension
+    maxElements: limit('SC_LINALG_MAX_ELEMENTS'),
+  });
   function checkBool(fn, name, v) {
     if (v === undefined) return false;
     if (typeof v !== 'boolean') throw new TypeError(`${fn}: ${name} must be a boolean, got ${describe(v)}`);

@@ -11,18 +11,6 @@ const EVENT_KINDS = Object.freeze(['spike', 'crossing']);
 const EQ_TYPES = Object.freeze(['saddle', 'center', 'stable-focus', 'unstable-focus', 'stable-node', 'unstable-node',
   'stable-degenerate-node', 'unstable-degenerate-node', 'stable-star', 'unstable-star', 'non-isolated']);
 
-// Mirrors core/include/simcore/{ode,phase}.h.
-export const ODE_LIMITS = Object.freeze({
-  maxSteps: 2000000,
-  maxInput: 1024,
-  maxBatch: 1 << 22,
-  maxGrid: 4096,
-  maxGridPoints: 1 << 24,
-  maxNullclinePoints: 1 << 20,
-  maxEquilibria: 64,
-  maxFI: 1024,
-  maxBatchDt: 1e6,
-});
 
 const SET = Float32Array.prototype.set;
 
@@ -31,7 +19,19 @@ const SET = Float32Array.prototype.set;
 // equation's vr, ku (u' = a (b (v - vr) - ku u); panel R: -65, 0).
 const OPTIONAL = Object.freeze({ izhikevich: ['k2', 'k1', 'k0', 'vpeak', 'vr', 'ku'] });
 
-export function odeApi({ ex, f32, i32, block, cString, check, checkOutputs }) {
+export function odeApi({ ex, f32, i32, block, cString, check, checkOutputs, limit }) {
+  // sc.odeLimits, read from the core (core/include/simcore/limits.h).
+  const ODE_LIMITS = Object.freeze({
+    maxSteps: limit('SC_ODE_MAX_STEPS'),
+    maxInput: limit('SC_ODE_MAX_INPUT'),
+    maxBatch: limit('SC_ODE_MAX_BATCH'),
+    maxGrid: limit('SC_PHASE_MAX_GRID'),
+    maxGridPoints: limit('SC_PHASE_MAX_POINTS'),
+    maxNullclinePoints: limit('SC_PHASE_MAX_NULLCLINE_POINTS'),
+    maxEquilibria: limit('SC_PHASE_MAX_EQUILIBRIA'),
+    maxFI: limit('SC_ODE_FI_MAX'),
+    maxBatchDt: limit('SC_ODE_MAX_BATCH_DT'),
+  });
   const f64 = () => new Float64Array(ex.memory.buffer);
   function copyIn64(role, values) {
     const ptr = block(role, Math.max(values.length, 1) * 8);

@@ -18,3 +18,7 @@ CC=clang cmake -S . -B build/lint -DCMAKE_EXPORT_COMPILE_COMMANDS=ON >/dev/null
 find core/src -name '*.c' | sort |
   xargs -P "$jobs" -n 4 clang-tidy -p build/lint --quiet 2> >(grep -v 'warnings generated' >&2)
 echo "lint: clang-tidy clean"
+
+# JavaScript: ESLint's recommended rules (eslint.config.mjs).
+npx --no-install eslint .
+echo "lint: eslint clean"

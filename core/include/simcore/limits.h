@@ -44,6 +44,7 @@
 /* Phase plane (phase.h). */
 #define SC_PHASE_MAX_GRID 4096          /* nx, ny of fields and nullclines */
 #define SC_PHASE_MAX_POINTS (1 << 24)   /* nx * ny */
+#define SC_PHASE_MAX_NULLCLINE_POINTS (1 << 20) /* nx * ny of nullclines */
 #define SC_PHASE_MAX_EQUILIBRIA 64
 
 /* Dense linear algebra (linalg.h). Three matrices at the element limit

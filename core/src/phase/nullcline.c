@@ -8,7 +8,6 @@
 #include <string.h>
 #include "phase_internal.h"
 
-#define NULLCLINE_MAX_POINTS (1 << 20) /* grid points */
 
 typedef struct grid {
     const sc_plane *pl;
@@ -91,7 +90,7 @@ sc_status sc_phase_nullcline(const sc_phase_plane *plane, int which, double xmin
     if (!isfinite(ymin) || !isfinite(ymax) || !(ymin < ymax)) return sc_fail(SC_ERR_RANGE, "y");
     if (nx < 2 || nx > SC_PHASE_MAX_GRID) return sc_fail(SC_ERR_SIZE, "nx");
     if (ny < 2 || ny > SC_PHASE_MAX_GRID) return sc_fail(SC_ERR_SIZE, "ny");
-    if ((long)nx * ny > NULLCLINE_MAX_POINTS) return sc_fail(SC_ERR_SIZE, "nx * ny");
+    if ((long)nx * ny > SC_PHASE_MAX_NULLCLINE_POINTS) return sc_fail(SC_ERR_SIZE, "nx * ny");
     grid g = {&pl, which, nx, ny, xmin, (xmax - xmin) / (nx - 1), ymin, (ymax - ymin) / (ny - 1), 0, 0, 0, 0, 0};
     const int E = (nx - 1) * ny + nx * (ny - 1);
     g.F = malloc(sizeof(double) * (size_t)nx * ny);

@@ -43,7 +43,6 @@ const COLOURS = { xNull: '#e67e22', yNull: '#8e44ad', eigen: '#4d5566', stable: 
 const EIGEN_DASH = [[8, 5], [3, 4]];
 // Parts a `panels` attribute can keep (the plane itself always shows).
 const PANELS = ['controls', 'series', 'readout', 'td'];
-const VIEW_FIELDS = new Set(['cx', 'cy', 'span']);
 // Trajectories: dopri5 with dense output every dt for up to T each way (per
 // model, MODEL_INFO), stopped when they leave the view enlarged by its size
 // on every side.

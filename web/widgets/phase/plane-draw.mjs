@@ -267,7 +267,7 @@ export function drawLabel(ctx, vp, px, py, label, { below = false, left = false 
  */
 export function drawEquilibria(ctx, vp, eqs, labelOf) {
   const px = eqs.map((e) => vp.toPx(e.x, e.y));
-  eqs.forEach((e, i) => drawMarker(ctx, vp, e.x, e.y, { open: !e.type.startsWith('stable') }));
+  eqs.forEach((e) => drawMarker(ctx, vp, e.x, e.y, { open: !e.type.startsWith('stable') }));
   let flip = false;
   eqs.forEach((e, i) => {
     const crowded = px.some((q, j) => j !== i && Math.hypot(q[0] - px[i][0], q[1] - px[i][1]) < 80);
