@@ -65,9 +65,18 @@ await withBrowser(async (browser, server) => {
         const defaults = await p.evaluate((w) => document.querySelector(w).state, widget);
         const names = Object.keys(defaults).filter((n) => n !== field);
         // (A hash over 2000 characters is ignored whole; keep long payloads to one field.)
-        const keys = [...names, 'lang', '__proto__', '__proto__[polluted]', 'constructor', 'toString'];
-        const hostile = (payload) => (payload.length > 100 ? keys.slice(0, 1) : keys)
-          .map((n) => `${encodeURIComponent(n)}=${encodeURIComponent(payload)}`).join('&');
+        const keys = ['lang', '__proto__', '__proto__[polluted]', 'constructor', 'toString', ...names];
+        // As many fields as fit under the cap with room for the sentinel (a
+        // widget with more fields gets fewer poisoned at once, not an ignored hash).
+        const hostile = (payload) => {
+          const parts = [];
+          for (const n of payload.length > 100 ? keys.slice(0, 1) : keys) {
+            const part = `${encodeURIComponent(n)}=${encodeURIComponent(payload)}`;
+            if (parts.length && parts.join('&').length + part.length > 1900 - light.length - 40) break;
+            parts.push(part);
+          }
+          return parts.join('&');
+        };
 
         // On load, then as later hash edits (each flips the sentinel field).
         await p.goto('about:blank');

@@ -75,10 +75,10 @@ canvas.td { display: block; width: 100%; aspect-ratio: 1.2; max-width: 320px; ba
    height; the canvas takes the smaller (times its aspect). */
 :host([data-box]) .layout { height: 100%; grid-template-rows: minmax(0, 1fr); }
 :host([data-box]) form { overflow-y: auto; overscroll-behavior: contain; min-height: 0; max-height: 100%; padding-right: 2px; }
-:host([data-box]) .root { --form-w: 250px; --side-w: 240px; --chrome-h: 104px; }
+:host([data-box]) .root { --form-w: 250px; --side-w: 240px; --chrome-h: 160px; } /* header, hint and the lines' legend (up to 3 rows) */
 :host([data-box]) .layout.no-form { --form-w: 0px; }
 :host([data-box]) .root:has(.main.no-side) { --side-w: 0px; }
-:host([data-box]) .root:has(.series-fig:not([hidden])) { --chrome-h: 330px; }
+:host([data-box]) .root:has(.series-fig:not([hidden])) { --chrome-h: 386px; }
 :host([data-box]) canvas.plane-canvas { max-height: none; width: 100%; }
 :host([data-box]) .plane { width: min(var(--plane-w), var(--plane-h) * var(--aspect, 1)); justify-self: center; }
 /* Wide box: controls | plane | readout and trace–determinant plane, side by side. */
@@ -103,6 +103,7 @@ canvas.td { display: block; width: 100%; aspect-ratio: 1.2; max-width: 320px; ba
   :host([data-box]) .root:has(.series-fig:not([hidden])) { --chrome-h: 270px; }
   :host([data-box]) .side { display: none; }
   :host([data-box]) .plane .hint { display: none; }
+  :host([data-box]) .legend { display: none; }
 }
 /* Tall box: the plane on top (sticky inside the box's own scroll), the rest below it. */
 @container (aspect-ratio < 1.15) {
