@@ -82,7 +82,7 @@ int sc_flat_hopfield_anneal(uint32_t id, int mode, const int *order, int order_l
 }
 
 /* out: updates, flips, last, end, recorded. */
-int sc_flat_hopfield_advance(uint32_t id, int mode, double t, int updates, int record_every, double *energies,
+int sc_flat_hopfield_advance(uint32_t id, int mode, double t, int updates, int record_every, double *energies, /* NOLINT(readability-non-const-parameter): written through the desc */
                              int energies_len, int *out)
 {
     if (!out) return sc_fail(SC_ERR_NULL, "result");
