@@ -31,7 +31,7 @@ for (const dir of DIRS) for await (const path of textFiles(dir)) files.push({ pa
 
 test('the scan sees the lang tables, the pages and the slides', () => {
   const paths = files.map((f) => f.path);
-  for (const p of ['web/widgets/lang/zh.mjs', 'web/gabor.html', 'examples/slides/index.html', 'docs/gabor.md']) assert.ok(paths.includes(p), p);
+  for (const p of ['web/widgets/phase/lang.zh.mjs', 'web/widgets/gabor/lang.zh.mjs', 'web/gabor.html', 'examples/slides/index.html', 'docs/gabor.md']) assert.ok(paths.includes(p), p);
 });
 
 for (const { term, forbidden } of RULES) {
@@ -46,7 +46,7 @@ for (const { term, forbidden } of RULES) {
   });
 
   test(`${term} is the term the Chinese lang table uses`, async () => {
-    const { default: zh } = await import(`${root}web/widgets/lang/zh.mjs`);
-    assert.ok(Object.values(zh).some((v) => v.includes(term)), term);
+    const { TABLES } = await import('./helpers/labels.mjs');
+    assert.ok(Object.values(TABLES.zh).some((v) => v.includes(term)), term);
   });
 }
