@@ -1,6 +1,8 @@
-// Screenshots of every page, over http and file://, at desktop width and at
-// 320 px, into screenshots/ (git-ignored) for a person to look at:
+// Screenshots of every page, over http and file://, at a projector's 1280×720
+// and a phone's 390×844, in English and Chinese (the browser's locale picks
+// the first language), into screenshots/ (git-ignored) for a person to look at:
 //   node tests/browser/screenshots.mjs [page.html ...]
+// SHOTS_HOW=http (or file) limits the run to one way of opening the pages.
 // Not a test (the name does not match node --test's patterns). It also
 // writes screenshots/engine-readme.png, the header and widget of engine.html,
 // from which docs/images/engine.png is copied.
@@ -10,7 +12,8 @@ import { chromium } from 'playwright-core';
 import { LAUNCH, distDir, pageUrls, startServer } from './harness.mjs';
 
 const outDir = fileURLToPath(new URL('../../screenshots/', import.meta.url));
-const VIEWPORTS = { desktop: { width: 1280, height: 900 }, phone: { width: 320, height: 640 } };
+const VIEWPORTS = { projector: { width: 1280, height: 720 }, phone: { width: 390, height: 844 } };
+const LOCALES = { en: 'en-US', zh: 'zh-CN' };
 
 const pages = process.argv.slice(2).length ? process.argv.slice(2)
   : (await readdir(distDir)).filter((f) => f.endsWith('.html'));
@@ -20,15 +23,16 @@ const browser = await chromium.launch(LAUNCH);
 try {
   for (const page of pages) {
     for (const [how, url] of Object.entries(pageUrls(server, page))) {
-      for (const [name, viewport] of Object.entries(VIEWPORTS)) {
-        const ctx = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+      if (process.env.SHOTS_HOW && process.env.SHOTS_HOW !== how) continue;
+      for (const [name, viewport] of Object.entries(VIEWPORTS)) for (const [lang, locale] of Object.entries(LOCALES)) {
+        const ctx = await browser.newContext({ viewport, locale, deviceScaleFactor: 1 });
         const p = await ctx.newPage();
         p.on('console', (m) => { if (m.type() === 'error') console.error(`${page} ${how}: ${m.text()}`); });
         p.on('pageerror', (e) => console.error(`${page} ${how}: ${e}`));
         await p.goto(url);
         await p.waitForFunction(() => document.getElementById('status')?.textContent.startsWith('simcore'));
         await p.waitForTimeout(300);
-        const file = `${outDir}${page.replace(/\.html$/, '')}-${how}-${name}.png`;
+        const file = `${outDir}${page.replace(/\.html$/, '')}-${how}-${name}-${lang}.png`;
         await p.screenshot({ path: file, fullPage: true });
         console.log(file);
         if (viewport.width < 600) {
