@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Static analysis of core/ (make lint; docs/reliability.md "Static analysis"):
 # cppcheck on both builds (SIMD and scalar-only), then clang-tidy with the
-# checks of .clang-tidy on every core source. Any finding fails the run.
+# checks of .clang-tidy on every core source, clang-format's layout of all C,
+# ESLint on the JavaScript. Any finding fails the run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=${JOBS:-2}
@@ -18,6 +19,10 @@ CC=clang cmake -S . -B build/lint -DCMAKE_EXPORT_COMPILE_COMMANDS=ON >/dev/null
 find core/src -name '*.c' | sort |
   xargs -P "$jobs" -n 4 clang-tidy -p build/lint --quiet 2> >(grep -v 'warnings generated' >&2)
 echo "lint: clang-tidy clean"
+
+# C layout: .clang-format (tools/format.sh applies it).
+bash tools/format.sh --check
+echo "lint: clang-format clean"
 
 # JavaScript: ESLint's recommended rules (eslint.config.mjs).
 npx --no-install eslint .

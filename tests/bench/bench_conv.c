@@ -99,20 +99,34 @@ int main(int argc, char **argv)
         }
         if (a + 1 >= argc) die("missing value for", k);
         const char *v = argv[++a];
-        if (strcmp(k, "--image") == 0) image_path = v;
-        else if (strcmp(k, "--kernel") == 0) kernel_path = v;
-        else if (strcmp(k, "--alt-kernel") == 0) alt_path = v;
-        else if (strcmp(k, "--out") == 0) out_path = v;
-        else if (strcmp(k, "--method") == 0) method_name = v;
-        else if (strcmp(k, "--cache") == 0) cache_mode = v;
-        else if (strcmp(k, "--border") == 0) border_name = v;
-        else if (strcmp(k, "--width") == 0) w = atoi(v);
-        else if (strcmp(k, "--height") == 0) h = atoi(v);
-        else if (strcmp(k, "--kw") == 0) kw = atoi(v);
-        else if (strcmp(k, "--kh") == 0) kh = atoi(v);
-        else if (strcmp(k, "--reps") == 0) reps = atoi(v);
-        else if (strcmp(k, "--warmup") == 0) warmup = atoi(v);
-        else die("unknown option", k);
+        if (strcmp(k, "--image") == 0)
+            image_path = v;
+        else if (strcmp(k, "--kernel") == 0)
+            kernel_path = v;
+        else if (strcmp(k, "--alt-kernel") == 0)
+            alt_path = v;
+        else if (strcmp(k, "--out") == 0)
+            out_path = v;
+        else if (strcmp(k, "--method") == 0)
+            method_name = v;
+        else if (strcmp(k, "--cache") == 0)
+            cache_mode = v;
+        else if (strcmp(k, "--border") == 0)
+            border_name = v;
+        else if (strcmp(k, "--width") == 0)
+            w = atoi(v);
+        else if (strcmp(k, "--height") == 0)
+            h = atoi(v);
+        else if (strcmp(k, "--kw") == 0)
+            kw = atoi(v);
+        else if (strcmp(k, "--kh") == 0)
+            kh = atoi(v);
+        else if (strcmp(k, "--reps") == 0)
+            reps = atoi(v);
+        else if (strcmp(k, "--warmup") == 0)
+            warmup = atoi(v);
+        else
+            die("unknown option", k);
     }
     if (!image_path || !kernel_path || !alt_path || w <= 0 || h <= 0 || kw <= 0 || kh <= 0 || reps <= 0 || warmup < 0)
         die("need --image --width --height --kernel --alt-kernel --kw --kh (positive), reps > 0", NULL);

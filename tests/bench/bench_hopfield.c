@@ -36,7 +36,9 @@ int main(int argc, char **argv)
         int8_t *x = malloc((size_t)p * n);
         uint32_t seed = 1;
         for (size_t k = 0; k < (size_t)p * n; k++) {
-            seed ^= seed << 13; seed ^= seed >> 17; seed ^= seed << 5;
+            seed ^= seed << 13;
+            seed ^= seed >> 17;
+            seed ^= seed << 5;
             x[k] = seed & 256 ? 1 : -1;
         }
         sc_hopfield h;

@@ -50,10 +50,14 @@ int main(int argc, char **argv)
 {
     int count = 4096, steps = 200, reps = 9, grid = 512;
     for (int i = 1; i + 1 < argc; i += 2) {
-        if (!strcmp(argv[i], "--count")) count = atoi(argv[i + 1]);
-        else if (!strcmp(argv[i], "--steps")) steps = atoi(argv[i + 1]);
-        else if (!strcmp(argv[i], "--reps")) reps = atoi(argv[i + 1]);
-        else if (!strcmp(argv[i], "--grid")) grid = atoi(argv[i + 1]);
+        if (!strcmp(argv[i], "--count"))
+            count = atoi(argv[i + 1]);
+        else if (!strcmp(argv[i], "--steps"))
+            steps = atoi(argv[i + 1]);
+        else if (!strcmp(argv[i], "--reps"))
+            reps = atoi(argv[i + 1]);
+        else if (!strcmp(argv[i], "--grid"))
+            grid = atoi(argv[i + 1]);
     }
     if (count < 1 || steps < 1 || reps < 1 || reps > 99 || grid < 2 || grid > 4096) {
         fprintf(stderr, "bench_ode: bad arguments\n");

@@ -9,7 +9,7 @@
 #include "simcore/gabor.h"
 #include "simcore/flat.h"
 
-#define MAX_SIDE 24
+#define MAX_SIDE   24
 #define MAX_KERNEL (SC_CONV_MAX_KERNEL_DIM * SC_CONV_MAX_KERNEL_DIM)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -61,8 +61,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     } else if (fs == SC_ERR_OVERFLOW) {
         FUZZ_CHECK(finite && !tame, "filter: overflow on %s pixels", finite ? "bounded" : "non-finite");
         const char *arg = sc_last_error_arg();
-        const float *named = strcmp(arg, "re") == 0 ? re : strcmp(arg, "im") == 0 ? imag
-                             : strcmp(arg, "magnitude") == 0 ? mag : NULL;
+        const float *named = strcmp(arg, "re") == 0 ? re : strcmp(arg, "im") == 0      ? imag
+                                                       : strcmp(arg, "magnitude") == 0 ? mag
+                                                                                       : NULL;
         FUZZ_CHECK(named && !fuzz_all_finite_f(named, n), "filter: overflow names '%s'", arg);
     }
 

@@ -32,7 +32,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         case 0: { /* store */
             const int count = fuzz_size(&in, 1, n);
             const int ok = count >= 1 && count <= n;
-            for (int i = 0; i < (ok ? count : 1) * n; i++) pat[i] = fuzz_u8(&in) == 0xff ? 0 : fuzz_bool(&in) ? 1 : -1;
+            for (int i = 0; i < (ok ? count : 1) * n; i++) pat[i] = fuzz_u8(&in) == 0xff ? 0 : fuzz_bool(&in) ? 1
+                                                                                                              : -1;
             const sc_hopfield_rule rule = (sc_hopfield_rule)fuzz_int(&in, -1, 3);
             sc_hopfield_store(twin, ok ? pat : NULL, count, rule);
             if (sc_hopfield_store(net, ok ? pat : NULL, count, rule) == SC_OK) {
@@ -52,7 +53,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             break;
         }
         case 2:
-            for (int i = 0; i < n; i++) s[i] = fuzz_u8(&in) == 0xff ? 3 : fuzz_bool(&in) ? 1 : -1;
+            for (int i = 0; i < n; i++) s[i] = fuzz_u8(&in) == 0xff ? 3 : fuzz_bool(&in) ? 1
+                                                                                         : -1;
             sc_hopfield_set_state(net, s);
             sc_hopfield_set_state(twin, s);
             break;

@@ -12,8 +12,8 @@
 #include "simcore/flat.h"
 
 #define MAX_SIDE 40
-#define MAX_LD (MAX_SIDE + 3)
-#define CAP (MAX_SIDE * MAX_LD)
+#define MAX_LD   (MAX_SIDE + 3)
+#define CAP      (MAX_SIDE * MAX_LD)
 
 static float a[CAP], b[CAP], c0[CAP], c[CAP];
 
@@ -61,8 +61,7 @@ static void fuzz_gemm(fuzz_in *in)
         if (v == 0) first = st;
         FUZZ_CHECK(st == first, "variant %s status %d, scalar %d", sc_linalg_variants[v].name, st, first);
         if (!sane || st == SC_ERR_SIZE) continue;
-        const int in_finite = isfinite(alpha) && isfinite(beta) && (alpha == 0.0f || (finite_region(a, ar, ac, lda) &&
-                              finite_region(b, br, bc, ldb))) && (beta == 0.0f || finite_region(c0, m, n, ldc));
+        const int in_finite = isfinite(alpha) && isfinite(beta) && (alpha == 0.0f || (finite_region(a, ar, ac, lda) && finite_region(b, br, bc, ldb))) && (beta == 0.0f || finite_region(c0, m, n, ldc));
         if (st == SC_ERR_NONFINITE) FUZZ_CHECK(!in_finite, "NONFINITE with finite inputs");
         if (st == SC_ERR_OVERFLOW) FUZZ_CHECK(in_finite, "OVERFLOW with a non-finite input");
         if (st != SC_OK) continue;

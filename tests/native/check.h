@@ -13,17 +13,17 @@
 
 static int check_passed, check_failed;
 
-#define CHECK(cond, ...)                                                       \
-    do {                                                                       \
-        if (cond) {                                                            \
-            check_passed++;                                                    \
-        } else {                                                               \
-            check_failed++;                                                    \
-            fprintf(stderr, "%s:%d: CHECK(%s) failed: ", __FILE__, __LINE__,   \
-                    #cond);                                                    \
-            fprintf(stderr, __VA_ARGS__);                                      \
-            fputc('\n', stderr);                                               \
-        }                                                                      \
+#define CHECK(cond, ...)                                                     \
+    do {                                                                     \
+        if (cond) {                                                          \
+            check_passed++;                                                  \
+        } else {                                                             \
+            check_failed++;                                                  \
+            fprintf(stderr, "%s:%d: CHECK(%s) failed: ", __FILE__, __LINE__, \
+                    #cond);                                                  \
+            fprintf(stderr, __VA_ARGS__);                                    \
+            fputc('\n', stderr);                                             \
+        }                                                                    \
     } while (0)
 
 /* How many checks have run so far (passed or failed). */
@@ -32,15 +32,15 @@ static inline int check_count(void) { return check_passed + check_failed; }
 /* Runs one test (any call expression) and counts a failure if it ran no
  * CHECK: in the scalar build a loop over the SIMD variants has nothing to
  * do, and a test made only of such loops would otherwise pass unseen. */
-#define CHECK_RUN(call)                                                        \
-    do {                                                                       \
-        const int check_before_ = check_count();                               \
-        call;                                                                  \
-        if (check_count() == check_before_) {                                  \
-            check_failed++;                                                    \
-            fprintf(stderr, "%s:%d: %s ran no check\n", __FILE__, __LINE__,    \
-                    #call);                                                    \
-        }                                                                      \
+#define CHECK_RUN(call)                                                     \
+    do {                                                                    \
+        const int check_before_ = check_count();                            \
+        call;                                                               \
+        if (check_count() == check_before_) {                               \
+            check_failed++;                                                 \
+            fprintf(stderr, "%s:%d: %s ran no check\n", __FILE__, __LINE__, \
+                    #call);                                                 \
+        }                                                                   \
     } while (0)
 
 static inline int check_summary(const char *name)

@@ -9,7 +9,8 @@
 #include "simcore/ode.h"
 #include "ode/ode_internal.h"
 
-enum { COUNT = 5, STEPS = 200 };
+enum { COUNT = 5,
+       STEPS = 200 };
 
 /* Subthreshold Izhikevich (I = 0, starts below the rest point's basin edge):
  * no reset fires, so float and double follow the same smooth path. */
@@ -36,8 +37,10 @@ static void test_against_double(void)
         const sc_batch_variant *bv = &sc_batch_variants[v];
         const sc_ode_system_info *sys = sc_ode_system(bv->system);
         double p[16];
-        if (bv->system == SC_SYS_IZHIKEVICH) izhikevich_params(p);
-        else memcpy(p, sys->defaults, sizeof(double) * (size_t)sys->nparams);
+        if (bv->system == SC_SYS_IZHIKEVICH)
+            izhikevich_params(p);
+        else
+            memcpy(p, sys->defaults, sizeof(double) * (size_t)sys->nparams);
         const double dt = bv->system == SC_SYS_IZHIKEVICH ? 0.1 : 0.01;
         float y0[2 * COUNT];
         for (int i = 0; i < COUNT; i++) {

@@ -84,8 +84,16 @@ static void test_methods_against_reference(void)
     static const int sizes[][4] = {
         /* w, h, kw, kh: odd/even, tails around the vector width, kernels
          * larger than the image */
-        {1, 1, 1, 1}, {5, 3, 3, 3}, {9, 7, 4, 2}, {17, 16, 5, 5}, {31, 9, 7, 6},
-        {33, 12, 15, 15}, {3, 2, 9, 7}, {16, 1, 1, 8}, {1, 19, 3, 1}, {40, 37, 31, 31},
+        {1, 1, 1, 1},
+        {5, 3, 3, 3},
+        {9, 7, 4, 2},
+        {17, 16, 5, 5},
+        {31, 9, 7, 6},
+        {33, 12, 15, 15},
+        {3, 2, 9, 7},
+        {16, 1, 1, 8},
+        {1, 19, 3, 1},
+        {40, 37, 31, 31},
     };
     uint32_t seed = 12345;
     for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++) {
@@ -111,7 +119,11 @@ static void test_methods_against_reference(void)
                             const double r = ref_pixel(img, w, h, k, kw, kh, x, y, (sc_border)b, corr);
                             const double e = fabs(out[y * w + x] - r) /
                                              abs_scale(img, w, h, k, kw, kh, x, y, (sc_border)b);
-                            if (!(e <= worst)) { worst = e; wx = x; wy = y; }
+                            if (!(e <= worst)) {
+                                worst = e;
+                                wx = x;
+                                wy = y;
+                            }
                         }
                     /* float32 sums of up to 1000 terms: 1e-5 of sum|k x|. */
                     CHECK(worst <= 1e-5, "%dx%d k%dx%d border %d method %d corr %d: rel err %g at (%d,%d)",
@@ -170,7 +182,10 @@ static void test_direct_variants(void)
                         CHECK(memcmp(ref, out, sizeof(float) * w * h) == 0, "variant %s w=%d h=%d kw=%d kh=%d differs",
                               sc_direct_variants[v].name, w, h, kw, kh);
                 }
-                free(p); free(k); free(ref); free(out);
+                free(p);
+                free(k);
+                free(ref);
+                free(out);
             }
 }
 

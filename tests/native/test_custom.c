@@ -34,9 +34,22 @@ static void test_parser(void)
     CHECK(eval1("atan2(y, x)", 0, 1) == atan2(1, 0) && eval1("min(x, y) + max(x, y) + pow(x, 2)", 2, 5) == 11.0, "2-arg");
     CHECK(eval1("+x - -y", 1, 2) == 3.0, "unary plus and minus");
 
-    static const struct { const char *text; int pos; } bad[] = {
-        {"y +", 3}, {"sin(x", 5}, {"2 ** x", 3}, {"z + 1", 0}, {"foo(x)", 0}, {"x)", 1}, {"atan2(x)", 7},
-        {"sin(x, y)", 5}, {"", 0}, {"1e+", 3}, {"x $ y", 2}, {"(x + y", 6},
+    static const struct {
+        const char *text;
+        int pos;
+    } bad[] = {
+        {"y +", 3},
+        {"sin(x", 5},
+        {"2 ** x", 3},
+        {"z + 1", 0},
+        {"foo(x)", 0},
+        {"x)", 1},
+        {"atan2(x)", 7},
+        {"sin(x, y)", 5},
+        {"", 0},
+        {"1e+", 3},
+        {"x $ y", 2},
+        {"(x + y", 6},
     };
     for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++) {
         sc_expr e;
@@ -49,7 +62,8 @@ static void test_parser(void)
     /* through the public compile: the argument and the position */
     int pos = -1;
     CHECK(sc_ode_custom_compile("y", "-sin(x) - 0.2*", NULL, NULL, 0, &pos) == SC_ERR_RANGE &&
-              !strcmp(sc_last_error_arg(), "dy") && pos == 14, "dy error at %d (%s)", pos, sc_ode_custom_error());
+              !strcmp(sc_last_error_arg(), "dy") && pos == 14,
+          "dy error at %d (%s)", pos, sc_ode_custom_error());
     CHECK(sc_ode_system(SC_SYS_CUSTOM) == NULL, "no custom system after a failed compile");
     const char *names[2] = {"mu", "x"};
     const double vals[2] = {1, 2};
@@ -117,7 +131,8 @@ static void test_analysis(void)
         CHECK(fabs(eq[0].x + PI) < 1e-9 && eq[0].cls.type == SC_EQ_SADDLE, "(-pi, 0) saddle: %g %s", eq[0].x,
               sc_eq_type_name(eq[0].cls.type));
         CHECK(fabs(eq[1].x) < 1e-9 && eq[1].cls.type == SC_EQ_STABLE_FOCUS && fabs(eq[1].cls.trace + 0.2) < 1e-8 &&
-                  fabs(eq[1].cls.det - 1) < 1e-8, "(0, 0) stable focus: %s tr %g det %g", sc_eq_type_name(eq[1].cls.type),
+                  fabs(eq[1].cls.det - 1) < 1e-8,
+              "(0, 0) stable focus: %s tr %g det %g", sc_eq_type_name(eq[1].cls.type),
               eq[1].cls.trace, eq[1].cls.det);
         CHECK(fabs(eq[2].x - PI) < 1e-9 && eq[2].cls.type == SC_EQ_SADDLE, "(pi, 0) saddle");
     }
@@ -139,7 +154,8 @@ static void test_block_paths(void)
     const char *names[2] = {"g", "w"};
     const double P[2] = {0.2, 1.5};
     CHECK(sc_ode_custom_compile("y + 0.1*tanh(x)", "-w^2*sin(x) - g*y + exp(-x*x)/(1 + abs(y)) + sqrt(abs(x))", names, P, 2,
-                                NULL) == SC_OK, "compile");
+                                NULL) == SC_OK,
+          "compile");
     const float p[2] = {0.2f, 1.5f};
     uint32_t seed = 11;
     const int counts[] = {1, 3, 63, 64, 65, 130};
@@ -213,7 +229,8 @@ static void test_fuzz(void)
         int depth = 0;
         for (int i = 0; i < e.n; i++) {
             const int op = e.code[i].op;
-            depth += op == SC_OP_CONST || op == SC_OP_VAR ? 1 : op == SC_OP_NEG || op == SC_OP_FN1 ? 0 : -1;
+            depth += op == SC_OP_CONST || op == SC_OP_VAR ? 1 : op == SC_OP_NEG || op == SC_OP_FN1 ? 0
+                                                                                                   : -1;
             CHECK(depth >= 1, "'%s': stack underflow at %d", text, i);
         }
         CHECK(depth == 1 && e.depth <= SC_EXPR_MAX_DEPTH, "'%s': final depth %d", text, depth);

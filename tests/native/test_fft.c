@@ -148,8 +148,19 @@ static void test_cfft(void)
             /* inputs are in [-1, 1): absolute error of the round trip */
             CHECK(worst <= 1e-6, "%s n=%d round trip error %g", sc_fft_variants[v]->name, n, worst);
         }
-        free(xr); free(xi); free(yr); free(yi); free(cr); free(ci); free(zr); free(zi);
-        free(refr); free(refi); free(scratch); free(dr); free(di);
+        free(xr);
+        free(xi);
+        free(yr);
+        free(yi);
+        free(cr);
+        free(ci);
+        free(zr);
+        free(zi);
+        free(refr);
+        free(refi);
+        free(scratch);
+        free(dr);
+        free(di);
     }
 }
 
@@ -186,7 +197,13 @@ static void test_cfft_pruned(void)
                       var->name, n, nz, worst, scale);
             }
         }
-        free(xr); free(xi); free(dr); free(di); free(yr); free(yi); free(scratch);
+        free(xr);
+        free(xi);
+        free(dr);
+        free(di);
+        free(yr);
+        free(yi);
+        free(scratch);
     }
 }
 
@@ -196,9 +213,21 @@ static void test_rfft2(void)
 {
     static const int dims[][4] = {
         /* nx, ny, sw, sh */
-        {1, 1, 1, 1}, {2, 3, 2, 2}, {3, 2, 1, 2}, {4, 5, 4, 5}, {5, 4, 3, 3}, {8, 9, 8, 9},
-        {9, 8, 7, 6}, {10, 12, 10, 1}, {12, 10, 1, 10}, {15, 16, 13, 11}, {16, 15, 16, 15},
-        {18, 20, 17, 19}, {25, 27, 20, 21}, {32, 45, 30, 40}, {60, 36, 55, 33},
+        {1, 1, 1, 1},
+        {2, 3, 2, 2},
+        {3, 2, 1, 2},
+        {4, 5, 4, 5},
+        {5, 4, 3, 3},
+        {8, 9, 8, 9},
+        {9, 8, 7, 6},
+        {10, 12, 10, 1},
+        {12, 10, 1, 10},
+        {15, 16, 13, 11},
+        {16, 15, 16, 15},
+        {18, 20, 17, 19},
+        {25, 27, 20, 21},
+        {32, 45, 30, 40},
+        {60, 36, 55, 33},
     };
     uint32_t seed = 31;
     for (size_t d = 0; d < sizeof dims / sizeof dims[0]; d++) {
@@ -258,7 +287,13 @@ static void test_rfft2(void)
                 }
             CHECK(rt <= 1e-6, "%s irfft2(rfft2) %dx%d: error %g", var->name, nx, ny, rt);
         }
-        free(src); free(tr); free(ti); free(rr); free(ri); free(back); free(scratch);
+        free(src);
+        free(tr);
+        free(ti);
+        free(rr);
+        free(ri);
+        free(back);
+        free(scratch);
     }
 }
 
@@ -302,7 +337,12 @@ static double conv_error(const float *p, int pw, int w, int h, const float *k, i
 static void test_conv_variants(void)
 {
     static const int sizes[][4] = {
-        {1, 1, 1, 1}, {3, 2, 9, 7}, {8, 8, 8, 8}, {13, 7, 5, 12}, {37, 29, 31, 31}, {64, 48, 15, 15},
+        {1, 1, 1, 1},
+        {3, 2, 9, 7},
+        {8, 8, 8, 8},
+        {13, 7, 5, 12},
+        {37, 29, 31, 31},
+        {64, 48, 15, 15},
     };
     uint32_t seed = 4242;
     for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++) {
@@ -321,11 +361,16 @@ static void test_conv_variants(void)
             CHECK(hit == 0, "cold call reports a cache hit");
             const double e = conv_error(p, pw, w, h, k, kw, kh, out, 1);
             CHECK(e <= CONV_TOL, "%s %dx%d k%dx%d: error %g of sum|k x|", sc_fft_variants[v]->name, w, h, kw, kh, e);
-            if (v == 0) memcpy(ref, out, sizeof(float) * w * h);
-            else CHECK(memcmp(ref, out, sizeof(float) * w * h) == 0, "%s %dx%d differs from scalar",
-                       sc_fft_variants[v]->name, w, h);
+            if (v == 0)
+                memcpy(ref, out, sizeof(float) * w * h);
+            else
+                CHECK(memcmp(ref, out, sizeof(float) * w * h) == 0, "%s %dx%d differs from scalar",
+                      sc_fft_variants[v]->name, w, h);
         }
-        free(p); free(k); free(ref); free(out);
+        free(p);
+        free(k);
+        free(ref);
+        free(out);
     }
 }
 
@@ -360,7 +405,9 @@ static void test_zero_image_no_leak(void)
             CHECK(e <= CONV_TOL, "%s %dx%d tiny image: error %g of sum|k x|", sc_fft_variants[v]->name, w, h, e);
             memset(p, 0, sizeof(float) * pw * ph);
         }
-        free(p); free(k); free(out);
+        free(p);
+        free(k);
+        free(out);
     }
 }
 
@@ -397,11 +444,16 @@ static void test_cache(void)
     float *img = falloc(w * h);
     check_fill_random(img, w * h, &seed);
     CHECK(sc_conv2d(img, w, h, k1, kw, kh, &d, a, &info) == SC_OK && info.cache_hit == 0 &&
-          info.method == SC_CONV_FFT && info.fft_width == sc_fft_fast_size(pw) && info.fft_height == sc_fft_fast_size(ph),
+              info.method == SC_CONV_FFT && info.fft_width == sc_fft_fast_size(pw) && info.fft_height == sc_fft_fast_size(ph),
           "sc_conv2d info: hit %d size %dx%d", info.cache_hit, info.fft_width, info.fft_height);
     CHECK(sc_conv2d(img, w, h, k2, kw, kh, &d, b, &info) == SC_OK && info.cache_hit == 1, "sc_conv2d hit");
     sc_conv_cache_clear();
-    free(p); free(k1); free(k2); free(a); free(b); free(img);
+    free(p);
+    free(k1);
+    free(k2);
+    free(a);
+    free(b);
+    free(img);
 }
 
 /* The sizes the path exists for, checked on a lattice of pixels. */
@@ -420,7 +472,9 @@ static void test_large(void)
     CHECK(e <= CONV_TOL, "512^2 x 31^2: error %g of sum|k x|", e);
     printf("512x512 k31: max error %.3g of sum|k x|\n", e);
     sc_conv_cache_clear();
-    free(p); free(k); free(out);
+    free(p);
+    free(k);
+    free(out);
 }
 
 int main(void)

@@ -9,7 +9,10 @@
 static void izh_params(double *p, double a, double b, double c, double d)
 {
     memcpy(p, sc_ode_system(SC_SYS_IZHIKEVICH)->defaults, (size_t)sc_ode_system(SC_SYS_IZHIKEVICH)->nparams * sizeof *p);
-    p[0] = a; p[1] = b; p[2] = c; p[3] = d;
+    p[0] = a;
+    p[1] = b;
+    p[2] = c;
+    p[3] = d;
 }
 
 static void test_isn_closed_form(void)
@@ -25,7 +28,9 @@ static void test_isn_closed_form(void)
         CHECK(st == SC_OK && fabs(isn - want) < 1e-12, "b %g isn %.15g want %.15g", bs[k], isn, want);
     }
     izh_params(p, 0.02, 0.2, -65, 8);
-    p[5] = 0.05; p[6] = 4; p[7] = 120; /* general: (k1 - b)^2 / (4 k2) - k0 */
+    p[5] = 0.05;
+    p[6] = 4;
+    p[7] = 120; /* general: (k1 - b)^2 / (4 k2) - k0 */
     const double I[1] = {0};
     sc_ode_fi_curve(p, I, 1, 100, 0, 0.25, SC_ODE_RK4, rate, &isn);
     CHECK(fabs(isn - (3.8 * 3.8 / 0.2 - 120)) < 1e-12, "general isn %.15g", isn);
@@ -33,7 +38,8 @@ static void test_isn_closed_form(void)
      * at I_SN its tangency with the v-nullcline is an equilibrium, the
      * vertex v = -(k1 - b/ku) / (2 k2) of the quadratic along it. */
     izh_params(p, 0.02, 0.3, -65, 8);
-    p[9] = -20; p[10] = 1.5; /* vr, ku */
+    p[9] = -20;
+    p[10] = 1.5; /* vr, ku */
     sc_ode_fi_curve(p, I, 1, 100, 0, 0.25, SC_ODE_RK4, rate, &isn);
     const double vv = -(5 - 0.3 / 1.5) / 0.08, y[2] = {vv, 0.3 * (vv + 20) / 1.5};
     double dy[2];
@@ -54,7 +60,8 @@ static void test_rs_monotone(void)
      * just before I_SN: trace 2 k2 v + k1 - a = 0 at v* = -62.25, where the
      * equilibrium current is -(k2 v*^2 + (k1 - b) v* + k0) = 3.7975. So
      * "silent" is checked below that (3.0, 3.7) and firing from 5 up. */
-    I[0] = 3.0; I[1] = 3.7;
+    I[0] = 3.0;
+    I[1] = 3.7;
     for (int k = 2; k < 12; k++) I[k] = 5.0 + 2.0 * (k - 2); /* 5 .. 23 */
     sc_status st = sc_ode_fi_curve(p, I, 12, 1000, 200, 0.1, SC_ODE_RK4, rate, &isn);
     CHECK(st == SC_OK, "rs st %d", st);
@@ -111,7 +118,10 @@ static void test_bad_input(void)
     double p[SC_ODE_MAX_PARAMS], rate[2], isn;
     izh_params(p, 0.02, 0.2, -65, 8);
     const double I[2] = {5, 10}, Inan[2] = {5, NAN};
-    struct { sc_status st; const char *arg; } want[] = {
+    struct {
+        sc_status st;
+        const char *arg;
+    } want[] = {
         {sc_ode_fi_curve(NULL, I, 2, 100, 0, 0.1, SC_ODE_RK4, rate, &isn), "params"},
         {sc_ode_fi_curve(p, I, 0, 100, 0, 0.1, SC_ODE_RK4, rate, &isn), "I"},
         {sc_ode_fi_curve(p, I, SC_ODE_FI_MAX + 1, 100, 0, 0.1, SC_ODE_RK4, rate, &isn), "I"},

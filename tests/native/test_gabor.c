@@ -272,7 +272,12 @@ static void test_errors(void)
     int w, h;
     float k[9], img[16] = {0}, out[16];
     sc_gabor_params good = make(2, 0, 6, 0.5, 0, 3, 3);
-    struct { double *field; double value; sc_status st; const char *arg; } cases[] = {
+    struct {
+        double *field;
+        double value;
+        sc_status st;
+        const char *arg;
+    } cases[] = {
         {&good.sigma, 0, SC_ERR_RANGE, "sigma"},
         {&good.sigma, -1, SC_ERR_RANGE, "sigma"},
         {&good.sigma, NAN, SC_ERR_NONFINITE, "sigma"},
@@ -281,7 +286,7 @@ static void test_errors(void)
         {&good.lambda, INFINITY, SC_ERR_NONFINITE, "lambda"},
         {&good.lambda, 1e-310, SC_ERR_RANGE, "lambda"}, /* 2 pi / lambda overflows */
         {&good.gamma, 0, SC_ERR_RANGE, "gamma"},
-        {&good.gamma, 1e300, SC_ERR_RANGE, "gamma"},   /* sigma / gamma underflows */
+        {&good.gamma, 1e300, SC_ERR_RANGE, "gamma"}, /* sigma / gamma underflows */
         {&good.theta, NAN, SC_ERR_NONFINITE, "theta"},
         {&good.psi, -INFINITY, SC_ERR_NONFINITE, "psi"},
     };
@@ -338,7 +343,7 @@ static void test_errors(void)
     CHECK(fails_with(sc_gabor_bank(img, 4, 4, &d, e, dom), SC_ERR_RANGE, "scale_factor"), "factor 1");
     d.scale_factor = NAN;
     CHECK(fails_with(sc_gabor_bank(img, 4, 4, &d, e, dom), SC_ERR_NONFINITE, "scale_factor"), "factor NaN");
-    d.scale_factor = 0; /* -> 2 */
+    d.scale_factor = 0;                 /* -> 2 */
     d.base.width = d.base.height = 600; /* 1200 at the second scale */
     CHECK(fails_with(sc_gabor_bank(img, 4, 4, &d, e, dom), SC_ERR_SIZE, "width"), "largest scale too big");
     CHECK(fails_with(sc_gabor_bank(img, 4, 4, NULL, e, dom), SC_ERR_NULL, "desc"), "NULL desc");

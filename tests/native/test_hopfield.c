@@ -11,9 +11,13 @@
 
 /* Float dot product of length n: |error| <= gamma_n sum |w s| with
  * gamma_n ~ n 2^-24 (Higham, Thm 3.1); 2^-23 gives a factor 2 of margin. */
-#define DOT_TOL(n, abs_sum) ((double)(n) * 1.1920929e-7 * (abs_sum) + 1e-30)
+#define DOT_TOL(n, abs_sum) ((double)(n)*1.1920929e-7 * (abs_sum) + 1e-30)
 
-static void get_weights(sc_hopfield h, int n, float *w) { CHECK(sc_hopfield_get_weights(h, w) == SC_OK, "weights"); (void)n; }
+static void get_weights(sc_hopfield h, int n, float *w)
+{
+    CHECK(sc_hopfield_get_weights(h, w) == SC_OK, "weights");
+    (void)n;
+}
 
 static int step(sc_hopfield h, sc_hopfield_mode mode, float t)
 {
@@ -86,9 +90,9 @@ static void test_integer_kernels(void)
             for (int j = 0; j < n; j++) {
                 int v8 = (int)(check_rand_u32(&seed) % 255) - 127;
                 int v16 = (int)(check_rand_u32(&seed) % 2049) - 1024;
-                if (i == 0) v8 = 127, v16 = 1024;   /* extremes, against the random state */
+                if (i == 0) v8 = 127, v16 = 1024; /* extremes, against the random state */
                 if (i == 1) v8 = -127, v16 = -1024;
-                if (i == 2) v8 = 127 * s16[j], v16 = 1024 * s16[j]; /* all terms +max */
+                if (i == 2) v8 = 127 * s16[j], v16 = 1024 * s16[j];   /* all terms +max */
                 if (i == 3) v8 = -127 * s16[j], v16 = -1024 * s16[j]; /* all terms -max */
                 k8[(size_t)i * stride + j] = (int8_t)v8;
                 k16[(size_t)i * stride + j] = (int16_t)v16;
@@ -172,7 +176,7 @@ static void storkey_direct(const int8_t *x, int p, int n, double *w)
                     }
                 }
                 next[(size_t)i * n + j] = w[(size_t)i * n + j] +
-                    (xi[i] * xi[j] - xi[i] * hji - hij * xi[j]) / n;
+                                          (xi[i] * xi[j] - xi[i] * hji - hij * xi[j]) / n;
             }
         memcpy(w, next, (size_t)n * n * sizeof(double));
     }
@@ -210,9 +214,18 @@ static void solve(double *c, double *b, int p, int cols)
 {
     for (int k = 0; k < p; k++) {
         int piv = k;
-        for (int r = k + 1; r < p; r++) if (fabs(c[r * p + k]) > fabs(c[piv * p + k])) piv = r;
-        for (int j = 0; j < p; j++) { double t = c[k * p + j]; c[k * p + j] = c[piv * p + j]; c[piv * p + j] = t; }
-        for (int j = 0; j < cols; j++) { double t = b[k * cols + j]; b[k * cols + j] = b[piv * cols + j]; b[piv * cols + j] = t; }
+        for (int r = k + 1; r < p; r++)
+            if (fabs(c[r * p + k]) > fabs(c[piv * p + k])) piv = r;
+        for (int j = 0; j < p; j++) {
+            double t = c[k * p + j];
+            c[k * p + j] = c[piv * p + j];
+            c[piv * p + j] = t;
+        }
+        for (int j = 0; j < cols; j++) {
+            double t = b[k * cols + j];
+            b[k * cols + j] = b[piv * cols + j];
+            b[piv * cols + j] = t;
+        }
         for (int r = 0; r < p; r++) {
             if (r == k) continue;
             const double f = c[r * p + k] / c[k * p + k];
@@ -220,7 +233,8 @@ static void solve(double *c, double *b, int p, int cols)
             for (int j = 0; j < cols; j++) b[r * cols + j] -= f * b[k * cols + j];
         }
     }
-    for (int k = 0; k < p; k++) for (int j = 0; j < cols; j++) b[k * cols + j] /= c[k * p + k];
+    for (int k = 0; k < p; k++)
+        for (int j = 0; j < cols; j++) b[k * cols + j] /= c[k * p + k];
 }
 
 static void test_pseudoinverse(void)

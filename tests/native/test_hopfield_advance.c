@@ -161,8 +161,7 @@ static void energy_trace(void)
         twins(&a, &b, SC_HOPFIELD_HEBB, 3, 41u + (uint32_t)mode);
         const int every = mode ? 1 : 13, updates = mode ? 5 : 3 * N;
         double trace[64] = {0};
-        sc_hopfield_advance_desc d = {.mode = (sc_hopfield_mode)mode, .temperature = 0.3f, .updates = updates,
-                                      .record_every = every, .energies = trace, .energies_len = 64};
+        sc_hopfield_advance_desc d = {.mode = (sc_hopfield_mode)mode, .temperature = 0.3f, .updates = updates, .record_every = every, .energies = trace, .energies_len = 64};
         sc_hopfield_advance_result r;
         CHECK(sc_hopfield_advance(a, &d, &r) == SC_OK, "traced advance");
         const int points = (updates + every - 1) / every;
@@ -177,8 +176,7 @@ static void energy_trace(void)
         }
         /* A short buffer is never overrun. */
         double two[3] = {0, 0, 12345};
-        sc_hopfield_advance_desc shortd = {.mode = (sc_hopfield_mode)mode, .temperature = 0.3f, .updates = updates,
-                                           .record_every = every, .energies = two, .energies_len = 2};
+        sc_hopfield_advance_desc shortd = {.mode = (sc_hopfield_mode)mode, .temperature = 0.3f, .updates = updates, .record_every = every, .energies = two, .energies_len = 2};
         CHECK(sc_hopfield_advance(a, &shortd, &r) == SC_OK && r.recorded == 2 && two[2] == 12345, "short trace buffer");
         sc_hopfield_destroy(a);
         sc_hopfield_destroy(b);

@@ -53,7 +53,10 @@ static sc_ode_result run(int system, const double *p, const double *y0, double t
 static const double *last_y(const sc_ode_result *r) { return r->y + (r->samples - 1) * r->dim; }
 
 /* One A per class of the trace-determinant plane. */
-static const struct { const char *name; double A[4]; } classes[] = {
+static const struct {
+    const char *name;
+    double A[4];
+} classes[] = {
     {"saddle", {1, 2, 2, -1}},
     {"center", {0, 2, -2, 0}},
     {"stable focus", {-0.3, 2, -2, -0.3}},
@@ -226,7 +229,9 @@ static double jump_run(int ref, double tj, double i1, double t0, double t1, doub
 static void test_input_jump_order(void)
 {
     /* backward runs step down to -10: the flow backward is bounded there */
-    const struct { double tj, i1, t0, t1; } cases[] = {{2, 10, 0, 3.5}, {2.03, 10, 0, 3.5}, {1.5, -10, 3.5, 0}, {1.47, -10, 3.5, 0}};
+    const struct {
+        double tj, i1, t0, t1;
+    } cases[] = {{2, 10, 0, 3.5}, {2.03, 10, 0, 3.5}, {1.5, -10, 3.5, 0}, {1.47, -10, 3.5, 0}};
     for (int k = 0; k < 4; k++) {
         const double tj = cases[k].tj, i1 = cases[k].i1, t0 = cases[k].t0, t1 = cases[k].t1;
         const double ref = jump_run(1, tj, i1, t0, t1, 1e-3, SC_ODE_RK4, 0);
@@ -468,7 +473,9 @@ static void test_izhikevich_accommodation(void)
     long k = 1, spikes = 0, same = 1;
     for (int i = 0; i < 800; i++) {
         const double t = i * 0.5;
-        const double I = t < 200 ? t / 25 : t < 300 ? 0 : t < 312.5 ? (t - 300) / 12.5 * 4 : 0;
+        const double I = t < 200 ? t / 25 : t < 300 ? 0
+                                        : t < 312.5 ? (t - 300) / 12.5 * 4
+                                                    : 0;
         V = V + 0.5 * ((0.04 * V + 5) * V + 140 - u + I); /* Horner, as izh_rhs */
         u = u + 0.5 * 0.02 * (1 * (V + 65));
         if (V >= 30) {
@@ -569,9 +576,13 @@ static void test_bad_input(void)
     CHECK(sc_ode_integrate(&d, &r) == SC_ERR_NONFINITE && !strcmp(sc_last_error_arg(), "y0"), "nan y0");
     /* flat: wrong lengths */
     CHECK(sc_flat_ode_integrate(SC_SYS_IZHIKEVICH, p, 4, y0, 2, 0, 1, 0.1, 0, 0, 0, NULL, 0, NULL, 0, -1, 0) ==
-              SC_ERR_SIZE && !strcmp(sc_last_error_arg(), "params"), "flat nparams");
+                  SC_ERR_SIZE &&
+              !strcmp(sc_last_error_arg(), "params"),
+          "flat nparams");
     CHECK(sc_flat_ode_integrate(SC_SYS_IZHIKEVICH, p, IZ_NPARAMS, y0, 3, 0, 1, 0.1, 0, 0, 0, NULL, 0, NULL, 0, -1, 0) ==
-              SC_ERR_SIZE && !strcmp(sc_last_error_arg(), "y0"), "flat y0 length");
+                  SC_ERR_SIZE &&
+              !strcmp(sc_last_error_arg(), "y0"),
+          "flat y0 length");
 }
 
 /* Every batch variant: SIMD (when built) == scalar bit for bit, on tails
@@ -634,7 +645,8 @@ static void test_batch(void)
           yb[0], yb[1], last_y(&r)[0], last_y(&r)[1]);
     sc_ode_result_free(&r);
     CHECK(sc_ode_batch(SC_SYS_HODGKIN_HUXLEY, sc_ode_system(SC_SYS_HODGKIN_HUXLEY)->defaults, yb, 1, 0.1, 1, SC_ODE_RK4) ==
-              SC_ERR_OPTION, "batch: unsupported system");
+              SC_ERR_OPTION,
+          "batch: unsupported system");
     /* The double fallback of the other 2-D systems: each state ends where
      * sc_ode_integrate's fixed-step run does, rounded to float (dt a power
      * of two, so every step of that run is exactly dt). */

@@ -9,7 +9,7 @@
 #include "simcore/gabor.h"
 #include "simcore/ode.h"
 #include "simcore/phase.h"
-#include "internal.h"
+#include "base/internal.h"
 
 #define W 12
 #define H 10
@@ -34,7 +34,8 @@ static void test_all_finite(void)
     static const float bad[3] = {INFINITY, -INFINITY, NAN};
     float x[41];
     for (size_t n = 0; n <= 41; n++) {
-        for (size_t i = 0; i < n; i++) x[i] = (i % 3 == 0) ? FLT_MAX : (i % 3 == 1) ? -1e-45f : -FLT_MAX;
+        for (size_t i = 0; i < n; i++) x[i] = (i % 3 == 0) ? FLT_MAX : (i % 3 == 1) ? -1e-45f
+                                                                                    : -FLT_MAX;
         CHECK(sc_all_finite(x, n) == 1, "n %zu: finite values refused", n);
         for (size_t p = 0; p < n; p++) {
             for (int b = 0; b < 3; b++) {
@@ -196,7 +197,8 @@ static void test_batch_dt(void)
     CHECK(strcmp(sc_last_error_arg(), "dt") == 0, "dt: arg '%s'", sc_last_error_arg());
     CHECK(y[0] == 1 && y[1] == 2, "a refused step leaves the states");
     CHECK(sc_ode_batch(SC_SYS_LINEAR2D, zero, y, 2, nextafter(SC_ODE_MAX_BATCH_DT, 1e300), 1, SC_ODE_EULER) ==
-              SC_ERR_RANGE, "just above the limit");
+              SC_ERR_RANGE,
+          "just above the limit");
     CHECK(sc_ode_batch(SC_SYS_VAN_DER_POL, (const double[]){1.0}, y, 2, 1e30, 1, SC_ODE_RK4) == SC_ERR_RANGE,
           "double fallback: dt 1e30");
     CHECK(sc_ode_batch(SC_SYS_LINEAR2D, zero, y, 2, SC_ODE_MAX_BATCH_DT, 3, SC_ODE_RK4) == SC_OK, "dt at the limit");

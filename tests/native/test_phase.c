@@ -15,11 +15,11 @@ static int type_of(double a, double b, double c, double d)
     return (int)k.type;
 }
 
-#define EXPECT_TYPE(a, b, c, d, t)                                                                 \
-    do {                                                                                           \
-        const int got_ = type_of(a, b, c, d);                                                      \
+#define EXPECT_TYPE(a, b, c, d, t)                                                                     \
+    do {                                                                                               \
+        const int got_ = type_of(a, b, c, d);                                                          \
         CHECK(got_ == (t), "(%g, %g, %g, %g): %s, expected %s", (double)(a), (double)(b), (double)(c), \
-              (double)(d), sc_eq_type_name(got_), sc_eq_type_name(t));                             \
+              (double)(d), sc_eq_type_name(got_), sc_eq_type_name(t));                                 \
     } while (0)
 
 static void test_classify(void)
@@ -92,8 +92,7 @@ static void test_classify(void)
  * the left one with tr = b - a - sqrt(D), det = a sqrt(D) (REFERENCE.md). */
 static void test_izhikevich_equilibria(void)
 {
-    const double cases[][3] = {{0.02, 0.2, 0}, {0.02, 0.2, 3}, {0.02, 0.25, 0}, {0.1, 0.26, 0}, {1.0, 0.2, 0},
-                               {0.02, 0.2, 5}};
+    const double cases[][3] = {{0.02, 0.2, 0}, {0.02, 0.2, 3}, {0.02, 0.25, 0}, {0.1, 0.26, 0}, {1.0, 0.2, 0}, {0.02, 0.2, 5}};
     for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
         double p[SC_ODE_MAX_PARAMS];
         memcpy(p, sc_ode_system(SC_SYS_IZHIKEVICH)->defaults, sizeof(double) * IZ_NPARAMS);
@@ -286,8 +285,10 @@ static void test_separatrices_morris_lecar(void)
         for (long k = s.start[l]; k < s.start[l + 1]; k++)
             reach = fmax(reach, hypot((s.xy[2 * k] - eq[1].x) / 130, (s.xy[2 * k + 1] - eq[1].y) / 0.8));
         const int end = curve_end(&s, l, box, eq, n);
-        if (l < 2) CHECK(end == 1, "unstable branch %ld ends at %d, expected the stable node", l, end);
-        else CHECK(end == 0 || end == 3, "stable branch %ld ends at %d, expected the edge or the focus", l, end);
+        if (l < 2)
+            CHECK(end == 1, "unstable branch %ld ends at %d, expected the stable node", l, end);
+        else
+            CHECK(end == 0 || end == 3, "stable branch %ld ends at %d, expected the edge or the focus", l, end);
         CHECK(reach > 0.1, "curve %ld reaches only %.3g of the box from the saddle", l, reach);
     }
     sc_polylines_free(&s);

@@ -70,7 +70,11 @@ static void test_variants_bit_exact(void)
                           sc_separable_variants[v].name, n, w, acc);
                 }
             }
-            free(in); free(c); free(rows); free(ref); free(out);
+            free(in);
+            free(c);
+            free(rows);
+            free(ref);
+            free(out);
         }
     }
 }
@@ -139,8 +143,10 @@ static void test_gabor_ranks(void)
                          * SVD), then the full SVD: exact ranks, also above 16 terms. */
                         const int cheap = sc_kernel_rank(k, size, size, tols[tl]);
                         const int r = sc_kernel_svd_rank(sc_kernel_svd_get(k, size, size, 1), tols[tl]);
-                        if (part) printf("/%d", r);
-                        else printf("  %.3f: %d", thetas[ti], r);
+                        if (part)
+                            printf("/%d", r);
+                        else
+                            printf("  %.3f: %d", thetas[ti], r);
                         if (tl + 1 < 4 && g)
                             CHECK(r >= sc_kernel_svd_rank(sc_kernel_svd_get(k, size, size, 1), tols[tl + 1]), "rank falls as tol tightens");
                         if (ti == 0 || ti == 5)
@@ -219,7 +225,11 @@ static double separable_error(int w, int h, const float *k, int kw, int kh, floa
         const double e = fabs(out[i] - ref[i]) / bound;
         if (!(e <= worst)) worst = e;
     }
-    free(pad); free(out); free(ref); free(sa); free(xn);
+    free(pad);
+    free(out);
+    free(ref);
+    free(sa);
+    free(xn);
     return worst;
 }
 
@@ -240,14 +250,22 @@ static void test_against_direct(void)
     /* Truncated: gamma 0.5 Gabor at 30 degrees with rank_tol 1e-2 uses a few
      * terms, and the error stays inside the Eckart-Young bound. */
     sc_gabor_params p = sc_gabor_default_params();
-    p.sigma = 2.5; p.lambda = 6.0; p.gamma = 0.5; p.theta = 3.14159265358979323846 / 6; p.width = p.height = 31;
+    p.sigma = 2.5;
+    p.lambda = 6.0;
+    p.gamma = 0.5;
+    p.theta = 3.14159265358979323846 / 6;
+    p.width = p.height = 31;
     CHECK(sc_gabor_kernel(&p, SC_GABOR_REAL, k) == SC_OK, "gabor");
     const double e = separable_error(50, 20, k, 31, 31, 1e-2f, &seed, &rank);
     CHECK(e <= 1.0, "truncated gabor: error %g of the bound", e);
     CHECK(rank >= 2 && rank < sc_kernel_rank(k, 31, 31, SC_CONV_RANK_TOL), "truncated gabor: rank %d", rank);
     /* Big low-rank kernels take the low-rank SVD (no full SVD): gamma 1
      * Gabor at 35 degrees is rank 2 at any size. */
-    p.sigma = 10.0; p.lambda = 25.0; p.gamma = 1.0; p.theta = 0.6; p.width = p.height = 63;
+    p.sigma = 10.0;
+    p.lambda = 25.0;
+    p.gamma = 1.0;
+    p.theta = 0.6;
+    p.width = p.height = 63;
     CHECK(sc_gabor_kernel(&p, SC_GABOR_IMAG, k2) == SC_OK, "gabor 63");
     const double e3 = separable_error(70, 9, k2, 63, 63, SC_CONV_RANK_TOL, &seed, &rank);
     CHECK(e3 <= 1.0 && rank == 2, "gabor 63 low rank: error %g rank %d", e3, rank);
@@ -265,7 +283,8 @@ static void test_against_direct(void)
  * crossover of the cost model, so recalibration cannot flip them. */
 static void test_auto_choice(void)
 {
-    enum { W = 256, H = 256 };
+    enum { W = 256,
+           H = 256 };
     float *img = malloc(sizeof(float) * W * H), *out = malloc(sizeof(float) * W * H);
     float *k = malloc(sizeof(float) * 63 * 63);
     uint32_t seed = 5;
@@ -286,7 +305,9 @@ static void test_auto_choice(void)
     CHECK(sc_conv_choose(512, 512, 31, 31, 1) == SC_CONV_SEPARABLE, "31x31 rank 1");
     CHECK(sc_conv_choose(512, 512, 5, 5, 5) == SC_CONV_DIRECT, "5x5 full rank");
     CHECK(sc_conv_choose(512, 512, 31, 31, 31) == SC_CONV_FFT, "31x31 full rank");
-    free(img); free(out); free(k);
+    free(img);
+    free(out);
+    free(k);
 }
 
 int main(void)

@@ -102,7 +102,8 @@ static void householder(const double *w, int n, double *h)
 static void test_known_singular_values(void)
 {
     /* A = H1[:, :p] diag(sigma) H2^T with Householder H1 (m x m), H2 (n x n). */
-    enum { M = 9, N = 6 };
+    enum { M = 9,
+           N = 6 };
     const double sigma[N] = {10.0, 7.5, 3.0, 1.0, 1e-3, 1e-9};
     uint32_t seed = 7;
     double w1[M], w2[N], h1[M * M], h2[N * N], a[M * N], s[N];
@@ -129,8 +130,10 @@ static void test_rank_deficient_and_zero(void)
     uint32_t seed = 3;
     double x1[6], y1[6], x2[6], y2[6], a[36], s[6];
     for (int i = 0; i < 6; i++) {
-        x1[i] = check_rand_f(&seed); y1[i] = check_rand_f(&seed);
-        x2[i] = check_rand_f(&seed); y2[i] = check_rand_f(&seed);
+        x1[i] = check_rand_f(&seed);
+        y1[i] = check_rand_f(&seed);
+        x2[i] = check_rand_f(&seed);
+        y2[i] = check_rand_f(&seed);
     }
     for (int i = 0; i < 6; i++)
         for (int j = 0; j < 6; j++) a[i * 6 + j] = x1[i] * y1[j] + x2[i] * y2[j];
@@ -166,7 +169,9 @@ static void test_lowrank(void)
 {
     /* Rank 3 (sum of outer products) 40x30: three terms, the same values as
      * the full SVD, orthonormal factors, residual ~0. */
-    enum { M = 40, N = 30, R = 3 };
+    enum { M = 40,
+           N = 30,
+           R = 3 };
     uint32_t seed = 17;
     double x[R][M], y[R][N], a[M * N], u[M * 8], s[8], v[N * 8], uf[M * N], sf[N], vf[N * N], res2;
     int rank;

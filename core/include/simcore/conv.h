@@ -50,7 +50,7 @@ typedef struct sc_conv_info {
     int rank;              /* separable terms used (0 unless SEPARABLE) */
     int fft_width;         /* transform size (0 unless FFT) */
     int fft_height;
-    int cache_hit;         /* FFT: 1 if the image spectrum came from the cache */
+    int cache_hit; /* FFT: 1 if the image spectrum came from the cache */
 } sc_conv_info;
 
 /* out receives width*height floats and may alias image. desc and info may be

@@ -53,7 +53,6 @@ SC_API sc_status sc_gabor_filter(const float *image, int width, int height,
                                  const sc_gabor_params *p, sc_border border,
                                  float *re, float *im, float *magnitude);
 
-
 typedef struct sc_gabor_bank_desc {
     sc_gabor_params base; /* finest scale; base.theta is ignored */
     int orientations;     /* 1..64; theta_k = k * pi / orientations */

@@ -144,10 +144,10 @@ typedef struct sc_hopfield_advance_desc {
 } sc_hopfield_advance_desc;
 
 typedef struct sc_hopfield_advance_result {
-    int updates; /* made (fewer than asked when it came to rest) */
-    int flips;   /* neurons that changed sign */
-    int last;    /* asynchronous: the neuron updated last; else -1 */
-    int end;     /* an sc_hopfield_end */
+    int updates;  /* made (fewer than asked when it came to rest) */
+    int flips;    /* neurons that changed sign */
+    int last;     /* asynchronous: the neuron updated last; else -1 */
+    int end;      /* an sc_hopfield_end */
     int recorded; /* energies written */
 } sc_hopfield_advance_result;
 
@@ -176,11 +176,11 @@ SC_API sc_status sc_hopfield_overlaps(sc_hopfield net, float *m);
  * recall[k]: fraction of recalls that end exactly on the pattern;
  * overlap[k]: mean final overlap with it. Deterministic for a given seed. */
 typedef struct sc_hopfield_capacity_desc {
-    int n;                 /* neurons */
+    int n; /* neurons */
     sc_hopfield_rule rule;
-    float noise;           /* fraction of neurons flipped, 0..0.5 */
-    int trials;            /* 1..SC_HOPFIELD_MAX_TRIALS */
-    int max_sweeps;        /* 0 -> 100 */
+    float noise;    /* fraction of neurons flipped, 0..0.5 */
+    int trials;     /* 1..SC_HOPFIELD_MAX_TRIALS */
+    int max_sweeps; /* 0 -> 100 */
     uint32_t seed;
 } sc_hopfield_capacity_desc;
 

@@ -12,44 +12,44 @@
 #define SIMCORE_LIMITS_H
 
 /* Convolution and Gabor (conv.h, gabor.h). */
-#define SC_CONV_MAX_DIM 8192            /* image width or height, px */
-#define SC_CONV_MAX_PIXELS (1 << 24)    /* width * height (64 MiB of float32) */
-#define SC_CONV_MAX_KERNEL_DIM 1025     /* kernel width or height */
+#define SC_CONV_MAX_DIM           8192      /* image width or height, px */
+#define SC_CONV_MAX_PIXELS        (1 << 24) /* width * height (64 MiB of float32) */
+#define SC_CONV_MAX_KERNEL_DIM    1025      /* kernel width or height */
 #define SC_GABOR_MAX_ORIENTATIONS 64
-#define SC_GABOR_MAX_SCALES 8
+#define SC_GABOR_MAX_SCALES       8
 /* A bank's energy output holds orientations * width * height floats: the two
  * limits above allow 64 * 2^24 (4 GiB), more than the wasm memory. */
 #define SC_GABOR_MAX_BANK_VALUES (1 << 27) /* 512 MiB of float32 */
 
 /* Hopfield networks (hopfield.h). */
-#define SC_HOPFIELD_MAX_NEURONS 4096    /* n: W is n*n float32, 64 MiB */
-#define SC_HOPFIELD_MAX_PATTERNS 1024   /* and at most n */
-#define SC_HOPFIELD_MAX_NETWORKS 64     /* live networks at a time */
-#define SC_HOPFIELD_MAX_SWEEPS 1000000
-#define SC_HOPFIELD_MAX_TRIALS 10000
-#define SC_HOPFIELD_MAX_ADVANCE (1 << 24) /* updates of one sc_hopfield_advance call */
-#define SC_HOPFIELD_MAX_LOADS 1024     /* loads (pattern counts) of one capacity run */
+#define SC_HOPFIELD_MAX_NEURONS  4096 /* n: W is n*n float32, 64 MiB */
+#define SC_HOPFIELD_MAX_PATTERNS 1024 /* and at most n */
+#define SC_HOPFIELD_MAX_NETWORKS 64   /* live networks at a time */
+#define SC_HOPFIELD_MAX_SWEEPS   1000000
+#define SC_HOPFIELD_MAX_TRIALS   10000
+#define SC_HOPFIELD_MAX_ADVANCE  (1 << 24) /* updates of one sc_hopfield_advance call */
+#define SC_HOPFIELD_MAX_LOADS    1024      /* loads (pattern counts) of one capacity run */
 
 /* ODEs (ode.h). */
-#define SC_ODE_MAX_DIM 4                /* largest system dimension (Hodgkin-Huxley) */
-#define SC_ODE_MAX_PARAMS 16            /* largest parameter count */
-#define SC_ODE_MAX_STEPS 2000000        /* steps (and fixed-step samples) per call */
-#define SC_ODE_MAX_INPUT 1024           /* breakpoints of an input protocol */
-#define SC_ODE_MAX_BATCH (1 << 22)      /* states in one batch */
-#define SC_ODE_FI_MAX 1024              /* currents of one f-I curve */
-#define SC_ODE_MAX_BATCH_DT 1e6         /* batch step, model time units: a larger
+#define SC_ODE_MAX_DIM      4         /* largest system dimension (Hodgkin-Huxley) */
+#define SC_ODE_MAX_PARAMS   16        /* largest parameter count */
+#define SC_ODE_MAX_STEPS    2000000   /* steps (and fixed-step samples) per call */
+#define SC_ODE_MAX_INPUT    1024      /* breakpoints of an input protocol */
+#define SC_ODE_MAX_BATCH    (1 << 22) /* states in one batch */
+#define SC_ODE_FI_MAX       1024      /* currents of one f-I curve */
+#define SC_ODE_MAX_BATCH_DT 1e6       /* batch step, model time units: a larger
                                            step only turns float32 states into
                                            inf/NaN (3e38 did, with SC_OK) */
 
 /* Phase plane (phase.h). */
-#define SC_PHASE_MAX_GRID 4096          /* nx, ny of fields and nullclines */
-#define SC_PHASE_MAX_POINTS (1 << 24)   /* nx * ny */
+#define SC_PHASE_MAX_GRID             4096      /* nx, ny of fields and nullclines */
+#define SC_PHASE_MAX_POINTS           (1 << 24) /* nx * ny */
 #define SC_PHASE_MAX_NULLCLINE_POINTS (1 << 20) /* nx * ny of nullclines */
-#define SC_PHASE_MAX_EQUILIBRIA 64
+#define SC_PHASE_MAX_EQUILIBRIA       64
 
 /* Dense linear algebra (linalg.h). Three matrices at the element limit
  * take 768 MiB of the 2 GiB wasm memory. */
-#define SC_LINALG_MAX_DIM 65536           /* m, n, k and every leading dimension */
-#define SC_LINALG_MAX_ELEMENTS (1 << 26)  /* (rows - 1) * ld + columns of one matrix (256 MiB) */
+#define SC_LINALG_MAX_DIM      65536     /* m, n, k and every leading dimension */
+#define SC_LINALG_MAX_ELEMENTS (1 << 26) /* (rows - 1) * ld + columns of one matrix (256 MiB) */
 
 #endif

@@ -11,26 +11,25 @@
 #include "simcore/status.h"
 #include "simcore/limits.h"
 
-
 typedef enum sc_ode_system_id {
-    SC_SYS_LINEAR2D = 0,     /* x' = a x + b y, y' = c x + d y            */
-    SC_SYS_OSCILLATOR,       /* x' = v, m v' = -k x - mu v                  */
-    SC_SYS_IZHIKEVICH,       /* Izhikevich 2003 with reset at v >= vpeak;
+    SC_SYS_LINEAR2D = 0,    /* x' = a x + b y, y' = c x + d y            */
+    SC_SYS_OSCILLATOR,      /* x' = v, m v' = -k x - mu v                  */
+    SC_SYS_IZHIKEVICH,      /* Izhikevich 2003 with reset at v >= vpeak;
                                 u' = a (b (v - vr) - ku u), vr = 0, ku = 1
                                 by default (R of 2004: vr = -65, ku = 0)   */
-    SC_SYS_FITZHUGH_NAGUMO,  /* v' = v - v^3/3 - w + I, tau w' = v + a - b w */
-    SC_SYS_VAN_DER_POL,      /* x' = y, y' = mu (1 - x^2) y - x             */
-    SC_SYS_MORRIS_LECAR,     /* Morris-Lecar 1981 as in Rinzel-Ermentrout   */
-    SC_SYS_HODGKIN_HUXLEY,   /* Hodgkin-Huxley 1952, squid axon, 4-D        */
-    SC_SYS_CUSTOM,           /* x' = f(x, y, t), y' = g(x, y, t) from text:
+    SC_SYS_FITZHUGH_NAGUMO, /* v' = v - v^3/3 - w + I, tau w' = v + a - b w */
+    SC_SYS_VAN_DER_POL,     /* x' = y, y' = mu (1 - x^2) y - x             */
+    SC_SYS_MORRIS_LECAR,    /* Morris-Lecar 1981 as in Rinzel-Ermentrout   */
+    SC_SYS_HODGKIN_HUXLEY,  /* Hodgkin-Huxley 1952, squid axon, 4-D        */
+    SC_SYS_CUSTOM,          /* x' = f(x, y, t), y' = g(x, y, t) from text:
                                 sc_ode_custom_compile (2-D, no reset)      */
     SC_SYS_COUNT
 } sc_ode_system_id;
 
 /* One system of the table. All strings are static. */
 typedef struct sc_ode_system_info {
-    const char *name;               /* "izhikevich" */
-    int dim;                        /* state dimension */
+    const char *name; /* "izhikevich" */
+    int dim;          /* state dimension */
     int nparams;
     const char *const *var_names;   /* dim names: "v", "u" */
     const char *const *var_units;   /* dim units: "mV", ... ("" if none) */
@@ -63,10 +62,10 @@ SC_API sc_status sc_ode_jacobian(int system, const double *p, double t, const do
 SC_API sc_status sc_ode_check_params(int system, const double *p);
 
 typedef enum sc_ode_method {
-    SC_ODE_RK4 = 0,  /* classic Runge-Kutta, fixed step (default)             */
-    SC_ODE_EULER,    /* explicit Euler, fixed step                            */
-    SC_ODE_DOPRI5,   /* Dormand-Prince 5(4), adaptive, 4th-order dense output */
-    SC_ODE_IZH_EULER,/* izhikevich only, forward only: the scheme of Izhikevich's
+    SC_ODE_RK4 = 0,   /* classic Runge-Kutta, fixed step (default)             */
+    SC_ODE_EULER,     /* explicit Euler, fixed step                            */
+    SC_ODE_DOPRI5,    /* Dormand-Prince 5(4), adaptive, 4th-order dense output */
+    SC_ODE_IZH_EULER, /* izhikevich only, forward only: the scheme of Izhikevich's
                         figure1.m (2004): v += dt f_v; u += dt f_u with the new
                         v; reset at the end of the step if v >= vpeak */
     SC_ODE_METHOD_COUNT
@@ -91,16 +90,16 @@ SC_API const char *sc_ode_custom_error(void);
 
 /* ---- presets ----------------------------------------------------------- */
 typedef struct sc_ode_preset {
-    const char *name;    /* "RS" */
-    const char *label;   /* "regular spiking" */
-    const char *source;  /* "Izhikevich 2003 Fig. 2" */
+    const char *name;   /* "RS" */
+    const char *label;  /* "regular spiking" */
+    const char *source; /* "Izhikevich 2003 Fig. 2" */
     int system;
     double params[SC_ODE_MAX_PARAMS]; /* full parameter vector */
     double y0[SC_ODE_MAX_DIM];
-    double t1;           /* suggested duration (model time units) */
-    double dt;           /* suggested step */
-    sc_ode_method method;/* suggested method (the source's scheme where it matters) */
-    int input_n;         /* breakpoints of the input protocol, 0 = constant */
+    double t1;            /* suggested duration (model time units) */
+    double dt;            /* suggested step */
+    sc_ode_method method; /* suggested method (the source's scheme where it matters) */
+    int input_n;          /* breakpoints of the input protocol, 0 = constant */
     double input_t[SC_ODE_PRESET_INPUT];
     double input_v[SC_ODE_PRESET_INPUT];
 } sc_ode_preset;
@@ -129,10 +128,10 @@ typedef enum sc_ode_event_kind {
  * y0 and t1, which the caller sets; start from sc_ode_default_desc()). */
 typedef struct sc_ode_desc {
     int system;
-    const double *params;  /* nparams values, e.g. from sc_ode_system()->defaults */
-    const double *y0;      /* dim values */
-    double t0, t1;         /* t1 < t0 integrates backward */
-    double dt;             /* fixed step (> 0); dopri5: output interval, 0 = every accepted step */
+    const double *params; /* nparams values, e.g. from sc_ode_system()->defaults */
+    const double *y0;     /* dim values */
+    double t0, t1;        /* t1 < t0 integrates backward */
+    double dt;            /* fixed step (> 0); dopri5: output interval, 0 = every accepted step */
     sc_ode_method method;
     double rtol, atol;     /* dopri5; 0 -> 1e-6, 1e-9 */
     const double *bounds;  /* NULL or 2*dim: lo_0, hi_0, lo_1, hi_1, ... */
@@ -159,11 +158,11 @@ typedef struct sc_ode_result {
     double *y;
     long events;
     double *event_t;
-    int *event_kind;     /* sc_ode_event_kind */
+    int *event_kind; /* sc_ode_event_kind */
     sc_ode_stop stop;
-    long steps;          /* steps taken (accepted, for dopri5) */
-    long rejected;       /* dopri5 rejected steps */
-    long evaluations;    /* right-hand side evaluations */
+    long steps;       /* steps taken (accepted, for dopri5) */
+    long rejected;    /* dopri5 rejected steps */
+    long evaluations; /* right-hand side evaluations */
 } sc_ode_result;
 
 /* Errors: unknown system/method (OPTION), NULL params/y0 (NULL), non-finite

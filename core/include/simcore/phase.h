@@ -10,7 +10,7 @@
 #include "simcore/status.h"
 #include "simcore/limits.h"
 
-#define SC_PHASE_CLASSIFY_TOL 1e-9      /* default relative boundary tolerance */
+#define SC_PHASE_CLASSIFY_TOL 1e-9 /* default relative boundary tolerance */
 
 typedef enum sc_eq_type {
     SC_EQ_SADDLE = 0,
@@ -49,8 +49,8 @@ SC_API sc_status sc_classify_linear(double a, double b, double c, double d, doub
                                     sc_linear_class *out);
 
 typedef struct sc_equilibrium {
-    double x, y;        /* plane coordinates */
-    double J[4];        /* Jacobian in the plane, row-major */
+    double x, y; /* plane coordinates */
+    double J[4]; /* Jacobian in the plane, row-major */
     sc_linear_class cls;
 } sc_equilibrium;
 

@@ -2,7 +2,7 @@
  * which is cheap next to creating any object worth a handle. */
 #include <stddef.h>
 #include "pool.h"
-#include "../internal.h"
+#include "internal.h"
 
 static struct {
     void *obj;

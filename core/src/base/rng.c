@@ -2,7 +2,7 @@
 #include "rng.h"
 
 #define PCG_MULT 6364136223846793005ull
-#define PCG_INC 1442695040888963407ull
+#define PCG_INC  1442695040888963407ull
 
 uint32_t sc_rng_u32(sc_rng *r)
 {

@@ -12,8 +12,10 @@ int sc_border_index(int p, int len, sc_border border)
         int delta = border == SC_BORDER_REFLECT101;
         if (len == 1) return 0;
         do {
-            if (p < 0) p = -p - 1 + delta;
-            else p = len - 1 - (p - len) - delta;
+            if (p < 0)
+                p = -p - 1 + delta;
+            else
+                p = len - 1 - (p - len) - delta;
         } while ((unsigned)p >= (unsigned)len);
         return p;
     }

@@ -45,8 +45,10 @@ sc_status sc_conv2d(const float *image, int width, int height,
         free(padded);
         return sc_fail(SC_ERR_NOMEM, "image");
     }
-    if (d->correlate) memcpy(k, kernel, sizeof(float) * kn);
-    else for (size_t i = 0; i < kn; i++) k[i] = kernel[kn - 1 - i];
+    if (d->correlate)
+        memcpy(k, kernel, sizeof(float) * kn);
+    else
+        for (size_t i = 0; i < kn; i++) k[i] = kernel[kn - 1 - i];
 
     const int ax = kw / 2, ay = kh / 2;
     sc_pad_image(image, width, height, ax, ay, kw - 1 - ax, kh - 1 - ay, d->border, padded);

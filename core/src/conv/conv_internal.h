@@ -8,7 +8,7 @@
 #define SIMCORE_CONV_INTERNAL_H
 
 #include "simcore/conv.h"
-#include "../internal.h"
+#include "../base/internal.h"
 
 /* OpenCV's borderInterpolate: index into [0, len) for coordinate p, or -1
  * for SC_BORDER_CONSTANT outside. Handles pads larger than len. */

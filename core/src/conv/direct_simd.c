@@ -10,7 +10,7 @@
  * w % 4 columns) are handled exactly; nothing outside padded is read. */
 #include "conv_internal.h"
 #if SC_HAVE_SIMD
-#include "../simd.h"
+#include "../base/simd.h"
 
 #define ROWS 4
 
@@ -44,10 +44,14 @@ static inline void block8(const float *padded, int pw, int x, int y, int w,
         if (lo == 0 && hi == ROWS - 1) {
             for (int i = 0; i < kw; i++) {
                 const v128_t v0 = wasm_v128_load(row + i), v1 = wasm_v128_load(row + i + 4);
-                MADD(a00, k0 + i, v0); MADD(a01, k0 + i, v1);
-                MADD(a10, k1 + i, v0); MADD(a11, k1 + i, v1);
-                MADD(a20, k2 + i, v0); MADD(a21, k2 + i, v1);
-                MADD(a30, k3 + i, v0); MADD(a31, k3 + i, v1);
+                MADD(a00, k0 + i, v0);
+                MADD(a01, k0 + i, v1);
+                MADD(a10, k1 + i, v0);
+                MADD(a11, k1 + i, v1);
+                MADD(a20, k2 + i, v0);
+                MADD(a21, k2 + i, v1);
+                MADD(a30, k3 + i, v0);
+                MADD(a31, k3 + i, v1);
             }
         } else {
             /* Edge rows (first and last three): one output row at a time, so
@@ -55,19 +59,34 @@ static inline void block8(const float *padded, int pw, int x, int y, int w,
             for (int r = lo; r <= hi; r++) {
                 const float *kr = k0 - (size_t)r * kw;
                 switch (r) {
-                case 0: edge8(&a00, &a01, row, kr, kw); break;
-                case 1: edge8(&a10, &a11, row, kr, kw); break;
-                case 2: edge8(&a20, &a21, row, kr, kw); break;
-                default: edge8(&a30, &a31, row, kr, kw); break;
+                case 0:
+                    edge8(&a00, &a01, row, kr, kw);
+                    break;
+                case 1:
+                    edge8(&a10, &a11, row, kr, kw);
+                    break;
+                case 2:
+                    edge8(&a20, &a21, row, kr, kw);
+                    break;
+                default:
+                    edge8(&a30, &a31, row, kr, kw);
+                    break;
                 }
             }
         }
     }
     float *o = out + (size_t)y * w + x;
-    wasm_v128_store(o, a00); wasm_v128_store(o + 4, a01); o += w;
-    wasm_v128_store(o, a10); wasm_v128_store(o + 4, a11); o += w;
-    wasm_v128_store(o, a20); wasm_v128_store(o + 4, a21); o += w;
-    wasm_v128_store(o, a30); wasm_v128_store(o + 4, a31);
+    wasm_v128_store(o, a00);
+    wasm_v128_store(o + 4, a01);
+    o += w;
+    wasm_v128_store(o, a10);
+    wasm_v128_store(o + 4, a11);
+    o += w;
+    wasm_v128_store(o, a20);
+    wasm_v128_store(o + 4, a21);
+    o += w;
+    wasm_v128_store(o, a30);
+    wasm_v128_store(o + 4, a31);
 }
 
 /* Same for columns x .. x + 3 (the w % 8 tail). */

@@ -23,10 +23,10 @@ static struct {
     int valid;
     const sc_fft_variant *variant;
     int pw, ph, nx, ny;
-    size_t cap;       /* floats in block */
-    void *block;      /* padded copy + spectrum re + spectrum im */
+    size_t cap;  /* floats in block */
+    void *block; /* padded copy + spectrum re + spectrum im */
     float *image, *sr, *si;
-    size_t work_cap;  /* floats in work: kernel planes + scratch, reused */
+    size_t work_cap; /* floats in work: kernel planes + scratch, reused */
     void *work;
 } cache;
 

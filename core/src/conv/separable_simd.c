@@ -4,7 +4,7 @@
  * FMA, so results are bit-identical to separable_scalar.c. */
 #include "separable.h"
 #if SC_HAVE_SIMD
-#include "../simd.h"
+#include "../base/simd.h"
 
 void sc_row_corr_simd(const float *in, int w, const float *c, int n, float *out)
 {

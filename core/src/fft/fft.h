@@ -23,7 +23,7 @@
 #define SIMCORE_FFT_H
 
 #include <stddef.h>
-#include "../internal.h"
+#include "../base/internal.h"
 
 #define SC_FFT_MAX_STAGES 32
 

@@ -31,12 +31,16 @@ static inline void FN(bf2)(const float *xr, const float *xi, size_t xs, size_t i
                            int use_tw, const float *tw)
 {
     V w1r = v_zero(), w1i = v_zero();
-    if (use_tw) { w1r = v_ldsplat(tw); w1i = v_ldsplat(tw + 1); }
+    if (use_tw) {
+        w1r = v_ldsplat(tw);
+        w1i = v_ldsplat(tw + 1);
+    }
     for (int q = 0; q < s; q++) {
         const float *pr = xr + q * xs, *pi = xi + q * xs;
         const V a0r = v_ld(pr), a0i = v_ld(pi), a1r = v_ld(pr + ir), a1i = v_ld(pi + ir);
         V b1r = v_sub(a0r, a1r), b1i = v_sub(a0i, a1i);
-        if (use_tw) FN(cmul)(&b1r, &b1i, w1r, w1i);
+        if (use_tw) FN(cmul)
+        (&b1r, &b1i, w1r, w1i);
         float *qr = yr + q * ys, *qi = yi + q * ys;
         v_st(qr, v_add(a0r, a1r));
         v_st(qi, v_add(a0i, a1i));
@@ -51,9 +55,12 @@ static inline void FN(bf4)(const float *xr, const float *xi, size_t xs, size_t i
 {
     V w1r = v_zero(), w1i = v_zero(), w2r = v_zero(), w2i = v_zero(), w3r = v_zero(), w3i = v_zero();
     if (use_tw) {
-        w1r = v_ldsplat(tw); w1i = v_ldsplat(tw + 1);
-        w2r = v_ldsplat(tw + 2); w2i = v_ldsplat(tw + 3);
-        w3r = v_ldsplat(tw + 4); w3i = v_ldsplat(tw + 5);
+        w1r = v_ldsplat(tw);
+        w1i = v_ldsplat(tw + 1);
+        w2r = v_ldsplat(tw + 2);
+        w2i = v_ldsplat(tw + 3);
+        w3r = v_ldsplat(tw + 4);
+        w3i = v_ldsplat(tw + 5);
     }
     for (int q = 0; q < s; q++) {
         const float *pr = xr + q * xs, *pi = xi + q * xs;
@@ -70,9 +77,12 @@ static inline void FN(bf4)(const float *xr, const float *xi, size_t xs, size_t i
         V b2r = v_sub(t0r, t2r), b2i = v_sub(t0i, t2i);
         V b3r = v_sub(t1r, di), b3i = v_add(t1i, dr);
         if (use_tw) {
-            FN(cmul)(&b1r, &b1i, w1r, w1i);
-            FN(cmul)(&b2r, &b2i, w2r, w2i);
-            FN(cmul)(&b3r, &b3i, w3r, w3i);
+            FN(cmul)
+            (&b1r, &b1i, w1r, w1i);
+            FN(cmul)
+            (&b2r, &b2i, w2r, w2i);
+            FN(cmul)
+            (&b3r, &b3i, w3r, w3i);
         }
         float *qr = yr + q * ys, *qi = yi + q * ys;
         v_st(qr, v_add(t0r, t2r));
@@ -93,8 +103,10 @@ static inline void FN(bf3)(const float *xr, const float *xi, size_t xs, size_t i
     const V half = v_splat(0.5f), c = v_splat(0.866025403784438646763723f); /* sqrt(3)/2 */
     V w1r = v_zero(), w1i = v_zero(), w2r = v_zero(), w2i = v_zero();
     if (use_tw) {
-        w1r = v_ldsplat(tw); w1i = v_ldsplat(tw + 1);
-        w2r = v_ldsplat(tw + 2); w2i = v_ldsplat(tw + 3);
+        w1r = v_ldsplat(tw);
+        w1i = v_ldsplat(tw + 1);
+        w2r = v_ldsplat(tw + 2);
+        w2i = v_ldsplat(tw + 3);
     }
     for (int q = 0; q < s; q++) {
         const float *pr = xr + q * xs, *pi = xi + q * xs;
@@ -108,8 +120,10 @@ static inline void FN(bf3)(const float *xr, const float *xi, size_t xs, size_t i
         V b1r = v_add(mr, di), b1i = v_sub(mi, dr);
         V b2r = v_sub(mr, di), b2i = v_add(mi, dr);
         if (use_tw) {
-            FN(cmul)(&b1r, &b1i, w1r, w1i);
-            FN(cmul)(&b2r, &b2i, w2r, w2i);
+            FN(cmul)
+            (&b1r, &b1i, w1r, w1i);
+            FN(cmul)
+            (&b2r, &b2i, w2r, w2i);
         }
         float *qr = yr + q * ys, *qi = yi + q * ys;
         v_st(qr, v_add(a0r, sr));
@@ -159,7 +173,8 @@ static inline void FN(bf5)(const float *xr, const float *xi, size_t xs, size_t i
         v_st(qr, v_add(a0r, v_add(s14r, s23r)));
         v_st(qi, v_add(a0i, v_add(s14i, s23i)));
         for (int t = 0; t < 4; t++) {
-            if (use_tw) FN(cmul)(&br[t], &bi[t], wr[t], wi[t]);
+            if (use_tw) FN(cmul)
+            (&br[t], &bi[t], wr[t], wi[t]);
             v_st(qr + (t + 1) * ot, br[t]);
             v_st(qi + (t + 1) * ot, bi[t]);
         }
@@ -171,17 +186,20 @@ typedef void (*FN(bf_fn))(const float *, const float *, size_t, size_t, float *,
 
 /* The j = 0 column is twiddle-free; passing use_tw as a constant lets the
  * compiler drop the multiplications there. */
-#define FFT_STAGE(NAME, P)                                                     \
+/* clang-format splits FN(name)(args) and is not stable on the result. */
+/* clang-format off */
+#define FFT_STAGE(NAME, P)                                                       \
     static void FN(NAME)(const float *xr, const float *xi, size_t xs, float *yr, \
-                         float *yi, size_t ys, int s, int m, const float *tw)  \
-    {                                                                          \
-        const size_t ir = (size_t)s * m * xs, ot = (size_t)s * ys;             \
-        FN(bf##P)(xr, xi, xs, ir, yr, yi, ys, ot, s, 0, tw);                   \
-        for (int j = 1; j < m; j++)                                            \
-            FN(bf##P)(xr + (size_t)s * j * xs, xi + (size_t)s * j * xs, xs, ir, \
+                         float *yi, size_t ys, int s, int m, const float *tw)    \
+    {                                                                            \
+        const size_t ir = (size_t)s * m * xs, ot = (size_t)s * ys;               \
+        FN(bf##P)(xr, xi, xs, ir, yr, yi, ys, ot, s, 0, tw);                     \
+        for (int j = 1; j < m; j++)                                              \
+            FN(bf##P)(xr + (size_t)s * j * xs, xi + (size_t)s * j * xs, xs, ir,  \
                       yr + (size_t)s * (P) * j * ys, yi + (size_t)s * (P) * j * ys, \
-                      ys, ot, s, 1, tw + 2 * ((P) - 1) * j);                   \
+                      ys, ot, s, 1, tw + 2 * ((P) - 1) * j);                     \
     }
+/* clang-format on */
 FFT_STAGE(stage2, 2)
 FFT_STAGE(stage3, 3)
 FFT_STAGE(stage4, 4)
@@ -203,7 +221,8 @@ static void FN(spread)(const float *xr, const float *xi, size_t xs, float *yr, f
             v_st(yi + o, ai);
             for (int t = 1; t < p; t++) {
                 V br = ar, bi = ai;
-                if (j) FN(cmul)(&br, &bi, v_ldsplat(twj + 2 * (t - 1)), v_ldsplat(twj + 2 * (t - 1) + 1));
+                if (j) FN(cmul)
+                (&br, &bi, v_ldsplat(twj + 2 * (t - 1)), v_ldsplat(twj + 2 * (t - 1) + 1));
                 v_st(yr + o + (size_t)t * s * ys, br);
                 v_st(yi + o + (size_t)t * s * ys, bi);
             }
@@ -223,8 +242,12 @@ static void FN(cfft_nz)(const sc_fft_plan *p, const float *xr, const float *xi, 
                         float *yr, float *yi, int ys, float *scratch, int inverse, int nz)
 {
     if (inverse) {
-        const float *t = xr; xr = xi; xi = t;
-        float *u = yr; yr = yi; yi = u;
+        const float *t = xr;
+        xr = xi;
+        xi = t;
+        float *u = yr;
+        yr = yi;
+        yi = u;
     }
     const int n = p->n;
     if (p->nstages == 0) {
@@ -244,13 +267,26 @@ static void FN(cfft_nz)(const sc_fft_plan *p, const float *xr, const float *xi, 
         float *dr = last ? yr : buf[i & 1][0], *di = last ? yi : buf[i & 1][1];
         const size_t ds = last ? (size_t)ys : 4;
         if (nz <= p->m[i]) {
-            FN(spread)(sr, si, ss, dr, di, ds, p->radix[i], p->s[i], p->m[i], nz, p->tw[i]);
+            FN(spread)
+            (sr, si, ss, dr, di, ds, p->radix[i], p->s[i], p->m[i], nz, p->tw[i]);
         } else {
             switch (p->radix[i]) {
-            case 4: FN(stage4)(sr, si, ss, dr, di, ds, p->s[i], p->m[i], p->tw[i]); break;
-            case 2: FN(stage2)(sr, si, ss, dr, di, ds, p->s[i], p->m[i], p->tw[i]); break;
-            case 3: FN(stage3)(sr, si, ss, dr, di, ds, p->s[i], p->m[i], p->tw[i]); break;
-            default: FN(stage5)(sr, si, ss, dr, di, ds, p->s[i], p->m[i], p->tw[i]); break;
+            case 4:
+                FN(stage4)
+                (sr, si, ss, dr, di, ds, p->s[i], p->m[i], p->tw[i]);
+                break;
+            case 2:
+                FN(stage2)
+                (sr, si, ss, dr, di, ds, p->s[i], p->m[i], p->tw[i]);
+                break;
+            case 3:
+                FN(stage3)
+                (sr, si, ss, dr, di, ds, p->s[i], p->m[i], p->tw[i]);
+                break;
+            default:
+                FN(stage5)
+                (sr, si, ss, dr, di, ds, p->s[i], p->m[i], p->tw[i]);
+                break;
             }
         }
         sr = dr;
@@ -262,7 +298,8 @@ static void FN(cfft_nz)(const sc_fft_plan *p, const float *xr, const float *xi, 
 static void FN(cfft)(const sc_fft_plan *p, const float *xr, const float *xi, int xs,
                      float *yr, float *yi, int ys, float *scratch, int inverse)
 {
-    FN(cfft_nz)(p, xr, xi, xs, yr, yi, ys, scratch, inverse, p->n);
+    FN(cfft_nz)
+    (p, xr, xi, xs, yr, yi, ys, scratch, inverse, p->n);
 }
 
 /* ---- 2-D real transforms ------------------------------------------------
@@ -295,7 +332,8 @@ static void FN(ypass_fwd)(const sc_fft2 *g, const float *src, int sw, int sh, in
             v_st(zr + 4 * y, v_zero());
             v_st(zi + 4 * y, v_zero());
         }
-        FN(cfft)(g->py, zr, zi, 4, zr, zi, 4, work, 0);
+        FN(cfft)
+        (g->py, zr, zi, 4, zr, zi, 4, work, 0);
         for (int k0 = 0; k0 < ly; k0 += 4) {
             V ar[4], ai[4], br[4], bi[4];
             for (int kk = 0; kk < 4; kk++) {
@@ -337,10 +375,12 @@ static void FN(ypass_fwd)(const sc_fft2 *g, const float *src, int sw, int sh, in
 static void FN(rfft2)(const sc_fft2 *g, const float *src, int sw, int sh, int sstride,
                       float *tr, float *ti, float *scratch)
 {
-    FN(ypass_fwd)(g, src, sw, sh, sstride, tr, ti, scratch);
+    FN(ypass_fwd)
+    (g, src, sw, sh, sstride, tr, ti, scratch);
     for (int k0 = 0; k0 < g->ly; k0 += 4) {
         const size_t b = (size_t)k0 * g->rows;
-        FN(cfft)(g->px, tr + b, ti + b, 4, tr + b, ti + b, 4, scratch, 0);
+        FN(cfft)
+        (g->px, tr + b, ti + b, 4, tr + b, ti + b, 4, scratch, 0);
     }
 }
 
@@ -376,7 +416,8 @@ static void FN(ypass_inv)(const sc_fft2 *g, const float *tr, const float *ti, fl
                 v_st(zi + 4 * (ny - k), v_sub(c[kk], b[kk]));
             }
         }
-        FN(cfft)(g->py, zr, zi, 4, zr, zi, 4, work, 1);
+        FN(cfft)
+        (g->py, zr, zi, 4, zr, zi, 4, work, 1);
         const int nc = dw - x0 < 8 ? dw - x0 : 8;
         for (int y = 0; y < dh; y++) {
             float *row = dst + (size_t)y * dstride + x0;
@@ -398,9 +439,11 @@ static void FN(irfft2)(const sc_fft2 *g, float *tr, float *ti, float *dst, int d
 {
     for (int k0 = 0; k0 < g->ly; k0 += 4) {
         const size_t b = (size_t)k0 * g->rows;
-        FN(cfft)(g->px, tr + b, ti + b, 4, tr + b, ti + b, 4, scratch, 1);
+        FN(cfft)
+        (g->px, tr + b, ti + b, 4, tr + b, ti + b, 4, scratch, 1);
     }
-    FN(ypass_inv)(g, tr, ti, dst, dw, dh, dstride, scratch);
+    FN(ypass_inv)
+    (g, tr, ti, dst, dw, dh, dstride, scratch);
 }
 
 /* The whole correlation given the image spectrum S: kernel y pass, then per
@@ -418,22 +461,26 @@ static void FN(corr)(const sc_fft2 *g, const float *sr, const float *si, const f
     const V sc = v_splat(scale);
     /* T rows from round8(kw) on are zero (ypass_fwd). */
     const int nz = ((kw + 7) & ~7) < nx ? (kw + 7) & ~7 : nx;
-    FN(ypass_fwd)(g, k, kw, kh, kw, tr, ti, scratch);
+    FN(ypass_fwd)
+    (g, k, kw, kh, kw, tr, ti, scratch);
     for (int k0 = 0; k0 < ly; k0 += 4) {
         const size_t b = (size_t)k0 * g->rows;
-        FN(cfft_nz)(g->px, tr + b, ti + b, 4, cr, ci, 4, scratch, 0, nz);
+        FN(cfft_nz)
+        (g->px, tr + b, ti + b, 4, cr, ci, 4, scratch, 0, nz);
         for (int x = 0; x < nx; x++) {
             const size_t o = b + 4 * (size_t)x;
             const V ar = v_ld(sr + o), ai = v_ld(si + o), br = v_ld(cr + 4 * x), bi = v_ld(ci + 4 * x);
             v_st(cr + 4 * x, v_mul(sc, v_add(v_mul(ar, br), v_mul(ai, bi))));
             v_st(ci + 4 * x, v_mul(sc, v_sub(v_mul(ai, br), v_mul(ar, bi))));
         }
-        FN(cfft)(g->px, cr, ci, 4, tr + b, ti + b, 4, scratch, 1);
+        FN(cfft)
+        (g->px, cr, ci, 4, tr + b, ti + b, 4, scratch, 1);
         /* Rows nx .. rows-1 still hold the kernel's y pass; ypass_inv packs
          * them as the imaginary partner of real columns, where they leaked
          * ~1e-15 |K| into outputs even for a zero image (found by fuzzing). */
         memset(tr + b + 4 * (size_t)nx, 0, sizeof(float) * 4 * (size_t)(g->rows - nx));
         memset(ti + b + 4 * (size_t)nx, 0, sizeof(float) * 4 * (size_t)(g->rows - nx));
     }
-    FN(ypass_inv)(g, tr, ti, dst, dw, dh, dw, scratch);
+    FN(ypass_inv)
+    (g, tr, ti, dst, dw, dh, dw, scratch);
 }

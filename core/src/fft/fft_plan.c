@@ -33,10 +33,22 @@ static double size_cost(int n)
 {
     double per_point = 25.0;
     int r = n;
-    while (r % 4 == 0) { per_point += 14.5; r /= 4; }
-    if (r % 2 == 0) { per_point += 9.0; r /= 2; }
-    while (r % 3 == 0) { per_point += 13.0; r /= 3; }
-    while (r % 5 == 0) { per_point += 22.4; r /= 5; }
+    while (r % 4 == 0) {
+        per_point += 14.5;
+        r /= 4;
+    }
+    if (r % 2 == 0) {
+        per_point += 9.0;
+        r /= 2;
+    }
+    while (r % 3 == 0) {
+        per_point += 13.0;
+        r /= 3;
+    }
+    while (r % 5 == 0) {
+        per_point += 22.4;
+        r /= 5;
+    }
     return per_point * n;
 }
 
@@ -75,10 +87,22 @@ static sc_fft_plan *plan_make(int n)
     p->n = n;
     /* Radix order: 4s first (cheapest per point), one 2, then 3s and 5s. */
     int r = n, k = 0;
-    while (r % 4 == 0) { p->radix[k++] = 4; r /= 4; }
-    if (r % 2 == 0) { p->radix[k++] = 2; r /= 2; }
-    while (r % 3 == 0) { p->radix[k++] = 3; r /= 3; }
-    while (r % 5 == 0) { p->radix[k++] = 5; r /= 5; }
+    while (r % 4 == 0) {
+        p->radix[k++] = 4;
+        r /= 4;
+    }
+    if (r % 2 == 0) {
+        p->radix[k++] = 2;
+        r /= 2;
+    }
+    while (r % 3 == 0) {
+        p->radix[k++] = 3;
+        r /= 3;
+    }
+    while (r % 5 == 0) {
+        p->radix[k++] = 5;
+        r /= 5;
+    }
     p->nstages = k;
     size_t total = 0;
     int len = n;

@@ -3,12 +3,15 @@
  * the transposed spectrum in the x pass). */
 #include "fft.h"
 #if SC_HAVE_SIMD
-#include "../simd.h"
+#include "../base/simd.h"
 
 typedef v128_t V;
 #define FN(name) name##_simd
 
-static inline V v_ld(const float *p) { return wasm_v128_load(p); }
+static inline V v_ld(const float *p)
+{
+    return wasm_v128_load(p);
+}
 static inline void v_st(float *p, V a) { wasm_v128_store(p, a); }
 static inline V v_add(V a, V b) { return wasm_f32x4_add(a, b); }
 static inline V v_sub(V a, V b) { return wasm_f32x4_sub(a, b); }
@@ -29,6 +32,11 @@ static inline void v_tr4(V *a, V *b, V *c, V *d)
 #include "fft_impl.h"
 
 const sc_fft_variant sc_fft_variant_simd = {
-    "simd", cfft_simd, cfft_nz_simd, rfft2_simd, irfft2_simd, corr_simd,
+    "simd",
+    cfft_simd,
+    cfft_nz_simd,
+    rfft2_simd,
+    irfft2_simd,
+    corr_simd,
 };
 #endif

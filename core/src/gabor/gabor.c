@@ -2,7 +2,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include "simcore/gabor.h"
-#include "../internal.h"
+#include "../base/internal.h"
 
 #define SC_PI 3.14159265358979323846
 
@@ -148,9 +148,12 @@ sc_status sc_gabor_filter(const float *image, int width, int height,
          * finite images can be that large; sqrt(2) FLT_MAX still rounds to inf. */
         for (size_t t = 0; t < n; t++)
             magnitude[t] = (float)sqrt((double)r[t] * r[t] + (double)i[t] * i[t]);
-    if (re && sr != SC_OK) st = sc_fail(sr, "re");
-    else if (im && si != SC_OK) st = sc_fail(si, "im");
-    else if (magnitude) st = sc_check_output(magnitude, n, "magnitude");
+    if (re && sr != SC_OK)
+        st = sc_fail(sr, "re");
+    else if (im && si != SC_OK)
+        st = sc_fail(si, "im");
+    else if (magnitude)
+        st = sc_check_output(magnitude, n, "magnitude");
 done:
     free(kr);
     free(ki);

@@ -5,7 +5,6 @@
 #include <string.h>
 #include "hopfield_internal.h"
 
-
 static void random_patterns(sc_rng *rng, int8_t *x, size_t len)
 {
     uint32_t bits = 0;

@@ -15,7 +15,7 @@
  * and SIMD128 has no FMA, so the results are bit-identical. */
 #include "hopfield_internal.h"
 #if SC_HAVE_SIMD
-#include "../simd.h"
+#include "../base/simd.h"
 
 #define MADD(a, wp, v) a = wasm_f32x4_add(a, wasm_f32x4_mul(wasm_v128_load(wp), v))
 
@@ -48,10 +48,14 @@ void sc_hop_fields_simd(const float *w, const float *s, int rows, int stride, fl
         for (int j = 0; j < stride; j += SC_HOP_BLOCK) {
             const v128_t s0 = wasm_v128_load(s + j), s1 = wasm_v128_load(s + j + 4);
             const v128_t s2 = wasm_v128_load(s + j + 8), s3 = wasm_v128_load(s + j + 12);
-            MADD(a0, w0 + j, s0); MADD(b0, w1 + j, s0);
-            MADD(a1, w0 + j + 4, s1); MADD(b1, w1 + j + 4, s1);
-            MADD(a2, w0 + j + 8, s2); MADD(b2, w1 + j + 8, s2);
-            MADD(a3, w0 + j + 12, s3); MADD(b3, w1 + j + 12, s3);
+            MADD(a0, w0 + j, s0);
+            MADD(b0, w1 + j, s0);
+            MADD(a1, w0 + j + 4, s1);
+            MADD(b1, w1 + j + 4, s1);
+            MADD(a2, w0 + j + 8, s2);
+            MADD(b2, w1 + j + 8, s2);
+            MADD(a3, w0 + j + 12, s3);
+            MADD(b3, w1 + j + 12, s3);
         }
         h[i] = reduce(a0, a1, a2, a3);
         h[i + 1] = reduce(b0, b1, b2, b3);
@@ -88,8 +92,10 @@ void sc_hop_qfields_simd(const int16_t *k, const int16_t *s, int rows, int strid
         v128_t a0 = wasm_i32x4_splat(0), a1 = a0, b0 = a0, b1 = a0;
         for (int j = 0; j < stride; j += SC_HOP_BLOCK) {
             const v128_t s0 = wasm_v128_load(s + j), s1 = wasm_v128_load(s + j + 8);
-            QMADD(a0, k0 + j, s0); QMADD(b0, k1 + j, s0);
-            QMADD(a1, k0 + j + 8, s1); QMADD(b1, k1 + j + 8, s1);
+            QMADD(a0, k0 + j, s0);
+            QMADD(b0, k1 + j, s0);
+            QMADD(a1, k0 + j + 8, s1);
+            QMADD(b1, k1 + j + 8, s1);
         }
         out[i] = qreduce(wasm_i32x4_add(a0, a1));
         out[i + 1] = qreduce(wasm_i32x4_add(b0, b1));

@@ -9,8 +9,8 @@
 /* Networks live in the core's handle pool (base/pool.h). */
 static sc_hop_net *lookup(sc_hopfield h) { return sc_pool_get(SC_KIND_HOPFIELD, h.id); }
 
-#define NET_OR_FAIL(net, h)                                                    \
-    sc_hop_net *net = lookup(h);                                               \
+#define NET_OR_FAIL(net, h)      \
+    sc_hop_net *net = lookup(h); \
     if (!(net)) return sc_fail(SC_ERR_HANDLE, "network")
 
 sc_status sc_hopfield_create(int n, sc_hopfield *out)
@@ -74,13 +74,19 @@ sc_status sc_hop_net_store(sc_hop_net *net, const int8_t *patterns, int count,
     memset(net->w, 0, (size_t)n * stride * sizeof(float));
     sc_status st;
     switch (rule) {
-    case SC_HOPFIELD_STORKEY: st = sc_hop_storkey(copy, count, n, stride, net->kernel, net->w); break;
-    case SC_HOPFIELD_PSEUDOINVERSE: st = sc_hop_pseudoinverse(copy, count, n, stride, net->w); break;
+    case SC_HOPFIELD_STORKEY:
+        st = sc_hop_storkey(copy, count, n, stride, net->kernel, net->w);
+        break;
+    case SC_HOPFIELD_PSEUDOINVERSE:
+        st = sc_hop_pseudoinverse(copy, count, n, stride, net->w);
+        break;
     default:
         /* Integer counts are optional: without the memory for them the float
          * weights give the same model (with float rounding in the fields). */
-        if (count <= 127) net->q8 = calloc((size_t)n * stride, sizeof(int8_t));
-        else net->q = calloc((size_t)n * stride, sizeof(int16_t));
+        if (count <= 127)
+            net->q8 = calloc((size_t)n * stride, sizeof(int8_t));
+        else
+            net->q = calloc((size_t)n * stride, sizeof(int16_t));
         st = sc_hop_hebb(copy, count, n, stride, net->w, net->q, net->q8);
         break;
     }

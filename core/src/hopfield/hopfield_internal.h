@@ -20,7 +20,7 @@
 #include <stdint.h>
 #include "../base/rng.h"
 #include "simcore/hopfield.h"
-#include "../internal.h"
+#include "../base/internal.h"
 
 #define SC_HOP_BLOCK 16 /* floats per step of the dot product (4 x f32x4) */
 
@@ -97,36 +97,35 @@ typedef struct sc_hop_variant {
 extern const sc_hop_variant sc_hop_variants[];
 extern const int sc_hop_variant_count;
 
-
 /* ---- a network (the pool hands out handles to these) ------------------- */
 typedef struct sc_hop_net {
-    int n, stride, count;      /* neurons, padded row length, stored patterns */
-    float *w;                  /* n x stride */
-    float *s;                  /* stride, +-1 then zeros */
-    float *theta;              /* n */
-    float *h;                  /* n, scratch for synchronous updates */
-    int32_t *hq;               /* n, integer fields scratch */
-    int16_t *q;                /* n x stride Hebb counts k_ij (p > 127), or NULL */
-    int8_t *q8;                /* n x stride Hebb counts k_ij (p <= 127), or NULL */
-    int16_t *sq;               /* stride, the state as int16 (padding 0) */
-    int8_t *m8;                /* stride, the state's sign mask (padding 0) */
-    float *prev, *back;        /* stride each, earlier states (cycle test) */
-    int *perm;                 /* n, random order scratch */
-    int8_t *patterns;          /* count x n, NULL when count == 0 */
+    int n, stride, count; /* neurons, padded row length, stored patterns */
+    float *w;             /* n x stride */
+    float *s;             /* stride, +-1 then zeros */
+    float *theta;         /* n */
+    float *h;             /* n, scratch for synchronous updates */
+    int32_t *hq;          /* n, integer fields scratch */
+    int16_t *q;           /* n x stride Hebb counts k_ij (p > 127), or NULL */
+    int8_t *q8;           /* n x stride Hebb counts k_ij (p <= 127), or NULL */
+    int16_t *sq;          /* stride, the state as int16 (padding 0) */
+    int8_t *m8;           /* stride, the state's sign mask (padding 0) */
+    float *prev, *back;   /* stride each, earlier states (cycle test) */
+    int *perm;            /* n, random order scratch */
+    int8_t *patterns;     /* count x n, NULL when count == 0 */
     sc_rng rng;
     const sc_hop_variant *kernel;
     /* Incremental fields for float weights (incremental.c); NULL for Hebb. */
-    double *hd;                /* stride: W s in double, valid when hd_valid */
-    double *rowabs;            /* n: sum_j |w_ij|, scales the error bound */
-    int hd_valid;              /* 0 after any state change outside incremental.c */
-    int incremental;           /* 1 by default; the test hook can turn it off */
-    long hd_updates;           /* row updates since hd was recomputed */
-    long fallbacks;            /* decisions that needed the float reference field */
+    double *hd;      /* stride: W s in double, valid when hd_valid */
+    double *rowabs;  /* n: sum_j |w_ij|, scales the error bound */
+    int hd_valid;    /* 0 after any state change outside incremental.c */
+    int incremental; /* 1 by default; the test hook can turn it off */
+    long hd_updates; /* row updates since hd was recomputed */
+    long fallbacks;  /* decisions that needed the float reference field */
     /* sc_hopfield_advance (advance.c): the sweep in progress. */
-    int *adv_order;            /* n: its random order (allocated on first use) */
-    int adv_cursor;            /* updates made of it; n: none in progress */
-    int adv_flips;             /* flips during it */
-    int adv_history;           /* synchronous T = 0: earlier states kept in prev/back (0..2) */
+    int *adv_order;  /* n: its random order (allocated on first use) */
+    int adv_cursor;  /* updates made of it; n: none in progress */
+    int adv_flips;   /* flips during it */
+    int adv_history; /* synchronous T = 0: earlier states kept in prev/back (0..2) */
 } sc_hop_net;
 
 /* Forget the sweep in progress and the cycle history (advance.c). */

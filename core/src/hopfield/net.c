@@ -61,8 +61,10 @@ static inline float decide(float h, float theta, float t, sc_rng *rng)
 void sc_hop_net_fields(sc_hop_net *net)
 {
     if (net->q || net->q8) {
-        if (net->q8) net->kernel->q8fields(net->q8, net->m8, net->n, net->stride, net->hq);
-        else net->kernel->qfields(net->q, net->sq, net->n, net->stride, net->hq);
+        if (net->q8)
+            net->kernel->q8fields(net->q8, net->m8, net->n, net->stride, net->hq);
+        else
+            net->kernel->qfields(net->q, net->sq, net->n, net->stride, net->hq);
         for (int i = 0; i < net->n; i++) net->h[i] = (float)net->hq[i] / (float)net->n;
     } else {
         net->kernel->fields(net->w, net->s, net->n, net->stride, net->h);

@@ -88,7 +88,7 @@ sc_status sc_hop_storkey(const int8_t *patterns, int count, int n, int stride,
 sc_status sc_hop_pseudoinverse(const int8_t *patterns, int count, int n, int stride,
                                float *w)
 {
-    double *q = malloc((size_t)count * n * sizeof(double)); /* basis, row per vector */
+    double *q = malloc((size_t)count * n * sizeof(double));  /* basis, row per vector */
     double *qt = malloc((size_t)count * n * sizeof(double)); /* transposed: n x rank */
     if (!q || !qt) {
         free(q);

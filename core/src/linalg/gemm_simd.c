@@ -20,9 +20,13 @@
 #include <stdlib.h>
 #include "linalg_internal.h"
 #if SC_HAVE_SIMD
-#include "../simd.h"
+#include "../base/simd.h"
 
-enum { MR = 4, NR = 8, KC = 256, MC = 64, NC = 512 };
+enum { MR = 4,
+       NR = 8,
+       KC = 256,
+       MC = 64,
+       NC = 512 };
 #ifndef SMALL_PRODUCT
 #define SMALL_PRODUCT ((int64_t)64 * 64 * 64)
 #endif
@@ -229,7 +233,7 @@ static sc_status gemm_small(int trans_a, int trans_b, int m, int n, int k, float
         gemm_rank2(k, m, n, alpha, a, rsa, csa, b, ldb, beta, c, ldc);
         return SC_OK;
     }
-    const int full = trans_b ? 0 : n / NR;      /* panels read in place */
+    const int full = trans_b ? 0 : n / NR;       /* panels read in place */
     const int packed = (n + NR - 1) / NR - full; /* panels packed */
     float *bp = NULL;
     if (packed) {

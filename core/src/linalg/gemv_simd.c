@@ -9,7 +9,7 @@
  * Tails are exact (scalar). */
 #include "linalg_internal.h"
 #if SC_HAVE_SIMD
-#include "../simd.h"
+#include "../base/simd.h"
 
 static inline float hsum(v128_t v)
 {

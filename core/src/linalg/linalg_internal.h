@@ -6,7 +6,7 @@
 #define SIMCORE_LINALG_INTERNAL_H
 
 #include <stddef.h>
-#include "../internal.h"
+#include "../base/internal.h"
 #include "simcore/linalg.h"
 
 /* C = alpha op(A) op(B) + beta C for valid arguments, alpha != 0; beta == 0

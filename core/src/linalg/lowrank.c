@@ -36,7 +36,10 @@ int sc_svd_lowrank(const double *a, int m, int n, int rmax, double floor_rel,
         for (int j = 0; j < n; j++) {
             const double c2 = dot(b + (size_t)j * m, b + (size_t)j * m, m);
             res2 += c2;
-            if (c2 > best) { best = c2; piv = j; }
+            if (c2 > best) {
+                best = c2;
+                piv = j;
+            }
         }
         if (res2 <= floor_rel * floor_rel * total2 || r == kmax) break;
         double *qr = q + (size_t)r * m;

@@ -120,15 +120,19 @@ int sc_svd(const double *a, int m, int n, double *u, double *s, double *v)
     int *good = malloc(sizeof(int) * (size_t)p);
     int *order = malloc(sizeof(int) * (size_t)p);
     if (!w || !good || !order) {
-        free(w); free(good); free(order);
+        free(w);
+        free(good);
+        free(order);
         return -1;
     }
     double *vv = w + (size_t)rows * p, *ss = vv + (size_t)p * p;
     /* Column-major tall copy: W(i, j) = w[j * rows + i] = A(i, j) or A(j, i). */
     for (int i = 0; i < m; i++)
         for (int j = 0; j < n; j++) {
-            if (tall) w[(size_t)j * m + i] = a[(size_t)i * n + j];
-            else w[(size_t)i * n + j] = a[(size_t)i * n + j];
+            if (tall)
+                w[(size_t)j * m + i] = a[(size_t)i * n + j];
+            else
+                w[(size_t)i * n + j] = a[(size_t)i * n + j];
         }
     jacobi_tall(w, rows, p, vv, ss, good);
 
@@ -148,6 +152,8 @@ int sc_svd(const double *a, int m, int n, double *u, double *s, double *v)
         for (int i = 0; i < rows; i++) left[(size_t)i * p + r] = w[(size_t)j * rows + i];
         for (int i = 0; i < p; i++) right[(size_t)i * p + r] = vv[(size_t)j * p + i];
     }
-    free(w); free(good); free(order);
+    free(w);
+    free(good);
+    free(order);
     return 0;
 }

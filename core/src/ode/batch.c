@@ -4,8 +4,9 @@
 #include "ode_internal.h"
 #include "custom.h"
 
-#define DECL(n) void n##_scalar(float *, int, const sc_batch_params *); \
-                void n##_simd(float *, int, const sc_batch_params *);
+#define DECL(n)                                             \
+    void n##_scalar(float *, int, const sc_batch_params *); \
+    void n##_simd(float *, int, const sc_batch_params *);
 DECL(sc_batch_linear_euler)
 DECL(sc_batch_linear_rk4)
 DECL(sc_batch_osc_euler)
@@ -14,9 +15,15 @@ DECL(sc_batch_izh_euler)
 DECL(sc_batch_izh_rk4)
 
 #if SC_HAVE_SIMD
-#define V(name, sys, method, fn) {name, sys, method, fn##_scalar, fn##_simd}
+#define V(name, sys, method, fn)                  \
+    {                                             \
+        name, sys, method, fn##_scalar, fn##_simd \
+    }
 #else
-#define V(name, sys, method, fn) {name, sys, method, fn##_scalar, NULL}
+#define V(name, sys, method, fn)             \
+    {                                        \
+        name, sys, method, fn##_scalar, NULL \
+    }
 #endif
 
 const sc_batch_variant sc_batch_variants[] = {

@@ -17,51 +17,51 @@ static inline void izh_reset(const float *p, float *v, float *u)
     }
 }
 
-#define EULER_KERNEL(name, F, RESET)                                      \
-    void name(float *y, int count, const sc_batch_params *bp)             \
-    {                                                                     \
-        const float *p = bp->p, h = bp->dt;                               \
-        for (int i = 0; i < count; i++) {                                 \
-            float a = y[2 * i], b = y[2 * i + 1], da, db;                 \
-            for (int s = 0; s < bp->steps; s++) {                         \
-                F(p, a, b, &da, &db);                                     \
-                a = a + h * da;                                           \
-                b = b + h * db;                                           \
-                RESET(p, &a, &b);                                         \
-            }                                                             \
-            y[2 * i] = a;                                                 \
-            y[2 * i + 1] = b;                                             \
-        }                                                                 \
+#define EULER_KERNEL(name, F, RESET)                          \
+    void name(float *y, int count, const sc_batch_params *bp) \
+    {                                                         \
+        const float *p = bp->p, h = bp->dt;                   \
+        for (int i = 0; i < count; i++) {                     \
+            float a = y[2 * i], b = y[2 * i + 1], da, db;     \
+            for (int s = 0; s < bp->steps; s++) {             \
+                F(p, a, b, &da, &db);                         \
+                a = a + h * da;                               \
+                b = b + h * db;                               \
+                RESET(p, &a, &b);                             \
+            }                                                 \
+            y[2 * i] = a;                                     \
+            y[2 * i + 1] = b;                                 \
+        }                                                     \
     }
 
 /* acc = k1 + 2 k2 + 2 k3 + k4 accumulated in this order; y += (dt/6) acc. */
-#define RK4_KERNEL(name, F, RESET)                                        \
-    void name(float *y, int count, const sc_batch_params *bp)             \
-    {                                                                     \
-        const float *p = bp->p, h = bp->dt, hh = 0.5f * bp->dt,           \
-                    h6 = bp->dt / 6.0f;                                   \
-        for (int i = 0; i < count; i++) {                                 \
-            float a = y[2 * i], b = y[2 * i + 1], ka, kb, sa, sb;         \
-            for (int s = 0; s < bp->steps; s++) {                         \
-                F(p, a, b, &ka, &kb);                                     \
-                sa = ka;                                                  \
-                sb = kb;                                                  \
-                F(p, a + hh * ka, b + hh * kb, &ka, &kb);                 \
-                sa = sa + 2.0f * ka;                                      \
-                sb = sb + 2.0f * kb;                                      \
-                F(p, a + hh * ka, b + hh * kb, &ka, &kb);                 \
-                sa = sa + 2.0f * ka;                                      \
-                sb = sb + 2.0f * kb;                                      \
-                F(p, a + h * ka, b + h * kb, &ka, &kb);                   \
-                sa = sa + ka;                                             \
-                sb = sb + kb;                                             \
-                a = a + h6 * sa;                                          \
-                b = b + h6 * sb;                                          \
-                RESET(p, &a, &b);                                         \
-            }                                                             \
-            y[2 * i] = a;                                                 \
-            y[2 * i + 1] = b;                                             \
-        }                                                                 \
+#define RK4_KERNEL(name, F, RESET)                                \
+    void name(float *y, int count, const sc_batch_params *bp)     \
+    {                                                             \
+        const float *p = bp->p, h = bp->dt, hh = 0.5f * bp->dt,   \
+                    h6 = bp->dt / 6.0f;                           \
+        for (int i = 0; i < count; i++) {                         \
+            float a = y[2 * i], b = y[2 * i + 1], ka, kb, sa, sb; \
+            for (int s = 0; s < bp->steps; s++) {                 \
+                F(p, a, b, &ka, &kb);                             \
+                sa = ka;                                          \
+                sb = kb;                                          \
+                F(p, a + hh * ka, b + hh * kb, &ka, &kb);         \
+                sa = sa + 2.0f * ka;                              \
+                sb = sb + 2.0f * kb;                              \
+                F(p, a + hh * ka, b + hh * kb, &ka, &kb);         \
+                sa = sa + 2.0f * ka;                              \
+                sb = sb + 2.0f * kb;                              \
+                F(p, a + h * ka, b + h * kb, &ka, &kb);           \
+                sa = sa + ka;                                     \
+                sb = sb + kb;                                     \
+                a = a + h6 * sa;                                  \
+                b = b + h6 * sb;                                  \
+                RESET(p, &a, &b);                                 \
+            }                                                     \
+            y[2 * i] = a;                                         \
+            y[2 * i + 1] = b;                                     \
+        }                                                         \
     }
 
 #define NO_RESET(p, a, b) ((void)(p), (void)(a), (void)(b))

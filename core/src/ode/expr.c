@@ -12,12 +12,30 @@
 #include <string.h>
 #include "expr.h"
 
-static const struct { const char *name; int fn, args; } FUNCS[] = {
-    {"sin", SC_FN_SIN, 1}, {"cos", SC_FN_COS, 1}, {"tan", SC_FN_TAN, 1}, {"asin", SC_FN_ASIN, 1},
-    {"acos", SC_FN_ACOS, 1}, {"atan", SC_FN_ATAN, 1}, {"sinh", SC_FN_SINH, 1}, {"cosh", SC_FN_COSH, 1},
-    {"tanh", SC_FN_TANH, 1}, {"exp", SC_FN_EXP, 1}, {"log", SC_FN_LOG, 1}, {"ln", SC_FN_LOG, 1},
-    {"sqrt", SC_FN_SQRT, 1}, {"abs", SC_FN_ABS, 1}, {"floor", SC_FN_FLOOR, 1}, {"ceil", SC_FN_CEIL, 1},
-    {"atan2", SC_FN_ATAN2, 2}, {"min", SC_FN_MIN, 2}, {"max", SC_FN_MAX, 2}, {"pow", SC_FN_POW, 2},
+static const struct {
+    const char *name;
+    int fn, args;
+} FUNCS[] = {
+    {"sin", SC_FN_SIN, 1},
+    {"cos", SC_FN_COS, 1},
+    {"tan", SC_FN_TAN, 1},
+    {"asin", SC_FN_ASIN, 1},
+    {"acos", SC_FN_ACOS, 1},
+    {"atan", SC_FN_ATAN, 1},
+    {"sinh", SC_FN_SINH, 1},
+    {"cosh", SC_FN_COSH, 1},
+    {"tanh", SC_FN_TANH, 1},
+    {"exp", SC_FN_EXP, 1},
+    {"log", SC_FN_LOG, 1},
+    {"ln", SC_FN_LOG, 1},
+    {"sqrt", SC_FN_SQRT, 1},
+    {"abs", SC_FN_ABS, 1},
+    {"floor", SC_FN_FLOOR, 1},
+    {"ceil", SC_FN_CEIL, 1},
+    {"atan2", SC_FN_ATAN2, 2},
+    {"min", SC_FN_MIN, 2},
+    {"max", SC_FN_MAX, 2},
+    {"pow", SC_FN_POW, 2},
 };
 
 typedef struct parser {
@@ -113,14 +131,17 @@ static int primary(parser *P)
                     skip(P);
                 }
                 if (P->s[P->i] != ')') {
-                    return error(P, P->i, P->s[P->i] == ',' ? "too many arguments" : P->s[P->i] ? "expected ')'" : "missing ')'");
+                    return error(P, P->i, P->s[P->i] == ',' ? "too many arguments" : P->s[P->i] ? "expected ')'"
+                                                                                                : "missing ')'");
                 }
                 P->i++;
                 return emit(P, FUNCS[f].args == 2 ? SC_OP_FN2 : SC_OP_FN1, FUNCS[f].fn, FUNCS[f].args == 2 ? -1 : 0, at);
             }
             return error(P, at, "unknown function");
         }
-        if (len == 1 && (ch == 'x' || ch == 'y' || ch == 't')) return emit(P, SC_OP_VAR, ch == 'x' ? SC_EV_X : ch == 'y' ? SC_EV_Y : SC_EV_T, 1, at);
+        if (len == 1 && (ch == 'x' || ch == 'y' || ch == 't')) return emit(P, SC_OP_VAR, ch == 'x' ? SC_EV_X : ch == 'y' ? SC_EV_Y
+                                                                                                                         : SC_EV_T,
+                                                                           1, at);
         for (int k = 0; k < P->nparams; k++)
             if ((int)strlen(P->params[k]) == len && !strncmp(P->params[k], P->s + at, (size_t)len))
                 return emit(P, SC_OP_VAR, SC_EV_PARAM0 + k, 1, at);
@@ -217,31 +238,50 @@ sc_status sc_expr_compile(const char *text, const char *const *params, int npara
 static double fn1(int fn, double a)
 {
     switch (fn) {
-    case SC_FN_SIN: return sin(a);
-    case SC_FN_COS: return cos(a);
-    case SC_FN_TAN: return tan(a);
-    case SC_FN_ASIN: return asin(a);
-    case SC_FN_ACOS: return acos(a);
-    case SC_FN_ATAN: return atan(a);
-    case SC_FN_SINH: return sinh(a);
-    case SC_FN_COSH: return cosh(a);
-    case SC_FN_TANH: return tanh(a);
-    case SC_FN_EXP: return exp(a);
-    case SC_FN_LOG: return log(a);
-    case SC_FN_SQRT: return sqrt(a);
-    case SC_FN_ABS: return fabs(a);
-    case SC_FN_FLOOR: return floor(a);
-    default: return ceil(a);
+    case SC_FN_SIN:
+        return sin(a);
+    case SC_FN_COS:
+        return cos(a);
+    case SC_FN_TAN:
+        return tan(a);
+    case SC_FN_ASIN:
+        return asin(a);
+    case SC_FN_ACOS:
+        return acos(a);
+    case SC_FN_ATAN:
+        return atan(a);
+    case SC_FN_SINH:
+        return sinh(a);
+    case SC_FN_COSH:
+        return cosh(a);
+    case SC_FN_TANH:
+        return tanh(a);
+    case SC_FN_EXP:
+        return exp(a);
+    case SC_FN_LOG:
+        return log(a);
+    case SC_FN_SQRT:
+        return sqrt(a);
+    case SC_FN_ABS:
+        return fabs(a);
+    case SC_FN_FLOOR:
+        return floor(a);
+    default:
+        return ceil(a);
     }
 }
 
 static double fn2(int fn, double a, double b)
 {
     switch (fn) {
-    case SC_FN_ATAN2: return atan2(a, b);
-    case SC_FN_MIN: return fmin(a, b);
-    case SC_FN_MAX: return fmax(a, b);
-    default: return pow(a, b);
+    case SC_FN_ATAN2:
+        return atan2(a, b);
+    case SC_FN_MIN:
+        return fmin(a, b);
+    case SC_FN_MAX:
+        return fmax(a, b);
+    default:
+        return pow(a, b);
     }
 }
 
@@ -257,16 +297,44 @@ double sc_expr_eval(const sc_expr *e, double x, double y, double t, const double
     for (int k = 0; k < e->n; k++) {
         const sc_instr in = e->code[k];
         switch (in.op) {
-        case SC_OP_CONST: st[sp++] = e->konst[in.arg]; break;
-        case SC_OP_VAR: st[sp++] = in.arg == SC_EV_X ? x : in.arg == SC_EV_Y ? y : in.arg == SC_EV_T ? t : p[in.arg - SC_EV_PARAM0]; break;
-        case SC_OP_ADD: sp--; st[sp - 1] += st[sp]; break;
-        case SC_OP_SUB: sp--; st[sp - 1] -= st[sp]; break;
-        case SC_OP_MUL: sp--; st[sp - 1] *= st[sp]; break;
-        case SC_OP_DIV: sp--; st[sp - 1] /= st[sp]; break;
-        case SC_OP_POW: sp--; st[sp - 1] = pow(st[sp - 1], st[sp]); break;
-        case SC_OP_NEG: st[sp - 1] = -st[sp - 1]; break;
-        case SC_OP_FN1: st[sp - 1] = fn1(in.arg, st[sp - 1]); break;
-        default: sp--; st[sp - 1] = fn2(in.arg, st[sp - 1], st[sp]); break;
+        case SC_OP_CONST:
+            st[sp++] = e->konst[in.arg];
+            break;
+        case SC_OP_VAR:
+            st[sp++] = in.arg == SC_EV_X ? x : in.arg == SC_EV_Y ? y
+                                           : in.arg == SC_EV_T   ? t
+                                                                 : p[in.arg - SC_EV_PARAM0];
+            break;
+        case SC_OP_ADD:
+            sp--;
+            st[sp - 1] += st[sp];
+            break;
+        case SC_OP_SUB:
+            sp--;
+            st[sp - 1] -= st[sp];
+            break;
+        case SC_OP_MUL:
+            sp--;
+            st[sp - 1] *= st[sp];
+            break;
+        case SC_OP_DIV:
+            sp--;
+            st[sp - 1] /= st[sp];
+            break;
+        case SC_OP_POW:
+            sp--;
+            st[sp - 1] = pow(st[sp - 1], st[sp]);
+            break;
+        case SC_OP_NEG:
+            st[sp - 1] = -st[sp - 1];
+            break;
+        case SC_OP_FN1:
+            st[sp - 1] = fn1(in.arg, st[sp - 1]);
+            break;
+        default:
+            sp--;
+            st[sp - 1] = fn2(in.arg, st[sp - 1], st[sp]);
+            break;
         }
     }
     /* NOLINTEND(clang-analyzer-core.*) */
@@ -277,30 +345,49 @@ double sc_expr_eval(const sc_expr *e, double x, double y, double t, const double
 float sc_expr_fn1f(int fn, float a)
 {
     switch (fn) {
-    case SC_FN_SIN: return sinf(a);
-    case SC_FN_COS: return cosf(a);
-    case SC_FN_TAN: return tanf(a);
-    case SC_FN_ASIN: return asinf(a);
-    case SC_FN_ACOS: return acosf(a);
-    case SC_FN_ATAN: return atanf(a);
-    case SC_FN_SINH: return sinhf(a);
-    case SC_FN_COSH: return coshf(a);
-    case SC_FN_TANH: return tanhf(a);
-    case SC_FN_EXP: return expf(a);
-    case SC_FN_LOG: return logf(a);
-    case SC_FN_SQRT: return sqrtf(a);
-    case SC_FN_ABS: return fabsf(a);
-    case SC_FN_FLOOR: return floorf(a);
-    default: return ceilf(a);
+    case SC_FN_SIN:
+        return sinf(a);
+    case SC_FN_COS:
+        return cosf(a);
+    case SC_FN_TAN:
+        return tanf(a);
+    case SC_FN_ASIN:
+        return asinf(a);
+    case SC_FN_ACOS:
+        return acosf(a);
+    case SC_FN_ATAN:
+        return atanf(a);
+    case SC_FN_SINH:
+        return sinhf(a);
+    case SC_FN_COSH:
+        return coshf(a);
+    case SC_FN_TANH:
+        return tanhf(a);
+    case SC_FN_EXP:
+        return expf(a);
+    case SC_FN_LOG:
+        return logf(a);
+    case SC_FN_SQRT:
+        return sqrtf(a);
+    case SC_FN_ABS:
+        return fabsf(a);
+    case SC_FN_FLOOR:
+        return floorf(a);
+    default:
+        return ceilf(a);
     }
 }
 
 float sc_expr_fn2f(int fn, float a, float b)
 {
     switch (fn) {
-    case SC_FN_ATAN2: return atan2f(a, b);
-    case SC_FN_MIN: return fminf(a, b);
-    case SC_FN_MAX: return fmaxf(a, b);
-    default: return powf(a, b);
+    case SC_FN_ATAN2:
+        return atan2f(a, b);
+    case SC_FN_MIN:
+        return fminf(a, b);
+    case SC_FN_MAX:
+        return fmaxf(a, b);
+    default:
+        return powf(a, b);
     }
 }

@@ -5,26 +5,53 @@
 #ifndef SIMCORE_EXPR_H
 #define SIMCORE_EXPR_H
 
-#include "../internal.h"
+#include "../base/internal.h"
 
-#define SC_EXPR_MAX_TEXT 1024   /* characters of one expression */
-#define SC_EXPR_MAX_CODE 512    /* instructions */
-#define SC_EXPR_MAX_CONST 128   /* numeric literals */
-#define SC_EXPR_MAX_DEPTH 32    /* stack depth (nesting) */
-#define SC_EXPR_BLOCK 64        /* points per block evaluation (16 vectors) */
+#define SC_EXPR_MAX_TEXT  1024 /* characters of one expression */
+#define SC_EXPR_MAX_CODE  512  /* instructions */
+#define SC_EXPR_MAX_CONST 128  /* numeric literals */
+#define SC_EXPR_MAX_DEPTH 32   /* stack depth (nesting) */
+#define SC_EXPR_BLOCK     64   /* points per block evaluation (16 vectors) */
 
 /* Variables: 0 x, 1 y, 2 t, 3 + j parameter j. */
-enum { SC_EV_X, SC_EV_Y, SC_EV_T, SC_EV_PARAM0 };
+enum { SC_EV_X,
+       SC_EV_Y,
+       SC_EV_T,
+       SC_EV_PARAM0 };
 
 typedef enum sc_expr_op {
-    SC_OP_CONST, SC_OP_VAR, SC_OP_ADD, SC_OP_SUB, SC_OP_MUL, SC_OP_DIV, SC_OP_POW, SC_OP_NEG,
-    SC_OP_FN1, SC_OP_FN2
+    SC_OP_CONST,
+    SC_OP_VAR,
+    SC_OP_ADD,
+    SC_OP_SUB,
+    SC_OP_MUL,
+    SC_OP_DIV,
+    SC_OP_POW,
+    SC_OP_NEG,
+    SC_OP_FN1,
+    SC_OP_FN2
 } sc_expr_op;
 
 typedef enum sc_expr_fn {
-    SC_FN_SIN, SC_FN_COS, SC_FN_TAN, SC_FN_ASIN, SC_FN_ACOS, SC_FN_ATAN, SC_FN_SINH, SC_FN_COSH,
-    SC_FN_TANH, SC_FN_EXP, SC_FN_LOG, SC_FN_SQRT, SC_FN_ABS, SC_FN_FLOOR, SC_FN_CEIL,
-    SC_FN_ATAN2, SC_FN_MIN, SC_FN_MAX, SC_FN_POW /* 2-argument ones from ATAN2 on */
+    SC_FN_SIN,
+    SC_FN_COS,
+    SC_FN_TAN,
+    SC_FN_ASIN,
+    SC_FN_ACOS,
+    SC_FN_ATAN,
+    SC_FN_SINH,
+    SC_FN_COSH,
+    SC_FN_TANH,
+    SC_FN_EXP,
+    SC_FN_LOG,
+    SC_FN_SQRT,
+    SC_FN_ABS,
+    SC_FN_FLOOR,
+    SC_FN_CEIL,
+    SC_FN_ATAN2,
+    SC_FN_MIN,
+    SC_FN_MAX,
+    SC_FN_POW /* 2-argument ones from ATAN2 on */
 } sc_expr_fn;
 
 typedef struct sc_instr {

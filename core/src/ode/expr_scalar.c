@@ -19,22 +19,47 @@ void sc_expr_block_scalar(const sc_expr *e, const float *x, const float *y, floa
         case SC_OP_CONST:
         case SC_OP_VAR: {
             float *d = st[sp++];
-            if (in.op == SC_OP_VAR && in.arg == SC_EV_X) memcpy(d, x, sizeof st[0]);
-            else if (in.op == SC_OP_VAR && in.arg == SC_EV_Y) memcpy(d, y, sizeof st[0]);
+            if (in.op == SC_OP_VAR && in.arg == SC_EV_X)
+                memcpy(d, x, sizeof st[0]);
+            else if (in.op == SC_OP_VAR && in.arg == SC_EV_Y)
+                memcpy(d, y, sizeof st[0]);
             else {
-                const float v = in.op == SC_OP_CONST ? e->konstf[in.arg] : in.arg == SC_EV_T ? t : p[in.arg - SC_EV_PARAM0];
+                const float v = in.op == SC_OP_CONST ? e->konstf[in.arg] : in.arg == SC_EV_T ? t
+                                                                                             : p[in.arg - SC_EV_PARAM0];
                 for (int i = 0; i < SC_EXPR_BLOCK; i++) d[i] = v;
             }
             break;
         }
-        case SC_OP_ADD: for (int i = 0; i < SC_EXPR_BLOCK; i++) b[i] = b[i] + a[i]; sp--; break;
-        case SC_OP_SUB: for (int i = 0; i < SC_EXPR_BLOCK; i++) b[i] = b[i] - a[i]; sp--; break;
-        case SC_OP_MUL: for (int i = 0; i < SC_EXPR_BLOCK; i++) b[i] = b[i] * a[i]; sp--; break;
-        case SC_OP_DIV: for (int i = 0; i < SC_EXPR_BLOCK; i++) b[i] = b[i] / a[i]; sp--; break;
-        case SC_OP_POW: for (int i = 0; i < SC_EXPR_BLOCK; i++) b[i] = sc_expr_fn2f(SC_FN_POW, b[i], a[i]); sp--; break;
-        case SC_OP_NEG: for (int i = 0; i < SC_EXPR_BLOCK; i++) a[i] = -a[i]; break;
-        case SC_OP_FN1: for (int i = 0; i < SC_EXPR_BLOCK; i++) a[i] = sc_expr_fn1f(in.arg, a[i]); break;
-        default: for (int i = 0; i < SC_EXPR_BLOCK; i++) b[i] = sc_expr_fn2f(in.arg, b[i], a[i]); sp--; break;
+        case SC_OP_ADD:
+            for (int i = 0; i < SC_EXPR_BLOCK; i++) b[i] = b[i] + a[i];
+            sp--;
+            break;
+        case SC_OP_SUB:
+            for (int i = 0; i < SC_EXPR_BLOCK; i++) b[i] = b[i] - a[i];
+            sp--;
+            break;
+        case SC_OP_MUL:
+            for (int i = 0; i < SC_EXPR_BLOCK; i++) b[i] = b[i] * a[i];
+            sp--;
+            break;
+        case SC_OP_DIV:
+            for (int i = 0; i < SC_EXPR_BLOCK; i++) b[i] = b[i] / a[i];
+            sp--;
+            break;
+        case SC_OP_POW:
+            for (int i = 0; i < SC_EXPR_BLOCK; i++) b[i] = sc_expr_fn2f(SC_FN_POW, b[i], a[i]);
+            sp--;
+            break;
+        case SC_OP_NEG:
+            for (int i = 0; i < SC_EXPR_BLOCK; i++) a[i] = -a[i];
+            break;
+        case SC_OP_FN1:
+            for (int i = 0; i < SC_EXPR_BLOCK; i++) a[i] = sc_expr_fn1f(in.arg, a[i]);
+            break;
+        default:
+            for (int i = 0; i < SC_EXPR_BLOCK; i++) b[i] = sc_expr_fn2f(in.arg, b[i], a[i]);
+            sp--;
+            break;
         }
     }
     /* NOLINTEND(clang-analyzer-core.*) */

@@ -6,12 +6,12 @@
 #include "expr.h"
 #if SC_HAVE_SIMD
 #include <string.h>
-#include "../simd.h"
+#include "../base/simd.h"
 
 #define NV (SC_EXPR_BLOCK / 4)
 
-#define BINARY(OP)                                                         \
-    for (int i = 0; i < NV; i++) b[i] = OP(b[i], a[i]);                    \
+#define BINARY(OP)                                      \
+    for (int i = 0; i < NV; i++) b[i] = OP(b[i], a[i]); \
     sp--;
 
 void sc_expr_block_simd(const sc_expr *e, const float *x, const float *y, float t, const float *p, float *out)
@@ -25,20 +25,33 @@ void sc_expr_block_simd(const sc_expr *e, const float *x, const float *y, float 
         case SC_OP_CONST:
         case SC_OP_VAR: {
             v128_t *d = st[sp++];
-            if (in.op == SC_OP_VAR && in.arg == SC_EV_X) for (int i = 0; i < NV; i++) d[i] = wasm_v128_load(x + 4 * i);
-            else if (in.op == SC_OP_VAR && in.arg == SC_EV_Y) for (int i = 0; i < NV; i++) d[i] = wasm_v128_load(y + 4 * i);
+            if (in.op == SC_OP_VAR && in.arg == SC_EV_X)
+                for (int i = 0; i < NV; i++) d[i] = wasm_v128_load(x + 4 * i);
+            else if (in.op == SC_OP_VAR && in.arg == SC_EV_Y)
+                for (int i = 0; i < NV; i++) d[i] = wasm_v128_load(y + 4 * i);
             else {
-                const float v = in.op == SC_OP_CONST ? e->konstf[in.arg] : in.arg == SC_EV_T ? t : p[in.arg - SC_EV_PARAM0];
+                const float v = in.op == SC_OP_CONST ? e->konstf[in.arg] : in.arg == SC_EV_T ? t
+                                                                                             : p[in.arg - SC_EV_PARAM0];
                 const v128_t s = wasm_f32x4_splat(v);
                 for (int i = 0; i < NV; i++) d[i] = s;
             }
             break;
         }
-        case SC_OP_ADD: BINARY(wasm_f32x4_add) break;
-        case SC_OP_SUB: BINARY(wasm_f32x4_sub) break;
-        case SC_OP_MUL: BINARY(wasm_f32x4_mul) break;
-        case SC_OP_DIV: BINARY(wasm_f32x4_div) break;
-        case SC_OP_NEG: for (int i = 0; i < NV; i++) a[i] = wasm_f32x4_neg(a[i]); break;
+        case SC_OP_ADD:
+            BINARY(wasm_f32x4_add)
+            break;
+        case SC_OP_SUB:
+            BINARY(wasm_f32x4_sub)
+            break;
+        case SC_OP_MUL:
+            BINARY(wasm_f32x4_mul)
+            break;
+        case SC_OP_DIV:
+            BINARY(wasm_f32x4_div)
+            break;
+        case SC_OP_NEG:
+            for (int i = 0; i < NV; i++) a[i] = wasm_f32x4_neg(a[i]);
+            break;
         case SC_OP_FN1:
             if (in.arg == SC_FN_ABS) {
                 for (int i = 0; i < NV; i++) a[i] = wasm_f32x4_abs(a[i]);

@@ -11,18 +11,18 @@
 
 typedef struct ctx {
     const sc_ode_model *m;
-    int n;                     /* dimension */
+    int n; /* dimension */
     double p[SC_ODE_MAX_PARAMS];
     int input_n, input_param;
     const double *it, *iv;
-    double at;                 /* a time inside the step being taken (drive) */
-    int event_var;             /* crossing event, -1 none */
+    double at;     /* a time inside the step being taken (drive) */
+    int event_var; /* crossing event, -1 none */
     double event_value;
-    int reset_on;              /* built-in reset active (forward only) */
-    double dir;                /* +1 forward, -1 backward */
+    int reset_on; /* built-in reset active (forward only) */
+    double dir;   /* +1 forward, -1 backward */
     const double *bounds;
     sc_ode_result *r;
-    long cap, ecap;            /* allocated samples / events */
+    long cap, ecap; /* allocated samples / events */
 } ctx;
 
 /* Piecewise-linear input: constant outside [t_0, t_last]; a repeated time
@@ -41,7 +41,10 @@ static double drive(const ctx *c, double t)
     int lo = 0, hi = n - 1; /* T[lo] <= at < T[hi] */
     while (hi - lo > 1) {
         const int mid = (lo + hi) / 2;
-        if (T[mid] <= at) lo = mid; else hi = mid;
+        if (T[mid] <= at)
+            lo = mid;
+        else
+            hi = mid;
     }
     return V[lo] + (V[hi] - V[lo]) * ((t - T[lo]) / (T[hi] - T[lo]));
 }
@@ -281,8 +284,10 @@ static int run_fixed(ctx *c, sc_ode_method method, double t0, double t1, double 
             ip.kind = method == SC_ODE_EULER ? 0 : 1;
             ip.h = h;
             memcpy(ip.y0, y, (size_t)n * sizeof *y);
-            if (method == SC_ODE_EULER) euler_step(c, t, y, h, ip.f0, ip.y1);
-            else rk4_step(c, t, y, h, ip.f0, ip.y1);
+            if (method == SC_ODE_EULER)
+                euler_step(c, t, y, h, ip.f0, ip.y1);
+            else
+                rk4_step(c, t, y, h, ip.f0, ip.y1);
             if (!finite_n(ip.y1, n)) return SC_ODE_STOP_NONFINITE;
             double th, ys[DIM];
             if (method == SC_ODE_RK4 && (c->reset_on || c->event_var >= 0)) f(c, te, ip.y1, ip.f1);
@@ -316,7 +321,8 @@ static int run_fixed(ctx *c, sc_ode_method method, double t0, double t1, double 
 
 /* ---- Dormand-Prince 5(4) (Hairer, Norsett & Wanner, dopri5) -------------- */
 static const double
-    c2 = 1.0 / 5, c3 = 3.0 / 10, c4 = 4.0 / 5, c5 = 8.0 / 9,
+    c2 = 1.0 / 5,
+    c3 = 3.0 / 10, c4 = 4.0 / 5, c5 = 8.0 / 9,
     a21 = 1.0 / 5,
     a31 = 3.0 / 40, a32 = 9.0 / 40,
     a41 = 44.0 / 45, a42 = -56.0 / 15, a43 = 32.0 / 9,
@@ -450,7 +456,7 @@ static int run_dopri(ctx *c, double t0, double t1, double dt, long max_steps, do
             if (!fire(c, tend, y)) return -2;
             t = tend;
             begin_step(c, t, hs);
-            f(c, t, y, k1); /* FSAL broken by the reset */
+            f(c, t, y, k1);                /* FSAL broken by the reset */
             h = fmax(h * th, 1e-3 * span); /* restart modestly; control adapts */
             last_rejected = 0;
             continue;
@@ -572,13 +578,19 @@ sc_status sc_ode_integrate(const sc_ode_desc *d, sc_ode_result *out)
     double y[DIM];
     memcpy(y, d->y0, (size_t)n * sizeof *y);
     int stop;
-    if (!push_sample(&c, d->t0, y)) stop = -2;
-    else if (outside(&c, y)) stop = SC_ODE_STOP_BOUNDS;
-    else if (span == 0.0) stop = SC_ODE_STOP_END;
+    if (!push_sample(&c, d->t0, y))
+        stop = -2;
+    else if (outside(&c, y))
+        stop = SC_ODE_STOP_BOUNDS;
+    else if (span == 0.0)
+        stop = SC_ODE_STOP_END;
     else {
-        if (c.reset_on && y[m->reset_var] >= c.p[m->reset_at] && !fire(&c, d->t0, y)) stop = -2;
-        else if (d->method == SC_ODE_DOPRI5) stop = run_dopri(&c, d->t0, d->t1, d->dt, max_steps, rtol, atol, y);
-        else stop = run_fixed(&c, d->method, d->t0, d->t1, d->dt, (long)nsteps, max_steps, y);
+        if (c.reset_on && y[m->reset_var] >= c.p[m->reset_at] && !fire(&c, d->t0, y))
+            stop = -2;
+        else if (d->method == SC_ODE_DOPRI5)
+            stop = run_dopri(&c, d->t0, d->t1, d->dt, max_steps, rtol, atol, y);
+        else
+            stop = run_fixed(&c, d->method, d->t0, d->t1, d->dt, (long)nsteps, max_steps, y);
     }
     if (stop == -2) {
         sc_ode_result_free(out);

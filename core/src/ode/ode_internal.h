@@ -4,7 +4,7 @@
 #define SIMCORE_ODE_INTERNAL_H
 
 #include "simcore/ode.h"
-#include "../internal.h"
+#include "../base/internal.h"
 
 /* dy = f(t, y; p). p already holds the input's value at t; only the
  * custom system reads t. */
@@ -14,7 +14,7 @@ typedef void (*sc_jac_fn)(const double *y, const double *p, double *J);
 typedef struct sc_ode_model {
     sc_ode_system_info info;
     sc_rhs_fn rhs;
-    sc_jac_fn jac;      /* NULL: central differences (sc_ode_jacobian) */
+    sc_jac_fn jac; /* NULL: central differences (sc_ode_jacobian) */
     /* Parameter constraints beyond finiteness: index of the first bad
      * parameter, or -1. NULL: any finite values. */
     int (*check)(const double *p);
@@ -33,7 +33,18 @@ const sc_ode_model *sc_ode_custom_model(void);
 /* Izhikevich parameter indices (also used by the batch kernels). VR and KU
  * generalise u' = a (b v - u) to u' = a (b (v - vr) - ku u): vr = 0, ku = 1
  * is the 2003 model; vr = -65, ku = 0 the 2004 accommodation panel (R). */
-enum { IZ_A, IZ_B, IZ_C, IZ_D, IZ_I, IZ_K2, IZ_K1, IZ_K0, IZ_VPEAK, IZ_VR, IZ_KU, IZ_NPARAMS };
+enum { IZ_A,
+       IZ_B,
+       IZ_C,
+       IZ_D,
+       IZ_I,
+       IZ_K2,
+       IZ_K1,
+       IZ_K0,
+       IZ_VPEAK,
+       IZ_VR,
+       IZ_KU,
+       IZ_NPARAMS };
 
 /* u' of the Izhikevich system, in double (rhs and figure1.m's scheme). */
 static inline double sc_izh_du(const double *p, double v, double u)

@@ -3,7 +3,7 @@
 #ifndef SIMCORE_RHS_F32X4_H
 #define SIMCORE_RHS_F32X4_H
 
-#include "../simd.h"
+#include "../base/simd.h"
 
 #define VP_COUNT 10 /* float constants (rhs_f32.h) */
 typedef struct vp {

@@ -14,7 +14,10 @@ static void linear_rhs(double t, const double *y, const double *p, double *dy)
 static void linear_jac(const double *y, const double *p, double *J)
 {
     (void)y;
-    J[0] = p[0]; J[1] = p[1]; J[2] = p[2]; J[3] = p[3];
+    J[0] = p[0];
+    J[1] = p[1];
+    J[2] = p[2];
+    J[3] = p[3];
 }
 
 /* ---- oscillator: x' = v, m v' = -k x - mu v (lecture: m v' = -kx - mu v) - */
@@ -27,7 +30,10 @@ static void osc_rhs(double t, const double *y, const double *p, double *dy)
 static void osc_jac(const double *y, const double *p, double *J)
 {
     (void)y;
-    J[0] = 0.0; J[1] = 1.0; J[2] = -p[1] / p[0]; J[3] = -p[2] / p[0];
+    J[0] = 0.0;
+    J[1] = 1.0;
+    J[2] = -p[1] / p[0];
+    J[3] = -p[2] / p[0];
 }
 static int osc_check(const double *p) { return p[0] > 0.0 ? -1 : 0; }
 
@@ -67,8 +73,10 @@ static void fhn_rhs(double t, const double *y, const double *p, double *dy)
 }
 static void fhn_jac(const double *y, const double *p, double *J)
 {
-    J[0] = 1.0 - y[0] * y[0]; J[1] = -1.0;
-    J[2] = 1.0 / p[2]; J[3] = -p[1] / p[2];
+    J[0] = 1.0 - y[0] * y[0];
+    J[1] = -1.0;
+    J[2] = 1.0 / p[2];
+    J[3] = -p[1] / p[2];
 }
 static int fhn_check(const double *p) { return p[2] > 0.0 ? -1 : 2; }
 
@@ -81,8 +89,10 @@ static void vdp_rhs(double t, const double *y, const double *p, double *dy)
 }
 static void vdp_jac(const double *y, const double *p, double *J)
 {
-    J[0] = 0.0; J[1] = 1.0;
-    J[2] = -2.0 * p[0] * y[0] * y[1] - 1.0; J[3] = p[0] * (1.0 - y[0] * y[0]);
+    J[0] = 0.0;
+    J[1] = 1.0;
+    J[2] = -2.0 * p[0] * y[0] * y[1] - 1.0;
+    J[3] = p[0] * (1.0 - y[0] * y[0]);
 }
 
 /* ---- Morris-Lecar (lecture; Rinzel & Ermentrout 1998): V in mV, t in ms --
@@ -90,7 +100,19 @@ static void vdp_jac(const double *y, const double *p, double *J)
  * N' = (Nss - N) / tauN
  * Mss = (1 + tanh((V - V1)/V2))/2, Nss = (1 + tanh((V - V3)/V4))/2,
  * tauN = 1 / (phi cosh((V - V3)/(2 V4))) */
-enum { ML_I, ML_C, ML_GL, ML_VL, ML_GCA, ML_VCA, ML_GK, ML_VK, ML_V1, ML_V2, ML_V3, ML_V4, ML_PHI };
+enum { ML_I,
+       ML_C,
+       ML_GL,
+       ML_VL,
+       ML_GCA,
+       ML_VCA,
+       ML_GK,
+       ML_VK,
+       ML_V1,
+       ML_V2,
+       ML_V3,
+       ML_V4,
+       ML_PHI };
 static void ml_rhs(double t, const double *y, const double *p, double *dy)
 {
     (void)t;
@@ -99,7 +121,8 @@ static void ml_rhs(double t, const double *y, const double *p, double *dy)
     const double nss = 0.5 * (1.0 + tanh((V - p[ML_V3]) / p[ML_V4]));
     const double rate = p[ML_PHI] * cosh((V - p[ML_V3]) / (2.0 * p[ML_V4])); /* 1 / tauN */
     dy[0] = (p[ML_I] - p[ML_GL] * (V - p[ML_VL]) - p[ML_GCA] * mss * (V - p[ML_VCA]) -
-             p[ML_GK] * N * (V - p[ML_VK])) / p[ML_C];
+             p[ML_GK] * N * (V - p[ML_VK])) /
+            p[ML_C];
     dy[1] = (nss - N) * rate;
 }
 static void ml_jac(const double *y, const double *p, double *J)
@@ -130,7 +153,14 @@ static int ml_check(const double *p)
 /* ---- Hodgkin-Huxley (1952), modern sign convention, rest near -65 mV ------
  * C V' = I - gNa m^3 h (V - ENa) - gK n^4 (V - EK) - gL (V - EL); V in mV,
  * t in ms, conductances in mS/cm^2, C in uF/cm^2, I in uA/cm^2. */
-enum { HH_C, HH_GNA, HH_GK, HH_GL, HH_ENA, HH_EK, HH_EL, HH_I };
+enum { HH_C,
+       HH_GNA,
+       HH_GK,
+       HH_GL,
+       HH_ENA,
+       HH_EK,
+       HH_EL,
+       HH_I };
 /* x / (1 - exp(-x)), continuous at x = 0 (the rates' removable singularity). */
 static double xexp(double x)
 {
@@ -145,7 +175,8 @@ static void hh_rhs(double t, const double *y, const double *p, double *dy)
     const double an = 0.1 * xexp((V + 55.0) / 10.0), bn = 0.125 * exp(-(V + 65.0) / 80.0);
     const double m3h = m * m * m * h, n4 = (n * n) * (n * n);
     dy[0] = (p[HH_I] - p[HH_GNA] * m3h * (V - p[HH_ENA]) - p[HH_GK] * n4 * (V - p[HH_EK]) -
-             p[HH_GL] * (V - p[HH_EL])) / p[HH_C];
+             p[HH_GL] * (V - p[HH_EL])) /
+            p[HH_C];
     dy[1] = am * (1.0 - m) - bm * m;
     dy[2] = ah * (1.0 - h) - bh * h;
     dy[3] = an * (1.0 - n) - bn * n;
@@ -196,8 +227,10 @@ static const double hh_def[] = {1.0, 120.0, 36.0, 0.3, 50.0, -77.0, -54.387, 10.
 /* V = -65 mV with the gates at their steady states there. */
 static const double hh_y0[] = {-65.0, 0.05293248525724958, 0.5961207535084603, 0.3176769140606974};
 
-#define SYS(nm, d, v, vu, p, u, def, y0, inp, reset, jac) \
-    {nm, d, N_(p), v, vu, p, u, def, y0, inp, reset, jac}
+#define SYS(nm, d, v, vu, p, u, def, y0, inp, reset, jac)   \
+    {                                                       \
+        nm, d, N_(p), v, vu, p, u, def, y0, inp, reset, jac \
+    }
 
 const sc_ode_model sc_ode_models[SC_SYS_CUSTOM] = {
     [SC_SYS_LINEAR2D] = {SYS("linear2d", 2, xy, none2, lin_p, lin_u, lin_def, lin_y0, -1, 0, 1),
@@ -260,7 +293,8 @@ sc_status sc_ode_rhs(int system, const double *p, double t, const double *y, dou
 {
     const sc_ode_model *m = sc_ode_model_of(system);
     if (!m) return sc_fail(SC_ERR_OPTION, "system");
-    if ((!p && m->info.nparams) || !y || !dy) return sc_fail(SC_ERR_NULL, !y ? "y" : !dy ? "dy" : "params");
+    if ((!p && m->info.nparams) || !y || !dy) return sc_fail(SC_ERR_NULL, !y ? "y" : !dy ? "dy"
+                                                                                         : "params");
     m->rhs(t, y, p, dy);
     return SC_OK;
 }
@@ -269,7 +303,8 @@ sc_status sc_ode_jacobian(int system, const double *p, double t, const double *y
 {
     const sc_ode_model *m = sc_ode_model_of(system);
     if (!m) return sc_fail(SC_ERR_OPTION, "system");
-    if ((!p && m->info.nparams) || !y || !J) return sc_fail(SC_ERR_NULL, !y ? "y" : !J ? "J" : "params");
+    if ((!p && m->info.nparams) || !y || !J) return sc_fail(SC_ERR_NULL, !y ? "y" : !J ? "J"
+                                                                                       : "params");
     if (m->jac) {
         m->jac(y, p, J);
         return SC_OK;

@@ -3,11 +3,20 @@
  * tolerance band around the measure-zero boundaries. docs/ode.md. */
 #include <math.h>
 #include "simcore/phase.h"
-#include "../internal.h"
+#include "../base/internal.h"
 
 static const char *const names[SC_EQ_TYPE_COUNT] = {
-    "saddle", "center", "stable-focus", "unstable-focus", "stable-node", "unstable-node",
-    "stable-degenerate-node", "unstable-degenerate-node", "stable-star", "unstable-star", "non-isolated",
+    "saddle",
+    "center",
+    "stable-focus",
+    "unstable-focus",
+    "stable-node",
+    "unstable-node",
+    "stable-degenerate-node",
+    "unstable-degenerate-node",
+    "stable-star",
+    "unstable-star",
+    "non-isolated",
 };
 
 const char *sc_eq_type_name(int type) { return type >= 0 && type < SC_EQ_TYPE_COUNT ? names[type] : ""; }
@@ -18,9 +27,12 @@ static void real_vec(double a, double b, double c, double d, double l, double v[
 {
     double x1 = b, y1 = l - a, x2 = l - d, y2 = c;
     const double n1 = hypot(x1, y1), n2 = hypot(x2, y2);
-    if (n1 >= n2 && n1 > 0) v[0] = x1 / n1, v[1] = y1 / n1;
-    else if (n2 > 0) v[0] = x2 / n2, v[1] = y2 / n2;
-    else v[0] = 1, v[1] = 0;
+    if (n1 >= n2 && n1 > 0)
+        v[0] = x1 / n1, v[1] = y1 / n1;
+    else if (n2 > 0)
+        v[0] = x2 / n2, v[1] = y2 / n2;
+    else
+        v[0] = 1, v[1] = 0;
 }
 
 sc_status sc_classify_linear(double a, double b, double c, double d, double rel_tol, sc_linear_class *out)
@@ -71,15 +83,20 @@ sc_status sc_classify_linear(double a, double b, double c, double d, double rel_
     }
 
     sc_eq_type t;
-    if (s == 0.0 || fabs(q) <= tol * s * s) t = SC_EQ_NON_ISOLATED;
-    else if (q < 0.0) t = SC_EQ_SADDLE;
-    else if (fabs(p) <= tol * s) t = SC_EQ_CENTER;
+    if (s == 0.0 || fabs(q) <= tol * s * s)
+        t = SC_EQ_NON_ISOLATED;
+    else if (q < 0.0)
+        t = SC_EQ_SADDLE;
+    else if (fabs(p) <= tol * s)
+        t = SC_EQ_CENTER;
     else if (fabs(D) <= tol * s * s) {
         const int star = fabs(a - d) <= tol * s && fabs(b) <= tol * s && fabs(c) <= tol * s;
         t = star ? (p < 0 ? SC_EQ_STABLE_STAR : SC_EQ_UNSTABLE_STAR)
                  : (p < 0 ? SC_EQ_STABLE_DEGENERATE_NODE : SC_EQ_UNSTABLE_DEGENERATE_NODE);
-    } else if (D < 0.0) t = p < 0 ? SC_EQ_STABLE_FOCUS : SC_EQ_UNSTABLE_FOCUS;
-    else t = p < 0 ? SC_EQ_STABLE_NODE : SC_EQ_UNSTABLE_NODE;
+    } else if (D < 0.0)
+        t = p < 0 ? SC_EQ_STABLE_FOCUS : SC_EQ_UNSTABLE_FOCUS;
+    else
+        t = p < 0 ? SC_EQ_STABLE_NODE : SC_EQ_UNSTABLE_NODE;
     out->type = t;
     return SC_OK;
 }

@@ -4,16 +4,23 @@
 #include "phase_internal.h"
 #include "../ode/custom.h"
 
-#define DECL(n) void n##_scalar(const sc_field_args *, float *); \
-                void n##_simd(const sc_field_args *, float *);
+#define DECL(n)                                      \
+    void n##_scalar(const sc_field_args *, float *); \
+    void n##_simd(const sc_field_args *, float *);
 DECL(sc_field_linear)
 DECL(sc_field_osc)
 DECL(sc_field_izh)
 
 #if SC_HAVE_SIMD
-#define V(name, sys, fn) {name, sys, fn##_scalar, fn##_simd}
+#define V(name, sys, fn)                  \
+    {                                     \
+        name, sys, fn##_scalar, fn##_simd \
+    }
 #else
-#define V(name, sys, fn) {name, sys, fn##_scalar, NULL}
+#define V(name, sys, fn)             \
+    {                                \
+        name, sys, fn##_scalar, NULL \
+    }
 #endif
 
 const sc_field_variant sc_field_variants[] = {

@@ -8,15 +8,14 @@
 #include <string.h>
 #include "phase_internal.h"
 
-
 typedef struct grid {
     const sc_plane *pl;
     int which, nx, ny;
     double x0, hx, y0, hy;
-    double *F;      /* nx * ny values */
-    int *pt;        /* per edge: index of its crossing point, -1 none */
-    int *nb;        /* per edge: two neighbouring edges, -1 none */
-    double *xy;     /* crossing points */
+    double *F;  /* nx * ny values */
+    int *pt;    /* per edge: index of its crossing point, -1 none */
+    int *nb;    /* per edge: two neighbouring edges, -1 none */
+    double *xy; /* crossing points */
     int npts;
 } grid;
 
@@ -42,7 +41,10 @@ static int edge_point(grid *g, int e, double xa, double ya, double fa, double xb
         double t = (a * gb - b * ga) / (gb - ga);
         if (!(t > a && t < b)) t = 0.5 * (a + b);
         const double gt = fw(g, xa + t * (xb - xa), ya + t * (yb - ya));
-        if (gt == 0.0) { a = b = t; break; }
+        if (gt == 0.0) {
+            a = b = t;
+            break;
+        }
         if ((gt >= 0.0) == (ga >= 0.0)) {
             a = t, ga = gt;
             if (side == -1) gb *= 0.5;
@@ -65,8 +67,14 @@ static int edge_point(grid *g, int e, double xa, double ya, double fa, double xb
 static void join_edges(grid *g, int e1, int e2)
 {
     int *a = &g->nb[2 * e1], *b = &g->nb[2 * e2];
-    if (a[0] < 0) a[0] = e2; else a[1] = e2;
-    if (b[0] < 0) b[0] = e1; else b[1] = e1;
+    if (a[0] < 0)
+        a[0] = e2;
+    else
+        a[1] = e2;
+    if (b[0] < 0)
+        b[0] = e1;
+    else
+        b[1] = e1;
 }
 
 void sc_polylines_free(sc_polylines *p)
@@ -151,7 +159,10 @@ sc_status sc_phase_nullcline(const sc_phase_plane *plane, int which, double xmin
             if (g.pt[e0] < 0 || seen[e0]) continue;
             const int deg = (g.nb[2 * e0] >= 0) + (g.nb[2 * e0 + 1] >= 0);
             if (pass == 0 && deg == 2) continue;
-            if (deg == 0) { seen[e0] = 1; continue; } /* isolated crossing (touching) */
+            if (deg == 0) {
+                seen[e0] = 1;
+                continue;
+            } /* isolated crossing (touching) */
             start[nl++] = np;
             int prev = -1, cur = e0;
             while (cur >= 0 && !seen[cur]) {

@@ -9,18 +9,18 @@
 /* Distances are measured in box units (x / width, y / height), so a plane
  * whose axes have different units (Morris-Lecar: mV and a fraction) is
  * treated as it is drawn. */
-#define KEEP_STEP 1e-3     /* a sample is kept once it is this far from the last kept one */
-#define ARRIVE 2e-3        /* this close to an equilibrium: the curve has reached it */
-#define LEAVE 2e-2         /* ... counted only once the curve has been this far from its saddle */
-#define CURVE_POINTS 20000 /* kept points per curve */
-#define CURVE_STEPS 200000 /* integrator steps per curve */
-#define E_FOLDS 200.0      /* default time: this many e-foldings of the saddle's slower rate */
+#define KEEP_STEP    1e-3   /* a sample is kept once it is this far from the last kept one */
+#define ARRIVE       2e-3   /* this close to an equilibrium: the curve has reached it */
+#define LEAVE        2e-2   /* ... counted only once the curve has been this far from its saddle */
+#define CURVE_POINTS 20000  /* kept points per curve */
+#define CURVE_STEPS  200000 /* integrator steps per curve */
+#define E_FOLDS      200.0  /* default time: this many e-foldings of the saddle's slower rate */
 
 typedef struct curve {
     sc_polylines *o;
     long cap;
-    long first;         /* index of the curve's first point */
-    double wx, wy;      /* box size */
+    long first;    /* index of the curve's first point */
+    double wx, wy; /* box size */
 } curve;
 
 static int append(curve *c, double x, double y)
@@ -88,8 +88,14 @@ static int trace_branch(curve *c, const sc_phase_plane *plane, const sc_equilibr
             int ok = 1;
             if (end || box_dist(c, c->o->xy[2 * last], c->o->xy[2 * last + 1], x, yy) >= KEEP_STEP) ok = append(c, x, yy);
             if (ok && arrived >= 0) ok = append(c, eq[arrived].x, eq[arrived].y);
-            if (!ok) { sc_ode_result_free(&r); return 0; }
-            if (arrived >= 0) { done = 1; break; }
+            if (!ok) {
+                sc_ode_result_free(&r);
+                return 0;
+            }
+            if (arrived >= 0) {
+                done = 1;
+                break;
+            }
         }
         if (!done && r.samples > 0) {
             y[0] = r.y[2 * (r.samples - 1)];
@@ -142,7 +148,10 @@ sc_status sc_phase_separatrices(const sc_phase_plane *plane, double xmin, double
             if (out->lines + 2 > lcap) {
                 lcap = lcap ? 2 * lcap : 16;
                 long *ns = realloc(out->start, sizeof(long) * (size_t)lcap);
-                if (!ns) { st = sc_fail(SC_ERR_NOMEM, "separatrices"); goto fail; }
+                if (!ns) {
+                    st = sc_fail(SC_ERR_NOMEM, "separatrices");
+                    goto fail;
+                }
                 out->start = ns;
             }
             out->start[out->lines++] = out->points;
@@ -155,7 +164,10 @@ sc_status sc_phase_separatrices(const sc_phase_plane *plane, double xmin, double
     }
     if (!out->start) {
         out->start = malloc(sizeof(long));
-        if (!out->start) { st = sc_fail(SC_ERR_NOMEM, "separatrices"); goto fail; }
+        if (!out->start) {
+            st = sc_fail(SC_ERR_NOMEM, "separatrices");
+            goto fail;
+        }
     }
     out->start[out->lines] = out->points;
     return SC_OK;
