@@ -46,7 +46,7 @@ int main(int argc, char **argv)
             fprintf(stderr, "bench_hopfield: cannot create n = %d\n", n);
             return 1;
         }
-        for (int v = 0; v < sc_hop_variant_count; v++) {
+        for (int v = 0; v < sc_gemv_fixed_variant_count; v++) {
             sc_hop_use_variant(h, v);
             for (int mode = 0; mode < 2; mode++) {
                 const sc_hopfield_step_desc d = {(sc_hopfield_mode)mode, 0.0f, NULL, 0};
@@ -68,7 +68,7 @@ int main(int argc, char **argv)
                 for (int r = 0; r < 5; r++) sorted[r] = samples[r];
                 qsort(sorted, 5, sizeof(double), cmp);
                 printf("{\"impl\":\"native-%s\",\"n\":%d,\"mode\":\"%s\",\"sweepsPerSec\":%.3f,\"samples\":[%.3f,%.3f,%.3f,%.3f,%.3f]}\n",
-                       sc_hop_variants[v].name, n, mode ? "sync" : "async", sorted[2], samples[0],
+                       sc_gemv_fixed_variants[v].name, n, mode ? "sync" : "async", sorted[2], samples[0],
                        samples[1], samples[2], samples[3], samples[4]);
                 fflush(stdout);
             }

@@ -41,7 +41,7 @@ static void test_kernels(void)
         float *h = malloc((size_t)rows * sizeof(float));
         for (int i = 0; i < rows; i++) check_fill_random(w + (size_t)i * stride, (size_t)n, &seed);
         for (int j = 0; j < n; j++) s[j] = check_rand_u32(&seed) & 256 ? 1.0f : -1.0f;
-        sc_hop_fields_scalar(w, s, rows, stride, h_ref);
+        sc_gemv_fixed_fields_scalar(w, s, rows, stride, h_ref);
         /* The scalar reference against double sums, within the dot bound. */
         for (int i = 0; i < rows; i++) {
             double exact = 0.0, abs_sum = 0.0;
@@ -52,15 +52,15 @@ static void test_kernels(void)
             CHECK(fabs(h_ref[i] - exact) <= DOT_TOL(n, abs_sum), "n=%d row %d: %g vs %g", n, i, h_ref[i], exact);
         }
         /* Every variant, both entry points: bit-identical (same order). */
-        for (int v = 0; v < sc_hop_variant_count; v++) {
+        for (int v = 0; v < sc_gemv_fixed_variant_count; v++) {
             check_fill_nan(h, (size_t)rows);
-            sc_hop_variants[v].fields(w, s, rows, stride, h);
+            sc_gemv_fixed_variants[v].fields(w, s, rows, stride, h);
             int bad = -1;
             for (int i = 0; i < rows && bad < 0; i++) {
-                const float d = sc_hop_variants[v].dot(w + (size_t)i * stride, s, stride);
+                const float d = sc_gemv_fixed_variants[v].dot(w + (size_t)i * stride, s, stride);
                 if (memcmp(&h[i], &h_ref[i], sizeof(float)) || memcmp(&d, &h_ref[i], sizeof(float))) bad = i;
             }
-            CHECK(bad < 0, "variant %s n=%d differs at row %d", sc_hop_variants[v].name, n, bad);
+            CHECK(bad < 0, "variant %s n=%d differs at row %d", sc_gemv_fixed_variants[v].name, n, bad);
         }
         free(w);
         free(s);
@@ -102,8 +102,8 @@ static void test_integer_kernels(void)
             want8[i] = (int32_t)e8;
             want16[i] = (int32_t)e16;
         }
-        for (int v = 0; v < sc_hop_variant_count; v++) {
-            const sc_hop_variant *kv = &sc_hop_variants[v];
+        for (int v = 0; v < sc_gemv_fixed_variant_count; v++) {
+            const sc_gemv_fixed_variant *kv = &sc_gemv_fixed_variants[v];
             int bad = 0;
             kv->q8fields(k8, m8, rows, stride, got);
             for (int i = 0; i < rows; i++) bad += got[i] != want8[i] || kv->q8dot(k8 + (size_t)i * stride, m8, stride) != want8[i];
@@ -192,7 +192,7 @@ static void test_storkey(void)
     double *ref = malloc((size_t)n * n * sizeof(double));
     float *w = malloc((size_t)n * n * sizeof(float));
     storkey_direct(x, p, n, ref);
-    for (int v = 0; v < sc_hop_variant_count; v++) {
+    for (int v = 0; v < sc_gemv_fixed_variant_count; v++) {
         sc_hopfield h = make(n);
         sc_hop_use_variant(h, v);
         CHECK(sc_hopfield_store(h, x, p, SC_HOPFIELD_STORKEY) == SC_OK, "store");
@@ -202,7 +202,7 @@ static void test_storkey(void)
          * updates give errors of order p * n * 2^-24 * 0.2 ~ 4e-6. */
         double worst = 0.0;
         for (size_t k = 0; k < (size_t)n * n; k++) worst = fmax(worst, fabs(w[k] - ref[k]));
-        CHECK(worst < 2e-5, "storkey (%s): max |w - direct| = %g", sc_hop_variants[v].name, worst);
+        CHECK(worst < 2e-5, "storkey (%s): max |w - direct| = %g", sc_gemv_fixed_variants[v].name, worst);
         sc_hopfield_destroy(h);
     }
     free(ref);
@@ -503,8 +503,8 @@ static void test_variants_identical_runs(sc_hopfield_rule rule, int p)
     random_pm1(start, sizeof start, &seed);
     double ref_e[4] = {0};
     /* Scalar reference, plus the SIMD kernels when built. */
-    CHECK(sc_hop_variant_count == 1 + SC_HAVE_SIMD, "%d kernel variants", sc_hop_variant_count);
-    for (int v = 0; v < sc_hop_variant_count; v++) {
+    CHECK(sc_gemv_fixed_variant_count == 1 + SC_HAVE_SIMD, "%d kernel variants", sc_gemv_fixed_variant_count);
+    for (int v = 0; v < sc_gemv_fixed_variant_count; v++) {
         sc_hopfield h = make(n);
         sc_hop_use_variant(h, v);
         sc_hopfield_store(h, x, p, rule);
@@ -528,7 +528,7 @@ static void test_variants_identical_runs(sc_hopfield_rule rule, int p)
         /* Each variant on its own, against the weights in double: the final
          * T = 0 run ends at a fixed point (s_i h_i >= 0) whose energy is
          * -1/2 s^T W s (thresholds are zero). */
-        CHECK(r.converged, "rule %d p %d variant %s: no fixed point after 50 sweeps", rule, p, sc_hop_variants[v].name);
+        CHECK(r.converged, "rule %d p %d variant %s: no fixed point after 50 sweeps", rule, p, sc_gemv_fixed_variants[v].name);
         float *w = malloc(sizeof(float) * n * n);
         CHECK(sc_hopfield_get_weights(h, w) == SC_OK, "weights");
         double e_ref = 0.0, w_abs = 0.0;
@@ -542,10 +542,10 @@ static void test_variants_identical_runs(sc_hopfield_rule rule, int p)
             unstable += state[i] * hi < -1e-6;
             e_ref -= 0.5 * state[i] * hi;
         }
-        CHECK(unstable == 0, "rule %d p %d variant %s: %d units against their field", rule, p, sc_hop_variants[v].name,
+        CHECK(unstable == 0, "rule %d p %d variant %s: %d units against their field", rule, p, sc_gemv_fixed_variants[v].name,
               unstable);
         CHECK(fabs(e[3] - e_ref) <= 1e-6 * w_abs, "rule %d p %d variant %s: energy %.9g, from the weights %.9g", rule,
-              p, sc_hop_variants[v].name, e[3], e_ref);
+              p, sc_gemv_fixed_variants[v].name, e[3], e_ref);
         free(w);
         if (v == 0) {
             memcpy(ref_e, e, sizeof e);
@@ -553,7 +553,7 @@ static void test_variants_identical_runs(sc_hopfield_rule rule, int p)
         } else {
             CHECK(memcmp(e, ref_e, sizeof e) == 0 && memcmp(state, ref_state, sizeof state) == 0,
                   "rule %d p %d variant %s: run differs from scalar (E %g vs %g)", rule, p,
-                  sc_hop_variants[v].name, e[3], ref_e[3]);
+                  sc_gemv_fixed_variants[v].name, e[3], ref_e[3]);
         }
         sc_hopfield_destroy(h);
     }

@@ -21,7 +21,7 @@ static void test_double_kernels(void)
         double *a_ref = malloc((size_t)stride * sizeof(double)), *a = malloc((size_t)stride * sizeof(double));
         for (int i = 0; i < rows; i++) check_fill_random(w + (size_t)i * stride, (size_t)n, &seed);
         for (int j = 0; j < n; j++) s[j] = check_rand_u32(&seed) & 256 ? 1.0f : -1.0f;
-        sc_hop_dfields_scalar(w, s, rows, stride, ref);
+        sc_gemv_fixed_dfields_scalar(w, s, rows, stride, ref);
         /* Against a plain double sum: both within gamma_k(2^-53) sum |w|. */
         for (int i = 0; i < rows; i++) {
             double exact = 0.0, abs_sum = 0.0;
@@ -33,11 +33,11 @@ static void test_double_kernels(void)
                   i, ref[i], exact);
         }
         for (int j = 0; j < stride; j++) a_ref[j] = j < n ? ref[j % rows] : 0.0;
-        sc_hop_daxpy_scalar(a_ref, w + stride, -2.0, stride);
+        sc_gemv_fixed_daxpy_scalar(a_ref, w + stride, -2.0, stride);
         for (int j = 0; j < n; j++)
             CHECK(a_ref[j] == ref[j % rows] - 2.0 * w[stride + j], "daxpy scalar n=%d at %d", n, j);
-        for (int v = 0; v < sc_hop_variant_count; v++) {
-            const sc_hop_variant *kv = &sc_hop_variants[v];
+        for (int v = 0; v < sc_gemv_fixed_variant_count; v++) {
+            const sc_gemv_fixed_variant *kv = &sc_gemv_fixed_variants[v];
             for (int i = 0; i < rows; i++) h[i] = NAN;
             kv->dfields(w, s, rows, stride, h);
             for (int j = 0; j < stride; j++) a[j] = j < n ? ref[j % rows] : 0.0;
@@ -102,7 +102,7 @@ static void test_identical_to_plain(sc_hopfield_rule rule, int n, int p)
     double e_ref[PHASES], e[PHASES];
     random_pm1(x, (size_t)p * n, &seed);
     random_pm1(start, (size_t)n, &seed);
-    for (int v = 0; v < sc_hop_variant_count; v++) {
+    for (int v = 0; v < sc_gemv_fixed_variant_count; v++) {
         for (int inc = 0; inc < 2; inc++) {
             sc_hopfield h = make(n);
             sc_hop_use_variant(h, v);
@@ -119,9 +119,9 @@ static void test_identical_to_plain(sc_hopfield_rule rule, int n, int p)
                 for (int k = 0; k < PHASES * n && bad < 0; k++)
                     if (got[k] != ref[k]) bad = k;
                 CHECK(bad < 0, "rule %d variant %s incremental %d: state differs in phase %d", rule,
-                      sc_hop_variants[v].name, inc, bad < 0 ? 0 : bad / n);
+                      sc_gemv_fixed_variants[v].name, inc, bad < 0 ? 0 : bad / n);
                 CHECK(memcmp(e, e_ref, sizeof e) == 0, "rule %d variant %s incremental %d: energies differ", rule,
-                      sc_hop_variants[v].name, inc);
+                      sc_gemv_fixed_variants[v].name, inc);
             }
             sc_hopfield_destroy(h);
         }
@@ -150,7 +150,7 @@ static void test_drift(void)
     for (int k = 0; k < 400; k++) sc_hopfield_step(h, &hot, NULL); /* T = 5: about half the neurons flip */
     CHECK(net->hd_valid && net->hd_updates > 50000, "only %ld updates since the recompute", net->hd_updates);
     double fresh[300], worst = 0.0;
-    sc_hop_dfields_scalar(net->w, net->s, n, net->stride, fresh);
+    sc_gemv_fixed_dfields_scalar(net->w, net->s, n, net->stride, fresh);
     for (int i = 0; i < n; i++) {
         const double k = net->stride / 8 + 3 + (double)net->hd_updates;
         const double bound = k * 0x1p-53 / (1.0 - k * 0x1p-53) * net->rowabs[i];

@@ -304,8 +304,8 @@ sc_status sc_hopfield_overlaps(sc_hopfield h, float *m)
 sc_status sc_hop_use_variant(sc_hopfield h, int variant)
 {
     NET_OR_FAIL(net, h);
-    if (variant < 0 || variant >= sc_hop_variant_count) return sc_fail(SC_ERR_RANGE, "variant");
-    net->kernel = &sc_hop_variants[variant];
+    if (variant < 0 || variant >= sc_gemv_fixed_variant_count) return sc_fail(SC_ERR_RANGE, "variant");
+    net->kernel = &sc_gemv_fixed_variants[variant];
     return SC_OK;
 }
 

@@ -2,7 +2,7 @@
  * the native benchmark. Not part of the public API.
  *
  * Layout: the weights are n rows of `stride` floats, stride = n rounded up to
- * a multiple of SC_HOP_BLOCK, the padding columns zero; the state is kept as
+ * a multiple of SC_GEMV_FIXED_BLOCK, the padding columns zero; the state is kept as
  * floats +-1 (padding 0) so the local field is a plain float dot product. The
  * kernels below read whole padded rows and never look at n.
  *
@@ -21,81 +21,10 @@
 #include "../base/rng.h"
 #include "simcore/hopfield.h"
 #include "../base/internal.h"
+#include "../linalg/gemv_fixed.h"
 
-#define SC_HOP_BLOCK 16 /* floats per step of the dot product (4 x f32x4) */
-
-static inline int sc_hop_stride(int n) { return (n + SC_HOP_BLOCK - 1) & ~(SC_HOP_BLOCK - 1); }
-
-/* ---- local-field kernels ------------------------------------------------
- * The summation order is part of the contract, so every variant returns
- * bit-identical fields: 16 partial sums acc[l] += w[j + l] * s[j + l] over
- * blocks j = 0, 16, ... (products rounded, then added: no FMA), reduced as
- *   r[l] = (acc[l] + acc[l + 4]) + (acc[l + 8] + acc[l + 12]),  l < 4,
- *   h    = (r[0] + r[2]) + (r[1] + r[3]).
- * stride is a positive multiple of SC_HOP_BLOCK; no alignment needed. */
-typedef float (*sc_hop_dot_fn)(const float *w, const float *s, int stride);
-/* h[i] = dot(w + i * stride, s) for i < rows. */
-typedef void (*sc_hop_fields_fn)(const float *w, const float *s, int rows,
-                                 int stride, float *h);
-
-float sc_hop_dot_scalar(const float *w, const float *s, int stride);
-void sc_hop_fields_scalar(const float *w, const float *s, int rows, int stride, float *h);
-#if SC_HAVE_SIMD
-float sc_hop_dot_simd(const float *w, const float *s, int stride);
-void sc_hop_fields_simd(const float *w, const float *s, int rows, int stride, float *h);
-#endif
-
-/* Integer kernels for Hebb networks: exact, so any order gives the same sum. */
-typedef int32_t (*sc_hop_qdot_fn)(const int16_t *k, const int16_t *s, int stride);
-typedef void (*sc_hop_qfields_fn)(const int16_t *k, const int16_t *s, int rows,
-                                  int stride, int32_t *out);
-
-int32_t sc_hop_qdot_scalar(const int16_t *k, const int16_t *s, int stride);
-void sc_hop_qfields_scalar(const int16_t *k, const int16_t *s, int rows, int stride, int32_t *out);
-#if SC_HAVE_SIMD
-int32_t sc_hop_qdot_simd(const int16_t *k, const int16_t *s, int stride);
-void sc_hop_qfields_simd(const int16_t *k, const int16_t *s, int rows, int stride, int32_t *out);
-#endif
-/* int8 counts (|k| <= 127) against the sign mask m (0 or -1 per neuron). */
-typedef int32_t (*sc_hop_q8dot_fn)(const int8_t *k, const int8_t *m, int stride);
-typedef void (*sc_hop_q8fields_fn)(const int8_t *k, const int8_t *m, int rows,
-                                   int stride, int32_t *out);
-int32_t sc_hop_q8dot_scalar(const int8_t *k, const int8_t *m, int stride);
-void sc_hop_q8fields_scalar(const int8_t *k, const int8_t *m, int rows, int stride, int32_t *out);
-#if SC_HAVE_SIMD
-int32_t sc_hop_q8dot_simd(const int8_t *k, const int8_t *m, int stride);
-void sc_hop_q8fields_simd(const int8_t *k, const int8_t *m, int rows, int stride, int32_t *out);
-#endif
-
-/* Double-precision kernels of the incremental sweeps (incremental.c). The
- * fields: eight partial sums over blocks of eight, fixed reduction (spelled
- * out in fields_scalar.c), bit-identical in every variant. The update
- * h[j] += d * w[j] for j < stride, d = +-2: elementwise, exact product, one
- * rounding, so bit-identical too. h is 16-byte aligned (malloc). */
-typedef void (*sc_hop_dfields_fn)(const float *w, const float *s, int rows, int stride, double *h);
-typedef void (*sc_hop_daxpy_fn)(double *h, const float *w, double d, int stride);
-void sc_hop_dfields_scalar(const float *w, const float *s, int rows, int stride, double *h);
-void sc_hop_daxpy_scalar(double *h, const float *w, double d, int stride);
-#if SC_HAVE_SIMD
-void sc_hop_dfields_simd(const float *w, const float *s, int rows, int stride, double *h);
-void sc_hop_daxpy_simd(double *h, const float *w, double d, int stride);
-#endif
-
-typedef struct sc_hop_variant {
-    const char *name;
-    sc_hop_dot_fn dot;
-    sc_hop_fields_fn fields;
-    sc_hop_qdot_fn qdot;
-    sc_hop_qfields_fn qfields;
-    sc_hop_q8dot_fn q8dot;
-    sc_hop_q8fields_fn q8fields;
-    sc_hop_dfields_fn dfields;
-    sc_hop_daxpy_fn daxpy;
-} sc_hop_variant;
-
-/* Scalar reference first, the one the engine uses by default last. */
-extern const sc_hop_variant sc_hop_variants[];
-extern const int sc_hop_variant_count;
+/* Rows are padded to the block of the field kernels (linalg/gemv_fixed.h). */
+static inline int sc_hop_stride(int n) { return (n + SC_GEMV_FIXED_BLOCK - 1) & ~(SC_GEMV_FIXED_BLOCK - 1); }
 
 /* ---- a network (the pool hands out handles to these) ------------------- */
 typedef struct sc_hop_net {
@@ -113,7 +42,7 @@ typedef struct sc_hop_net {
     int *perm;            /* n, random order scratch */
     int8_t *patterns;     /* count x n, NULL when count == 0 */
     sc_rng rng;
-    const sc_hop_variant *kernel;
+    const sc_gemv_fixed_variant *kernel;
     /* Incremental fields for float weights (incremental.c); NULL for Hebb. */
     double *hd;      /* stride: W s in double, valid when hd_valid */
     double *rowabs;  /* n: sum_j |w_ij|, scales the error bound */
@@ -195,11 +124,11 @@ static inline float sc_hop_decide(float h, float theta, float t, float u)
 sc_status sc_hop_hebb(const int8_t *patterns, int count, int n, int stride, float *w,
                       int16_t *q, int8_t *q8);
 sc_status sc_hop_storkey(const int8_t *patterns, int count, int n, int stride,
-                         const sc_hop_variant *k, float *w);
+                         const sc_gemv_fixed_variant *k, float *w);
 sc_status sc_hop_pseudoinverse(const int8_t *patterns, int count, int n, int stride,
                                float *w);
 
-/* Test hook: choose the kernel variant (index into sc_hop_variants) used by
+/* Test hook: choose the kernel variant (index into sc_gemv_fixed_variants) used by
  * the handle's updates; SC_ERR_RANGE for a bad index. */
 sc_status sc_hop_use_variant(sc_hopfield net, int variant);
 /* Test hooks: turn the incremental sweeps on or off; the network behind a

@@ -32,7 +32,7 @@ sc_status sc_hop_net_init(sc_hop_net *net, int n)
     for (int i = 0; i < n; i++) sc_hop_set(net, i, 1.0f);
     sc_rng_seed(&net->rng, 1);
     sc_hop_adv_reset(net);
-    net->kernel = &sc_hop_variants[sc_hop_variant_count - 1];
+    net->kernel = &sc_gemv_fixed_variants[sc_gemv_fixed_variant_count - 1];
     net->incremental = 1;
     return SC_OK;
 }

@@ -52,7 +52,7 @@ sc_status sc_hop_hebb(const int8_t *patterns, int count, int n, int stride, floa
  * symmetric in i and j; h_i comes from the local-field kernel. The diagonal
  * is kept at zero (the convention of this engine, not of Storkey's paper). */
 sc_status sc_hop_storkey(const int8_t *patterns, int count, int n, int stride,
-                         const sc_hop_variant *k, float *w)
+                         const sc_gemv_fixed_variant *k, float *w)
 {
     float *x = calloc(2 * (size_t)stride, sizeof(float));
     if (!x) return sc_fail(SC_ERR_NOMEM, "patterns");
