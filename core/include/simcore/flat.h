@@ -34,6 +34,25 @@ SC_API int sc_flat_gabor_bank(const float *image, int width, int height,
                               int scales, double scale_factor, int border,
                               float *energy, float *dominant);
 
+/* re and im each get the kernel size's width*height floats (gabor.h). */
+SC_API int sc_flat_gabor_kernel_pair(double sigma, double theta, double lambda,
+                                     double gamma, double psi, int width, int height,
+                                     float *re, float *im);
+
+/* size receives 2 ints: the largest scale's kernel width, height. */
+SC_API int sc_flat_gabor_bank_kernel_size(double sigma, double lambda, double gamma,
+                                          double psi, int kw, int kh, int orientations,
+                                          int scales, double scale_factor, int *size);
+
+SC_API int sc_flat_gabor_tuning(double sigma, double theta, double lambda, double gamma,
+                                double psi, int width, int height, int steps,
+                                double *simple, double *complex_cell);
+
+/* Magnitude spectra (fft.h); size receives 1 int. */
+SC_API int sc_flat_fft_spectrum_size(int width, int height, int *size);
+SC_API int sc_flat_fft_spectrum(const float *re, const float *im, int width, int height,
+                                int size, float *out);
+
 /* Dense linear algebra (linalg.h): transposes as ints (0, 1), alpha and
  * beta as doubles, checked for finiteness before they narrow to float (so
  * 1e300 is an error, not inf). */

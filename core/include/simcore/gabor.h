@@ -44,6 +44,10 @@ SC_API sc_status sc_gabor_kernel_size(const sc_gabor_params *p, int *width, int 
 /* Writes width*height floats (sizes from sc_gabor_kernel_size). */
 SC_API sc_status sc_gabor_kernel(const sc_gabor_params *p, sc_gabor_part part, float *out);
 
+/* Both parts in one call (one envelope evaluation): re and im each get
+ * width*height floats, exactly what sc_gabor_kernel writes for each part. */
+SC_API sc_status sc_gabor_kernel_pair(const sc_gabor_params *p, float *re, float *im);
+
 /* Responses of the real and imaginary kernels, as cv::filter2D(image, kernel)
  * (correlation with the stored kernel = convolution with g), and the energy
  * (magnitude) sqrt(re^2 + im^2). Any output pointer may be NULL to skip it.
@@ -72,5 +76,19 @@ typedef struct sc_gabor_bank_desc {
 SC_API sc_status sc_gabor_bank(const float *image, int width, int height,
                                const sc_gabor_bank_desc *desc,
                                float *energy, float *dominant);
+
+/* Kernel size of the bank's largest scale (the one its limits bind on):
+ * base with sigma, lambda and an explicit size times
+ * scale_factor^(scales - 1). Errors as sc_gabor_bank's argument checks
+ * (SIZE naming "sigma", "width" or "height" when that kernel is too big). */
+SC_API sc_status sc_gabor_bank_kernel_size(const sc_gabor_bank_desc *desc, int *width, int *height);
+
+/* Orientation tuning curve (tuning.c): the responses of a simple cell
+ * (max(0, real part's response to the cosine grating through the centre))
+ * and of a complex cell (phase-averaged energy) to full-field gratings of
+ * wavelength p->lambda at phi_s = s pi / (steps - 1), s = 0..steps-1.
+ * simple and complex_cell get steps doubles; 2 <= steps <=
+ * SC_GABOR_MAX_TUNING_STEPS. */
+SC_API sc_status sc_gabor_tuning(const sc_gabor_params *p, int steps, double *simple, double *complex_cell);
 
 #endif

@@ -20,6 +20,9 @@
 /* A bank's energy output holds orientations * width * height floats: the two
  * limits above allow 64 * 2^24 (4 GiB), more than the wasm memory. */
 #define SC_GABOR_MAX_BANK_VALUES (1 << 27) /* 512 MiB of float32 */
+#define SC_GABOR_MAX_TUNING_STEPS 4096     /* angles of one tuning curve */
+/* Magnitude spectra (sc_fft_spectrum, fft.h): the transform side. */
+#define SC_FFT_MAX_SPECTRUM 2048
 
 /* Hopfield networks (hopfield.h). */
 #define SC_HOPFIELD_MAX_NEURONS  4096 /* n: W is n*n float32, 64 MiB */

@@ -10,4 +10,6 @@
 #include "simcore/flat.h"
 #include "simcore/ode.h"
 #include "simcore/phase.h"
+#include "simcore/fft.h"
+#include "simcore/drive.h"
 #endif

@@ -72,15 +72,9 @@ sc_status sc_gabor_kernel_size(const sc_gabor_params *p, int *width, int *height
     return SC_OK;
 }
 
-sc_status sc_gabor_kernel(const sc_gabor_params *p, sc_gabor_part part, float *out)
+/* Both parts in one pass (either may be NULL): the envelope is shared. */
+static void fill_kernels(const sc_gabor_params *p, int xmax, int ymax, float *re, float *im)
 {
-    sc_status st = check_params(p);
-    if (st != SC_OK) return st;
-    if ((unsigned)part >= SC_GABOR_PART_COUNT) return sc_fail(SC_ERR_OPTION, "part");
-    if (!out) return sc_fail(SC_ERR_NULL, "out");
-    int xmax, ymax;
-    st = half_sizes(p, &xmax, &ymax);
-    if (st != SC_OK) return st;
     const int w = 2 * xmax + 1;
     /* Same arithmetic as OpenCV's gabor.cpp (double precision). */
     const double sx = p->sigma, sy = p->sigma / p->gamma;
@@ -91,14 +85,42 @@ sc_status sc_gabor_kernel(const sc_gabor_params *p, sc_gabor_part part, float *o
         for (int x = -xmax; x <= xmax; x++) {
             const double xr = x * c + y * s, yr = -x * s + y * c;
             const double phase = cscale * xr + p->psi;
-            const double carrier = part == SC_GABOR_REAL ? cos(phase) : sin(phase);
-            out[(size_t)(ymax - y) * w + (xmax - x)] =
-                (float)(exp(ex * xr * xr + ey * yr * yr) * carrier);
+            const double env = exp(ex * xr * xr + ey * yr * yr);
+            const size_t at = (size_t)(ymax - y) * w + (xmax - x);
+            if (re) re[at] = (float)(env * cos(phase));
+            if (im) im[at] = (float)(env * sin(phase));
         }
     }
+}
+
+sc_status sc_gabor_kernel(const sc_gabor_params *p, sc_gabor_part part, float *out)
+{
+    sc_status st = check_params(p);
+    if (st != SC_OK) return st;
+    if ((unsigned)part >= SC_GABOR_PART_COUNT) return sc_fail(SC_ERR_OPTION, "part");
+    if (!out) return sc_fail(SC_ERR_NULL, "out");
+    int xmax, ymax;
+    st = half_sizes(p, &xmax, &ymax);
+    if (st != SC_OK) return st;
+    fill_kernels(p, xmax, ymax, part == SC_GABOR_REAL ? out : NULL, part == SC_GABOR_IMAG ? out : NULL);
     /* |g| <= 1 once check_params passed; kept as the same guarantee every
      * float output of the core gives (cheap next to the exp per entry). */
-    return sc_check_output(out, (size_t)w * (2 * ymax + 1), "out");
+    return sc_check_output(out, (size_t)(2 * xmax + 1) * (2 * ymax + 1), "out");
+}
+
+sc_status sc_gabor_kernel_pair(const sc_gabor_params *p, float *re, float *im)
+{
+    sc_status st = check_params(p);
+    if (st != SC_OK) return st;
+    if (!re) return sc_fail(SC_ERR_NULL, "re");
+    if (!im) return sc_fail(SC_ERR_NULL, "im");
+    int xmax, ymax;
+    st = half_sizes(p, &xmax, &ymax);
+    if (st != SC_OK) return st;
+    fill_kernels(p, xmax, ymax, re, im);
+    const size_t n = (size_t)(2 * xmax + 1) * (2 * ymax + 1);
+    st = sc_check_output(re, n, "re");
+    return st != SC_OK ? st : sc_check_output(im, n, "im");
 }
 
 sc_status sc_gabor_filter(const float *image, int width, int height,
@@ -126,8 +148,7 @@ sc_status sc_gabor_filter(const float *image, int width, int height,
         st = sc_fail(SC_ERR_NOMEM, "image");
         goto done;
     }
-    sc_gabor_kernel(p, SC_GABOR_REAL, kr);
-    sc_gabor_kernel(p, SC_GABOR_IMAG, ki);
+    sc_gabor_kernel_pair(p, kr, ki);
     sc_conv_desc d = {0};
     d.border = border;
     d.correlate = 1; /* cv::filter2D semantics on the stored kernel */
@@ -162,16 +183,46 @@ done:
     return st;
 }
 
-sc_status sc_gabor_bank(const float *image, int width, int height,
-                        const sc_gabor_bank_desc *desc, float *energy, float *dominant)
+/* Scale s of a bank: sigma, lambda and an explicit size times factor^s
+ * (sizes saturate far above the limit, so an overflow stays an error). */
+static sc_gabor_params scale_params(const sc_gabor_params *base, double factor, int s)
+{
+    sc_gabor_params p = *base;
+    const double f = pow(factor, s);
+    p.sigma *= f;
+    p.lambda *= f;
+    p.width = (int)fmin(p.width * f, 1e9);
+    p.height = (int)fmin(p.height * f, 1e9);
+    return p;
+}
+
+static sc_status check_bank(const sc_gabor_bank_desc *desc, double *factor)
 {
     if (!desc) return sc_fail(SC_ERR_NULL, "desc");
     if (desc->orientations < 1 || desc->orientations > SC_GABOR_MAX_ORIENTATIONS)
         return sc_fail(SC_ERR_RANGE, "orientations");
     if (desc->scales < 1 || desc->scales > SC_GABOR_MAX_SCALES) return sc_fail(SC_ERR_RANGE, "scales");
-    const double factor = desc->scale_factor == 0.0 ? 2.0 : desc->scale_factor;
-    if (!isfinite(factor)) return sc_fail(SC_ERR_NONFINITE, "scale_factor");
-    if (!(factor > 1.0 && factor <= 8.0)) return sc_fail(SC_ERR_RANGE, "scale_factor");
+    *factor = desc->scale_factor == 0.0 ? 2.0 : desc->scale_factor;
+    if (!isfinite(*factor)) return sc_fail(SC_ERR_NONFINITE, "scale_factor");
+    if (!(*factor > 1.0 && *factor <= 8.0)) return sc_fail(SC_ERR_RANGE, "scale_factor");
+    return SC_OK;
+}
+
+sc_status sc_gabor_bank_kernel_size(const sc_gabor_bank_desc *desc, int *width, int *height)
+{
+    double factor = 2.0;
+    sc_status st = check_bank(desc, &factor);
+    if (st != SC_OK) return st;
+    const sc_gabor_params top = scale_params(&desc->base, factor, desc->scales - 1);
+    return sc_gabor_kernel_size(&top, width, height);
+}
+
+sc_status sc_gabor_bank(const float *image, int width, int height,
+                        const sc_gabor_bank_desc *desc, float *energy, float *dominant)
+{
+    double factor = 2.0;
+    sc_status cs = check_bank(desc, &factor);
+    if (cs != SC_OK) return cs;
     if (!image) return sc_fail(SC_ERR_NULL, "image");
     if (width <= 0 || width > SC_CONV_MAX_DIM) return sc_fail(SC_ERR_SIZE, "width");
     if (height <= 0 || height > SC_CONV_MAX_DIM) return sc_fail(SC_ERR_SIZE, "height");
@@ -179,14 +230,8 @@ sc_status sc_gabor_bank(const float *image, int width, int height,
     if (energy && (long long)desc->orientations * width * height > SC_GABOR_MAX_BANK_VALUES)
         return sc_fail(SC_ERR_SIZE, "orientations * width * height");
     /* Validate the largest scale up front so no partial output is written. */
-    sc_gabor_params top = desc->base;
-    const double grow = pow(factor, desc->scales - 1);
-    top.sigma *= grow;
-    top.lambda *= grow;
-    top.width = (int)fmin(top.width * grow, 1e9);
-    top.height = (int)fmin(top.height * grow, 1e9);
     int kw, kh;
-    sc_status st = sc_gabor_kernel_size(&top, &kw, &kh);
+    sc_status st = sc_gabor_bank_kernel_size(desc, &kw, &kh);
     if (st != SC_OK) return st;
 
     const size_t n = (size_t)width * height;
@@ -203,13 +248,8 @@ sc_status sc_gabor_bank(const float *image, int width, int height,
         float *e = energy ? energy + (size_t)o * n : acc;
         for (size_t t = 0; t < n; t++) e[t] = 0.0f;
         for (int s = 0; s < desc->scales; s++) {
-            sc_gabor_params p = desc->base;
-            const double f = pow(factor, s);
+            sc_gabor_params p = scale_params(&desc->base, factor, s);
             p.theta = theta;
-            p.sigma *= f;
-            p.lambda *= f;
-            p.width = (int)(p.width * f);
-            p.height = (int)(p.height * f);
             st = sc_gabor_filter(image, width, height, &p, desc->border, NULL, NULL, mag);
             if (st != SC_OK && st != SC_ERR_OVERFLOW) goto done;
             for (size_t t = 0; t < n; t++) e[t] += mag[t]; /* an overflow stays visible in e */

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "ode_internal.h"
+#include "drive.h"
 
 #define DIM SC_ODE_MAX_DIM
 
@@ -31,23 +32,7 @@ typedef struct ctx {
  * set c->at to the step's midpoint: every stage of a step, including one
  * at its end on a jump (or a rounding past it), sees that step's piece, so
  * the input is smooth within a step and RK4 keeps order 4. */
-static double drive(const ctx *c, double t)
-{
-    const double *T = c->it, *V = c->iv;
-    const int n = c->input_n;
-    const double at = c->at;
-    if (at < T[0]) return V[0];
-    if (at >= T[n - 1]) return V[n - 1];
-    int lo = 0, hi = n - 1; /* T[lo] <= at < T[hi] */
-    while (hi - lo > 1) {
-        const int mid = (lo + hi) / 2;
-        if (T[mid] <= at)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    return V[lo] + (V[hi] - V[lo]) * ((t - T[lo]) / (T[hi] - T[lo]));
-}
+static double drive(const ctx *c, double t) { return sc_ode_drive(c->it, c->iv, c->input_n, c->at, t); }
 
 /* The step from t of signed length h is the one being taken (drive()). */
 static void begin_step(ctx *c, double t, double h) { c->at = t + 0.5 * h; }
