@@ -101,4 +101,12 @@ export interface ConvApi {
 
   /** Free the FFT path's cached image spectrum. */
   clearCache(): void;
+
+  /**
+   * Centred magnitude spectrum |DFT| of re + i im (im null: real), the
+   * image's centre pixel at the origin, zero-padded to size x size
+   * (0: the smallest power of two >= 2 max(width, height), 64..2048).
+   * data[r * size + c] is frequency ((c - size/2) / size, (r - size/2) / size).
+   */
+  spectrum2d(re: NumericArray, im: NumericArray | null, width: number, height: number, size?: number): { size: number; data: Float32Array };
 }

@@ -6,7 +6,7 @@ import { imageChecks } from './core/images.mjs';
 export const BORDERS = Object.freeze(['constant', 'replicate', 'reflect', 'reflect101', 'wrap']);
 export const METHODS = Object.freeze(['auto', 'direct', 'separable', 'fft']);
 
-export function convApi({ ex, i32, block, copyIn, copyOut, checkOutputs, limit }) {
+export function convApi({ ex, i32, block, copyIn, copyOut, check, checkOutputs, limit }) {
   // sc.limits (images, kernels and Gabor banks), read from the core
   // (core/include/simcore/limits.h).
   const LIMITS = Object.freeze({
@@ -64,6 +64,30 @@ export function convApi({ ex, i32, block, copyIn, copyOut, checkOutputs, limit }
     /** Free the FFT path's cached image spectrum. */
     clearCache() {
       ex.sc_conv_cache_clear();
+    },
+
+    /**
+     * Centred magnitude spectrum |DFT| of re + i·im (im may be null), the
+     * image's centre at the origin, zero-padded to size x size (0: the
+     * core's choice, sc_fft_spectrum_size). Returns { size, data }.
+     */
+    spectrum2d(re, im, width, height, size = 0) {
+      const fn = 'spectrum2d';
+      const maxSide = limit('SC_FFT_MAX_SPECTRUM');
+      checkInt(fn, 'width', width, 1, maxSide);
+      checkInt(fn, 'height', height, 1, maxSide);
+      re = checkArray(fn, 're', re, width * height);
+      if (im !== null && im !== undefined) im = checkArray(fn, 'im', im, width * height);
+      checkInt(fn, 'size', size, 0, maxSide);
+      const pSize = block('spectrum-size', 4);
+      check(fn, ex.sc_flat_fft_spectrum_size(width, height, pSize));
+      const p = size || i32()[pSize >> 2];
+      const pRe = copyIn('image', re);
+      const pIm = im ? copyIn('kernel', im) : 0;
+      const pOut = block('out', p * p * 4);
+      checkOutputs(fn, ex.sc_flat_fft_spectrum(pRe, pIm, width, height, size, pOut),
+        { out: overflow(pOut, p * p, 'the spectrum', 're or im') });
+      return { size: p, data: copyOut(pOut, p * p) };
     },
   };
 }

@@ -104,4 +104,31 @@ export interface GaborApi {
    * dominant orientation per pixel: a model of a V1 orientation map.
    */
   gaborBank(image: NumericArray, width: number, height: number, params: GaborBankParams): GaborBankResult;
+
+  /** Both parts of the kernel in one core call (same values as gaborKernel's two parts). */
+  gaborKernelPair(params: GaborParams): GaborKernelPair;
+
+  /**
+   * Orientation tuning of the filter (sc_gabor_tuning): responses of a simple
+   * and a complex cell to full-field gratings of wavelength lambda at angles
+   * s * pi / (steps - 1). steps: 2..4096, default 91.
+   */
+  gaborTuning(params: GaborParams, steps?: number): GaborTuning;
+}
+
+export interface GaborKernelPair {
+  width: number;
+  height: number;
+  /** Real (cos) and imaginary (sin) parts, in GaborKernel.data's layout. */
+  real: Float32Array;
+  imag: Float32Array;
+}
+
+export interface GaborTuning {
+  /** Grating orientations phi_s, rad, 0..pi. */
+  angles: Float64Array;
+  /** max(0, real part's response to the cosine grating through the centre). */
+  simple: Float64Array;
+  /** sqrt((C_r^2 + S_r^2 + C_i^2 + S_i^2) / 2): the phase-averaged energy. */
+  complex: Float64Array;
 }

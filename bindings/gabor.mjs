@@ -7,8 +7,11 @@ import { BORDERS } from './conv.mjs';
 
 const PARTS = Object.freeze(['real', 'imag']);
 
-export function gaborApi({ ex, i32, block, copyIn, copyOut, check, checkOutputs }, LIMITS) {
+export function gaborApi({ ex, i32, block, copyIn, copyOut, check, checkOutputs, boundary }, LIMITS) {
   const { checkImage, overflow } = imageChecks(LIMITS);
+  const SIZE = boundary.status.SC_ERR_SIZE;
+  const f64 = () => new Float64Array(ex.memory.buffer);
+  const tuningSteps = boundary.limits.SC_GABOR_MAX_TUNING_STEPS;
 
   // p: the snapshot from readOptions.
   function gaborParams(fn, p, { needTheta = true } = {}) {
@@ -25,26 +28,39 @@ export function gaborApi({ ex, i32, block, copyIn, copyOut, check, checkOutputs 
       height = checkInt(fn, 'size[1]', p.size[1], 1, LIMITS.maxKernelDim);
     } else if (p.size !== undefined) {
       width = height = checkInt(fn, 'size', p.size, 1, LIMITS.maxKernelDim);
-    } else if (3 * Math.max(sigma, sigma / gamma) > (LIMITS.maxKernelDim - 1) / 2) {
+    }
+    const g = { sigma, theta, lambda, gamma, psi, width, height };
+    // The size rule is the core's (sc_gabor_kernel_size): ask it, and say
+    // what to change when the auto size is too big.
+    const size = kernelSizeOf(g);
+    if (size.status === SIZE && width === 0) {
       throw new RangeError(`${fn}: sigma ${sigma} with gamma ${gamma} needs a kernel larger than ${LIMITS.maxKernelDim} px; pass a smaller sigma or an explicit size`);
     }
-    return { sigma, theta, lambda, gamma, psi, width, height };
+    check(fn, size.status);
+    g.kw = size.width;
+    g.kh = size.height;
+    return g;
   }
 
-  function kernelSize(fn, g) {
+  function kernelSizeOf(g) {
     const p = block('size', 8);
-    check(fn, ex.sc_flat_gabor_kernel_size(g.sigma, g.theta, g.lambda, g.gamma, g.psi, g.width, g.height, p));
+    const status = ex.sc_flat_gabor_kernel_size(g.sigma, g.theta, g.lambda, g.gamma, g.psi, g.width, g.height, p);
     const s = i32();
-    return [s[p >> 2], s[(p >> 2) + 1]];
+    return { status, width: s[p >> 2], height: s[(p >> 2) + 1] };
+  }
+
+  // The params of gaborKernel / gaborKernelPair / gaborTuning.
+  function kernelParams(fn, params, extra = []) {
+    const p = readOptions(fn, 'params', params, ['sigma', 'theta', 'lambda', 'gamma', 'psi', 'size', ...extra]);
+    return [gaborParams(fn, p), p];
   }
 
   return {
     gaborKernel(params) {
       const fn = 'gaborKernel';
-      const p = readOptions(fn, 'params', params, ['sigma', 'theta', 'lambda', 'gamma', 'psi', 'size', 'part']);
-      const g = gaborParams(fn, p);
+      const [g, p] = kernelParams(fn, params, ['part']);
       const part = p.part === undefined ? 0 : checkOption(fn, 'part', p.part, PARTS);
-      const [width, height] = kernelSize(fn, g);
+      const { kw: width, kh: height } = g;
       const pOut = block('kernel-out', width * height * 4);
       check(fn, ex.sc_flat_gabor_kernel(g.sigma, g.theta, g.lambda, g.gamma, g.psi, g.width, g.height, part, pOut));
       return { width, height, data: copyOut(pOut, width * height) };
@@ -79,16 +95,17 @@ export function gaborApi({ ex, i32, block, copyIn, copyOut, check, checkOutputs 
         : checkNumber(fn, 'scaleFactor', p.scaleFactor, { gt: 1, max: 8 });
       const border = p.border === undefined ? 3 : checkOption(fn, 'border', p.border, BORDERS);
       // The largest scale multiplies sigma and an explicit size by
-      // scaleFactor^(scales-1); say so here rather than let the core report
-      // a bare "sigma: size out of range" (same arithmetic as sc_gabor_bank).
+      // scaleFactor^(scales-1) (sc_gabor_bank_kernel_size decides); say so
+      // here rather than let the core report a bare "sigma: size out of range".
       const grow = scaleFactor ** (scales - 1);
-      const tooBig = g.width === 0
-        ? 3 * Math.max(g.sigma, g.sigma / g.gamma) * grow > (LIMITS.maxKernelDim - 1) / 2
-        : Math.trunc(Math.max(g.width, g.height) * grow) > LIMITS.maxKernelDim;
-      if (tooBig) {
+      const pTop = block('size', 8);
+      const topStatus = ex.sc_flat_gabor_bank_kernel_size(g.sigma, g.lambda, g.gamma, g.psi, g.width, g.height,
+        orientations, scales, scaleFactor, pTop);
+      if (topStatus === SIZE) {
         throw new RangeError(`${fn}: ${g.width === 0 ? `sigma ${g.sigma}` : 'size'} at the largest scale (x${grow}) ` +
           `needs a kernel larger than ${LIMITS.maxKernelDim} px; use fewer scales or a smaller sigma, size or scaleFactor`);
       }
+      check(fn, topStatus);
       const n = width * height;
       // The energy holds orientations x pixels floats; both limits allow 4 GiB.
       if (orientations * n > LIMITS.maxBankValues) {
@@ -108,6 +125,31 @@ export function gaborApi({ ex, i32, block, copyIn, copyOut, check, checkOutputs 
       for (let k = 0; k < orientations; k++) energy.push(copyOut(pEnergy + k * n * 4, n));
       const thetas = Float64Array.from({ length: orientations }, (_, k) => (k * Math.PI) / orientations);
       return { thetas, energy, dominant: copyOut(pDominant, n) };
+    },
+
+    gaborKernelPair(params) {
+      const fn = 'gaborKernelPair';
+      const [g] = kernelParams(fn, params);
+      const n = g.kw * g.kh;
+      const pRe = block('kernel-out', n * 4);
+      const pIm = block('kernel-out2', n * 4);
+      check(fn, ex.sc_flat_gabor_kernel_pair(g.sigma, g.theta, g.lambda, g.gamma, g.psi, g.width, g.height, pRe, pIm));
+      return { width: g.kw, height: g.kh, real: copyOut(pRe, n), imag: copyOut(pIm, n) };
+    },
+
+    gaborTuning(params, steps = 91) {
+      const fn = 'gaborTuning';
+      const [g] = kernelParams(fn, params);
+      steps = checkInt(fn, 'steps', steps, 2, tuningSteps);
+      const pS = block('tuning-simple', steps * 8);
+      const pC = block('tuning-complex', steps * 8);
+      check(fn, ex.sc_flat_gabor_tuning(g.sigma, g.theta, g.lambda, g.gamma, g.psi, g.width, g.height, steps, pS, pC));
+      const d = f64();
+      return {
+        angles: Float64Array.from({ length: steps }, (_, s) => (s * Math.PI) / (steps - 1)),
+        simple: d.slice(pS >> 3, (pS >> 3) + steps),
+        complex: d.slice(pC >> 3, (pC >> 3) + steps),
+      };
     },
   };
 }

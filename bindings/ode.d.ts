@@ -28,6 +28,8 @@ export type EquilibriumType = 'saddle' | 'center' | 'stable-focus' | 'unstable-f
 export type Polyline = Float64Array;
 
 /** A system typed by the user: expressions in x, y, t and the named parameters. */
+import type { NumericArray } from './conv';
+
 export interface CustomSystem {
   dx: string;
   dy: string;
@@ -305,4 +307,10 @@ export interface OdeApi {
   classifyLinear(a: number, b: number, c: number, d: number, options?: ClassifyOptions): LinearClassification;
   /** Izhikevich firing rate against a constant current, and I_SN. */
   fICurve(options: FICurveOptions): FICurve;
+  /**
+   * The input protocol sampled at the given times, as the integrators drive
+   * the input parameter: piecewise linear, constant outside the breakpoints,
+   * the later value at a repeated time (a step).
+   */
+  inputSample(input: OdeInput, times: NumericArray): Float64Array;
 }

@@ -495,5 +495,33 @@ export function odeApi({ ex, f32, i32, block, cString, check, checkOutputs, limi
       check(fn, ex.sc_flat_classify_linear(v[0], v[1], v[2], v[3], tol, pout));
       return classRecord(copyOut64(pout, 16), 0);
     },
+
+    /**
+     * An input protocol { t, v } (as integrate's `input`) sampled at the
+     * given times: the drive the integrators apply (piecewise linear,
+     * constant outside, the later value at a repeated time). Float64Array.
+     */
+    inputSample(input, times) {
+      const fn = 'inputSample';
+      const inp = readOptions(fn, 'input', input, ['t', 'v']);
+      const n = arrayLength(inp.t);
+      if (n < 0) throw new TypeError(`${fn}: input.t must be an array of times, got ${describe(inp.t)}`);
+      if (n < 1 || n > ODE_LIMITS.maxInput) throw new RangeError(`${fn}: input has ${n} breakpoints (1..${ODE_LIMITS.maxInput})`);
+      const it = checkArray(fn, 'input.t', inp.t, n, Float64Array);
+      const iv = checkArray(fn, 'input.v', inp.v, n, Float64Array);
+      for (let i = 1; i < n; i++) {
+        if (it[i] < it[i - 1]) throw new RangeError(`${fn}: input.t must be nondecreasing (input.t[${i}] = ${it[i]} < ${it[i - 1]})`);
+      }
+      const count = arrayLength(times);
+      if (count < 0) throw new TypeError(`${fn}: times must be an array of numbers, got ${describe(times)}`);
+      if (count < 1 || count > ODE_LIMITS.maxSteps) throw new RangeError(`${fn}: times has ${count} entries (1..${ODE_LIMITS.maxSteps})`);
+      const ts = checkArray(fn, 'times', times, count, Float64Array);
+      const pt = copyIn64('ode-input-t', it);
+      const pv = copyIn64('ode-input-v', iv);
+      const pts = copyIn64('ode-sample-times', ts);
+      const pout = block('ode-sample-out', count * 8);
+      check(fn, ex.sc_flat_ode_input_sample(pt, pv, n, pts, count, pout));
+      return copyOut64(pout, count);
+    },
   };
 }

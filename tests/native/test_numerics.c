@@ -145,7 +145,7 @@ static void spectrum_case(int w, int h, int size, int complex_input)
 
 static void test_spectrum(void)
 {
-    spectrum_case(11, 9, 0, 1); /* auto: 64 */
+    spectrum_case(11, 9, 0, 1);  /* auto: 64 */
     spectrum_case(11, 9, 20, 1); /* radix 5 */
     spectrum_case(7, 4, 12, 0);  /* radix 3, real */
     int p = 0;

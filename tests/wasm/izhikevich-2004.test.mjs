@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadSimcore } from '../../bindings/simcore.mjs';
-import { inputAt } from '../../web/widgets/phase/izhikevich-schema.mjs';
+import { FIGURE1, inputAt } from './helpers/protocols.mjs';
 
 const builds = { simd: await loadSimcore(), scalar: await loadSimcore({ simd: false }) };
 const PANELS = 'ABCDEFGHIJKLMNOPQRST'.split('');
@@ -255,32 +255,6 @@ for (const [build, sc] of Object.entries(builds)) {
     assert.ok(within(Math.max(...s), Math.min(...s), 0.1), `S tonic: ${s}`);
   });
 }
-
-// figure1.m's stimuli as its code states them (I on its grid t = k tau:
-// strict inequalities, S and T closed), to check the presets' breakpoints
-// against. T1 etc. as figure1.m computes them.
-const FIGURE1 = {
-  A: (t) => (t > 10 ? 14 : 0),
-  B: (t) => (t > 20 ? 0.5 : 0),
-  C: (t) => (t > 22 ? 15 : 0),
-  D: (t) => (t > 20 ? 0.6 : 0),
-  E: (t) => (t > 16 ? 10 : 0),
-  F: (t) => (t > 8.5 ? 30 : 0),
-  G: (t) => (t > 30 ? 0.075 * (t - 30) : 0),
-  H: (t) => (t > 30 ? -0.5 + 0.015 * (t - 30) : -0.5),
-  I: (t) => (t > 10 && t < 13 ? 7.04 : 0),
-  J: (t) => (t > 20 && t < 25 ? 2 : 0),
-  K: (t) => ([40, 60, 280, 320].some((T) => t > T && t < T + 4) ? 0.65 : 0),
-  L: (t) => ([100 / 11, 100 / 11 + 5, 70, 80].some((T) => t > T && t < T + 2) ? 9 : 0),
-  M: (t) => (t > 20 && t < 25 ? -15 : 0),
-  N: (t) => (t > 20 && t < 25 ? -15 : 0),
-  O: (t) => ((t > 10 && t < 15) || (t > 80 && t < 85) ? 1 : t > 70 && t < 75 ? -6 : 0),
-  P: (t) => ((t > 37.5 && t < 42.5) || (t > 216 && t < 221) ? 1.24 : 0.24),
-  Q: (t) => (Math.abs(t - 10) < 1 ? 20 : 0),
-  R: (t) => (t < 200 ? t / 25 : t < 300 ? 0 : t < 312.5 ? ((t - 300) / 12.5) * 4 : 0),
-  S: (t) => (t < 50 || t > 250 ? 80 : 75),
-  T: (t) => (t < 50 || t > 250 ? 80 : 75),
-};
 
 test('every 2004 preset protocol gives figure1.m\'s input at every step of its grid (pulses on (T_on, T_off), not [T_on, T_off))', () => {
   const sc = builds.simd;

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadSimcore } from '../../bindings/simcore.mjs';
-import { inputAt } from '../../web/widgets/phase/izhikevich-schema.mjs';
+import { inputAt } from './helpers/protocols.mjs';
 
 const builds = { simd: await loadSimcore(), scalar: await loadSimcore({ simd: false }) };
 
@@ -133,7 +133,7 @@ for (const [name, sc] of Object.entries(builds)) {
 
   // v' = I(t) (an Izhikevich cell with the quadratic, u and the reset turned
   // off): v(t) is the integral of the protocol, so every sample shows which
-  // input the integrator used, against the widget's inputAt.
+  // input the integrator used, against inputAt (helpers/protocols.mjs).
   const integrator = { a: 0, b: 0, c: 0, d: 0, I: 0, k2: 0, k1: 0, k0: 0, vpeak: 1e12, vr: 0, ku: 1 };
   const integral = (input, t) => { // exact for piecewise-linear I: trapezoids between breakpoints
     const pts = [0, ...input.t.filter((x) => x > 0 && x < t), t];
@@ -349,7 +349,7 @@ test('bindings/ode.d.ts parses and declares exactly what the binding provides', 
   const literals = (type) => [...code.match(new RegExp(`export type ${type} =([^;]*);`))[1].matchAll(/'([^']+)'/g)].map((x) => x[1]);
   const sc = builds.simd;
   const api = ['systems', 'odeLimits', 'integrate', 'integrateBatch', 'directionField', 'nullclines', 'equilibria',
-    'separatrices', 'classifyLinear', 'fICurve'];
+    'separatrices', 'classifyLinear', 'fICurve', 'inputSample'];
   assert.deepEqual(members('OdeApi'), [...api].sort());
   for (const k of api) assert.ok(k in sc, k);
   assert.deepEqual(literals('OdeMethod'), [...ODE_METHODS]);

@@ -8,8 +8,7 @@ import { loadSimcore } from '../../bindings/simcore.mjs';
 import { defaults, fromHash, parseField, toHash } from '../../web/widgets/shared/state.mjs';
 import { GABOR_SCHEMA, sigmaFromBandwidth } from '../../web/widgets/gabor/schema.mjs';
 import { TABLES } from './helpers/labels.mjs';
-import { COINCIDE, curveGap, peakAngle, tuningCurve } from '../../web/widgets/gabor/tuning.mjs';
-import { magnitudeSpectrum } from '../../web/widgets/gabor/spectrum.mjs';
+import { COINCIDE, curveGap, peakAngle } from '../../web/widgets/gabor/tuning.mjs';
 import { grating } from '../../web/widgets/shared/images.mjs';
 
 const DEG = Math.PI / 180;
@@ -74,9 +73,8 @@ test('tuning curve equals the core filter response to real gratings and peaks at
   const sc = await loadSimcore();
   for (const [thetaDeg, lambda] of [[20, 8], [75, 12], [130, 10]]) {
     const p = { sigma: 4, theta: thetaDeg * DEG, lambda, gamma: 0.5, psi: 0, size: 31 };
-    const re = kernel(sc, p, 'real');
-    const im = kernel(sc, p, 'imag');
-    const curve = tuningCurve(re.data, im.data, re.w, re.h, lambda);
+    // The widget's curve is the core's (sc.gaborTuning, tuning.c).
+    const curve = sc.gaborTuning(p);
     const peak = peakAngle(curve.angles, curve.simple) / DEG;
     assert.ok(Math.abs(peak - thetaDeg) < 1, `θ ${thetaDeg}: simple-cell peak at ${peak.toFixed(2)}°`);
     assert.ok(Math.abs(peakAngle(curve.angles, curve.complex) / DEG - thetaDeg) < 1);
@@ -107,7 +105,7 @@ test('tuning: the simple cell is max(0, cos ψ) × the energy while the spectral
   const sc = await loadSimcore();
   const curveAt = (psi, sigma, size = 63, lambda = 10) => {
     const p = { sigma, theta: 30 * DEG, lambda, gamma: 0.5, psi, size };
-    return tuningCurve(kernel(sc, p, 'real').data, kernel(sc, p, 'imag').data, size, size, lambda);
+    return sc.gaborTuning(p);
   };
   // σ/λ = 0.4: the lobes at ±k₀ are far apart (Gaussian overlap e^{-(4πσ/λ)²/2} ≈ 1e-5),
   // and a 63-px window holds the envelope (σ/γ = 8) to ±3.9 of its widths.
@@ -139,7 +137,8 @@ test('kernel spectrum peaks at the carrier frequency (cos θ, sin θ)/λ', async
     const p = { sigma: 5, theta: thetaDeg * DEG, lambda, gamma: 0.5, psi: 0, size: 31 };
     const re = kernel(sc, p, 'real');
     const im = kernel(sc, p, 'imag');
-    const { data, size } = magnitudeSpectrum(re.data, im.data, re.w, re.h);
+    // The widget's spectrum view: the core FFT (sc.spectrum2d) of the kernel in display layout.
+    const { data, size } = sc.spectrum2d(re.data, im.data, re.w, re.h);
     let best = 0;
     for (let i = 1; i < data.length; i++) if (data[i] > data[best]) best = i;
     const fx = (best % size) - size / 2;

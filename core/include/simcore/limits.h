@@ -19,8 +19,8 @@
 #define SC_GABOR_MAX_SCALES       8
 /* A bank's energy output holds orientations * width * height floats: the two
  * limits above allow 64 * 2^24 (4 GiB), more than the wasm memory. */
-#define SC_GABOR_MAX_BANK_VALUES (1 << 27) /* 512 MiB of float32 */
-#define SC_GABOR_MAX_TUNING_STEPS 4096     /* angles of one tuning curve */
+#define SC_GABOR_MAX_BANK_VALUES  (1 << 27) /* 512 MiB of float32 */
+#define SC_GABOR_MAX_TUNING_STEPS 4096      /* angles of one tuning curve */
 /* Magnitude spectra (sc_fft_spectrum, fft.h): the transform side. */
 #define SC_FFT_MAX_SPECTRUM 2048
 

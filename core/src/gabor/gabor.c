@@ -184,15 +184,16 @@ done:
 }
 
 /* Scale s of a bank: sigma, lambda and an explicit size times factor^s
- * (sizes saturate far above the limit, so an overflow stays an error). */
+ * (sizes saturate far beyond the limits on both sides, so an overflow
+ * stays an error and a negative size stays negative, never UB). */
 static sc_gabor_params scale_params(const sc_gabor_params *base, double factor, int s)
 {
     sc_gabor_params p = *base;
     const double f = pow(factor, s);
     p.sigma *= f;
     p.lambda *= f;
-    p.width = (int)fmin(p.width * f, 1e9);
-    p.height = (int)fmin(p.height * f, 1e9);
+    p.width = (int)fmax(fmin(p.width * f, 1e9), -1e9);
+    p.height = (int)fmax(fmin(p.height * f, 1e9), -1e9);
     return p;
 }
 

@@ -8,8 +8,7 @@ import { makeImage } from '../shared/images.mjs';
 import { cameraAvailable, fileSource, startCamera } from '../shared/image-source.mjs';
 import { drawColourBar, drawField, drawOrientationKey, drawOrientationMap, download, downloadPng, present } from '../shared/draw.mjs';
 import { TUNING_PLOT_CSS, TuningPlot } from './tuning-plot.mjs';
-import { magnitudeSpectrum } from './spectrum.mjs';
-import { COINCIDE, curveGap, tuningCurve } from './tuning.mjs';
+import { COINCIDE, curveGap } from './tuning.mjs';
 import { Channel, Superseded, createLane } from '../shared/compute.mjs';
 import { pageCore } from '../shared/core.mjs';
 import css from './style.mjs';
@@ -325,11 +324,10 @@ export class SimcoreGabor extends SimcoreElement {
       .replaceAll('{s}', crop.side).replaceAll('{n}', n);
   }
 
-  /** Kernel in display layout (row = y, col = x; the core stores it point-reflected). */
+  /** Kernel in display layout (row = y, col = x; the core stores it point-reflected): one core call for both parts. */
   kernelParts(params) {
-    const re = this.sc.gaborKernel({ ...params, part: 'real' });
-    const im = this.sc.gaborKernel({ ...params, part: 'imag' });
-    return { w: re.width, h: re.height, re: re.data.reverse(), im: im.data.reverse() };
+    const k = this.sc.gaborKernelPair(params);
+    return { w: k.width, h: k.height, re: k.real.reverse(), im: k.imag.reverse() };
   }
 
   drawKernel() {
@@ -347,32 +345,42 @@ export class SimcoreGabor extends SimcoreElement {
     this.els.barHi.textContent = hi.toFixed(2);
     const kernelMs = performance.now() - t0;
 
-    // Spectrum of what is shown: real or imaginary part → two lobes at ±f;
-    // the complex kernel (magnitude view) → one lobe at +f.
-    const spec = view === 'magnitude' ? magnitudeSpectrum(k.re, k.im, k.w, k.h)
-      : magnitudeSpectrum(shown, null, k.w, k.h);
+    // Spectrum of what is shown (the core FFT, sc.spectrum2d): real or
+    // imaginary part → two lobes at ±f; the complex kernel (magnitude view)
+    // → one lobe at +f.
+    const spec = view === 'magnitude' ? this.sc.spectrum2d(k.re, k.im, k.w, k.h)
+      : this.sc.spectrum2d(shown, null, k.w, k.h);
     drawField(this.els.spectrumCanvas, spec.data, spec.size, spec.size, 'sequential');
 
-    this.tuning = { ...tuningCurve(k.re, k.im, k.w, k.h, p.lambda), theta: p.theta, lambda: p.lambda };
+    this.tuning = { ...this.sc.gaborTuning(p), theta: p.theta, lambda: p.lambda };
     this.drawTuning();
     this.drawThumbs(p);
     this.timing.kernel = kernelMs;
     this.showTiming();
   }
 
+  /**
+   * The bank's real parts. They depend on every kernel parameter but θ, so
+   * they are drawn again only when one of those changes; a θ tick moves the
+   * highlight alone.
+   */
   drawThumbs(p) {
     const n = this._state.orientations;
     const thumbs = this.els.thumbs;
-    while (thumbs.children.length > n) thumbs.lastChild.remove();
-    while (thumbs.children.length < n) thumbs.append(h('canvas'));
+    const key = JSON.stringify([n, p.sigma, p.lambda, p.gamma, p.psi, p.size, this.sc.simd]);
+    if (key !== this.thumbKey) {
+      this.thumbKey = key;
+      while (thumbs.children.length > n) thumbs.lastChild.remove();
+      while (thumbs.children.length < n) thumbs.append(h('canvas'));
+      for (let i = 0; i < n; i++) {
+        const kr = this.sc.gaborKernel({ ...p, theta: (i * PI) / n, part: 'real' });
+        drawField(thumbs.children[i], kr.data.reverse(), kr.width, kr.height, 'diverging');
+        thumbs.children[i].title = `θ = ${((i * 180) / n).toFixed(1)}°`;
+      }
+    }
     // Mark the bank member closest to the current θ (orientations wrap at π).
     const k = Math.round((p.theta / PI) * n) % n;
-    for (let i = 0; i < n; i++) {
-      const kr = this.sc.gaborKernel({ ...p, theta: (i * PI) / n, part: 'real' });
-      drawField(thumbs.children[i], kr.data.reverse(), kr.width, kr.height, 'diverging');
-      thumbs.children[i].classList.toggle('current', i === k);
-      thumbs.children[i].title = `θ = ${((i * 180) / n).toFixed(1)}°`;
-    }
+    for (let i = 0; i < n; i++) thumbs.children[i].classList.toggle('current', i === k);
   }
 
   drawTuning() {

@@ -1,9 +1,7 @@
-// Orientation tuning of one Gabor filter: its response at the centre of a
-// full-field grating I(x) = cos(2π(x cos φ + y sin φ)/λg + α), swept over
-// φ in [0°, 180°]. With the kernel g (real part g_r, imaginary part g_i,
-// display layout), the response for grating phase α is
-//   r(α) = Σ g(u) I(−u) = C cos α + S sin α,  C = Σ g cos(k·u), S = Σ g sin(k·u).
-// Two model cells:
+// Orientation tuning of one Gabor filter, as the chart reads it. The curves
+// themselves come from the core (sc.gaborTuning, core/src/gabor/tuning.c):
+// the response at the centre of a full-field grating
+// I(x) = cos(2π(x cos φ + y sin φ)/λg + α), swept over φ in [0°, 180°], of
 //   simple  = max(0, C_r): the real part's response to the grating whose
 //             bright crest runs through the centre (α = 0), half-wave
 //             rectified like a firing rate;
@@ -15,7 +13,7 @@
 // overlap (F(k − k₀)·F(k + k₀) ≈ 0, narrow bandwidth), simple = max(0, cos ψ)
 // × complex: equal at ψ = 0, half at ψ = 60°, silent past ±90°, while the
 // energy does not depend on ψ at all. Phase, not orientation, tells the two
-// cells apart. Exact for the sampled kernel; 4·w·h multiply-adds per angle.
+// cells apart.
 
 // The sampled window also matters: where it cuts the envelope short (σ/γ
 // near half the size), F has small negative side lobes, in which the simple
@@ -23,42 +21,6 @@
 
 /** Curves closer than this (fraction of the larger peak; 3 px of the chart) are drawn as one line. */
 export const COINCIDE = 0.02;
-
-export function tuningCurve(kr, ki, w, h, lambda, steps = 91) {
-  const cx = w >> 1;
-  const cy = h >> 1;
-  const angles = new Float64Array(steps);
-  const simple = new Float64Array(steps);
-  const complex = new Float64Array(steps);
-  const exr = new Float64Array(w);
-  const exi = new Float64Array(w);
-  for (let s = 0; s < steps; s++) {
-    const phi = (s * Math.PI) / (steps - 1);
-    const kx = (2 * Math.PI * Math.cos(phi)) / lambda;
-    const ky = (2 * Math.PI * Math.sin(phi)) / lambda;
-    for (let x = 0; x < w; x++) {
-      exr[x] = Math.cos(kx * (x - cx));
-      exi[x] = Math.sin(kx * (x - cx));
-    }
-    // Σ g(u) e^{i k·u} = Σ_y e^{i ky y} Σ_x g(x, y) e^{i kx x}: separable phasors.
-    let cr = 0; let sr = 0; let ci = 0; let si = 0;
-    for (let y = 0; y < h; y++) {
-      let rr = 0; let ri = 0; let ir = 0; let ii = 0;
-      for (let x = 0, i = y * w; x < w; x++, i++) {
-        rr += kr[i] * exr[x]; ri += kr[i] * exi[x];
-        ir += ki[i] * exr[x]; ii += ki[i] * exi[x];
-      }
-      const eyr = Math.cos(ky * (y - cy));
-      const eyi = Math.sin(ky * (y - cy));
-      cr += rr * eyr - ri * eyi; sr += rr * eyi + ri * eyr;
-      ci += ir * eyr - ii * eyi; si += ir * eyi + ii * eyr;
-    }
-    angles[s] = phi;
-    simple[s] = Math.max(0, cr);
-    complex[s] = Math.sqrt((cr * cr + sr * sr + ci * ci + si * si) / 2);
-  }
-  return { angles, simple, complex };
-}
 
 /** Largest |simple − complex| as a fraction of the larger curve's peak (0 for two empty curves). */
 export function curveGap(simple, complex) {

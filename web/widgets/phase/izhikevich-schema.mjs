@@ -20,18 +20,6 @@ export function stepFromZero(input) {
   return { at: input.t[0], I: input.v[1] };
 }
 
-// A protocol's input at time t: piecewise linear, constant outside the
-// breakpoints, the later value at a repeated time, as the core's fixed-step
-// schemes take it at a step's start (a step that ends on a jump takes the
-// earlier value in all of its stages: docs/ode.md).
-export function inputAt({ t: T, v: V }, time) {
-  if (time < T[0]) return V[0];
-  if (time >= T[T.length - 1]) return V[V.length - 1];
-  let k = 0;
-  while (T[k + 1] <= time) k++;
-  return V[k] + (V[k + 1] - V[k]) * ((time - T[k]) / (T[k + 1] - T[k]));
-}
-
 export const IZHIKEVICH_SCHEMA = Object.freeze({
   preset: { type: 'choice', choices: ['custom', ...IZH_PRESETS, ...IZH_FEATURES], default: 'RS' },
   // A 2004 panel (or 2003 cell) whose protocol (input I(t), quadratic's

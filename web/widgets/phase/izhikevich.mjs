@@ -14,14 +14,14 @@ import { Viewport } from './plane.mjs';
 import { bindPlaneInput } from './plane-input.mjs';
 import { drawArrowField, drawAxes, drawEquilibria, drawPolyline, prepareCanvas } from './plane-draw.mjs';
 import css from './style.mjs';
-import { IZHIKEVICH_SCHEMA, IZH_FEATURES, IZH_PRESETS, IZH_PROTOCOL_CELLS, inputAt, stepFromZero } from './izhikevich-schema.mjs';
+import { IZHIKEVICH_SCHEMA, IZH_FEATURES, IZH_PRESETS, IZH_PROTOCOL_CELLS, stepFromZero } from './izhikevich-schema.mjs';
 import { fmt } from './phase-plane.mjs';
 import { SERIES_PLOT_CSS, SeriesPlot } from '../shared/series-plot.mjs';
 import { showStopNote, stopNote } from './stop-note.mjs';
 import { FIPlot } from './fi-plot.mjs';
 import { download, downloadPng } from '../shared/draw.mjs';
 
-export { IZHIKEVICH_SCHEMA, IZH_FEATURES, IZH_PRESETS, inputAt };
+export { IZHIKEVICH_SCHEMA, IZH_FEATURES, IZH_PRESETS };
 
 const SLIDERS = [['a', 0, 0.2, 0.001], ['b', -0.1, 0.35, 0.005], ['c', -80, -40, 0.5], ['d', -2, 10, 0.05], ['I', -5, 20, 0.1], ['tOn', 0, 500, 5], ['t1', 50, 1000, 10], ['tNc', 0, 1000, 0.5]];
 const PARAMS = ['a', 'b', 'c', 'd', 'I'];
@@ -242,7 +242,7 @@ export class SimcoreIzhikevich extends SimcoreElement {
     this.ncInput = null;
     if (s.protocol !== 'none' && input) {
       const at = Math.min(s.tNc, s.t1);
-      params.I = inputAt(input, at);
+      params.I = sc.inputSample(input, [at])[0]; // the core's drive (sc_ode_input_sample)
       this.ncInput = { t: at, I: params.I };
     }
     this.method = { method, dt };
