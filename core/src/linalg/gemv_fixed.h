@@ -13,7 +13,6 @@
 
 #define SC_GEMV_FIXED_BLOCK 16 /* floats per step of the dot product (4 x f32x4) */
 
-
 /* ---- local-field kernels ------------------------------------------------
  * The summation order is part of the contract, so every variant returns
  * bit-identical fields: 16 partial sums acc[l] += w[j + l] * s[j + l] over
@@ -24,7 +23,7 @@
 typedef float (*sc_gemv_fixed_dot_fn)(const float *w, const float *s, int stride);
 /* h[i] = dot(w + i * stride, s) for i < rows. */
 typedef void (*sc_gemv_fixed_fields_fn)(const float *w, const float *s, int rows,
-                                 int stride, float *h);
+                                        int stride, float *h);
 
 float sc_gemv_fixed_dot_scalar(const float *w, const float *s, int stride);
 void sc_gemv_fixed_fields_scalar(const float *w, const float *s, int rows, int stride, float *h);
@@ -36,7 +35,7 @@ void sc_gemv_fixed_fields_simd(const float *w, const float *s, int rows, int str
 /* Integer kernels for Hebb networks: exact, so any order gives the same sum. */
 typedef int32_t (*sc_gemv_fixed_qdot_fn)(const int16_t *k, const int16_t *s, int stride);
 typedef void (*sc_gemv_fixed_qfields_fn)(const int16_t *k, const int16_t *s, int rows,
-                                  int stride, int32_t *out);
+                                         int stride, int32_t *out);
 
 int32_t sc_gemv_fixed_qdot_scalar(const int16_t *k, const int16_t *s, int stride);
 void sc_gemv_fixed_qfields_scalar(const int16_t *k, const int16_t *s, int rows, int stride, int32_t *out);
@@ -47,7 +46,7 @@ void sc_gemv_fixed_qfields_simd(const int16_t *k, const int16_t *s, int rows, in
 /* int8 counts (|k| <= 127) against the sign mask m (0 or -1 per neuron). */
 typedef int32_t (*sc_gemv_fixed_q8dot_fn)(const int8_t *k, const int8_t *m, int stride);
 typedef void (*sc_gemv_fixed_q8fields_fn)(const int8_t *k, const int8_t *m, int rows,
-                                   int stride, int32_t *out);
+                                          int stride, int32_t *out);
 int32_t sc_gemv_fixed_q8dot_scalar(const int8_t *k, const int8_t *m, int stride);
 void sc_gemv_fixed_q8fields_scalar(const int8_t *k, const int8_t *m, int rows, int stride, int32_t *out);
 #if SC_HAVE_SIMD
