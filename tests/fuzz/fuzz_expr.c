@@ -82,7 +82,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     sc_ode_desc d = sc_ode_default_desc();
     d.system = SC_SYS_CUSTOM;
     d.params = values;
+    d.nparams = nparams;
     d.y0 = y2;
+    d.dim = 2;
     d.t1 = fuzz_double(&in, -5.0, 5.0);
     d.dt = 0.05;
     d.method = (sc_ode_method)fuzz_int(&in, 0, 2);
@@ -94,6 +96,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     float batch[2 * 70];
     for (int k = 0; k < 2 * 70; k++) batch[k] = fuzz_float(&in, -2, 2);
-    sc_ode_batch(SC_SYS_CUSTOM, values, batch, 70, 0.01, fuzz_int(&in, 0, 20), (sc_ode_method)fuzz_int(&in, 0, 1));
+    sc_ode_batch(SC_SYS_CUSTOM, values, nparams, batch, 70, 0.01, fuzz_int(&in, 0, 20), (sc_ode_method)fuzz_int(&in, 0, 1));
     return 0;
 }

@@ -4,6 +4,7 @@
  * block evaluators and the custom batch/field: SIMD == scalar. */
 #include <string.h>
 #include "check.h"
+#include "ode_check.h"
 #include "simcore/ode.h"
 #include "simcore/phase.h"
 #include "ode/ode_internal.h"
@@ -85,7 +86,7 @@ static sc_ode_result run(int system, const double *p, const double *y0, sc_ode_m
     d.dt = m == SC_ODE_DOPRI5 ? 0.1 : 0.01;
     d.method = m;
     sc_ode_result r;
-    CHECK(sc_ode_integrate(&d, &r) == SC_OK, "integrate system %d", system);
+    CHECK(sc_ode_integrate(counted(&d), &r) == SC_OK, "integrate system %d", system);
     return r;
 }
 
@@ -123,7 +124,7 @@ static void test_analysis(void)
     const char *names[1] = {"g"};
     const double g[1] = {0.2};
     CHECK(sc_ode_custom_compile("y", "-sin(x) - g*y", names, g, 1, NULL) == SC_OK, "compile pendulum");
-    sc_phase_plane pl = {SC_SYS_CUSTOM, g, 0, 1, NULL};
+    sc_phase_plane pl = {SC_SYS_CUSTOM, g, sc_ode_system(SC_SYS_CUSTOM)->nparams, 0, 1, NULL, 0};
     sc_equilibrium eq[8];
     int n = 0;
     CHECK(sc_phase_equilibria(&pl, -4, 4, -2, 2, 0, eq, 8, &n, NULL) == SC_OK && n == 3, "pendulum: %d equilibria", n);
@@ -138,7 +139,7 @@ static void test_analysis(void)
     }
     /* a closed nullcline: x' = x^2 + y^2 - 1 vanishes on the unit circle */
     CHECK(sc_ode_custom_compile("x^2 + y^2 - 1", "x - y", NULL, NULL, 0, NULL) == SC_OK, "compile circle");
-    sc_phase_plane pc = {SC_SYS_CUSTOM, g, 0, 1, NULL};
+    sc_phase_plane pc = {SC_SYS_CUSTOM, g, sc_ode_system(SC_SYS_CUSTOM)->nparams, 0, 1, NULL, 0};
     sc_polylines nc;
     CHECK(sc_phase_nullcline(&pc, 0, -2, 2, 41, -2, 2, 37, &nc) == SC_OK && nc.lines == 1, "circle: %ld lines", nc.lines);
     const long last = nc.points - 1;
@@ -194,8 +195,8 @@ static void test_block_paths(void)
     free(fb);
     /* public entry points take the custom path */
     float y[4] = {0.5f, 0, -0.5f, 0};
-    CHECK(sc_ode_batch(SC_SYS_CUSTOM, P, y, 2, 0.01, 100, SC_ODE_RK4) == SC_OK && y[0] != 0.5f, "sc_ode_batch custom");
-    sc_phase_plane pl = {SC_SYS_CUSTOM, P, 0, 1, NULL};
+    CHECK(sc_ode_batch(SC_SYS_CUSTOM, P, sc_ode_system(SC_SYS_CUSTOM)->nparams, y, 2, 0.01, 100, SC_ODE_RK4) == SC_OK && y[0] != 0.5f, "sc_ode_batch custom");
+    sc_phase_plane pl = {SC_SYS_CUSTOM, P, sc_ode_system(SC_SYS_CUSTOM)->nparams, 0, 1, NULL, 0};
     float out[2 * 4 * 3];
     CHECK(sc_phase_direction_field(&pl, -1, 1, 4, -1, 1, 3, out) == SC_OK && !isnan(out[23]), "field custom");
 }

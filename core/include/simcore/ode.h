@@ -8,6 +8,7 @@
 #ifndef SIMCORE_ODE_H
 #define SIMCORE_ODE_H
 
+#include <stdint.h>
 #include "simcore/status.h"
 #include "simcore/limits.h"
 
@@ -58,8 +59,9 @@ SC_API sc_status sc_ode_rhs(int system, const double *p, double t, const double 
 SC_API sc_status sc_ode_jacobian(int system, const double *p, double t, const double *y, double *J);
 
 /* Checks nparams finite values against the system's valid ranges
- * (e.g. m > 0). The failing argument is the parameter's name. */
-SC_API sc_status sc_ode_check_params(int system, const double *p);
+ * (e.g. m > 0). The failing argument is the parameter's name; a count that
+ * is not the system's is SIZE "params". */
+SC_API sc_status sc_ode_check_params(int system, const double *p, int nparams);
 
 typedef enum sc_ode_method {
     SC_ODE_RK4 = 0,   /* classic Runge-Kutta, fixed step (default)             */
@@ -124,27 +126,38 @@ typedef enum sc_ode_event_kind {
     SC_ODE_EVENT_COUNT
 } sc_ode_event_kind;
 
-/* Numerical options; all-zero means the defaults (except system, params,
- * y0 and t1, which the caller sets; start from sc_ode_default_desc()). */
+/* Numerical options. A zero-initialised desc ({0}) is the documented
+ * defaults: rk4, rtol 1e-6, atol 1e-9 for dopri5, max_steps
+ * SC_ODE_MAX_STEPS, no bounds, constant input, no crossing event, built-in
+ * reset on. The caller sets system, params/nparams, y0/dim, t1 and dt.
+ * Every pointer carries its count, and the core checks it: nparams must be
+ * the system's parameter count, dim its dimension, nbounds 0 (bounds NULL)
+ * or 2*dim (SIZE naming "params", "y0" or "bounds"). */
 typedef struct sc_ode_desc {
     int system;
     const double *params; /* nparams values, e.g. from sc_ode_system()->defaults */
-    const double *y0;     /* dim values */
-    double t0, t1;        /* t1 < t0 integrates backward */
-    double dt;            /* fixed step (> 0); dopri5: output interval, 0 = every accepted step */
+    int nparams;
+    const double *y0; /* dim values */
+    int dim;
+    double t0, t1; /* t1 < t0 integrates backward */
+    double dt;     /* fixed step (> 0); dopri5: output interval, 0 = every accepted step */
     sc_ode_method method;
     double rtol, atol;     /* dopri5; 0 -> 1e-6, 1e-9 */
     const double *bounds;  /* NULL or 2*dim: lo_0, hi_0, lo_1, hi_1, ... */
+    int nbounds;           /* 0 or 2*dim */
     long max_steps;        /* 0 -> SC_ODE_MAX_STEPS */
     int input_n;           /* piecewise-linear protocol for the input parameter */
     const double *input_t; /* input_n nondecreasing times (repeat a time for a step) */
     const double *input_v; /* input_n values */
-    int event_var;         /* -1: no crossing event; else the variable watched */
-    double event_value;    /* upward crossings of this value are reported */
-    int no_reset;          /* 1: ignore the built-in reset (separatrices) */
+    int event;             /* 0: no crossing event (the default); 1: report
+                              upward crossings of y[event_var] through
+                              event_value (event_var in 0..dim-1) */
+    int event_var;
+    double event_value;
+    int no_reset; /* 1: ignore the built-in reset (separatrices) */
 } sc_ode_desc;
 
-SC_API sc_ode_desc sc_ode_default_desc(void); /* event_var = -1, rest zero */
+SC_API sc_ode_desc sc_ode_default_desc(void); /* all zero: the same as {0} */
 
 /* Result arrays are allocated by the core; free with sc_ode_result_free.
  * Samples: t[i], y[i*dim + j]. Fixed-step methods sample every step
@@ -186,7 +199,7 @@ SC_API void sc_ode_result_free(sc_ode_result *r);
  * step). A lane whose state leaves float32 (a fast system, a large state)
  * becomes inf/NaN and stays so while the call returns SC_OK: each lane is
  * independent, and callers (the particle layer) respawn such lanes. */
-SC_API sc_status sc_ode_batch(int system, const double *params, float *y, int count,
+SC_API sc_status sc_ode_batch(int system, const double *params, int nparams, float *y, int count,
                               double dt, int steps, sc_ode_method method);
 
 /* ---- the Izhikevich f-I curve ------------------------------------------
@@ -202,28 +215,29 @@ SC_API sc_status sc_ode_batch(int system, const double *params, float *y, int co
  * (NONFINITE), duration <= 0, transient outside [0, duration), dt <= 0, k2
  * <= 0 (RANGE), duration / dt above SC_ODE_MAX_STEPS (SIZE), another method
  * (OPTION), a run that leaves the finite numbers (RANGE "dt"). */
-SC_API sc_status sc_ode_fi_curve(const double *params, const double *current, int n, double duration,
+SC_API sc_status sc_ode_fi_curve(const double *params, int nparams, const double *current, int n, double duration,
                                  double transient, double dt, sc_ode_method method, double *rate,
                                  double *i_sn);
 
 /* ---- flat entry points (see flat.h) ------------------------------------
- * bounds: NULL or 2*dim; input: NULL or input_n times then input_n values;
- * event_var -1 for none. After success the last result stays in the core
- * until the next call or sc_flat_ode_free: sc_flat_ode_info fills
- * info[0..6] = samples, events, stop, steps, rejected, evaluations, dim
- * and the pointers give the arrays. */
-SC_API int sc_flat_ode_integrate(int system, const double *params, int nparams,
-                                 const double *y0, int dim, double t0, double t1,
-                                 double dt, int method, double rtol, double atol,
-                                 const double *bounds, double max_steps,
-                                 const double *input, int input_n, int event_var,
-                                 double event_value);
-SC_API void sc_flat_ode_info(int *info);
-SC_API const double *sc_flat_ode_t(void);
-SC_API const double *sc_flat_ode_y(void);
-SC_API const double *sc_flat_ode_event_t(void);
-SC_API const int *sc_flat_ode_event_kind(void);
-SC_API void sc_flat_ode_free(void);
+ * Every pointer comes with its count: nparams, dim (of y0), nbounds (0 for
+ * NULL, else 2*dim), ninput (0 for NULL, else 2*input_n: input_n times then
+ * input_n values); event_var -1 for no event. The trajectory is owned by a
+ * handle of the core's pool, written to *result (0 on error); at most
+ * SC_ODE_MAX_RESULTS live at a time (NOMEM "result"). sc_flat_ode_result_info
+ * fills info[0..6] = samples, events, stop, steps, rejected, evaluations,
+ * dim (ninfo must be SC_FLAT_ODE_INFO); sc_flat_ode_result_read copies part
+ * 0 t (samples values), 1 y (samples*dim), 2 event times (events), 3 event
+ * kinds (events, as doubles) into out, whose length n must be that size
+ * (SIZE "out"). A freed or unknown handle is HANDLE "result". */
+#define SC_FLAT_ODE_INFO 7
+SC_API int sc_flat_ode_integrate(int system, const double *params, int nparams, const double *y0, int dim,
+                                 double t0, double t1, double dt, int method, double rtol, double atol,
+                                 const double *bounds, int nbounds, double max_steps, const double *input,
+                                 int ninput, int event_var, double event_value, uint32_t *result);
+SC_API int sc_flat_ode_result_info(uint32_t result, int *info, int ninfo);
+SC_API int sc_flat_ode_result_read(uint32_t result, int part, double *out, int n);
+SC_API int sc_flat_ode_result_free(uint32_t result);
 SC_API int sc_flat_ode_batch(int system, const double *params, int nparams, float *y,
                              int count, double dt, int steps, int method);
 /* names: the parameter names separated by single spaces ("" for none);
@@ -248,8 +262,23 @@ SC_API void sc_flat_ode_system_flags(int id, int *info);
 SC_API const char *sc_flat_ode_preset_name(int index);
 SC_API const char *sc_flat_ode_preset_label(int index);
 SC_API const char *sc_flat_ode_preset_source(int index);
-/* out[0..56]: system, t1, dt, input_n, params[16], y0[4], input_t[16], input_v[16], method */
-SC_API int sc_flat_ode_preset_data(int index, double *out);
+/* The preset record: n = SC_FLAT_PRESET_SIZE doubles, each field at its
+ * offset (arrays: SC_ODE_MAX_PARAMS, SC_ODE_MAX_DIM, SC_ODE_PRESET_INPUT
+ * values). sc_boundary() exports this layout; the binding reads it from
+ * there (tests/wasm/boundary.test.mjs compares it with these lines). */
+#define SC_FLAT_PRESET_SYSTEM  0
+#define SC_FLAT_PRESET_T1      1
+#define SC_FLAT_PRESET_DT      2
+#define SC_FLAT_PRESET_INPUT_N 3
+#define SC_FLAT_PRESET_PARAMS  4
+#define SC_FLAT_PRESET_Y0      (SC_FLAT_PRESET_PARAMS + SC_ODE_MAX_PARAMS)
+#define SC_FLAT_PRESET_INPUT_T (SC_FLAT_PRESET_Y0 + SC_ODE_MAX_DIM)
+#define SC_FLAT_PRESET_INPUT_V (SC_FLAT_PRESET_INPUT_T + SC_ODE_PRESET_INPUT)
+#define SC_FLAT_PRESET_METHOD  (SC_FLAT_PRESET_INPUT_V + SC_ODE_PRESET_INPUT)
+#define SC_FLAT_PRESET_SIZE    (SC_FLAT_PRESET_METHOD + 1)
+/* RANGE "preset" past the last preset (the binding's loop end), SIZE "out"
+ * for n != SC_FLAT_PRESET_SIZE. */
+SC_API int sc_flat_ode_preset_data(int index, double *out, int n);
 
 /* out: n rates, then I_SN (n + 1 values). */
 SC_API int sc_flat_ode_fi_curve(const double *params, int nparams, const double *current, int n, double duration,

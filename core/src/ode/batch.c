@@ -97,10 +97,10 @@ static void batch_double(const sc_ode_model *m, const double *p, float *y, int c
     }
 }
 
-sc_status sc_ode_batch(int system, const double *params, float *y, int count, double dt, int steps,
+sc_status sc_ode_batch(int system, const double *params, int nparams, float *y, int count, double dt, int steps,
                        sc_ode_method method)
 {
-    const sc_status ps = sc_ode_check_params(system, params);
+    const sc_status ps = sc_ode_check_params(system, params, nparams);
     if (ps != SC_OK) return ps;
     if ((unsigned)method >= SC_ODE_METHOD_COUNT) return sc_fail(SC_ERR_OPTION, "method");
     const sc_batch_variant *v = sc_batch_find(system, method);

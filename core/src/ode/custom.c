@@ -134,6 +134,19 @@ void sc_custom_field(sc_expr_block_fn block, const float *p, float x0, float hx,
     }
 }
 
+sc_status sc_ode_custom_field_f32(int system, const float *p, float x0, float hx, int nx, float y0, float hy, int ny,
+                                  float *out)
+{
+    if (system != SC_SYS_CUSTOM || !cs.ready) return sc_fail(SC_ERR_OPTION, "system");
+    if (!out || (!p && cs.model.info.nparams)) return sc_fail(SC_ERR_NULL, !out ? "out" : "params");
+#if SC_HAVE_SIMD
+    sc_custom_field(sc_expr_block_simd, p, x0, hx, nx, y0, hy, ny, out);
+#else
+    sc_custom_field(sc_expr_block_scalar, p, x0, hx, nx, y0, hy, ny, out);
+#endif
+    return SC_OK;
+}
+
 /* RK4 or Euler over blocks of SC_EXPR_BLOCK states; t = s dt from 0. */
 void sc_custom_batch(sc_expr_block_fn block, const float *p, float *y, int count, float dt, int steps, int rk4)
 {

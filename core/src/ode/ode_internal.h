@@ -4,6 +4,7 @@
 #define SIMCORE_ODE_INTERNAL_H
 
 #include "simcore/ode.h"
+#include "simcore/ode_float.h"
 #include "../base/internal.h"
 
 /* dy = f(t, y; p). p already holds the input's value at t; only the
@@ -72,9 +73,6 @@ typedef struct sc_batch_variant {
     sc_batch_fn simd; /* NULL in scalar-only builds */
 } sc_batch_variant;
 
-/* The kernels' float constants for a system (see rhs_f32.h), from the
- * double parameters. */
-void sc_ode_float_constants(int system, const double *p, float *out);
 
 /* Every (system, method) pair the batch supports; tests iterate it. */
 extern const sc_batch_variant sc_batch_variants[];

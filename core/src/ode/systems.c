@@ -278,10 +278,11 @@ int sc_ode_find_param(int system, const char *name)
     return -1;
 }
 
-sc_status sc_ode_check_params(int system, const double *p)
+sc_status sc_ode_check_params(int system, const double *p, int nparams)
 {
     const sc_ode_model *m = sc_ode_model_of(system);
     if (!m) return sc_fail(SC_ERR_OPTION, "system");
+    if (nparams != m->info.nparams) return sc_fail(SC_ERR_SIZE, "params");
     if (!p && m->info.nparams) return sc_fail(SC_ERR_NULL, "params");
     for (int i = 0; i < m->info.nparams; i++)
         if (!isfinite(p[i])) return sc_fail(SC_ERR_NONFINITE, m->info.param_names[i]);
