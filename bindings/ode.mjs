@@ -31,6 +31,7 @@ export function odeShared({ ex, i32, block, cString, check, limit, boundary }) {
     maxEquilibria: limit('SC_PHASE_MAX_EQUILIBRIA'),
     maxFI: limit('SC_ODE_FI_MAX'),
     maxBatchDt: limit('SC_ODE_MAX_BATCH_DT'),
+    maxResults: limit('SC_ODE_MAX_RESULTS'),
   });
   const f64 = () => new Float64Array(ex.memory.buffer);
   function copyIn64(role, values) {

@@ -55,7 +55,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     sc_ode_desc d = sc_ode_default_desc();
     d.system = system;
     d.params = fuzz_u8(&in) == 0xff ? NULL : params;
-    d.nparams = fuzz_u8(&in) == 0xfe ? fuzz_int(&in, -1, SC_ODE_MAX_PARAMS + 1) : info ? info->nparams : 0;
+    d.nparams = fuzz_u8(&in) == 0xfe ? fuzz_int(&in, -1, SC_ODE_MAX_PARAMS + 1) : info ? info->nparams
+                                                                                       : 0;
     d.y0 = y0;
     d.dim = fuzz_u8(&in) == 0xfe ? fuzz_int(&in, -1, SC_ODE_MAX_DIM + 1) : dim;
     d.t0 = fuzz_double(&in, -10.0, 10.0);
@@ -65,7 +66,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     d.rtol = fuzz_bool(&in) ? 0.0 : fuzz_double(&in, 0.0, 1e-2);
     d.atol = fuzz_bool(&in) ? 0.0 : fuzz_double(&in, 0.0, 1e-2);
     d.bounds = fuzz_bool(&in) ? bounds : NULL;
-    d.nbounds = fuzz_u8(&in) == 0xfe ? fuzz_int(&in, -1, 9) : d.bounds ? 2 * dim : 0;
+    d.nbounds = fuzz_u8(&in) == 0xfe ? fuzz_int(&in, -1, 9) : d.bounds ? 2 * dim
+                                                                       : 0;
     d.max_steps = fuzz_bool(&in) ? fuzz_size(&in, 1, 5000) : 5000;
     d.input_n = input_n;
     d.input_t = fuzz_bool(&in) ? it : NULL;

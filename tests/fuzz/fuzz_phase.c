@@ -45,9 +45,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         params[k] = fuzz_bool(&in) ? base : base * fuzz_double(&in, 0.0, 2.0);
     }
     for (int k = 0; k < SC_ODE_MAX_DIM; k++) fixed[k] = info ? info->y0[k < info->dim ? k : 0] : 0.0;
-    const int np = fuzz_u8(&in) == 0xff ? fuzz_int(&in, -1, 17) : info ? info->nparams : 0;
+    const int np = fuzz_u8(&in) == 0xff ? fuzz_int(&in, -1, 17) : info ? info->nparams
+                                                                       : 0;
     sc_phase_plane pl = {system, params, np, fuzz_int(&in, -1, 4), fuzz_int(&in, -1, 4), fuzz_bool(&in) ? fixed : NULL, 0};
-    pl.nfixed = fuzz_u8(&in) == 0xff ? fuzz_int(&in, -1, 5) : pl.fixed && info ? info->dim : 0;
+    pl.nfixed = fuzz_u8(&in) == 0xff ? fuzz_int(&in, -1, 5) : pl.fixed && info ? info->dim
+                                                                               : 0;
     const double cx = info ? fixed[pl.xvar >= 0 && pl.xvar < info->dim ? pl.xvar : 0] : 0.0;
     const double cy = info ? fixed[pl.yvar >= 0 && pl.yvar < info->dim ? pl.yvar : 0] : 0.0;
     const double xr = fuzz_double(&in, 0.0, 100.0), yr = fuzz_double(&in, 0.0, 100.0);

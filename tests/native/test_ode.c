@@ -642,9 +642,7 @@ static void test_desc_counts_and_defaults(void)
         int nparams, dim, nbounds;
         const double *bounds;
         const char *arg;
-    } bad[] = {{3, 2, 0, NULL, "params"}, {5, 2, 0, NULL, "params"}, {0, 2, 0, NULL, "params"},
-               {4, 1, 0, NULL, "y0"},     {4, 3, 0, NULL, "y0"},     {4, 2, 3, box, "bounds"},
-               {4, 2, 4, NULL, "bounds"}, {4, 2, 0, box, "bounds"}};
+    } bad[] = {{3, 2, 0, NULL, "params"}, {5, 2, 0, NULL, "params"}, {0, 2, 0, NULL, "params"}, {4, 1, 0, NULL, "y0"}, {4, 3, 0, NULL, "y0"}, {4, 2, 3, box, "bounds"}, {4, 2, 4, NULL, "bounds"}, {4, 2, 0, box, "bounds"}};
     for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++) {
         sc_ode_desc e = d;
         e.nparams = bad[k].nparams;

@@ -82,11 +82,14 @@ int sc_flat_ode_result_read(uint32_t result, int part, double *out, int n)
     const sc_ode_result *r = sc_pool_get(SC_KIND_ODE_RESULT, result);
     if (!r) return sc_fail(SC_ERR_HANDLE, "result");
     if (part < 0 || part > 3) return sc_fail(SC_ERR_OPTION, "part");
-    const long size = part == 0 ? r->samples : part == 1 ? r->samples * r->dim : r->events;
+    const long size = part == 0 ? r->samples : part == 1 ? r->samples * r->dim
+                                                         : r->events;
     if (n != size) return sc_fail(SC_ERR_SIZE, "out");
     if (!out && n) return sc_fail(SC_ERR_NULL, "out");
     for (long i = 0; i < size; i++)
-        out[i] = part == 0 ? r->t[i] : part == 1 ? r->y[i] : part == 2 ? r->event_t[i] : r->event_kind[i];
+        out[i] = part == 0 ? r->t[i] : part == 1 ? r->y[i]
+                                   : part == 2   ? r->event_t[i]
+                                                 : r->event_kind[i];
     return SC_OK;
 }
 

@@ -73,7 +73,6 @@ typedef struct sc_batch_variant {
     sc_batch_fn simd; /* NULL in scalar-only builds */
 } sc_batch_variant;
 
-
 /* Every (system, method) pair the batch supports; tests iterate it. */
 extern const sc_batch_variant sc_batch_variants[];
 extern const int sc_batch_variant_count;
