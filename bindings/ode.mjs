@@ -76,7 +76,6 @@ export function odeShared({ ex, i32, block, cString, check, limit, boundary }) {
     byId.push(s);
   }
   const SYSTEM_NAMES = Object.freeze(byId.map((s) => s.name));
-  const CUSTOM_ID = byId.length; // SC_SYS_CUSTOM follows the built-ins
   // The preset record's layout comes from the core (sc_boundary() records,
   // SC_FLAT_PRESET_* of ode.h), not from offsets copied here.
   const R = boundary.records;
@@ -104,8 +103,11 @@ export function odeShared({ ex, i32, block, cString, check, limit, boundary }) {
 
   // ---- argument helpers ----------------------------------------------------
   // A custom system { dx, dy, params } is compiled in the core (never
-  // evaluated in JS); the last compiled one is cached by its text and values.
+  // evaluated in JS) into a handle of the core's pool, which is its system
+  // id; the binding keeps the last one, keyed by its text and values, and
+  // frees it when another is compiled.
   let customKey = null;
+  let customId = -1;
   function cStringIn(role, text) {
     const ptr = block(role, text.length + 1);
     const bytes = new Uint8Array(ex.memory.buffer, ptr, text.length + 1);
@@ -132,26 +134,30 @@ export function odeShared({ ex, i32, block, cString, check, limit, boundary }) {
     const key = JSON.stringify([spec.dx, spec.dy, names, names.map((n) => values[n])]);
     if (key !== customKey) {
       customKey = null;
+      if (customId !== -1) ex.sc_flat_ode_custom_free(customId);
+      customId = -1;
       const pdx = cStringIn('ode-dx', spec.dx);
       const pdy = cStringIn('ode-dy', spec.dy);
       const pnames = cStringIn('ode-names', names.join(' '));
       const pvals = copyIn64('ode-params', names.map((n) => values[n]));
-      const ppos = block('ode-pos', 4);
-      const status = ex.sc_flat_ode_custom_compile(pdx, pdy, pnames, pvals, names.length, ppos);
+      const out = block('ode-compile', 12); // error position, message pointer, system id
+      const status = ex.sc_flat_ode_custom_compile(pdx, pdy, pnames, pvals, names.length, out, out + 4, out + 8);
       if (status !== 0) {
         const arg = cString(ex.sc_last_error_arg());
-        const msg = cString(ex.sc_flat_ode_custom_error());
+        const ppos = out;
+        const msg = cString(i32()[(out + 4) >> 2]);
         if (arg === 'dx' || arg === 'dy') {
           const pos = i32()[ppos >> 2];
           throw new SyntaxError(`${fn}: system.${arg}: ${msg} at position ${pos}\n  ${spec[arg]}\n  ${' '.repeat(pos)}^`);
         }
-        if (msg) throw new RangeError(`${fn}: system.params: ${msg}`);
+        if (arg === 'params' && msg) throw new RangeError(`${fn}: system.params: ${msg}`);
         check(fn, status);
       }
+      customId = i32()[(out + 8) >> 2];
       customKey = key;
     }
     const params = names.map((n) => Object.freeze({ name: n, unit: '', default: values[n], optional: true }));
-    return { id: CUSTOM_ID, name: 'custom', dim: 2, variables: [{ name: 'x', unit: '' }, { name: 'y', unit: '' }],
+    return { id: customId, name: 'custom', dim: 2, variables: [{ name: 'x', unit: '' }, { name: 'y', unit: '' }],
       params, defaults: values, y0: [0, 0], input: null, reset: false };
   }
 

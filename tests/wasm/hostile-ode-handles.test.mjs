@@ -130,6 +130,36 @@ for (const kind of ['simd', 'scalar']) {
     }
   });
 
+  test(`${kind}: custom systems are handles: compiled side by side, freed once`, async () => {
+    const s = await setup();
+    const text = (str) => { const p = s.ex.malloc(str.length + 1); new Uint8Array(s.ex.memory.buffer).set([...str].map((c) => c.charCodeAt(0)).concat(0), p); return p; };
+    const out = s.ex.malloc(12);
+    const compile = (dx, dy) => [s.raw.call('sc_flat_ode_custom_compile', text(dx), text(dy), text(''), 0, 0, out, out + 4, out + 8), s.i32()[(out + 8) >> 2]];
+    const [ra, a] = compile('y', '-x');
+    const [rb, b] = compile('-y', 'x');
+    assert.equal(ra.status, 0);
+    assert.equal(rb.status, 0);
+    assert.notEqual(a, b);
+    assert.ok((a >>> 0) > 0xffff, 'an id past the built-ins');
+    // (1, 0): (y, -x) = (0, -1), (-y, x) = (0, 1): each keeps its own program
+    const y = s.put([1, 0]);
+    for (const [id, want] of [[a, -1], [b, 1]]) {
+      assert.equal(s.raw.call('sc_flat_ode_integrate', id, 0, 0, y, 2, 0, 0.001, 0.001, 0, 0, 0, 0, 0, 0, 0, 0, -1, 0, s.hp).status, 0);
+      const h = s.u32()[s.hp >> 2];
+      s.raw.call('sc_flat_ode_result_read', h, 1, s.out, 4);
+      assert.ok(Math.abs(s.f64()[(s.out >> 3) + 3] / 0.001 - want) < 1e-3, `system ${id}: y' = ${want}`);
+      s.ex.sc_flat_ode_result_free(h);
+    }
+    const [bad, none] = compile('y', 'x +');
+    assert.deepEqual([bad.status, bad.arg, none], [STATUS.RANGE, 'dy', -1]);
+    assert.ok(s.core.cString(s.i32()[(out + 4) >> 2]).length > 0, 'a message');
+    assert.deepEqual(s.raw.call('sc_flat_ode_custom_free', a), { status: 0, arg: '' });
+    assert.deepEqual(s.raw.call('sc_flat_ode_custom_free', a), { status: STATUS.HANDLE, arg: 'system' });
+    assert.equal(s.raw.call('sc_flat_ode_integrate', a, 0, 0, y, 2, 0, 1, 0.1, 0, 0, 0, 0, 0, 0, 0, 0, -1, 0, s.hp).status, STATUS.OPTION, 'a freed system is no system');
+    for (const id of [-1, 0, 6, 7, 0xffff, 2 ** 31 - 1]) assert.equal(s.raw.call('sc_flat_ode_custom_free', id).status, STATUS.HANDLE, `free ${id}`);
+    assert.deepEqual(s.raw.call('sc_flat_ode_custom_free', b), { status: 0, arg: '' });
+  });
+
   test(`${kind}: the pools are bounded and reusable`, async () => {
     const s = await setup();
     const max = s.core.limit('SC_ODE_MAX_RESULTS');

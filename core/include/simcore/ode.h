@@ -22,9 +22,8 @@ typedef enum sc_ode_system_id {
     SC_SYS_VAN_DER_POL,     /* x' = y, y' = mu (1 - x^2) y - x             */
     SC_SYS_MORRIS_LECAR,    /* Morris-Lecar 1981 as in Rinzel-Ermentrout   */
     SC_SYS_HODGKIN_HUXLEY,  /* Hodgkin-Huxley 1952, squid axon, 4-D        */
-    SC_SYS_CUSTOM,          /* x' = f(x, y, t), y' = g(x, y, t) from text:
-                                sc_ode_custom_compile (2-D, no reset)      */
-    SC_SYS_COUNT
+    SC_SYS_COUNT            /* the built-ins; a custom system's id is the
+                               handle sc_ode_custom_compile returns        */
 } sc_ode_system_id;
 
 /* One system of the table. All strings are static. */
@@ -44,8 +43,7 @@ typedef struct sc_ode_system_info {
     int has_jacobian;               /* 1: analytic Jacobian */
 } sc_ode_system_info;
 
-/* NULL for an unknown id (and for SC_SYS_CUSTOM before a successful
- * sc_ode_custom_compile). */
+/* NULL for an unknown id (and a freed custom system). */
 SC_API const sc_ode_system_info *sc_ode_system(int id);
 /* Id of a system by name, -1 if unknown. */
 SC_API int sc_ode_find_system(const char *name);
@@ -73,20 +71,24 @@ typedef enum sc_ode_method {
     SC_ODE_METHOD_COUNT
 } sc_ode_method;
 
-/* ---- the custom system --------------------------------------------------
+/* ---- custom systems -----------------------------------------------------
  * x' = dx, y' = dy, two expressions over x, y, t, the named parameters, the
  * constants pi and e, numbers, + - * / ^ (right-assoc.; -x^2 = -(x^2)),
  * parentheses and sin cos tan asin acos atan sinh cosh tanh exp log (= ln)
  * sqrt abs floor ceil (one argument), atan2 min max pow (two). Compiled to a
- * stack program (docs/ode.md "Custom systems") into the one custom slot,
- * SC_SYS_CUSTOM, used like any other system until the next compile.
+ * stack program (docs/ode.md "Custom systems") owned by a handle of the
+ * core's pool: *system receives its id (never a built-in id), used like any
+ * other system until sc_ode_custom_free; several live side by side (at most
+ * SC_ODE_MAX_CUSTOM, NOMEM "system"). On error *system is -1.
  * Parameter names: identifiers (<= 31 chars), not reserved words, unique.
- * A syntax error returns SC_ERR_RANGE naming "dx" or "dy", *error_pos (may
- * be NULL) receives the 0-based character position and
- * sc_ode_custom_error() the description. */
+ * A syntax error returns SC_ERR_RANGE naming "dx" or "dy"; *error_pos (may
+ * be NULL) receives the 0-based character position and *message (may be
+ * NULL) a static description of any error ("" on success). */
 SC_API sc_status sc_ode_custom_compile(const char *dx, const char *dy, const char *const *param_names,
-                                       const double *values, int nparams, int *error_pos);
-SC_API const char *sc_ode_custom_error(void);
+                                       const double *values, int nparams, int *error_pos, const char **message,
+                                       int *system);
+/* HANDLE "system" for a built-in, freed or unknown id. */
+SC_API sc_status sc_ode_custom_free(int system);
 
 #define SC_ODE_PRESET_INPUT 16 /* breakpoints a preset's protocol can hold */
 
@@ -241,10 +243,10 @@ SC_API int sc_flat_ode_result_free(uint32_t result);
 SC_API int sc_flat_ode_batch(int system, const double *params, int nparams, float *y,
                              int count, double dt, int steps, int method);
 /* names: the parameter names separated by single spaces ("" for none);
- * error (may be NULL) receives the 0-based position of a syntax error. */
-SC_API int sc_flat_ode_custom_compile(const char *dx, const char *dy, const char *names,
-                                      const double *values, int nparams, int *error_pos);
-SC_API const char *sc_flat_ode_custom_error(void);
+ * error_pos, message and system as in sc_ode_custom_compile. */
+SC_API int sc_flat_ode_custom_compile(const char *dx, const char *dy, const char *names, const double *values,
+                                      int nparams, int *error_pos, const char **message, int *system);
+SC_API int sc_flat_ode_custom_free(int system);
 /* Table access for the binding: strings as pointers, numbers as doubles.
  * The count is of the built-in systems (ids 0 .. count-1). */
 SC_API int sc_flat_ode_system_count(void);

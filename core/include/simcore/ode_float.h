@@ -16,6 +16,9 @@
  * from its double parameters (unchecked: pass checked parameters). */
 void sc_ode_float_constants(int system, const double *p, float *out);
 
+/* 1 if system is a live custom system (sc_ode_custom_compile), else 0. */
+int sc_ode_is_custom(int system);
+
 /* The custom system's direction field in float32 over blocks of points
  * (SIMD when built), the same bits as the scalar block evaluator: out[2 (j
  * nx + i) + {0, 1}] at x0 + i hx, y0 + j hy. p: the nparams parameters as

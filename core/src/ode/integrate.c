@@ -55,7 +55,7 @@ static void begin_step(ctx *c, double t, double h) { c->at = t + 0.5 * h; }
 static void f(ctx *c, double t, const double *y, double *dy)
 {
     if (c->input_n) c->p[c->input_param] = drive(c, t);
-    c->m->rhs(t, y, c->p, dy);
+    sc_model_rhs(c->m, t, y, c->p, dy);
     c->r->evaluations++;
 }
 

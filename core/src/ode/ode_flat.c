@@ -111,11 +111,13 @@ int sc_flat_ode_batch(int system, const double *params, int nparams, float *y, i
     return sc_ode_batch(system, params, nparams, y, count, dt, steps, (sc_ode_method)method);
 }
 
-int sc_flat_ode_system_count(void) { return SC_SYS_CUSTOM; }
+int sc_flat_ode_system_count(void) { return SC_SYS_COUNT; }
 
 int sc_flat_ode_custom_compile(const char *dx, const char *dy, const char *names, const double *values,
-                               int nparams, int *error_pos)
+                               int nparams, int *error_pos, const char **message, int *system)
 {
+    if (system) *system = -1;
+    if (message) *message = "";
     if (nparams < 0 || nparams > SC_ODE_MAX_PARAMS) return sc_fail(SC_ERR_SIZE, "params");
     if (nparams && !names) return sc_fail(SC_ERR_NULL, "params");
     char buf[SC_ODE_MAX_PARAMS * 33];
@@ -135,10 +137,10 @@ int sc_flat_ode_custom_compile(const char *dx, const char *dy, const char *names
         }
         if (k != nparams) return sc_fail(SC_ERR_SIZE, "params");
     }
-    return sc_ode_custom_compile(dx, dy, ptr, values, nparams, error_pos);
+    return sc_ode_custom_compile(dx, dy, ptr, values, nparams, error_pos, message, system);
 }
 
-const char *sc_flat_ode_custom_error(void) { return sc_ode_custom_error(); }
+int sc_flat_ode_custom_free(int system) { return sc_ode_custom_free(system); }
 
 static const sc_ode_system_info *sys(int id) { return sc_ode_system(id); }
 

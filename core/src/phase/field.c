@@ -55,7 +55,7 @@ sc_status sc_phase_direction_field(const sc_phase_plane *plane, double xmin, dou
     if ((long)nx * ny > SC_PHASE_MAX_POINTS) return sc_fail(SC_ERR_SIZE, "nx * ny");
     if (!out) return sc_fail(SC_ERR_NULL, "out");
     const double hx = (xmax - xmin) / (nx - 1), hy = (ymax - ymin) / (ny - 1);
-    if (pl.system == SC_SYS_CUSTOM) {
+    if (sc_ode_is_custom(pl.system)) {
         float p[SC_ODE_MAX_PARAMS];
         for (int k = 0; k < sc_ode_system(pl.system)->nparams; k++) p[k] = (float)pl.p[k];
         const float x0 = (float)xmin, fhx = (float)hx, y0 = (float)ymin, fhy = (float)hy;
