@@ -188,7 +188,8 @@ SC_API sc_status sc_ode_integrate(const sc_ode_desc *desc, sc_ode_result *out);
 SC_API void sc_ode_result_free(sc_ode_result *r);
 
 /* ---- batches (float32) --------------------------------------------------
- * Advances count states y (interleaved: y[i*dim + j]) in place by `steps`
+ * Advances count states y (interleaved: y[i*dim + j]; params: nparams values,
+ * the system's count or SIZE "params") in place by `steps`
  * fixed steps of dt with constant parameters. Four lanes per SIMD vector,
  * several vectors in flight. Float kernels: linear2d, oscillator and
  * izhikevich (reset v >= vpeak -> v = c, u += d at the end of the step, per
@@ -205,7 +206,8 @@ SC_API sc_status sc_ode_batch(int system, const double *params, int nparams, flo
                               double dt, int steps, sc_ode_method method);
 
 /* ---- the Izhikevich f-I curve ------------------------------------------
- * For each current[k] (n of them, 1..SC_ODE_FI_MAX) integrates the
+ * For each current[k] (n of them, 1..SC_ODE_FI_MAX; params: nparams values,
+ * SIZE "params" unless the izhikevich count) integrates the
  * izhikevich system (params: its nparams values; params[I] is ignored) from
  * v = -65, u = -65 b (the 2003 paper's code) over [0, duration] ms with a
  * fixed step dt and method rk4, euler or izhikevich-euler, and stores in
