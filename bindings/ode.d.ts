@@ -1,6 +1,6 @@
 // Type declarations for bindings/ode.mjs (sc.systems, sc.integrate,
-// sc.integrateBatch, sc.directionField, sc.nullclines, sc.equilibria,
-// sc.separatrices, sc.classifyLinear, sc.odeLimits). Methods, events,
+// sc.integrateBatch, sc.fICurve, sc.odeLimits); the phase-plane functions
+// are in phase.d.ts. Methods, events,
 // tolerances: docs/ode.md; models, units, presets: docs/models.md; the C
 // contract: core/include/simcore/ode.h and phase.h.
 //
@@ -21,12 +21,6 @@
 export type OdeMethod = 'rk4' | 'euler' | 'dopri5' | 'izhikevich-euler';
 export type OdeStop = 'end' | 'bounds' | 'nonfinite' | 'maxSteps' | 'stepSize';
 export type OdeEventKind = 'spike' | 'crossing';
-export type EquilibriumType = 'saddle' | 'center' | 'stable-focus' | 'unstable-focus' | 'stable-node' | 'unstable-node'
-  | 'stable-degenerate-node' | 'unstable-degenerate-node' | 'stable-star' | 'unstable-star' | 'non-isolated';
-
-/** x0, y0, x1, y1, ... (closed curves repeat their first point). */
-export type Polyline = Float64Array;
-
 /** A system typed by the user: expressions in x, y, t and the named parameters. */
 import type { NumericArray } from './conv';
 
@@ -158,96 +152,6 @@ export interface IntegrateBatchOptions {
   method?: 'rk4' | 'euler';
 }
 
-export interface PlaneOptions {
-  system: OdeSystemSpec;
-  params?: Record<string, number>;
-  /** The plane's two variables (names or indices); default the first two. */
-  vars?: readonly [string | number, string | number];
-  /** Values of the other variables for systems above 2-D (default: the system's y0). */
-  fixed?: ArrayLike<number>;
-}
-
-export interface DirectionFieldOptions extends PlaneOptions {
-  /** [min, max, n] with n >= 2. */
-  x: [number, number, number];
-  y: [number, number, number];
-  /** Float32Array of 2 nx ny to write into (reused between frames). */
-  out?: Float32Array;
-}
-
-export interface NullclineOptions extends PlaneOptions {
-  x: [number, number, number];
-  y: [number, number, number];
-}
-
-export interface Nullclines {
-  /** dx/dt = 0 */
-  x: Polyline[];
-  /** dy/dt = 0 */
-  y: Polyline[];
-}
-
-export interface EquilibriaOptions extends PlaneOptions {
-  x: [number, number];
-  y: [number, number];
-  /** Newton seeds per axis (2..256, default 24). */
-  seeds?: number;
-}
-
-export interface Complex {
-  re: number;
-  im: number;
-}
-
-/** A unit eigenvector: real and imaginary parts. */
-export interface EigenVector {
-  re: [number, number];
-  im: [number, number];
-}
-
-export interface LinearClassification {
-  type: EquilibriumType;
-  trace: number;
-  det: number;
-  discriminant: number;
-  eigenvalues: [Complex, Complex];
-  eigenvectors: [EigenVector, EigenVector];
-}
-
-export interface Equilibrium extends LinearClassification {
-  x: number;
-  y: number;
-  /** Row-major 2x2 Jacobian in the plane. */
-  jacobian: [number, number, number, number];
-}
-
-export interface SeparatrixOptions {
-  /** A 2-D system. */
-  system: OdeSystemSpec;
-  params?: Record<string, number>;
-  x: [number, number];
-  y: [number, number];
-  /** Longest integration time (default 200 / min |λ| of the saddle). Each curve ends where it leaves the box or on the equilibrium it reaches. */
-  tMax?: number;
-}
-
-export interface SaddlePoint {
-  x: number;
-  y: number;
-}
-
-export interface Separatrix {
-  kind: 'unstable' | 'stable';
-  saddle: SaddlePoint;
-  /** Starts at the saddle. */
-  points: Polyline;
-}
-
-export interface ClassifyOptions {
-  /** Relative band around the boundaries (0..0.1, default 1e-9). */
-  tolerance?: number;
-}
-
 export interface OdeLimits {
   readonly maxSteps: number;
   readonly maxInput: number;
@@ -260,6 +164,8 @@ export interface OdeLimits {
   readonly maxFI: number;
   /** Largest integrateBatch step dt, model time units (1e6). */
   readonly maxBatchDt: number;
+  /** Live result handles of each kind the core holds (trajectories, polylines); the binding frees each one before it returns. */
+  readonly maxResults: number;
 }
 
 export interface FICurveOptions {
@@ -286,7 +192,7 @@ export interface FICurve {
   iSN: number | null;
 }
 
-/** The ODE and phase-plane members of Simcore (simcore.d.ts). */
+/** The ODE members of Simcore (simcore.d.ts); the phase plane: PhaseApi in phase.d.ts. */
 export interface OdeApi {
   /** The built-in systems by name (custom systems are passed as { dx, dy, params }). */
   readonly systems: Readonly<Record<string, OdeSystemInfo>>;
@@ -295,16 +201,6 @@ export interface OdeApi {
   integrate(options: IntegrateOptions): IntegrateResult;
   /** Advance many states in place (float32) by `steps` fixed steps; returns y0s. */
   integrateBatch(options: IntegrateBatchOptions): Float32Array;
-  /** (dx, dy) per grid point, x fastest (into `out` if given). */
-  directionField(options: DirectionFieldOptions): Float32Array;
-  /** Zero sets of dx/dt and dy/dt as joined polylines. */
-  nullclines(options: NullclineOptions): Nullclines;
-  /** Every equilibrium in the box, sorted by x then y. */
-  equilibria(options: EquilibriaOptions): Equilibrium[];
-  /** Stable and unstable manifolds of each saddle: 4 curves per saddle (unstable +v, -v, stable +v, -v). */
-  separatrices(options: SeparatrixOptions): Separatrix[];
-  /** Type of the equilibrium of x' = a x + b y, y' = c x + d y; |a|, |b|, |c|, |d| <= 1e150. */
-  classifyLinear(a: number, b: number, c: number, d: number, options?: ClassifyOptions): LinearClassification;
   /** Izhikevich firing rate against a constant current, and I_SN. */
   fICurve(options: FICurveOptions): FICurve;
   /**

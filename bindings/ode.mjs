@@ -1,6 +1,6 @@
-// ODE and phase-plane functions of the binding: integrate, integrateBatch,
-// directionField, nullclines, equilibria, separatrices, classifyLinear and
-// the table of systems with their presets. Conventions and types: docs/ode.md,
+// ODE functions of the binding: integrate, integrateBatch, fICurve and the
+// table of systems with their presets (the phase-plane functions live in
+// phase.mjs and share the table and helpers through odeShared). Conventions and types: docs/ode.md,
 // models and units: docs/models.md.
 import { arrayLength, checkArray, checkInt, checkNumber, checkObject, checkOption, describe, isArray, readOptions,
   typedArrayKind, typedArrayLength } from './core/validate.mjs';
@@ -8,8 +8,6 @@ import { arrayLength, checkArray, checkInt, checkNumber, checkObject, checkOptio
 export const ODE_METHODS = Object.freeze(['rk4', 'euler', 'dopri5', 'izhikevich-euler']);
 const STOPS = Object.freeze(['end', 'bounds', 'nonfinite', 'maxSteps', 'stepSize']);
 const EVENT_KINDS = Object.freeze(['spike', 'crossing']);
-const EQ_TYPES = Object.freeze(['saddle', 'center', 'stable-focus', 'unstable-focus', 'stable-node', 'unstable-node',
-  'stable-degenerate-node', 'unstable-degenerate-node', 'stable-star', 'unstable-star', 'non-isolated']);
 
 
 const SET = Float32Array.prototype.set;
@@ -19,7 +17,9 @@ const SET = Float32Array.prototype.set;
 // equation's vr, ku (u' = a (b (v - vr) - ku u); panel R: -65, 0).
 const OPTIONAL = Object.freeze({ izhikevich: ['k2', 'k1', 'k0', 'vpeak', 'vr', 'ku'] });
 
-export function odeApi({ ex, f32, i32, block, cString, check, checkOutputs, limit }) {
+// The system table, argument helpers and custom-system compilation shared by
+// the ODE functions here and the phase-plane functions (phase.mjs).
+export function odeShared({ ex, i32, block, cString, check, limit, boundary }) {
   // sc.odeLimits, read from the core (core/include/simcore/limits.h).
   const ODE_LIMITS = Object.freeze({
     maxSteps: limit('SC_ODE_MAX_STEPS'),
@@ -31,6 +31,7 @@ export function odeApi({ ex, f32, i32, block, cString, check, checkOutputs, limi
     maxEquilibria: limit('SC_PHASE_MAX_EQUILIBRIA'),
     maxFI: limit('SC_ODE_FI_MAX'),
     maxBatchDt: limit('SC_ODE_MAX_BATCH_DT'),
+    maxResults: limit('SC_ODE_MAX_RESULTS'),
   });
   const f64 = () => new Float64Array(ex.memory.buffer);
   function copyIn64(role, values) {
@@ -75,19 +76,23 @@ export function odeApi({ ex, f32, i32, block, cString, check, checkOutputs, limi
     byId.push(s);
   }
   const SYSTEM_NAMES = Object.freeze(byId.map((s) => s.name));
-  const CUSTOM_ID = byId.length; // SC_SYS_CUSTOM follows the built-ins
-  const pd = block('ode-preset', 57 * 8);
-  for (let i = 0; ex.sc_flat_ode_preset_data(i, pd) === 0; i++) {
-    const d = f64().slice(pd >> 3, (pd >> 3) + 57);
-    const s = byId[d[0]];
+  // The preset record's layout comes from the core (sc_boundary() records,
+  // SC_FLAT_PRESET_* of ode.h), not from offsets copied here.
+  const R = boundary.records;
+  const pd = block('ode-preset', R.SC_FLAT_PRESET_SIZE * 8);
+  for (let i = 0; ex.sc_flat_ode_preset_data(i, pd, R.SC_FLAT_PRESET_SIZE) === 0; i++) {
+    const d = f64().slice(pd >> 3, (pd >> 3) + R.SC_FLAT_PRESET_SIZE);
+    const s = byId[d[R.SC_FLAT_PRESET_SYSTEM]];
     const params = {};
-    s.params.forEach((p, k) => { params[p.name] = d[4 + k]; });
-    const n = d[3];
+    s.params.forEach((p, k) => { params[p.name] = d[R.SC_FLAT_PRESET_PARAMS + k]; });
+    const n = d[R.SC_FLAT_PRESET_INPUT_N];
+    const field = (at, len) => Object.freeze(Array.from(d.subarray(at, at + len)));
     s.presets.push(Object.freeze({
       name: cString(ex.sc_flat_ode_preset_name(i)), label: cString(ex.sc_flat_ode_preset_label(i)),
       source: cString(ex.sc_flat_ode_preset_source(i)), system: s.name, params: Object.freeze(params),
-      y0: Object.freeze(Array.from(d.subarray(20, 20 + s.dim))), t1: d[1], dt: d[2], method: ODE_METHODS[d[56]],
-      input: n ? Object.freeze({ t: Object.freeze(Array.from(d.subarray(24, 24 + n))), v: Object.freeze(Array.from(d.subarray(40, 40 + n))) }) : null,
+      y0: field(R.SC_FLAT_PRESET_Y0, s.dim), t1: d[R.SC_FLAT_PRESET_T1], dt: d[R.SC_FLAT_PRESET_DT],
+      method: ODE_METHODS[d[R.SC_FLAT_PRESET_METHOD]],
+      input: n ? Object.freeze({ t: field(R.SC_FLAT_PRESET_INPUT_T, n), v: field(R.SC_FLAT_PRESET_INPUT_V, n) }) : null,
     }));
   }
   for (const s of byId) {
@@ -98,8 +103,11 @@ export function odeApi({ ex, f32, i32, block, cString, check, checkOutputs, limi
 
   // ---- argument helpers ----------------------------------------------------
   // A custom system { dx, dy, params } is compiled in the core (never
-  // evaluated in JS); the last compiled one is cached by its text and values.
+  // evaluated in JS) into a handle of the core's pool, which is its system
+  // id; the binding keeps the last one, keyed by its text and values, and
+  // frees it when another is compiled.
   let customKey = null;
+  let customId = -1;
   function cStringIn(role, text) {
     const ptr = block(role, text.length + 1);
     const bytes = new Uint8Array(ex.memory.buffer, ptr, text.length + 1);
@@ -126,26 +134,30 @@ export function odeApi({ ex, f32, i32, block, cString, check, checkOutputs, limi
     const key = JSON.stringify([spec.dx, spec.dy, names, names.map((n) => values[n])]);
     if (key !== customKey) {
       customKey = null;
+      if (customId !== -1) ex.sc_flat_ode_custom_free(customId);
+      customId = -1;
       const pdx = cStringIn('ode-dx', spec.dx);
       const pdy = cStringIn('ode-dy', spec.dy);
       const pnames = cStringIn('ode-names', names.join(' '));
       const pvals = copyIn64('ode-params', names.map((n) => values[n]));
-      const ppos = block('ode-pos', 4);
-      const status = ex.sc_flat_ode_custom_compile(pdx, pdy, pnames, pvals, names.length, ppos);
+      const out = block('ode-compile', 12); // error position, message pointer, system id
+      const status = ex.sc_flat_ode_custom_compile(pdx, pdy, pnames, pvals, names.length, out, out + 4, out + 8);
       if (status !== 0) {
         const arg = cString(ex.sc_last_error_arg());
-        const msg = cString(ex.sc_flat_ode_custom_error());
+        const ppos = out;
+        const msg = cString(i32()[(out + 4) >> 2]);
         if (arg === 'dx' || arg === 'dy') {
           const pos = i32()[ppos >> 2];
           throw new SyntaxError(`${fn}: system.${arg}: ${msg} at position ${pos}\n  ${spec[arg]}\n  ${' '.repeat(pos)}^`);
         }
-        if (msg) throw new RangeError(`${fn}: system.params: ${msg}`);
+        if (arg === 'params' && msg) throw new RangeError(`${fn}: system.params: ${msg}`);
         check(fn, status);
       }
+      customId = i32()[(out + 8) >> 2];
       customKey = key;
     }
     const params = names.map((n) => Object.freeze({ name: n, unit: '', default: values[n], optional: true }));
-    return { id: CUSTOM_ID, name: 'custom', dim: 2, variables: [{ name: 'x', unit: '' }, { name: 'y', unit: '' }],
+    return { id: customId, name: 'custom', dim: 2, variables: [{ name: 'x', unit: '' }, { name: 'y', unit: '' }],
       params, defaults: values, y0: [0, 0], input: null, reset: false };
   }
 
@@ -183,22 +195,6 @@ export function odeApi({ ex, f32, i32, block, cString, check, checkOutputs, limi
     return checkOption(fn, name, v, s.variables.map((x) => x.name));
   }
 
-  // The plane: vars (default the first two variables) and fixed values.
-  function plane(fn, s, o) {
-    let xvar = 0;
-    let yvar = 1;
-    if (o.vars !== undefined) {
-      if (!isArray(o.vars) || o.vars.length !== 2) throw new TypeError(`${fn}: vars must be [xVariable, yVariable], got ${describe(o.vars)}`);
-      xvar = variable(fn, 'vars[0]', s, o.vars[0]);
-      yvar = variable(fn, 'vars[1]', s, o.vars[1]);
-      if (xvar === yvar) throw new RangeError(`${fn}: vars must name two different variables`);
-    }
-    let fixed = null;
-    if (o.fixed !== undefined) fixed = stateVector(fn, 'fixed', s, o.fixed);
-    else if (s.dim > 2) fixed = s.y0.slice();
-    return { xvar, yvar, fixed };
-  }
-
   function range(fn, name, v, withCount, maxCount = ODE_LIMITS.maxGrid) {
     const len = withCount ? 3 : 2;
     if (!isArray(v) || v.length !== len) {
@@ -212,29 +208,13 @@ export function odeApi({ ex, f32, i32, block, cString, check, checkOutputs, limi
 
   const ptrOrNull = (role, values) => (values ? copyIn64(role, values) : 0);
 
-  function classRecord(d, o) {
-    return {
-      type: EQ_TYPES[d[o]],
-      trace: d[o + 1],
-      det: d[o + 2],
-      discriminant: d[o + 3],
-      eigenvalues: [{ re: d[o + 4], im: d[o + 5] }, { re: d[o + 6], im: d[o + 7] }],
-      eigenvectors: [
-        { re: [d[o + 8], d[o + 9]], im: [d[o + 10], d[o + 11]] },
-        { re: [d[o + 12], d[o + 13]], im: [d[o + 14], d[o + 15]] },
-      ],
-    };
-  }
+  return { ODE_LIMITS, systems, system, paramVector, stateVector, variable, range, ptrOrNull, copyIn64, copyOut64, f64 };
+}
 
-  function polylines(info) {
-    const [points, lines] = i32().slice(info >> 2, (info >> 2) + 2);
-    const xy = copyOut64(ex.sc_flat_phase_points(), 2 * points);
-    const start = copyOut64(ex.sc_flat_phase_starts(), lines + 1);
-    ex.sc_flat_phase_free();
-    const out = [];
-    for (let l = 0; l < lines; l++) out.push(xy.slice(2 * start[l], 2 * start[l + 1]));
-    return out;
-  }
+export function odeApi(core, shared = odeShared(core)) {
+  const { ex, f32, i32, block, check } = core;
+  const { ODE_LIMITS, systems, system, paramVector, stateVector, variable, range, ptrOrNull, copyIn64, copyOut64 } = shared;
+  const INFO = core.boundary.records.SC_FLAT_ODE_INFO;
 
   return {
     systems,
@@ -312,16 +292,28 @@ export function odeApi({ ex, f32, i32, block, cString, check, checkOutputs, limi
       const py = copyIn64('ode-y0', y0);
       const pb = ptrOrNull('ode-bounds', bounds);
       const pin = ptrOrNull('ode-input', input);
-      check(fn, ex.sc_flat_ode_integrate(s.id, pp, p.length, py, s.dim, t0, t1, dt, method, rtol, atol, pb, maxSteps,
-        pin, input ? input.length / 2 : 0, eventVar, eventValue));
-      const pi = block('ode-info', 8 * 4);
-      ex.sc_flat_ode_info(pi);
-      const [samples, nev, stop, steps, rejected, evaluations] = i32().slice(pi >> 2, (pi >> 2) + 6);
-      const t = copyOut64(ex.sc_flat_ode_t(), samples);
-      const y = copyOut64(ex.sc_flat_ode_y(), samples * s.dim);
-      const et = nev ? copyOut64(ex.sc_flat_ode_event_t(), nev) : [];
-      const ek = nev ? i32().slice(ex.sc_flat_ode_event_kind() >> 2, (ex.sc_flat_ode_event_kind() >> 2) + nev) : [];
-      ex.sc_flat_ode_free();
+      const pr = block('ode-result', 4);
+      check(fn, ex.sc_flat_ode_integrate(s.id, pp, p.length, py, s.dim, t0, t1, dt, method, rtol, atol,
+        pb, bounds ? bounds.length : 0, maxSteps, pin, input ? input.length : 0, eventVar, eventValue, pr));
+      // The trajectory is owned by a core handle until freed here.
+      const h = i32()[pr >> 2] >>> 0;
+      let t, y, et, ek, samples, nev, stop, steps, rejected, evaluations;
+      try {
+        const pi = block('ode-info', INFO * 4);
+        check(fn, ex.sc_flat_ode_result_info(h, pi, INFO));
+        [samples, nev, stop, steps, rejected, evaluations] = i32().slice(pi >> 2, (pi >> 2) + 6);
+        const read = (part, n) => {
+          const ptr = block('ode-out', Math.max(n, 1) * 8);
+          check(fn, ex.sc_flat_ode_result_read(h, part, ptr, n));
+          return copyOut64(ptr, n);
+        };
+        t = read(0, samples);
+        y = read(1, samples * s.dim);
+        et = nev ? read(2, nev) : [];
+        ek = nev ? read(3, nev) : [];
+      } finally {
+        ex.sc_flat_ode_result_free(h);
+      }
       const events = Array.from(et, (te, i) => ({ t: te, kind: EVENT_KINDS[ek[i]] }));
       return { t, y, dim: s.dim, events, stop: STOPS[stop], steps, rejected, evaluations };
     },
@@ -361,99 +353,6 @@ export function odeApi({ ex, f32, i32, block, cString, check, checkOutputs, limi
       return y0s;
     },
 
-    /** (dx, dy) per grid point, x fastest: Float32Array of 2 * nx * ny (into `out` if given). */
-    directionField(options) {
-      const fn = 'directionField';
-      const o = readOptions(fn, 'options', options, ['system', 'params', 'x', 'y', 'fixed', 'vars', 'out']);
-      const s = system(fn, o.system);
-      const p = paramVector(fn, s, o.params);
-      const [x0, x1, nx] = range(fn, 'x', o.x, true);
-      const [y0, y1, ny] = range(fn, 'y', o.y, true);
-      if (nx * ny > ODE_LIMITS.maxGridPoints) throw new RangeError(`${fn}: nx * ny = ${nx * ny} exceeds ${ODE_LIMITS.maxGridPoints}`);
-      if (o.out !== undefined) {
-        if (typedArrayKind(o.out) !== 'Float32Array') throw new TypeError(`${fn}: out must be a Float32Array, got ${describe(o.out)}`);
-        const n = typedArrayLength(o.out);
-        if (n !== 2 * nx * ny) throw new RangeError(`${fn}: out has length ${n}, expected 2 * nx * ny = ${2 * nx * ny}`);
-      }
-      const { xvar, yvar, fixed } = plane(fn, s, o);
-      const pp = copyIn64('ode-params', p);
-      const pf = ptrOrNull('ode-fixed', fixed);
-      const pout = block('ode-field', nx * ny * 8);
-      // The core reports a non-finite field (SC_ERR_OVERFLOW "out").
-      checkOutputs(fn, ex.sc_flat_phase_direction_field(s.id, pp, p.length, xvar, yvar, pf, x0, x1, nx, y0, y1, ny, pout),
-        { out: { ptr: pout, n: 2 * nx * ny,
-          message: (i, v) => `the field overflows float32 at grid point ${i >> 1} (${v}); use a smaller box or smaller parameters` } });
-      const view = f32().subarray(pout >> 2, (pout >> 2) + 2 * nx * ny);
-      // out: reuse the caller's array (animation frames allocate nothing)
-      if (o.out) {
-        SET.call(o.out, view); // intrinsic: a subclass's set() never sees wasm memory
-        return o.out;
-      }
-      return view.slice();
-    },
-
-    /** { x: [Float64Array (x0, y0, x1, y1, ...)], y: [...] }: dx/dt = 0 and dy/dt = 0. */
-    nullclines(options) {
-      const fn = 'nullclines';
-      const o = readOptions(fn, 'options', options, ['system', 'params', 'x', 'y', 'fixed', 'vars']);
-      const s = system(fn, o.system);
-      const p = paramVector(fn, s, o.params);
-      const [x0, x1, nx] = range(fn, 'x', o.x, true, 1024);
-      const [y0, y1, ny] = range(fn, 'y', o.y, true, 1024);
-      if (nx * ny > ODE_LIMITS.maxNullclinePoints) throw new RangeError(`${fn}: nx * ny = ${nx * ny} exceeds ${ODE_LIMITS.maxNullclinePoints}`);
-      const { xvar, yvar, fixed } = plane(fn, s, o);
-      const out = {};
-      for (const [key, which] of [['x', 0], ['y', 1]]) {
-        const pp = copyIn64('ode-params', p);
-        const pf = ptrOrNull('ode-fixed', fixed);
-        const info = block('ode-info', 8 * 4);
-        check(fn, ex.sc_flat_phase_nullcline(s.id, pp, p.length, xvar, yvar, pf, which, x0, x1, nx, y0, y1, ny, info));
-        out[key] = polylines(info);
-      }
-      return out;
-    },
-
-    /** Every equilibrium in the box with its Jacobian, eigen-data and type. */
-    equilibria(options) {
-      const fn = 'equilibria';
-      const o = readOptions(fn, 'options', options, ['system', 'params', 'x', 'y', 'fixed', 'vars', 'seeds']);
-      const s = system(fn, o.system);
-      const p = paramVector(fn, s, o.params);
-      const [x0, x1] = range(fn, 'x', o.x, false);
-      const [y0, y1] = range(fn, 'y', o.y, false);
-      const seeds = o.seeds === undefined ? 0 : checkInt(fn, 'seeds', o.seeds, 2, 256);
-      const { xvar, yvar, fixed } = plane(fn, s, o);
-      const pp = copyIn64('ode-params', p);
-      const pf = ptrOrNull('ode-fixed', fixed);
-      const max = ODE_LIMITS.maxEquilibria;
-      const pout = block('ode-eq', max * 22 * 8);
-      const pc = block('ode-info', 8 * 4);
-      check(fn, ex.sc_flat_phase_equilibria(s.id, pp, p.length, xvar, yvar, pf, x0, x1, y0, y1, seeds, pout, max, pc));
-      const n = i32()[pc >> 2];
-      const d = copyOut64(pout, n * 22);
-      return Array.from({ length: n }, (_, k) => ({
-        x: d[22 * k], y: d[22 * k + 1], jacobian: Array.from(d.subarray(22 * k + 2, 22 * k + 6)), ...classRecord(d, 22 * k + 6),
-      }));
-    },
-
-    /** Stable and unstable manifolds of each saddle: [{ kind, saddle, points }]. */
-    separatrices(options) {
-      const fn = 'separatrices';
-      const o = readOptions(fn, 'options', options, ['system', 'params', 'x', 'y', 'tMax']);
-      const s = system(fn, o.system);
-      if (s.dim !== 2) throw new RangeError(`${fn}: system '${s.name}' is ${s.dim}-D; separatrices need a 2-D system`);
-      const p = paramVector(fn, s, o.params);
-      const [x0, x1] = range(fn, 'x', o.x, false);
-      const [y0, y1] = range(fn, 'y', o.y, false);
-      const tMax = o.tMax === undefined ? 0 : checkNumber(fn, 'tMax', o.tMax, { gt: 0, max: 1e6 });
-      const pp = copyIn64('ode-params', p);
-      const info = block('ode-info', 8 * 4);
-      check(fn, ex.sc_flat_phase_separatrices(s.id, pp, p.length, x0, x1, y0, y1, tMax, info));
-      return polylines(info).map((points, l) => ({
-        kind: l % 4 < 2 ? 'unstable' : 'stable', saddle: { x: points[0], y: points[1] }, points,
-      }));
-    },
-
     /**
      * Izhikevich f-I curve: steady firing rate (Hz) at n currents from min to
      * max, each run from v = -65, u = -65 b for `duration` ms, spikes after
@@ -481,19 +380,6 @@ export function odeApi({ ex, f32, i32, block, cString, check, checkOutputs, limi
       check(fn, ex.sc_flat_ode_fi_curve(pp, p.length, pi, n, duration, transient, dt, ODE_METHODS.indexOf(method), pout));
       const out = copyOut64(pout, n + 1);
       return { I, rate: out.slice(0, n), iSN: Number.isFinite(out[n]) ? out[n] : null };
-    },
-
-    /** Type of the equilibrium of x' = a x + b y, y' = c x + d y. */
-    classifyLinear(a, b, c, d, options) {
-      const fn = 'classifyLinear';
-      // |entries| <= 1e150 keeps det and the discriminant (products of two
-      // entries, squared trace) inside double: larger ones gave Infinity/NaN.
-      const v = [a, b, c, d].map((x, i) => checkNumber(fn, 'abcd'[i], x, { min: -1e150, max: 1e150 }));
-      const o = readOptions(fn, 'options', options, ['tolerance'], true);
-      const tol = o.tolerance === undefined ? 0 : checkNumber(fn, 'tolerance', o.tolerance, { min: 0, max: 0.1 });
-      const pout = block('ode-class', 16 * 8);
-      check(fn, ex.sc_flat_classify_linear(v[0], v[1], v[2], v[3], tol, pout));
-      return classRecord(copyOut64(pout, 16), 0);
     },
 
     /**

@@ -1,6 +1,6 @@
 // Type declarations for bindings/simcore.mjs, the JavaScript binding of the
 // simcore C core (WebAssembly), with one file per area beside it (conv.d.ts,
-// gabor.d.ts, ode.d.ts, hopfield.d.ts). The C contract:
+// gabor.d.ts, ode.d.ts, phase.d.ts, hopfield.d.ts). The C contract:
 // core/include/simcore/*.h.
 //
 // Conventions used throughout:
@@ -43,16 +43,19 @@ export type { GaborPart, GaborParams, GaborKernelParams, GaborFilterParams, Gabo
 import type { LinalgApi } from './linalg';
 export type { GemmOptions, GemvOptions, LinalgLimits, LinalgApi } from './linalg';
 import type { OdeApi } from './ode';
-export type { OdeMethod, OdeStop, OdeEventKind, EquilibriumType, Polyline, CustomSystem, OdeSystemSpec, OdeInput, OdePreset, OdeVariable, OdeParam, OdeSystemInfo, OdeEventSpec, IntegrateOptions, OdeEvent, IntegrateResult, IntegrateBatchOptions, PlaneOptions, DirectionFieldOptions, NullclineOptions, Nullclines, EquilibriaOptions, Complex, EigenVector, LinearClassification, Equilibrium, SeparatrixOptions, SaddlePoint, Separatrix, ClassifyOptions, OdeLimits, FICurveOptions, FICurve, OdeApi } from './ode';
+export type { OdeMethod, OdeStop, OdeEventKind, CustomSystem, OdeSystemSpec, OdeInput, OdePreset, OdeVariable, OdeParam, OdeSystemInfo, OdeEventSpec, IntegrateOptions, OdeEvent, IntegrateResult, IntegrateBatchOptions, OdeLimits, FICurveOptions, FICurve, OdeApi } from './ode';
+import type { PhaseApi } from './phase';
+export type { EquilibriumType, Polyline, PlaneOptions, DirectionFieldOptions, NullclineOptions, Nullclines, EquilibriaOptions, Complex, EigenVector, LinearClassification, Equilibrium, SeparatrixOptions, SaddlePoint, Separatrix, ClassifyOptions, PhaseApi } from './phase';
 import type { HopfieldApi } from './hopfield';
 export type { HopfieldRule, HopfieldMode, SpinArray, HopfieldStoreOptions, HopfieldDynamics, HopfieldStepOptions, HopfieldRunOptions, HopfieldAnnealOptions, HopfieldRunResult, HopfieldAdvanceOptions, HopfieldAdvanceResult, HopfieldNetwork, HopfieldCapacityOptions, HopfieldCapacityResult, HopfieldLimits, HopfieldApi } from './hopfield';
 
 /**
  * The loaded core: the members of each area's interface (ConvApi in
- * conv.d.ts, GaborApi in gabor.d.ts, OdeApi in ode.d.ts, HopfieldApi in
+ * conv.d.ts, GaborApi in gabor.d.ts, OdeApi in ode.d.ts, PhaseApi in
+ * phase.d.ts, HopfieldApi in
  * hopfield.d.ts, LinalgApi in linalg.d.ts) and these.
  */
-export interface Simcore extends ConvApi, GaborApi, OdeApi, HopfieldApi, LinalgApi {
+export interface Simcore extends ConvApi, GaborApi, OdeApi, PhaseApi, HopfieldApi, LinalgApi {
   /** Core version, "MAJOR.MINOR.PATCH". */
   readonly version: string;
   /** true when the SIMD128 build is running, false for the scalar build. */

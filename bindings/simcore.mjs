@@ -10,7 +10,8 @@ import { convApi } from './conv.mjs';
 import { gaborApi } from './gabor.mjs';
 import { hopfieldApi } from './hopfield.mjs';
 import { linalgApi } from './linalg.mjs';
-import { odeApi } from './ode.mjs';
+import { odeApi, odeShared } from './ode.mjs';
+import { phaseApi } from './phase.mjs';
 import { simdSupported } from './core/simd-probe.mjs';
 
 export { BORDERS, METHODS } from './conv.mjs';
@@ -58,6 +59,7 @@ export async function loadSimcore(options = {}) {
 function createApi(ex) {
   const core = createCore(ex);
   const conv = convApi(core);
+  const ode = odeShared(core); // the systems table, shared by ode and phase
   return Object.freeze({
     version: core.cString(ex.sc_version()),
     simd: ex.sc_has_simd() === 1,
@@ -66,6 +68,7 @@ function createApi(ex) {
     ...gaborApi(core, conv.limits),
     ...hopfieldApi(core),
     ...linalgApi(core),
-    ...odeApi(core),
+    ...odeApi(core, ode),
+    ...phaseApi(core, ode),
   });
 }

@@ -43,24 +43,26 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     double values[SC_ODE_MAX_PARAMS + 1];
     for (int k = 0; k <= SC_ODE_MAX_PARAMS; k++) values[k] = fuzz_double(&in, -5.0, 5.0);
 
-    int pos = -2;
-    const int st = sc_flat_ode_custom_compile(dx, dy, names, values, nparams, &pos);
+    int pos = -2, cs = 0;
+    const char *msg = NULL;
+    const int st = sc_flat_ode_custom_compile(dx, dy, names, values, nparams, &pos, &msg, &cs);
     if (st != SC_OK) {
         if (st == SC_ERR_RANGE && pos >= 0) {
             const size_t len = strlen(strcmp(sc_last_error_arg(), "dy") == 0 ? dy : dx);
             FUZZ_CHECK((size_t)pos <= len, "error position %d beyond the text (%zu)", pos, len);
-            FUZZ_CHECK(sc_flat_ode_custom_error()[0] != 0, "empty error message");
+            FUZZ_CHECK(msg && msg[0] != 0, "empty error message");
         }
+        FUZZ_CHECK(cs == -1 && sc_ode_system(cs) == NULL, "a failed compile left system %d", cs);
         return 0;
     }
-    const sc_ode_system_info *info = sc_ode_system(SC_SYS_CUSTOM);
+    const sc_ode_system_info *info = sc_ode_system(cs);
     FUZZ_CHECK(info && info->dim == 2 && info->nparams == nparams, "custom system table");
 
     /* Double evaluator: deterministic. */
     const double x = fuzz_double(&in, -3.0, 3.0), y = fuzz_double(&in, -3.0, 3.0), t = fuzz_double(&in, 0.0, 10.0);
     double y2[2] = {x, y}, d1[2], d2[2];
-    sc_ode_rhs(SC_SYS_CUSTOM, values, t, y2, d1);
-    sc_ode_rhs(SC_SYS_CUSTOM, values, t, y2, d2);
+    sc_ode_rhs(cs, values, t, y2, d1);
+    sc_ode_rhs(cs, values, t, y2, d2);
     FUZZ_CHECK(memcmp(d1, d2, sizeof d1) == 0 || (isnan(d1[0]) || isnan(d1[1])), "rhs not deterministic");
 
     /* Block evaluators: the same program, scalar vs SIMD, same bits. */
@@ -69,7 +71,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     for (int k = 0; k < SC_EXPR_BLOCK; k++) xs[k] = fuzz_float(&in, -3, 3), ys[k] = fuzz_float(&in, -3, 3);
     for (int k = 0; k < SC_ODE_MAX_PARAMS; k++) pf[k] = (float)values[k];
     for (int c = 0; c < 2; c++) {
-        const sc_expr *e = sc_custom_expr(c);
+        const sc_expr *e = &sc_custom_expr(cs)[c];
         sc_expr_block_scalar(e, xs, ys, (float)t, pf, a);
         sc_expr_block_simd(e, xs, ys, (float)t, pf, b);
         for (int k = 0; k < SC_EXPR_BLOCK; k++)
@@ -78,11 +80,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 #endif
 
     /* The compiled system runs like any other: a short integration and batch. */
-    if (!fuzz_all_finite_d(values, (size_t)nparams) || !isfinite(x) || !isfinite(y)) return 0;
+    if (!fuzz_all_finite_d(values, (size_t)nparams) || !isfinite(x) || !isfinite(y)) {
+        FUZZ_CHECK(sc_ode_custom_free(cs) == SC_OK, "free");
+        return 0;
+    }
     sc_ode_desc d = sc_ode_default_desc();
-    d.system = SC_SYS_CUSTOM;
+    d.system = cs;
     d.params = values;
+    d.nparams = nparams;
     d.y0 = y2;
+    d.dim = 2;
     d.t1 = fuzz_double(&in, -5.0, 5.0);
     d.dt = 0.05;
     d.method = (sc_ode_method)fuzz_int(&in, 0, 2);
@@ -94,6 +101,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     float batch[2 * 70];
     for (int k = 0; k < 2 * 70; k++) batch[k] = fuzz_float(&in, -2, 2);
-    sc_ode_batch(SC_SYS_CUSTOM, values, batch, 70, 0.01, fuzz_int(&in, 0, 20), (sc_ode_method)fuzz_int(&in, 0, 1));
+    sc_ode_batch(cs, values, nparams, batch, 70, 0.01, fuzz_int(&in, 0, 20), (sc_ode_method)fuzz_int(&in, 0, 1));
+    FUZZ_CHECK(sc_ode_custom_free(cs) == SC_OK && sc_ode_custom_free(cs) == SC_ERR_HANDLE, "freed once");
+    FUZZ_CHECK(sc_ode_system(cs) == NULL, "a freed system is gone");
     return 0;
 }

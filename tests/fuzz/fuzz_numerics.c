@@ -9,15 +9,18 @@
 #include "simcore/fft.h"
 #include "simcore/gabor.h"
 
-#define MAX_SIDE 20
-#define MAX_SPEC 96
+#define MAX_SIDE   20
+#define MAX_SPEC   96
 #define MAX_KERNEL (SC_CONV_MAX_KERNEL_DIM * SC_CONV_MAX_KERNEL_DIM)
 
 static void spectrum_case(fuzz_in *in)
 {
     static float re[MAX_SIDE * MAX_SIDE], im[MAX_SIDE * MAX_SIDE], out[MAX_SPEC * MAX_SPEC];
     const int w = fuzz_int(in, 0, MAX_SIDE), h = fuzz_int(in, 0, MAX_SIDE); /* 0: refused */
-    const int cw = w < 1 ? 1 : w > MAX_SIDE ? MAX_SIDE : w, ch = h < 1 ? 1 : h > MAX_SIDE ? MAX_SIDE : h;
+    const int cw = w < 1 ? 1 : w > MAX_SIDE ? MAX_SIDE
+                                            : w,
+              ch = h < 1 ? 1 : h > MAX_SIDE ? MAX_SIDE
+                                            : h;
     const int finite = fuzz_floats(in, re, (size_t)cw * ch, -1.0f, 1.0f) & fuzz_floats(in, im, (size_t)cw * ch, -1.0f, 1.0f);
     const float *pim = fuzz_bool(in) ? im : NULL;
     int size = fuzz_bool(in) ? 0 : fuzz_int(in, -4, MAX_SPEC + 8);
@@ -116,9 +119,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     fuzz_in in = fuzz_begin(data, size);
     switch (fuzz_u8(&in) % 3) {
-    case 0: spectrum_case(&in); break;
-    case 1: drive_case(&in); break;
-    default: gabor_case(&in); break;
+    case 0:
+        spectrum_case(&in);
+        break;
+    case 1:
+        drive_case(&in);
+        break;
+    default:
+        gabor_case(&in);
+        break;
     }
     return 0;
 }

@@ -5,7 +5,10 @@
  * are finite (a non-finite step stops the run, not stored), event times lie
  * within the run; the batch SIMD and scalar variants agree bit for bit, a
  * batch dt above SC_ODE_MAX_BATCH_DT is refused and a refused batch leaves
- * its states.
+ * its states. Counts: a desc whose nparams, dim or nbounds is not the
+ * system's is refused (SIZE); an event fires only with event = 1. The flat
+ * entry point's result handle reads back exactly its sizes, matches the
+ * struct call and is freed once (a second free is HANDLE).
  * max_steps is capped so every input stays fast. */
 #include "fuzz_input.h"
 #include "simcore/ode.h"
@@ -52,7 +55,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     sc_ode_desc d = sc_ode_default_desc();
     d.system = system;
     d.params = fuzz_u8(&in) == 0xff ? NULL : params;
+    d.nparams = fuzz_u8(&in) == 0xfe ? fuzz_int(&in, -1, SC_ODE_MAX_PARAMS + 1) : info ? info->nparams
+                                                                                       : 0;
     d.y0 = y0;
+    d.dim = fuzz_u8(&in) == 0xfe ? fuzz_int(&in, -1, SC_ODE_MAX_DIM + 1) : dim;
     d.t0 = fuzz_double(&in, -10.0, 10.0);
     d.t1 = d.t0 + fuzz_double(&in, -50.0, 100.0);
     d.dt = fuzz_double(&in, 0.0, 1.0);
@@ -60,10 +66,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     d.rtol = fuzz_bool(&in) ? 0.0 : fuzz_double(&in, 0.0, 1e-2);
     d.atol = fuzz_bool(&in) ? 0.0 : fuzz_double(&in, 0.0, 1e-2);
     d.bounds = fuzz_bool(&in) ? bounds : NULL;
+    d.nbounds = fuzz_u8(&in) == 0xfe ? fuzz_int(&in, -1, 9) : d.bounds ? 2 * dim
+                                                                       : 0;
     d.max_steps = fuzz_bool(&in) ? fuzz_size(&in, 1, 5000) : 5000;
     d.input_n = input_n;
     d.input_t = fuzz_bool(&in) ? it : NULL;
     d.input_v = iv;
+    d.event = fuzz_int(&in, -1, 2);
     d.event_var = fuzz_int(&in, -2, SC_ODE_MAX_DIM);
     d.event_value = fuzz_double(&in, -80.0, 40.0);
     d.no_reset = fuzz_bool(&in);
@@ -76,9 +85,40 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     memset(&r, 0xa5, sizeof r);
     if (sc_ode_integrate(&d, &r) == SC_OK) {
         FUZZ_CHECK(info != NULL, "unknown system %d accepted", system);
+        FUZZ_CHECK(d.nparams == info->nparams && d.dim == dim && d.nbounds == (d.bounds ? 2 * dim : 0),
+                   "wrong counts accepted: %d %d %d", d.nparams, d.dim, d.nbounds);
+        FUZZ_CHECK(d.event == 1 || r.events == 0 || info->has_reset, "event fired without event = 1");
         check_result(&d, &r, dim);
+        /* the flat twin: same run, a handle that reads back exactly its sizes */
+        double input[16];
+        for (int k = 0; k < d.input_n; k++) input[k] = d.input_t[k], input[d.input_n + k] = d.input_v[k];
+        uint32_t h = 0;
+        const int fs = sc_flat_ode_integrate(system, d.params, d.nparams, y0, dim, d.t0, d.t1, d.dt, d.method, d.rtol,
+                                             d.atol, d.bounds, d.nbounds, (double)d.max_steps, input, 2 * d.input_n,
+                                             d.event ? d.event_var : -1, d.event_value, &h);
+        if (!d.no_reset) FUZZ_CHECK(fs == SC_OK, "flat twin refused (status %d, %s)", fs, sc_last_error_arg());
+        if (!d.no_reset && fs == SC_OK) {
+            int i[SC_FLAT_ODE_INFO];
+            FUZZ_CHECK(sc_flat_ode_result_info(h, i, SC_FLAT_ODE_INFO) == SC_OK && i[0] == r.samples &&
+                           i[1] == r.events && i[6] == dim,
+                       "flat info differs");
+            double t[8];
+            const int n = i[0] < 8 ? i[0] : 8;
+            FUZZ_CHECK(sc_flat_ode_result_read(h, 0, t, i[0] + 1) == SC_ERR_SIZE, "oversized read accepted");
+            if (i[0] <= 8) {
+                FUZZ_CHECK(sc_flat_ode_result_read(h, 0, t, i[0]) == SC_OK, "t read");
+                for (int k = 0; k < n; k++) FUZZ_CHECK(t[k] == r.t[k], "flat t[%d] differs", k);
+            }
+            FUZZ_CHECK(sc_flat_ode_result_free(h) == SC_OK && sc_flat_ode_result_free(h) == SC_ERR_HANDLE, "free once");
+        } else if (fs == SC_OK) {
+            sc_flat_ode_result_free(h);
+        }
         sc_ode_result_free(&r);
     }
+    double rec[SC_FLAT_PRESET_SIZE + 1];
+    const int pi = fuzz_int(&in, -1, sc_ode_preset_count() + 1), pn = fuzz_int(&in, SC_FLAT_PRESET_SIZE - 1, SC_FLAT_PRESET_SIZE + 1);
+    if (sc_flat_ode_preset_data(pi, rec, pn) == SC_OK)
+        FUZZ_CHECK(pn == SC_FLAT_PRESET_SIZE && rec[SC_FLAT_PRESET_SYSTEM] == sc_ode_preset_get(pi)->system, "preset record");
 
     /* Batches: every supported (system, method) has a scalar and a SIMD
      * kernel that must agree bit for bit; then the public call. */
@@ -89,7 +129,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const int steps = fuzz_size(&in, 0, 50);
     const int bmethod = fuzz_int(&in, -1, 2);
     memcpy(ys, y, sizeof y);
-    const sc_status bs = sc_ode_batch(system, d.params, y, fuzz_u8(&in) == 0xff ? -3 : COUNT, bdt,
+    const sc_status bs = sc_ode_batch(system, d.params, d.nparams, y, fuzz_u8(&in) == 0xff ? -3 : COUNT, bdt,
                                       steps > 1000 ? 1000 : steps, (sc_ode_method)bmethod);
     /* dt is bounded before any step; a refused call leaves the states. Lanes
      * of an accepted call may still leave float32 (documented in ode.h). */

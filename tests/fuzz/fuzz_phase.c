@@ -45,7 +45,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         params[k] = fuzz_bool(&in) ? base : base * fuzz_double(&in, 0.0, 2.0);
     }
     for (int k = 0; k < SC_ODE_MAX_DIM; k++) fixed[k] = info ? info->y0[k < info->dim ? k : 0] : 0.0;
-    sc_phase_plane pl = {system, params, fuzz_int(&in, -1, 4), fuzz_int(&in, -1, 4), fuzz_bool(&in) ? fixed : NULL};
+    const int np = fuzz_u8(&in) == 0xff ? fuzz_int(&in, -1, 17) : info ? info->nparams
+                                                                       : 0;
+    sc_phase_plane pl = {system, params, np, fuzz_int(&in, -1, 4), fuzz_int(&in, -1, 4), fuzz_bool(&in) ? fixed : NULL, 0};
+    pl.nfixed = fuzz_u8(&in) == 0xff ? fuzz_int(&in, -1, 5) : pl.fixed && info ? info->dim
+                                                                               : 0;
     const double cx = info ? fixed[pl.xvar >= 0 && pl.xvar < info->dim ? pl.xvar : 0] : 0.0;
     const double cy = info ? fixed[pl.yvar >= 0 && pl.yvar < info->dim ? pl.yvar : 0] : 0.0;
     const double xr = fuzz_double(&in, 0.0, 100.0), yr = fuzz_double(&in, 0.0, 100.0);
@@ -75,9 +79,25 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
 
     sc_polylines lines;
-    if (sc_phase_nullcline(&pl, fuzz_int(&in, -1, 2), xmin, xmax, fits ? nx : 2, ymin, ymax, fits ? ny : 2, &lines) ==
-        SC_OK) {
+    const int which = fuzz_int(&in, -1, 2);
+    if (sc_phase_nullcline(&pl, which, xmin, xmax, fits ? nx : 2, ymin, ymax, fits ? ny : 2, &lines) == SC_OK) {
+        FUZZ_CHECK(info && np == info->nparams, "wrong nparams %d accepted", np);
         check_lines(&lines);
+        /* the flat twin owns the same lines under a handle */
+        uint32_t h = 0;
+        if (sc_flat_phase_nullcline(system, params, np, pl.xvar, pl.yvar, pl.fixed, pl.nfixed, which, xmin, xmax,
+                                    fits ? nx : 2, ymin, ymax, fits ? ny : 2, &h) == SC_OK) {
+            int i[2];
+            FUZZ_CHECK(sc_flat_phase_lines_info(h, i, 2) == SC_OK && i[0] == lines.points && i[1] == lines.lines,
+                       "flat lines info");
+            double *xy = malloc(sizeof(double) * (size_t)(2 * i[0] + 1)), *st = malloc(sizeof(double) * (size_t)(i[1] + 1));
+            FUZZ_CHECK(sc_flat_phase_lines_read(h, xy, 2 * i[0] + 1, st, i[1] + 1) == SC_ERR_SIZE, "oversized xy");
+            FUZZ_CHECK(sc_flat_phase_lines_read(h, xy, 2 * i[0], st, i[1] + 1) == SC_OK, "lines read");
+            for (long k = 0; k < 2 * lines.points; k++) FUZZ_CHECK(xy[k] == lines.xy[k], "flat xy[%ld] differs", k);
+            free(xy);
+            free(st);
+            FUZZ_CHECK(sc_flat_phase_lines_free(h) == SC_OK && sc_flat_phase_lines_free(h) == SC_ERR_HANDLE, "free once");
+        }
         sc_polylines_free(&lines);
     }
     if (fuzz_u8(&in) < 64) {

@@ -6,6 +6,7 @@
  * with nothing independent to meet, which this test supplies. */
 #include <string.h>
 #include "check.h"
+#include "ode_check.h"
 #include "simcore/ode.h"
 #include "ode/ode_internal.h"
 
@@ -74,7 +75,7 @@ static void test_against_double(void)
                 d.dt = bp.dt;
                 d.method = bv->method;
                 sc_ode_result r;
-                const sc_status st = sc_ode_integrate(&d, &r);
+                const sc_status st = sc_ode_integrate(counted(&d), &r);
                 CHECK(st == SC_OK, "%s: double integrator status %d", bv->name, st);
                 if (st != SC_OK) continue;
                 CHECK(r.steps == STEPS, "%s: double integrator took %ld steps", bv->name, r.steps);

@@ -4,6 +4,7 @@
 #include <math.h>
 #include <string.h>
 #include "check.h"
+#include "ode_check.h"
 #include "simcore/ode.h"
 
 static void izh_params(double *p, double a, double b, double c, double d)
@@ -22,7 +23,7 @@ static void test_isn_closed_form(void)
     for (int k = 0; k < 3; k++) {
         izh_params(p, 0.02, bs[k], -65, 8);
         const double I[1] = {0};
-        sc_status st = sc_ode_fi_curve(p, I, 1, 100, 0, 0.25, SC_ODE_RK4, rate, &isn);
+        sc_status st = sc_ode_fi_curve(p, sc_ode_system(SC_SYS_IZHIKEVICH)->nparams, I, 1, 100, 0, 0.25, SC_ODE_RK4, rate, &isn);
         /* (5 - b)^2 / 0.16 - 140 with the standard k2, k1, k0: b = 0.2 gives 4. */
         const double want = (5 - bs[k]) * (5 - bs[k]) / 0.16 - 140;
         CHECK(st == SC_OK && fabs(isn - want) < 1e-12, "b %g isn %.15g want %.15g", bs[k], isn, want);
@@ -32,7 +33,7 @@ static void test_isn_closed_form(void)
     p[6] = 4;
     p[7] = 120; /* general: (k1 - b)^2 / (4 k2) - k0 */
     const double I[1] = {0};
-    sc_ode_fi_curve(p, I, 1, 100, 0, 0.25, SC_ODE_RK4, rate, &isn);
+    sc_ode_fi_curve(p, sc_ode_system(SC_SYS_IZHIKEVICH)->nparams, I, 1, 100, 0, 0.25, SC_ODE_RK4, rate, &isn);
     CHECK(fabs(isn - (3.8 * 3.8 / 0.2 - 120)) < 1e-12, "general isn %.15g", isn);
     /* With u' = a (b (v - vr) - ku u) the u-nullcline is u = b (v - vr) / ku:
      * at I_SN its tangency with the v-nullcline is an equilibrium, the
@@ -40,14 +41,14 @@ static void test_isn_closed_form(void)
     izh_params(p, 0.02, 0.3, -65, 8);
     p[9] = -20;
     p[10] = 1.5; /* vr, ku */
-    sc_ode_fi_curve(p, I, 1, 100, 0, 0.25, SC_ODE_RK4, rate, &isn);
+    sc_ode_fi_curve(p, sc_ode_system(SC_SYS_IZHIKEVICH)->nparams, I, 1, 100, 0, 0.25, SC_ODE_RK4, rate, &isn);
     const double vv = -(5 - 0.3 / 1.5) / 0.08, y[2] = {vv, 0.3 * (vv + 20) / 1.5};
     double dy[2];
     p[4] = isn;
     sc_ode_rhs(SC_SYS_IZHIKEVICH, p, 0, y, dy);
     CHECK(isfinite(isn) && fabs(dy[0]) < 1e-10 && fabs(dy[1]) < 1e-12, "vr, ku: isn %.15g leaves f = %g, %g", isn, dy[0], dy[1]);
     p[10] = 0; /* ku = 0 (panel R): v = vr is the rest for every I */
-    sc_ode_fi_curve(p, I, 1, 100, 0, 0.25, SC_ODE_RK4, rate, &isn);
+    sc_ode_fi_curve(p, sc_ode_system(SC_SYS_IZHIKEVICH)->nparams, I, 1, 100, 0, 0.25, SC_ODE_RK4, rate, &isn);
     CHECK(isnan(isn), "ku = 0: no saddle-node, isn %g", isn);
 }
 
@@ -63,7 +64,7 @@ static void test_rs_monotone(void)
     I[0] = 3.0;
     I[1] = 3.7;
     for (int k = 2; k < 12; k++) I[k] = 5.0 + 2.0 * (k - 2); /* 5 .. 23 */
-    sc_status st = sc_ode_fi_curve(p, I, 12, 1000, 200, 0.1, SC_ODE_RK4, rate, &isn);
+    sc_status st = sc_ode_fi_curve(p, sc_ode_system(SC_SYS_IZHIKEVICH)->nparams, I, 12, 1000, 200, 0.1, SC_ODE_RK4, rate, &isn);
     CHECK(st == SC_OK, "rs st %d", st);
     CHECK(rate[0] == 0 && rate[1] == 0, "below I_AH: %g %g", rate[0], rate[1]);
     for (int k = 2; k < 12; k++) {
@@ -79,7 +80,7 @@ static void test_fs_direct(void)
     izh_params(p, 0.1, 0.2, -65, 2); /* FS */
     const double I[3] = {6, 10, 20};
     double rate[3];
-    sc_status st = sc_ode_fi_curve(p, I, 3, 500, 100, 0.05, SC_ODE_RK4, rate, NULL);
+    sc_status st = sc_ode_fi_curve(p, sc_ode_system(SC_SYS_IZHIKEVICH)->nparams, I, 3, 500, 100, 0.05, SC_ODE_RK4, rate, NULL);
     CHECK(st == SC_OK, "fs st %d", st);
     for (int k = 0; k < 3; k++) {
         /* The same run through sc_ode_integrate, counted here. */
@@ -93,7 +94,7 @@ static void test_fs_direct(void)
         d.t1 = 500;
         d.dt = 0.05;
         sc_ode_result r;
-        CHECK(sc_ode_integrate(&d, &r) == SC_OK, "integrate");
+        CHECK(sc_ode_integrate(counted(&d), &r) == SC_OK, "integrate");
         double t[4096];
         int m = 0;
         for (long e = 0; e < r.events && m < 4096; e++)
@@ -109,7 +110,7 @@ static void test_fs_direct(void)
     }
     /* izhikevich-euler at the paper's step runs too and fires */
     const double I1[1] = {10};
-    st = sc_ode_fi_curve(p, I1, 1, 500, 100, 0.5, SC_ODE_IZH_EULER, rate, NULL);
+    st = sc_ode_fi_curve(p, sc_ode_system(SC_SYS_IZHIKEVICH)->nparams, I1, 1, 500, 100, 0.5, SC_ODE_IZH_EULER, rate, NULL);
     CHECK(st == SC_OK && rate[0] > 0, "izh-euler st %d rate %g", st, rate[0]);
 }
 
@@ -122,17 +123,17 @@ static void test_bad_input(void)
         sc_status st;
         const char *arg;
     } want[] = {
-        {sc_ode_fi_curve(NULL, I, 2, 100, 0, 0.1, SC_ODE_RK4, rate, &isn), "params"},
-        {sc_ode_fi_curve(p, I, 0, 100, 0, 0.1, SC_ODE_RK4, rate, &isn), "I"},
-        {sc_ode_fi_curve(p, I, SC_ODE_FI_MAX + 1, 100, 0, 0.1, SC_ODE_RK4, rate, &isn), "I"},
-        {sc_ode_fi_curve(p, Inan, 2, 100, 0, 0.1, SC_ODE_RK4, rate, &isn), "I"},
-        {sc_ode_fi_curve(p, I, 2, 0, 0, 0.1, SC_ODE_RK4, rate, &isn), "duration"},
-        {sc_ode_fi_curve(p, I, 2, INFINITY, 0, 0.1, SC_ODE_RK4, rate, &isn), "duration"},
-        {sc_ode_fi_curve(p, I, 2, 100, 100, 0.1, SC_ODE_RK4, rate, &isn), "transient"},
-        {sc_ode_fi_curve(p, I, 2, 100, -1, 0.1, SC_ODE_RK4, rate, &isn), "transient"},
-        {sc_ode_fi_curve(p, I, 2, 100, 0, 0, SC_ODE_RK4, rate, &isn), "dt"},
-        {sc_ode_fi_curve(p, I, 2, 1e6, 0, 0.1, SC_ODE_RK4, rate, &isn), "duration"},
-        {sc_ode_fi_curve(p, I, 2, 100, 0, 0.1, SC_ODE_DOPRI5, rate, &isn), "method"},
+        {sc_ode_fi_curve(NULL, sc_ode_system(SC_SYS_IZHIKEVICH)->nparams, I, 2, 100, 0, 0.1, SC_ODE_RK4, rate, &isn), "params"},
+        {sc_ode_fi_curve(p, sc_ode_system(SC_SYS_IZHIKEVICH)->nparams, I, 0, 100, 0, 0.1, SC_ODE_RK4, rate, &isn), "I"},
+        {sc_ode_fi_curve(p, sc_ode_system(SC_SYS_IZHIKEVICH)->nparams, I, SC_ODE_FI_MAX + 1, 100, 0, 0.1, SC_ODE_RK4, rate, &isn), "I"},
+        {sc_ode_fi_curve(p, sc_ode_system(SC_SYS_IZHIKEVICH)->nparams, Inan, 2, 100, 0, 0.1, SC_ODE_RK4, rate, &isn), "I"},
+        {sc_ode_fi_curve(p, sc_ode_system(SC_SYS_IZHIKEVICH)->nparams, I, 2, 0, 0, 0.1, SC_ODE_RK4, rate, &isn), "duration"},
+        {sc_ode_fi_curve(p, sc_ode_system(SC_SYS_IZHIKEVICH)->nparams, I, 2, INFINITY, 0, 0.1, SC_ODE_RK4, rate, &isn), "duration"},
+        {sc_ode_fi_curve(p, sc_ode_system(SC_SYS_IZHIKEVICH)->nparams, I, 2, 100, 100, 0.1, SC_ODE_RK4, rate, &isn), "transient"},
+        {sc_ode_fi_curve(p, sc_ode_system(SC_SYS_IZHIKEVICH)->nparams, I, 2, 100, -1, 0.1, SC_ODE_RK4, rate, &isn), "transient"},
+        {sc_ode_fi_curve(p, sc_ode_system(SC_SYS_IZHIKEVICH)->nparams, I, 2, 100, 0, 0, SC_ODE_RK4, rate, &isn), "dt"},
+        {sc_ode_fi_curve(p, sc_ode_system(SC_SYS_IZHIKEVICH)->nparams, I, 2, 1e6, 0, 0.1, SC_ODE_RK4, rate, &isn), "duration"},
+        {sc_ode_fi_curve(p, sc_ode_system(SC_SYS_IZHIKEVICH)->nparams, I, 2, 100, 0, 0.1, SC_ODE_DOPRI5, rate, &isn), "method"},
     };
     const sc_status codes[] = {SC_ERR_NULL, SC_ERR_SIZE, SC_ERR_SIZE, SC_ERR_NONFINITE, SC_ERR_RANGE,
                                SC_ERR_NONFINITE, SC_ERR_RANGE, SC_ERR_RANGE, SC_ERR_RANGE, SC_ERR_SIZE,
@@ -142,7 +143,7 @@ static void test_bad_input(void)
     /* the recorded argument of the last failure */
     CHECK(strcmp(sc_last_error_arg(), "method") == 0, "arg %s", sc_last_error_arg());
     p[2] = 40; /* c >= vpeak */
-    CHECK(sc_ode_fi_curve(p, I, 2, 100, 0, 0.1, SC_ODE_RK4, rate, &isn) == SC_ERR_RANGE, "c >= vpeak");
+    CHECK(sc_ode_fi_curve(p, sc_ode_system(SC_SYS_IZHIKEVICH)->nparams, I, 2, 100, 0, 0.1, SC_ODE_RK4, rate, &isn) == SC_ERR_RANGE, "c >= vpeak");
 }
 
 int main(void)

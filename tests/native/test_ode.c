@@ -3,6 +3,7 @@
  * firing patterns, batch SIMD == scalar, bad input. */
 #include <string.h>
 #include "check.h"
+#include "ode_check.h"
 #include "simcore/ode.h"
 #include "ode/ode_internal.h"
 
@@ -46,7 +47,7 @@ static sc_ode_result run(int system, const double *p, const double *y0, double t
     d.rtol = rtol;
     d.atol = atol;
     sc_ode_result r;
-    *st = sc_ode_integrate(&d, &r);
+    *st = sc_ode_integrate(counted(&d), &r);
     return r;
 }
 
@@ -214,7 +215,7 @@ static double jump_run(int ref, double tj, double i1, double t0, double t1, doub
         }
         p[IZ_I] = 0.5 * (ends[k] + ends[k + 1]) > tj ? i1 : 0;
         sc_ode_result r;
-        const sc_status st = sc_ode_integrate(&d, &r);
+        const sc_status st = sc_ode_integrate(counted(&d), &r);
         CHECK(st == SC_OK && r.stop == SC_ODE_STOP_END && r.events == 0, "jump run %d: status %d stop %d", k, (int)st, (int)r.stop);
         memcpy(y, last_y(&r), sizeof y);
         sc_ode_result_free(&r);
@@ -346,7 +347,7 @@ static void test_events(void)
     d.input_t = A->input_t;
     d.input_v = A->input_v;
     sc_ode_result r;
-    st = sc_ode_integrate(&d, &r);
+    st = sc_ode_integrate(counted(&d), &r);
     CHECK(st == SC_OK && r.events >= 3 && r.event_t[0] > 10.0, "protocol A: %ld spikes, first at %g", r.events,
           r.events ? r.event_t[0] : -1);
     sc_ode_result_free(&r);
@@ -360,9 +361,10 @@ static void test_events(void)
     d.y0 = yo;
     d.t1 = 10;
     d.dt = 0.05;
+    d.event = 1;
     d.event_var = 0;
     d.event_value = 0.45;
-    st = sc_ode_integrate(&d, &r);
+    st = sc_ode_integrate(counted(&d), &r);
     const double t_exact = 0.5 * asin(2 * 0.45);
     CHECK(st == SC_OK && r.events == 4 && fabs(r.event_t[0] - t_exact) < 1e-5 && r.event_kind[0] == SC_ODE_EVENT_CROSSING,
           "crossings %ld, first %.9f vs %.9f", r.events, r.events ? r.event_t[0] : -1, t_exact);
@@ -392,7 +394,7 @@ static void test_izhikevich_paper_scheme(void)
     d.input_t = Q->input_t;
     d.input_v = Q->input_v;
     sc_ode_result r;
-    CHECK(sc_ode_integrate(&d, &r) == SC_OK && r.events == 1, "Q paper scheme: %ld spikes", r.events);
+    CHECK(sc_ode_integrate(counted(&d), &r) == SC_OK && r.events == 1, "Q paper scheme: %ld spikes", r.events);
     /* figure1.m, panel Q, written out (I = 20 for |t - 10| < 1, open at
      * both ends; the protocol's breakpoints 9.05 and 10.95, between grid
      * points, give the same values on this grid) */
@@ -417,13 +419,13 @@ static void test_izhikevich_paper_scheme(void)
           r.samples);
     sc_ode_result_free(&r);
     d.method = SC_ODE_RK4;
-    CHECK(sc_ode_integrate(&d, &r) == SC_OK && r.events > 3, "Q with RK4: %ld spikes", r.events);
+    CHECK(sc_ode_integrate(counted(&d), &r) == SC_OK && r.events > 3, "Q with RK4: %ld spikes", r.events);
     sc_ode_result_free(&r);
     d.system = SC_SYS_LINEAR2D;
     d.params = sc_ode_system(SC_SYS_LINEAR2D)->defaults;
     d.input_n = 0;
     d.method = SC_ODE_IZH_EULER;
-    CHECK(sc_ode_integrate(&d, &r) == SC_ERR_OPTION && !strcmp(sc_last_error_arg(), "method"), "paper scheme: izhikevich only");
+    CHECK(sc_ode_integrate(counted(&d), &r) == SC_ERR_OPTION && !strcmp(sc_last_error_arg(), "method"), "paper scheme: izhikevich only");
 }
 
 static const sc_ode_preset *preset_named(const char *name)
@@ -466,7 +468,7 @@ static void test_izhikevich_accommodation(void)
     d.input_t = R->input_t;
     d.input_v = R->input_v;
     sc_ode_result r;
-    CHECK(sc_ode_integrate(&d, &r) == SC_OK, "R integrate");
+    CHECK(sc_ode_integrate(counted(&d), &r) == SC_OK, "R integrate");
     /* figure1.m, panel R: tau = 0.5, t = 0:tau:400 (the last sample's step
      * is outside our [0, 400]: 800 steps). */
     double V = -65, u = -16;
@@ -511,20 +513,20 @@ static void test_stops(void)
     d.dt = 0.01;
     d.bounds = bounds;
     sc_ode_result r;
-    st = sc_ode_integrate(&d, &r);
+    st = sc_ode_integrate(counted(&d), &r);
     /* e^t leaves [-10, 10] at t = ln 10 = 2.303: the first sample past it. */
     CHECK(st == SC_OK && r.stop == SC_ODE_STOP_BOUNDS && fabs(r.t[r.samples - 1] - 2.31) < 1e-9, "bounds stop at %g",
           r.t[r.samples - 1]);
     sc_ode_result_free(&r);
     d.bounds = NULL;
     d.max_steps = 50;
-    st = sc_ode_integrate(&d, &r);
+    st = sc_ode_integrate(counted(&d), &r);
     CHECK(st == SC_OK && r.stop == SC_ODE_STOP_MAXSTEPS && r.samples == 51, "maxSteps stop, %ld samples", r.samples);
     sc_ode_result_free(&r);
     const double huge[4] = {1000, 0, 0, 1000};
     d.params = huge;
     d.max_steps = 0;
-    st = sc_ode_integrate(&d, &r);
+    st = sc_ode_integrate(counted(&d), &r);
     CHECK(st == SC_OK && r.stop == SC_ODE_STOP_NONFINITE, "nonfinite stop %d", r.stop);
     sc_ode_result_free(&r);
 }
@@ -540,49 +542,187 @@ static void test_bad_input(void)
     d.y0 = y0;
     d.t1 = 10;
     d.dt = 0.1;
-    CHECK(sc_ode_integrate(&d, &r) == SC_ERR_OPTION && !strcmp(sc_last_error_arg(), "system"), "unknown system");
+    CHECK(sc_ode_integrate(counted(&d), &r) == SC_ERR_OPTION && !strcmp(sc_last_error_arg(), "system"), "unknown system");
     d.system = SC_SYS_IZHIKEVICH;
     memcpy(bad, p, sizeof(double) * IZ_NPARAMS);
     bad[IZ_B] = NAN;
     d.params = bad;
-    CHECK(sc_ode_integrate(&d, &r) == SC_ERR_NONFINITE && !strcmp(sc_last_error_arg(), "b"), "nan b: %s",
+    CHECK(sc_ode_integrate(counted(&d), &r) == SC_ERR_NONFINITE && !strcmp(sc_last_error_arg(), "b"), "nan b: %s",
           sc_last_error_arg());
     bad[IZ_B] = 0.2;
     bad[IZ_C] = 40; /* c above vpeak */
-    CHECK(sc_ode_integrate(&d, &r) == SC_ERR_RANGE && !strcmp(sc_last_error_arg(), "vpeak"), "c >= vpeak");
+    CHECK(sc_ode_integrate(counted(&d), &r) == SC_ERR_RANGE && !strcmp(sc_last_error_arg(), "vpeak"), "c >= vpeak");
     d.params = NULL;
-    CHECK(sc_ode_integrate(&d, &r) == SC_ERR_NULL, "missing params");
+    CHECK(sc_ode_integrate(counted(&d), &r) == SC_ERR_NULL, "missing params");
     d.params = p;
     d.dt = 0;
-    CHECK(sc_ode_integrate(&d, &r) == SC_ERR_RANGE && !strcmp(sc_last_error_arg(), "dt"), "dt 0");
+    CHECK(sc_ode_integrate(counted(&d), &r) == SC_ERR_RANGE && !strcmp(sc_last_error_arg(), "dt"), "dt 0");
     d.dt = -0.1;
-    CHECK(sc_ode_integrate(&d, &r) == SC_ERR_RANGE, "dt < 0");
+    CHECK(sc_ode_integrate(counted(&d), &r) == SC_ERR_RANGE, "dt < 0");
     d.dt = 1e-6;
     d.t1 = 1e6;
-    CHECK(sc_ode_integrate(&d, &r) == SC_ERR_SIZE && !strcmp(sc_last_error_arg(), "(t1 - t0) / dt"), "huge count");
+    CHECK(sc_ode_integrate(counted(&d), &r) == SC_ERR_SIZE && !strcmp(sc_last_error_arg(), "(t1 - t0) / dt"), "huge count");
     d.t1 = 10;
     d.dt = 0.1;
     d.max_steps = SC_ODE_MAX_STEPS + 1L;
-    CHECK(sc_ode_integrate(&d, &r) == SC_ERR_SIZE, "maxSteps too big");
+    CHECK(sc_ode_integrate(counted(&d), &r) == SC_ERR_SIZE, "maxSteps too big");
     d.max_steps = 0;
     d.method = SC_ODE_METHOD_COUNT;
-    CHECK(sc_ode_integrate(&d, &r) == SC_ERR_OPTION, "bad method");
+    CHECK(sc_ode_integrate(counted(&d), &r) == SC_ERR_OPTION, "bad method");
     d.method = SC_ODE_DOPRI5;
     d.rtol = -1;
-    CHECK(sc_ode_integrate(&d, &r) == SC_ERR_RANGE && !strcmp(sc_last_error_arg(), "rtol"), "bad rtol");
+    CHECK(sc_ode_integrate(counted(&d), &r) == SC_ERR_RANGE && !strcmp(sc_last_error_arg(), "rtol"), "bad rtol");
     const double y0nan[2] = {NAN, 0};
     d.rtol = 0;
     d.y0 = y0nan;
-    CHECK(sc_ode_integrate(&d, &r) == SC_ERR_NONFINITE && !strcmp(sc_last_error_arg(), "y0"), "nan y0");
-    /* flat: wrong lengths */
-    CHECK(sc_flat_ode_integrate(SC_SYS_IZHIKEVICH, p, 4, y0, 2, 0, 1, 0.1, 0, 0, 0, NULL, 0, NULL, 0, -1, 0) ==
+    CHECK(sc_ode_integrate(counted(&d), &r) == SC_ERR_NONFINITE && !strcmp(sc_last_error_arg(), "y0"), "nan y0");
+    /* flat: wrong lengths, each named */
+    uint32_t h = 1;
+    CHECK(sc_flat_ode_integrate(SC_SYS_IZHIKEVICH, p, 4, y0, 2, 0, 1, 0.1, 0, 0, 0, NULL, 0, 0, NULL, 0, -1, 0, &h) ==
                   SC_ERR_SIZE &&
-              !strcmp(sc_last_error_arg(), "params"),
+              !strcmp(sc_last_error_arg(), "params") && h == 0,
           "flat nparams");
-    CHECK(sc_flat_ode_integrate(SC_SYS_IZHIKEVICH, p, IZ_NPARAMS, y0, 3, 0, 1, 0.1, 0, 0, 0, NULL, 0, NULL, 0, -1, 0) ==
-                  SC_ERR_SIZE &&
+    CHECK(sc_flat_ode_integrate(SC_SYS_IZHIKEVICH, p, IZ_NPARAMS, y0, 3, 0, 1, 0.1, 0, 0, 0, NULL, 0, 0, NULL, 0, -1, 0,
+                                &h) == SC_ERR_SIZE &&
               !strcmp(sc_last_error_arg(), "y0"),
           "flat y0 length");
+    const double box[4] = {-100, 100, -100, 100};
+    CHECK(sc_flat_ode_integrate(SC_SYS_IZHIKEVICH, p, IZ_NPARAMS, y0, 2, 0, 1, 0.1, 0, 0, 0, box, 3, 0, NULL, 0, -1, 0,
+                                &h) == SC_ERR_SIZE &&
+              !strcmp(sc_last_error_arg(), "bounds"),
+          "flat bounds count");
+    CHECK(sc_flat_ode_integrate(SC_SYS_IZHIKEVICH, p, IZ_NPARAMS, y0, 2, 0, 1, 0.1, 0, 0, 0, NULL, 4, 0, NULL, 0, -1, 0,
+                                &h) == SC_ERR_SIZE &&
+              !strcmp(sc_last_error_arg(), "bounds"),
+          "flat bounds count without bounds");
+    CHECK(sc_flat_ode_integrate(SC_SYS_IZHIKEVICH, p, IZ_NPARAMS, y0, 2, 0, 1, 0.1, 0, 0, 0, NULL, 0, 0, box, 3, -1, 0,
+                                &h) == SC_ERR_SIZE &&
+              !strcmp(sc_last_error_arg(), "input"),
+          "flat odd input count");
+    CHECK(sc_flat_ode_integrate(SC_SYS_IZHIKEVICH, p, IZ_NPARAMS, y0, 2, 0, 1, 0.1, 0, 0, 0, NULL, 0, 0, NULL, 0, 2, 0,
+                                &h) == SC_ERR_RANGE &&
+              !strcmp(sc_last_error_arg(), "event_var"),
+          "flat event_var");
+    CHECK(sc_flat_ode_integrate(SC_SYS_IZHIKEVICH, p, IZ_NPARAMS, y0, 2, 0, 1, 0.1, 0, 0, 0, NULL, 0, 0, NULL, 0, -1, 0,
+                                NULL) == SC_ERR_NULL,
+          "flat NULL result");
+}
+
+/* The public desc: a zero-initialised desc is the defaults (no event), and
+ * every pointer's count is checked and named. */
+static void test_desc_counts_and_defaults(void)
+{
+    const double p[4] = {0, 1, -1, 0}, y0[2] = {1, 0}, box[4] = {-10, 10, -10, 10};
+    sc_ode_desc d = {0};
+    d.system = SC_SYS_LINEAR2D;
+    d.params = p;
+    d.nparams = 4;
+    d.y0 = y0;
+    d.dim = 2;
+    d.t1 = 10;
+    d.dt = 0.01;
+    sc_ode_result r;
+    /* x = cos t crosses 0 upward at t = 3 pi / 2: {0} must not watch x */
+    CHECK(sc_ode_integrate(&d, &r) == SC_OK && r.events == 0 && r.stop == SC_ODE_STOP_END, "{0} desc: no event");
+    sc_ode_result_free(&r);
+    d.event = 1; /* now watch variable 0 (x) through 0 */
+    CHECK(sc_ode_integrate(&d, &r) == SC_OK && r.events == 1 && fabs(r.event_t[0] - 1.5 * 3.14159265358979323846) < 1e-6,
+          "event = 1 watches x: t = %.9f", r.events ? r.event_t[0] : -1.0);
+    sc_ode_result_free(&r);
+    d.event = 2;
+    CHECK(sc_ode_integrate(&d, &r) == SC_ERR_OPTION && !strcmp(sc_last_error_arg(), "event"), "event flag 2");
+    d.event = 0;
+    d.event_var = 7; /* ignored without the flag */
+    CHECK(sc_ode_integrate(&d, &r) == SC_OK && r.events == 0, "event_var ignored when event = 0");
+    sc_ode_result_free(&r);
+    const sc_ode_desc z = sc_ode_default_desc(), zero = {0};
+    CHECK(!memcmp(&z, &zero, sizeof z), "sc_ode_default_desc() is {0}");
+
+    struct {
+        int nparams, dim, nbounds;
+        const double *bounds;
+        const char *arg;
+    } bad[] = {{3, 2, 0, NULL, "params"}, {5, 2, 0, NULL, "params"}, {0, 2, 0, NULL, "params"}, {4, 1, 0, NULL, "y0"}, {4, 3, 0, NULL, "y0"}, {4, 2, 3, box, "bounds"}, {4, 2, 4, NULL, "bounds"}, {4, 2, 0, box, "bounds"}};
+    for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++) {
+        sc_ode_desc e = d;
+        e.nparams = bad[k].nparams;
+        e.dim = bad[k].dim;
+        e.nbounds = bad[k].nbounds;
+        e.bounds = bad[k].bounds;
+        CHECK(sc_ode_integrate(&e, &r) == SC_ERR_SIZE && !strcmp(sc_last_error_arg(), bad[k].arg),
+              "count case %zu names %s (got %s)", k, bad[k].arg, sc_last_error_arg());
+    }
+    d.bounds = box;
+    d.nbounds = 4;
+    CHECK(sc_ode_integrate(&d, &r) == SC_OK, "bounds with their count");
+    sc_ode_result_free(&r);
+    CHECK(sc_ode_check_params(SC_SYS_LINEAR2D, p, 3) == SC_ERR_SIZE && !strcmp(sc_last_error_arg(), "params"),
+          "check_params count");
+    float yb[2] = {1, 0};
+    CHECK(sc_ode_batch(SC_SYS_LINEAR2D, p, 5, yb, 1, 0.1, 1, SC_ODE_RK4) == SC_ERR_SIZE, "batch count");
+}
+
+/* Flat results are handles: two live at once, each read back by size and
+ * freed once; a stale or foreign handle is HANDLE. */
+static void test_flat_result_handles(void)
+{
+    const sc_ode_system_info *s = sc_ode_system(SC_SYS_LINEAR2D);
+    const double rot[4] = {0, 1, -1, 0}, y0[2] = {1, 0}; /* x = cos t */
+    uint32_t a = 0, b = 0;
+    CHECK(sc_flat_ode_integrate(SC_SYS_LINEAR2D, rot, s->nparams, y0, 2, 0, 1, 0.1, 0, 0, 0, NULL, 0, 0,
+                                NULL, 0, -1, 0, &a) == SC_OK &&
+              a != 0,
+          "first result");
+    CHECK(sc_flat_ode_integrate(SC_SYS_LINEAR2D, rot, s->nparams, y0, 2, 0, 2, 0.1, 0, 0, 0, NULL, 0, 0,
+                                NULL, 0, 0, 0, &b) == SC_OK &&
+              b != 0 && b != a,
+          "second result");
+    int ia[SC_FLAT_ODE_INFO], ib[SC_FLAT_ODE_INFO];
+    CHECK(sc_flat_ode_result_info(a, ia, SC_FLAT_ODE_INFO) == SC_OK && ia[0] == 11 && ia[6] == 2, "a: 11 samples");
+    CHECK(sc_flat_ode_result_info(b, ib, SC_FLAT_ODE_INFO) == SC_OK && ib[0] == 21, "b: 21 samples, a untouched");
+    CHECK(sc_flat_ode_result_info(a, ia, 6) == SC_ERR_SIZE && !strcmp(sc_last_error_arg(), "info"), "info count");
+    double t[21], y[42];
+    CHECK(sc_flat_ode_result_read(a, 0, t, 10) == SC_ERR_SIZE && !strcmp(sc_last_error_arg(), "out"), "short t");
+    CHECK(sc_flat_ode_result_read(a, 0, t, 12) == SC_ERR_SIZE, "long t");
+    CHECK(sc_flat_ode_result_read(a, 4, t, 11) == SC_ERR_OPTION, "unknown part");
+    CHECK(sc_flat_ode_result_read(a, 0, t, 11) == SC_OK && fabs(t[10] - 1.0) < 1e-12, "t read");
+    CHECK(sc_flat_ode_result_read(a, 1, y, 22) == SC_OK && y[0] == 1.0 && fabs(y[20] - cos(1.0)) < 1e-6,
+          "y read: x(1) = cos 1 (got %.9f)", y[20]);
+    CHECK(sc_flat_ode_result_read(b, 2, t, 0) == SC_OK && ib[1] == 0, "no events: empty read");
+    CHECK(sc_flat_ode_result_free(a) == SC_OK, "free a");
+    CHECK(sc_flat_ode_result_free(a) == SC_ERR_HANDLE && !strcmp(sc_last_error_arg(), "result"), "double free");
+    CHECK(sc_flat_ode_result_info(a, ia, SC_FLAT_ODE_INFO) == SC_ERR_HANDLE, "stale handle");
+    CHECK(sc_flat_ode_result_info(b, ib, SC_FLAT_ODE_INFO) == SC_OK, "b lives on");
+    CHECK(sc_flat_ode_result_free(b) == SC_OK && sc_flat_ode_result_free(0) == SC_ERR_HANDLE, "free b, 0");
+    /* the pool's limit: SC_ODE_MAX_RESULTS live, then NOMEM, nothing leaked */
+    uint32_t hs[SC_ODE_MAX_RESULTS + 1];
+    int made = 0, last = SC_OK;
+    for (int k = 0; k <= SC_ODE_MAX_RESULTS; k++) {
+        last = sc_flat_ode_integrate(SC_SYS_LINEAR2D, rot, s->nparams, y0, 2, 0, 0.1, 0.1, 0, 0, 0, NULL, 0, 0,
+                                     NULL, 0, -1, 0, &hs[k]);
+        if (last == SC_OK) made++;
+    }
+    CHECK(made == SC_ODE_MAX_RESULTS && last == SC_ERR_NOMEM, "limit of live results (%d made)", made);
+    for (int k = 0; k < made; k++) sc_flat_ode_result_free(hs[k]);
+}
+
+/* The preset record: fields at the offsets of ode.h, count checked. */
+static void test_preset_record(void)
+{
+    double rec[SC_FLAT_PRESET_SIZE];
+    CHECK(SC_FLAT_PRESET_SIZE == 57, "57 doubles");
+    CHECK(sc_flat_ode_preset_data(0, rec, SC_FLAT_PRESET_SIZE - 1) == SC_ERR_SIZE, "record count");
+    for (int i = 0; i < sc_ode_preset_count(); i++) {
+        const sc_ode_preset *p = sc_ode_preset_get(i);
+        CHECK(sc_flat_ode_preset_data(i, rec, SC_FLAT_PRESET_SIZE) == SC_OK, "preset %d", i);
+        CHECK(rec[SC_FLAT_PRESET_SYSTEM] == p->system && rec[SC_FLAT_PRESET_T1] == p->t1 &&
+                  rec[SC_FLAT_PRESET_DT] == p->dt && rec[SC_FLAT_PRESET_INPUT_N] == p->input_n &&
+                  rec[SC_FLAT_PRESET_PARAMS] == p->params[0] && rec[SC_FLAT_PRESET_Y0 + 1] == p->y0[1] &&
+                  rec[SC_FLAT_PRESET_METHOD] == p->method &&
+                  (p->input_n == 0 || rec[SC_FLAT_PRESET_INPUT_V + p->input_n - 1] == p->input_v[p->input_n - 1]),
+              "preset %s fields", p->name);
+    }
+    CHECK(sc_flat_ode_preset_data(sc_ode_preset_count(), rec, SC_FLAT_PRESET_SIZE) == SC_ERR_RANGE, "past the end");
 }
 
 /* Every batch variant: SIMD (when built) == scalar bit for bit, on tails
@@ -614,7 +754,7 @@ static void test_batch(void)
                 /* the dispatcher's constants, via the public call on a copy */
                 float *c2 = malloc(sizeof(float) * 2 * (size_t)n);
                 memcpy(c2, a, sizeof(float) * 2 * (size_t)n);
-                CHECK(sc_ode_batch(bv->system, p, c2, n, 0.1, 200, bv->method) == SC_OK, "%s batch", bv->name);
+                CHECK(sc_ode_batch(bv->system, p, sc_ode_system(bv->system)->nparams, c2, n, 0.1, 200, bv->method) == SC_OK, "%s batch", bv->name);
                 /* reference: the scalar kernel on the same constants */
                 sc_ode_float_constants(bv->system, p, bp.p);
                 bp.dt = 0.1f;
@@ -638,13 +778,13 @@ static void test_batch(void)
     /* float RK4 batch vs the double integrator on the linear default. */
     const double *p = sc_ode_system(SC_SYS_LINEAR2D)->defaults, y0[2] = {1, 0};
     float yb[2] = {1, 0};
-    sc_ode_batch(SC_SYS_LINEAR2D, p, yb, 1, 0.05, 100, SC_ODE_RK4);
+    sc_ode_batch(SC_SYS_LINEAR2D, p, sc_ode_system(SC_SYS_LINEAR2D)->nparams, yb, 1, 0.05, 100, SC_ODE_RK4);
     sc_status st;
     sc_ode_result r = run(SC_SYS_LINEAR2D, p, y0, 0, 5, 0.05, SC_ODE_RK4, 0, 0, &st);
     CHECK(fabs(yb[0] - last_y(&r)[0]) < 1e-5 && fabs(yb[1] - last_y(&r)[1]) < 1e-5, "float batch %.7g %.7g vs %.7g %.7g",
           yb[0], yb[1], last_y(&r)[0], last_y(&r)[1]);
     sc_ode_result_free(&r);
-    CHECK(sc_ode_batch(SC_SYS_HODGKIN_HUXLEY, sc_ode_system(SC_SYS_HODGKIN_HUXLEY)->defaults, yb, 1, 0.1, 1, SC_ODE_RK4) ==
+    CHECK(sc_ode_batch(SC_SYS_HODGKIN_HUXLEY, sc_ode_system(SC_SYS_HODGKIN_HUXLEY)->defaults, sc_ode_system(SC_SYS_HODGKIN_HUXLEY)->nparams, yb, 1, 0.1, 1, SC_ODE_RK4) ==
               SC_ERR_OPTION,
           "batch: unsupported system");
     /* The double fallback of the other 2-D systems: each state ends where
@@ -663,7 +803,7 @@ static void test_batch(void)
             }
             float start[2 * 5];
             memcpy(start, ys, sizeof ys);
-            CHECK(sc_ode_batch(fb[k], si->defaults, ys, 5, h, 64, mm) == SC_OK, "%s fallback batch", si->name);
+            CHECK(sc_ode_batch(fb[k], si->defaults, sc_ode_system(fb[k])->nparams, ys, 5, h, 64, mm) == SC_OK, "%s fallback batch", si->name);
             for (int i = 0; i < 5; i++) {
                 const double s0[2] = {start[2 * i], start[2 * i + 1]};
                 sc_ode_result rr = run(fb[k], si->defaults, s0, 0, 64 * h, h, mm, 0, 0, &st);
@@ -675,9 +815,9 @@ static void test_batch(void)
             }
         }
     }
-    CHECK(sc_ode_batch(SC_SYS_LINEAR2D, p, yb, 1, 0.1, 1, SC_ODE_DOPRI5) == SC_ERR_OPTION, "batch: dopri5");
-    CHECK(sc_ode_batch(SC_SYS_LINEAR2D, p, yb, 1, 0.0, 1, SC_ODE_RK4) == SC_ERR_RANGE, "batch: dt 0");
-    CHECK(sc_ode_batch(SC_SYS_LINEAR2D, p, yb, 1 << 20, 0.1, 1 << 20, SC_ODE_RK4) == SC_ERR_SIZE, "batch: huge work");
+    CHECK(sc_ode_batch(SC_SYS_LINEAR2D, p, sc_ode_system(SC_SYS_LINEAR2D)->nparams, yb, 1, 0.1, 1, SC_ODE_DOPRI5) == SC_ERR_OPTION, "batch: dopri5");
+    CHECK(sc_ode_batch(SC_SYS_LINEAR2D, p, sc_ode_system(SC_SYS_LINEAR2D)->nparams, yb, 1, 0.0, 1, SC_ODE_RK4) == SC_ERR_RANGE, "batch: dt 0");
+    CHECK(sc_ode_batch(SC_SYS_LINEAR2D, p, sc_ode_system(SC_SYS_LINEAR2D)->nparams, yb, 1 << 20, 0.1, 1 << 20, SC_ODE_RK4) == SC_ERR_SIZE, "batch: huge work");
 }
 
 /* Morris-Lecar: the Hopf and SNIC sets fire repetitively above onset and
@@ -691,10 +831,11 @@ static long crossings(int system, const double *p, const double *y0, double T, d
     d.y0 = y0;
     d.t1 = T;
     d.dt = dt;
+    d.event = 1;
     d.event_var = 0;
     d.event_value = 0.0;
     sc_ode_result r;
-    if (sc_ode_integrate(&d, &r) != SC_OK) return -1;
+    if (sc_ode_integrate(counted(&d), &r) != SC_OK) return -1;
     long n = 0;
     for (long i = 0; i < r.events; i++) n += r.event_t[i] > 100.0;
     sc_ode_result_free(&r);
@@ -746,10 +887,11 @@ static void test_event_at_step_end_keeps_time_order(void)
     d.method = SC_ODE_RK4;
     d.bounds = bounds;
     d.max_steps = 5000;
+    d.event = 1;
     d.event_var = 1;
     d.event_value = -80.0;
     sc_ode_result r;
-    CHECK(sc_ode_integrate(&d, &r) == SC_OK, "status");
+    CHECK(sc_ode_integrate(counted(&d), &r) == SC_OK, "status");
     CHECK(r.events >= 1, "the blow-up fires the reset (%ld events)", r.events);
     long back = 0;
     for (long i = 1; i < r.samples; i++) back += r.t[i] < r.t[i - 1];
@@ -774,5 +916,8 @@ int main(void)
     CHECK_RUN(test_izhikevich_accommodation());
     CHECK_RUN(test_neuron_models());
     CHECK_RUN(test_event_at_step_end_keeps_time_order());
+    CHECK_RUN(test_desc_counts_and_defaults());
+    CHECK_RUN(test_flat_result_handles());
+    CHECK_RUN(test_preset_record());
     return check_summary("test_ode");
 }

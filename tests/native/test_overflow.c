@@ -172,18 +172,18 @@ static void test_direction_field(void)
 {
     float out[2 * 5 * 4];
     const double fast[4] = {1e10, 0, 0, 1e10}; /* linear2d a, b, c, d */
-    sc_phase_plane pl = {SC_SYS_LINEAR2D, fast, 0, 1, NULL};
+    sc_phase_plane pl = {SC_SYS_LINEAR2D, fast, sc_ode_system(SC_SYS_LINEAR2D)->nparams, 0, 1, NULL, 0};
     /* Float kernel: 1e10 x 1e30 = 1e40 > FLT_MAX. */
     CHECK(sc_phase_direction_field(&pl, -1e30, 1e30, 5, -1, 1, 4, out) == SC_ERR_OVERFLOW, "linear over 1e30");
     CHECK(strcmp(sc_last_error_arg(), "out") == 0, "linear: arg '%s'", sc_last_error_arg());
     CHECK(sc_phase_direction_field(&pl, -1e20, 1e20, 5, -1, 1, 4, out) == SC_OK, "linear over 1e20 (1e30 fits)");
     CHECK(count_nonfinite(out, 40) == 0 && fabsf(out[0] + 1e30f) <= 1e24f, "dx at x = -1e20: %g", out[0]);
     /* Swapped variables take the double path, rounded to float. */
-    sc_phase_plane sw = {SC_SYS_LINEAR2D, fast, 1, 0, NULL};
+    sc_phase_plane sw = {SC_SYS_LINEAR2D, fast, sc_ode_system(SC_SYS_LINEAR2D)->nparams, 1, 0, NULL, 0};
     CHECK(sc_phase_direction_field(&sw, -1, 1, 5, -1e30, 1e30, 4, out) == SC_ERR_OVERFLOW, "swapped over 1e30");
     /* Double path: van der Pol's mu (1 - x^2) y is finite in double, not in float. */
     const double mu[1] = {1.0};
-    sc_phase_plane vdp = {SC_SYS_VAN_DER_POL, mu, 0, 1, NULL};
+    sc_phase_plane vdp = {SC_SYS_VAN_DER_POL, mu, sc_ode_system(SC_SYS_VAN_DER_POL)->nparams, 0, 1, NULL, 0};
     CHECK(sc_phase_direction_field(&vdp, -1e20, 1e20, 5, -1, 1, 4, out) == SC_ERR_OVERFLOW, "van der pol");
     CHECK(strcmp(sc_last_error_arg(), "out") == 0, "vdp: arg '%s'", sc_last_error_arg());
     CHECK(sc_phase_direction_field(&vdp, -3, 3, 5, -3, 3, 4, out) == SC_OK, "van der pol, usual box");
@@ -193,19 +193,19 @@ static void test_batch_dt(void)
 {
     const double zero[4] = {0, 0, 0, 0}, fast[4] = {1e20, 0, 0, 1e20};
     float y[4] = {1, 2, 0, 0};
-    CHECK(sc_ode_batch(SC_SYS_LINEAR2D, zero, y, 2, 3e38, 1, SC_ODE_RK4) == SC_ERR_RANGE, "dt 3e38");
+    CHECK(sc_ode_batch(SC_SYS_LINEAR2D, zero, sc_ode_system(SC_SYS_LINEAR2D)->nparams, y, 2, 3e38, 1, SC_ODE_RK4) == SC_ERR_RANGE, "dt 3e38");
     CHECK(strcmp(sc_last_error_arg(), "dt") == 0, "dt: arg '%s'", sc_last_error_arg());
     CHECK(y[0] == 1 && y[1] == 2, "a refused step leaves the states");
-    CHECK(sc_ode_batch(SC_SYS_LINEAR2D, zero, y, 2, nextafter(SC_ODE_MAX_BATCH_DT, 1e300), 1, SC_ODE_EULER) ==
+    CHECK(sc_ode_batch(SC_SYS_LINEAR2D, zero, sc_ode_system(SC_SYS_LINEAR2D)->nparams, y, 2, nextafter(SC_ODE_MAX_BATCH_DT, 1e300), 1, SC_ODE_EULER) ==
               SC_ERR_RANGE,
           "just above the limit");
-    CHECK(sc_ode_batch(SC_SYS_VAN_DER_POL, (const double[]){1.0}, y, 2, 1e30, 1, SC_ODE_RK4) == SC_ERR_RANGE,
+    CHECK(sc_ode_batch(SC_SYS_VAN_DER_POL, (const double[]){1.0}, sc_ode_system(SC_SYS_VAN_DER_POL)->nparams, y, 2, 1e30, 1, SC_ODE_RK4) == SC_ERR_RANGE,
           "double fallback: dt 1e30");
-    CHECK(sc_ode_batch(SC_SYS_LINEAR2D, zero, y, 2, SC_ODE_MAX_BATCH_DT, 3, SC_ODE_RK4) == SC_OK, "dt at the limit");
+    CHECK(sc_ode_batch(SC_SYS_LINEAR2D, zero, sc_ode_system(SC_SYS_LINEAR2D)->nparams, y, 2, SC_ODE_MAX_BATCH_DT, 3, SC_ODE_RK4) == SC_OK, "dt at the limit");
     CHECK(y[0] == 1 && y[1] == 2, "zero system: states unchanged (%g, %g)", y[0], y[1]);
     /* Lanes stay independent: one leaves float32 (documented), the zero
      * state stays exactly zero, and the call succeeds. */
-    CHECK(sc_ode_batch(SC_SYS_LINEAR2D, fast, y, 2, 1.0, 3, SC_ODE_RK4) == SC_OK, "overflowing lane");
+    CHECK(sc_ode_batch(SC_SYS_LINEAR2D, fast, sc_ode_system(SC_SYS_LINEAR2D)->nparams, y, 2, 1.0, 3, SC_ODE_RK4) == SC_OK, "overflowing lane");
     CHECK(!isfinite(y[0]) && !isfinite(y[1]), "lane 0 left float32: (%g, %g)", y[0], y[1]);
     CHECK(y[2] == 0 && y[3] == 0, "lane 1 untouched: (%g, %g)", y[2], y[3]);
 }

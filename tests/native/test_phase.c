@@ -7,6 +7,7 @@
 #include "simcore/ode.h"
 #include "simcore/phase.h"
 #include "phase/phase_internal.h"
+#include "ode/ode_internal.h"
 
 static int type_of(double a, double b, double c, double d)
 {
@@ -98,7 +99,7 @@ static void test_izhikevich_equilibria(void)
         memcpy(p, sc_ode_system(SC_SYS_IZHIKEVICH)->defaults, sizeof(double) * IZ_NPARAMS);
         p[IZ_A] = cases[c][0], p[IZ_B] = cases[c][1], p[IZ_I] = cases[c][2];
         const double a = p[IZ_A], b = p[IZ_B], D = (5 - b) * (5 - b) - 0.16 * (140 + p[IZ_I]);
-        sc_phase_plane pl = {SC_SYS_IZHIKEVICH, p, 0, 1, NULL};
+        sc_phase_plane pl = {SC_SYS_IZHIKEVICH, p, sc_ode_system(SC_SYS_IZHIKEVICH)->nparams, 0, 1, NULL, 0};
         sc_equilibrium eq[8];
         int n = -1;
         CHECK(sc_phase_equilibria(&pl, -100, 0, -40, 20, 0, eq, 8, &n, NULL) == SC_OK, "equilibria");
@@ -125,7 +126,7 @@ static void test_izhikevich_equilibria(void)
 static void test_nullclines(void)
 {
     const double *p = sc_ode_system(SC_SYS_IZHIKEVICH)->defaults; /* I = 10 */
-    sc_phase_plane pl = {SC_SYS_IZHIKEVICH, p, 0, 1, NULL};
+    sc_phase_plane pl = {SC_SYS_IZHIKEVICH, p, sc_ode_system(SC_SYS_IZHIKEVICH)->nparams, 0, 1, NULL, 0};
     for (int which = 0; which < 2; which++) {
         sc_polylines nc;
         CHECK(sc_phase_nullcline(&pl, which, -90, 30, 121, -30, 30, 97, &nc) == SC_OK, "nullcline");
@@ -147,13 +148,13 @@ static void test_nullclines(void)
      * open branches; Morris-Lecar's V-nullcline is one curve. The linear
      * center's x' = y = 0 is the x axis, crossing grid points exactly. */
     const double lin[4] = {0, 1, -1, 0};
-    sc_phase_plane pll = {SC_SYS_LINEAR2D, lin, 0, 1, NULL};
+    sc_phase_plane pll = {SC_SYS_LINEAR2D, lin, sc_ode_system(SC_SYS_LINEAR2D)->nparams, 0, 1, NULL, 0};
     sc_polylines nc;
     CHECK(sc_phase_nullcline(&pll, 0, -1, 1, 11, -1, 1, 10, &nc) == SC_OK && nc.lines == 1, "linear nullcline");
     for (long k = 0; k < nc.points; k++) CHECK(fabs(nc.xy[2 * k + 1]) < 1e-12, "y = 0: %g", nc.xy[2 * k + 1]);
     sc_polylines_free(&nc);
     const double *vdp = sc_ode_system(SC_SYS_VAN_DER_POL)->defaults;
-    sc_phase_plane plv = {SC_SYS_VAN_DER_POL, vdp, 0, 1, NULL};
+    sc_phase_plane plv = {SC_SYS_VAN_DER_POL, vdp, sc_ode_system(SC_SYS_VAN_DER_POL)->nparams, 0, 1, NULL, 0};
     CHECK(sc_phase_nullcline(&plv, 1, -3, 3, 64, -3, 3, 64, &nc) == SC_OK, "vdp nullcline");
     /* y = x / (1 - x^2): three branches in the box (x < -1, |x| < 1, x > 1) */
     CHECK(nc.lines == 3, "van der Pol y-nullcline: %ld lines", nc.lines);
@@ -216,7 +217,7 @@ static void test_direction_field(void)
     }
     /* Public call, generic path: Hodgkin-Huxley's (V, n) plane with m, h fixed. */
     const sc_ode_system_info *hh = sc_ode_system(SC_SYS_HODGKIN_HUXLEY);
-    sc_phase_plane pl = {SC_SYS_HODGKIN_HUXLEY, hh->defaults, 0, 3, hh->y0};
+    sc_phase_plane pl = {SC_SYS_HODGKIN_HUXLEY, hh->defaults, sc_ode_system(SC_SYS_HODGKIN_HUXLEY)->nparams, 0, 3, hh->y0, sc_ode_system(SC_SYS_HODGKIN_HUXLEY)->dim};
     float out[2 * 5 * 4];
     CHECK(sc_phase_direction_field(&pl, -80, 40, 5, 0, 1, 4, out) == SC_OK, "hh field");
     double y[4] = {hh->y0[0], hh->y0[1], hh->y0[2], hh->y0[3]}, f[4];
@@ -267,7 +268,7 @@ static void test_separatrices_morris_lecar(void)
     CHECK(iI >= 0, "Morris-Lecar has a parameter I");
     if (iI < 0) return;
     p[iI] = 35;
-    const sc_phase_plane pl = {SC_SYS_MORRIS_LECAR, p, 0, 1, NULL};
+    const sc_phase_plane pl = {SC_SYS_MORRIS_LECAR, p, sc_ode_system(SC_SYS_MORRIS_LECAR)->nparams, 0, 1, NULL, 0};
     const double box[4] = {-75, 55, -0.1, 0.7};
     sc_equilibrium eq[8];
     int n = 0;
@@ -300,7 +301,7 @@ static void test_separatrices(void)
      * A = [[1, 2], [2, -2]]: lambda = 2 with v = (2, 1), lambda = -3 with
      * v = (1, -2). The manifolds are the lines through 0 along them. */
     const double A[4] = {1, 2, 2, -2};
-    sc_phase_plane pl = {SC_SYS_LINEAR2D, A, 0, 1, NULL};
+    sc_phase_plane pl = {SC_SYS_LINEAR2D, A, sc_ode_system(SC_SYS_LINEAR2D)->nparams, 0, 1, NULL, 0};
     sc_polylines s;
     CHECK(sc_phase_separatrices(&pl, -2, 2, -2, 2, 20, &s) == SC_OK && s.lines == 4, "4 curves, got %ld", s.lines);
     for (long l = 0; l < s.lines; l++) {
@@ -322,6 +323,7 @@ static void test_separatrices(void)
     p[IZ_I] = 0;
     pl.system = SC_SYS_IZHIKEVICH;
     pl.params = p;
+    pl.nparams = IZ_NPARAMS;
     CHECK(sc_phase_separatrices(&pl, -90, 0, -30, 10, 0, &s) == SC_OK && s.lines == 4, "izh separatrices %ld", s.lines);
     CHECK(s.xy[0] == s.xy[2 * s.start[2]] && fabs(s.xy[0] + 50) < 1e-9, "curves start at the saddle (-50, -10): %g",
           s.xy[0]);

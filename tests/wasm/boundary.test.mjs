@@ -20,6 +20,23 @@ async function headerLimits() {
   return out;
 }
 
+// The #defines SC_FLAT_PRESET_* and SC_FLAT_ODE_INFO of ode.h, evaluated
+// with the limits they refer to (digits, + and limit names only).
+async function headerRecords(limits) {
+  const out = {};
+  for (const m of (await header('ode.h')).matchAll(/^#define (SC_FLAT_(?:PRESET_\w+|ODE_INFO))\s+([^/\n]+?)\s*(?:\/\*.*)?$/gm)) {
+    const expr = m[2].replace(/SC_\w+/g, (n) => {
+      const v = out[n] ?? limits[n] ?? { SC_ODE_PRESET_INPUT: presetInput }[n];
+      assert.ok(v !== undefined, `${m[1]}: unknown name ${n}`);
+      return String(v);
+    });
+    assert.match(expr, /^[\d\s()+]+$/, `${m[1]}: sums of numbers only`);
+    out[m[1]] = Function(`return ${expr};`)();
+  }
+  return out;
+}
+let presetInput;
+
 async function headerStatuses() {
   const body = (await header('status.h')).match(/typedef enum sc_status \{([\s\S]*?)\} sc_status;/)[1];
   const names = [...body.matchAll(/^\s*(SC_\w+)/gm)].map((m) => m[1]).filter((n) => n !== 'SC_STATUS_COUNT');
@@ -35,8 +52,29 @@ for (const kind of ['simd', 'scalar']) {
     assert.ok(Object.keys(limits).length >= 20, 'the header parsed');
     assert.deepEqual(d.limits, limits);
     assert.deepEqual(d.status, await headerStatuses());
+    presetInput = Number((await header('ode.h')).match(/^#define SC_ODE_PRESET_INPUT (\d+)/m)[1]);
+    const records = await headerRecords(limits);
+    assert.equal(records.SC_FLAT_PRESET_SIZE, 57, 'the preset record parsed');
+    assert.deepEqual(d.records, records);
   });
 }
+
+test('the binding reads the preset record by the exported layout', async () => {
+  const { loadSimcore } = await import('../../bindings/simcore.mjs');
+  const sc = await loadSimcore();
+  const presets = sc.systems.izhikevich.presets;
+  // Izhikevich 2003 Fig. 2, regular spiking: a = 0.02, b = 0.2, c = -65, d = 8 (docs/models.md)
+  const rs = presets.find((p) => p.name === 'RS');
+  assert.deepEqual([rs.params.a, rs.params.b, rs.params.c, rs.params.d], [0.02, 0.2, -65, 8]);
+  assert.equal(rs.y0.length, 2);
+  assert.ok(rs.t1 > 0 && rs.dt > 0 && ['rk4', 'euler', 'dopri5', 'izhikevich-euler'].includes(rs.method));
+  const withInput = presets.filter((p) => p.input);
+  assert.ok(withInput.length > 0, 'some presets carry a protocol');
+  for (const p of withInput) {
+    assert.equal(p.input.t.length, p.input.v.length, `${p.name}: protocol lengths`);
+    for (let i = 1; i < p.input.t.length; i++) assert.ok(p.input.t[i] >= p.input.t[i - 1], `${p.name}: times nondecreasing`);
+  }
+});
 
 test('the binding takes its limits from the core', async () => {
   const { loadSimcore } = await import('../../bindings/simcore.mjs');

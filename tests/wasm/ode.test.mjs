@@ -334,13 +334,15 @@ for (const [name, sc] of Object.entries(builds)) {
   });
 }
 
-test('bindings/ode.d.ts parses and declares exactly what the binding provides', async () => {
+test('bindings/ode.d.ts and phase.d.ts parse and declare exactly what the bindings provide', async () => {
   const { readFile } = await import('node:fs/promises');
   const { transform } = await import('esbuild');
   const { ODE_METHODS } = await import('../../bindings/ode.mjs');
   const dts = await readFile(new URL('../../bindings/ode.d.ts', import.meta.url), 'utf8');
+  const phaseDts = await readFile(new URL('../../bindings/phase.d.ts', import.meta.url), 'utf8');
   assert.equal((await transform(dts, { loader: 'ts' })).warnings.length, 0);
-  const code = dts.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+  assert.equal((await transform(phaseDts, { loader: 'ts' })).warnings.length, 0);
+  const code = (dts + phaseDts).replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
   const members = (name) => {
     const m = code.match(new RegExp(`export interface ${name}(?: extends [^{]+)? \\{([^}]*)\\}`));
     assert.ok(m, `interface ${name}`);
@@ -348,9 +350,11 @@ test('bindings/ode.d.ts parses and declares exactly what the binding provides', 
   };
   const literals = (type) => [...code.match(new RegExp(`export type ${type} =([^;]*);`))[1].matchAll(/'([^']+)'/g)].map((x) => x[1]);
   const sc = builds.simd;
-  const api = ['systems', 'odeLimits', 'integrate', 'integrateBatch', 'directionField', 'nullclines', 'equilibria',
-    'separatrices', 'classifyLinear', 'fICurve', 'inputSample'];
-  assert.deepEqual(members('OdeApi'), [...api].sort());
+  const odeApi = ['systems', 'odeLimits', 'integrate', 'integrateBatch', 'fICurve', 'inputSample'];
+  const phaseApi = ['directionField', 'nullclines', 'equilibria', 'separatrices', 'classifyLinear'];
+  const api = [...odeApi, ...phaseApi];
+  assert.deepEqual(members('OdeApi'), [...odeApi].sort());
+  assert.deepEqual(members('PhaseApi'), [...phaseApi].sort());
   for (const k of api) assert.ok(k in sc, k);
   assert.deepEqual(literals('OdeMethod'), [...ODE_METHODS]);
   assert.deepEqual(members('OdeLimits'), Object.keys(builds.simd.odeLimits).sort());

@@ -100,7 +100,7 @@ test('every label key the phase-plane widget builds from names is in both tables
   for (const info of Object.values(MODEL_INFO)) for (const n of Object.values(info.params)) keys.push(`pp.${n}`);
   for (const c of S.ml_set.choices) keys.push(`pp.ml_set.${c}`);
   for (const n of ['field', 'nullclines', 'eigen']) keys.push(`pp.show.${n}`);
-  const bindingTypes = (await readFile(new URL('../../bindings/ode.d.ts', import.meta.url), 'utf8'))
+  const bindingTypes = (await readFile(new URL('../../bindings/phase.d.ts', import.meta.url), 'utf8'))
     .match(/export type EquilibriumType = ([^;]+);/)[1].match(/'([a-z-]+)'/g).map((x) => x.slice(1, -1));
   assert.equal(bindingTypes.length, 11);
   for (const ty of bindingTypes) keys.push(`pp.type.${ty}`);

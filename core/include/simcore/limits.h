@@ -40,6 +40,8 @@
 #define SC_ODE_MAX_INPUT    1024      /* breakpoints of an input protocol */
 #define SC_ODE_MAX_BATCH    (1 << 22) /* states in one batch */
 #define SC_ODE_FI_MAX       1024      /* currents of one f-I curve */
+#define SC_ODE_MAX_CUSTOM   16        /* live custom systems */
+#define SC_ODE_MAX_RESULTS  64        /* live result handles (trajectories, polylines) of each kind */
 #define SC_ODE_MAX_BATCH_DT 1e6       /* batch step, model time units: a larger
                                            step only turns float32 states into
                                            inf/NaN (3e38 did, with SC_OK) */

@@ -8,6 +8,7 @@
 #ifndef SIMCORE_ODE_H
 #define SIMCORE_ODE_H
 
+#include <stdint.h>
 #include "simcore/status.h"
 #include "simcore/limits.h"
 
@@ -21,9 +22,8 @@ typedef enum sc_ode_system_id {
     SC_SYS_VAN_DER_POL,     /* x' = y, y' = mu (1 - x^2) y - x             */
     SC_SYS_MORRIS_LECAR,    /* Morris-Lecar 1981 as in Rinzel-Ermentrout   */
     SC_SYS_HODGKIN_HUXLEY,  /* Hodgkin-Huxley 1952, squid axon, 4-D        */
-    SC_SYS_CUSTOM,          /* x' = f(x, y, t), y' = g(x, y, t) from text:
-                                sc_ode_custom_compile (2-D, no reset)      */
-    SC_SYS_COUNT
+    SC_SYS_COUNT            /* the built-ins; a custom system's id is the
+                               handle sc_ode_custom_compile returns        */
 } sc_ode_system_id;
 
 /* One system of the table. All strings are static. */
@@ -43,8 +43,7 @@ typedef struct sc_ode_system_info {
     int has_jacobian;               /* 1: analytic Jacobian */
 } sc_ode_system_info;
 
-/* NULL for an unknown id (and for SC_SYS_CUSTOM before a successful
- * sc_ode_custom_compile). */
+/* NULL for an unknown id (and a freed custom system). */
 SC_API const sc_ode_system_info *sc_ode_system(int id);
 /* Id of a system by name, -1 if unknown. */
 SC_API int sc_ode_find_system(const char *name);
@@ -58,8 +57,9 @@ SC_API sc_status sc_ode_rhs(int system, const double *p, double t, const double 
 SC_API sc_status sc_ode_jacobian(int system, const double *p, double t, const double *y, double *J);
 
 /* Checks nparams finite values against the system's valid ranges
- * (e.g. m > 0). The failing argument is the parameter's name. */
-SC_API sc_status sc_ode_check_params(int system, const double *p);
+ * (e.g. m > 0). The failing argument is the parameter's name; a count that
+ * is not the system's is SIZE "params". */
+SC_API sc_status sc_ode_check_params(int system, const double *p, int nparams);
 
 typedef enum sc_ode_method {
     SC_ODE_RK4 = 0,   /* classic Runge-Kutta, fixed step (default)             */
@@ -71,20 +71,24 @@ typedef enum sc_ode_method {
     SC_ODE_METHOD_COUNT
 } sc_ode_method;
 
-/* ---- the custom system --------------------------------------------------
+/* ---- custom systems -----------------------------------------------------
  * x' = dx, y' = dy, two expressions over x, y, t, the named parameters, the
  * constants pi and e, numbers, + - * / ^ (right-assoc.; -x^2 = -(x^2)),
  * parentheses and sin cos tan asin acos atan sinh cosh tanh exp log (= ln)
  * sqrt abs floor ceil (one argument), atan2 min max pow (two). Compiled to a
- * stack program (docs/ode.md "Custom systems") into the one custom slot,
- * SC_SYS_CUSTOM, used like any other system until the next compile.
+ * stack program (docs/ode.md "Custom systems") owned by a handle of the
+ * core's pool: *system receives its id (never a built-in id), used like any
+ * other system until sc_ode_custom_free; several live side by side (at most
+ * SC_ODE_MAX_CUSTOM, NOMEM "system"). On error *system is -1.
  * Parameter names: identifiers (<= 31 chars), not reserved words, unique.
- * A syntax error returns SC_ERR_RANGE naming "dx" or "dy", *error_pos (may
- * be NULL) receives the 0-based character position and
- * sc_ode_custom_error() the description. */
+ * A syntax error returns SC_ERR_RANGE naming "dx" or "dy"; *error_pos (may
+ * be NULL) receives the 0-based character position and *message (may be
+ * NULL) a static description of any error ("" on success). */
 SC_API sc_status sc_ode_custom_compile(const char *dx, const char *dy, const char *const *param_names,
-                                       const double *values, int nparams, int *error_pos);
-SC_API const char *sc_ode_custom_error(void);
+                                       const double *values, int nparams, int *error_pos, const char **message,
+                                       int *system);
+/* HANDLE "system" for a built-in, freed or unknown id. */
+SC_API sc_status sc_ode_custom_free(int system);
 
 #define SC_ODE_PRESET_INPUT 16 /* breakpoints a preset's protocol can hold */
 
@@ -124,27 +128,38 @@ typedef enum sc_ode_event_kind {
     SC_ODE_EVENT_COUNT
 } sc_ode_event_kind;
 
-/* Numerical options; all-zero means the defaults (except system, params,
- * y0 and t1, which the caller sets; start from sc_ode_default_desc()). */
+/* Numerical options. A zero-initialised desc ({0}) is the documented
+ * defaults: rk4, rtol 1e-6, atol 1e-9 for dopri5, max_steps
+ * SC_ODE_MAX_STEPS, no bounds, constant input, no crossing event, built-in
+ * reset on. The caller sets system, params/nparams, y0/dim, t1 and dt.
+ * Every pointer carries its count, and the core checks it: nparams must be
+ * the system's parameter count, dim its dimension, nbounds 0 (bounds NULL)
+ * or 2*dim (SIZE naming "params", "y0" or "bounds"). */
 typedef struct sc_ode_desc {
     int system;
     const double *params; /* nparams values, e.g. from sc_ode_system()->defaults */
-    const double *y0;     /* dim values */
-    double t0, t1;        /* t1 < t0 integrates backward */
-    double dt;            /* fixed step (> 0); dopri5: output interval, 0 = every accepted step */
+    int nparams;
+    const double *y0; /* dim values */
+    int dim;
+    double t0, t1; /* t1 < t0 integrates backward */
+    double dt;     /* fixed step (> 0); dopri5: output interval, 0 = every accepted step */
     sc_ode_method method;
     double rtol, atol;     /* dopri5; 0 -> 1e-6, 1e-9 */
     const double *bounds;  /* NULL or 2*dim: lo_0, hi_0, lo_1, hi_1, ... */
+    int nbounds;           /* 0 or 2*dim */
     long max_steps;        /* 0 -> SC_ODE_MAX_STEPS */
     int input_n;           /* piecewise-linear protocol for the input parameter */
     const double *input_t; /* input_n nondecreasing times (repeat a time for a step) */
     const double *input_v; /* input_n values */
-    int event_var;         /* -1: no crossing event; else the variable watched */
-    double event_value;    /* upward crossings of this value are reported */
-    int no_reset;          /* 1: ignore the built-in reset (separatrices) */
+    int event;             /* 0: no crossing event (the default); 1: report
+                              upward crossings of y[event_var] through
+                              event_value (event_var in 0..dim-1) */
+    int event_var;
+    double event_value;
+    int no_reset; /* 1: ignore the built-in reset (separatrices) */
 } sc_ode_desc;
 
-SC_API sc_ode_desc sc_ode_default_desc(void); /* event_var = -1, rest zero */
+SC_API sc_ode_desc sc_ode_default_desc(void); /* all zero: the same as {0} */
 
 /* Result arrays are allocated by the core; free with sc_ode_result_free.
  * Samples: t[i], y[i*dim + j]. Fixed-step methods sample every step
@@ -173,7 +188,8 @@ SC_API sc_status sc_ode_integrate(const sc_ode_desc *desc, sc_ode_result *out);
 SC_API void sc_ode_result_free(sc_ode_result *r);
 
 /* ---- batches (float32) --------------------------------------------------
- * Advances count states y (interleaved: y[i*dim + j]) in place by `steps`
+ * Advances count states y (interleaved: y[i*dim + j]; params: nparams values,
+ * the system's count or SIZE "params") in place by `steps`
  * fixed steps of dt with constant parameters. Four lanes per SIMD vector,
  * several vectors in flight. Float kernels: linear2d, oscillator and
  * izhikevich (reset v >= vpeak -> v = c, u += d at the end of the step, per
@@ -186,11 +202,12 @@ SC_API void sc_ode_result_free(sc_ode_result *r);
  * step). A lane whose state leaves float32 (a fast system, a large state)
  * becomes inf/NaN and stays so while the call returns SC_OK: each lane is
  * independent, and callers (the particle layer) respawn such lanes. */
-SC_API sc_status sc_ode_batch(int system, const double *params, float *y, int count,
+SC_API sc_status sc_ode_batch(int system, const double *params, int nparams, float *y, int count,
                               double dt, int steps, sc_ode_method method);
 
 /* ---- the Izhikevich f-I curve ------------------------------------------
- * For each current[k] (n of them, 1..SC_ODE_FI_MAX) integrates the
+ * For each current[k] (n of them, 1..SC_ODE_FI_MAX; params: nparams values,
+ * SIZE "params" unless the izhikevich count) integrates the
  * izhikevich system (params: its nparams values; params[I] is ignored) from
  * v = -65, u = -65 b (the 2003 paper's code) over [0, duration] ms with a
  * fixed step dt and method rk4, euler or izhikevich-euler, and stores in
@@ -202,35 +219,36 @@ SC_API sc_status sc_ode_batch(int system, const double *params, float *y, int co
  * (NONFINITE), duration <= 0, transient outside [0, duration), dt <= 0, k2
  * <= 0 (RANGE), duration / dt above SC_ODE_MAX_STEPS (SIZE), another method
  * (OPTION), a run that leaves the finite numbers (RANGE "dt"). */
-SC_API sc_status sc_ode_fi_curve(const double *params, const double *current, int n, double duration,
+SC_API sc_status sc_ode_fi_curve(const double *params, int nparams, const double *current, int n, double duration,
                                  double transient, double dt, sc_ode_method method, double *rate,
                                  double *i_sn);
 
 /* ---- flat entry points (see flat.h) ------------------------------------
- * bounds: NULL or 2*dim; input: NULL or input_n times then input_n values;
- * event_var -1 for none. After success the last result stays in the core
- * until the next call or sc_flat_ode_free: sc_flat_ode_info fills
- * info[0..6] = samples, events, stop, steps, rejected, evaluations, dim
- * and the pointers give the arrays. */
-SC_API int sc_flat_ode_integrate(int system, const double *params, int nparams,
-                                 const double *y0, int dim, double t0, double t1,
-                                 double dt, int method, double rtol, double atol,
-                                 const double *bounds, double max_steps,
-                                 const double *input, int input_n, int event_var,
-                                 double event_value);
-SC_API void sc_flat_ode_info(int *info);
-SC_API const double *sc_flat_ode_t(void);
-SC_API const double *sc_flat_ode_y(void);
-SC_API const double *sc_flat_ode_event_t(void);
-SC_API const int *sc_flat_ode_event_kind(void);
-SC_API void sc_flat_ode_free(void);
+ * Every pointer comes with its count: nparams, dim (of y0), nbounds (0 for
+ * NULL, else 2*dim), ninput (0 for NULL, else 2*input_n: input_n times then
+ * input_n values); event_var -1 for no event. The trajectory is owned by a
+ * handle of the core's pool, written to *result (0 on error); at most
+ * SC_ODE_MAX_RESULTS live at a time (NOMEM "result"). sc_flat_ode_result_info
+ * fills info[0..6] = samples, events, stop, steps, rejected, evaluations,
+ * dim (ninfo must be SC_FLAT_ODE_INFO); sc_flat_ode_result_read copies part
+ * 0 t (samples values), 1 y (samples*dim), 2 event times (events), 3 event
+ * kinds (events, as doubles) into out, whose length n must be that size
+ * (SIZE "out"). A freed or unknown handle is HANDLE "result". */
+#define SC_FLAT_ODE_INFO 7
+SC_API int sc_flat_ode_integrate(int system, const double *params, int nparams, const double *y0, int dim,
+                                 double t0, double t1, double dt, int method, double rtol, double atol,
+                                 const double *bounds, int nbounds, double max_steps, const double *input,
+                                 int ninput, int event_var, double event_value, uint32_t *result);
+SC_API int sc_flat_ode_result_info(uint32_t result, int *info, int ninfo);
+SC_API int sc_flat_ode_result_read(uint32_t result, int part, double *out, int n);
+SC_API int sc_flat_ode_result_free(uint32_t result);
 SC_API int sc_flat_ode_batch(int system, const double *params, int nparams, float *y,
                              int count, double dt, int steps, int method);
 /* names: the parameter names separated by single spaces ("" for none);
- * error (may be NULL) receives the 0-based position of a syntax error. */
-SC_API int sc_flat_ode_custom_compile(const char *dx, const char *dy, const char *names,
-                                      const double *values, int nparams, int *error_pos);
-SC_API const char *sc_flat_ode_custom_error(void);
+ * error_pos, message and system as in sc_ode_custom_compile. */
+SC_API int sc_flat_ode_custom_compile(const char *dx, const char *dy, const char *names, const double *values,
+                                      int nparams, int *error_pos, const char **message, int *system);
+SC_API int sc_flat_ode_custom_free(int system);
 /* Table access for the binding: strings as pointers, numbers as doubles.
  * The count is of the built-in systems (ids 0 .. count-1). */
 SC_API int sc_flat_ode_system_count(void);
@@ -248,8 +266,23 @@ SC_API void sc_flat_ode_system_flags(int id, int *info);
 SC_API const char *sc_flat_ode_preset_name(int index);
 SC_API const char *sc_flat_ode_preset_label(int index);
 SC_API const char *sc_flat_ode_preset_source(int index);
-/* out[0..56]: system, t1, dt, input_n, params[16], y0[4], input_t[16], input_v[16], method */
-SC_API int sc_flat_ode_preset_data(int index, double *out);
+/* The preset record: n = SC_FLAT_PRESET_SIZE doubles, each field at its
+ * offset (arrays: SC_ODE_MAX_PARAMS, SC_ODE_MAX_DIM, SC_ODE_PRESET_INPUT
+ * values). sc_boundary() exports this layout; the binding reads it from
+ * there (tests/wasm/boundary.test.mjs compares it with these lines). */
+#define SC_FLAT_PRESET_SYSTEM  0
+#define SC_FLAT_PRESET_T1      1
+#define SC_FLAT_PRESET_DT      2
+#define SC_FLAT_PRESET_INPUT_N 3
+#define SC_FLAT_PRESET_PARAMS  4
+#define SC_FLAT_PRESET_Y0      (SC_FLAT_PRESET_PARAMS + SC_ODE_MAX_PARAMS)
+#define SC_FLAT_PRESET_INPUT_T (SC_FLAT_PRESET_Y0 + SC_ODE_MAX_DIM)
+#define SC_FLAT_PRESET_INPUT_V (SC_FLAT_PRESET_INPUT_T + SC_ODE_PRESET_INPUT)
+#define SC_FLAT_PRESET_METHOD  (SC_FLAT_PRESET_INPUT_V + SC_ODE_PRESET_INPUT)
+#define SC_FLAT_PRESET_SIZE    (SC_FLAT_PRESET_METHOD + 1)
+/* RANGE "preset" past the last preset (the binding's loop end), SIZE "out"
+ * for n != SC_FLAT_PRESET_SIZE. */
+SC_API int sc_flat_ode_preset_data(int index, double *out, int n);
 
 /* out: n rates, then I_SN (n + 1 values). */
 SC_API int sc_flat_ode_fi_curve(const double *params, int nparams, const double *current, int n, double duration,

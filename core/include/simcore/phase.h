@@ -7,6 +7,7 @@
 #ifndef SIMCORE_PHASE_H
 #define SIMCORE_PHASE_H
 
+#include <stdint.h>
 #include "simcore/status.h"
 #include "simcore/limits.h"
 
@@ -56,12 +57,15 @@ typedef struct sc_equilibrium {
 
 /* Plane of a system: the two state variables shown and the values of the
  * rest (fixed may be NULL for 2-D systems; else dim values, the plane's two
- * entries ignored). */
+ * entries ignored). Counts are checked: nparams is the system's parameter
+ * count, nfixed 0 (fixed NULL) or its dimension (SIZE "params" / "fixed"). */
 typedef struct sc_phase_plane {
     int system;
     const double *params;
+    int nparams;
     int xvar, yvar;
     const double *fixed;
+    int nfixed;
 } sc_phase_plane;
 
 /* Every equilibrium in [xmin, xmax] x [ymin, ymax]: Newton from a
@@ -124,21 +128,25 @@ SC_API int sc_flat_classify_linear(double a, double b, double c, double d, doubl
 /* out: max_out records of 22 doubles: x, y, J[4], then the 16 of
  * sc_flat_classify_linear. Returns the status; *count written to count[0]. */
 SC_API int sc_flat_phase_equilibria(int system, const double *params, int nparams, int xvar, int yvar,
-                                    const double *fixed, double xmin, double xmax, double ymin,
+                                    const double *fixed, int nfixed, double xmin, double xmax, double ymin,
                                     double ymax, int seeds, double *out, int max_out, int *count);
-SC_API int sc_flat_phase_direction_field(int system, const double *params, int nparams, int xvar,
-                                         int yvar, const double *fixed, double xmin, double xmax, int nx,
+SC_API int sc_flat_phase_direction_field(int system, const double *params, int nparams, int xvar, int yvar,
+                                         const double *fixed, int nfixed, double xmin, double xmax, int nx,
                                          double ymin, double ymax, int ny, float *out);
-/* Nullcline / separatrices: the polylines stay in the core until the next
- * call or sc_flat_phase_free; info[0..1] = points, lines. */
+/* Nullcline / separatrices: the polylines are owned by a handle of the
+ * core's pool, written to *lines (0 on error; at most SC_ODE_MAX_RESULTS
+ * live, NOMEM "lines"). sc_flat_phase_lines_info fills info[0..1] = points,
+ * lines (ninfo 2); sc_flat_phase_lines_read copies the 2*points coordinates
+ * into xy (nxy must be 2*points) and the lines + 1 line starts, as doubles,
+ * into start (nstart must be lines + 1): SIZE "xy" / "start" otherwise. A
+ * freed or unknown handle is HANDLE "lines". */
 SC_API int sc_flat_phase_nullcline(int system, const double *params, int nparams, int xvar, int yvar,
-                                   const double *fixed, int which, double xmin, double xmax, int nx,
-                                   double ymin, double ymax, int ny, int *info);
+                                   const double *fixed, int nfixed, int which, double xmin, double xmax, int nx,
+                                   double ymin, double ymax, int ny, uint32_t *lines);
 SC_API int sc_flat_phase_separatrices(int system, const double *params, int nparams, double xmin,
-                                      double xmax, double ymin, double ymax, double t_max, int *info);
-SC_API const double *sc_flat_phase_points(void);
-/* line starts as doubles (lines + 1 values) */
-SC_API const double *sc_flat_phase_starts(void);
-SC_API void sc_flat_phase_free(void);
+                                      double xmax, double ymin, double ymax, double t_max, uint32_t *lines);
+SC_API int sc_flat_phase_lines_info(uint32_t lines, int *info, int ninfo);
+SC_API int sc_flat_phase_lines_read(uint32_t lines, double *xy, int nxy, double *start, int nstart);
+SC_API int sc_flat_phase_lines_free(uint32_t lines);
 
 #endif

@@ -36,6 +36,12 @@ SC_API const char *sc_status_message(int status);
  * is single-threaded by design (see docs/architecture.md). */
 SC_API const char *sc_last_error_arg(void);
 
+/* The wasm boundary described once (core/src/base/boundary.c): a JSON text
+ * {"status": {name: code}, "limits": {name: value}, "records": {name:
+ * offset}} with every status, every limit of limits.h and the layout of the
+ * records read by offset. The binding reads it when it loads. */
+SC_API const char *sc_boundary(void);
+
 /* Library version, "MAJOR.MINOR.PATCH". */
 SC_API const char *sc_version(void);
 

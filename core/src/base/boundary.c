@@ -1,11 +1,13 @@
 /* The wasm boundary described once, by the C side: sc_boundary() returns a
- * JSON text with the status codes by name and every limit of limits.h, which
+ * JSON text with the status codes by name, every limit of limits.h and the
+ * layout of the records read by offset (the preset record of ode.h), which
  * the JavaScript binding reads when it loads (bindings/core/boundary.mjs)
  * instead of keeping copies. tests/wasm/boundary.test.mjs checks that every
  * #define of limits.h and every status of status.h is here. */
 #include <stdio.h>
 #include <string.h>
 #include "simcore/limits.h"
+#include "simcore/ode.h"
 #include "simcore/status.h"
 #include "internal.h"
 
@@ -60,12 +62,36 @@ static const struct {
     LIMIT(SC_ODE_MAX_BATCH),
     LIMIT(SC_ODE_FI_MAX),
     LIMIT(SC_ODE_MAX_BATCH_DT),
+    LIMIT(SC_ODE_MAX_RESULTS),
+    LIMIT(SC_ODE_MAX_CUSTOM),
     LIMIT(SC_PHASE_MAX_GRID),
     LIMIT(SC_PHASE_MAX_POINTS),
     LIMIT(SC_PHASE_MAX_NULLCLINE_POINTS),
     LIMIT(SC_PHASE_MAX_EQUILIBRIA),
     LIMIT(SC_LINALG_MAX_DIM),
     LIMIT(SC_LINALG_MAX_ELEMENTS),
+};
+
+/* Records the binding reads by offset: each field's first index. */
+#define FIELD(name)           \
+    {                         \
+#name, (double)(name) \
+    }
+static const struct {
+    const char *name;
+    double value;
+} preset_fields[] = {
+    FIELD(SC_FLAT_PRESET_SYSTEM),
+    FIELD(SC_FLAT_PRESET_T1),
+    FIELD(SC_FLAT_PRESET_DT),
+    FIELD(SC_FLAT_PRESET_INPUT_N),
+    FIELD(SC_FLAT_PRESET_PARAMS),
+    FIELD(SC_FLAT_PRESET_Y0),
+    FIELD(SC_FLAT_PRESET_INPUT_T),
+    FIELD(SC_FLAT_PRESET_INPUT_V),
+    FIELD(SC_FLAT_PRESET_METHOD),
+    FIELD(SC_FLAT_PRESET_SIZE),
+    FIELD(SC_FLAT_ODE_INFO),
 };
 
 static char text[4096];
@@ -94,6 +120,9 @@ SC_API const char *sc_boundary(void)
     at = literal(at, "},\"limits\":{");
     for (size_t i = 0; i < sizeof limits / sizeof limits[0]; i++)
         at = entry(at, i == 0, limits[i].name, limits[i].value);
+    at = literal(at, "},\"records\":{");
+    for (size_t i = 0; i < sizeof preset_fields / sizeof preset_fields[0]; i++)
+        at = entry(at, i == 0, preset_fields[i].name, preset_fields[i].value);
     at = literal(at, "}}");
     /* A text that did not fit would be cut JSON: say so instead. */
     if (at >= sizeof text - 1) snprintf(text, sizeof text, "{\"error\":\"boundary text exceeds %zu bytes\"}", sizeof text);

@@ -14,6 +14,10 @@
 /* One line per kind of stateful object. */
 typedef enum sc_kind {
     SC_KIND_HOPFIELD = 1,
+    SC_KIND_ODE_RESULT, /* a trajectory of sc_flat_ode_integrate */
+    SC_KIND_POLYLINES,
+    SC_KIND_ODE_CUSTOM,
+    /* a compiled custom system (its handle is its system id) */ /* nullclines / separatrices of the flat phase calls */
     SC_KIND_COUNT
 } sc_kind;
 

@@ -79,17 +79,17 @@ static void batch_double(const sc_ode_model *m, const double *p, float *y, int c
         double s[2] = {y[2 * i], y[2 * i + 1]}, k1[2], k2[2], k3[2], k4[2], yt[2];
         for (int n = 0; n < steps; n++) {
             const double t = n * h; /* the systems here do not read t */
-            m->rhs(t, s, p, k1);
+            sc_model_rhs(m, t, s, p, k1);
             if (!rk4) {
                 for (int j = 0; j < 2; j++) s[j] = s[j] + h * k1[j];
                 continue;
             }
             for (int j = 0; j < 2; j++) yt[j] = s[j] + 0.5 * h * k1[j];
-            m->rhs(t + 0.5 * h, yt, p, k2);
+            sc_model_rhs(m, t + 0.5 * h, yt, p, k2);
             for (int j = 0; j < 2; j++) yt[j] = s[j] + 0.5 * h * k2[j];
-            m->rhs(t + 0.5 * h, yt, p, k3);
+            sc_model_rhs(m, t + 0.5 * h, yt, p, k3);
             for (int j = 0; j < 2; j++) yt[j] = s[j] + h * k3[j];
-            m->rhs(t + h, yt, p, k4);
+            sc_model_rhs(m, t + h, yt, p, k4);
             for (int j = 0; j < 2; j++) s[j] = s[j] + (h / 6.0) * (k1[j] + 2.0 * (k2[j] + k3[j]) + k4[j]);
         }
         y[2 * i] = (float)s[0];
@@ -97,17 +97,18 @@ static void batch_double(const sc_ode_model *m, const double *p, float *y, int c
     }
 }
 
-sc_status sc_ode_batch(int system, const double *params, float *y, int count, double dt, int steps,
+sc_status sc_ode_batch(int system, const double *params, int nparams, float *y, int count, double dt, int steps,
                        sc_ode_method method)
 {
-    const sc_status ps = sc_ode_check_params(system, params);
+    const sc_status ps = sc_ode_check_params(system, params, nparams);
     if (ps != SC_OK) return ps;
     if ((unsigned)method >= SC_ODE_METHOD_COUNT) return sc_fail(SC_ERR_OPTION, "method");
     const sc_batch_variant *v = sc_batch_find(system, method);
     if (method == SC_ODE_DOPRI5) return sc_fail(SC_ERR_OPTION, "method");
     const sc_ode_model *m = sc_ode_model_of(system);
-    const int fallback = !v && system != SC_SYS_CUSTOM && m->info.dim == 2 && !m->reset;
-    if (!v && system != SC_SYS_CUSTOM && !fallback) return sc_fail(SC_ERR_OPTION, "system");
+    const sc_expr *custom = sc_custom_expr(system);
+    const int fallback = !v && !custom && m->info.dim == 2 && !m->reset;
+    if (!v && !custom && !fallback) return sc_fail(SC_ERR_OPTION, "system");
     if (!y) return sc_fail(SC_ERR_NULL, "y0s");
     if (count < 0 || count > SC_ODE_MAX_BATCH) return sc_fail(SC_ERR_SIZE, "count");
     if (steps < 0 || steps > SC_ODE_MAX_STEPS) return sc_fail(SC_ERR_SIZE, "steps");
@@ -117,13 +118,13 @@ sc_status sc_ode_batch(int system, const double *params, float *y, int count, do
     if ((double)count * (double)steps > 2147483648.0) return sc_fail(SC_ERR_SIZE, "count * steps");
     if (!sc_all_finite(y, (size_t)count * 2)) return sc_fail(SC_ERR_NONFINITE, "y0s");
     if (count == 0 || steps == 0) return SC_OK;
-    if (system == SC_SYS_CUSTOM) {
+    if (custom) {
         float p[SC_ODE_MAX_PARAMS];
         for (int k = 0; k < sc_ode_system(system)->nparams; k++) p[k] = (float)params[k];
 #if SC_HAVE_SIMD
-        sc_custom_batch(sc_expr_block_simd, p, y, count, (float)dt, steps, method == SC_ODE_RK4);
+        sc_custom_batch(sc_expr_block_simd, custom, p, y, count, (float)dt, steps, method == SC_ODE_RK4);
 #else
-        sc_custom_batch(sc_expr_block_scalar, p, y, count, (float)dt, steps, method == SC_ODE_RK4);
+        sc_custom_batch(sc_expr_block_scalar, custom, p, y, count, (float)dt, steps, method == SC_ODE_RK4);
 #endif
         return SC_OK;
     }

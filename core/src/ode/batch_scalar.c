@@ -6,7 +6,7 @@
  *   izhikevich: a, b, c, d, k0 + I, k2, k1, vpeak, b vr, ku. */
 #include "ode_internal.h"
 
-#include "rhs_f32.h"
+#include "simcore/ode_float_rhs.h"
 
 /* v >= vpeak: v = c, u += d (per state, at the end of the step). */
 static inline void izh_reset(const float *p, float *v, float *u)

@@ -12,7 +12,7 @@
 #define VECS  4
 #define BLOCK (LANES * VECS)
 
-#include "rhs_f32x4.h"
+#include "simcore/ode_float_x4.h"
 
 static inline void izh_reset(const vp *P, v128_t *v, v128_t *u)
 {

@@ -7,10 +7,10 @@
 
 #include "expr.h"
 
-const sc_expr *sc_custom_expr(int k);
-int sc_ode_custom_error_pos(void);
-void sc_custom_field(sc_expr_block_fn block, const float *p, float x0, float hx, int nx, float y0, float hy, int ny,
+/* The two compiled expressions of a custom system (NULL for another id). */
+const sc_expr *sc_custom_expr(int system);
+void sc_custom_field(sc_expr_block_fn block, const sc_expr *f, const float *p, float x0, float hx, int nx, float y0, float hy, int ny,
                      float *out);
-void sc_custom_batch(sc_expr_block_fn block, const float *p, float *y, int count, float dt, int steps, int rk4);
+void sc_custom_batch(sc_expr_block_fn block, const sc_expr *f, const float *p, float *y, int count, float dt, int steps, int rk4);
 
 #endif

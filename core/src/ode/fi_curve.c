@@ -17,7 +17,7 @@ static double izh_isn(const double *p)
     return g * g / (4.0 * p[IZ_K2]) - p[IZ_K0] - p[IZ_B] * p[IZ_VR] / p[IZ_KU];
 }
 
-sc_status sc_ode_fi_curve(const double *params, const double *current, int n, double duration,
+sc_status sc_ode_fi_curve(const double *params, int nparams, const double *current, int n, double duration,
                           double transient, double dt, sc_ode_method method, double *rate, double *i_sn)
 {
     if (!params) return sc_fail(SC_ERR_NULL, "params");
@@ -35,7 +35,7 @@ sc_status sc_ode_fi_curve(const double *params, const double *current, int n, do
     if (duration / dt > SC_ODE_MAX_STEPS) return sc_fail(SC_ERR_SIZE, "duration");
     if (method != SC_ODE_RK4 && method != SC_ODE_EULER && method != SC_ODE_IZH_EULER)
         return sc_fail(SC_ERR_OPTION, "method");
-    sc_status st = sc_ode_check_params(SC_SYS_IZHIKEVICH, params);
+    sc_status st = sc_ode_check_params(SC_SYS_IZHIKEVICH, params, nparams);
     if (st != SC_OK) return st;
     if (!(params[IZ_K2] > 0.0)) return sc_fail(SC_ERR_RANGE, "k2");
 
@@ -48,7 +48,9 @@ sc_status sc_ode_fi_curve(const double *params, const double *current, int n, do
         sc_ode_desc d = sc_ode_default_desc();
         d.system = SC_SYS_IZHIKEVICH;
         d.params = p;
+        d.nparams = IZ_NPARAMS;
         d.y0 = y0;
+        d.dim = 2;
         d.t1 = duration;
         d.dt = dt;
         d.method = method;
@@ -79,5 +81,5 @@ int sc_flat_ode_fi_curve(const double *params, int nparams, const double *curren
     if (nparams != IZ_NPARAMS) return sc_fail(SC_ERR_SIZE, "params");
     if (!out) return sc_fail(SC_ERR_NULL, "rate");
     /* out: n rates, then I_SN */
-    return sc_ode_fi_curve(params, current, n, duration, transient, dt, (sc_ode_method)method, out, out + (n > 0 ? n : 0));
+    return sc_ode_fi_curve(params, nparams, current, n, duration, transient, dt, (sc_ode_method)method, out, out + (n > 0 ? n : 0));
 }

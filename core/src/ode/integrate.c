@@ -40,7 +40,7 @@ static void begin_step(ctx *c, double t, double h) { c->at = t + 0.5 * h; }
 static void f(ctx *c, double t, const double *y, double *dy)
 {
     if (c->input_n) c->p[c->input_param] = drive(c, t);
-    c->m->rhs(t, y, c->p, dy);
+    sc_model_rhs(c->m, t, y, c->p, dy);
     c->r->evaluations++;
 }
 
@@ -472,7 +472,6 @@ sc_ode_desc sc_ode_default_desc(void)
 {
     sc_ode_desc d;
     memset(&d, 0, sizeof d);
-    d.event_var = -1;
     return d;
 }
 
@@ -501,11 +500,13 @@ sc_status sc_ode_integrate(const sc_ode_desc *d, sc_ode_result *out)
     if (!d) return sc_fail(SC_ERR_NULL, "desc");
     if (!out) return sc_fail(SC_ERR_NULL, "result");
     memset(out, 0, sizeof *out);
-    const sc_status ps = sc_ode_check_params(d->system, d->params);
+    const sc_status ps = sc_ode_check_params(d->system, d->params, d->nparams);
     if (ps != SC_OK) return ps;
     const sc_ode_model *m = sc_ode_model_of(d->system);
     const int n = m->info.dim;
     if (!d->y0) return sc_fail(SC_ERR_NULL, "y0");
+    if (d->dim != n) return sc_fail(SC_ERR_SIZE, "y0");
+    if (d->bounds ? d->nbounds != 2 * n : d->nbounds != 0) return sc_fail(SC_ERR_SIZE, "bounds");
     if (!finite_n(d->y0, n)) return sc_fail(SC_ERR_NONFINITE, "y0");
     if (!isfinite(d->t0)) return sc_fail(SC_ERR_NONFINITE, "t0");
     if (!isfinite(d->t1)) return sc_fail(SC_ERR_NONFINITE, "t1");
@@ -539,8 +540,9 @@ sc_status sc_ode_integrate(const sc_ode_desc *d, sc_ode_result *out)
             if (i && d->input_t[i] < d->input_t[i - 1]) return sc_fail(SC_ERR_RANGE, "input");
         }
     }
-    if (d->event_var < -1 || d->event_var >= n) return sc_fail(SC_ERR_RANGE, "eventVar");
-    if (d->event_var >= 0 && !isfinite(d->event_value)) return sc_fail(SC_ERR_NONFINITE, "eventValue");
+    if (d->event != 0 && d->event != 1) return sc_fail(SC_ERR_OPTION, "event");
+    if (d->event && (d->event_var < 0 || d->event_var >= n)) return sc_fail(SC_ERR_RANGE, "eventVar");
+    if (d->event && !isfinite(d->event_value)) return sc_fail(SC_ERR_NONFINITE, "eventValue");
 
     ctx c;
     memset(&c, 0, sizeof c);
@@ -551,7 +553,7 @@ sc_status sc_ode_integrate(const sc_ode_desc *d, sc_ode_result *out)
     c.input_param = m->info.input_param;
     c.it = d->input_t;
     c.iv = d->input_v;
-    c.event_var = d->event_var;
+    c.event_var = d->event ? d->event_var : -1;
     c.event_value = d->event_value;
     c.dir = d->t1 >= d->t0 ? 1.0 : -1.0;
     /* The reset map is not invertible: backward runs ignore it. */

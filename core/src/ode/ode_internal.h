@@ -4,6 +4,7 @@
 #define SIMCORE_ODE_INTERNAL_H
 
 #include "simcore/ode.h"
+#include "simcore/ode_float.h"
 #include "../base/internal.h"
 
 /* dy = f(t, y; p). p already holds the input's value at t; only the
@@ -13,7 +14,7 @@ typedef void (*sc_jac_fn)(const double *y, const double *p, double *J);
 
 typedef struct sc_ode_model {
     sc_ode_system_info info;
-    sc_rhs_fn rhs;
+    sc_rhs_fn rhs; /* NULL for a custom system: rhs_ctx(ctx, ...) instead */
     sc_jac_fn jac; /* NULL: central differences (sc_ode_jacobian) */
     /* Parameter constraints beyond finiteness: index of the first bad
      * parameter, or -1. NULL: any finite values. */
@@ -21,14 +22,26 @@ typedef struct sc_ode_model {
     /* Built-in spike: when y[reset_var] >= p[reset_at], reset(y, p). */
     int reset_var, reset_at;
     void (*reset)(double *y, const double *p);
+    /* A custom system's rhs with its compiled program (custom.c). */
+    void (*rhs_ctx)(const void *ctx, double t, const double *y, const double *p, double *dy);
+    const void *ctx;
 } sc_ode_model;
 
-/* The built-in systems (ids below SC_SYS_CUSTOM). */
-extern const sc_ode_model sc_ode_models[SC_SYS_CUSTOM];
+/* f(t, y; p) of any model, built-in or custom. */
+static inline void sc_model_rhs(const sc_ode_model *m, double t, const double *y, const double *p, double *dy)
+{
+    if (m->rhs_ctx)
+        m->rhs_ctx(m->ctx, t, y, p, dy);
+    else
+        m->rhs(t, y, p, dy);
+}
+
+/* The built-in systems (ids 0 .. SC_SYS_COUNT-1). */
+extern const sc_ode_model sc_ode_models[SC_SYS_COUNT];
 /* Model of any id: built-in, or the compiled custom system; NULL if none. */
 const sc_ode_model *sc_ode_model_of(int id);
-/* The custom system's model (custom.c); NULL until compiled. */
-const sc_ode_model *sc_ode_custom_model(void);
+/* A live custom system's model (custom.c), NULL for any other id. */
+const sc_ode_model *sc_ode_custom_model(int system);
 
 /* Izhikevich parameter indices (also used by the batch kernels). VR and KU
  * generalise u' = a (b v - u) to u' = a (b (v - vr) - ku u): vr = 0, ku = 1
@@ -71,10 +84,6 @@ typedef struct sc_batch_variant {
     sc_batch_fn scalar;
     sc_batch_fn simd; /* NULL in scalar-only builds */
 } sc_batch_variant;
-
-/* The kernels' float constants for a system (see rhs_f32.h), from the
- * double parameters. */
-void sc_ode_float_constants(int system, const double *p, float *out);
 
 /* Every (system, method) pair the batch supports; tests iterate it. */
 extern const sc_batch_variant sc_batch_variants[];

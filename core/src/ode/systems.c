@@ -232,27 +232,27 @@ static const double hh_y0[] = {-65.0, 0.05293248525724958, 0.5961207535084603, 0
         nm, d, N_(p), v, vu, p, u, def, y0, inp, reset, jac \
     }
 
-const sc_ode_model sc_ode_models[SC_SYS_CUSTOM] = {
+const sc_ode_model sc_ode_models[SC_SYS_COUNT] = {
     [SC_SYS_LINEAR2D] = {SYS("linear2d", 2, xy, none2, lin_p, lin_u, lin_def, lin_y0, -1, 0, 1),
-                         linear_rhs, linear_jac, NULL, 0, 0, NULL},
+                         linear_rhs, linear_jac, NULL, 0, 0, NULL, NULL, NULL},
     [SC_SYS_OSCILLATOR] = {SYS("oscillator", 2, osc_v, osc_vu, osc_p, osc_u, osc_def, osc_y0, -1, 0, 1),
-                           osc_rhs, osc_jac, osc_check, 0, 0, NULL},
+                           osc_rhs, osc_jac, osc_check, 0, 0, NULL, NULL, NULL},
     [SC_SYS_IZHIKEVICH] = {SYS("izhikevich", 2, izh_v, izh_vu, izh_p, izh_u, izh_def, izh_y0, IZ_I, 1, 1),
-                           izh_rhs, izh_jac, izh_check, 0, IZ_VPEAK, izh_reset},
+                           izh_rhs, izh_jac, izh_check, 0, IZ_VPEAK, izh_reset, NULL, NULL},
     [SC_SYS_FITZHUGH_NAGUMO] = {SYS("fitzhugh-nagumo", 2, fhn_v, none2, fhn_p, fhn_u, fhn_def, fhn_y0, 3, 0, 1),
-                                fhn_rhs, fhn_jac, fhn_check, 0, 0, NULL},
+                                fhn_rhs, fhn_jac, fhn_check, 0, 0, NULL, NULL, NULL},
     [SC_SYS_VAN_DER_POL] = {SYS("van-der-pol", 2, xy, none2, vdp_p, vdp_u, vdp_def, vdp_y0, -1, 0, 1),
-                            vdp_rhs, vdp_jac, NULL, 0, 0, NULL},
+                            vdp_rhs, vdp_jac, NULL, 0, 0, NULL, NULL, NULL},
     [SC_SYS_MORRIS_LECAR] = {SYS("morris-lecar", 2, ml_v, ml_vu, ml_p, ml_u, ml_def, ml_y0, ML_I, 0, 1),
-                             ml_rhs, ml_jac, ml_check, 0, 0, NULL},
+                             ml_rhs, ml_jac, ml_check, 0, 0, NULL, NULL, NULL},
     [SC_SYS_HODGKIN_HUXLEY] = {SYS("hodgkin-huxley", 4, hh_v, hh_vu, hh_p, hh_u, hh_def, hh_y0, HH_I, 0, 0),
-                               hh_rhs, NULL, hh_check, 0, 0, NULL},
+                               hh_rhs, NULL, hh_check, 0, 0, NULL, NULL, NULL},
 };
 
 const sc_ode_model *sc_ode_model_of(int id)
 {
-    if (id >= 0 && id < SC_SYS_CUSTOM) return &sc_ode_models[id];
-    return id == SC_SYS_CUSTOM ? sc_ode_custom_model() : NULL;
+    if (id >= 0 && id < SC_SYS_COUNT) return &sc_ode_models[id];
+    return sc_ode_custom_model(id);
 }
 
 const sc_ode_system_info *sc_ode_system(int id)
@@ -264,9 +264,9 @@ const sc_ode_system_info *sc_ode_system(int id)
 int sc_ode_find_system(const char *name)
 {
     if (!name) return -1;
-    for (int i = 0; i < SC_SYS_CUSTOM; i++)
+    for (int i = 0; i < SC_SYS_COUNT; i++)
         if (strcmp(name, sc_ode_models[i].info.name) == 0) return i;
-    return strcmp(name, "custom") == 0 ? SC_SYS_CUSTOM : -1;
+    return -1; /* custom systems are found by their handle, not by name */
 }
 
 int sc_ode_find_param(int system, const char *name)
@@ -278,10 +278,11 @@ int sc_ode_find_param(int system, const char *name)
     return -1;
 }
 
-sc_status sc_ode_check_params(int system, const double *p)
+sc_status sc_ode_check_params(int system, const double *p, int nparams)
 {
     const sc_ode_model *m = sc_ode_model_of(system);
     if (!m) return sc_fail(SC_ERR_OPTION, "system");
+    if (nparams != m->info.nparams) return sc_fail(SC_ERR_SIZE, "params");
     if (!p && m->info.nparams) return sc_fail(SC_ERR_NULL, "params");
     for (int i = 0; i < m->info.nparams; i++)
         if (!isfinite(p[i])) return sc_fail(SC_ERR_NONFINITE, m->info.param_names[i]);
@@ -295,7 +296,7 @@ sc_status sc_ode_rhs(int system, const double *p, double t, const double *y, dou
     if (!m) return sc_fail(SC_ERR_OPTION, "system");
     if ((!p && m->info.nparams) || !y || !dy) return sc_fail(SC_ERR_NULL, !y ? "y" : !dy ? "dy"
                                                                                          : "params");
-    m->rhs(t, y, p, dy);
+    sc_model_rhs(m, t, y, p, dy);
     return SC_OK;
 }
 
@@ -317,9 +318,9 @@ sc_status sc_ode_jacobian(int system, const double *p, double t, const double *y
         const double h = 6.0554544523933395e-06 * fmax(1.0, fabs(y[j]));
         memcpy(yp, y, (size_t)n * sizeof *yp);
         yp[j] = y[j] + h;
-        m->rhs(t, yp, p, fp);
+        sc_model_rhs(m, t, yp, p, fp);
         yp[j] = y[j] - h;
-        m->rhs(t, yp, p, fm);
+        sc_model_rhs(m, t, yp, p, fm);
         for (int i = 0; i < n; i++) J[i * n + j] = (fp[i] - fm[i]) / (2.0 * h);
     }
     return SC_OK;

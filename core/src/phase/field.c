@@ -2,7 +2,6 @@
  * list below, SIMD when built), double evaluation for the rest. */
 #include <math.h>
 #include "phase_internal.h"
-#include "../ode/custom.h"
 
 #define DECL(n)                                      \
     void n##_scalar(const sc_field_args *, float *); \
@@ -56,17 +55,13 @@ sc_status sc_phase_direction_field(const sc_phase_plane *plane, double xmin, dou
     if ((long)nx * ny > SC_PHASE_MAX_POINTS) return sc_fail(SC_ERR_SIZE, "nx * ny");
     if (!out) return sc_fail(SC_ERR_NULL, "out");
     const double hx = (xmax - xmin) / (nx - 1), hy = (ymax - ymin) / (ny - 1);
-    if (pl.system == SC_SYS_CUSTOM) {
+    if (sc_ode_is_custom(pl.system)) {
         float p[SC_ODE_MAX_PARAMS];
         for (int k = 0; k < sc_ode_system(pl.system)->nparams; k++) p[k] = (float)pl.p[k];
         const float x0 = (float)xmin, fhx = (float)hx, y0 = (float)ymin, fhy = (float)hy;
         if (pl.xvar == 0) {
-#if SC_HAVE_SIMD
-            sc_custom_field(sc_expr_block_simd, p, x0, fhx, nx, y0, fhy, ny, out);
-#else
-            sc_custom_field(sc_expr_block_scalar, p, x0, fhx, nx, y0, fhy, ny, out);
-#endif
-            return check_field(out, nx, ny);
+            st = sc_ode_custom_field_f32(pl.system, p, x0, fhx, nx, y0, fhy, ny, out);
+            return st != SC_OK ? st : check_field(out, nx, ny);
         }
     }
     /* The float kernels need the standard orientation (x = var 0, y = var 1). */

@@ -1,7 +1,7 @@
 /* Scalar references of the direction-field kernels (no auto-vectorisation);
  * field_simd.c computes the same bits four points at a time. */
 #include "phase_internal.h"
-#include "../ode/rhs_f32.h"
+#include "simcore/ode_float_rhs.h"
 
 #define FIELD_KERNEL(name, F)                               \
     void name(const sc_field_args *a, float *out)           \

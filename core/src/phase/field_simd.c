@@ -2,7 +2,8 @@
  * vectors (8 points) per iteration; tails through a padded buffer. */
 #include "phase_internal.h"
 #if SC_HAVE_SIMD
-#include "../ode/rhs_f32x4.h"
+#include "../base/simd.h"
+#include "simcore/ode_float_x4.h"
 
 static inline void store2(float *dst, v128_t a, v128_t b)
 {

@@ -2,6 +2,7 @@
  * of core/include/simcore/phase.h. */
 #include <stdlib.h>
 #include "phase_internal.h"
+#include "../base/pool.h"
 
 static void put_class(const sc_linear_class *c, double *o)
 {
@@ -28,25 +29,25 @@ int sc_flat_classify_linear(double a, double b, double c, double d, double rel_t
 }
 
 static sc_status plane_of(int system, const double *params, int nparams, int xvar, int yvar, const double *fixed,
-                          sc_phase_plane *pl)
+                          int nfixed, sc_phase_plane *pl)
 {
-    const sc_ode_system_info *s = sc_ode_system(system);
-    if (!s) return sc_fail(SC_ERR_OPTION, "system");
-    if (nparams != s->nparams) return sc_fail(SC_ERR_SIZE, "params");
+    if (!sc_ode_system(system)) return sc_fail(SC_ERR_OPTION, "system");
     pl->system = system;
     pl->params = params;
+    pl->nparams = nparams;
     pl->xvar = xvar;
     pl->yvar = yvar;
     pl->fixed = fixed;
+    pl->nfixed = nfixed;
     return SC_OK;
 }
 
 int sc_flat_phase_equilibria(int system, const double *params, int nparams, int xvar, int yvar, const double *fixed,
-                             double xmin, double xmax, double ymin, double ymax, int seeds, double *out, int max_out,
-                             int *count)
+                             int nfixed, double xmin, double xmax, double ymin, double ymax, int seeds, double *out,
+                             int max_out, int *count)
 {
     sc_phase_plane pl;
-    sc_status st = plane_of(system, params, nparams, xvar, yvar, fixed, &pl);
+    sc_status st = plane_of(system, params, nparams, xvar, yvar, fixed, nfixed, &pl);
     if (st != SC_OK) return st;
     if (!out || !count) return sc_fail(SC_ERR_NULL, "out");
     if (max_out < 0 || max_out > SC_PHASE_MAX_EQUILIBRIA) return sc_fail(SC_ERR_SIZE, "max_out");
@@ -66,56 +67,81 @@ int sc_flat_phase_equilibria(int system, const double *params, int nparams, int 
 }
 
 int sc_flat_phase_direction_field(int system, const double *params, int nparams, int xvar, int yvar,
-                                  const double *fixed, double xmin, double xmax, int nx, double ymin, double ymax,
-                                  int ny, float *out)
+                                  const double *fixed, int nfixed, double xmin, double xmax, int nx, double ymin,
+                                  double ymax, int ny, float *out)
 {
     sc_phase_plane pl;
-    const sc_status st = plane_of(system, params, nparams, xvar, yvar, fixed, &pl);
+    const sc_status st = plane_of(system, params, nparams, xvar, yvar, fixed, nfixed, &pl);
     return st != SC_OK ? st : sc_phase_direction_field(&pl, xmin, xmax, nx, ymin, ymax, ny, out);
 }
 
-static sc_polylines last;
-static double *last_starts;
-
-static int keep(sc_status st, int *info)
+/* Polylines live in the handle pool (base/pool.h) until the caller frees
+ * them: no static "last result". */
+static sc_status keep(sc_polylines *lines, sc_status st, uint32_t *handle)
 {
-    if (st != SC_OK) return st;
-    last_starts = malloc(sizeof(double) * (size_t)(last.lines + 1));
-    if (!last_starts) {
-        sc_polylines_free(&last);
-        return sc_fail(SC_ERR_NOMEM, "polylines");
+    if (st == SC_OK) st = sc_pool_add(SC_KIND_POLYLINES, lines, SC_ODE_MAX_RESULTS, "lines", handle);
+    if (st != SC_OK) {
+        sc_polylines_free(lines);
+        free(lines);
     }
-    for (long k = 0; k <= last.lines; k++) last_starts[k] = (double)last.start[k];
-    if (info) info[0] = (int)last.points, info[1] = (int)last.lines;
-    return SC_OK;
-}
-
-void sc_flat_phase_free(void)
-{
-    sc_polylines_free(&last);
-    free(last_starts);
-    last_starts = NULL;
+    return st;
 }
 
 int sc_flat_phase_nullcline(int system, const double *params, int nparams, int xvar, int yvar, const double *fixed,
-                            int which, double xmin, double xmax, int nx, double ymin, double ymax, int ny, int *info)
+                            int nfixed, int which, double xmin, double xmax, int nx, double ymin, double ymax, int ny,
+                            uint32_t *lines)
 {
-    sc_flat_phase_free();
+    if (!lines) return sc_fail(SC_ERR_NULL, "lines");
+    *lines = 0;
     sc_phase_plane pl;
-    const sc_status st = plane_of(system, params, nparams, xvar, yvar, fixed, &pl);
+    const sc_status st = plane_of(system, params, nparams, xvar, yvar, fixed, nfixed, &pl);
     if (st != SC_OK) return st;
-    return keep(sc_phase_nullcline(&pl, which, xmin, xmax, nx, ymin, ymax, ny, &last), info);
+    sc_polylines *p = calloc(1, sizeof *p);
+    if (!p) return sc_fail(SC_ERR_NOMEM, "lines");
+    return keep(p, sc_phase_nullcline(&pl, which, xmin, xmax, nx, ymin, ymax, ny, p), lines);
 }
 
 int sc_flat_phase_separatrices(int system, const double *params, int nparams, double xmin, double xmax, double ymin,
-                               double ymax, double t_max, int *info)
+                               double ymax, double t_max, uint32_t *lines)
 {
-    sc_flat_phase_free();
+    if (!lines) return sc_fail(SC_ERR_NULL, "lines");
+    *lines = 0;
     sc_phase_plane pl;
-    const sc_status st = plane_of(system, params, nparams, 0, 1, NULL, &pl);
+    const sc_status st = plane_of(system, params, nparams, 0, 1, NULL, 0, &pl);
     if (st != SC_OK) return st;
-    return keep(sc_phase_separatrices(&pl, xmin, xmax, ymin, ymax, t_max, &last), info);
+    sc_polylines *p = calloc(1, sizeof *p);
+    if (!p) return sc_fail(SC_ERR_NOMEM, "lines");
+    return keep(p, sc_phase_separatrices(&pl, xmin, xmax, ymin, ymax, t_max, p), lines);
 }
 
-const double *sc_flat_phase_points(void) { return last.xy; }
-const double *sc_flat_phase_starts(void) { return last_starts; }
+int sc_flat_phase_lines_info(uint32_t lines, int *info, int ninfo)
+{
+    const sc_polylines *p = sc_pool_get(SC_KIND_POLYLINES, lines);
+    if (!p) return sc_fail(SC_ERR_HANDLE, "lines");
+    if (!info) return sc_fail(SC_ERR_NULL, "info");
+    if (ninfo != 2) return sc_fail(SC_ERR_SIZE, "info");
+    info[0] = (int)p->points;
+    info[1] = (int)p->lines;
+    return SC_OK;
+}
+
+int sc_flat_phase_lines_read(uint32_t lines, double *xy, int nxy, double *start, int nstart)
+{
+    const sc_polylines *p = sc_pool_get(SC_KIND_POLYLINES, lines);
+    if (!p) return sc_fail(SC_ERR_HANDLE, "lines");
+    if (nxy != 2 * p->points) return sc_fail(SC_ERR_SIZE, "xy");
+    if (nstart != p->lines + 1) return sc_fail(SC_ERR_SIZE, "start");
+    if ((!xy && nxy) || !start) return sc_fail(SC_ERR_NULL, !start ? "start" : "xy");
+    for (long k = 0; k < nxy; k++) xy[k] = p->xy[k];
+    for (long k = 0; k < nstart; k++) start[k] = (double)p->start[k];
+    return SC_OK;
+}
+
+int sc_flat_phase_lines_free(uint32_t lines)
+{
+    sc_polylines *p = sc_pool_remove(SC_KIND_POLYLINES, lines);
+    if (!p) return sc_fail(SC_ERR_HANDLE, "lines");
+    sc_polylines_free(p);
+    free(p);
+    return SC_OK;
+}

@@ -3,7 +3,9 @@
 #define SIMCORE_PHASE_INTERNAL_H
 
 #include "simcore/phase.h"
-#include "../ode/ode_internal.h"
+#include "simcore/ode.h"
+#include "simcore/ode_float.h"
+#include "../base/internal.h"
 
 /* A checked plane: full state with the fixed values, the parameters. */
 typedef struct sc_plane {

@@ -6,9 +6,11 @@
 sc_status sc_plane_init(const sc_phase_plane *plane, sc_plane *pl)
 {
     if (!plane) return sc_fail(SC_ERR_NULL, "plane");
-    const sc_status st = sc_ode_check_params(plane->system, plane->params);
+    const sc_status st = sc_ode_check_params(plane->system, plane->params, plane->nparams);
     if (st != SC_OK) return st;
     const sc_ode_system_info *s = sc_ode_system(plane->system);
+    if (!plane->fixed && s->dim > 2) return sc_fail(SC_ERR_NULL, "fixed");
+    if (plane->fixed ? plane->nfixed != s->dim : plane->nfixed != 0) return sc_fail(SC_ERR_SIZE, "fixed");
     if (plane->xvar < 0 || plane->xvar >= s->dim) return sc_fail(SC_ERR_RANGE, "xvar");
     if (plane->yvar < 0 || plane->yvar >= s->dim || plane->yvar == plane->xvar) return sc_fail(SC_ERR_RANGE, "yvar");
     pl->system = plane->system;
@@ -33,7 +35,7 @@ void sc_plane_f(const sc_plane *pl, double x, double y, double f[2])
     memcpy(s, pl->y, sizeof s);
     s[pl->xvar] = x;
     s[pl->yvar] = y;
-    sc_ode_model_of(pl->system)->rhs(0.0, s, pl->p, dy);
+    sc_ode_rhs(pl->system, pl->p, 0.0, s, dy); /* checked by sc_plane_init */
     f[0] = dy[pl->xvar];
     f[1] = dy[pl->yvar];
 }

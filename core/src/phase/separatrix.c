@@ -61,7 +61,9 @@ static int trace_branch(curve *c, const sc_phase_plane *plane, const sc_equilibr
         sc_ode_desc d = sc_ode_default_desc();
         d.system = plane->system;
         d.params = plane->params;
+        d.nparams = plane->nparams;
         d.y0 = y;
+        d.dim = 2;
         d.t0 = 0;
         d.t1 = dir * fmin(chunk, span - t);
         d.dt = 0; /* every accepted step */
@@ -69,6 +71,7 @@ static int trace_branch(curve *c, const sc_phase_plane *plane, const sc_equilibr
         d.rtol = 1e-8;
         d.atol = 1e-10 * fmax(c->wx, c->wy);
         d.bounds = bounds;
+        d.nbounds = bounds ? 4 : 0;
         d.max_steps = CURVE_STEPS - steps;
         d.no_reset = 1;
         sc_ode_result r;

@@ -1,11 +1,13 @@
-/* SIMD twins of rhs_f32.h: four points per vector, same operations in the
- * same order (SIMD128 has no FMA, so the results are bit-identical). */
-#ifndef SIMCORE_RHS_F32X4_H
-#define SIMCORE_RHS_F32X4_H
+/* SIMD twins of ode_float_rhs.h: four points per vector, same operations in
+ * the same order (SIMD128 has no FMA, so the results are bit-identical).
+ * Shared by the ode batch and phase field kernels; the includer includes
+ * the core's SIMD header (core/src/base/simd.h) first. */
+#ifndef SIMCORE_ODE_FLOAT_X4_H
+#define SIMCORE_ODE_FLOAT_X4_H
 
-#include "../base/simd.h"
+#include "simcore/ode_float.h"
 
-#define VP_COUNT 10 /* float constants (rhs_f32.h) */
+#define VP_COUNT SC_ODE_FLOAT_CONSTANTS
 typedef struct vp {
     v128_t p[VP_COUNT];
 } vp;

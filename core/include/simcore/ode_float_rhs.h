@@ -1,12 +1,14 @@
-/* Float32 right-hand sides shared by the scalar batch and field kernels.
- * rhs_f32x4.h has the SIMD twins with the same operations in the same
+/* Float32 right-hand sides of the ode area shared by the scalar batch and field kernels.
+ * (ode_float.h) ode_float_x4.h has the SIMD twins with the same operations in the same
  * order. Constants k as prepared by sc_ode_float_constants:
  *   linear2d: a, b, c, d;  oscillator: k/m, mu/m;
  *   izhikevich: a, b, c, d, k0 + I, k2, k1, vpeak, b vr, ku
  *   (u' = a ((b v - b vr) - ku u): with vr = 0, ku = 1 the same bits as
  *   a (b v - u)). */
-#ifndef SIMCORE_RHS_F32_H
-#define SIMCORE_RHS_F32_H
+#ifndef SIMCORE_ODE_FLOAT_RHS_H
+#define SIMCORE_ODE_FLOAT_RHS_H
+
+#include "simcore/ode_float.h"
 
 static inline void lin_f(const float *p, float x, float y, float *dx, float *dy)
 {

@@ -1,0 +1,116 @@
+// Type declarations for bindings/phase.mjs (sc.directionField,
+// sc.nullclines, sc.equilibria, sc.separatrices, sc.classifyLinear): the
+// phase plane of the systems of ode.d.ts. Mathematics and tolerances:
+// docs/ode.md ("Phase plane"); the C contract: core/include/simcore/phase.h.
+// Errors as in ode.d.ts.
+import type { OdeSystemSpec } from './ode';
+
+export type EquilibriumType = 'saddle' | 'center' | 'stable-focus' | 'unstable-focus' | 'stable-node' | 'unstable-node'
+  | 'stable-degenerate-node' | 'unstable-degenerate-node' | 'stable-star' | 'unstable-star' | 'non-isolated';
+
+/** x0, y0, x1, y1, ... (closed curves repeat their first point). */
+export type Polyline = Float64Array;
+
+export interface PlaneOptions {
+  system: OdeSystemSpec;
+  params?: Record<string, number>;
+  /** The plane's two variables (names or indices); default the first two. */
+  vars?: readonly [string | number, string | number];
+  /** Values of the other variables for systems above 2-D (default: the system's y0). */
+  fixed?: ArrayLike<number>;
+}
+
+export interface DirectionFieldOptions extends PlaneOptions {
+  /** [min, max, n] with n >= 2. */
+  x: [number, number, number];
+  y: [number, number, number];
+  /** Float32Array of 2 nx ny to write into (reused between frames). */
+  out?: Float32Array;
+}
+
+export interface NullclineOptions extends PlaneOptions {
+  x: [number, number, number];
+  y: [number, number, number];
+}
+
+export interface Nullclines {
+  /** dx/dt = 0 */
+  x: Polyline[];
+  /** dy/dt = 0 */
+  y: Polyline[];
+}
+
+export interface EquilibriaOptions extends PlaneOptions {
+  x: [number, number];
+  y: [number, number];
+  /** Newton seeds per axis (2..256, default 24). */
+  seeds?: number;
+}
+
+export interface Complex {
+  re: number;
+  im: number;
+}
+
+/** A unit eigenvector: real and imaginary parts. */
+export interface EigenVector {
+  re: [number, number];
+  im: [number, number];
+}
+
+export interface LinearClassification {
+  type: EquilibriumType;
+  trace: number;
+  det: number;
+  discriminant: number;
+  eigenvalues: [Complex, Complex];
+  eigenvectors: [EigenVector, EigenVector];
+}
+
+export interface Equilibrium extends LinearClassification {
+  x: number;
+  y: number;
+  /** Row-major 2x2 Jacobian in the plane. */
+  jacobian: [number, number, number, number];
+}
+
+export interface SeparatrixOptions {
+  /** A 2-D system. */
+  system: OdeSystemSpec;
+  params?: Record<string, number>;
+  x: [number, number];
+  y: [number, number];
+  /** Longest integration time (default 200 / min |λ| of the saddle). Each curve ends where it leaves the box or on the equilibrium it reaches. */
+  tMax?: number;
+}
+
+export interface SaddlePoint {
+  x: number;
+  y: number;
+}
+
+export interface Separatrix {
+  kind: 'unstable' | 'stable';
+  saddle: SaddlePoint;
+  /** Starts at the saddle. */
+  points: Polyline;
+}
+
+export interface ClassifyOptions {
+  /** Relative band around the boundaries (0..0.1, default 1e-9). */
+  tolerance?: number;
+}
+
+/** The phase-plane members of Simcore (simcore.d.ts). */
+export interface PhaseApi {
+  /** (dx, dy) per grid point, x fastest (into `out` if given). */
+  directionField(options: DirectionFieldOptions): Float32Array;
+  /** Zero sets of dx/dt and dy/dt as joined polylines. */
+  nullclines(options: NullclineOptions): Nullclines;
+  /** Every equilibrium in the box, sorted by x then y. */
+  equilibria(options: EquilibriaOptions): Equilibrium[];
+  /** Stable and unstable manifolds of each saddle: 4 curves per saddle (unstable +v, -v, stable +v, -v). */
+  separatrices(options: SeparatrixOptions): Separatrix[];
+  /** Type of the equilibrium of x' = a x + b y, y' = c x + d y; |a|, |b|, |c|, |d| <= 1e150. */
+  classifyLinear(a: number, b: number, c: number, d: number, options?: ClassifyOptions): LinearClassification;
+}

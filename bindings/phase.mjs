@@ -1,0 +1,176 @@
+// Phase-plane functions of the binding: directionField, nullclines,
+// equilibria, separatrices and classifyLinear, over the systems of the ODE
+// area (ode.mjs: odeShared gives the table and the argument helpers).
+// Mathematics and tolerances: docs/ode.md ("Phase plane"); the C contract:
+// core/include/simcore/phase.h.
+import { checkInt, checkNumber, describe, isArray, readOptions, typedArrayKind, typedArrayLength } from './core/validate.mjs';
+
+const EQ_TYPES = Object.freeze(['saddle', 'center', 'stable-focus', 'unstable-focus', 'stable-node', 'unstable-node',
+  'stable-degenerate-node', 'unstable-degenerate-node', 'stable-star', 'unstable-star', 'non-isolated']);
+
+const SET = Float32Array.prototype.set;
+
+export function phaseApi(core, shared) {
+  const { ex, f32, i32, block, check, checkOutputs } = core;
+  const { ODE_LIMITS, system, paramVector, stateVector, variable, range, ptrOrNull, copyIn64, copyOut64 } = shared;
+
+  // The plane: vars (default the first two variables) and fixed values.
+  function plane(fn, s, o) {
+    let xvar = 0;
+    let yvar = 1;
+    if (o.vars !== undefined) {
+      if (!isArray(o.vars) || o.vars.length !== 2) throw new TypeError(`${fn}: vars must be [xVariable, yVariable], got ${describe(o.vars)}`);
+      xvar = variable(fn, 'vars[0]', s, o.vars[0]);
+      yvar = variable(fn, 'vars[1]', s, o.vars[1]);
+      if (xvar === yvar) throw new RangeError(`${fn}: vars must name two different variables`);
+    }
+    let fixed = null;
+    if (o.fixed !== undefined) fixed = stateVector(fn, 'fixed', s, o.fixed);
+    else if (s.dim > 2) fixed = s.y0.slice();
+    return { xvar, yvar, fixed };
+  }
+
+  function classRecord(d, o) {
+    return {
+      type: EQ_TYPES[d[o]],
+      trace: d[o + 1],
+      det: d[o + 2],
+      discriminant: d[o + 3],
+      eigenvalues: [{ re: d[o + 4], im: d[o + 5] }, { re: d[o + 6], im: d[o + 7] }],
+      eigenvectors: [
+        { re: [d[o + 8], d[o + 9]], im: [d[o + 10], d[o + 11]] },
+        { re: [d[o + 12], d[o + 13]], im: [d[o + 14], d[o + 15]] },
+      ],
+    };
+  }
+
+  // Polylines are owned by a core handle: read by size, then freed.
+  function polylines(fn, ph) {
+    const h = i32()[ph >> 2] >>> 0;
+    try {
+      const info = block('phase-info', 8);
+      check(fn, ex.sc_flat_phase_lines_info(h, info, 2));
+      const [points, lines] = i32().slice(info >> 2, (info >> 2) + 2);
+      const pxy = block('phase-xy', Math.max(2 * points, 1) * 8);
+      const pst = block('phase-start', (lines + 1) * 8);
+      check(fn, ex.sc_flat_phase_lines_read(h, pxy, 2 * points, pst, lines + 1));
+      const xy = copyOut64(pxy, 2 * points);
+      const start = copyOut64(pst, lines + 1);
+      const out = [];
+      for (let l = 0; l < lines; l++) out.push(xy.slice(2 * start[l], 2 * start[l + 1]));
+      return out;
+    } finally {
+      ex.sc_flat_phase_lines_free(h);
+    }
+  }
+
+  return {
+    /** (dx, dy) per grid point, x fastest: Float32Array of 2 * nx * ny (into `out` if given). */
+    directionField(options) {
+      const fn = 'directionField';
+      const o = readOptions(fn, 'options', options, ['system', 'params', 'x', 'y', 'fixed', 'vars', 'out']);
+      const s = system(fn, o.system);
+      const p = paramVector(fn, s, o.params);
+      const [x0, x1, nx] = range(fn, 'x', o.x, true);
+      const [y0, y1, ny] = range(fn, 'y', o.y, true);
+      if (nx * ny > ODE_LIMITS.maxGridPoints) throw new RangeError(`${fn}: nx * ny = ${nx * ny} exceeds ${ODE_LIMITS.maxGridPoints}`);
+      if (o.out !== undefined) {
+        if (typedArrayKind(o.out) !== 'Float32Array') throw new TypeError(`${fn}: out must be a Float32Array, got ${describe(o.out)}`);
+        const n = typedArrayLength(o.out);
+        if (n !== 2 * nx * ny) throw new RangeError(`${fn}: out has length ${n}, expected 2 * nx * ny = ${2 * nx * ny}`);
+      }
+      const { xvar, yvar, fixed } = plane(fn, s, o);
+      const pp = copyIn64('ode-params', p);
+      const pf = ptrOrNull('ode-fixed', fixed);
+      const pout = block('ode-field', nx * ny * 8);
+      // The core reports a non-finite field (SC_ERR_OVERFLOW "out").
+      checkOutputs(fn, ex.sc_flat_phase_direction_field(s.id, pp, p.length, xvar, yvar, pf, fixed ? fixed.length : 0, x0, x1, nx, y0, y1, ny, pout),
+        { out: { ptr: pout, n: 2 * nx * ny,
+          message: (i, v) => `the field overflows float32 at grid point ${i >> 1} (${v}); use a smaller box or smaller parameters` } });
+      const view = f32().subarray(pout >> 2, (pout >> 2) + 2 * nx * ny);
+      // out: reuse the caller's array (animation frames allocate nothing)
+      if (o.out) {
+        SET.call(o.out, view); // intrinsic: a subclass's set() never sees wasm memory
+        return o.out;
+      }
+      return view.slice();
+    },
+
+    /** { x: [Float64Array (x0, y0, x1, y1, ...)], y: [...] }: dx/dt = 0 and dy/dt = 0. */
+    nullclines(options) {
+      const fn = 'nullclines';
+      const o = readOptions(fn, 'options', options, ['system', 'params', 'x', 'y', 'fixed', 'vars']);
+      const s = system(fn, o.system);
+      const p = paramVector(fn, s, o.params);
+      const [x0, x1, nx] = range(fn, 'x', o.x, true, 1024);
+      const [y0, y1, ny] = range(fn, 'y', o.y, true, 1024);
+      if (nx * ny > ODE_LIMITS.maxNullclinePoints) throw new RangeError(`${fn}: nx * ny = ${nx * ny} exceeds ${ODE_LIMITS.maxNullclinePoints}`);
+      const { xvar, yvar, fixed } = plane(fn, s, o);
+      const out = {};
+      for (const [key, which] of [['x', 0], ['y', 1]]) {
+        const pp = copyIn64('ode-params', p);
+        const pf = ptrOrNull('ode-fixed', fixed);
+        const ph = block('phase-lines', 4);
+        check(fn, ex.sc_flat_phase_nullcline(s.id, pp, p.length, xvar, yvar, pf, fixed ? fixed.length : 0, which, x0, x1, nx,
+          y0, y1, ny, ph));
+        out[key] = polylines(fn, ph);
+      }
+      return out;
+    },
+
+    /** Every equilibrium in the box with its Jacobian, eigen-data and type. */
+    equilibria(options) {
+      const fn = 'equilibria';
+      const o = readOptions(fn, 'options', options, ['system', 'params', 'x', 'y', 'fixed', 'vars', 'seeds']);
+      const s = system(fn, o.system);
+      const p = paramVector(fn, s, o.params);
+      const [x0, x1] = range(fn, 'x', o.x, false);
+      const [y0, y1] = range(fn, 'y', o.y, false);
+      const seeds = o.seeds === undefined ? 0 : checkInt(fn, 'seeds', o.seeds, 2, 256);
+      const { xvar, yvar, fixed } = plane(fn, s, o);
+      const pp = copyIn64('ode-params', p);
+      const pf = ptrOrNull('ode-fixed', fixed);
+      const max = ODE_LIMITS.maxEquilibria;
+      const pout = block('ode-eq', max * 22 * 8);
+      const pc = block('ode-info', 8 * 4);
+      check(fn, ex.sc_flat_phase_equilibria(s.id, pp, p.length, xvar, yvar, pf, fixed ? fixed.length : 0, x0, x1, y0, y1, seeds,
+        pout, max, pc));
+      const n = i32()[pc >> 2];
+      const d = copyOut64(pout, n * 22);
+      return Array.from({ length: n }, (_, k) => ({
+        x: d[22 * k], y: d[22 * k + 1], jacobian: Array.from(d.subarray(22 * k + 2, 22 * k + 6)), ...classRecord(d, 22 * k + 6),
+      }));
+    },
+
+    /** Stable and unstable manifolds of each saddle: [{ kind, saddle, points }]. */
+    separatrices(options) {
+      const fn = 'separatrices';
+      const o = readOptions(fn, 'options', options, ['system', 'params', 'x', 'y', 'tMax']);
+      const s = system(fn, o.system);
+      if (s.dim !== 2) throw new RangeError(`${fn}: system '${s.name}' is ${s.dim}-D; separatrices need a 2-D system`);
+      const p = paramVector(fn, s, o.params);
+      const [x0, x1] = range(fn, 'x', o.x, false);
+      const [y0, y1] = range(fn, 'y', o.y, false);
+      const tMax = o.tMax === undefined ? 0 : checkNumber(fn, 'tMax', o.tMax, { gt: 0, max: 1e6 });
+      const pp = copyIn64('ode-params', p);
+      const ph = block('phase-lines', 4);
+      check(fn, ex.sc_flat_phase_separatrices(s.id, pp, p.length, x0, x1, y0, y1, tMax, ph));
+      return polylines(fn, ph).map((points, l) => ({
+        kind: l % 4 < 2 ? 'unstable' : 'stable', saddle: { x: points[0], y: points[1] }, points,
+      }));
+    },
+
+    /** Type of the equilibrium of x' = a x + b y, y' = c x + d y. */
+    classifyLinear(a, b, c, d, options) {
+      const fn = 'classifyLinear';
+      // |entries| <= 1e150 keeps det and the discriminant (products of two
+      // entries, squared trace) inside double: larger ones gave Infinity/NaN.
+      const v = [a, b, c, d].map((x, i) => checkNumber(fn, 'abcd'[i], x, { min: -1e150, max: 1e150 }));
+      const o = readOptions(fn, 'options', options, ['tolerance'], true);
+      const tol = o.tolerance === undefined ? 0 : checkNumber(fn, 'tolerance', o.tolerance, { min: 0, max: 0.1 });
+      const pout = block('ode-class', 16 * 8);
+      check(fn, ex.sc_flat_classify_linear(v[0], v[1], v[2], v[3], tol, pout));
+      return classRecord(copyOut64(pout, 16), 0);
+    },
+  };
+}
