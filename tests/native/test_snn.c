@@ -190,8 +190,56 @@ static void test_arguments(void)
     CHECK(sc_snn_step(h, 1, NULL, NULL, 0, &count, NULL) == SC_ERR_HANDLE, "stale step");
 }
 
+/* The 1000-neuron net.m network at the paper's parameters: its population
+ * rate shows alpha (~10 Hz) and gamma (~40 Hz) rhythms (Izhikevich 2003, Fig. 3). */
+static void test_rhythms(void)
+{
+    enum { T = 20000, SEG = 500 }; /* 40 segments, 2 Hz bins */
+    static float rate[T], power[SEG / 2 + 1];
+    sc_snn_params p = sc_snn_default_params();
+    p.seed = 5;
+    sc_snn h;
+    int count;
+    CHECK(sc_snn_create(&p, &h) == SC_OK, "create");
+    CHECK(sc_snn_step(h, T, NULL, NULL, 0, &count, rate) == SC_OK, "run");
+    CHECK(sc_snn_destroy(h) == SC_OK, "destroy");
+    CHECK(sc_snn_rate_spectrum(rate, T, SEG, power) == SC_OK, "spectrum");
+    /* bin k is 2k Hz: alpha searched in 6-14 Hz, gamma in 24-50 Hz, the
+     * trough between them in 12-20 Hz */
+    int alpha = 3, gamma = 12, dip = 6;
+    for (int k = 3; k <= 7; k++) if (power[k] > power[alpha]) alpha = k;
+    for (int k = 12; k <= 25; k++) if (power[k] > power[gamma]) gamma = k;
+    for (int k = 6; k <= 10; k++) if (power[k] < power[dip]) dip = k;
+    double floor = 0;
+    for (int k = 75; k < 125; k++) floor += power[k] / 50; /* 150-250 Hz */
+    printf("rhythms: alpha %d Hz (%.3g), trough %d Hz (%.3g), gamma %d Hz (%.3g), 150-250 Hz %.3g, rate %.2f Hz\n",
+           2 * alpha, power[alpha], 2 * dip, power[dip], 2 * gamma, power[gamma], floor, count / (double)T);
+    CHECK(alpha > 3 && alpha < 7, "alpha peak inside 6-14 Hz: %d Hz", 2 * alpha);
+    CHECK(gamma > 12 && gamma < 25, "gamma peak inside 24-50 Hz: %d Hz", 2 * gamma);
+    CHECK(power[alpha] > 2 * power[dip] && power[gamma] > 1.5 * power[dip], "two separate peaks");
+    CHECK(power[gamma] > 5 * floor, "gamma above the high-frequency floor");
+}
+
+/* Parseval on a sine: A sin(2 pi 50 t) has power A^2/2, all near 50 Hz. */
+static void test_spectrum_sine(void)
+{
+    enum { T = 8000, SEG = 400 };
+    static float x[T], power[SEG / 2 + 1];
+    for (int i = 0; i < T; i++) x[i] = (float)(3.0 * sin(6.283185307179586 * 50.0 * i / 1000.0));
+    CHECK(sc_snn_rate_spectrum(x, T, SEG, power) == SC_OK, "spectrum");
+    double df = 1000.0 / SEG, total = 0, near = 0;
+    for (int k = 0; k <= SEG / 2; k++) total += power[k] * df;
+    for (int k = 18; k <= 22; k++) near += power[k] * df; /* 50 Hz is bin 20 */
+    CHECK(fabs(total - 4.5) < 1e-3 * 4.5, "total power %g, want 4.5", total);
+    CHECK(near > 0.999 * total, "power within 5 Hz of 50 Hz: %g of %g", near, total);
+    CHECK(sc_snn_rate_spectrum(x, T, 7 * 11, power) == SC_ERR_SIZE, "seg not 5-smooth");
+    CHECK(sc_snn_rate_spectrum(x, 100, SEG, power) == SC_ERR_SIZE, "n < seg");
+}
+
 int main(void)
 {
+    CHECK_RUN(test_spectrum_sine());
+    CHECK_RUN(test_rhythms());
     CHECK_RUN(test_netm_bit_for_bit());
     CHECK_RUN(test_randn_statistics());
     CHECK_RUN(test_determinism_and_reset());

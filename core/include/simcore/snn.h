@@ -38,5 +38,10 @@ SC_API sc_status sc_snn_step(sc_snn h, int ms, int32_t *neuron, float *time, int
 /* v and u of n chosen neurons at the current time. */
 SC_API sc_status sc_snn_state(sc_snn h, const int32_t *index, int n, double *v, double *u);
 SC_API sc_status sc_snn_time(sc_snn h, double *t_ms);
+/* Power spectral density of a rate signal sampled at 1 kHz (1 ms steps):
+ * Welch with n / seg Hann-windowed non-overlapping segments (mean removed)
+ * through the core FFT; seg 5-smooth (2^a 3^b 5^c, 4..65536). power[k],
+ * k = 0..seg/2, is at k * 1000 / seg Hz, in Hz^2 per Hz. */
+SC_API sc_status sc_snn_rate_spectrum(const float *rate, int n, int seg, float *power);
 
 #endif
