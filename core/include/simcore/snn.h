@@ -44,4 +44,18 @@ SC_API sc_status sc_snn_time(sc_snn h, double *t_ms);
  * k = 0..seg/2, is at k * 1000 / seg Hz, in Hz^2 per Hz. */
 SC_API sc_status sc_snn_rate_spectrum(const float *rate, int n, int seg, float *power);
 
+/* Flat twins for foreign callers (the binding): handles as their 32-bit id;
+ * params as doubles in a fixed order: ne, ni, exc_scale, inh_scale,
+ * noise_exc, noise_inh, heterogeneity, mode, seed (integers checked to be
+ * whole and in range before they narrow). */
+#define SC_SNN_FLAT_PARAMS 9
+SC_API int sc_flat_snn_default_params(double *params);
+SC_API int sc_flat_snn_create(const double *params, uint32_t *id);
+SC_API int sc_flat_snn_destroy(uint32_t id);
+SC_API int sc_flat_snn_reset(uint32_t id);
+SC_API int sc_flat_snn_step(uint32_t id, int ms, int32_t *neuron, float *time, int cap, int *count, float *rate);
+SC_API int sc_flat_snn_state(uint32_t id, const int32_t *index, int n, double *v, double *u);
+SC_API int sc_flat_snn_time(uint32_t id, double *t_ms);
+SC_API int sc_flat_snn_rate_spectrum(const float *rate, int n, int seg, float *power);
+
 #endif
