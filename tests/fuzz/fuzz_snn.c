@@ -7,7 +7,7 @@
 #include "fuzz_input.h"
 #include "simcore/snn.h"
 
-#define MAX_N 64
+#define MAX_N  64
 #define MAX_MS 64
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -66,7 +66,10 @@ static void ref_free(ref_net *r)
 
 static void test_netm_bit_for_bit(void)
 {
-    enum { NE = 800, NI = 200, N = 1000, T = 1000 };
+    enum { NE = 800,
+           NI = 200,
+           N = 1000,
+           T = 1000 };
     sc_snn_params p = sc_snn_default_params();
     p.seed = 7;
     sc_snn h;
@@ -194,7 +197,8 @@ static void test_arguments(void)
  * rate shows alpha (~10 Hz) and gamma (~40 Hz) rhythms (Izhikevich 2003, Fig. 3). */
 static void test_rhythms(void)
 {
-    enum { T = 20000, SEG = 500 }; /* 40 segments, 2 Hz bins */
+    enum { T = 20000,
+           SEG = 500 }; /* 40 segments, 2 Hz bins */
     static float rate[T], power[SEG / 2 + 1];
     sc_snn_params p = sc_snn_default_params();
     p.seed = 5;
@@ -207,9 +211,12 @@ static void test_rhythms(void)
     /* bin k is 2k Hz: alpha searched in 6-14 Hz, gamma in 24-50 Hz, the
      * trough between them in 12-20 Hz */
     int alpha = 3, gamma = 12, dip = 6;
-    for (int k = 3; k <= 7; k++) if (power[k] > power[alpha]) alpha = k;
-    for (int k = 12; k <= 25; k++) if (power[k] > power[gamma]) gamma = k;
-    for (int k = 6; k <= 10; k++) if (power[k] < power[dip]) dip = k;
+    for (int k = 3; k <= 7; k++)
+        if (power[k] > power[alpha]) alpha = k;
+    for (int k = 12; k <= 25; k++)
+        if (power[k] > power[gamma]) gamma = k;
+    for (int k = 6; k <= 10; k++)
+        if (power[k] < power[dip]) dip = k;
     double floor = 0;
     for (int k = 75; k < 125; k++) floor += power[k] / 50; /* 150-250 Hz */
     printf("rhythms: alpha %d Hz (%.3g), trough %d Hz (%.3g), gamma %d Hz (%.3g), 150-250 Hz %.3g, rate %.2f Hz\n",
@@ -223,7 +230,8 @@ static void test_rhythms(void)
 /* Parseval on a sine: A sin(2 pi 50 t) has power A^2/2, all near 50 Hz. */
 static void test_spectrum_sine(void)
 {
-    enum { T = 8000, SEG = 400 };
+    enum { T = 8000,
+           SEG = 400 };
     static float x[T], power[SEG / 2 + 1];
     for (int i = 0; i < T; i++) x[i] = (float)(3.0 * sin(6.283185307179586 * 50.0 * i / 1000.0));
     CHECK(sc_snn_rate_spectrum(x, T, SEG, power) == SC_OK, "spectrum");

@@ -57,7 +57,7 @@
 /* Spiking networks (snn): dense coupling is N*N doubles in the net.m mode
  * (4000 neurons: 128 MiB). */
 #define SC_SNN_MAX_DENSE    4000
-#define SC_SNN_MAX_NETWORKS 16   /* live networks at a time */
+#define SC_SNN_MAX_NETWORKS 16     /* live networks at a time */
 #define SC_SNN_MAX_STEP_MS  100000 /* 1 ms steps of one sc_snn_step call */
 
 #endif

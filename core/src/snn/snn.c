@@ -84,8 +84,8 @@ sc_status sc_snn_create(const sc_snn_params *p, sc_snn *out)
     return st;
 }
 
-#define NET_OR_FAIL(net, h)                                \
-    sc_snn_net *net = sc_pool_get(SC_KIND_SNN, (h).id);     \
+#define NET_OR_FAIL(net, h)                             \
+    sc_snn_net *net = sc_pool_get(SC_KIND_SNN, (h).id); \
     if (!(net)) return sc_fail(SC_ERR_HANDLE, "network")
 
 sc_status sc_snn_destroy(sc_snn h)

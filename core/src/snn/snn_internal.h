@@ -24,9 +24,9 @@ typedef struct sc_snn_net {
     double *a, *b, *c, *d; /* per neuron */
     double *S;             /* n*n, column-major as MATLAB: S[j*n + i] = S(i, j) */
     double *v, *u, *I, *sum;
-    int *fired;            /* indices that fired this step */
+    int *fired; /* indices that fired this step */
     sc_snn_streams st;
-    long long t;           /* steps done (ms) */
+    long long t; /* steps done (ms) */
 } sc_snn_net;
 
 /* Draws a, b, c, d, S (columns in order), v = -65, u = b v from the seed. */
