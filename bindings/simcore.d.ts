@@ -47,6 +47,8 @@ export type { OdeMethod, OdeStop, OdeEventKind, CustomSystem, OdeSystemSpec, Ode
 import type { PhaseApi } from './phase';
 export type { EquilibriumType, Polyline, PlaneOptions, DirectionFieldOptions, NullclineOptions, Nullclines, EquilibriaOptions, Complex, EigenVector, LinearClassification, Equilibrium, SeparatrixOptions, SaddlePoint, Separatrix, ClassifyOptions, PhaseApi } from './phase';
 import type { HopfieldApi } from './hopfield';
+import type { SnnApi } from './snn';
+export type { SnnScheme, IzhikevichNetworkOptions, IzhikevichRun, IzhikevichNetwork, RateSpectrum, SnnLimits, SnnApi } from './snn';
 export type { HopfieldRule, HopfieldMode, SpinArray, HopfieldStoreOptions, HopfieldDynamics, HopfieldStepOptions, HopfieldRunOptions, HopfieldAnnealOptions, HopfieldRunResult, HopfieldAdvanceOptions, HopfieldAdvanceResult, HopfieldNetwork, HopfieldCapacityOptions, HopfieldCapacityResult, HopfieldLimits, HopfieldApi } from './hopfield';
 
 /**
@@ -55,7 +57,7 @@ export type { HopfieldRule, HopfieldMode, SpinArray, HopfieldStoreOptions, Hopfi
  * phase.d.ts, HopfieldApi in
  * hopfield.d.ts, LinalgApi in linalg.d.ts) and these.
  */
-export interface Simcore extends ConvApi, GaborApi, OdeApi, PhaseApi, HopfieldApi, LinalgApi {
+export interface Simcore extends ConvApi, GaborApi, OdeApi, PhaseApi, HopfieldApi, LinalgApi, SnnApi {
   /** Core version, "MAJOR.MINOR.PATCH". */
   readonly version: string;
   /** true when the SIMD128 build is running, false for the scalar build. */

@@ -13,6 +13,7 @@ import { linalgApi } from './linalg.mjs';
 import { odeApi, odeShared } from './ode.mjs';
 import { phaseApi } from './phase.mjs';
 import { simdSupported } from './core/simd-probe.mjs';
+import { snnApi } from './snn.mjs';
 
 export { BORDERS, METHODS } from './conv.mjs';
 export { simdSupported };
@@ -70,5 +71,6 @@ function createApi(ex) {
     ...linalgApi(core),
     ...odeApi(core, ode),
     ...phaseApi(core, ode),
+    ...snnApi(core),
   });
 }

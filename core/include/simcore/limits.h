@@ -57,4 +57,10 @@
 #define SC_LINALG_MAX_DIM      65536     /* m, n, k and every leading dimension */
 #define SC_LINALG_MAX_ELEMENTS (1 << 26) /* (rows - 1) * ld + columns of one matrix (256 MiB) */
 
+/* Spiking networks (snn): dense coupling is N*N doubles in the net.m mode
+ * (4000 neurons: 128 MiB). */
+#define SC_SNN_MAX_DENSE    4000
+#define SC_SNN_MAX_NETWORKS 16     /* live networks at a time */
+#define SC_SNN_MAX_STEP_MS  100000 /* 1 ms steps of one sc_snn_step call */
+
 #endif

@@ -70,6 +70,9 @@ static const struct {
     LIMIT(SC_PHASE_MAX_EQUILIBRIA),
     LIMIT(SC_LINALG_MAX_DIM),
     LIMIT(SC_LINALG_MAX_ELEMENTS),
+    LIMIT(SC_SNN_MAX_DENSE),
+    LIMIT(SC_SNN_MAX_NETWORKS),
+    LIMIT(SC_SNN_MAX_STEP_MS),
 };
 
 /* Records the binding reads by offset: each field's first index. */

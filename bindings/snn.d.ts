@@ -1,0 +1,67 @@
+// Spiking networks of Izhikevich neurons (bindings/snn.mjs; docs/snn.md).
+// Names fixed by issue 16 so outside scripts can rely on them.
+
+export type SnnScheme = 'net.m';
+
+export interface IzhikevichNetworkOptions {
+  /** Excitatory neurons (default 800). */
+  ne?: number;
+  /** Inhibitory neurons (default 200); ne + ni <= snnLimits.maxNeurons. */
+  ni?: number;
+  /** PCG32 seed, 0..2^32-1 (default 1); reset() replays it. */
+  seed?: number;
+  /** Only 'dense' (net.m's full S) so far. */
+  coupling?: 'dense';
+  /** Thalamic input sd: exc 5, inh 2 as net.m. */
+  noise?: { exc?: number; inh?: number };
+  /** S = [exc * rand(N, Ne), -inh * rand(N, Ni)]: exc 0.5, inh 1 as net.m. */
+  scale?: { exc?: number; inh?: number };
+  /** net.m's random r per neuron (true) or r = 0 for all (false). */
+  heterogeneity?: boolean;
+  /** 'net.m': 1 ms steps, v in two 0.5 ms half steps, double precision. */
+  scheme?: SnnScheme;
+}
+
+export interface IzhikevichRun {
+  /** Spike times in ms (the step's t, as net.m's firings). */
+  spikeTimes: Float32Array;
+  /** Neuron of each spike, 0..ne-1 excitatory, ne..ne+ni-1 inhibitory. */
+  spikeIndex: Int32Array;
+  /** Population rate per 1 ms step, in Hz per neuron. */
+  rate: Float32Array;
+}
+
+export interface IzhikevichNetwork {
+  readonly ne: number;
+  readonly ni: number;
+  readonly disposed: boolean;
+  /** Simulated ms since creation or reset. */
+  readonly time: number;
+  /** Advance ms 1-ms steps (0..snnLimits.maxRunMs). */
+  run(ms: number): IzhikevichRun;
+  /** v and u (mV) of the chosen neurons now. */
+  trace(indices: Int32Array | ArrayLike<number>): { v: Float64Array; u: Float64Array };
+  /** Back to t = 0 with the same seed. */
+  reset(): IzhikevichNetwork;
+  dispose(): void;
+}
+
+export interface RateSpectrum {
+  /** k * 1000 / segment Hz. */
+  freq: Float32Array;
+  /** Welch PSD (Hann, non-overlapping segments, mean removed), Hz^2 per Hz. */
+  power: Float32Array;
+}
+
+export interface SnnLimits {
+  maxNeurons: number;
+  maxNetworks: number;
+  maxRunMs: number;
+}
+
+export interface SnnApi {
+  snnLimits: SnnLimits;
+  createIzhikevichNetwork(options?: IzhikevichNetworkOptions): IzhikevichNetwork;
+  /** segment: 5-smooth length 4..65536 (default 500, 2 Hz bins). */
+  rateSpectrum(rate: Float32Array | ArrayLike<number>, options?: { segment?: number }): RateSpectrum;
+}

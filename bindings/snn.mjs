@@ -1,0 +1,142 @@
+// Spiking networks of Izhikevich neurons (Izhikevich 2003, Fig. 3, net.m).
+// Conventions: docs/snn.md. A network lives in wasm memory behind a core
+// handle (core/handles.mjs); `dispose()` frees it. run(ms) is meant to be
+// called once per animation frame (in a worker session) with a few ms.
+import { handle } from './core/handles.mjs';
+import { arrayLength, checkArray, checkInt, checkNumber, checkOption, describe, readOptions } from './core/validate.mjs';
+
+export const SNN_SCHEMES = Object.freeze(['net.m']);
+const MAX_SEED = 0xffffffff;
+const SPIKE_CHUNK = 1 << 20; // spikes one core call may store: run() steps in chunks of this / n ms
+
+export function snnApi({ ex, i32, f32, block, check, limit }) {
+  const SNN_LIMITS = Object.freeze({
+    maxNeurons: limit('SC_SNN_MAX_DENSE'), // dense coupling: N*N doubles
+    maxNetworks: limit('SC_SNN_MAX_NETWORKS'),
+    maxRunMs: limit('SC_SNN_MAX_STEP_MS'),
+  });
+  const f64 = () => new Float64Array(ex.memory.buffer);
+  const destroy = (id) => ex.sc_flat_snn_destroy(id);
+
+  function createIzhikevichNetwork(options) {
+    const fn = 'createIzhikevichNetwork';
+    const o = readOptions(fn, 'options', options, ['ne', 'ni', 'seed', 'coupling', 'noise', 'scale', 'heterogeneity', 'scheme'], true);
+    const ne = o.ne === undefined ? 800 : checkInt(fn, 'ne', o.ne, 0, SNN_LIMITS.maxNeurons);
+    const ni = o.ni === undefined ? 200 : checkInt(fn, 'ni', o.ni, 0, SNN_LIMITS.maxNeurons);
+    if (ne + ni < 1 || ne + ni > SNN_LIMITS.maxNeurons) {
+      throw new RangeError(`${fn}: ne + ni is ${ne + ni}; expected 1..${SNN_LIMITS.maxNeurons} (dense coupling)`);
+    }
+    const seed = o.seed === undefined ? 1 : checkInt(fn, 'seed', o.seed, 0, MAX_SEED);
+    if (o.coupling !== undefined && o.coupling !== 'dense') {
+      throw new RangeError(`${fn}: coupling must be 'dense' (sparse { inDegree } is not built yet), got ${describe(o.coupling)}`);
+    }
+    const noise = readOptions(fn, 'noise', o.noise, ['exc', 'inh'], true);
+    const scale = readOptions(fn, 'scale', o.scale, ['exc', 'inh'], true);
+    const num = (name, v, d) => (v === undefined ? d : checkNumber(fn, name, v, { min: 0 }));
+    const het = o.heterogeneity === undefined ? true : o.heterogeneity;
+    if (typeof het !== 'boolean') throw new TypeError(`${fn}: heterogeneity must be a boolean, got ${describe(het)}`);
+    const scheme = o.scheme === undefined ? 0 : checkOption(fn, 'scheme', o.scheme, SNN_SCHEMES);
+    const pParams = block('snn-params', 8 * 9);
+    check(fn, ex.sc_flat_snn_default_params(pParams)); // net.m's values for what is not given
+    const d = f64().slice(pParams >> 3, (pParams >> 3) + 9);
+    const params = [ne, ni, num('scale.exc', scale.exc, d[2]), num('scale.inh', scale.inh, d[3]),
+      num('noise.exc', noise.exc, d[4]), num('noise.inh', noise.inh, d[5]), het ? 1 : 0, scheme, seed];
+    f64().set(params, pParams >> 3);
+    const pId = block('snn-id', 4);
+    check(fn, ex.sc_flat_snn_create(pParams, pId));
+    const life = handle('network', i32()[pId >> 2], destroy);
+    const live = (method) => life.live(method);
+    const n = ne + ni;
+
+    const net = {
+      get ne() { return ne; },
+      get ni() { return ni; },
+      get disposed() { return life.disposed; },
+      /** Simulated time in ms. */
+      get time() {
+        const name = live('time');
+        const p = block('snn-t', 8);
+        check(name, ex.sc_flat_snn_time(life.id, p));
+        return f64()[p >> 3];
+      },
+
+      /** Advance ms 1-ms steps: every spike (neuron, time in ms) and the rate (Hz) per step. */
+      run(ms) {
+        const name = live('run');
+        checkInt(name, 'ms', ms, 0, SNN_LIMITS.maxRunMs);
+        const chunk = Math.max(1, Math.floor(SPIKE_CHUNK / n));
+        const rate = new Float32Array(ms);
+        const times = [];
+        const index = [];
+        let total = 0;
+        for (let done = 0; done < ms; done += chunk) {
+          const steps = Math.min(chunk, ms - done);
+          const cap = steps * n;
+          const pN = block('snn-neuron', 4 * cap);
+          const pT = block('snn-time', 4 * cap);
+          const pR = block('snn-rate', 4 * steps);
+          const pC = block('snn-count', 4);
+          check(name, ex.sc_flat_snn_step(life.id, steps, pN, pT, cap, pC, pR));
+          const count = i32()[pC >> 2];
+          index.push(i32().slice(pN >> 2, (pN >> 2) + count));
+          times.push(f32().slice(pT >> 2, (pT >> 2) + count));
+          rate.set(f32().subarray(pR >> 2, (pR >> 2) + steps), done);
+          total += count;
+        }
+        const spikeIndex = new Int32Array(total);
+        const spikeTimes = new Float32Array(total);
+        for (let k = 0, at = 0; k < index.length; at += index[k].length, k++) {
+          spikeIndex.set(index[k], at);
+          spikeTimes.set(times[k], at);
+        }
+        return { spikeTimes, spikeIndex, rate };
+      },
+
+      /** v and u (mV) of the chosen neurons now. */
+      trace(indices) {
+        const name = live('trace');
+        const length = arrayLength(indices);
+        if (length < 0) throw new TypeError(`${name}: indices must be an Int32Array or an Array of neuron indices, got ${describe(indices)}`);
+        if (length > n) throw new RangeError(`${name}: indices has length ${length}; expected at most ${n}`);
+        const idx = checkArray(name, 'indices', indices, length, Float64Array);
+        for (let k = 0; k < length; k++) checkInt(name, `indices[${k}]`, idx[k], 0, n - 1);
+        const pI = block('snn-idx', 4 * length);
+        i32().set(idx, pI >> 2);
+        const pV = block('snn-v', 8 * length);
+        const pU = block('snn-u', 8 * length);
+        check(name, ex.sc_flat_snn_state(life.id, pI, length, pV, pU));
+        return { v: f64().slice(pV >> 3, (pV >> 3) + length), u: f64().slice(pU >> 3, (pU >> 3) + length) };
+      },
+
+      /** Back to t = 0 with the same seed (the same run again). */
+      reset() {
+        check(live('reset'), ex.sc_flat_snn_reset(life.id));
+        return net;
+      },
+
+      dispose() { life.dispose(); },
+    };
+    return life.attach(net);
+  }
+
+  /** Power spectral density (Hz^2/Hz) of a 1-kHz rate signal; freq[k] = k * 1000 / seg Hz. */
+  function rateSpectrum(rate, options) {
+    const fn = 'rateSpectrum';
+    const length = arrayLength(rate);
+    if (length < 0) throw new TypeError(`${fn}: rate must be a Float32Array or an Array of numbers, got ${describe(rate)}`);
+    const o = readOptions(fn, 'options', options, ['segment'], true);
+    const seg = o.segment === undefined ? 500 : checkInt(fn, 'segment', o.segment, 4, 65536);
+    if (length < seg) throw new RangeError(`${fn}: rate has length ${length}; expected at least segment = ${seg}`);
+    const x = checkArray(fn, 'rate', rate, length, Float32Array);
+    const pR = block('snn-spec-in', 4 * length);
+    f32().set(x, pR >> 2);
+    const nf = Math.floor(seg / 2) + 1;
+    const pP = block('snn-spec-out', 4 * nf);
+    check(fn, ex.sc_flat_snn_rate_spectrum(pR, length, seg, pP));
+    const power = f32().slice(pP >> 2, (pP >> 2) + nf);
+    const freq = Float32Array.from({ length: nf }, (_, k) => (k * 1000) / seg);
+    return { freq, power };
+  }
+
+  return { snnLimits: SNN_LIMITS, createIzhikevichNetwork, rateSpectrum };
+}

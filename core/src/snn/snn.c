@@ -1,0 +1,151 @@
+/* The public snn API: the handle pool and the argument checks. Every check
+ * happens here, once; netm.c trusts its inputs. */
+#include <math.h>
+#include <stdlib.h>
+#include "snn_internal.h"
+#include "simcore/limits.h"
+#include "../base/internal.h"
+#include "../base/pool.h"
+
+#define POOL_FULL "network pool (16 live networks)"
+
+sc_snn_params sc_snn_default_params(void)
+{
+    sc_snn_params p = {0};
+    p.ne = 800;
+    p.ni = 200;
+    p.exc_scale = 0.5;
+    p.inh_scale = 1.0;
+    p.noise_exc = 5.0;
+    p.noise_inh = 2.0;
+    p.heterogeneity = 1;
+    p.mode = SC_SNN_NETM_F64;
+    p.seed = 1;
+    return p;
+}
+
+static void net_free(sc_snn_net *net)
+{
+    free(net->a);
+    free(net->b);
+    free(net->c);
+    free(net->d);
+    free(net->S);
+    free(net->v);
+    free(net->u);
+    free(net->I);
+    free(net->sum);
+    free(net->fired);
+    free(net);
+}
+
+static int finite_nonneg(double x) { return isfinite(x) && x >= 0.0; }
+
+sc_status sc_snn_create(const sc_snn_params *p, sc_snn *out)
+{
+    if (!out) return sc_fail(SC_ERR_NULL, "net");
+    out->id = 0;
+    if (!p) return sc_fail(SC_ERR_NULL, "params");
+    if (p->ne < 0 || p->ni < 0 || p->ne + p->ni < 1 || p->ne + p->ni > SC_SNN_MAX_DENSE)
+        return sc_fail(SC_ERR_SIZE, "ne + ni");
+    if (!isfinite(p->exc_scale) || !isfinite(p->inh_scale) || !isfinite(p->noise_exc) || !isfinite(p->noise_inh))
+        return sc_fail(SC_ERR_NONFINITE, "params");
+    if (!finite_nonneg(p->exc_scale)) return sc_fail(SC_ERR_RANGE, "exc_scale");
+    if (!finite_nonneg(p->inh_scale)) return sc_fail(SC_ERR_RANGE, "inh_scale");
+    if (!finite_nonneg(p->noise_exc)) return sc_fail(SC_ERR_RANGE, "noise_exc");
+    if (!finite_nonneg(p->noise_inh)) return sc_fail(SC_ERR_RANGE, "noise_inh");
+    if (p->heterogeneity != 0 && p->heterogeneity != 1) return sc_fail(SC_ERR_OPTION, "heterogeneity");
+    if (p->mode != SC_SNN_NETM_F64) return sc_fail(SC_ERR_OPTION, "mode");
+    if (sc_pool_live(SC_KIND_SNN) >= SC_SNN_MAX_NETWORKS) return sc_fail(SC_ERR_NOMEM, POOL_FULL);
+    sc_snn_net *net = calloc(1, sizeof *net);
+    if (!net) return sc_fail(SC_ERR_NOMEM, "net");
+    int n = p->ne + p->ni;
+    net->p = *p;
+    net->n = n;
+    size_t nd = (size_t)n * sizeof(double);
+    net->a = malloc(nd);
+    net->b = malloc(nd);
+    net->c = malloc(nd);
+    net->d = malloc(nd);
+    net->v = malloc(nd);
+    net->u = malloc(nd);
+    net->I = malloc(nd);
+    net->sum = malloc(nd);
+    net->fired = malloc((size_t)n * sizeof(int));
+    net->S = malloc((size_t)n * nd);
+    if (!net->a || !net->b || !net->c || !net->d || !net->v || !net->u || !net->I || !net->sum || !net->fired ||
+        !net->S) {
+        net_free(net);
+        return sc_fail(SC_ERR_NOMEM, "ne + ni");
+    }
+    sc_snn_net_init(net);
+    sc_status st = sc_pool_add(SC_KIND_SNN, net, SC_SNN_MAX_NETWORKS, POOL_FULL, &out->id);
+    if (st != SC_OK) net_free(net);
+    return st;
+}
+
+#define NET_OR_FAIL(net, h)                             \
+    sc_snn_net *net = sc_pool_get(SC_KIND_SNN, (h).id); \
+    if (!(net)) return sc_fail(SC_ERR_HANDLE, "network")
+
+sc_status sc_snn_destroy(sc_snn h)
+{
+    sc_snn_net *net = sc_pool_remove(SC_KIND_SNN, h.id);
+    if (!net) return sc_fail(SC_ERR_HANDLE, "network");
+    net_free(net);
+    return SC_OK;
+}
+
+sc_status sc_snn_reset(sc_snn h)
+{
+    NET_OR_FAIL(net, h);
+    sc_snn_net_init(net);
+    return SC_OK;
+}
+
+sc_status sc_snn_step(sc_snn h, int ms, int32_t *neuron, float *time, int cap, int *count, float *rate)
+{
+    NET_OR_FAIL(net, h);
+    if (!count) return sc_fail(SC_ERR_NULL, "count");
+    if (ms < 0 || ms > SC_SNN_MAX_STEP_MS) return sc_fail(SC_ERR_SIZE, "ms");
+    if (cap < 0) return sc_fail(SC_ERR_SIZE, "cap");
+    if (cap > 0 && (!neuron || !time)) return sc_fail(SC_ERR_NULL, !neuron ? "neuron" : "time");
+    int total = 0;
+    for (int s = 0; s < ms; s++) {
+        double t = (double)net->t; /* net.m stamps a spike with the step's t */
+        int nf = sc_snn_net_step(net);
+        for (int k = 0; k < nf && total + k < cap; k++) {
+            neuron[total + k] = net->fired[k];
+            time[total + k] = (float)t;
+        }
+        /* total can not overflow: ms * n <= 1e5 * 4000 < 2^31 */
+        total += nf;
+        if (rate) rate[s] = (float)(1000.0 * nf / net->n);
+    }
+    *count = total;
+    return SC_OK;
+}
+
+sc_status sc_snn_state(sc_snn h, const int32_t *index, int n, double *v, double *u)
+{
+    NET_OR_FAIL(net, h);
+    if (n < 0 || n > net->n) return sc_fail(SC_ERR_SIZE, "n");
+    if (n > 0 && !index) return sc_fail(SC_ERR_NULL, "index");
+    if (n > 0 && !v) return sc_fail(SC_ERR_NULL, "v");
+    if (n > 0 && !u) return sc_fail(SC_ERR_NULL, "u");
+    for (int k = 0; k < n; k++)
+        if (index[k] < 0 || index[k] >= net->n) return sc_fail(SC_ERR_RANGE, "index");
+    for (int k = 0; k < n; k++) {
+        v[k] = net->v[index[k]];
+        u[k] = net->u[index[k]];
+    }
+    return SC_OK;
+}
+
+sc_status sc_snn_time(sc_snn h, double *t_ms)
+{
+    NET_OR_FAIL(net, h);
+    if (!t_ms) return sc_fail(SC_ERR_NULL, "t_ms");
+    *t_ms = (double)net->t;
+    return SC_OK;
+}
