@@ -26,12 +26,12 @@ static float *align16(void *p) { return (float *)(void *)((char *)p + (16 - (uin
 sc_status sc_fft_spectrum(const float *re, const float *im, int width, int height, int size, float *out)
 {
     if (!re) return sc_fail(SC_ERR_NULL, "re");
-    int auto_size;
+    int auto_size = 0;
     sc_status st = sc_fft_spectrum_size(width, height, &auto_size);
     if (st != SC_OK) return st;
     if (!out) return sc_fail(SC_ERR_NULL, "out");
     const int p = size == 0 ? auto_size : size;
-    if (p < (width > height ? width : height) || p > SC_FFT_MAX_SPECTRUM || p % 4 != 0 || !sc_fft_is_smooth(p))
+    if (p <= 0 || p < (width > height ? width : height) || p > SC_FFT_MAX_SPECTRUM || p % 4 != 0 || !sc_fft_is_smooth(p))
         return sc_fail(SC_ERR_SIZE, "size");
     const size_t n = (size_t)width * height;
     if (!sc_all_finite(re, n)) return sc_fail(SC_ERR_NONFINITE, "re");

@@ -237,7 +237,7 @@ sc_status sc_gabor_bank(const float *image, int width, int height,
 
     const size_t n = (size_t)width * height;
     const int no = desc->orientations;
-    float *mag = malloc(sizeof(float) * n);
+    float *mag = calloc(n, sizeof(float)); /* zeroed: clang-tidy cannot see that every filter call writes it */
     float *acc = energy ? NULL : malloc(sizeof(float) * n);
     float *best = dominant ? malloc(sizeof(float) * n) : NULL;
     if (!mag || (!energy && !acc) || (dominant && !best)) {
