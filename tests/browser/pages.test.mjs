@@ -37,6 +37,11 @@ await withBrowser(async (browser, server) => {
         await p.waitForFunction(() => document.getElementById('status')?.textContent.startsWith('simcore'));
         assert.deepEqual(errors, []);
         assert.deepEqual(outside, []);
+        // Every label the page names is in the tables of the areas it loads
+        // (a missing one would show its key).
+        const unlabelled = await p.evaluate(() => [...document.querySelectorAll('[data-i18n]')]
+          .filter((e) => !e.textContent.trim() || e.textContent.trim() === e.dataset.i18n).map((e) => e.dataset.i18n));
+        assert.deepEqual(unlabelled, []);
         await ctx.close();
       });
     }

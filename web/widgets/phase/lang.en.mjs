@@ -119,6 +119,7 @@ export default {
   'page.pp.try.2': 'Drag the point in the trace–determinant plane across the parabola: a focus becomes a node, and the eigenvector lines appear.',
   'page.pp.try.3': 'Choose the saddle and turn on the nullclines: trajectories cross the orange line vertically and the purple one horizontally.',
   'page.pp.try.4': 'Damped oscillator: increase μ until the spiral stops turning (critical damping, μ² = 4mk).',
+  'page.izh.link': 'The address of this page holds every setting: copy it to share exactly what you see.',
   'page.pp.link': 'The address of this page holds every setting and trajectory: copy it to share exactly what you see.',
 
   // ---- <simcore-izhikevich> and izhikevich.html (issue 5) ----

@@ -118,6 +118,7 @@ export default {
   'page.pp.try.2': '在迹–行列式平面中把点拖过抛物线：焦点变为节点，特征向量的直线随之出现。',
   'page.pp.try.3': '选择鞍点并打开零倾线：轨线竖直穿过橙色线，水平穿过紫色线。',
   'page.pp.try.4': '阻尼谐振子：增大 μ，直到螺线不再旋转（临界阻尼，μ² = 4mk）。',
+  'page.izh.link': '本页地址包含全部设置：复制地址即可分享你此刻看到的内容。',
   'page.pp.link': '本页地址保存了全部设置和轨线：复制它即可分享你看到的画面。',
 
   // ---- <simcore-izhikevich> and izhikevich.html (issue 5) ----
