@@ -27,5 +27,5 @@ sc_status sc_mlp_double_moon(int n, float r, float w, float d, uint32_t seed, fl
         x[2 * i + 1] = (float)(upper ? rho * sin(theta) : -rho * sin(theta) - d);
         y[i] = upper ? 1 : -1;
     }
-    return SC_OK;
+    return sc_check_output(x, 2 * (size_t)n, "x"); /* r, d near the float maximum */
 }
