@@ -15,11 +15,16 @@
 static double ref_act(int a, double v)
 {
     switch (a) {
-    case SC_MLP_LOGISTIC: return 1.0 / (1.0 + exp(-v));
-    case SC_MLP_TANH: return tanh(v);
-    case SC_MLP_RELU: return v > 0 ? v : 0;
-    case SC_MLP_LEAKY_RELU: return v > 0 ? v : 0.01 * v;
-    default: return v;
+    case SC_MLP_LOGISTIC:
+        return 1.0 / (1.0 + exp(-v));
+    case SC_MLP_TANH:
+        return tanh(v);
+    case SC_MLP_RELU:
+        return v > 0 ? v : 0;
+    case SC_MLP_LEAKY_RELU:
+        return v > 0 ? v : 0.01 * v;
+    default:
+        return v;
     }
 }
 
@@ -239,7 +244,9 @@ static void moon_stats(float d, float *mean, float *sd)
 
 static void test_double_moon_learned(void)
 {
-    enum { NTRAIN = 1000, NTEST = 2000, EPOCHS = 50 };
+    enum { NTRAIN = 1000,
+           NTEST = 2000,
+           EPOCHS = 50 };
     static float xtr[2 * NTRAIN], ttr[NTRAIN], xte[2 * NTEST], tte[NTEST], trace[EPOCHS];
     float mean[2], sd[2];
     moon_stats(1, mean, sd);
@@ -271,7 +278,8 @@ static void test_double_moon_learned(void)
 /* Three Gaussian blobs at 120 degree spacing, one-hot targets, softmax CE. */
 static void test_softmax_three_classes(void)
 {
-    enum { N = 300, EPOCHS = 30 };
+    enum { N = 300,
+           EPOCHS = 30 };
     static float x[2 * N], t[3 * N], out[3 * N], trace[EPOCHS];
     uint32_t s = 3;
     for (int i = 0; i < N; i++) {

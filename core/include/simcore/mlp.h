@@ -45,9 +45,9 @@ typedef enum sc_mlp_activation {
 } sc_mlp_activation;
 
 typedef enum sc_mlp_loss {
-    SC_MLP_MSE = 0,     /* linear output, squared error        */
-    SC_MLP_BCE,         /* logistic output, binary cross-entropy */
-    SC_MLP_SOFTMAX_CE,  /* softmax output, cross-entropy (>= 2 outputs) */
+    SC_MLP_MSE = 0,    /* linear output, squared error        */
+    SC_MLP_BCE,        /* logistic output, binary cross-entropy */
+    SC_MLP_SOFTMAX_CE, /* softmax output, cross-entropy (>= 2 outputs) */
     SC_MLP_LOSS_COUNT
 } sc_mlp_loss;
 
@@ -81,12 +81,12 @@ sc_status sc_mlp_loss_value(sc_mlp net, const float *x, const float *t, int coun
 sc_status sc_mlp_gradient(sc_mlp net, const float *x, const float *t, int count, float *g, int n);
 
 typedef struct sc_mlp_train_desc {
-    int epochs;   /* >= 1 */
-    int batch;    /* 1: online; 0 or >= count: full batch; else mini-batch */
-    int shuffle;  /* 0: samples in the given order; 1: a fresh permutation each epoch */
-    float eta;    /* learning rate > 0 */
-    float alpha;  /* momentum in [0, 1) */
-    float decay;  /* L2 weight decay lambda >= 0 */
+    int epochs;  /* >= 1 */
+    int batch;   /* 1: online; 0 or >= count: full batch; else mini-batch */
+    int shuffle; /* 0: samples in the given order; 1: a fresh permutation each epoch */
+    float eta;   /* learning rate > 0 */
+    float alpha; /* momentum in [0, 1) */
+    float decay; /* L2 weight decay lambda >= 0 */
 } sc_mlp_train_desc;
 
 /* Trains on count samples; trace[e] (ntrace = epochs) is the mean training

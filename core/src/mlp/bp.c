@@ -38,11 +38,20 @@ static void activate(int act, float *y, size_t count)
     for (size_t i = 0; i < count; i++) {
         const float v = y[i];
         switch (act) {
-        case SC_MLP_LOGISTIC: y[i] = 1.0f / (1.0f + expf(-v)); break;
-        case SC_MLP_TANH: y[i] = tanhf(v); break;
-        case SC_MLP_RELU: y[i] = v > 0.0f ? v : 0.0f; break;
-        case SC_MLP_LEAKY_RELU: y[i] = v > 0.0f ? v : SC_MLP_LEAKY_SLOPE * v; break;
-        default: break;
+        case SC_MLP_LOGISTIC:
+            y[i] = 1.0f / (1.0f + expf(-v));
+            break;
+        case SC_MLP_TANH:
+            y[i] = tanhf(v);
+            break;
+        case SC_MLP_RELU:
+            y[i] = v > 0.0f ? v : 0.0f;
+            break;
+        case SC_MLP_LEAKY_RELU:
+            y[i] = v > 0.0f ? v : SC_MLP_LEAKY_SLOPE * v;
+            break;
+        default:
+            break;
         }
     }
 }
@@ -53,11 +62,20 @@ static void times_derivative(int act, const float *y, float *d, size_t count)
     for (size_t i = 0; i < count; i++) {
         const float a = y[i];
         switch (act) {
-        case SC_MLP_LOGISTIC: d[i] *= a * (1.0f - a); break;
-        case SC_MLP_TANH: d[i] *= 1.0f - a * a; break;
-        case SC_MLP_RELU: d[i] = a > 0.0f ? d[i] : 0.0f; break;
-        case SC_MLP_LEAKY_RELU: d[i] *= a > 0.0f ? 1.0f : SC_MLP_LEAKY_SLOPE; break;
-        default: break;
+        case SC_MLP_LOGISTIC:
+            d[i] *= a * (1.0f - a);
+            break;
+        case SC_MLP_TANH:
+            d[i] *= 1.0f - a * a;
+            break;
+        case SC_MLP_RELU:
+            d[i] = a > 0.0f ? d[i] : 0.0f;
+            break;
+        case SC_MLP_LEAKY_RELU:
+            d[i] *= a > 0.0f ? 1.0f : SC_MLP_LEAKY_SLOPE;
+            break;
+        default:
+            break;
         }
     }
 }
@@ -104,10 +122,11 @@ double mlp_loss_sum(const mlp_net *n, const mlp_work *ws, int rows)
                 sum += (a > 0 ? a + log1p(exp(-a)) : log1p(exp(a))) - t[o + k] * a;
             }
         } else {
-            double m = v[o];
-            for (int k = 1; k < out; k++) m = v[o + k] > m ? v[o + k] : m;
-            double s = 0.0;
-            for (int k = 0; k < out; k++) s += exp(v[o + k] - m);
+            int top = 0;
+            for (int k = 1; k < out; k++) top = v[o + k] > v[o + top] ? k : top;
+            const double m = v[o + top];
+            double s = 1.0; /* the largest term, exp(0) */
+            for (int k = 0; k < out; k++) s += k == top ? 0.0 : exp(v[o + k] - m);
             const double lse = m + log(s);
             for (int k = 0; k < out; k++) sum -= t[o + k] * (v[o + k] - lse);
         }

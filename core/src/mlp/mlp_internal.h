@@ -10,16 +10,16 @@
 #define MLP_CHUNK      256                     /* rows per forward/backward pass */
 
 typedef struct mlp_net {
-    int nlayers;                     /* weight layers L = nsizes - 1 */
-    int sizes[MLP_MAX_LAYERS + 1];   /* sizes[0] inputs .. sizes[L] outputs */
-    int act[MLP_MAX_LAYERS + 1];     /* act[l] of layer l = 1..L-1 (hidden) */
+    int nlayers;                   /* weight layers L = nsizes - 1 */
+    int sizes[MLP_MAX_LAYERS + 1]; /* sizes[0] inputs .. sizes[L] outputs */
+    int act[MLP_MAX_LAYERS + 1];   /* act[l] of layer l = 1..L-1 (hidden) */
     sc_mlp_loss loss;
-    int nw;                          /* weights + biases */
-    int off[MLP_MAX_LAYERS + 1];     /* W_l starts at off[l]; its bias after it */
+    int nw;                      /* weights + biases */
+    int off[MLP_MAX_LAYERS + 1]; /* W_l starts at off[l]; its bias after it */
     int maxwidth;
     uint32_t seed;
     sc_rng rng;
-    float *w, *dw, *w0;              /* weights, last update (momentum), initial */
+    float *w, *dw, *w0; /* weights, last update (momentum), initial */
 } mlp_net;
 
 /* Scratch for up to MLP_CHUNK rows: outputs of every layer, the output

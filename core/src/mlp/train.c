@@ -46,9 +46,9 @@ sc_status sc_mlp_predict_grid(sc_mlp net, float x0, float x1, float y0, float y1
     for (int first = 0; first < count; first += MLP_CHUNK) {
         const int rows = count - first < MLP_CHUNK ? count - first : MLP_CHUNK;
         for (int r = 0; r < rows; r++) {
-            const int p = first + r;
-            ws.y[0][2 * r] = x0 + hx * (float)(p % nx);
-            ws.y[0][2 * r + 1] = y0 + hy * (float)(p / nx);
+            const int p = first + r, row = p / nx, col = p % nx;
+            ws.y[0][2 * r] = x0 + hx * (float)col;
+            ws.y[0][2 * r + 1] = y0 + hy * (float)row;
         }
         mlp_forward(n, &ws, rows);
         memcpy(out + (size_t)first * nout, ws.y[n->nlayers], sizeof(float) * (size_t)rows * nout);
