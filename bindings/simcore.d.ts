@@ -42,6 +42,8 @@ import type { GaborApi } from './gabor';
 export type { GaborPart, GaborParams, GaborKernelParams, GaborFilterParams, GaborBankParams, GaborKernel, GaborResponse, GaborBankResult, GaborApi } from './gabor';
 import type { LinalgApi } from './linalg';
 export type { GemmOptions, GemvOptions, LinalgLimits, LinalgApi } from './linalg';
+import type { MlpApi } from './mlp';
+export type { MlpActivation, MlpOutput, MlpLoss, MlpNumbers, DoubleMoonOptions, DoubleMoon, CreateMlpOptions, MlpTrainOptions, MlpGridOptions, MlpNetwork, MlpLimits, MlpApi } from './mlp';
 import type { OdeApi } from './ode';
 export type { OdeMethod, OdeStop, OdeEventKind, CustomSystem, OdeSystemSpec, OdeInput, OdePreset, OdeVariable, OdeParam, OdeSystemInfo, OdeEventSpec, IntegrateOptions, OdeEvent, IntegrateResult, IntegrateBatchOptions, OdeLimits, FICurveOptions, FICurve, OdeApi } from './ode';
 import type { PhaseApi } from './phase';
@@ -55,9 +57,9 @@ export type { HopfieldRule, HopfieldMode, SpinArray, HopfieldStoreOptions, Hopfi
  * The loaded core: the members of each area's interface (ConvApi in
  * conv.d.ts, GaborApi in gabor.d.ts, OdeApi in ode.d.ts, PhaseApi in
  * phase.d.ts, HopfieldApi in
- * hopfield.d.ts, LinalgApi in linalg.d.ts) and these.
+ * hopfield.d.ts, LinalgApi in linalg.d.ts, MlpApi in mlp.d.ts) and these.
  */
-export interface Simcore extends ConvApi, GaborApi, OdeApi, PhaseApi, HopfieldApi, LinalgApi, SnnApi {
+export interface Simcore extends ConvApi, GaborApi, OdeApi, PhaseApi, HopfieldApi, LinalgApi, SnnApi, MlpApi {
   /** Core version, "MAJOR.MINOR.PATCH". */
   readonly version: string;
   /** true when the SIMD128 build is running, false for the scalar build. */

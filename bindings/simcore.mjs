@@ -10,6 +10,7 @@ import { convApi } from './conv.mjs';
 import { gaborApi } from './gabor.mjs';
 import { hopfieldApi } from './hopfield.mjs';
 import { linalgApi } from './linalg.mjs';
+import { mlpApi } from './mlp.mjs';
 import { odeApi, odeShared } from './ode.mjs';
 import { phaseApi } from './phase.mjs';
 import { simdSupported } from './core/simd-probe.mjs';
@@ -69,6 +70,7 @@ function createApi(ex) {
     ...gaborApi(core, conv.limits),
     ...hopfieldApi(core),
     ...linalgApi(core),
+    ...mlpApi(core),
     ...odeApi(core, ode),
     ...phaseApi(core, ode),
     ...snnApi(core),

@@ -62,5 +62,16 @@
 #define SC_SNN_MAX_DENSE    4000
 #define SC_SNN_MAX_NETWORKS 16     /* live networks at a time */
 #define SC_SNN_MAX_STEP_MS  100000 /* 1 ms steps of one sc_snn_step call */
+/* Multilayer perceptrons (mlp.h). Weights at the limits: 1024*512 +
+ * 7*512*512 + 512*256 floats, about 10 MiB, times three (weights, momentum,
+ * initial weights). */
+#define SC_MLP_MAX_HIDDEN   8         /* hidden layers */
+#define SC_MLP_MAX_UNITS    512       /* units of a hidden layer */
+#define SC_MLP_MAX_INPUTS   1024      /* input dimension (MNIST: 784) */
+#define SC_MLP_MAX_OUTPUTS  256       /* output units */
+#define SC_MLP_MAX_NETWORKS 64        /* live networks at a time */
+#define SC_MLP_MAX_SAMPLES  (1 << 20) /* points of one call (train, predict, double moon) */
+#define SC_MLP_MAX_EPOCHS   100000    /* epochs of one train call */
+#define SC_MLP_MAX_GRID     2048      /* nx, ny of a decision map */
 
 #endif

@@ -7,6 +7,7 @@
 #include "simcore/limits.h"
 #include "simcore/hopfield.h"
 #include "simcore/linalg.h"
+#include "simcore/mlp.h"
 #include "simcore/flat.h"
 #include "simcore/ode.h"
 #include "simcore/phase.h"

@@ -73,6 +73,14 @@ static const struct {
     LIMIT(SC_SNN_MAX_DENSE),
     LIMIT(SC_SNN_MAX_NETWORKS),
     LIMIT(SC_SNN_MAX_STEP_MS),
+    LIMIT(SC_MLP_MAX_HIDDEN),
+    LIMIT(SC_MLP_MAX_UNITS),
+    LIMIT(SC_MLP_MAX_INPUTS),
+    LIMIT(SC_MLP_MAX_OUTPUTS),
+    LIMIT(SC_MLP_MAX_NETWORKS),
+    LIMIT(SC_MLP_MAX_SAMPLES),
+    LIMIT(SC_MLP_MAX_EPOCHS),
+    LIMIT(SC_MLP_MAX_GRID),
 };
 
 /* Records the binding reads by offset: each field's first index. */

@@ -19,6 +19,7 @@ typedef enum sc_kind {
     SC_KIND_ODE_CUSTOM,
     /* a compiled custom system (its handle is its system id) */ /* nullclines / separatrices of the flat phase calls */
     SC_KIND_SNN,                                                 /* a spiking network (snn area) */
+    SC_KIND_MLP,                                                 /* a multilayer perceptron (mlp.h) */
     SC_KIND_COUNT
 } sc_kind;
 

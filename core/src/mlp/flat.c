@@ -1,0 +1,97 @@
+/* Flat (scalar-argument) MLP entry points: handles as ids, enums as ints,
+ * reals as doubles checked for finiteness before they narrow to float. */
+#include <math.h>
+#include "mlp_internal.h"
+
+static sc_mlp handle(uint32_t id) { return (sc_mlp){id}; }
+
+static sc_status narrow(double v, const char *name, float *out)
+{
+    if (!isfinite(v) || !isfinite((float)v)) return sc_fail(SC_ERR_NONFINITE, name);
+    *out = (float)v;
+    return SC_OK;
+}
+
+int sc_flat_mlp_create(const int *sizes, int nsizes, const int *act, int nact, int loss,
+                       uint32_t seed, uint32_t *id)
+{
+    if (!id) return sc_fail(SC_ERR_NULL, "id");
+    *id = 0;
+    if (nsizes < 2 || nsizes > SC_MLP_MAX_HIDDEN + 2) return sc_fail(SC_ERR_SIZE, "nsizes");
+    if (nact != nsizes - 2) return sc_fail(SC_ERR_SIZE, "act");
+    if (nact > 0 && !act) return sc_fail(SC_ERR_NULL, "act");
+    sc_mlp_activation a[SC_MLP_MAX_HIDDEN];
+    for (int i = 0; i < nact; i++) {
+        if (act[i] < 0 || act[i] >= SC_MLP_ACTIVATION_COUNT) return sc_fail(SC_ERR_OPTION, "act");
+        a[i] = (sc_mlp_activation)act[i];
+    }
+    if (loss < 0 || loss >= SC_MLP_LOSS_COUNT) return sc_fail(SC_ERR_OPTION, "loss");
+    sc_mlp h;
+    const sc_status st = sc_mlp_create(sizes, nsizes, a, (sc_mlp_loss)loss, seed, &h);
+    *id = h.id;
+    return st;
+}
+
+int sc_flat_mlp_destroy(uint32_t id) { return sc_mlp_destroy(handle(id)); }
+int sc_flat_mlp_reset(uint32_t id) { return sc_mlp_reset(handle(id)); }
+
+int sc_flat_mlp_info(uint32_t id, int *info, int ninfo)
+{
+    const mlp_net *n = mlp_get(handle(id));
+    if (!n) return sc_fail(SC_ERR_HANDLE, "net");
+    if (!info) return sc_fail(SC_ERR_NULL, "info");
+    if (ninfo != 4) return sc_fail(SC_ERR_SIZE, "info");
+    info[0] = n->sizes[0];
+    info[1] = n->sizes[n->nlayers];
+    info[2] = n->nlayers + 1;
+    info[3] = n->nw;
+    return SC_OK;
+}
+
+int sc_flat_mlp_get_weights(uint32_t id, float *w, int n) { return sc_mlp_get_weights(handle(id), w, n); }
+int sc_flat_mlp_set_weights(uint32_t id, const float *w, int n) { return sc_mlp_set_weights(handle(id), w, n); }
+
+int sc_flat_mlp_predict(uint32_t id, const float *x, int count, float *out, int n)
+{
+    return sc_mlp_predict(handle(id), x, count, out, n);
+}
+
+int sc_flat_mlp_predict_grid(uint32_t id, double x0, double x1, double y0, double y1, int nx, int ny,
+                             float *out, int n)
+{
+    float f[4] = {0};
+    sc_status st = narrow(x0, "x range", &f[0]);
+    if (st == SC_OK) st = narrow(x1, "x range", &f[1]);
+    if (st == SC_OK) st = narrow(y0, "y range", &f[2]);
+    if (st == SC_OK) st = narrow(y1, "y range", &f[3]);
+    return st != SC_OK ? st : sc_mlp_predict_grid(handle(id), f[0], f[1], f[2], f[3], nx, ny, out, n);
+}
+
+int sc_flat_mlp_loss(uint32_t id, const float *x, const float *t, int count, double *loss)
+{
+    return sc_mlp_loss_value(handle(id), x, t, count, loss);
+}
+
+int sc_flat_mlp_gradient(uint32_t id, const float *x, const float *t, int count, float *g, int n)
+{
+    return sc_mlp_gradient(handle(id), x, t, count, g, n);
+}
+
+int sc_flat_mlp_train(uint32_t id, const float *x, const float *t, int count, int epochs, int batch,
+                      int shuffle, double eta, double alpha, double decay, float *trace, int ntrace)
+{
+    sc_mlp_train_desc d = {epochs, batch, shuffle, 0.0f, 0.0f, 0.0f};
+    sc_status st = narrow(eta, "eta", &d.eta);
+    if (st == SC_OK) st = narrow(alpha, "alpha", &d.alpha);
+    if (st == SC_OK) st = narrow(decay, "decay", &d.decay);
+    return st != SC_OK ? st : sc_mlp_train(handle(id), x, t, count, &d, trace, ntrace);
+}
+
+int sc_flat_mlp_double_moon(int n, double r, double w, double d, uint32_t seed, float *x, int8_t *y)
+{
+    float f[3] = {0};
+    sc_status st = narrow(r, "r", &f[0]);
+    if (st == SC_OK) st = narrow(w, "w", &f[1]);
+    if (st == SC_OK) st = narrow(d, "d", &f[2]);
+    return st != SC_OK ? st : sc_mlp_double_moon(n, f[0], f[1], f[2], seed, x, y);
+}
