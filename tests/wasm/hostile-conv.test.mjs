@@ -6,6 +6,7 @@ import { loadSimcore, BORDERS, METHODS } from '../../bindings/simcore.mjs';
 import { runSpec, assertFinite, numbers } from './helpers/hostile.mjs';
 import { correlateRef, flip, maxRelErr } from './helpers/reference.mjs';
 import { getGaborKernel } from './helpers/opencv.mjs';
+import { gaborParams } from './helpers/gabor-params.mjs';
 
 
 function convSpec(fn, convolve) {
@@ -38,13 +39,6 @@ function convSpec(fn, convolve) {
 
 const gaborNames = ['params', 'sigma', 'theta', 'lambda', 'gamma', 'psi', 'size', 'part', 'border', 'orientations', 'scales', 'scaleFactor', 'option', 'image', 'width', 'height'];
 
-function gaborParams(r) {
-  const p = { sigma: r.pick([0.7, 1.5, 3]), theta: r.float() * 7 - 3.5, lambda: r.pick([2, 4, 9]) };
-  if (r.bool()) p.gamma = r.pick([0.3, 0.5, 1, 2]);
-  if (r.bool()) p.psi = r.float() * 3;
-  if (r.bool()) p.size = r.bool() ? r.int(1, 15) : [r.int(1, 15), r.int(1, 15)];
-  return p;
-}
 
 // The kernel the core should produce, from the transcription of OpenCV's.
 function gaborReference(p, width, height, part) {

@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadSimcore } from '../../bindings/simcore.mjs';
 import { runSpec, assertFinite, numbers } from './helpers/hostile.mjs';
+import { gaborParams } from './helpers/gabor-params.mjs';
 
 // |DFT| at frequency (kx, ky) of the image with its centre pixel at the origin.
 function dftMagnitude(re, im, w, h, size, kx, ky) {
@@ -49,13 +50,6 @@ const spectrumSpec = {
 };
 
 const gaborNames = ['params', 'sigma', 'theta', 'lambda', 'gamma', 'psi', 'size', 'steps'];
-function gaborParams(r) {
-  const p = { sigma: r.pick([0.7, 1.5, 3]), theta: r.float() * 7 - 3.5, lambda: r.pick([2, 4, 9]) };
-  if (r.bool()) p.gamma = r.pick([0.3, 0.5, 1, 2]);
-  if (r.bool()) p.psi = r.float() * 3;
-  if (r.bool()) p.size = r.bool() ? r.int(1, 15) : [r.int(1, 15), r.int(1, 15)];
-  return p;
-}
 
 const pairSpec = {
   fn: 'gaborKernelPair',
