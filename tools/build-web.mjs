@@ -130,11 +130,12 @@ const { AREAS } = await import('../web/widgets/areas.mjs');
 const widgetsDir = path.join(root, 'web/widgets');
 const areaFile = (name, file) => path.join(widgetsDir, name, file);
 const areaJobs = (names) => names.filter((n) => existsSync(areaFile(n, 'jobs.mjs')));
-// virtual:area-elements, -jobs and -labels for the chosen areas.
+const areaSessions = (names) => names.filter((n) => existsSync(areaFile(n, 'sessions.mjs')));
+// virtual:area-elements, -jobs, -sessions and -labels for the chosen areas.
 const areaModules = (names) => ({
   name: 'area-modules',
   setup(b) {
-    b.onResolve({ filter: /^virtual:area-(elements|jobs|labels)$/ }, (a) => ({ path: a.path.slice(8), namespace: 'areas' }));
+    b.onResolve({ filter: /^virtual:area-(elements|jobs|sessions|labels)$/ }, (a) => ({ path: a.path.slice(8), namespace: 'areas' }));
     b.onLoad({ filter: /.*/, namespace: 'areas' }, (a) => {
       const q = JSON.stringify;
       const lines = {
@@ -142,6 +143,9 @@ const areaModules = (names) => ({
           `export default [${names.map((_, i) => `e${i}`).join(', ')}];`],
         'area-jobs': () => [...areaJobs(names).map((n, i) => `import { JOBS as j${i} } from ${q(areaFile(n, 'jobs.mjs'))};`),
           `export default Object.assign({}, ${areaJobs(names).map((_, i) => `j${i}`).join(', ')});`],
+        // Session kinds by area: { hopfield: { net: {...} } } (shared/session-host.mjs).
+        'area-sessions': () => [...areaSessions(names).map((n, i) => `import { SESSIONS as s${i} } from ${q(areaFile(n, 'sessions.mjs'))};`),
+          `export default { ${areaSessions(names).map((n, i) => `${q(n)}: s${i}`).join(', ')} };`],
         'area-labels': () => [`import { registerLabels } from ${q(path.join(widgetsDir, 'shared/i18n.mjs'))};`,
           ...names.flatMap((n, i) => [`import en${i} from ${q(areaFile(n, 'lang.en.mjs'))};`, `import zh${i} from ${q(areaFile(n, 'lang.zh.mjs'))};`,
             `registerLabels({ en: en${i}, zh: zh${i} });`])],

@@ -19,6 +19,8 @@ const widgetState = (p) => p.evaluate((sel) => document.querySelector(sel).state
 const neurons = (p) => p.evaluate((sel) => Array.from(document.querySelector(sel).neuronState), W);
 const patterns = (p) => p.evaluate((sel) => document.querySelector(sel).storedPatterns.map((x) => ({ label: x.label, bits: Array.from(x.bits) })), W);
 const act = (p, name) => p.locator(`${W} button[data-act="${name}"]`).click();
+// The network lives in a session (a worker): wait until the frames of the steps asked for have come back.
+const idle = (p) => p.evaluate((sel) => document.querySelector(sel).whenIdle(), W);
 const settled = (p) => p.waitForFunction((sel) => {
   const el = document.querySelector(sel);
   return !el.running && el.status === 'fixed';
@@ -162,6 +164,7 @@ await withBrowser(async (browser, server) => {
     const { ctx, p } = await open(browser, server, 'file', '#rule=hebb&set=random&count=12&seed=3');
     await act(p, 'randomState');
     for (let k = 0; k < 40; k++) await act(p, 'step');
+    await idle(p);
     const highlight = await p.evaluate((sel) => document.querySelector(sel).highlight, W);
     assert.ok(highlight >= 0 && highlight < 256);
     // The outline is orange on the cell's edge.
@@ -174,6 +177,7 @@ await withBrowser(async (browser, server) => {
     }, [W, highlight]);
     assert.deepEqual(edge, [0xe8, 0x59, 0x0c]);
     for (let k = 0; k < 6; k++) await act(p, 'sweep');
+    await idle(p);
     const { sweeps, energy } = await p.evaluate((sel) => document.querySelector(sel).energySeries, W);
     assert.equal(energy.length, 47);
     assert.ok(Math.abs(sweeps[40] - 40 / 256) < 1e-12);
@@ -190,6 +194,41 @@ await withBrowser(async (browser, server) => {
     const { sweeps } = await p.evaluate((sel) => document.querySelector(sel).energySeries, W);
     assert.ok(sweeps[sweeps.length - 1] >= 21, `${sweeps[sweeps.length - 1]} sweeps`);
     assert.match(await p.locator(`${W} .info`).textContent(), /fixed point/);
+    assert.deepEqual(problems.errors, []);
+    await ctx.close();
+  });
+
+  test('at T = 0 the energy trace the animation shows never rises: recall from a random state, and the settling after annealing', async () => {
+    const { ctx, p, problems } = await open(browser, server, 'http', '#rule=hebb&set=random&count=12&seed=3&speed=30&annealSweeps=30');
+    const shown = () => p.evaluate((sel) => {
+      const el = document.querySelector(sel);
+      return { sweeps: Array.from(el.energyPlot.plot.data[0]), energy: Array.from(el.energyPlot.plot.data[1]) };
+    }, W);
+    await act(p, 'randomState');
+    await idle(p);
+    await p.evaluate((sel) => {
+      const el = document.querySelector(sel);
+      window.frames = 0;
+      const count = () => { window.frames++; if (el.running || !el.status) requestAnimationFrame(count); };
+      requestAnimationFrame(count);
+    }, W);
+    await act(p, 'play');
+    await settled(p);
+    let { sweeps, energy } = await shown();
+    assert.deepEqual(energy, (await p.evaluate((sel) => document.querySelector(sel).energySeries, W)).energy);
+    // Many frames, each adding points every n/32 = 8 updates: the check sees the animation, not one jump.
+    assert.ok(energy.length > 32, `${energy.length} points`);
+    assert.ok(await p.evaluate(() => window.frames) > 5);
+    assertNonIncreasing(energy, 'Hebb, 12 random patterns, animated recall');
+    assert.ok(sweeps.every((x, k) => k === 0 || x > sweeps[k - 1]), 'time runs forward');
+    // Annealing: hot sweeps may raise E; from the end of the schedule on (T = 0) it never rises.
+    await act(p, 'randomState');
+    await act(p, 'anneal');
+    await settled(p);
+    ({ sweeps, energy } = await shown());
+    const settle = energy.filter((_, k) => sweeps[k] >= 30);
+    assert.ok(settle.length >= 2, `${settle.length} points after the schedule`);
+    for (let k = 1; k < settle.length; k++) assert.ok(settle[k] <= settle[k - 1] + 1e-9 * Math.abs(settle[k - 1]), `E rose after annealing at ${k}`);
     assert.deepEqual(problems.errors, []);
     await ctx.close();
   });
@@ -397,6 +436,7 @@ await withBrowser(async (browser, server) => {
       }
       await act(p, 'store');
       await act(p, 'corrupt');
+      await idle(p);
       const before = { patterns: await patterns(p), state: await neurons(p),
         energy: await p.evaluate((sel) => document.querySelector(sel).energySeries.energy[0], W) };
       assert.deepEqual(before.patterns.map((x) => x.label), ['0', '1', '✎1', '✎2']);
@@ -412,6 +452,7 @@ await withBrowser(async (browser, server) => {
       // A new browser context (nothing remembered) opening the link.
       const again = await open(browser, server, how, hash);
       await again.p.waitForFunction((sel) => document.querySelector(sel).storedPatterns.length === 4, W);
+      await idle(again.p);
       const after = { patterns: await patterns(again.p), state: await neurons(again.p),
         energy: await again.p.evaluate((sel) => document.querySelector(sel).energySeries.energy[0], W) };
       assert.deepEqual(after, before);

@@ -14,6 +14,16 @@ export { Channel, Superseded } from './channel.mjs';
 
 let workerUrl = null;
 
+// A worker's error as the page sees it: the same class (TypeError, RangeError,
+// Error) and message as where it was thrown.
+const ERROR_CLASSES = { TypeError, RangeError, Error };
+function rebuildError(name, message) {
+  const Cls = Object.hasOwn(ERROR_CLASSES, name) ? ERROR_CLASSES[name] : Error;
+  const err = new Cls(message);
+  if (err.name !== name) err.name = name;
+  return err;
+}
+
 function startWorker() {
   workerUrl ??= URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' }));
   return new Worker(workerUrl);
@@ -26,6 +36,7 @@ class Lane {
     this.inline = inline;
     this.seq = 0;
     this.waiting = new Map();
+    this.lostListeners = new Set(); // sessions.mjs: told when the worker dies or the lane ends
     this.ready = this.start();
   }
 
@@ -52,15 +63,17 @@ class Lane {
 
   startWorker(bytes) {
     this.worker.onmessage = (e) => {
-      const { seq, result, error } = e.data;
+      const { seq, result, error, errorName } = e.data;
       const w = this.waiting.get(seq);
       this.waiting.delete(seq);
-      if (error) w?.reject(new Error(error));
+      if (error !== undefined) w?.reject(rebuildError(errorName ?? 'Error', error));
       else w?.resolve(result);
     };
     this.worker.onerror = (e) => {
-      for (const w of this.waiting.values()) w.reject(new Error(e.message || 'worker failed'));
+      const err = new Error(e.message || 'worker failed');
+      for (const w of this.waiting.values()) w.reject(err);
       this.waiting.clear();
+      this.lose(err);
     };
     return this.rawPost({ type: 'init', simd: this.simd, bytes });
   }
@@ -100,10 +113,29 @@ class Lane {
     return this.worker ? 'worker' : 'inline';
   }
 
+  /** Calls fn(err) once when the lane's worker dies or the lane is terminated; returns the unsubscriber. */
+  onLost(fn) {
+    if (this.lostError) {
+      queueMicrotask(() => fn(this.lostError));
+      return () => {};
+    }
+    this.lostListeners.add(fn);
+    return () => this.lostListeners.delete(fn);
+  }
+
+  lose(err) {
+    if (this.lostError) return;
+    this.lostError = err;
+    const fns = [...this.lostListeners];
+    this.lostListeners.clear();
+    for (const fn of fns) fn(err);
+  }
+
   terminate() {
     this.worker?.terminate();
     for (const w of this.waiting.values()) w.reject(new Superseded());
     this.waiting.clear();
+    this.lose(new Error('the compute lane was terminated'));
   }
 }
 

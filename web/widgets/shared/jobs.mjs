@@ -4,7 +4,9 @@
 // (sc, job, ctx) => ({ result, transfer }) }`; the build gathers the areas a
 // bundle carries (areas.mjs, tools/build-web.mjs). Images are sent once and
 // cached by id; jobs name the image they use and read it with ctx.image(id).
+// Stateful sessions (open/step/snapshot/dispose) travel as session.* jobs.
 import AREA_JOBS from 'virtual:area-jobs';
+import { runSessionJob } from './session-host.mjs';
 
 const images = new Map();
 const ctx = {
@@ -22,6 +24,7 @@ export function runJob(sc, job) {
     images.set(job.id, { data: job.data, w: job.w, h: job.h });
     return { result: { ok: true }, transfer: [] };
   }
+  if (job.type.startsWith('session.')) return runSessionJob(sc, job); // stateful sessions (sessions.mjs)
   const run = Object.hasOwn(AREA_JOBS, job.type) ? AREA_JOBS[job.type] : null;
   if (!run) throw new Error(`unknown job ${job.type}`);
   return run(sc, job, ctx);

@@ -17,6 +17,7 @@ self.onmessage = async (e) => {
     const { result, transfer } = runJob(sc, job);
     self.postMessage({ seq, result }, transfer);
   } catch (err) {
-    self.postMessage({ seq, error: String(err?.message ?? err) });
+    // The name travels too, so the page rethrows the same TypeError/RangeError/Error.
+    self.postMessage({ seq, error: String(err?.message ?? err), errorName: String(err?.name ?? 'Error') });
   }
 };
