@@ -134,7 +134,9 @@ test('the longest Hopfield link (every field at its longest) stays under the 200
 });
 
 test('every label key the Hopfield widget and page use exists in both languages', async () => {
-  const src = await readFile(new URL('../../web/widgets/hopfield/hopfield.mjs', import.meta.url), 'utf8');
+  // The element's parts (hopfield.mjs mixes them in).
+  const parts = ['hopfield.mjs', 'dom.mjs', 'dynamics.mjs', 'panels.mjs', 'capacity.mjs'];
+  const src = (await Promise.all(parts.map((f) => readFile(new URL(`../../web/widgets/hopfield/${f}`, import.meta.url), 'utf8')))).join('\n');
   const keys = new Set([...src.matchAll(/(?:\bt|button|i18n:|setCapButton|showCapNote)\(?\s*'(hopfield\.[^']+)'/g)].map((m) => m[1]));
   // Keys built from the schema: hopfield.<field> and hopfield.<field>.<choice>.
   for (const [name, f] of Object.entries(HOPFIELD_SCHEMA)) {
