@@ -142,12 +142,19 @@ await withBrowser(async (browser, server) => {
           };
           // The session survives a failed step.
           const ok = (await s.step({ updates: 1 })).updates;
-          await s.dispose();
-          return { where: s.where, cycles, errors, ok };
+          // A step made before dispose() still runs; one made after is refused.
+          const queued = s.step({ updates: 2 });
+          const disposing = s.dispose();
+          const late = await caught(() => s.step({ updates: 1 }));
+          const queuedUpdates = (await queued).updates;
+          await disposing;
+          return { where: s.where, cycles, errors, ok, queuedUpdates, late };
         }, inline);
         assert.equal(r.where, where);
         assert.equal(r.cycles, 200);
         assert.equal(r.ok, 1);
+        assert.equal(r.queuedUpdates, 2);
+        assert.deepEqual(r.late, { cls: 'Error', name: 'Error', message: 'hopfield.net: this session was disposed' });
         // The same classes and messages as the binding throws when called directly, in Node.
         assert.deepEqual(r.errors.range, direct.range);
         assert.deepEqual(r.errors.type, direct.type);

@@ -10,7 +10,7 @@
 // panels.mjs (drawing), capacity.mjs (the capacity chart).
 // Attributes and URL-hash fields: schema.mjs.
 import { SimcoreElement } from '../shared/base.mjs';
-import { openSession, sessionLane } from '../shared/sessions.mjs';
+import { openSession } from '../shared/sessions.mjs';
 import { eraseBlock, flipNoise, patternSet, resample, rng, SET_SIZES } from './patterns.mjs';
 import { HOPFIELD_SCHEMA } from './schema.mjs';
 import { decodeGrids, encodeGrids } from '../shared/grid-bits.mjs';
@@ -84,15 +84,6 @@ export class SimcoreHopfield extends SimcoreElement {
   }
 
   async render() {
-    // Start the core first, then take the dirty set: a render that waited for
-    // the core must not act on a set a later render (say, after a link's hash
-    // came in) also acts on; from here on a render runs without a pause.
-    const simd = this._state.build === 'simd';
-    if (!this.core || this.core.simd !== simd) this.core = await sessionLane(simd).ready;
-    if (this.core.simd !== (this._state.build === 'simd')) { // the build changed meanwhile: the next render loads it
-      this.schedule();
-      return;
-    }
     const d = this.dirty;
     this.dirty = new Set();
     if (d.has('controls')) this.syncControls();
@@ -106,7 +97,7 @@ export class SimcoreHopfield extends SimcoreElement {
     if (!this.readyFired) {
       this.readyFired = true;
       await this.whenIdle(); // the network's first frame is drawn
-      this.dataset.core = `${this.core.version} ${this.core.simd ? 'SIMD' : 'scalar'}`;
+      if (this.core) this.dataset.core = `${this.core.version} ${this.core.simd ? 'SIMD' : 'scalar'}`;
       this.showTiming();
       this._resolveReady(this);
       this.dispatchEvent(new CustomEvent('ready'));
@@ -200,14 +191,21 @@ export class SimcoreHopfield extends SimcoreElement {
     const simd = s.build === 'simd';
     const previous = this.sessionReady;
     this.sessionReady = (async () => {
+      // The new one first: the shared lane (a worker) ends when its last session closes.
+      const session = await openSession('hopfield', 'net', params, { simd });
       (await previous?.catch(() => null))?.dispose();
-      return openSession('hopfield', 'net', params, { simd });
+      return session;
     })();
     this.W = null;
     this.drawThumbs(); // before the state: the overlap bars must match the new patterns
     this.resetTrace();
     const gen = this.gen;
-    this.track(this.sessionReady.then((session) => session.snapshot()).then((snap) => {
+    this.track(this.sessionReady.then(async (session) => {
+      // Asked for at once: a store right after this one disposes this session after the calls made so far.
+      const snap = session.snapshot();
+      this.core = await session.lane.ready; // the build and version it runs
+      return snap;
+    }).then((snap) => {
       this.W = snap.weights;
       this.storeMs = snap.storeMs;
       this.drawWeights();

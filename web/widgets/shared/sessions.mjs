@@ -22,11 +22,33 @@ import { runJob } from './jobs.mjs';
 let nextId = 1; // unique on the page, so inline sessions of several lanes share one table
 const sharedLanes = new Map();
 
-/** The lane sessions use unless given one: one per build (and placement), started once per page. */
+/**
+ * The lane sessions use unless given one: one per build (and placement),
+ * started on first use and ended when its last session closes, so a page
+ * whose widgets are gone keeps no worker.
+ */
 export function sessionLane(simd = true, { inline = false } = {}) {
   const key = `${simd ? 'simd' : 'scalar'}${inline ? '-inline' : ''}`;
-  if (!sharedLanes.has(key) || sharedLanes.get(key).lostError) sharedLanes.set(key, createLane(simd, { inline }));
+  if (!sharedLanes.has(key) || sharedLanes.get(key).lostError) {
+    const lane = createLane(simd, { inline });
+    lane.shared = { key, open: 0 };
+    sharedLanes.set(key, lane);
+  }
   return sharedLanes.get(key);
+}
+
+function retain(lane) {
+  if (lane.shared) lane.shared.open++;
+}
+
+function release(lane, after = Promise.resolve()) {
+  if (!lane.shared) return;
+  lane.shared.open--;
+  after.then(() => {
+    if (lane.shared.open > 0 || lane.lostError) return;
+    if (sharedLanes.get(lane.shared.key) === lane) sharedLanes.delete(lane.shared.key);
+    lane.terminate();
+  });
 }
 
 export class Session {
@@ -55,11 +77,12 @@ export class Session {
     return this.pending > 0;
   }
 
-  call(type, extra = {}, transfer = [], last = false) {
+  call(type, extra = {}, transfer = []) {
     if (this.ended) return Promise.reject(this.ended);
     this.pending++;
+    // Calls made before dispose() still run; a lost lane fails them all.
     const run = async () => {
-      if (this.ended && !(last && !this.lostError)) throw this.ended;
+      if (this.lostError) throw this.ended;
       return this.lane.post({ type, id: this.id, ...extra }, transfer);
     };
     const out = this.tail.then(run, run);
@@ -80,16 +103,18 @@ export class Session {
   /** Frees the session's core objects (after calls already made); idempotent. Later calls reject. */
   dispose() {
     if (this.ended) return Promise.resolve();
-    const done = this.call('session.dispose', {}, [], true);
+    const done = this.call('session.dispose').then(() => {}, () => {});
     this.ended = new Error(`${this.name}: this session was disposed`);
     this.offLost();
-    return done.then(() => {}, () => {});
+    release(this.lane, done);
+    return done;
   }
 
   lost(err) {
     this.lostError = err;
     if (this.ended) return;
     this.ended = new Error(`${this.name}: the session was lost (${err.message})`);
+    release(this.lane);
     // On the page thread the state is still here: free it now.
     if (!this.lane.worker && this.lane.sc) {
       try {
@@ -107,13 +132,18 @@ export class Session {
  */
 export async function openSession(area, kind, params, { lane, simd = true, inline = false, transfer = [] } = {}) {
   const l = lane ?? sessionLane(simd, { inline });
-  await l.ready;
-  const s = new Session(l, nextId++, `${area}.${kind}`);
+  retain(l); // from now on, so the shared lane does not end while this one opens
+  let s = null;
   try {
+    await l.ready;
+    s = new Session(l, nextId++, `${area}.${kind}`);
     await s.call('session.open', { area, kind, params }, transfer);
   } catch (err) {
-    s.ended = err;
-    s.offLost();
+    if (s) {
+      s.ended = err;
+      s.offLost();
+    }
+    release(l);
     throw err;
   }
   return s;
