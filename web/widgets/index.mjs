@@ -4,7 +4,7 @@
 // exposes the shared helpers pages need (language, hash, sessions) as `simcoreWidgets`.
 import AREA_ELEMENTS from 'virtual:area-elements';
 import { LANGS, getLang, onLangChange, setLang, t, translate } from './shared/i18n.mjs';
-import { drive, openSession, sessionLane } from './shared/sessions.mjs';
+import { drive, openSession } from './shared/sessions.mjs';
 import { createLane } from './shared/compute.mjs';
 
 const ELEMENTS = Object.assign({}, ...AREA_ELEMENTS);
@@ -14,5 +14,5 @@ for (const [name, cls] of Object.entries(ELEMENTS)) {
 
 export { LANGS, getLang, onLangChange, setLang, t, translate };
 // Stateful sessions of the areas in this script (docs/architecture.md, "Sessions").
-export { createLane, drive, openSession, sessionLane };
+export { createLane, drive, openSession };
 export const elements = Object.keys(ELEMENTS);

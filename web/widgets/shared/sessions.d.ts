@@ -60,7 +60,10 @@ export interface OpenSessionOptions {
 export function openSession<Args = unknown, Frame = unknown, Snapshot = unknown>(
   area: string, kind: string, params: unknown, options?: OpenSessionOptions): Promise<Session<Args, Frame, Snapshot>>;
 
-/** The shared lane of a build (one worker per page, started on first use). */
+/**
+ * The shared lane of a build (one worker per page, started on first use; it
+ * ends when the last session opened on it closes). openSession retains it.
+ */
 export function sessionLane(simd?: boolean, options?: { inline?: boolean }): Lane;
 
 export interface DriveOptions<Args, Frame> {
