@@ -11,6 +11,8 @@ command -v cmake >/dev/null || need+=(cmake)
 command -v emcc >/dev/null || need+=(emscripten)
 [ -f /usr/include/simde/wasm/simd128.h ] || need+=(libsimde-dev)
 [ -x /usr/bin/chromium ] || need+=(chromium)
+# Chinese glyphs for the browser tests' and screenshots' zh pages (else boxes).
+[ -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || need+=(fonts-wqy-microhei)
 command -v clang >/dev/null || need+=(clang)
 ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev/null 2>&1 || need+=(libclang-rt-14-dev)
 command -v clang-tidy >/dev/null || need+=(clang-tidy)
