@@ -9,7 +9,7 @@ export const SNN_SCHEMES = Object.freeze(['net.m']);
 const MAX_SEED = 0xffffffff;
 const SPIKE_CHUNK = 1 << 20; // spikes one core call may store: run() steps in chunks of this / n ms
 
-export function snnApi({ ex, i32, f32, block, check, limit }) {
+export function snnApi({ ex, i32, f32, block, check, checkOutputs, limit }) {
   const SNN_LIMITS = Object.freeze({
     maxNeurons: limit('SC_SNN_MAX_DENSE'), // dense coupling: N*N doubles
     maxNetworks: limit('SC_SNN_MAX_NETWORKS'),
@@ -132,7 +132,9 @@ export function snnApi({ ex, i32, f32, block, check, limit }) {
     f32().set(x, pR >> 2);
     const nf = Math.floor(seg / 2) + 1;
     const pP = block('snn-spec-out', 4 * nf);
-    check(fn, ex.sc_flat_snn_rate_spectrum(pR, length, seg, pP));
+    checkOutputs(fn, ex.sc_flat_snn_rate_spectrum(pR, length, seg, pP), {
+      power: { ptr: pP, n: nf, message: (i, v) => `the power at bin ${i} overflows float32 (${v}); the rate values are too large` },
+    });
     const power = f32().slice(pP >> 2, (pP >> 2) + nf);
     const freq = Float32Array.from({ length: nf }, (_, k) => (k * 1000) / seg);
     return { freq, power };

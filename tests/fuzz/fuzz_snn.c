@@ -42,7 +42,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 FUZZ_CHECK(neuron[k] >= 0 && neuron[k] < n && time[k] >= t0 && time[k] < t0 + ms, "spike");
             for (int s = 0; s < ms; s++) FUZZ_CHECK(rate[s] >= 0 && rate[s] <= 1000, "rate %g", rate[s]);
             if (ms >= 8 && sc_flat_snn_rate_spectrum(rate, ms, 8, power) == SC_OK)
-                for (int k = 0; k <= 4; k++) FUZZ_CHECK(power[k] >= 0, "power");
+                for (int k = 0; k <= 4; k++) FUZZ_CHECK(isfinite(power[k]) && power[k] >= 0, "power[%d] = %g with SC_OK", k, power[k]);
             break;
         }
         case 1: { /* reset replays */

@@ -41,7 +41,8 @@ SC_API sc_status sc_snn_time(sc_snn h, double *t_ms);
 /* Power spectral density of a rate signal sampled at 1 kHz (1 ms steps):
  * Welch with n / seg Hann-windowed non-overlapping segments (mean removed)
  * through the core FFT; seg 5-smooth (2^a 3^b 5^c, 4..65536). power[k],
- * k = 0..seg/2, is at k * 1000 / seg Hz, in Hz^2 per Hz. */
+ * k = 0..seg/2, is at k * 1000 / seg Hz, in Hz^2 per Hz. SC_ERR_OVERFLOW
+ * ("power") when finite rates square past the float range. */
 SC_API sc_status sc_snn_rate_spectrum(const float *rate, int n, int seg, float *power);
 
 /* Flat twins for foreign callers (the binding): handles as their 32-bit id;

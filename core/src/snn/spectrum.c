@@ -60,5 +60,6 @@ sc_status sc_snn_rate_spectrum(const float *rate, int n, int seg, float *power)
     }
     free(acc);
     free(buf);
-    return SC_OK;
+    /* Finite rates near FLT_MAX square past it: say so, never a silent inf. */
+    return sc_check_output(power, (size_t)nf, "power");
 }
