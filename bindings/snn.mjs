@@ -142,3 +142,6 @@ export function snnApi({ ex, i32, f32, block, check, checkOutputs, limit }) {
 
   return { snnLimits: SNN_LIMITS, createIzhikevichNetwork, rateSpectrum };
 }
+
+/** This area for the loader (core/load.mjs): the core area it calls and how it joins the API. */
+export const AREA = Object.freeze({ name: 'snn', core: 'snn', attach: (core) => snnApi(core) });
