@@ -11,8 +11,15 @@ export interface IzhikevichNetworkOptions {
   ni?: number;
   /** PCG32 seed, 0..2^32-1 (default 1); reset() replays it. */
   seed?: number;
-  /** Only 'dense' (net.m's full S) so far. */
-  coupling?: 'dense';
+  /**
+   * 'dense' (default): net.m's full S, ne + ni <= snnLimits.maxNeurons.
+   * { inDegree: k }: each neuron receives k inputs (k ne / n excitatory, the
+   * rest inhibitory, from distinct neurons), weights scaled so the mean
+   * input at given rates is net.m's (exc 0.5 * 800 / k_e * U, inh 200 / k_i *
+   * U); up to snnLimits.maxSparseNeurons neurons and maxInDegree inputs;
+   * mode 'fast' only (the default with it).
+   */
+  coupling?: 'dense' | { inDegree: number };
   /** Thalamic input sd: exc 5, inh 2 as net.m. */
   noise?: { exc?: number; inh?: number };
   /** S = [exc * rand(N, Ne), -inh * rand(N, Ni)]: exc 0.5, inh 1 as net.m. */
@@ -63,7 +70,11 @@ export interface RateSpectrum {
 }
 
 export interface SnnLimits {
+  /** Dense coupling. */
   maxNeurons: number;
+  /** Sparse coupling ({ inDegree }). */
+  maxSparseNeurons: number;
+  maxInDegree: number;
   maxNetworks: number;
   maxRunMs: number;
 }

@@ -85,12 +85,12 @@ static void test_variants_agree(void)
         sc_snn_normals_scalar(&r0, z0, 4096);
         var->normals(&r1, z1, 4096);
         CHECK(memcmp(z0, z1, sizeof z0) == 0, "%s: normals differ from the scalar reference", var->name);
-        const int sizes[][2] = {{800, 200}, {37, 8}};
-        for (int s = 0; s < 2; s++) {
+        const int sizes[][3] = {{800, 200, 0}, {37, 8, 0}, {1600, 400, 100}}; /* ne, ni, in-degree */
+        for (int s = 0; s < 3; s++) {
             sc_snn_params p = sc_snn_default_params();
-            p.ne = sizes[s][0], p.ni = sizes[s][1], p.mode = SC_SNN_FAST_F32, p.seed = 3;
+            p.ne = sizes[s][0], p.ni = sizes[s][1], p.in_degree = sizes[s][2], p.mode = SC_SNN_FAST_F32, p.seed = 3;
             const int n = p.ne + p.ni;
-            sc_snn_fast *f0 = sc_snn_fast_create(n), *f1 = sc_snn_fast_create(n);
+            sc_snn_fast *f0 = sc_snn_fast_create(&p), *f1 = sc_snn_fast_create(&p);
             sc_snn_streams st;
             sc_snn_fast_init(f0, &p, &st);
             sc_snn_fast_init(f1, &p, &st);
@@ -128,7 +128,7 @@ static void test_same_network(void)
     ref.u = buf + 5 * n, ref.I = buf + 6 * n, ref.sum = buf + 7 * n, ref.S = buf + 8 * n;
     sc_snn_net_init(&ref);
     p.mode = SC_SNN_FAST_F32;
-    sc_snn_fast *f = sc_snn_fast_create(n);
+    sc_snn_fast *f = sc_snn_fast_create(&p);
     sc_snn_streams st;
     sc_snn_fast_init(f, &p, &st);
     int same = 1;
@@ -143,10 +143,91 @@ static void test_same_network(void)
     free(buf);
 }
 
+/* Sparse coupling: every neuron has exactly k_e distinct excitatory and
+ * k_i distinct inhibitory inputs, weights in the stated ranges, lists sorted
+ * by target; the mean weight of each kind is exc_scale 800 / (2 k_e) and
+ * -inh_scale 200 / (2 k_i). */
+static void test_sparse_lists(void)
+{
+    sc_snn_params p = sc_snn_default_params();
+    p.ne = 4000, p.ni = 1000, p.in_degree = 50, p.mode = SC_SNN_FAST_F32, p.seed = 11;
+    const int n = 5000, ke = 40, ki = 10;
+    sc_snn_fast *f = sc_snn_fast_create(&p);
+    sc_snn_streams st;
+    sc_snn_fast_init(f, &p, &st);
+    int *exc = calloc(n, sizeof(int)), *inh = calloc(n, sizeof(int)), *last = malloc(n * sizeof(int));
+    long unsorted = 0, bad_weight = 0;
+    double wsum[2] = {0}, wcount[2] = {0};
+    const double we = 0.5 * 800 / ke, wi = 1.0 * 200 / ki;
+    for (int j = 0; j < n; j++) {
+        int prev = -1;
+        for (int e = f->start[j]; e < f->start[j + 1]; e++) {
+            const int t = f->target[e];
+            unsorted += t <= prev; /* increasing, so no pair twice */
+            prev = t;
+            const float w = f->weight[e];
+            if (j < p.ne)
+                exc[t]++, bad_weight += !(w >= 0 && w < we), wsum[0] += w, wcount[0]++;
+            else
+                inh[t]++, bad_weight += !(w <= 0 && w > -wi), wsum[1] += w, wcount[1]++;
+        }
+    }
+    int wrong = 0;
+    for (int i = 0; i < n; i++) wrong += exc[i] != ke || inh[i] != ki;
+    CHECK(f->start[n] == n * 50, "edges %d", f->start[n]);
+    CHECK(wrong == 0, "%d neurons without %d + %d inputs", wrong, ke, ki);
+    CHECK(unsorted == 0 && bad_weight == 0, "%ld unsorted, %ld weights out of range", unsorted, bad_weight);
+    const double me = wsum[0] / wcount[0], mi = wsum[1] / wcount[1];
+    CHECK(fabs(me - we / 2) < 0.01 * we, "mean excitatory weight %g, want %g", me, we / 2);
+    CHECK(fabs(mi + wi / 2) < 0.01 * wi, "mean inhibitory weight %g, want %g", mi, -wi / 2);
+    free(exc), free(inh), free(last);
+    sc_snn_fast_free(f);
+}
+
+/* Mean rate (Hz) over t ms of a network. */
+static double mean_rate(sc_snn_params p, int t)
+{
+    sc_snn h;
+    int count = 0;
+    CHECK(sc_snn_create(&p, &h) == SC_OK, "create (n = %d, k = %d)", p.ne + p.ni, p.in_degree);
+    CHECK(sc_snn_step(h, t, NULL, NULL, 0, &count, NULL) == SC_OK, "run");
+    sc_snn_destroy(h);
+    return count * 1000.0 / t / (p.ne + p.ni);
+}
+
+/* With k = n = 1000 every neuron receives from all: the dense network's
+ * statistics (other weight draws); with k = 100 at n = 10000 the mean input
+ * is net.m's, and the rate stays in the same regime. */
+static void test_sparse_rates(void)
+{
+    sc_snn_params p = sc_snn_default_params();
+    p.mode = SC_SNN_FAST_F32, p.seed = 5;
+    const double dense = mean_rate(p, 5000);
+    p.in_degree = 1000;
+    const double full = mean_rate(p, 5000);
+    CHECK(fabs(full - dense) < 0.1 * dense, "k = n: %.2f Hz, dense %.2f Hz", full, dense);
+    p.ne = 8000, p.ni = 2000, p.in_degree = 100;
+    const double sparse = mean_rate(p, 1000);
+    printf("rates: dense %.2f Hz, k = n %.2f Hz, n = 10000 k = 100 %.2f Hz\n", dense, full, sparse);
+    CHECK(sparse > 2 && sparse < 40, "n = 10000, k = 100: %.2f Hz", sparse);
+    /* argument checks of the sparse options */
+    sc_snn h;
+    p.mode = SC_SNN_NETM_F64;
+    CHECK(sc_snn_create(&p, &h) == SC_ERR_OPTION, "net.m mode is dense only");
+    p.mode = SC_SNN_FAST_F32, p.in_degree = 0;
+    CHECK(sc_snn_create(&p, &h) == SC_ERR_SIZE, "10000 dense is above the dense limit");
+    p.in_degree = 20000;
+    CHECK(sc_snn_create(&p, &h) == SC_ERR_SIZE, "in-degree above its limit");
+    p.ne = 10, p.ni = 0, p.in_degree = 11;
+    CHECK(sc_snn_create(&p, &h) == SC_ERR_SIZE, "in-degree above n");
+}
+
 int main(void)
 {
     CHECK_RUN(test_normals());
     CHECK_RUN(test_variants_agree());
     CHECK_RUN(test_same_network());
+    CHECK_RUN(test_sparse_lists());
+    CHECK_RUN(test_sparse_rates());
     return check_summary("snn_fast");
 }

@@ -84,3 +84,21 @@ test('snn fast mode: the same spikes in both builds, the exact mode\'s rate and 
   assert.ok(peak(6, 14) > 6 && peak(6, 14) < 14 && peak(24, 50) > 24 && peak(24, 50) < 50, 'alpha and gamma peaks');
   assert.throws(() => sc.createIzhikevichNetwork({ mode: 'f32' }), /mode/);
 });
+
+test('snn sparse coupling: 20000 neurons with in-degree 100, same spikes in both builds, rates in the dense regime', async () => {
+  const runs = [];
+  for (const simd of [true, false]) {
+    const sc = await loadSimcore({ simd });
+    assert.equal(sc.snnLimits.maxSparseNeurons, 200000);
+    const net = sc.createIzhikevichNetwork({ ne: 16000, ni: 4000, seed: 2, coupling: { inDegree: 100 } });
+    runs.push(net.run(200));
+    net.dispose();
+    assert.throws(() => sc.createIzhikevichNetwork({ ne: 16000, ni: 4000 }), /ne 16000 is out of range \(integer 0..4000\)/);
+    assert.throws(() => sc.createIzhikevichNetwork({ coupling: { inDegree: 100 }, mode: 'exact' }), /needs mode 'fast'/);
+    assert.throws(() => sc.createIzhikevichNetwork({ coupling: { inDegree: 0 } }), /coupling.inDegree/);
+    assert.throws(() => sc.createIzhikevichNetwork({ coupling: 'sparse' }), TypeError);
+  }
+  assert.deepEqual(runs[0].spikeIndex, runs[1].spikeIndex);
+  const hz = (runs[0].spikeIndex.length * 1000) / 200 / 20000;
+  assert.ok(hz > 2 && hz < 40, `mean rate ${hz} Hz`);
+});

@@ -59,9 +59,11 @@
 
 /* Spiking networks (snn): dense coupling is N*N doubles in the net.m mode
  * (4000 neurons: 128 MiB). */
-#define SC_SNN_MAX_DENSE    4000
-#define SC_SNN_MAX_NETWORKS 16     /* live networks at a time */
-#define SC_SNN_MAX_STEP_MS  100000 /* 1 ms steps of one sc_snn_step call */
+#define SC_SNN_MAX_DENSE     4000
+#define SC_SNN_MAX_SPARSE    200000 /* neurons with a fixed in-degree (fast mode) */
+#define SC_SNN_MAX_IN_DEGREE 1000
+#define SC_SNN_MAX_NETWORKS  16     /* live networks at a time */
+#define SC_SNN_MAX_STEP_MS   100000 /* 1 ms steps of one sc_snn_step call */
 /* Multilayer perceptrons (mlp.h). Weights at the limits: 1024*512 +
  * 7*512*512 + 512*256 floats, about 10 MiB, times three (weights, momentum,
  * initial weights). */

@@ -22,8 +22,13 @@ typedef struct sc_snn_fast {
     int n, n_pad;
     float *a, *b, *c, *d, *amp; /* amp: noise sd per neuron */
     float *v, *u, *I, *sum;
-    float *S;
-    double *draw; /* 4 n doubles: a, b, c, d as drawn, before rounding */
+    float *S; /* dense coupling, or NULL with the sparse lists: */
+    /* Sparse: the outputs of neuron j are target[start[j] .. start[j+1]-1]
+     * with weight[...], targets increasing. */
+    int *start, *target;
+    float *weight;
+    int *mark, *inputs; /* n and k: scratch of the sparse draw */
+    double *draw;       /* 4 n doubles: a, b, c, d as drawn, before rounding */
     sc_snn_rng4 rng;
 } sc_snn_fast;
 
@@ -32,7 +37,7 @@ struct sc_snn_streams;
 /* Allocates the state of p's network (NULL when memory runs out); init
  * draws it from p->seed (netm.c's sc_snn_draw, so the same network as the
  * net.m mode), sets v = -65, u = b v and seeds the noise. */
-sc_snn_fast *sc_snn_fast_create(int n);
+sc_snn_fast *sc_snn_fast_create(const struct sc_snn_params *p);
 void sc_snn_fast_init(sc_snn_fast *f, const struct sc_snn_params *p, struct sc_snn_streams *st);
 void sc_snn_fast_free(sc_snn_fast *f);
 
@@ -46,6 +51,17 @@ void sc_snn_rng4_seed(sc_snn_rng4 *r, uint32_t seed);
 typedef int (*sc_snn_fast_step_fn)(sc_snn_fast *net, int *fired);
 int sc_snn_fast_step_scalar(sc_snn_fast *net, int *fired);
 int sc_snn_fast_step_simd(sc_snn_fast *net, int *fired);
+
+/* sum = the summed weights of the fired neurons' outputs (sparse; dense
+ * columns are summed in the kernels). The same loop in both kernels, in the
+ * same order, so the bits agree. */
+static inline void sc_snn_fast_scatter(const sc_snn_fast *f, const int *fired, int nf, float *sum)
+{
+    for (int k = 0; k < nf; k++) {
+        const int j = fired[k];
+        for (int e = f->start[j]; e < f->start[j + 1]; e++) sum[f->target[e]] = sum[f->target[e]] + f->weight[e];
+    }
+}
 
 /* The normal generator alone, for its tests: n (a multiple of 8) normals. */
 typedef void (*sc_snn_normals_fn)(sc_snn_rng4 *r, float *out, int n);

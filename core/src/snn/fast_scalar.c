@@ -114,7 +114,8 @@ int sc_snn_fast_step_scalar(sc_snn_fast *net, int *fired)
     }
     sc_snn_normals_scalar(&net->rng, I, np);
     for (int i = 0; i < np; i++) sum[i] = 0.0f;
-    for (int k = 0; k < nf; k++) {
+    if (!net->S) sc_snn_fast_scatter(net, fired, nf, sum);
+    for (int k = 0; net->S && k < nf; k++) {
         const float *col = net->S + (size_t)fired[k] * np;
         for (int i = 0; i < np; i++) sum[i] = sum[i] + col[i];
     }

@@ -129,7 +129,8 @@ int sc_snn_fast_step_simd(sc_snn_fast *net, int *fired)
     sc_snn_normals_simd(&net->rng, I, np);
     const v128_t zero = wasm_f32x4_splat(0.0f);
     for (int i = 0; i < np; i += 4) wasm_v128_store(sum + i, zero);
-    for (int k = 0; k < nf; k++) {
+    if (!net->S) sc_snn_fast_scatter(net, fired, nf, sum);
+    for (int k = 0; net->S && k < nf; k++) {
         const float *col = net->S + (size_t)fired[k] * np;
         for (int i = 0; i < np; i += 4)
             wasm_v128_store(sum + i, wasm_f32x4_add(wasm_v128_load(sum + i), wasm_v128_load(col + i)));

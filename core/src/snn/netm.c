@@ -31,6 +31,7 @@ void sc_snn_draw(const sc_snn_params *p, sc_snn_streams *st, double *a, double *
         c[i] = -65.0;
         d[i] = 2.0;
     }
+    if (!put) return; /* a sparse network draws its own weights next */
     for (int j = 0; j < n; j++) {
         double scale = j < ne ? p->exc_scale : -p->inh_scale;
         for (int i = 0; i < n; i++) put(ctx, i, j, scale * sc_snn_rand(st));

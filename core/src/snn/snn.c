@@ -66,8 +66,12 @@ sc_status sc_snn_create(const sc_snn_params *p, sc_snn *out)
     if (!out) return sc_fail(SC_ERR_NULL, "net");
     out->id = 0;
     if (!p) return sc_fail(SC_ERR_NULL, "params");
-    if (p->ne < 0 || p->ni < 0 || p->ne + p->ni < 1 || p->ne + p->ni > SC_SNN_MAX_DENSE)
+    if (p->ne < 0 || p->ni < 0 || p->ne > SC_SNN_MAX_SPARSE || p->ni > SC_SNN_MAX_SPARSE)
         return sc_fail(SC_ERR_SIZE, "ne + ni");
+    if (p->in_degree < 0 || p->in_degree > SC_SNN_MAX_IN_DEGREE) return sc_fail(SC_ERR_SIZE, "in_degree");
+    if (p->ne + p->ni < 1 || p->ne + p->ni > (p->in_degree ? SC_SNN_MAX_SPARSE : SC_SNN_MAX_DENSE))
+        return sc_fail(SC_ERR_SIZE, "ne + ni");
+    if (p->in_degree > p->ne + p->ni) return sc_fail(SC_ERR_SIZE, "in_degree");
     if (!isfinite(p->exc_scale) || !isfinite(p->inh_scale) || !isfinite(p->noise_exc) || !isfinite(p->noise_inh))
         return sc_fail(SC_ERR_NONFINITE, "params");
     if (!finite_nonneg(p->exc_scale)) return sc_fail(SC_ERR_RANGE, "exc_scale");
@@ -76,6 +80,7 @@ sc_status sc_snn_create(const sc_snn_params *p, sc_snn *out)
     if (!finite_nonneg(p->noise_inh)) return sc_fail(SC_ERR_RANGE, "noise_inh");
     if (p->heterogeneity != 0 && p->heterogeneity != 1) return sc_fail(SC_ERR_OPTION, "heterogeneity");
     if (p->mode != SC_SNN_NETM_F64 && p->mode != SC_SNN_FAST_F32) return sc_fail(SC_ERR_OPTION, "mode");
+    if (p->in_degree && p->mode != SC_SNN_FAST_F32) return sc_fail(SC_ERR_OPTION, "in_degree"); /* net.m is dense */
     if (sc_pool_live(SC_KIND_SNN) >= SC_SNN_MAX_NETWORKS) return sc_fail(SC_ERR_NOMEM, POOL_FULL);
     sc_snn_net *net = calloc(1, sizeof *net);
     if (!net) return sc_fail(SC_ERR_NOMEM, "net");
@@ -84,7 +89,7 @@ sc_status sc_snn_create(const sc_snn_params *p, sc_snn *out)
     net->n = n;
     net->fired = malloc((size_t)n * sizeof(int));
     if (p->mode == SC_SNN_FAST_F32) {
-        net->fast = sc_snn_fast_create(n);
+        net->fast = sc_snn_fast_create(p);
         if (!net->fired || !net->fast) {
             net_free(net);
             return sc_fail(SC_ERR_NOMEM, "ne + ni");
@@ -135,7 +140,7 @@ sc_status sc_snn_step(sc_snn h, int ms, int32_t *neuron, float *time, int cap, i
 {
     NET_OR_FAIL(net, h);
     if (!count) return sc_fail(SC_ERR_NULL, "count");
-    if (ms < 0 || ms > SC_SNN_MAX_STEP_MS) return sc_fail(SC_ERR_SIZE, "ms");
+    if (ms < 0 || ms > SC_SNN_MAX_STEP_MS || (long long)ms * net->n > 2147483647LL) return sc_fail(SC_ERR_SIZE, "ms");
     if (cap < 0) return sc_fail(SC_ERR_SIZE, "cap");
     if (cap > 0 && (!neuron || !time)) return sc_fail(SC_ERR_NULL, !neuron ? "neuron" : "time");
     int total = 0;
@@ -146,7 +151,7 @@ sc_status sc_snn_step(sc_snn h, int ms, int32_t *neuron, float *time, int cap, i
             neuron[total + k] = net->fired[k];
             time[total + k] = (float)t;
         }
-        /* total can not overflow: ms * n <= 1e5 * 4000 < 2^31 */
+        /* total can not overflow: ms * n < 2^31, checked above */
         total += nf;
         if (rate) rate[s] = (float)(1000.0 * nf / net->n);
     }

@@ -31,8 +31,9 @@ typedef struct sc_snn_net {
 } sc_snn_net;
 
 /* net.m's draws from p->seed, in its order: a, b, c, d (n each), then the
- * weights S(i, j) column by column, each passed to put. Both modes use it,
- * so a seed gives one network whatever the mode. */
+ * weights S(i, j) column by column, each passed to put (put NULL: no
+ * weights drawn). Both modes use it, so a seed gives one network whatever
+ * the mode. */
 typedef void (*sc_snn_weight_fn)(void *ctx, int i, int j, double w);
 void sc_snn_draw(const sc_snn_params *p, sc_snn_streams *st, double *a, double *b, double *c, double *d,
                  sc_snn_weight_fn put, void *ctx);
