@@ -13,6 +13,7 @@ const pages = {
   hopfield: 'hopfield.html',
   'phase-plane': 'phase-plane.html#model=linear&a=-0.5&b=1&c=-1&d=-0.5&traj=2.5,2;-2.5,-2;2.5,-1',
   izhikevich: 'izhikevich.html',
+  backprop: 'backprop.html#compare=1&net=20:logistic&netB=20:relu&speed=max&epochs=60',
   engine: 'engine.html',
 };
 // Pages whose first view is a starting point: bring them to a telling state.

@@ -13,4 +13,5 @@ export const AREAS = [
   { name: 'conv', pages: ['engine.html'] },
   { name: 'phase', pages: ['phase-plane.html', 'izhikevich.html'] },
   { name: 'hopfield', pages: ['hopfield.html'] },
+  { name: 'mlp', pages: ['backprop.html'] },
 ];

@@ -1,0 +1,213 @@
+// <simcore-mlp>'s training run as a session (shared/sessions.mjs): the data
+// and one or two networks (configurations A and B, side by side) live in
+// the compute lane; the page asks for one frame per animation frame. A step
+// trains every network the same number of epochs, within a time budget, so
+// the training rate does not depend on the frame rate; after each epoch it
+// measures the training and test loss and error rate (the per-epoch curves),
+// and the frame carries the decision maps, weights, the gradient norm and
+// the test confusion matrix. Back-propagation, initialisation, losses and
+// the double moon are the core's (sc.createMLP, docs/mlp.md); this file
+// only standardises the inputs and counts errors.
+import { addPoints, makeData } from './data.mjs';
+import { CURVE_ROW } from './frame-args.mjs';
+
+const OUTPUT = { mse: 'linear', bce: 'logistic', ce: 'softmax' };
+
+/** Per-axis mean and standard deviation of the training inputs (Haykin's "mean zero, variance equalisation"). */
+function fitScale(x, on) {
+  if (!on) return { m: [0, 0], s: [1, 1] };
+  const n = x.length / 2;
+  const m = [0, 0];
+  const s = [0, 0];
+  for (let i = 0; i < n; i++) for (let k = 0; k < 2; k++) m[k] += x[2 * i + k] / n;
+  for (let i = 0; i < n; i++) for (let k = 0; k < 2; k++) s[k] += (x[2 * i + k] - m[k]) ** 2 / n;
+  return { m, s: s.map((v) => Math.sqrt(v) || 1) };
+}
+
+function scale(x, tf) {
+  const out = new Float32Array(x.length);
+  for (let i = 0; i < x.length; i += 2) {
+    out[i] = (x[i] - tf.m[0]) / tf.s[0];
+    out[i + 1] = (x[i + 1] - tf.m[1]) / tf.s[1];
+  }
+  return out;
+}
+
+/** Targets for the loss: ±1 (squared error), 0/1 (binary cross-entropy), class indices (softmax). */
+function targets(c, loss) {
+  return loss === 'mse' ? Float32Array.from(c, (k) => 2 * k - 1) : Float32Array.from(c);
+}
+
+/** The class each output row says: sign (linear), > 1/2 (logistic), argmax (softmax, 2 outputs). */
+function classOf(out, i, loss) {
+  if (loss === 'ce') return out[2 * i + 1] > out[2 * i] ? 1 : 0;
+  return out[i] > (loss === 'mse' ? 0 : 0.5) ? 1 : 0;
+}
+
+/** Score in [0, 1] for the map's colour: the output as "how much class +1". */
+function toScore(out, loss) {
+  const n = loss === 'ce' ? out.length / 2 : out.length;
+  const s = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = loss === 'ce' ? out[2 * i + 1] : loss === 'mse' ? (out[i] + 1) / 2 : out[i];
+    s[i] = Math.min(1, Math.max(0, v));
+  }
+  return s;
+}
+
+/** Errors of the network on a set; `confusion` (row: true class, column: said class) when asked. */
+function errors(net, set, loss, confusion) {
+  if (!set.c.length) return 0;
+  const out = net.predict(set.xs);
+  let wrong = 0;
+  for (let i = 0; i < set.c.length; i++) {
+    const k = classOf(out, i, loss);
+    if (k !== set.c[i]) wrong++;
+    if (confusion) confusion[2 * set.c[i] + k]++;
+  }
+  return wrong;
+}
+
+function prepare(set, tf, loss) {
+  return { ...set, xs: scale(set.x, tf), t: targets(set.c, loss) };
+}
+
+/** One row of the curves for network `m` now: training loss (given, from train(), or measured). */
+function measure(st, m, trainLoss) {
+  const { train, test, loss } = st;
+  const lossTrain = trainLoss ?? m.net.loss(train.xs, train.t);
+  const lossTest = test.c.length ? m.net.loss(test.xs, test.t) : NaN;
+  const eTrain = errors(m.net, train, loss) / train.c.length;
+  const eTest = test.c.length ? errors(m.net, test, loss) / test.c.length : NaN;
+  m.rows.push(st.epoch, lossTrain, lossTest, eTrain, eTest);
+}
+
+export const SESSIONS = {
+  /**
+   * params: data ({ data, n, nTest, r, w, d, noise, seed, added: [[x, y, c]] }),
+   * nets ([{ units: [..], acts: [..] }], one or two), loss ('mse' | 'bce' |
+   * 'ce'), seed (initial weights and sample order, the same for every
+   * network), preprocess ('standardize' | 'none'), grid (map side, points).
+   */
+  train: {
+    create(sc, { data, nets, loss, seed, preprocess, grid }) {
+      if (!OUTPUT[loss]) throw new RangeError(`mlp.train: unknown loss ${loss}`);
+      if (!Array.isArray(nets) || nets.length < 1 || nets.length > 2) throw new RangeError('mlp.train: nets must hold 1 or 2 networks');
+      const sets = makeData(sc, data);
+      const tf = fitScale(sets.train.x, preprocess !== 'none');
+      const out = loss === 'ce' ? 2 : 1;
+      const made = [];
+      try {
+        for (const spec of nets) {
+          const layers = [2, ...spec.units, out];
+          made.push({ net: sc.createMLP({ layers, activation: spec.acts, output: OUTPUT[loss], loss, seed }), layers, rows: [] });
+        }
+      } catch (err) {
+        for (const m of made) m.net.dispose();
+        throw err;
+      }
+      const st = { sc, loss, tf, grid, view: sets.view, epoch: 0, nets: made,
+        train: prepare(sets.train, tf, loss), test: prepare(sets.test, tf, loss) };
+      for (const m of made) measure(st, m);
+      return st;
+    },
+
+    /**
+     * One frame. args, applied in this order: `add` ([[x, y, c]]: points
+     * joining the training set), `reset` (every network back to its initial
+     * weights, epoch 0), then up to `epochs` epochs of training with `train`
+     * ({ eta, alpha, decay, batch }, shuffled) while `budgetMs` lasts (at
+     * least one when epochs ≥ 1); `map` asks for the decision maps, `weights`
+     * for the weights. Returns { epoch, epochsRun, ms, nets: [{ rows (the
+     * new curve rows, CURVE_ROW values each), testErrors, testCount, trainErrors,
+     * trainCount, confusion, gradNorm, map?, weights?, diverged? }] };
+     * a network whose weights overflowed stops (`diverged`: the message) until reset.
+     */
+    step(st, args = {}) {
+      if (args.add?.length) {
+        st.train = prepare(addPoints(st.train, args.add), st.tf, st.loss);
+        for (const m of st.nets) {
+          m.rows.length = 0;
+          measure(st, m);
+        }
+      }
+      if (args.reset) {
+        st.epoch = 0;
+        for (const m of st.nets) {
+          m.net.reset();
+          m.diverged = null;
+          m.rows.length = 0;
+          measure(st, m);
+        }
+      }
+      const max = args.epochs ?? 0;
+      const budget = args.budgetMs ?? 8;
+      const t0 = performance.now();
+      let run = 0;
+      const o = { epochs: 1, shuffle: true, ...args.train };
+      const live = () => st.nets.some((m) => !m.diverged);
+      while (run < max && live() && (run === 0 || performance.now() - t0 < budget)) {
+        st.epoch++;
+        run++;
+        for (const m of st.nets) {
+          if (m.diverged) continue;
+          try {
+            measure(st, m, m.net.train(st.train.xs, st.train.t, o)[0]);
+          } catch (err) {
+            // η too large (or α too close to 1): the core refuses weights that overflow float32.
+            if (!(err instanceof RangeError)) throw err;
+            m.diverged = err.message;
+          }
+        }
+      }
+      const ms = performance.now() - t0;
+      return frame(st, args, run, ms);
+    },
+
+    /** The data (raw coordinates) for drawing, the view, the scaling, and the layers. */
+    snapshot(st) {
+      const copy = (s) => ({ x: Float32Array.from(s.x), c: Uint8Array.from(s.c) });
+      return { train: copy(st.train), test: copy(st.test), view: st.view, tf: st.tf, layers: st.nets.map((m) => m.layers) };
+    },
+
+    dispose(st) {
+      for (const m of st.nets) m.net.dispose();
+    },
+  },
+};
+
+function frame(st, args, run, ms) {
+  const transfer = [];
+  const { tf, view, grid, train, test, loss } = st;
+  const nets = st.nets.map((m) => {
+    const rows = Float32Array.from(m.rows);
+    m.rows.length = 0;
+    const confusion = new Int32Array(4);
+    if (m.diverged) {
+      transfer.push(rows.buffer);
+      return { rows, confusion, diverged: m.diverged, testErrors: NaN, testCount: test.c.length, trainErrors: NaN, trainCount: train.c.length, gradNorm: NaN };
+    }
+    const f = {
+      rows, confusion,
+      testErrors: errors(m.net, test, loss, confusion), testCount: test.c.length,
+      trainErrors: errors(m.net, train, loss), trainCount: train.c.length,
+      gradNorm: Math.hypot(...m.net.gradient(train.xs, train.t)),
+    };
+    transfer.push(rows.buffer, confusion.buffer);
+    if (args.map) {
+      // The map in data coordinates is the network's map over the scaled rectangle (the scaling is per axis).
+      f.map = toScore(m.net.predictGrid({
+        x0: (view.x0 - tf.m[0]) / tf.s[0], x1: (view.x1 - tf.m[0]) / tf.s[0],
+        y0: (view.y0 - tf.m[1]) / tf.s[1], y1: (view.y1 - tf.m[1]) / tf.s[1], nx: grid, ny: grid,
+      }), loss);
+      transfer.push(f.map.buffer);
+    }
+    if (args.weights) {
+      f.weights = m.net.getWeights();
+      transfer.push(f.weights.buffer);
+    }
+    return f;
+  });
+  return { frame: { epoch: st.epoch, epochsRun: run, ms, nets }, transfer };
+}
+

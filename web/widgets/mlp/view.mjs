@@ -1,0 +1,165 @@
+// Drawing of <simcore-mlp>'s panels (pixels only; the numbers come in
+// frames from the session): the decision map with the data, and the network
+// with its weights. Class +1 is blue, class −1 red, in the map, the points
+// and the confusion matrix alike.
+
+const PLUS = [36, 86, 199]; // #2456c7
+const MINUS = [192, 57, 43]; // #c0392b
+
+/** The canvas's backing store at its CSS size × devicePixelRatio; returns the CSS size. */
+export function fitCanvas(canvas, height) {
+  const dpr = globalThis.devicePixelRatio || 1;
+  const w = Math.max(1, canvas.clientWidth);
+  const h = height ?? Math.max(1, canvas.clientHeight);
+  if (canvas.width !== Math.round(w * dpr) || canvas.height !== Math.round(h * dpr)) {
+    canvas.width = Math.round(w * dpr);
+    canvas.height = Math.round(h * dpr);
+  }
+  const ctx = canvas.getContext('2d');
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  return { ctx, w, h };
+}
+
+/**
+ * The map as an image, grid × grid (row 0 at the bottom, y0): a pale blend
+ * from red (score 0) through white to blue (score 1), and the decision
+ * boundary (score ½) dark.
+ */
+export function mapImage(score, grid, into) {
+  const img = into && into.width === grid ? into : new ImageData(grid, grid);
+  const px = img.data;
+  for (let j = 0; j < grid; j++) {
+    for (let i = 0; i < grid; i++) {
+      const s = score[j * grid + i];
+      const o = 4 * ((grid - 1 - j) * grid + i);
+      const c = s >= 0.5 ? PLUS : MINUS;
+      const a = Math.min(1, Math.abs(s - 0.5) * 2) * 0.55 + 0.08; // how sure: more colour
+      const right = i + 1 < grid ? score[j * grid + i + 1] : s;
+      const up = j + 1 < grid ? score[(j + 1) * grid + i] : s;
+      const edge = (s >= 0.5) !== (right >= 0.5) || (s >= 0.5) !== (up >= 0.5);
+      for (let k = 0; k < 3; k++) px[o + k] = edge ? 40 : 255 + (c[k] - 255) * a;
+      px[o + 3] = 255;
+    }
+  }
+  return img;
+}
+
+/** Model → pixel for a square view on a w × h canvas. */
+export function toPixel(view, w, h) {
+  return (x, y) => [(x - view.x0) / (view.x1 - view.x0) * w, (1 - (y - view.y0) / (view.y1 - view.y0)) * h];
+}
+
+/** Pixel → model, the inverse of toPixel. */
+export function toModel(view, w, h, px, py) {
+  return [view.x0 + px / w * (view.x1 - view.x0), view.y0 + (1 - py / h) * (view.y1 - view.y0)];
+}
+
+const rgb = (c, a = 1) => `rgba(${c[0]},${c[1]},${c[2]},${a})`;
+
+/**
+ * The map panel: the image (scaled), test points as small rings (when
+ * shown), training points as dots, points added by hand larger with a
+ * black edge (`added` from index `addedFrom` of the training set).
+ */
+export function drawMap(canvas, { image, view, data, showTest, addedFrom }) {
+  const { ctx, w, h } = fitCanvas(canvas);
+  ctx.clearRect(0, 0, w, h);
+  if (image) {
+    const src = new OffscreenCanvas(image.width, image.height);
+    src.getContext('2d').putImageData(image, 0, 0);
+    ctx.imageSmoothingEnabled = true;
+    ctx.drawImage(src, 0, 0, w, h);
+  }
+  if (!data || !view) return;
+  const at = toPixel(view, w, h);
+  const small = w < 300;
+  if (showTest) {
+    ctx.lineWidth = 0.8;
+    for (let i = 0; i < data.test.c.length; i++) {
+      const [x, y] = at(data.test.x[2 * i], data.test.x[2 * i + 1]);
+      ctx.strokeStyle = rgb(data.test.c[i] ? PLUS : MINUS, 0.55);
+      ctx.beginPath();
+      ctx.arc(x, y, small ? 1.2 : 1.7, 0, 2 * Math.PI);
+      ctx.stroke();
+    }
+  }
+  const n = data.train.c.length;
+  for (let i = 0; i < n; i++) {
+    const [x, y] = at(data.train.x[2 * i], data.train.x[2 * i + 1]);
+    const own = i >= addedFrom;
+    ctx.fillStyle = rgb(data.train.c[i] ? PLUS : MINUS, own ? 1 : 0.9);
+    ctx.beginPath();
+    ctx.arc(x, y, own ? 4.5 : small ? 1.5 : 2.1, 0, 2 * Math.PI);
+    ctx.fill();
+    if (own) {
+      ctx.strokeStyle = '#111';
+      ctx.lineWidth = 1.5;
+      ctx.stroke();
+    }
+  }
+}
+
+const MAX_DRAWN = 24; // units drawn per layer (wider layers: the first ones and a gap)
+
+/**
+ * The network: one column of circles per layer (inputs left), an edge per
+ * weight coloured by its sign and as wide as |w| relative to the largest,
+ * the bias as the circle's fill. Weight order: docs/mlp.md (each layer's W
+ * row-major units × inputs, then b).
+ */
+export function drawNet(canvas, layers, weights, height) {
+  const { ctx, w, h } = fitCanvas(canvas, height);
+  ctx.clearRect(0, 0, w, h);
+  if (!layers || !weights) return;
+  const cols = layers.length;
+  const pad = 12;
+  const colX = (l) => pad + (w - 2 * pad) * (cols === 1 ? 0.5 : l / (cols - 1));
+  const shown = layers.map((n) => Math.min(n, MAX_DRAWN));
+  const rowY = (l, i) => {
+    const n = shown[l];
+    const step = Math.min(22, (h - 2 * pad) / Math.max(1, n - 1));
+    return h / 2 + (i - (n - 1) / 2) * step;
+  };
+  let max = 1e-6;
+  for (let k = 0; k < weights.length; k++) max = Math.max(max, Math.abs(weights[k]));
+  const biases = [];
+  let o = 0;
+  for (let l = 1; l < cols; l++) {
+    const nin = layers[l - 1];
+    const nout = layers[l];
+    for (let j = 0; j < nout; j++) {
+      for (let i = 0; i < nin; i++) {
+        const v = weights[o + j * nin + i];
+        if (j >= shown[l] || i >= shown[l - 1]) continue;
+        ctx.strokeStyle = rgb(v >= 0 ? PLUS : MINUS, 0.25 + 0.6 * Math.abs(v) / max);
+        ctx.lineWidth = 0.3 + 3 * Math.abs(v) / max;
+        ctx.beginPath();
+        ctx.moveTo(colX(l - 1), rowY(l - 1, i));
+        ctx.lineTo(colX(l), rowY(l, j));
+        ctx.stroke();
+      }
+    }
+    o += nin * nout;
+    biases.push(weights.subarray(o, o + nout));
+    o += nout;
+  }
+  const r = Math.max(2.5, Math.min(6, (h - 2 * pad) / Math.max(...shown) / 2.6));
+  for (let l = 0; l < cols; l++) {
+    for (let i = 0; i < shown[l]; i++) {
+      const b = l > 0 ? biases[l - 1][i] : 0;
+      ctx.fillStyle = l > 0 ? rgb(b >= 0 ? PLUS : MINUS, Math.min(1, 0.15 + Math.abs(b) / max)) : '#fff';
+      ctx.strokeStyle = '#5b6474';
+      ctx.lineWidth = 1;
+      ctx.beginPath();
+      ctx.arc(colX(l), rowY(l, i), r, 0, 2 * Math.PI);
+      ctx.fill();
+      ctx.stroke();
+    }
+    if (layers[l] > shown[l]) {
+      ctx.fillStyle = '#5b6474';
+      ctx.font = '10px system-ui, sans-serif';
+      ctx.textAlign = 'center';
+      ctx.fillText(`+${layers[l] - shown[l]}`, colX(l), Math.min(h - 2, rowY(l, shown[l] - 1) + 14));
+    }
+  }
+}
