@@ -1,0 +1,217 @@
+// The back-propagation page, driven like a person would: load over http and
+// from file://, train Haykin's double moon to its test error readout, reset
+// to the same initial weights and train again to the same weights, two
+// configurations side by side, a click that adds a training point (and a
+// link that keeps it), the layer editor, hostile hashes, the language, a
+// phone screen.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { NO_PROBLEMS, openPage, withBrowser, pageUrls } from './harness.mjs';
+
+const W = 'simcore-mlp';
+
+const open = (browser, server, how, hash = '', context = {}) =>
+  openPage(browser, server, pageUrls(server, 'backprop.html')[how] + hash, W, { context });
+
+const get = (p, what) => p.evaluate(([sel, w]) => JSON.parse(JSON.stringify(document.querySelector(sel)[w])), [W, what]);
+const act = (p, name) => p.locator(`${W} button[data-act="${name}"]`).click();
+const idle = (p) => p.evaluate((sel) => document.querySelector(sel).whenIdle(), W);
+/** Press play and wait until training stopped at the epoch limit. */
+async function trainToLimit(p) {
+  const limit = (await get(p, 'state')).epochs;
+  await act(p, 'play');
+  await p.waitForFunction(([sel, n]) => {
+    const el = document.querySelector(sel);
+    return !el.running && el.readout.every((r) => r && r.epoch === n);
+  }, [W, limit], { timeout: 60000 });
+  await idle(p);
+}
+
+/** The colour of the decision map's image at data point (x, y) of network k: [r, g, b]. */
+const mapColour = (p, k, x, y) => p.evaluate(([sel, k, x, y]) => {
+  const el = document.querySelector(sel);
+  const img = el.cards[k].image;
+  const v = el.data.view;
+  const i = Math.round((x - v.x0) / (v.x1 - v.x0) * (img.width - 1));
+  const j = Math.round((1 - (y - v.y0) / (v.y1 - v.y0)) * (img.height - 1));
+  return Array.from(img.data.slice(4 * (j * img.width + i), 4 * (j * img.width + i) + 3));
+}, [W, k, x, y]);
+
+const FAST = '#speed=max&epochs=30';
+
+await withBrowser(async (browser, server) => {
+  for (const how of ['http', 'file']) {
+    test(`backprop.html over ${how}: loads, typeset equations, trains d = 1 to no test error, no console errors`, async () => {
+      const { ctx, p, problems } = await open(browser, server, how, FAST);
+      assert.match(await p.locator(`${W} .timing`).textContent(), /^simcore \S+ SIMD$/);
+      assert.ok(await p.locator('.katex').count() >= 5);
+      const before = (await get(p, 'readout'))[0];
+      assert.equal(before.epoch, 0);
+      assert.equal(before.testCount, 2000);
+      assert.equal(before.trainCount, 1000);
+      await trainToLimit(p);
+      const r = (await get(p, 'readout'))[0];
+      // Haykin §4.7 (docs/mlp.md): with d = 1 a 2-20-1 network separates the moons.
+      assert.equal(r.testErrors, 0, 'test errors after 30 epochs');
+      // The confusion matrix counts the same test set: diagonal right, off-diagonal the errors.
+      assert.equal(r.confusion.reduce((a, b) => a + b, 0), 2000);
+      assert.equal(r.confusion[1] + r.confusion[2], r.testErrors);
+      assert.ok(Number.isFinite(r.gradNorm) && r.gradNorm > 0);
+      // The read-out a student sees says the same.
+      const read = await p.locator(`${W} .card[data-net=A] .read`).textContent();
+      assert.match(read, /test errors 0 \/ 2000 \(0\.00 %\)/);
+      assert.match(read, /epoch 30/);
+      // One curve row per epoch, 0..30; the last test error rate is the read-out's.
+      const rows = (await get(p, 'curves'))[0];
+      assert.deepEqual(rows.map((row) => row[0]), Array.from({ length: 31 }, (_, k) => k));
+      assert.equal(rows[30][4], r.testErrors / 2000);
+      assert.ok(rows[30][1] < rows[0][1] / 5, `training loss fell: ${rows[0][1]} -> ${rows[30][1]}`);
+      // The map: blue over the upper moon's crest (0, r), red over the lower one's trough (r, -d - r).
+      const up = await mapColour(p, 0, 0, 10);
+      const down = await mapColour(p, 0, 10, -11);
+      assert.ok(up[2] > up[0] + 40, `upper moon blue: ${up}`);
+      assert.ok(down[0] > down[2] + 40, `lower moon red: ${down}`);
+      assert.deepEqual(problems, NO_PROBLEMS);
+      await ctx.close();
+    });
+  }
+
+  test('reset returns to the same initial weights, and training again gives the same weights', async () => {
+    const { ctx, p, problems } = await open(browser, server, 'file', '#speed=max&epochs=5&batch=8');
+    const w0 = (await get(p, 'weights'))[0];
+    assert.equal(w0.length, 2 * 20 + 20 + 20 + 1);
+    await trainToLimit(p);
+    const w5 = (await get(p, 'weights'))[0];
+    assert.notDeepEqual(w5, w0);
+    await act(p, 'reset');
+    await idle(p);
+    assert.deepEqual((await get(p, 'weights'))[0], w0);
+    assert.equal((await get(p, 'curves'))[0].length, 1);
+    await trainToLimit(p);
+    assert.deepEqual((await get(p, 'weights'))[0], w5);
+    // One epoch at a time: the step button trains exactly one.
+    await p.evaluate((sel) => document.querySelector(sel).setState({ epochs: 7 }), W);
+    await act(p, 'stepEpoch');
+    await idle(p);
+    assert.equal((await get(p, 'readout'))[0].epoch, 6);
+    assert.deepEqual(problems, NO_PROBLEMS);
+    await ctx.close();
+  });
+
+  test('side by side: logistic and ReLU train in lockstep on the same data, curves overlaid', async () => {
+    const { ctx, p, problems } = await open(browser, server, 'http', '#compare=1&net=20:logistic&netB=20:relu&speed=max&epochs=20');
+    assert.equal(await p.locator(`${W} .card:not([hidden])`).count(), 2);
+    assert.match(await p.locator(`${W} .card[data-net=B] .name`).textContent(), /B · 2-20-1 · ReLU/);
+    await trainToLimit(p);
+    const [a, b] = await get(p, 'readout');
+    assert.equal(a.epoch, 20);
+    assert.equal(b.epoch, 20);
+    const [ca, cb] = await get(p, 'curves');
+    assert.equal(ca.length, 21);
+    assert.equal(cb.length, 21);
+    for (const c of [ca, cb]) assert.ok(c[20][1] < c[0][1], 'both losses fall');
+    const [wa, wb] = await get(p, 'weights');
+    assert.equal(wa.length, wb.length);
+    assert.notDeepEqual(wa, wb);
+    // Four curves on each chart (A and B, training and test), each as long as the epochs.
+    const series = await p.evaluate((sel) => document.querySelector(sel).errorCurves.plot.data.map((s) => s.length), W);
+    assert.deepEqual(series, [21, 21, 21, 21, 21]);
+    assert.deepEqual(problems, NO_PROBLEMS);
+    await ctx.close();
+  });
+
+  test('a click on the map adds a training point of the chosen class; the link keeps it', async () => {
+    const { ctx, p, problems } = await open(browser, server, 'file', '#epochs=3');
+    await p.locator(`${W} select[name=addClass]`).selectOption('minus');
+    const map = p.locator(`${W} .card[data-net=A] canvas.map`);
+    const box = await map.boundingBox();
+    await map.click({ position: { x: box.width * 0.25, y: box.height * 0.2 } });
+    await idle(p);
+    const s = await get(p, 'state');
+    assert.equal(s.minus.length, 1);
+    assert.equal(s.plus.length, 0);
+    const v = await p.evaluate((sel) => document.querySelector(sel).data.view, W);
+    assert.ok(Math.abs(s.minus[0][0] - (v.x0 + 0.25 * (v.x1 - v.x0))) < 0.01 * (v.x1 - v.x0));
+    assert.ok(Math.abs(s.minus[0][1] - (v.y0 + 0.8 * (v.y1 - v.y0))) < 0.01 * (v.y1 - v.y0));
+    assert.equal((await get(p, 'readout'))[0].trainCount, 1001);
+    const hash = await p.evaluate(() => location.hash);
+    assert.match(hash, /minus=/);
+    // The link rebuilds the same training set.
+    const again = await open(browser, server, 'file', hash);
+    assert.equal((await get(again.p, 'readout'))[0].trainCount, 1001);
+    assert.deepEqual((await get(again.p, 'state')).minus, s.minus);
+    await again.ctx.close();
+    assert.deepEqual(problems, NO_PROBLEMS);
+    await ctx.close();
+  });
+
+  test('the layer editor adds a layer and sets its activation; the card names the network', async () => {
+    const { ctx, p, problems } = await open(browser, server, 'http');
+    await p.locator(`${W} .editor[data-field=net] button.addLayer`).click();
+    assert.equal((await get(p, 'state')).net, '20:tanh,20:tanh');
+    await p.locator(`${W} .editor[data-field=net] .layer`).nth(1).locator('select').selectOption('relu');
+    await p.locator(`${W} .editor[data-field=net] .layer`).nth(1).locator('input').fill('7');
+    await p.locator(`${W} .editor[data-field=net] .layer`).nth(1).locator('input').dispatchEvent('change');
+    assert.equal((await get(p, 'state')).net, '20:tanh,7:relu');
+    await p.waitForFunction((sel) => document.querySelector(sel).weights[0]?.length === 2 * 20 + 20 + 20 * 7 + 7 + 7 + 1, W);
+    assert.match(await p.locator(`${W} .card[data-net=A] .name`).textContent(), /2-20-7-1 · tanh, ReLU/);
+    await p.locator(`${W} .editor[data-field=net] .layer`).nth(0).locator('button.remove').click();
+    await p.locator(`${W} .editor[data-field=net] .layer`).nth(0).locator('button.remove').click();
+    assert.equal((await get(p, 'state')).net, '');
+    await p.waitForFunction((sel) => document.querySelector(sel).weights[0]?.length === 3, W);
+    assert.match(await p.evaluate(() => location.hash), /[#&]net=&/);
+    assert.deepEqual(problems, NO_PROBLEMS);
+    await ctx.close();
+  });
+
+  test('hostile hashes keep the defaults; the language switch relabels the widget', async () => {
+    const { ctx, p, problems } = await open(browser, server, 'file', '#net=999:foo&netB=20:relu,,&d=abc&n=1e9&loss=<b>&eta=-1&plus=1,2;x');
+    const s = await get(p, 'state');
+    assert.equal(s.net, '20:tanh');
+    assert.equal(s.netB, '20:relu');
+    assert.equal(s.d, 1);
+    assert.equal(s.n, 1000);
+    assert.equal(s.loss, 'mse');
+    assert.equal(s.eta, 0.01);
+    assert.deepEqual(s.plus, []);
+    await p.click('#lang');
+    assert.match(await p.textContent('h1'), /反向传播/);
+    assert.equal((await p.locator(`${W} button[data-act=play]`).textContent()).trim(), '训练 ▶');
+    assert.match(await p.locator(`${W} .card[data-net=A] .read`).textContent(), /测试错误/);
+    assert.deepEqual(problems, NO_PROBLEMS);
+    await ctx.close();
+  });
+
+  test('every "Try:" link names every field of the link', async () => {
+    const { ctx, p, problems } = await open(browser, server, 'http');
+    const links = await p.evaluate(() => [...document.querySelectorAll('.presets a')].map((a) => a.getAttribute('href')));
+    const fields = await p.evaluate((w) => Object.entries(customElements.get(w).schema).filter(([, f]) => f.hash !== false).map(([k]) => k), W);
+    assert.ok(links.length >= 5);
+    for (const href of links) {
+      assert.deepEqual([...new URLSearchParams(href.slice(1)).keys()].sort(), [...fields].sort(), href);
+      await p.evaluate((h) => { location.hash = h; }, href);
+      // The page writes the state back into the URL (encoded), or leaves the link when it changed nothing.
+      await p.waitForFunction((sel) => {
+        const read = (h) => JSON.stringify([...new URLSearchParams(h)].sort());
+        return read(location.hash.slice(1)) === read(document.querySelector(sel).toHash());
+      }, W);
+      const want = Object.fromEntries(new URLSearchParams(href.slice(1)));
+      const got = Object.fromEntries(new URLSearchParams(await p.evaluate((sel) => document.querySelector(sel).toHash(), W)));
+      assert.deepEqual(got, want, href);
+    }
+    await idle(p);
+    assert.deepEqual(problems, NO_PROBLEMS);
+    await ctx.close();
+  });
+
+  test('a 390 px phone: nothing wider than the screen, the map first', async () => {
+    const { ctx, p, problems } = await open(browser, server, 'file', '#compare=1', { viewport: { width: 390, height: 844 } });
+    assert.ok(await p.evaluate(() => document.scrollingElement.scrollWidth) <= 390);
+    const map = await p.locator(`${W} .card[data-net=A] canvas.map`).boundingBox();
+    const form = await p.locator(`${W} form`).boundingBox();
+    assert.ok(map.width >= 300, `map ${map.width} px wide`);
+    assert.ok(map.y < form.y, 'the map comes before the controls');
+    assert.deepEqual(problems, NO_PROBLEMS);
+    await ctx.close();
+  });
+});
