@@ -9,7 +9,6 @@
 // the double moon are the core's (sc.createMLP, docs/mlp.md); this file
 // only standardises the inputs and counts errors.
 import { addPoints, makeData } from './data.mjs';
-import { CURVE_ROW } from './frame-args.mjs';
 
 const OUTPUT = { mse: 'linear', bce: 'logistic', ce: 'softmax' };
 
@@ -119,7 +118,7 @@ export const SESSIONS = {
      * ({ eta, alpha, decay, batch }, shuffled) while `budgetMs` lasts (at
      * least one when epochs ≥ 1); `map` asks for the decision maps, `weights`
      * for the weights. Returns { epoch, epochsRun, ms, nets: [{ rows (the
-     * new curve rows, CURVE_ROW values each), testErrors, testCount, trainErrors,
+     * new curve rows, CURVE_ROW values each: frame-args.mjs), testErrors, testCount, trainErrors,
      * trainCount, confusion, gradNorm, map?, weights?, diverged? }] };
      * a network whose weights overflowed stops (`diverged`: the message) until reset.
      */

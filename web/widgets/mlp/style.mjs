@@ -14,7 +14,7 @@ button.primary { background: var(--accent); color: #fff; border-color: var(--acc
   grid-template-columns: minmax(0, 1fr); grid-template-areas: "tools" "cards" "curves"; }
 form { grid-area: form; display: grid; gap: 6px; align-content: start; min-width: 0; }
 @container (min-width: 760px) {
-  .layout { grid-template-columns: 232px minmax(0, 1fr); grid-template-areas: "form main"; align-items: start; }
+  .layout { grid-template-columns: 256px minmax(0, 1fr); grid-template-areas: "form main"; align-items: start; }
 }
 @container (min-width: 1000px) {
   .main.single { grid-template-columns: minmax(0, 1.15fr) minmax(0, 1fr); grid-template-areas: "tools tools" "cards curves"; }
@@ -33,7 +33,8 @@ legend { font-size: 0.8em; color: var(--muted); padding: 0 4px; }
 .row label, .check { font-size: 0.9em; }
 .row output { font-variant-numeric: tabular-nums; font-size: 0.9em; color: var(--muted); min-width: 3em; text-align: right; }
 .row input[type=range] { grid-column: 1 / -1; width: 100%; margin: 0; accent-color: var(--accent); }
-.row select, .row input[type=number] { font: inherit; font-size: 0.9em; max-width: 11em; }
+.row.sel { grid-template-columns: auto minmax(0, 1fr); }
+.row select, .row input[type=number] { font: inherit; font-size: 0.9em; justify-self: end; max-width: 100%; min-width: 0; }
 .row input[type=number] { width: 6.5em; }
 .check { display: inline-flex; gap: 4px; align-items: center; }
 .editor { display: grid; gap: 3px; }
@@ -54,7 +55,7 @@ figcaption button { font-size: 0.8em; padding: 0 5px; flex: none; }
 .card[data-net=A] .name::before, .card[data-net=B] .name::before { content: ''; display: inline-block; width: 0.8em; height: 0.8em;
   border-radius: 2px; margin-right: 5px; vertical-align: -1px; background: #6a3fb5; }
 .card[data-net=B] .name::before { background: #e8590c; }
-canvas.map { display: block; width: 100%; max-width: 520px; margin: 0 auto; aspect-ratio: 1; cursor: crosshair; border-radius: 3px; background: #fff; }
+canvas.map { display: block; width: 100%; max-width: min(520px, max(280px, 100vh - 330px)); margin: 0 auto; aspect-ratio: 1; cursor: crosshair; border-radius: 3px; background: #fff; }
 .read { font-size: 0.8em; color: var(--muted); font-variant-numeric: tabular-nums; margin: 5px 0; display: grid; gap: 1px; min-height: 6.5em; }
 .read .key { color: #1d2330; font-weight: 600; }
 .read.error { color: #b3261e; }
@@ -69,7 +70,19 @@ table.confusion { border-collapse: collapse; font-size: 0.75em; font-variant-num
 .plot .u-legend { font-size: 0.72em; color: var(--muted); }
 .plot .u-legend .u-marker { width: 1em; height: 3px; }
 .error { color: #b3261e; }
+/* Narrow (a phone): the map first, then the controls, then the curves. With
+   one network its map stays on screen (sticky) while the controls scroll
+   past: the card's parts join the outer grid, so the map's containing block
+   is the whole layout. */
+@container (max-width: 759px) {
+  .main { display: contents; }
+  .layout { grid-template-areas: none; }
+  .layout > *, .layout .main > * { grid-area: auto; }
+  .tools { order: 0; } .cards { order: 1; } form { order: 2; } .curves { order: 3; }
+  .main.single .cards, .main.single .card { display: contents; }
+  .main.single .card > * { order: 1; }
+  :host(:not([data-box])) .main.single canvas.map { position: sticky; top: 0; z-index: 2; box-shadow: 0 -8px 0 #fff; }
+}
 /* In a box (data-box): the cards and curves scroll inside the frame. */
-:host([data-box]) .layout { overflow: auto; }
-:host([data-box]) canvas.map { max-width: min(520px, calc(100cqh - 260px)); }
+:host([data-box]) canvas.map { max-width: min(520px, calc(100cqh - 150px)); }
 `;

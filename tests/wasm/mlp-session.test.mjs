@@ -1,0 +1,169 @@
+// The MLP widget's session kind (web/widgets/mlp/sessions.mjs) and its frame
+// budget (frame-args.mjs), in Node on the page-thread path: a session's
+// training is exactly the binding's (a network trained epoch by epoch
+// through sc.createMLP with the same scaling, seed and options ends with the
+// same weights, bit for bit, and the same curve values), its read-outs are
+// counts of the core's predictions, its map is the core's grid over the
+// scaled view, two networks train in lockstep, reset returns to the initial
+// weights, a diverging network stops with a message, and the double moon at
+// d = 1 reaches no test error with a 2-20-1 network (Haykin §4.7).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadSimcore } from '../../bindings/simcore.mjs';
+import { SESSIONS } from '../../web/widgets/mlp/sessions.mjs';
+import { CURVE_ROW, frameArgs } from '../../web/widgets/mlp/frame-args.mjs';
+import { makeData } from '../../web/widgets/mlp/data.mjs';
+import { MLP_SCHEMA, formatNet, parseNet } from '../../web/widgets/mlp/schema.mjs';
+import { checkValue, defaults } from '../../web/widgets/shared/state.mjs';
+
+const sc = await loadSimcore();
+const kind = SESSIONS.train;
+const MOON = { data: 'moon', n: 1000, nTest: 2000, r: 10, w: 6, d: 1, noise: 0, seed: 1 };
+const TRAIN = { eta: 0.01, alpha: 0.5, decay: 0, batch: 1 };
+const params = (over = {}) => ({ data: MOON, nets: [{ units: [20], acts: ['tanh'] }], loss: 'mse', seed: 3, preprocess: 'standardize', grid: 50, ...over });
+const rows = (f, k = 0) => Array.from({ length: f.nets[k].rows.length / CURVE_ROW }, (_, i) => Array.from(f.nets[k].rows.subarray(i * CURVE_ROW, (i + 1) * CURVE_ROW)));
+
+/** The same run written directly against the binding: standardised inputs, ±1 targets, epoch by epoch. */
+function reference(units, acts, epochs, over = {}) {
+  const { train, test } = makeData(sc, MOON);
+  const n = train.c.length;
+  const m = [0, 1].map((k) => train.x.filter((_, i) => i % 2 === k).reduce((a, b) => a + b, 0) / n);
+  const s = [0, 1].map((k) => Math.sqrt(train.x.filter((_, i) => i % 2 === k).reduce((a, b) => a + (b - m[k]) ** 2, 0) / n));
+  const scale = (x) => Float32Array.from(x, (v, i) => (v - m[i % 2]) / s[i % 2]);
+  const net = sc.createMLP({ layers: [2, ...units, 1], activation: acts, output: 'linear', loss: 'mse', seed: 3 });
+  const X = scale(train.x);
+  const T = Float32Array.from(train.c, (c) => 2 * c - 1);
+  const XT = scale(test.x);
+  const losses = [];
+  for (let e = 0; e < epochs; e++) losses.push(net.train(X, T, { epochs: 1, shuffle: true, ...TRAIN, ...over })[0]);
+  const out = net.predict(XT);
+  let wrong = 0;
+  for (let i = 0; i < test.c.length; i++) if ((out[i] > 0 ? 1 : 0) !== test.c[i]) wrong++;
+  const w = net.getWeights();
+  const testLoss = net.loss(XT, Float32Array.from(test.c, (c) => 2 * c - 1));
+  net.dispose();
+  return { w, losses, wrong, testLoss, m, s };
+}
+
+test('a session trains exactly as the binding does: weights bit for bit, curves, test errors', () => {
+  const st = kind.create(sc, params());
+  const f0 = kind.step(st, { weights: true }).frame;
+  assert.equal(f0.epoch, 0);
+  assert.equal(rows(f0).length, 1, 'the epoch-0 row');
+  const f = kind.step(st, { epochs: 12, budgetMs: Infinity, train: TRAIN, weights: true }).frame;
+  assert.equal(f.epoch, 12);
+  assert.equal(f.epochsRun, 12);
+  const ref = reference([20], ['tanh'], 12);
+  assert.deepEqual(Array.from(f.nets[0].weights), Array.from(ref.w));
+  const r = rows(f);
+  assert.deepEqual(r.map((x) => x[0]), Array.from({ length: 12 }, (_, k) => k + 1));
+  assert.deepEqual(r.map((x) => x[1]), ref.losses.map((v) => Math.fround(v)));
+  assert.equal(r[11][2], Math.fround(ref.testLoss));
+  assert.equal(f.nets[0].testErrors, ref.wrong);
+  assert.equal(r[11][4], Math.fround(ref.wrong / 2000));
+  // Haykin §4.7: d = 1 is separable; a 2-20-1 network makes no test error.
+  assert.equal(f.nets[0].testErrors, 0);
+  assert.equal(f.nets[0].testCount, 2000);
+  assert.deepEqual(Array.from(f.nets[0].confusion), [1000, 0, 0, 1000]);
+  // The gradient norm is the norm of the binding's gradient on the (scaled) training set.
+  assert.ok(f.nets[0].gradNorm > 0 && Number.isFinite(f.nets[0].gradNorm));
+  assert.deepEqual(st.tf.m.map((v) => Math.fround(v)), ref.m.map((v) => Math.fround(v)));
+  kind.dispose(st);
+});
+
+test('the decision map is the core grid over the scaled view, as a class +1 score', () => {
+  const st = kind.create(sc, params({ grid: 7 }));
+  const f = kind.step(st, { epochs: 3, budgetMs: Infinity, train: TRAIN, map: true }).frame;
+  const v = st.view;
+  const net = st.nets[0].net;
+  for (const [i, j] of [[0, 0], [6, 0], [3, 4], [6, 6]]) {
+    const x = v.x0 + (i / 6) * (v.x1 - v.x0);
+    const y = v.y0 + (j / 6) * (v.y1 - v.y0);
+    const out = net.predict([(x - st.tf.m[0]) / st.tf.s[0], (y - st.tf.m[1]) / st.tf.s[1]])[0];
+    const want = Math.min(1, Math.max(0, (out + 1) / 2));
+    assert.ok(Math.abs(f.nets[0].map[j * 7 + i] - want) < 1e-5, `grid point ${i}, ${j}: ${f.nets[0].map[j * 7 + i]} vs ${want}`);
+  }
+  kind.dispose(st);
+});
+
+test('two networks train in lockstep, each as it would alone; reset returns to the initial weights', () => {
+  const st = kind.create(sc, params({ nets: [{ units: [20], acts: ['logistic'] }, { units: [20], acts: ['relu'] }] }));
+  const w0 = kind.step(st, { weights: true }).frame.nets.map((n) => Array.from(n.weights));
+  const f = kind.step(st, { epochs: 4, budgetMs: Infinity, train: TRAIN, weights: true }).frame;
+  assert.equal(f.nets.length, 2);
+  assert.deepEqual(Array.from(f.nets[0].weights), Array.from(reference([20], ['logistic'], 4).w));
+  assert.deepEqual(Array.from(f.nets[1].weights), Array.from(reference([20], ['relu'], 4).w));
+  assert.equal(rows(f, 0).length, 4);
+  assert.equal(rows(f, 1).length, 4);
+  const back = kind.step(st, { reset: true, weights: true }).frame;
+  assert.equal(back.epoch, 0);
+  assert.deepEqual(back.nets.map((n) => Array.from(n.weights)), w0);
+  assert.deepEqual(rows(back).map((x) => x[0]), [0]);
+  // And the same training again gives the same weights.
+  const again = kind.step(st, { epochs: 4, budgetMs: Infinity, train: TRAIN, weights: true }).frame;
+  assert.deepEqual(Array.from(again.nets[1].weights), Array.from(f.nets[1].weights));
+  kind.dispose(st);
+});
+
+test('the time budget: at least one epoch, then as many as fit', () => {
+  const st = kind.create(sc, params());
+  assert.equal(kind.step(st, { epochs: 50, budgetMs: 0, train: TRAIN }).frame.epochsRun, 1);
+  assert.equal(kind.step(st, { epochs: 0, train: TRAIN }).frame.epochsRun, 0);
+  assert.equal(kind.step(st, { epochs: 3, budgetMs: Infinity, train: TRAIN }).frame.epoch, 4);
+  kind.dispose(st);
+});
+
+test('added points join the training set; other data sets are balanced and seeded', () => {
+  const st = kind.create(sc, params({ data: { ...MOON, added: [[0, 0, 1]] } }));
+  let f = kind.step(st, {}).frame;
+  assert.equal(f.nets[0].trainCount, 1001);
+  f = kind.step(st, { add: [[5, 5, 0], [6, 6, 1]] }).frame;
+  assert.equal(f.nets[0].trainCount, 1003);
+  assert.deepEqual(Array.from(kind.snapshot(st).train.c.slice(-3)), [1, 0, 1]);
+  kind.dispose(st);
+  for (const data of ['xor', 'circle', 'gaussians', 'spiral']) {
+    const d = { data, n: 200, nTest: 50, noise: 0.2, seed: 4 };
+    const a = makeData(sc, d);
+    assert.equal(a.train.c.reduce((x, y) => x + y, 0), 100, data);
+    assert.deepEqual(makeData(sc, d).train.x, a.train.x, `${data}: same seed, same points`);
+    assert.notDeepEqual(makeData(sc, { ...d, seed: 5 }).train.x, a.train.x, `${data}: another seed`);
+    // The square view holds every generated point.
+    const inside = (x, i) => (i % 2 ? x >= a.view.y0 && x <= a.view.y1 : x >= a.view.x0 && x <= a.view.x1);
+    assert.ok([...a.train.x, ...a.test.x].every(inside), `${data}: view`);
+    assert.ok(Math.abs((a.view.x1 - a.view.x0) - (a.view.y1 - a.view.y0)) < 1e-9, `${data}: square`);
+  }
+});
+
+test('a diverging network stops with a message instead of throwing', () => {
+  const st = kind.create(sc, params({ data: { data: 'spiral', n: 400, nTest: 400, noise: 0.2, seed: 1 }, nets: [{ units: [20, 20], acts: ['tanh', 'tanh'] }] }));
+  const f = kind.step(st, { epochs: 200, budgetMs: Infinity, train: { eta: 0.03, alpha: 0.9, batch: 1 } }).frame;
+  assert.match(f.nets[0].diverged, /mlp\.train: .*overflow/);
+  assert.ok(f.epoch < 200);
+  // Reset clears it.
+  assert.equal(kind.step(st, { reset: true }).frame.nets[0].diverged, undefined);
+  kind.dispose(st);
+});
+
+test('frame budget: epochs per second from the speed setting, capped by the stop', () => {
+  const s = { ...defaults(MLP_SCHEMA), speed: '20', epochs: 10 };
+  const run = { budget: 0, last: 0 };
+  assert.equal(frameArgs(run, s, 0, 25), null, '25 ms at 20/s: half an epoch');
+  assert.equal(frameArgs(run, s, 0, 50).epochs, 1);
+  assert.equal(frameArgs(run, s, 0, 150).epochs, 2);
+  assert.equal(frameArgs(run, s, 9, 400).epochs, 1, 'one epoch left');
+  assert.equal(frameArgs(run, s, 10, 500), null, 'at the stop');
+  const max = frameArgs({ budget: 0, last: 0 }, { ...s, speed: 'max' }, 3, 16);
+  assert.equal(max.epochs, 7);
+  assert.equal(max.budgetMs, 8);
+  assert.deepEqual(max.train, { eta: s.eta, alpha: s.alpha, decay: s.decay, batch: s.batch });
+});
+
+test('network text: parsed strictly, formatted back; the schema refuses bad layer lists', () => {
+  assert.deepEqual(parseNet('20:tanh,8:leaky-relu'), { units: [20, 8], acts: ['tanh', 'leaky-relu'] });
+  assert.deepEqual(parseNet(''), { units: [], acts: [] });
+  for (const bad of ['20', '0:tanh', '129:tanh', '20:sigmoid', '20:tanh,', '020:tanh', '1:tanh,1:tanh,1:tanh,1:tanh,1:tanh,1:tanh,1:tanh']) {
+    assert.equal(parseNet(bad), null, bad);
+    assert.equal(checkValue(MLP_SCHEMA.net, bad), undefined, bad);
+  }
+  assert.equal(formatNet(parseNet('5:relu,3:linear')), '5:relu,3:linear');
+});
