@@ -5,7 +5,7 @@
 import base from '../shared/widget-style.mjs';
 
 export default `${base}
-:host { --plus: #2456c7; --minus: #c0392b; }
+:host { --plus: #2456c7; --minus: #c0392b; text-align: left; }
 button { padding: 3px 8px; }
 button.primary { background: var(--accent); color: #fff; border-color: var(--accent); min-width: 6em; }
 [hidden] { display: none !important; }
