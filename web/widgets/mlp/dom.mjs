@@ -25,6 +25,7 @@ export const SLIDERS = [
 ];
 export const SELECTS = ['data', 'loss', 'preprocess', 'speed'];
 export const NUMBERS = ['dataSeed', 'seed', 'epochs'];
+const PANELS = ['controls', 'tools', 'read', 'net', 'curves'];
 
 /** Slider position of a state value, and back. */
 function toSlider(sl, v) {
@@ -121,8 +122,31 @@ export const DOM = {
     adoptStyle(root, css + uplotCss);
     root.append(this.els.root);
 
+    this.applyLayout(form);
     this.resizeObserver = new ResizeObserver(() => this.redraw(true));
     this.resizeObserver.observe(this.els.main);
+  },
+
+  /**
+   * Layout attribute (not state): `panels="tools,read"` shows only the named
+   * parts besides the maps (controls, tools, read: the read-out, net: the
+   * network drawing and confusion matrix, curves), for a slide with little
+   * room. Unknown names are ignored; missing = all.
+   */
+  applyLayout(form) {
+    const text = this.getAttribute('panels');
+    if (text === null) return;
+    const names = new Set(text.split(',').map((x) => x.trim()).filter((x) => PANELS.includes(x)));
+    if (!names.size) return;
+    form.hidden = !names.has('controls');
+    this.els.main.querySelector('.tools').hidden = !names.has('tools');
+    this.els.curves.hidden = !names.has('curves');
+    for (const c of this.cards) {
+      c.read.hidden = !names.has('read');
+      c.fig.querySelector('.below').hidden = !names.has('net');
+    }
+    this.els.root.querySelector('.layout').classList.toggle('no-form', form.hidden);
+    this.els.root.classList.toggle('few', !names.has('curves') && !names.has('net'));
   },
 
   /** One network's card: its map (click adds a point), read-out, drawing and confusion matrix. */

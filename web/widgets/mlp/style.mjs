@@ -85,4 +85,13 @@ table.confusion { border-collapse: collapse; font-size: 0.75em; font-variant-num
 }
 /* In a box (data-box): the cards and curves scroll inside the frame. */
 :host([data-box]) canvas.map { max-width: min(520px, calc(100cqh - 150px)); }
+.layout.no-form { grid-template-columns: minmax(0, 1fr); grid-template-areas: "main"; }
+/* A slide (panels without the curves and drawings, in a wide box): each map
+   as tall as the box allows, its read-out beside it. */
+@container (aspect-ratio >= 1.15) {
+  :host([data-box]) .root.few .card { display: grid; grid-template-columns: auto minmax(0, 1fr); grid-template-rows: auto 1fr; gap: 0 8px; }
+  :host([data-box]) .root.few .card figcaption { grid-column: 1 / -1; }
+  :host([data-box]) .root.few canvas.map { width: min(calc(100cqh - 125px), calc(50cqw - 190px)); max-width: none; }
+  :host([data-box]) .root.few .read { align-content: start; margin: 0; }
+}
 `;
