@@ -6,6 +6,7 @@
 // phone screen.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { NO_PROBLEMS, openPage, withBrowser, pageUrls } from './harness.mjs';
 
 const W = 'simcore-mlp';
@@ -116,6 +117,12 @@ await withBrowser(async (browser, server) => {
     // Four curves on each chart (A and B, training and test), each as long as the epochs.
     const series = await p.evaluate((sel) => document.querySelector(sel).errorCurves.plot.data.map((s) => s.length), W);
     assert.deepEqual(series, [21, 21, 21, 21, 21]);
+    // The CSV button saves the same numbers.
+    const [download] = await Promise.all([p.waitForEvent('download'), p.locator(`${W} button[data-act=csv]`).first().click()]);
+    const lines = (await readFile(await download.path(), 'utf8')).trim().split('\n');
+    assert.equal(lines[0], 'epoch,A_train_loss,A_test_loss,A_train_error,A_test_error,B_train_loss,B_test_loss,B_train_error,B_test_error');
+    assert.equal(lines.length, 22);
+    assert.deepEqual(lines[21].split(',').map(Number), [20, ...ca[20].slice(1), ...cb[20].slice(1)]);
     assert.deepEqual(problems, NO_PROBLEMS);
     await ctx.close();
   });

@@ -3,7 +3,7 @@
 // confusion matrix) and the learning curves. Mixed into the element (mlp.mjs).
 import { adoptStyle, h } from '../shared/base.mjs';
 import { getLang, setLang, t } from '../shared/i18n.mjs';
-import { downloadPng } from '../shared/draw.mjs';
+import { download, downloadPng } from '../shared/draw.mjs';
 import uplotCss from 'uplot/dist/uPlot.min.css';
 import css from './style.mjs';
 import { ACTIVATIONS, MAX_LAYERS, MAX_UNITS, MLP_SCHEMA, formatNet, parseNet } from './schema.mjs';
@@ -108,6 +108,8 @@ export const DOM = {
     this.errorCurves = new Curves(h('div', { class: 'plot' }));
     const plotFig = (key, curves, file) => h('figure', { class: 'curve' }, [
       h('figcaption', {}, [h('span', { dataset: { i18n: key } }),
+        h('button', { type: 'button', text: 'CSV', title: 'CSV', dataset: { act: 'csv' },
+          onclick: () => download(new Blob([this.curvesCsv()], { type: 'text/csv' }), 'mlp-curves.csv') }),
         h('button', { type: 'button', text: 'PNG', title: 'PNG', onclick: () => curves.canvas && downloadPng(curves.canvas, file) })]),
       curves.container]);
     this.els.curves = h('div', { class: 'curves' }, [

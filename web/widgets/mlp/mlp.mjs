@@ -16,7 +16,7 @@ import { drive, openSession } from '../shared/sessions.mjs';
 import { DOM } from './dom.mjs';
 import { MLP_SCHEMA, parseNet } from './schema.mjs';
 import { CURVE_ROW, frameArgs, trainOptions } from './frame-args.mjs';
-import { drawMap, drawNet, mapImage, toModel } from './view.mjs';
+import { boundary, drawMap, drawNet, mapImage, toModel } from './view.mjs';
 
 export { MLP_SCHEMA };
 
@@ -150,7 +150,10 @@ export class SimcoreMlp extends SimcoreElement {
       const hist = this.history[k];
       for (let i = 0; i < n.rows.length; i += CURVE_ROW) hist.push(Array.from(n.rows.subarray(i, i + CURVE_ROW)));
       const card = this.cards[k];
-      if (n.map) card.image = mapImage(n.map, GRID, card.image);
+      if (n.map) {
+        card.image = mapImage(n.map, GRID, card.image);
+        card.edges = boundary(n.map, GRID);
+      }
       this.nets[k] = { ...n, weights: n.weights ?? this.nets[k]?.weights, map: undefined };
     });
     this.redraw();
@@ -198,7 +201,7 @@ export class SimcoreMlp extends SimcoreElement {
   drawCard(k) {
     const c = this.cards[k];
     const n = this.nets[k];
-    drawMap(c.map, { image: c.image, view: this.data?.view, data: this.data, showTest: this._state.showTest, addedFrom: this.addedFrom });
+    drawMap(c.map, { image: c.image, edges: c.edges, view: this.data?.view, data: this.data, showTest: this._state.showTest, addedFrom: this.addedFrom });
     drawNet(c.net, this.layers?.[k], n?.weights, 130);
     if (!n) return;
     const last = this.history[k].at(-1) ?? [];
@@ -332,6 +335,15 @@ export class SimcoreMlp extends SimcoreElement {
   /** Resolves once every call made so far has answered (tests, ready). */
   async whenIdle() {
     while (this.inFlight.size) await Promise.allSettled([...this.inFlight]);
+  }
+
+  /** The curves as CSV: one line per epoch, per network its training and test loss and error rate. */
+  curvesCsv() {
+    const tags = this.history.length > 1 ? ['A_', 'B_'] : [''];
+    const head = ['epoch', ...tags.flatMap((g) => ['train_loss', 'test_loss', 'train_error', 'test_error'].map((c) => g + c))];
+    const lines = this.history[0].map((row, i) => [row[0], ...this.history.flatMap((hist) => hist[i]?.slice(1) ?? [])]
+      .map((v) => (Number.isFinite(v) ? String(v) : '')).join(','));
+    return [head.join(','), ...lines].join('\n') + '\n';
   }
 
   // ---- read-outs for tests and pages ----

@@ -73,12 +73,19 @@ function prepare(set, tf, loss) {
 
 /** One row of the curves for network `m` now: training loss (given, from train(), or measured). */
 function measure(st, m, trainLoss) {
-  const { train, test, loss } = st;
+  const { train, test } = st;
   const lossTrain = trainLoss ?? m.net.loss(train.xs, train.t);
   const lossTest = test.c.length ? m.net.loss(test.xs, test.t) : NaN;
-  const eTrain = errors(m.net, train, loss) / train.c.length;
-  const eTest = test.c.length ? errors(m.net, test, loss) / test.c.length : NaN;
-  m.rows.push(st.epoch, lossTrain, lossTest, eTrain, eTest);
+  m.counts = counts(st, m);
+  m.rows.push(st.epoch, lossTrain, lossTest, m.counts.trainErrors / train.c.length,
+    test.c.length ? m.counts.testErrors / test.c.length : NaN);
+}
+
+/** Errors on both sets and the test confusion matrix, for the weights as they are now. */
+function counts(st, m) {
+  const confusion = new Int32Array(4);
+  const testErrors = errors(m.net, st.test, st.loss, confusion);
+  return { epoch: st.epoch, testErrors, trainErrors: errors(m.net, st.train, st.loss), confusion };
 }
 
 export const SESSIONS = {
@@ -125,16 +132,14 @@ export const SESSIONS = {
     step(st, args = {}) {
       if (args.add?.length) {
         st.train = prepare(addPoints(st.train, args.add), st.tf, st.loss);
-        for (const m of st.nets) {
-          m.rows.length = 0;
-          measure(st, m);
-        }
+        for (const m of st.nets) m.counts = null; // the training set changed
       }
       if (args.reset) {
         st.epoch = 0;
         for (const m of st.nets) {
           m.net.reset();
           m.diverged = null;
+          m.counts = null;
           m.rows.length = 0;
           measure(st, m);
         }
@@ -181,15 +186,16 @@ function frame(st, args, run, ms) {
   const nets = st.nets.map((m) => {
     const rows = Float32Array.from(m.rows);
     m.rows.length = 0;
-    const confusion = new Int32Array(4);
     if (m.diverged) {
       transfer.push(rows.buffer);
-      return { rows, confusion, diverged: m.diverged, testErrors: NaN, testCount: test.c.length, trainErrors: NaN, trainCount: train.c.length, gradNorm: NaN };
+      return { rows, confusion: new Int32Array(4), diverged: m.diverged, testErrors: NaN, testCount: test.c.length, trainErrors: NaN, trainCount: train.c.length, gradNorm: NaN };
     }
+    // The counts of the last epoch's measurement, unless the weights or the data changed since.
+    if (m.counts?.epoch !== st.epoch) m.counts = counts(st, m);
+    const { testErrors, trainErrors } = m.counts;
+    const confusion = Int32Array.from(m.counts.confusion);
     const f = {
-      rows, confusion,
-      testErrors: errors(m.net, test, loss, confusion), testCount: test.c.length,
-      trainErrors: errors(m.net, train, loss), trainCount: train.c.length,
+      rows, confusion, testErrors, testCount: test.c.length, trainErrors, trainCount: train.c.length,
       gradNorm: Math.hypot(...m.net.gradient(train.xs, train.t)),
     };
     transfer.push(rows.buffer, confusion.buffer);

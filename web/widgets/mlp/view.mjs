@@ -22,8 +22,8 @@ export function fitCanvas(canvas, height) {
 
 /**
  * The map as an image, grid × grid (row 0 at the bottom, y0): a pale blend
- * from red (score 0) through white to blue (score 1), and the decision
- * boundary (score ½) dark.
+ * from red (score 0) through white to blue (score 1). The decision boundary
+ * is drawn over it as a line (boundary()).
  */
 export function mapImage(score, grid, into) {
   const img = into && into.width === grid ? into : new ImageData(grid, grid);
@@ -34,14 +34,35 @@ export function mapImage(score, grid, into) {
       const o = 4 * ((grid - 1 - j) * grid + i);
       const c = s >= 0.5 ? PLUS : MINUS;
       const a = Math.min(1, Math.abs(s - 0.5) * 2) * 0.55 + 0.08; // how sure: more colour
-      const right = i + 1 < grid ? score[j * grid + i + 1] : s;
-      const up = j + 1 < grid ? score[(j + 1) * grid + i] : s;
-      const edge = (s >= 0.5) !== (right >= 0.5) || (s >= 0.5) !== (up >= 0.5);
-      for (let k = 0; k < 3; k++) px[o + k] = edge ? 40 : 255 + (c[k] - 255) * a;
+      for (let k = 0; k < 3; k++) px[o + k] = 255 + (c[k] - 255) * a;
       px[o + 3] = 255;
     }
   }
   return img;
+}
+
+/**
+ * The decision boundary, score = ½, by marching squares over the grid:
+ * segments [i0, j0, i1, j1] in grid units (point (i, j) is grid column i,
+ * row j), each crossing placed by linear interpolation along a cell edge.
+ */
+export function boundary(score, grid, level = 0.5) {
+  const segs = [];
+  const at = (i, j) => score[j * grid + i] - level;
+  for (let j = 0; j + 1 < grid; j++) {
+    for (let i = 0; i + 1 < grid; i++) {
+      const a = at(i, j); const b = at(i + 1, j); const c = at(i + 1, j + 1); const d = at(i, j + 1);
+      const pts = [];
+      // Edges in order bottom, right, top, left: where the sign changes, the crossing.
+      if ((a >= 0) !== (b >= 0)) pts.push([i + a / (a - b), j]);
+      if ((b >= 0) !== (c >= 0)) pts.push([i + 1, j + b / (b - c)]);
+      if ((c >= 0) !== (d >= 0)) pts.push([i + 1 - c / (c - d), j + 1]);
+      if ((d >= 0) !== (a >= 0)) pts.push([i, j + 1 - d / (d - a)]);
+      if (pts.length === 2) segs.push([...pts[0], ...pts[1]]);
+      else if (pts.length === 4) segs.push([...pts[0], ...pts[1]], [...pts[2], ...pts[3]]); // a saddle: either pairing is a boundary
+    }
+  }
+  return segs;
 }
 
 /** Model → pixel for a square view on a w × h canvas. */
@@ -61,7 +82,7 @@ const rgb = (c, a = 1) => `rgba(${c[0]},${c[1]},${c[2]},${a})`;
  * shown), training points as dots, points added by hand larger with a
  * black edge (`added` from index `addedFrom` of the training set).
  */
-export function drawMap(canvas, { image, view, data, showTest, addedFrom }) {
+export function drawMap(canvas, { image, edges, view, data, showTest, addedFrom }) {
   const { ctx, w, h } = fitCanvas(canvas);
   ctx.clearRect(0, 0, w, h);
   if (image) {
@@ -69,6 +90,19 @@ export function drawMap(canvas, { image, view, data, showTest, addedFrom }) {
     src.getContext('2d').putImageData(image, 0, 0);
     ctx.imageSmoothingEnabled = true;
     ctx.drawImage(src, 0, 0, w, h);
+  }
+  if (edges && image) {
+    const sx = w / (image.width - 1);
+    const sy = h / (image.height - 1);
+    ctx.strokeStyle = '#1d2330';
+    ctx.lineWidth = 1.6;
+    ctx.lineCap = 'round';
+    ctx.beginPath();
+    for (const [i0, j0, i1, j1] of edges) {
+      ctx.moveTo(i0 * sx, h - j0 * sy);
+      ctx.lineTo(i1 * sx, h - j1 * sy);
+    }
+    ctx.stroke();
   }
   if (!data || !view) return;
   const at = toPixel(view, w, h);
