@@ -90,6 +90,12 @@ await withBrowser(async (browser, server) => {
     assert.equal((await get(p, 'curves'))[0].length, 1);
     await trainToLimit(p);
     assert.deepEqual((await get(p, 'weights'))[0], w5);
+    // One sample: the weights move, the epoch does not, the read-out names the sample and the map rings it.
+    await act(p, 'stepSample');
+    await idle(p);
+    assert.notDeepEqual((await get(p, 'weights'))[0], w5);
+    assert.equal((await get(p, 'readout'))[0].epoch, 5);
+    assert.match(await p.locator(`${W} .card[data-net=A] .read`).textContent(), /epoch 5 · last sample \d+ \(-?\d+\.\d\d, -?\d+\.\d\d\) [+−]1/);
     // One epoch at a time: the step button trains exactly one.
     await p.evaluate((sel) => document.querySelector(sel).setState({ epochs: 7 }), W);
     await act(p, 'stepEpoch');

@@ -167,3 +167,23 @@ test('network text: parsed strictly, formatted back; the schema refuses bad laye
   }
   assert.equal(formatNet(parseNet('5:relu,3:linear')), '5:relu,3:linear');
 });
+
+test('one-sample steps: the lecture\'s online BP, one sample at a time, in a seeded order; a full pass is an epoch', () => {
+  const st = kind.create(sc, params({ data: { ...MOON, n: 40, nTest: 10 } }));
+  const twin = sc.createMLP({ layers: [2, 20, 1], activation: 'tanh', output: 'linear', loss: 'mse', seed: 3 });
+  const seen = new Set();
+  for (let k = 0; k < 40; k++) {
+    const f = kind.step(st, { samples: 1, train: TRAIN, weights: true }).frame;
+    const i = f.sample.index;
+    seen.add(i);
+    // The same step written on the binding: this sample alone, batch 1, in order.
+    twin.train(st.train.xs.subarray(2 * i, 2 * i + 2), st.train.t.subarray(i, i + 1), { epochs: 1, batch: 1, shuffle: false, ...TRAIN });
+    assert.deepEqual(Array.from(f.nets[0].weights), Array.from(twin.getWeights()), `sample ${k}`);
+    assert.equal(f.sample.x, st.train.x[2 * i]);
+    assert.equal(f.epoch, k === 39 ? 1 : 0, 'the 40th sample completes epoch 1');
+    if (k === 39) assert.deepEqual(rows(f).map((r) => r[0]), [1]);
+  }
+  assert.equal(seen.size, 40, 'every sample once per pass');
+  twin.dispose();
+  kind.dispose(st);
+});

@@ -96,7 +96,8 @@ export const DOM = {
     this.els.clearAdded = button('mlp.clearAdded', () => this.clearAdded());
     this.els.info = h('span', { class: 'info', role: 'status', 'aria-live': 'polite' });
     const tools = h('div', { class: 'tools' }, [
-      this.els.play, button('mlp.stepEpoch', () => this.stepEpoch()), button('mlp.reset', () => this.resetWeights()),
+      this.els.play, button('mlp.stepSample', () => this.stepSample()), button('mlp.stepEpoch', () => this.stepEpoch()),
+      button('mlp.reset', () => this.resetWeights()),
       h('span', { class: 'add' }, [h('span', { dataset: { i18n: 'mlp.addClass' } }), this.els.addClass]), this.els.clearAdded,
       this.els.showTest.row, this.els.info,
     ]);

@@ -54,6 +54,8 @@ export default {
   'mlp.speed.max': 'as fast as it trains',
   'mlp.play': 'train ▶',
   'mlp.pause': 'pause ❚❚',
+  'mlp.stepSample': 'one sample',
+  'mlp.read.sample': 'last sample',
   'mlp.stepEpoch': 'one epoch',
   'mlp.reset': 'reset weights',
   'mlp.addClass': 'a click adds',

@@ -53,6 +53,8 @@ export default {
   'mlp.speed.max': '尽可能快',
   'mlp.play': '训练 ▶',
   'mlp.pause': '暂停 ❚❚',
+  'mlp.stepSample': '一个样本',
+  'mlp.read.sample': '刚训练的样本',
   'mlp.stepEpoch': '一轮',
   'mlp.reset': '重置权值',
   'mlp.addClass': '点击添加',

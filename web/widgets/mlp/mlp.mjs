@@ -145,6 +145,7 @@ export class SimcoreMlp extends SimcoreElement {
   /** A frame: new curve rows, read-outs, maps and weights. */
   applyFrame(f) {
     this.epoch = f.epoch;
+    this.sample = f.sample ?? null; // shown until the next frame
     this.lastMs = f.epochsRun ? f.ms / f.epochsRun : this.lastMs;
     f.nets.forEach((n, k) => {
       const hist = this.history[k];
@@ -201,13 +202,14 @@ export class SimcoreMlp extends SimcoreElement {
   drawCard(k) {
     const c = this.cards[k];
     const n = this.nets[k];
-    drawMap(c.map, { image: c.image, edges: c.edges, view: this.data?.view, data: this.data, showTest: this._state.showTest, addedFrom: this.addedFrom });
+    drawMap(c.map, { image: c.image, edges: c.edges, view: this.data?.view, data: this.data, showTest: this._state.showTest, addedFrom: this.addedFrom, sample: this.sample });
     drawNet(c.net, this.layers?.[k], n?.weights, 130);
     if (!n) return;
     const last = this.history[k].at(-1) ?? [];
     const pct = (e, m) => (m ? `${e} / ${m} (${(100 * e / m).toFixed(2)} %)` : '–');
+    const sample = this.sample ? ` · ${t('mlp.read.sample')} ${this.sample.index} (${this.sample.x.toFixed(2)}, ${this.sample.y.toFixed(2)}) ${t(this.sample.c ? 'mlp.class.plus' : 'mlp.class.minus')}` : '';
     const lines = n.diverged ? [t('mlp.read.diverged')] : [
-      `${t('mlp.read.epoch')} ${this.epoch}`,
+      `${t('mlp.read.epoch')} ${this.epoch}${sample}`,
       `${t('mlp.read.testErrors')} ${pct(n.testErrors, n.testCount)}`,
       `${t('mlp.read.trainErrors')} ${pct(n.trainErrors, n.trainCount)}`,
       `${t('mlp.read.trainLoss')} ${fmt(last[1])} · ${t('mlp.read.testLoss')} ${fmt(last[2])}`,
@@ -276,6 +278,12 @@ export class SimcoreMlp extends SimcoreElement {
   setPlayLabel(key) {
     this.els.play.dataset.i18n = key;
     this.els.play.textContent = t(key);
+  }
+
+  /** One online step on the next training sample (the session's order), highlighted on the map. */
+  stepSample() {
+    this.pause();
+    this.advance({ samples: 1, train: trainOptions(this._state), map: true, weights: true });
   }
 
   /** One epoch outside the animation (any time budget). */

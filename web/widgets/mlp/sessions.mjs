@@ -8,7 +8,7 @@
 // the test confusion matrix. Back-propagation, initialisation, losses and
 // the double moon are the core's (sc.createMLP, docs/mlp.md); this file
 // only standardises the inputs and counts errors.
-import { addPoints, makeData } from './data.mjs';
+import { addPoints, makeData, rng } from './data.mjs';
 
 const OUTPUT = { mse: 'linear', bce: 'logistic', ce: 'softmax' };
 
@@ -67,6 +67,17 @@ function errors(net, set, loss, confusion) {
   return wrong;
 }
 
+/** A seeded order of the training samples for one-sample steps (Fisher–Yates). */
+function sampleOrder(n, seed) {
+  const order = Uint32Array.from({ length: n }, (_, i) => i);
+  const rand = rng(seed * 7919 + 5);
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+  return order;
+}
+
 function prepare(set, tf, loss) {
   return { ...set, xs: scale(set.x, tf), t: targets(set.c, loss) };
 }
@@ -112,8 +123,9 @@ export const SESSIONS = {
         for (const m of made) m.net.dispose();
         throw err;
       }
-      const st = { sc, loss, tf, grid, view: sets.view, epoch: 0, nets: made,
+      const st = { sc, loss, tf, grid, view: sets.view, epoch: 0, nets: made, seed, cursor: 0,
         train: prepare(sets.train, tf, loss), test: prepare(sets.test, tf, loss) };
+      st.order = sampleOrder(st.train.c.length, seed);
       for (const m of made) measure(st, m);
       return st;
     },
@@ -123,8 +135,9 @@ export const SESSIONS = {
      * joining the training set), `reset` (every network back to its initial
      * weights, epoch 0), then up to `epochs` epochs of training with `train`
      * ({ eta, alpha, decay, batch }, shuffled) while `budgetMs` lasts (at
-     * least one when epochs ≥ 1); `map` asks for the decision maps, `weights`
-     * for the weights. Returns { epoch, epochsRun, ms, nets: [{ rows (the
+     * least one when epochs ≥ 1), or `samples` one-sample steps (the
+     * frame's `sample` names the last; trainSamples()); `map` asks for
+     * the decision maps, `weights` for the weights. Returns { epoch, epochsRun, ms, nets: [{ rows (the
      * new curve rows, CURVE_ROW values each: frame-args.mjs), testErrors, testCount, trainErrors,
      * trainCount, confusion, gradNorm, map?, weights?, diverged? }] };
      * a network whose weights overflowed stops (`diverged`: the message) until reset.
@@ -133,9 +146,12 @@ export const SESSIONS = {
       if (args.add?.length) {
         st.train = prepare(addPoints(st.train, args.add), st.tf, st.loss);
         for (const m of st.nets) m.counts = null; // the training set changed
+        st.order = sampleOrder(st.train.c.length, st.seed);
+        st.cursor = 0;
       }
       if (args.reset) {
         st.epoch = 0;
+        st.cursor = 0;
         for (const m of st.nets) {
           m.net.reset();
           m.diverged = null;
@@ -164,8 +180,12 @@ export const SESSIONS = {
           }
         }
       }
+      if (run) st.cursor = 0; // a whole epoch starts the one-sample order afresh
+      const sample = args.samples > 0 ? trainSamples(st, args.samples, o) : undefined;
       const ms = performance.now() - t0;
-      return frame(st, args, run, ms);
+      const out = frame(st, args, run, ms);
+      if (sample) out.frame.sample = sample;
+      return out;
     },
 
     /** The data (raw coordinates) for drawing, the view, the scaling, and the layers. */
@@ -179,6 +199,40 @@ export const SESSIONS = {
     },
   },
 };
+
+/**
+ * `count` online steps, one sample each, in the session's seeded order, as
+ * the lecture's BP runs them (forward, δ, then the weights, momentum kept);
+ * when the order is used up, the epoch is complete and measured. Returns the
+ * last sample: { index, x, y, c, cursor }.
+ */
+function trainSamples(st, count, o) {
+  const { train } = st;
+  const one = { ...o, epochs: 1, batch: 1, shuffle: false };
+  let i = 0;
+  for (let k = 0; k < count; k++) {
+    i = st.order[st.cursor];
+    const x = train.xs.subarray(2 * i, 2 * i + 2);
+    const t = train.t.subarray(i, i + 1); // one target per sample: ±1, 0/1 or a class index
+    for (const m of st.nets) {
+      if (m.diverged) continue;
+      try {
+        m.net.train(x, t, one);
+      } catch (err) {
+        if (!(err instanceof RangeError)) throw err;
+        m.diverged = err.message;
+      }
+      m.counts = null;
+    }
+    st.cursor++;
+    if (st.cursor === train.c.length) {
+      st.cursor = 0;
+      st.epoch++;
+      for (const m of st.nets) if (!m.diverged) measure(st, m);
+    }
+  }
+  return { index: i, x: train.x[2 * i], y: train.x[2 * i + 1], c: train.c[i], cursor: st.cursor };
+}
 
 function frame(st, args, run, ms) {
   const transfer = [];

@@ -82,7 +82,7 @@ const rgb = (c, a = 1) => `rgba(${c[0]},${c[1]},${c[2]},${a})`;
  * shown), training points as dots, points added by hand larger with a
  * black edge (`added` from index `addedFrom` of the training set).
  */
-export function drawMap(canvas, { image, edges, view, data, showTest, addedFrom }) {
+export function drawMap(canvas, { image, edges, view, data, showTest, addedFrom, sample }) {
   const { ctx, w, h } = fitCanvas(canvas);
   ctx.clearRect(0, 0, w, h);
   if (image) {
@@ -130,6 +130,15 @@ export function drawMap(canvas, { image, edges, view, data, showTest, addedFrom 
       ctx.lineWidth = 1.5;
       ctx.stroke();
     }
+  }
+  if (sample) {
+    // The sample of the last one-sample step: a ring around it.
+    const [x, y] = at(sample.x, sample.y);
+    ctx.strokeStyle = '#e8590c';
+    ctx.lineWidth = 2.5;
+    ctx.beginPath();
+    ctx.arc(x, y, 8, 0, 2 * Math.PI);
+    ctx.stroke();
   }
 }
 
