@@ -38,7 +38,7 @@ const mapColour = (p, k, x, y) => p.evaluate(([sel, k, x, y]) => {
   return Array.from(img.data.slice(4 * (j * img.width + i), 4 * (j * img.width + i) + 3));
 }, [W, k, x, y]);
 
-const FAST = '#speed=max&epochs=30';
+const FAST = '#net=20:tanh&speed=max&epochs=30';
 
 await withBrowser(async (browser, server) => {
   for (const how of ['http', 'file']) {
@@ -106,8 +106,12 @@ await withBrowser(async (browser, server) => {
   });
 
   test('side by side: logistic and ReLU train in lockstep on the same data, curves overlaid', async () => {
-    const { ctx, p, problems } = await open(browser, server, 'http', '#compare=1&net=20:logistic&netB=20:relu&speed=max&epochs=20');
+    const { ctx, p, problems } = await open(browser, server, 'http', '#speed=max&epochs=20');
+    // Ticking "side by side" shows the default pair: logistic (A) against ReLU (B).
+    await p.locator(`${W} #c-compare`).check();
+    await p.waitForFunction((sel) => document.querySelector(sel).readout.length === 2 && document.querySelector(sel).readout[1], W);
     assert.equal(await p.locator(`${W} .card:not([hidden])`).count(), 2);
+    assert.match(await p.locator(`${W} .card[data-net=A] .name`).textContent(), /A · 2-20-1 · logistic/);
     assert.match(await p.locator(`${W} .card[data-net=B] .name`).textContent(), /B · 2-20-1 · ReLU/);
     await trainToLimit(p);
     const [a, b] = await get(p, 'readout');
@@ -160,6 +164,7 @@ await withBrowser(async (browser, server) => {
 
   test('the layer editor adds a layer and sets its activation; the card names the network', async () => {
     const { ctx, p, problems } = await open(browser, server, 'http');
+    await p.locator(`${W} .editor[data-field=net] .layer`).nth(0).locator('select').selectOption('tanh');
     await p.locator(`${W} .editor[data-field=net] button.addLayer`).click();
     assert.equal((await get(p, 'state')).net, '20:tanh,20:tanh');
     await p.locator(`${W} .editor[data-field=net] .layer`).nth(1).locator('select').selectOption('relu');
@@ -180,7 +185,7 @@ await withBrowser(async (browser, server) => {
   test('hostile hashes keep the defaults; the language switch relabels the widget', async () => {
     const { ctx, p, problems } = await open(browser, server, 'file', '#net=999:foo&netB=20:relu,,&d=abc&n=1e9&loss=<b>&eta=-1&plus=1,2;x');
     const s = await get(p, 'state');
-    assert.equal(s.net, '20:tanh');
+    assert.equal(s.net, '20:logistic');
     assert.equal(s.netB, '20:relu');
     assert.equal(s.d, 1);
     assert.equal(s.n, 1000);

@@ -44,7 +44,7 @@ export const MLP_SCHEMA = Object.freeze({
   d: { type: 'number', min: -8, max: 6, default: 1 }, // double moon: vertical distance (< 0: interlocked)
   noise: { type: 'number', min: 0, max: 1, default: 0.2 }, // the other sets: spread, relative
   dataSeed: { type: 'int', min: 0, max: 999999, default: 1 },
-  net: netField('20:tanh'),
+  net: netField('20:logistic'), // side by side, by default: logistic (A) against ReLU (B), 2-20-1
   compare: { type: 'bool', default: false },
   netB: netField('20:relu'),
   loss: { type: 'choice', choices: LOSSES, default: 'mse' },
