@@ -127,6 +127,10 @@ await withBrowser(async (browser, server) => {
     // Four curves on each chart (A and B, training and test), each as long as the epochs.
     const series = await p.evaluate((sel) => document.querySelector(sel).errorCurves.plot.data.map((s) => s.length), W);
     assert.deepEqual(series, [21, 21, 21, 21, 21]);
+    // Hidden units: one map per unit of layer 1 in each card, drawn by a frame asked for while paused.
+    await p.locator(`${W} #c-units`).check();
+    await p.waitForFunction((sel) => document.querySelector(sel).shadowRoot.querySelectorAll('.card canvas.tile').length === 40, W);
+    assert.equal(await p.locator(`${W} .card[data-net=B] canvas.tile`).count(), 20);
     // The CSV button saves the same numbers.
     const [download] = await Promise.all([p.waitForEvent('download'), p.locator(`${W} button[data-act=csv]`).first().click()]);
     const lines = (await readFile(await download.path(), 'utf8')).trim().split('\n');

@@ -187,3 +187,31 @@ test('one-sample steps: the lecture\'s online BP, one sample at a time, in a see
   twin.dispose();
   kind.dispose(st);
 });
+
+test('hidden-unit maps are the layer\'s outputs x = φ(S), computed by the core on the cut network', () => {
+  const st = kind.create(sc, params({ nets: [{ units: [3, 2], acts: ['tanh', 'relu'] }], grid: 5 }));
+  const f = kind.step(st, { epochs: 2, budgetMs: Infinity, train: TRAIN, weights: true, units: { layer: 2, grid: 5 } }).frame;
+  const u = f.nets[0].units;
+  assert.equal(u.layer, 2);
+  assert.equal(u.units, 2);
+  assert.equal(u.act, 'relu');
+  assert.equal(u.values.length, 25 * 2);
+  // The same outputs written out from the weights (docs/mlp.md order) in float64.
+  const w = f.nets[0].weights;
+  const v = st.view;
+  const scaled = (x, k) => (x - st.tf.m[k]) / st.tf.s[k];
+  for (const [i, j] of [[0, 0], [4, 1], [2, 2], [3, 4]]) {
+    const x = [scaled(v.x0 + (i / 4) * (v.x1 - v.x0), 0), scaled(v.y0 + (j / 4) * (v.y1 - v.y0), 1)];
+    const h1 = [0, 1, 2].map((r) => Math.tanh(w[2 * r] * x[0] + w[2 * r + 1] * x[1] + w[6 + r]));
+    const h2 = [0, 1].map((r) => Math.max(0, w[9 + 3 * r] * h1[0] + w[10 + 3 * r] * h1[1] + w[11 + 3 * r] * h1[2] + w[15 + r]));
+    for (let r = 0; r < 2; r++) assert.ok(Math.abs(u.values[(j * 5 + i) * 2 + r] - h2[r]) < 1e-5, `point ${i},${j} unit ${r}`);
+  }
+  // Layer 1 of the same network, and a layer past the last clamps to it.
+  assert.equal(kind.step(st, { units: { layer: 1, grid: 5 } }).frame.nets[0].units.units, 3);
+  assert.equal(kind.step(st, { units: { layer: 6, grid: 5 } }).frame.nets[0].units.layer, 2);
+  kind.dispose(st);
+  // No hidden layer: no maps.
+  const flat = kind.create(sc, params({ nets: [{ units: [], acts: [] }] }));
+  assert.equal(kind.step(flat, { units: { layer: 1, grid: 5 } }).frame.nets[0].units, null);
+  kind.dispose(flat);
+});

@@ -78,6 +78,7 @@ export const DOM = {
     };
     check('compare');
     check('showTest');
+    check('units');
     this.els.editA = this.netEditor('net');
     this.els.editB = this.netEditor('netB');
     const group = (key, rows) => h('fieldset', {}, [h('legend', { dataset: { i18n: key } }), ...rows]);
@@ -99,7 +100,7 @@ export const DOM = {
       this.els.play, button('mlp.stepSample', () => this.stepSample()), button('mlp.stepEpoch', () => this.stepEpoch()),
       button('mlp.reset', () => this.resetWeights()),
       h('span', { class: 'add' }, [h('span', { dataset: { i18n: 'mlp.addClass' } }), this.els.addClass]), this.els.clearAdded,
-      this.els.showTest.row, this.els.info,
+      this.els.showTest.row, this.els.units.row, this.els.info,
     ]);
 
     this.cards = [0, 1].map((k) => this.card(k));
@@ -172,14 +173,22 @@ export const DOM = {
       h('tr', {}, [th('mlp.class.plus', { class: 'plus' }), cells[3], cells[2]]),
       h('tr', {}, [th('mlp.class.minus', { class: 'minus' }), cells[1], cells[0]]),
     ]);
+    // Every hidden unit of one layer as a small map (shown with the `units` check box).
+    const layer = h('select', { name: 'unitsLayer', 'aria-label': t('mlp.unitsLayer') });
+    layer.addEventListener('change', () => this.setState({ unitsLayer: Number(layer.value) }));
+    const tiles = h('div', { class: 'tiles' });
+    const units = h('div', { class: 'units' }, [
+      h('div', { class: 'unitsHead' }, [h('span', { dataset: { i18n: 'mlp.unitsLayer' } }), layer, h('span', { class: 'unitsNote', dataset: { i18n: 'mlp.unitsNote' } })]),
+      tiles]);
     const fig = h('figure', { class: 'card', dataset: { net: k ? 'B' : 'A' } }, [
       h('figcaption', {}, [title, h('button', { type: 'button', text: 'PNG', title: 'PNG',
         onclick: () => downloadPng(map, `mlp-map-${k ? 'B' : 'A'}.png`) })]),
       map, read,
       h('div', { class: 'below' }, [net, confusion]),
+      units,
     ]);
     // cells in confusion order: [true −1 said −1, true −1 said +1, true +1 said −1, true +1 said +1]
-    return { fig, map, title, net, read, cells, image: null };
+    return { fig, map, title, net, read, cells, image: null, units, layer, tiles };
   },
 
   /** The layer editor of configuration `field` ('net' or 'netB'): a row per hidden layer. */
@@ -219,7 +228,7 @@ export const DOM = {
       fn(spec);
       this.setState({ [ed.field]: formatNet(spec) });
     };
-    const units = h('input', { type: 'number', min: 1, max: MAX_UNITS, step: 1, 'aria-label': `${t('mlp.units')} ${l + 1}` });
+    const units = h('input', { type: 'number', min: 1, max: MAX_UNITS, step: 1, 'aria-label': `${t('mlp.unitCount')} ${l + 1}` });
     units.addEventListener('change', () => {
       const v = Number(units.value);
       if (Number.isInteger(v) && v >= 1 && v <= MAX_UNITS) edit((s) => { s.units[l] = v; });
@@ -245,6 +254,7 @@ export const DOM = {
     for (const name of NUMBERS) if (Number(this.els[name].input.value) !== s[name]) this.els[name].input.value = String(s[name]);
     this.els.compare.input.checked = s.compare;
     this.els.showTest.input.checked = s.showTest;
+    this.els.units.input.checked = s.units;
     this.els.addClass.value = s.addClass;
     this.syncEditor(this.els.editA);
     this.syncEditor(this.els.editB);

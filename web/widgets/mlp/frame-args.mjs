@@ -5,6 +5,7 @@
 // tests it (tests/wasm/mlp-session.test.mjs).
 
 export const BUDGET_MS = 8;
+export const UNIT_GRID = 40; // side of each hidden unit's map, points
 /** Values per curve row in a frame: epoch, training loss, test loss, training error rate, test error rate. */
 export const CURVE_ROW = 5;
 
@@ -21,7 +22,12 @@ export function frameArgs(run, s, epoch, now) {
     if (epochs < 1) return null;
     run.budget -= epochs;
   }
-  return { epochs, budgetMs: BUDGET_MS, train: trainOptions(s), map: true, weights: true };
+  return { epochs, budgetMs: BUDGET_MS, train: trainOptions(s), ...viewArgs(s) };
+}
+
+/** What every frame draws: the maps, the weights, and the hidden units' maps when they are shown. */
+export function viewArgs(s) {
+  return { map: true, weights: true, ...(s.units ? { units: { layer: s.unitsLayer, grid: UNIT_GRID } } : {}) };
 }
 
 /** The training options of the widget state (read at every step: a slider acts at once). */

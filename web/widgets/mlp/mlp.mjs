@@ -15,8 +15,8 @@ import { t } from '../shared/i18n.mjs';
 import { drive, openSession } from '../shared/sessions.mjs';
 import { DOM } from './dom.mjs';
 import { MLP_SCHEMA, parseNet } from './schema.mjs';
-import { CURVE_ROW, frameArgs, trainOptions } from './frame-args.mjs';
-import { boundary, drawMap, drawNet, mapImage, toModel } from './view.mjs';
+import { CURVE_ROW, frameArgs, trainOptions, viewArgs } from './frame-args.mjs';
+import { boundary, drawMap, drawNet, drawUnits, mapImage, toModel } from './view.mjs';
 
 export { MLP_SCHEMA };
 
@@ -58,6 +58,7 @@ export class SimcoreMlp extends SimcoreElement {
       else if ((k === 'plus' || k === 'minus') && JSON.stringify([this._state.plus, this._state.minus]) !== this.addedText) this.dirty.add('session');
       else if (k === 'showTest') this.dirty.add('draw');
       else if (k === 'epochs') this.dirty.add('info');
+      else if (k === 'units' || k === 'unitsLayer') this.dirty.add('view');
     }
     this.dirty.add('controls');
     this.schedule();
@@ -75,6 +76,8 @@ export class SimcoreMlp extends SimcoreElement {
     if (d.has('session') || !this.sessionReady) this.rebuild();
     if (d.has('draw')) this.redraw();
     if (d.has('info')) this.showInfo();
+    // Hidden-unit maps asked for while paused: one frame (a running training brings them anyway).
+    if (d.has('view') && !d.has('session') && !this.running) this.advance(viewArgs(this._state));
     if (!this.readyFired) {
       this.readyFired = true;
       await this.whenIdle(); // the first frame is drawn
@@ -124,7 +127,7 @@ export class SimcoreMlp extends SimcoreElement {
     this.setupCurves();
     this.track(this.sessionReady.then(async (session) => {
       const snap = session.snapshot();
-      const first = session.step({ map: true, weights: true });
+      const first = session.step(viewArgs(s));
       this.core = await session.lane.ready;
       return Promise.all([snap, first]);
     }).then(([snap, f]) => {
@@ -155,7 +158,7 @@ export class SimcoreMlp extends SimcoreElement {
         card.image = mapImage(n.map, GRID, card.image);
         card.edges = boundary(n.map, GRID);
       }
-      this.nets[k] = { ...n, weights: n.weights ?? this.nets[k]?.weights, map: undefined };
+      this.nets[k] = { ...n, weights: n.weights ?? this.nets[k]?.weights, units: n.units ?? null, map: undefined };
     });
     this.redraw();
   }
@@ -217,7 +220,22 @@ export class SimcoreMlp extends SimcoreElement {
     ];
     c.read.replaceChildren(...lines.map((text, i) => Object.assign(document.createElement('div'), { textContent: text, className: i === 1 ? 'key' : '' })));
     c.read.classList.toggle('error', Boolean(n.diverged));
+    this.drawUnitMaps(k);
     c.cells.forEach((cell, i) => { cell.textContent = String(n.confusion[i]); cell.className = i === 0 || i === 3 ? 'right' : n.confusion[i] ? 'wrong' : ''; });
+  }
+
+  /** The hidden units' maps of network k, and the layer choice (1 … its hidden layers). */
+  drawUnitMaps(k) {
+    const c = this.cards[k];
+    const u = this.nets[k]?.units;
+    const depth = this.specs[k]?.units.length ?? 0;
+    c.units.hidden = !this._state.units || !depth;
+    if (c.units.hidden) return;
+    if (c.layer.options.length !== depth) {
+      c.layer.replaceChildren(...Array.from({ length: depth }, (_, l) => Object.assign(document.createElement('option'), { value: String(l + 1), textContent: String(l + 1) })));
+    }
+    c.layer.value = String(Math.min(this._state.unitsLayer, depth));
+    if (u) drawUnits(c.tiles, u);
   }
 
   showInfo() {
@@ -283,20 +301,20 @@ export class SimcoreMlp extends SimcoreElement {
   /** One online step on the next training sample (the session's order), highlighted on the map. */
   stepSample() {
     this.pause();
-    this.advance({ samples: 1, train: trainOptions(this._state), map: true, weights: true });
+    this.advance({ samples: 1, train: trainOptions(this._state), ...viewArgs(this._state) });
   }
 
   /** One epoch outside the animation (any time budget). */
   stepEpoch() {
     this.pause();
-    this.advance({ epochs: 1, budgetMs: Infinity, train: trainOptions(this._state), map: true, weights: true });
+    this.advance({ epochs: 1, budgetMs: Infinity, train: trainOptions(this._state), ...viewArgs(this._state) });
   }
 
   /** Every network back to its initial weights (the same seed gives the same weights), epoch 0. */
   resetWeights() {
     this.pause();
     this.history = this.history.map(() => []);
-    this.advance({ reset: true, map: true, weights: true });
+    this.advance({ reset: true, ...viewArgs(this._state) });
   }
 
   advance(args) {
@@ -325,7 +343,7 @@ export class SimcoreMlp extends SimcoreElement {
     // The drawing's copy of the training set grows too (the session appends in the same order).
     const tr = this.data.train;
     this.data.train = { x: Float32Array.of(...tr.x, x, y), c: Uint8Array.of(...tr.c, c) };
-    this.netStep({ add: [[x, y, c]], map: true, weights: true }).then((f) => this.applyFrame(f)).catch((err) => this.fail(err));
+    this.netStep({ add: [[x, y, c]], ...viewArgs(s) }).then((f) => this.applyFrame(f)).catch((err) => this.fail(err));
   }
 
   clearAdded() {

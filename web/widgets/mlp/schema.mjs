@@ -58,6 +58,8 @@ export const MLP_SCHEMA = Object.freeze({
   speed: { type: 'choice', choices: SPEEDS, default: '20' },
   addClass: { type: 'choice', choices: ['plus', 'minus'], default: 'plus', hash: false },
   showTest: { type: 'bool', default: true },
+  units: { type: 'bool', default: false }, // maps of every hidden unit of one layer
+  unitsLayer: { type: 'int', min: 1, max: MAX_LAYERS, default: 1 },
   plus: pointsField,
   minus: pointsField,
 });

@@ -117,7 +117,7 @@ export const SESSIONS = {
       try {
         for (const spec of nets) {
           const layers = [2, ...spec.units, out];
-          made.push({ net: sc.createMLP({ layers, activation: spec.acts, output: OUTPUT[loss], loss, seed }), layers, rows: [] });
+          made.push({ net: sc.createMLP({ layers, activation: spec.acts, output: OUTPUT[loss], loss, seed }), layers, acts: spec.acts, rows: [] });
         }
       } catch (err) {
         for (const m of made) m.net.dispose();
@@ -137,7 +137,8 @@ export const SESSIONS = {
      * ({ eta, alpha, decay, batch }, shuffled) while `budgetMs` lasts (at
      * least one when epochs ≥ 1), or `samples` one-sample steps (the
      * frame's `sample` names the last; trainSamples()); `map` asks for
-     * the decision maps, `weights` for the weights. Returns { epoch, epochsRun, ms, nets: [{ rows (the
+     * the decision maps, `weights` for the weights, `units` ({ layer,
+     * grid }) for every hidden unit's map of one layer (unitMaps()). Returns { epoch, epochsRun, ms, nets: [{ rows (the
      * new curve rows, CURVE_ROW values each: frame-args.mjs), testErrors, testCount, trainErrors,
      * trainCount, confusion, gradNorm, map?, weights?, diverged? }] };
      * a network whose weights overflowed stops (`diverged`: the message) until reset.
@@ -234,9 +235,39 @@ function trainSamples(st, count, o) {
   return { index: i, x: train.x[2 * i], y: train.x[2 * i + 1], c: train.c[i], cursor: st.cursor };
 }
 
+/**
+ * The outputs x of every unit of hidden layer `layer` (1-based, clamped to
+ * the network) over a grid × grid map of the view: the network cut after
+ * that layer and closed by a linear output layer with identity weights, so
+ * the core's predictGrid returns the layer's outputs exactly (1·x + 0).
+ * Returns { layer, units, grid, act, values (grid² × units, per point) }.
+ */
+function unitMaps(st, m, layer, grid) {
+  const l = Math.min(layer, m.layers.length - 2);
+  if (l < 1) return null;
+  const units = m.layers[l];
+  const aux = st.sc.createMLP({ layers: [...m.layers.slice(0, l + 1), units], activation: m.acts.slice(0, l), output: 'linear', loss: 'mse' });
+  try {
+    let n = 0;
+    for (let k = 1; k <= l; k++) n += m.layers[k - 1] * m.layers[k] + m.layers[k];
+    const w = new Float32Array(aux.weightCount);
+    w.set(m.net.getWeights().subarray(0, n));
+    for (let j = 0; j < units; j++) w[n + j * units + j] = 1;
+    aux.setWeights(w);
+    return { layer: l, units, grid, act: m.acts[l - 1], values: aux.predictGrid({ ...scaledView(st), nx: grid, ny: grid }) };
+  } finally {
+    aux.dispose();
+  }
+}
+
+/** The view in the networks' (scaled) coordinates: the scaling is per axis, so a grid stays a grid. */
+function scaledView({ view, tf }) {
+  return { x0: (view.x0 - tf.m[0]) / tf.s[0], x1: (view.x1 - tf.m[0]) / tf.s[0], y0: (view.y0 - tf.m[1]) / tf.s[1], y1: (view.y1 - tf.m[1]) / tf.s[1] };
+}
+
 function frame(st, args, run, ms) {
   const transfer = [];
-  const { tf, view, grid, train, test, loss } = st;
+  const { grid, train, test, loss } = st;
   const nets = st.nets.map((m) => {
     const rows = Float32Array.from(m.rows);
     m.rows.length = 0;
@@ -254,12 +285,12 @@ function frame(st, args, run, ms) {
     };
     transfer.push(rows.buffer, confusion.buffer);
     if (args.map) {
-      // The map in data coordinates is the network's map over the scaled rectangle (the scaling is per axis).
-      f.map = toScore(m.net.predictGrid({
-        x0: (view.x0 - tf.m[0]) / tf.s[0], x1: (view.x1 - tf.m[0]) / tf.s[0],
-        y0: (view.y0 - tf.m[1]) / tf.s[1], y1: (view.y1 - tf.m[1]) / tf.s[1], nx: grid, ny: grid,
-      }), loss);
+      f.map = toScore(m.net.predictGrid({ ...scaledView(st), nx: grid, ny: grid }), loss);
       transfer.push(f.map.buffer);
+    }
+    if (args.units) {
+      f.units = unitMaps(st, m, args.units.layer, args.units.grid);
+      if (f.units) transfer.push(f.units.values.buffer);
     }
     if (args.weights) {
       f.weights = m.net.getWeights();

@@ -66,6 +66,11 @@ table.confusion { border-collapse: collapse; font-size: 0.75em; font-variant-num
 .confusion th { color: var(--muted); font-weight: normal; }
 .confusion th.plus { color: var(--plus); } .confusion th.minus { color: var(--minus); }
 .confusion td.right { color: #1d2330; font-weight: 600; } .confusion td.wrong { color: #b3261e; font-weight: 600; }
+.units { margin-top: 6px; }
+.unitsHead { display: flex; flex-wrap: wrap; gap: 2px 6px; align-items: center; font-size: 0.78em; color: var(--muted); margin-bottom: 4px; }
+.unitsHead select { font: inherit; }
+.tiles { display: grid; grid-template-columns: repeat(auto-fill, minmax(38px, 1fr)); gap: 3px; }
+canvas.tile { width: 100%; aspect-ratio: 1; display: block; border-radius: 2px; }
 .plot { background: #fff; min-height: 170px; }
 .plot .u-legend { font-size: 0.72em; color: var(--muted); }
 .plot .u-legend .u-marker { width: 1em; height: 3px; }

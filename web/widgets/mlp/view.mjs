@@ -3,6 +3,8 @@
 // with its weights. Class +1 is blue, class −1 red, in the map, the points
 // and the confusion matrix alike.
 
+import { DIVERGING } from '../shared/colormap.mjs';
+
 const PLUS = [36, 86, 199]; // #2456c7
 const MINUS = [192, 57, 43]; // #c0392b
 
@@ -204,5 +206,40 @@ export function drawNet(canvas, layers, weights, height) {
       ctx.textAlign = 'center';
       ctx.fillText(`+${layers[l] - shown[l]}`, colX(l), Math.min(h - 2, rowY(l, shown[l] - 1) + 14));
     }
+  }
+}
+
+/**
+ * The maps of one hidden layer's units (frame `units`: values grid² × units
+ * per point), one canvas per unit in `box`, on one diverging scale about the
+ * activation's middle (½ for logistic, else 0), so units compare.
+ */
+export function drawUnits(box, u, maxTiles = 64) {
+  const shown = Math.min(u.units, maxTiles);
+  while (box.children.length > shown) box.lastChild.remove();
+  while (box.children.length < shown) box.append(Object.assign(document.createElement('canvas'), { className: 'tile' }));
+  const mid = u.act === 'logistic' ? 0.5 : 0;
+  let m = 1e-6;
+  for (let i = 0; i < u.values.length; i++) m = Math.max(m, Math.abs(u.values[i] - mid));
+  const g = u.grid;
+  for (let r = 0; r < shown; r++) {
+    const c = box.children[r];
+    c.width = g;
+    c.height = g;
+    c.title = `${r + 1}`;
+    const img = new ImageData(g, g);
+    for (let j = 0; j < g; j++) {
+      for (let i = 0; i < g; i++) {
+        const v = u.values[(j * g + i) * u.units + r];
+        // DIVERGING runs blue (low) to red (high); reversed here, so high is blue like class +1 and positive weights.
+        const k = 3 * Math.max(0, Math.min(255, Math.round(127.5 - ((v - mid) / m) * 127.5)));
+        const o = 4 * ((g - 1 - j) * g + i);
+        img.data[o] = DIVERGING[k];
+        img.data[o + 1] = DIVERGING[k + 1];
+        img.data[o + 2] = DIVERGING[k + 2];
+        img.data[o + 3] = 255;
+      }
+    }
+    c.getContext('2d').putImageData(img, 0, 0);
   }
 }
