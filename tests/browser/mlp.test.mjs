@@ -96,11 +96,19 @@ await withBrowser(async (browser, server) => {
     assert.notDeepEqual((await get(p, 'weights'))[0], w5);
     assert.equal((await get(p, 'readout'))[0].epoch, 5);
     assert.match(await p.locator(`${W} .card[data-net=A] .read`).textContent(), /epoch 5 · last sample \d+ \(-?\d+\.\d\d, -?\d+\.\d\d\) [+−]1/);
+    // Its BP view: S, x and δ of both layers; the output's δ is y − x (linear output, φ' = 1).
+    const [bp] = await get(p, 'bp');
+    assert.equal(bp.layers.length, 2);
+    assert.equal(bp.layers[0].S.length, 20);
+    assert.ok(Math.abs(bp.layers[1].delta[0] - (bp.target[0] - bp.layers[1].x[0])) < 1e-5);
+    assert.equal(await p.locator(`${W} .card[data-net=A] .bp table`).count(), 2);
+    assert.equal(await p.locator(`${W} .card[data-net=A] .bp table`).first().locator('tr').count(), 21);
     // One epoch at a time: the step button trains exactly one.
     await p.evaluate((sel) => document.querySelector(sel).setState({ epochs: 7 }), W);
     await act(p, 'stepEpoch');
     await idle(p);
     assert.equal((await get(p, 'readout'))[0].epoch, 6);
+    assert.equal(await p.locator(`${W} .card[data-net=A] .bp`).isHidden(), true, 'the BP view goes with its step');
     assert.deepEqual(problems, NO_PROBLEMS);
     await ctx.close();
   });

@@ -215,3 +215,42 @@ test('hidden-unit maps are the layer\'s outputs x = φ(S), computed by the core 
   assert.equal(kind.step(flat, { units: { layer: 1, grid: 5 } }).frame.nets[0].units, null);
   kind.dispose(flat);
 });
+
+test('the BP view of a one-sample step: S, x and δ of every layer as the lecture writes them, before the step', () => {
+  for (const [acts, dphi] of [[['tanh'], (x) => 1 - x * x], [['logistic'], (x) => x * (1 - x)], [['relu'], (x) => (x > 0 ? 1 : 0)]]) {
+    const st = kind.create(sc, params({ data: { ...MOON, n: 30, nTest: 5 }, nets: [{ units: [3], acts }] }));
+    kind.step(st, { epochs: 2, budgetMs: Infinity, train: TRAIN });
+    const w = st.nets[0].net.getWeights();
+    const eta = 0.05;
+    const f = kind.step(st, { samples: 1, bp: true, train: { ...TRAIN, eta }, weights: true }).frame;
+    const bp = f.nets[0].bp;
+    const i = f.sample.index;
+    assert.equal(bp.index, i);
+    const x0 = [st.train.xs[2 * i], st.train.xs[2 * i + 1]];
+    const t = st.train.t[i];
+    assert.deepEqual(bp.target, [t]);
+    const [hid, out] = bp.layers;
+    assert.equal(hid.units, 3);
+    assert.equal(out.act, 'linear');
+    // Forward, from the weights before the step (docs/mlp.md order: W1 3×2, b1, W2 1×3, b2), in float64.
+    const S1 = [0, 1, 2].map((r) => w[2 * r] * x0[0] + w[2 * r + 1] * x0[1] + w[6 + r]);
+    const phi = { tanh: Math.tanh, logistic: (v) => 1 / (1 + Math.exp(-v)), relu: (v) => Math.max(0, v) }[acts[0]];
+    const x1 = S1.map(phi);
+    const S2 = w[9] * x1[0] + w[10] * x1[1] + w[11] * x1[2] + w[12];
+    const close = (a, b, what) => assert.ok(Math.abs(a - b) <= 1e-5 * Math.max(1, Math.abs(b)), `${acts}: ${what}: ${a} vs ${b}`);
+    S1.forEach((v, r) => close(hid.S[r], v, `S1[${r}]`));
+    x1.forEach((v, r) => close(hid.x[r], v, `x1[${r}]`));
+    close(out.S[0], S2, 'S2');
+    close(out.x[0], S2, 'x2 = S2 (linear output)');
+    // Backward: δ(L) = φ'(S)(y − x) with φ' = 1; δ(l) = φ'(S(l)) Σ_k w_ki δ_k.
+    const d2 = t - S2;
+    close(out.delta[0], d2, 'δ2');
+    x1.forEach((v, r) => close(hid.delta[r], dphi(v) * w[9 + r] * d2, `δ1[${r}]`));
+    // The update's gradient term η δ x for the weights into the output unit and into hidden unit 1.
+    x1.forEach((v, r) => close(out.dw[r], eta * d2 * v, `Δw2[${r}]`));
+    close(hid.dw[2], eta * dphi(x1[1]) * w[10] * d2 * x0[0], 'Δw1[1][0]');
+    // And the step did happen after the view: the weights moved.
+    assert.notDeepEqual(Array.from(f.nets[0].weights), Array.from(w));
+    kind.dispose(st);
+  }
+});

@@ -180,15 +180,17 @@ export const DOM = {
     const units = h('div', { class: 'units' }, [
       h('div', { class: 'unitsHead' }, [h('span', { dataset: { i18n: 'mlp.unitsLayer' } }), layer, h('span', { class: 'unitsNote', dataset: { i18n: 'mlp.unitsNote' } })]),
       tiles]);
+    // The BP view of the last one-sample step (filled by mlp.mjs, drawBp()).
+    const bp = h('div', { class: 'bp', hidden: true });
     const fig = h('figure', { class: 'card', dataset: { net: k ? 'B' : 'A' } }, [
       h('figcaption', {}, [title, h('button', { type: 'button', text: 'PNG', title: 'PNG',
         onclick: () => downloadPng(map, `mlp-map-${k ? 'B' : 'A'}.png`) })]),
       map, read,
       h('div', { class: 'below' }, [net, confusion]),
-      units,
+      units, bp,
     ]);
     // cells in confusion order: [true −1 said −1, true −1 said +1, true +1 said −1, true +1 said +1]
-    return { fig, map, title, net, read, cells, image: null, units, layer, tiles };
+    return { fig, map, title, net, read, cells, image: null, units, layer, tiles, bp };
   },
 
   /** The layer editor of configuration `field` ('net' or 'netB'): a row per hidden layer. */

@@ -23,6 +23,9 @@ export { MLP_SCHEMA };
 export const GRID = 200; // decision map side, points (≥ 200 × 200 per frame)
 const REBUILD = ['data', 'n', 'nTest', 'r', 'w', 'd', 'noise', 'dataSeed', 'net', 'compare', 'netB', 'loss', 'preprocess', 'seed'];
 const MAX_ADDED = MLP_SCHEMA.plus.maxCount;
+const BP_ROWS = 24; // units listed per layer in the BP view
+const SUP = { 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹' };
+const sup = (n) => String(n).split('').map((d) => SUP[d]).join('');
 
 export class SimcoreMlp extends SimcoreElement {
   static schema = MLP_SCHEMA;
@@ -158,7 +161,7 @@ export class SimcoreMlp extends SimcoreElement {
         card.image = mapImage(n.map, GRID, card.image);
         card.edges = boundary(n.map, GRID);
       }
-      this.nets[k] = { ...n, weights: n.weights ?? this.nets[k]?.weights, units: n.units ?? null, map: undefined };
+      this.nets[k] = { ...n, weights: n.weights ?? this.nets[k]?.weights, units: n.units ?? null, bp: n.bp ?? null, map: undefined };
     });
     this.redraw();
   }
@@ -221,6 +224,7 @@ export class SimcoreMlp extends SimcoreElement {
     c.read.replaceChildren(...lines.map((text, i) => Object.assign(document.createElement('div'), { textContent: text, className: i === 1 ? 'key' : '' })));
     c.read.classList.toggle('error', Boolean(n.diverged));
     this.drawUnitMaps(k);
+    this.drawBp(k);
     c.cells.forEach((cell, i) => { cell.textContent = String(n.confusion[i]); cell.className = i === 0 || i === 3 ? 'right' : n.confusion[i] ? 'wrong' : ''; });
   }
 
@@ -236,6 +240,40 @@ export class SimcoreMlp extends SimcoreElement {
     }
     c.layer.value = String(Math.min(this._state.unitsLayer, depth));
     if (u) drawUnits(c.tiles, u);
+  }
+
+  /**
+   * The BP view (frame `bp`): for the sample of the last one-sample step, per
+   * layer the local fields S, outputs x and δ of every unit (at most
+   * BP_ROWS), the lecture's equation for δ, and the largest |η δ x|.
+   */
+  drawBp(k) {
+    const c = this.cards[k];
+    const bp = this.nets[k]?.bp;
+    c.bp.hidden = !bp;
+    if (!bp) return;
+    const el = (tag, text, cls) => Object.assign(document.createElement(tag), { textContent: text, className: cls ?? '' });
+    const L = bp.layers.length;
+    const head = el('div', `${t('mlp.bp.title')} ${bp.index}: x⁽⁰⁾ = (${bp.input.map(fmt).join(', ')}), y = ${fmt(bp.target[0])}`, 'bpHead');
+    const tables = bp.layers.map((layer, l) => {
+      const table = el('table', '', 'bpTable');
+      const cap = el('caption', `${l + 1 === L ? t('mlp.bp.output') : `${t('mlp.bp.hidden')} ${l + 1}`} · φ = ${t(`mlp.act.${layer.act}`)}`);
+      table.append(cap);
+      const tr = (cells, th) => {
+        const row = document.createElement('tr');
+        for (const v of cells) row.append(el(th ? 'th' : 'td', v));
+        return row;
+      };
+      table.append(tr(['j', `S⁽${sup(l + 1)}⁾`, `x⁽${sup(l + 1)}⁾`, `δ⁽${sup(l + 1)}⁾`], true));
+      for (let j = 0; j < Math.min(layer.units, BP_ROWS); j++) table.append(tr([String(j + 1), fmt(layer.S[j]), fmt(layer.x[j]), fmt(layer.delta[j])]));
+      if (layer.units > BP_ROWS) table.append(tr(['…', '', '', '']));
+      let big = 0;
+      for (let q = 0; q < layer.dw.length; q++) big = Math.max(big, Math.abs(layer.dw[q]));
+      const foot = el('div', `${l + 1 === L ? t('mlp.bp.deltaOut') : t('mlp.bp.deltaHidden')} · max |ηδx| = ${fmt(big)}`, 'bpEq');
+      return el('div', '', 'bpLayer').appendChild(table).parentNode.appendChild(foot).parentNode;
+    });
+    c.bp.replaceChildren(head, el('div', t('mlp.bp.update'), 'bpEq'), el('div', '', 'bpLayers'));
+    c.bp.lastChild.append(...tables);
   }
 
   showInfo() {
@@ -301,7 +339,7 @@ export class SimcoreMlp extends SimcoreElement {
   /** One online step on the next training sample (the session's order), highlighted on the map. */
   stepSample() {
     this.pause();
-    this.advance({ samples: 1, train: trainOptions(this._state), ...viewArgs(this._state) });
+    this.advance({ samples: 1, bp: true, train: trainOptions(this._state), ...viewArgs(this._state) });
   }
 
   /** One epoch outside the animation (any time budget). */
@@ -383,6 +421,11 @@ export class SimcoreMlp extends SimcoreElement {
   /** Per network: the curve rows [epoch, training loss, test loss, training error, test error]. */
   get curves() {
     return (this.history ?? []).map((h) => h.map((r) => [...r]));
+  }
+
+  /** Per network: the BP view of the last one-sample step ({ index, input, target, layers: [{ S, x, delta, dw }] }) or null. */
+  get bp() {
+    return (this.nets ?? []).map((n) => (n?.bp ? { ...n.bp, layers: n.bp.layers.map((l) => ({ ...l, S: [...l.S], x: [...l.x], delta: [...l.delta], dw: [...l.dw] })) } : null));
   }
 
   /** Per network: a copy of the current weights (docs/mlp.md order). */

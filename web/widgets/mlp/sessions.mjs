@@ -136,7 +136,8 @@ export const SESSIONS = {
      * weights, epoch 0), then up to `epochs` epochs of training with `train`
      * ({ eta, alpha, decay, batch }, shuffled) while `budgetMs` lasts (at
      * least one when epochs ≥ 1), or `samples` one-sample steps (the
-     * frame's `sample` names the last; trainSamples()); `map` asks for
+     * frame's `sample` names the last; trainSamples(); with `bp` each
+     * network's frame has the BP view of that step: bpView()); `map` asks for
      * the decision maps, `weights` for the weights, `units` ({ layer,
      * grid }) for every hidden unit's map of one layer (unitMaps()). Returns { epoch, epochsRun, ms, nets: [{ rows (the
      * new curve rows, CURVE_ROW values each: frame-args.mjs), testErrors, testCount, trainErrors,
@@ -182,7 +183,8 @@ export const SESSIONS = {
         }
       }
       if (run) st.cursor = 0; // a whole epoch starts the one-sample order afresh
-      const sample = args.samples > 0 ? trainSamples(st, args.samples, o) : undefined;
+      for (const m of st.nets) m.bp = null;
+      const sample = args.samples > 0 ? trainSamples(st, args.samples, o, args.bp) : undefined;
       const ms = performance.now() - t0;
       const out = frame(st, args, run, ms);
       if (sample) out.frame.sample = sample;
@@ -207,12 +209,14 @@ export const SESSIONS = {
  * when the order is used up, the epoch is complete and measured. Returns the
  * last sample: { index, x, y, c, cursor }.
  */
-function trainSamples(st, count, o) {
+function trainSamples(st, count, o, bp) {
   const { train } = st;
   const one = { ...o, epochs: 1, batch: 1, shuffle: false };
   let i = 0;
   for (let k = 0; k < count; k++) {
     i = st.order[st.cursor];
+    // The BP view of the last sample, before its step changes the weights.
+    if (bp && k === count - 1) for (const m of st.nets) m.bp = m.diverged ? null : bpView(st, m, i, o.eta ?? 0.01);
     const x = train.xs.subarray(2 * i, 2 * i + 2);
     const t = train.t.subarray(i, i + 1); // one target per sample: ±1, 0/1 or a class index
     for (const m of st.nets) {
@@ -236,6 +240,66 @@ function trainSamples(st, count, o) {
 }
 
 /**
+ * A network of the core equal to network m up to layer l (1-based; l = the
+ * output layer when l > hidden layers), closed by a linear layer with
+ * identity weights, so its outputs are layer l's outputs exactly (1·x + 0);
+ * `fields` makes layer l linear, so they are its local fields S instead.
+ * The caller disposes it.
+ */
+function cutNet(st, m, l, fields = false) {
+  const hidden = m.layers.length - 2;
+  if (l > hidden) {
+    // The output layer: the same network with a linear output gives S; the network itself gives x.
+    const net = st.sc.createMLP({ layers: m.layers, activation: m.acts, output: 'linear', loss: 'mse' });
+    net.setWeights(m.net.getWeights());
+    return net;
+  }
+  const units = m.layers[l];
+  const acts = m.acts.slice(0, l);
+  if (fields) acts[l - 1] = 'linear';
+  const aux = st.sc.createMLP({ layers: [...m.layers.slice(0, l + 1), units], activation: acts, output: 'linear', loss: 'mse' });
+  let n = 0;
+  for (let k = 1; k <= l; k++) n += m.layers[k - 1] * m.layers[k] + m.layers[k];
+  const w = new Float32Array(aux.weightCount);
+  w.set(m.net.getWeights().subarray(0, n));
+  for (let j = 0; j < units; j++) w[n + j * units + j] = 1;
+  return aux.setWeights(w);
+}
+
+/**
+ * The lecture's BP quantities for training sample i with the weights as
+ * they are before its step: per layer l = 1 … L the local fields S, the
+ * outputs x and the δ (from the core's gradient for this one sample: the
+ * bias entries are −δ), and the gradient term of the update, η δ x, for
+ * the weights into each unit (momentum adds α Δw(n−1) to it).
+ */
+function bpView(st, m, i, eta) {
+  const x0 = st.train.xs.subarray(2 * i, 2 * i + 2);
+  const t = st.train.t.subarray(i, i + 1);
+  const g = m.net.gradient(x0, t);
+  const layers = [];
+  let o = 0;
+  for (let l = 1; l < m.layers.length; l++) {
+    const nin = m.layers[l - 1];
+    const units = m.layers[l];
+    const out = (fields) => {
+      if (l === m.layers.length - 1 && !fields) return m.net.predict(x0);
+      const net = cutNet(st, m, l, fields);
+      try {
+        return net.predict(x0);
+      } finally {
+        net.dispose();
+      }
+    };
+    const delta = Float32Array.from(g.subarray(o + nin * units, o + nin * units + units), (v) => -v);
+    const dw = Float32Array.from(g.subarray(o, o + nin * units), (v) => -eta * v);
+    layers.push({ units, act: l < m.layers.length - 1 ? m.acts[l - 1] : OUTPUT[st.loss], S: out(true), x: out(false), delta, dw });
+    o += nin * units + units;
+  }
+  return { index: i, input: Array.from(x0), target: Array.from(t), layers };
+}
+
+/**
  * The outputs x of every unit of hidden layer `layer` (1-based, clamped to
  * the network) over a grid × grid map of the view: the network cut after
  * that layer and closed by a linear output layer with identity weights, so
@@ -245,16 +309,9 @@ function trainSamples(st, count, o) {
 function unitMaps(st, m, layer, grid) {
   const l = Math.min(layer, m.layers.length - 2);
   if (l < 1) return null;
-  const units = m.layers[l];
-  const aux = st.sc.createMLP({ layers: [...m.layers.slice(0, l + 1), units], activation: m.acts.slice(0, l), output: 'linear', loss: 'mse' });
+  const aux = cutNet(st, m, l);
   try {
-    let n = 0;
-    for (let k = 1; k <= l; k++) n += m.layers[k - 1] * m.layers[k] + m.layers[k];
-    const w = new Float32Array(aux.weightCount);
-    w.set(m.net.getWeights().subarray(0, n));
-    for (let j = 0; j < units; j++) w[n + j * units + j] = 1;
-    aux.setWeights(w);
-    return { layer: l, units, grid, act: m.acts[l - 1], values: aux.predictGrid({ ...scaledView(st), nx: grid, ny: grid }) };
+    return { layer: l, units: m.layers[l], grid, act: m.acts[l - 1], values: aux.predictGrid({ ...scaledView(st), nx: grid, ny: grid }) };
   } finally {
     aux.dispose();
   }
@@ -287,6 +344,10 @@ function frame(st, args, run, ms) {
     if (args.map) {
       f.map = toScore(m.net.predictGrid({ ...scaledView(st), nx: grid, ny: grid }), loss);
       transfer.push(f.map.buffer);
+    }
+    if (m.bp) {
+      f.bp = m.bp;
+      m.bp = null;
     }
     if (args.units) {
       f.units = unitMaps(st, m, args.units.layer, args.units.grid);

@@ -71,6 +71,14 @@ table.confusion { border-collapse: collapse; font-size: 0.75em; font-variant-num
 .unitsHead select { font: inherit; }
 .tiles { display: grid; grid-template-columns: repeat(auto-fill, minmax(38px, 1fr)); gap: 3px; }
 canvas.tile { width: 100%; aspect-ratio: 1; display: block; border-radius: 2px; }
+.bp { margin-top: 6px; font-size: 0.75em; color: var(--muted); font-variant-numeric: tabular-nums; }
+.bpHead { color: #1d2330; font-weight: 600; margin-bottom: 2px; }
+.bpEq { margin: 2px 0; }
+.bpLayers { display: flex; flex-wrap: wrap; gap: 6px; align-items: flex-start; }
+.bpTable { border-collapse: collapse; background: #fff; }
+.bpTable caption { text-align: left; color: #1d2330; padding: 2px 0; }
+.bpTable th, .bpTable td { padding: 1px 5px; border: 1px solid var(--line); text-align: right; }
+.bpTable th { font-weight: normal; }
 .plot { background: #fff; min-height: 170px; }
 .plot .u-legend { font-size: 0.72em; color: var(--muted); }
 .plot .u-legend .u-marker { width: 1em; height: 3px; }
