@@ -149,6 +149,23 @@ await withBrowser(async (browser, server) => {
     await ctx.close();
   });
 
+  test('softmax and cross-entropy on the circle: trained to few test errors, the map and read-out from two outputs', async () => {
+    const { ctx, p, problems } = await open(browser, server, 'http', '#loss=ce&data=circle&n=300&nTest=300&net=20:tanh,20:tanh&eta=0.03&speed=max&epochs=40');
+    assert.equal((await get(p, 'weights'))[0].length, 2 * 20 + 20 + 20 * 20 + 20 + 20 * 2 + 2);
+    await trainToLimit(p);
+    const r = (await get(p, 'readout'))[0];
+    assert.ok(r.testErrors <= 15, `${r.testErrors} of 300 wrong`);
+    assert.equal(r.confusion[1] + r.confusion[2], r.testErrors);
+    // The disk in the middle is class +1 (blue), the ring around it class −1 (red).
+    const mid = await mapColour(p, 0, 0, 0);
+    const ring = await mapColour(p, 0, 7.5, 0);
+    assert.ok(mid[2] > mid[0] + 40, `centre blue: ${mid}`);
+    assert.ok(ring[0] > ring[2] + 40, `ring red: ${ring}`);
+    assert.match(await p.locator(`${W} .card[data-net=A] .name`).textContent(), /2-20-20-2/);
+    assert.deepEqual(problems, NO_PROBLEMS);
+    await ctx.close();
+  });
+
   test('a click on the map adds a training point of the chosen class; the link keeps it', async () => {
     const { ctx, p, problems } = await open(browser, server, 'file', '#epochs=3');
     await p.locator(`${W} select[name=addClass]`).selectOption('minus');
