@@ -268,3 +268,16 @@ test('every data set is learnt with every output/loss pair: 2-20-20-1 tanh, 100 
     }
   }
 });
+
+test('a link with every field at its longest stays under the hash cap and reads back whole', async () => {
+  const { toHash, fromHash } = await import('../../web/widgets/shared/state.mjs');
+  const longNet = Array(6).fill('128:leaky-relu').join(',');
+  const pts = Array.from({ length: 30 }, (_, k) => [-12.345 - k, -99.99 + k / 7]);
+  const s = { ...defaults(MLP_SCHEMA), net: longNet, netB: longNet, plus: pts, minus: pts, eta: 0.000123, decay: 0.0123, d: -7.5, r: 12.5, w: 11.5, noise: 0.95, dataSeed: 999999, seed: 999999 };
+  const text = toHash(MLP_SCHEMA, s);
+  assert.ok(text.length < 2000, `${text.length} characters`);
+  const back = fromHash(MLP_SCHEMA, text);
+  assert.equal(back.net, longNet);
+  assert.equal(back.plus.length, 30);
+  assert.equal(back.minus.length, 30);
+});

@@ -87,7 +87,7 @@ export default {
   'mlp.curve.train': 'training',
   'mlp.curve.test': 'test',
   'mlp.info.done': 'stopped at the epoch limit',
-  'mlp.info.full': 'no room for more points of this class (40)',
+  'mlp.info.full': 'no room for more points of this class (30)',
   'mlp.mapHint': 'Colour: the network’s output (blue: class +1, red: class −1, dark line: the decision boundary). Filled dots: training points; small rings: test points. Click to add a training point.',
   'mlp.bp.title': 'BP step for training sample',
   'mlp.bp.output': 'output layer',

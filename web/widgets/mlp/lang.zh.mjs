@@ -86,7 +86,7 @@ export default {
   'mlp.curve.train': '训练',
   'mlp.curve.test': '测试',
   'mlp.info.done': '已到轮数上限，停止',
-  'mlp.info.full': '这一类不能再添加点了（最多 40 个）',
+  'mlp.info.full': '这一类不能再添加点了（最多 30 个）',
   'mlp.mapHint': '颜色：网络的输出（蓝：+1 类，红：−1 类，深色线：决策边界）。实心点：训练样本；小圆圈：测试样本。点击可添加训练样本。',
   'mlp.bp.title': 'BP 一步，训练样本',
   'mlp.bp.output': '输出层',

@@ -33,7 +33,9 @@ export function formatNet({ units, acts }) {
 }
 
 const netField = (dflt) => ({ type: 'text', maxLength: 120, chars: '0-9a-z:,\\-', valid: (t) => parseNet(t) !== null, default: dflt });
-const pointsField = { type: 'points', min: -100, max: 100, maxCount: 40, default: [] };
+// 30 points a class: with every other field at its longest a link stays under the 2000 characters
+// state.mjs reads (tests/wasm/mlp-session.test.mjs).
+const pointsField = { type: 'points', min: -100, max: 100, maxCount: 30, default: [] };
 
 export const MLP_SCHEMA = Object.freeze({
   data: { type: 'choice', choices: DATA_SETS, default: 'moon' },
