@@ -211,6 +211,21 @@ await withBrowser(async (browser, server) => {
     await ctx.close();
   });
 
+  test('a slider dragged fast: sessions are built latest-wins, the last value is the one trained', async () => {
+    const { ctx, p, problems } = await open(browser, server, 'http');
+    const slider = p.locator(`${W} #c-n`);
+    for (const v of ['200', '300', '400', '500', '600', '700', '800']) await slider.fill(v);
+    await p.locator(`${W} #c-compare`).check();
+    await p.locator(`${W} #c-compare`).uncheck();
+    await idle(p);
+    const r = await get(p, 'readout');
+    assert.equal(r.length, 1);
+    assert.equal(r[0].trainCount, 800);
+    assert.equal((await get(p, 'data')).train.c ? Object.keys((await get(p, 'data')).train.c).length : 0, 800);
+    assert.deepEqual(problems, NO_PROBLEMS);
+    await ctx.close();
+  });
+
   test('hostile hashes keep the defaults; the language switch relabels the widget', async () => {
     const { ctx, p, problems } = await open(browser, server, 'file', '#net=999:foo&netB=20:relu,,&d=abc&n=1e9&loss=<b>&eta=-1&plus=1,2;x');
     const s = await get(p, 'state');

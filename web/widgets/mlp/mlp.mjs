@@ -40,6 +40,7 @@ export class SimcoreMlp extends SimcoreElement {
   }
 
   stop() {
+    this.rebuildAgain = false;
     this.resizeObserver?.disconnect();
     this.pause();
     this.gen++;
@@ -104,11 +105,17 @@ export class SimcoreMlp extends SimcoreElement {
 
   /** A new session for the data and networks of the state (the old one disposed); training goes on if it was running. */
   rebuild() {
+    // Latest wins: while a session is being built (a slider dragged), the next waits and takes the state as it is then.
+    if (this.building) {
+      this.rebuildAgain = true;
+      return;
+    }
     const wasRunning = Boolean(this.running);
     this.pause();
     const s = this._state;
     this.addedText = JSON.stringify([s.plus, s.minus]);
     const specs = this.specs;
+    this.shownSpecs = specs; // the networks of this session (the state may move on while the next one builds)
     const params = {
       data: { data: s.data, n: s.n, nTest: s.nTest, r: s.r, w: Math.min(s.w, 1.9 * s.r), d: s.d, noise: s.noise, seed: s.dataSeed, added: this.added() },
       nets: specs, loss: s.loss, seed: s.seed, preprocess: s.preprocess, grid: GRID,
@@ -128,6 +135,7 @@ export class SimcoreMlp extends SimcoreElement {
     this.status = null;
     this.layout();
     this.setupCurves();
+    // Tracked to the end, so whenIdle() also waits for a rebuild this one hands on.
     this.track(this.sessionReady.then(async (session) => {
       const snap = session.snapshot();
       const first = session.step(viewArgs(s));
@@ -140,7 +148,15 @@ export class SimcoreMlp extends SimcoreElement {
       this.addedFrom = snap.train.c.length - this.added().length;
       this.applyFrame(f);
       if (wasRunning) this.run();
-    })).catch((err) => this.fail(err));
+    }).catch((err) => this.fail(err)).finally(() => {
+      this.building = false;
+      // Not after stop(): a removed widget opens nothing.
+      if (this.rebuildAgain && this.sessionReady) {
+        this.rebuildAgain = false;
+        this.rebuild();
+      }
+    }));
+    this.building = true;
   }
 
   /** One step of the session, in order after every earlier call. */
@@ -173,7 +189,7 @@ export class SimcoreMlp extends SimcoreElement {
     this.els.main.classList.toggle('single', !s.compare);
     this.cards.forEach((c, k) => {
       if (k >= this.layersText.length) return;
-      const acts = this.specs[k].acts.map((a) => t(`mlp.act.${a}`)).join(', ');
+      const acts = this.shownSpecs[k].acts.map((a) => t(`mlp.act.${a}`)).join(', ');
       c.title.textContent = `${k ? 'B' : 'A'} · ${this.layersText[k]}${acts ? ` · ${acts}` : ''}`;
     });
   }
@@ -232,7 +248,7 @@ export class SimcoreMlp extends SimcoreElement {
   drawUnitMaps(k) {
     const c = this.cards[k];
     const u = this.nets[k]?.units;
-    const depth = this.specs[k]?.units.length ?? 0;
+    const depth = this.shownSpecs[k]?.units.length ?? 0;
     c.units.hidden = !this._state.units || !depth;
     if (c.units.hidden) return;
     if (c.layer.options.length !== depth) {
