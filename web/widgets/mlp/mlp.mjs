@@ -41,6 +41,7 @@ export class SimcoreMlp extends SimcoreElement {
 
   stop() {
     this.rebuildAgain = false;
+    this.building = null;
     this.resizeObserver?.disconnect();
     this.pause();
     this.gen++;
@@ -149,14 +150,16 @@ export class SimcoreMlp extends SimcoreElement {
       this.applyFrame(f);
       if (wasRunning) this.run();
     }).catch((err) => this.fail(err)).finally(() => {
-      this.building = false;
-      // Not after stop(): a removed widget opens nothing.
-      if (this.rebuildAgain && this.sessionReady) {
+      // Not after stop() (a removed widget opens nothing), nor for a build a newer start() replaced.
+      if (this.building !== token) return;
+      this.building = null;
+      if (this.rebuildAgain) {
         this.rebuildAgain = false;
         this.rebuild();
       }
     }));
-    this.building = true;
+    const token = {};
+    this.building = token;
   }
 
   /** One step of the session, in order after every earlier call. */
