@@ -226,6 +226,38 @@ await withBrowser(async (browser, server) => {
     await ctx.close();
   });
 
+  test('own data: CSV pasted or read from a file trains in the page; the link does not carry it; back to the moon', async () => {
+    const { ctx, p, problems } = await open(browser, server, 'file', '#speed=max&epochs=20&net=20:tanh');
+    // Two separable clusters, labels 0 and 1 (1 is class +1): x1 + x2 > 0.
+    const rows = Array.from({ length: 300 }, (_, i) => {
+      const a = ((i * 7919) % 1000) / 100 - 5;
+      const b = ((i * 104729) % 1000) / 100 - 5;
+      return `${a},${b},${a + b > 0.5 ? 1 : a + b < -0.5 ? 0 : (i % 2)}`;
+    }).filter((r) => { const [a, b] = r.split(',').map(Number); return Math.abs(a + b) > 0.5; });
+    await p.locator(`${W} details.own summary`).click();
+    await p.locator(`${W} details.own textarea`).fill(`x1,x2,label\n${rows.join('\n')}`);
+    await p.locator(`${W} button[data-act=useOwn]`).click();
+    await p.waitForFunction(([sel, n]) => document.querySelector(sel).readout[0]?.trainCount === n, [W, rows.length - Math.floor(rows.length / 3)]);
+    assert.equal((await get(p, 'readout'))[0].testCount, Math.floor(rows.length / 3));
+    assert.match(await p.locator(`${W} details.own .note[role=status]`).textContent(), new RegExp(`own data: ${rows.length} rows`));
+    assert.equal(await p.locator(`${W} #c-d`).isHidden(), true, 'the moon sliders step aside');
+    await trainToLimit(p);
+    assert.ok((await get(p, 'readout'))[0].testErrors <= 3, 'a straight boundary is learnt');
+    assert.doesNotMatch(await p.evaluate(() => location.hash), /own|x1/);
+    // A bad file says why and keeps the data.
+    await p.locator(`${W} details.own input[type=file]`).setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('1,2,3\n4,5,6\n7,8,9\n') });
+    await p.waitForFunction((sel) => /3 distinct values/.test(document.querySelector(sel).shadowRoot.querySelector('details.own .note[role=status]').textContent), W);
+    assert.equal((await get(p, 'readout'))[0].testCount, Math.floor(rows.length / 3));
+    // A good file replaces it.
+    await p.locator(`${W} details.own input[type=file]`).setInputFiles({ name: 'four.csv', mimeType: 'text/csv', buffer: Buffer.from('0,0,-1\n1,1,1\n2,2,1\n3,3,-1\n') });
+    await p.waitForFunction((sel) => document.querySelector(sel).readout[0]?.trainCount === 3, W);
+    assert.match(await p.locator(`${W} details.own .note[role=status]`).textContent(), /four\.csv: 4 rows/);
+    await p.locator(`${W} button[data-act=backOwn]`).click();
+    await p.waitForFunction((sel) => document.querySelector(sel).readout[0]?.trainCount === 1000, W);
+    assert.deepEqual(problems, NO_PROBLEMS);
+    await ctx.close();
+  });
+
   test('hostile hashes keep the defaults; the language switch relabels the widget', async () => {
     const { ctx, p, problems } = await open(browser, server, 'file', '#net=999:foo&netB=20:relu,,&d=abc&n=1e9&loss=<b>&eta=-1&plus=1,2;x');
     const s = await get(p, 'state');

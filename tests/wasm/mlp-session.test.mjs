@@ -281,3 +281,28 @@ test('a link with every field at its longest stays under the hash cap and reads 
   assert.equal(back.plus.length, 30);
   assert.equal(back.minus.length, 30);
 });
+
+test('own data from CSV: rows of three numbers, two label values, every third row for testing', async () => {
+  const { parseCsv } = await import('../../web/widgets/mlp/csv.mjs');
+  const d = parseCsv('x1,x2,label\n0,0,-1\n1,1,1\n\n# note\n2;2;1\n3\t3\t-1\n4 4 1\n5,5,1,extra\n');
+  assert.equal(d.rows, 6);
+  assert.deepEqual(d.labels, [-1, 1]);
+  assert.deepEqual(Array.from(d.train.x), [0, 0, 1, 1, 3, 3, 4, 4]);
+  assert.deepEqual(Array.from(d.train.c), [0, 1, 0, 1]);
+  assert.deepEqual(Array.from(d.test.x), [2, 2, 5, 5]);
+  assert.deepEqual(Array.from(d.test.c), [1, 1]);
+  // 0/1 labels: 1 is class +1.
+  assert.deepEqual(Array.from(parseCsv('0,0,0\n1,0,1\n2,0,0').train.c), [0, 1]);
+  assert.throws(() => parseCsv('1,2,3\n4,5,6\n7,8,9'), /3 distinct values, 2 needed/);
+  assert.throws(() => parseCsv('a,b,c\n1,2'), /0 rows/);
+  assert.throws(() => parseCsv('0x10,1,1\nInfinity,1,0\n1e999,2,1'), /0 rows/);
+  assert.throws(() => parseCsv(Array.from({ length: 4002 }, (_, i) => `${i},0,${i % 2}`).join('\n')), /more than 4000 rows/);
+  assert.throws(() => parseCsv(42), TypeError);
+  // The session trains on them as given (and the view holds them).
+  const st = kind.create(sc, params({ data: { ...MOON, own: { train: d.train, test: d.test } } }));
+  const f = kind.step(st, {}).frame;
+  assert.equal(f.nets[0].trainCount, 4);
+  assert.equal(f.nets[0].testCount, 2);
+  assert.ok(st.view.x0 < 0 && st.view.x1 > 5);
+  kind.dispose(st);
+});

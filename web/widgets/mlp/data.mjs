@@ -91,11 +91,17 @@ export function makePoints(sc, { data, r, w, d, noise }, n, seed) {
 
 /**
  * Training and test sets of a data description ({ data, n, nTest, r, w, d,
- * noise, seed }), plus points added by hand (`added`: [[x, y, c], ...], in
- * the training set), and the square view that holds the generated points
- * with a margin (fixed by the description, so added points never move it).
+ * noise, seed }, or `own`: { train, test } imported from CSV), plus points
+ * added by hand (`added`: [[x, y, c], ...], in the training set), and the
+ * square view that holds the generated points with a margin (fixed by the
+ * description, so added points never move it).
  */
 export function makeData(sc, desc) {
+  if (desc.own) {
+    // The student's own points (csv.mjs): given as they are.
+    const view = squareView([desc.own.train.x, desc.own.test.x]);
+    return { train: addPoints(desc.own.train, desc.added ?? []), test: desc.own.test, view };
+  }
   const train = makePoints(sc, desc, desc.n, desc.seed * 2 + 1);
   const test = desc.nTest > 0 ? makePoints(sc, desc, desc.nTest, desc.seed * 2 + 2) : { x: new Float32Array(0), c: new Uint8Array(0) };
   const view = squareView([train.x, test.x]);

@@ -81,10 +81,11 @@ export const DOM = {
     check('units');
     this.els.editA = this.netEditor('net');
     this.els.editB = this.netEditor('netB');
+    this.els.own = this.ownDataBox();
     const group = (key, rows) => h('fieldset', {}, [h('legend', { dataset: { i18n: key } }), ...rows]);
     const rowsOf = (names) => names.map((n) => this.els[n].row);
     form.append(
-      group('mlp.group.data', rowsOf(['data', 'n', 'nTest', 'r', 'w', 'd', 'noise', 'dataSeed', 'preprocess'])),
+      group('mlp.group.data', [...rowsOf(['data', 'n', 'nTest', 'r', 'w', 'd', 'noise', 'dataSeed', 'preprocess']), this.els.own.box]),
       group('mlp.group.net', [this.els.editA.box, this.els.compare.row, this.els.editB.box, ...rowsOf(['loss', 'seed'])]),
       group('mlp.group.train', rowsOf(['eta', 'alpha', 'batch', 'decay', 'epochs', 'speed'])),
     );
@@ -151,6 +152,23 @@ export const DOM = {
     }
     this.els.root.querySelector('.layout').classList.toggle('no-form', form.hidden);
     this.els.root.classList.toggle('few', !names.has('curves') && !names.has('net'));
+  },
+
+  /** Own data: CSV pasted or read from a file, parsed in the page (csv.mjs); used until "back". */
+  ownDataBox() {
+    const text = h('textarea', { rows: 4, placeholder: 'x1, x2, label', 'aria-label': 'CSV', spellcheck: 'false' });
+    const file = h('input', { type: 'file', accept: '.csv,.txt,text/csv,text/plain', 'aria-label': 'CSV file' });
+    const note = h('div', { class: 'note', role: 'status' });
+    file.addEventListener('change', async () => {
+      const f = file.files?.[0];
+      if (f) this.useOwnData(await f.text(), f.name);
+      file.value = '';
+    });
+    const use = h('button', { type: 'button', dataset: { i18n: 'mlp.own.use', act: 'useOwn' }, onclick: () => this.useOwnData(text.value, '') });
+    const back = h('button', { type: 'button', dataset: { i18n: 'mlp.own.back', act: 'backOwn' }, onclick: () => this.useOwnData(null) });
+    const box = h('details', { class: 'own' }, [h('summary', { dataset: { i18n: 'mlp.own.title' } }),
+      h('div', { class: 'note', dataset: { i18n: 'mlp.own.hint' } }), text, h('div', { class: 'ownTools' }, [use, file]), note, back]);
+    return { box, text, file, note, back };
   },
 
   /** One network's card: its map (click adds a point), read-out, drawing and confusion matrix. */
@@ -250,7 +268,8 @@ export const DOM = {
       const p = toSlider(sl, s[sl.name]);
       if (Math.abs(Number(input.value) - p) >= (sl.step ?? 1) / 2) input.value = String(p);
       out.textContent = sl.fmt(s[sl.name]);
-      row.hidden = (sl.only && s.data !== sl.only) || (sl.except && s.data === sl.except);
+      const dataSlider = ['n', 'nTest', 'r', 'w', 'd', 'noise'].includes(sl.name);
+      row.hidden = (sl.only && s.data !== sl.only) || (sl.except && s.data === sl.except) || (dataSlider && Boolean(this.own));
     }
     for (const name of SELECTS) this.els[name].select.value = s[name];
     for (const name of NUMBERS) if (Number(this.els[name].input.value) !== s[name]) this.els[name].input.value = String(s[name]);
@@ -262,5 +281,12 @@ export const DOM = {
     this.syncEditor(this.els.editB);
     this.els.editB.box.hidden = !s.compare;
     this.els.clearAdded.hidden = !(s.plus.length || s.minus.length);
+    this.els.data.row.hidden = Boolean(this.own);
+    this.els.dataSeed.row.hidden = Boolean(this.own);
+    this.els.own.back.hidden = !this.own;
+    if (this.own) {
+      this.els.own.note.textContent = `${t('mlp.own.using')}${this.own.name ? ` ${this.own.name}` : ''}: ${this.own.rows} ${t('mlp.own.rows')} (${this.own.train.c.length} + ${this.own.test.c.length})`;
+      this.els.own.note.classList.remove('error');
+    }
   },
 };

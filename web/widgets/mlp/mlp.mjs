@@ -11,6 +11,7 @@
 // dom.mjs builds the controls and panels, view.mjs and curves.mjs draw.
 // Attributes and URL-hash fields: schema.mjs.
 import { SimcoreElement } from '../shared/base.mjs';
+import { parseCsv } from './csv.mjs';
 import { t } from '../shared/i18n.mjs';
 import { drive, openSession } from '../shared/sessions.mjs';
 import { DOM } from './dom.mjs';
@@ -58,6 +59,7 @@ export class SimcoreMlp extends SimcoreElement {
 
   stateChanged(changed) {
     for (const k of changed) {
+      if (k === 'data') this.own = null; // another data set chosen (or linked): the imported one goes
       if (REBUILD.includes(k)) this.dirty.add('session');
       // Points the widget added itself need nothing (the session has them); from outside (a link) they rebuild.
       else if ((k === 'plus' || k === 'minus') && JSON.stringify([this._state.plus, this._state.minus]) !== this.addedText) this.dirty.add('session');
@@ -118,7 +120,8 @@ export class SimcoreMlp extends SimcoreElement {
     const specs = this.specs;
     this.shownSpecs = specs; // the networks of this session (the state may move on while the next one builds)
     const params = {
-      data: { data: s.data, n: s.n, nTest: s.nTest, r: s.r, w: Math.min(s.w, 1.9 * s.r), d: s.d, noise: s.noise, seed: s.dataSeed, added: this.added() },
+      data: { data: s.data, n: s.n, nTest: s.nTest, r: s.r, w: Math.min(s.w, 1.9 * s.r), d: s.d, noise: s.noise, seed: s.dataSeed, added: this.added(),
+        ...(this.own ? { own: { train: this.own.train, test: this.own.test } } : {}) },
       nets: specs, loss: s.loss, seed: s.seed, preprocess: s.preprocess, grid: GRID,
     };
     const previous = this.sessionReady;
@@ -401,6 +404,27 @@ export class SimcoreMlp extends SimcoreElement {
     const tr = this.data.train;
     this.data.train = { x: Float32Array.of(...tr.x, x, y), c: Uint8Array.of(...tr.c, c) };
     this.netStep({ add: [[x, y, c]], ...viewArgs(s) }).then((f) => this.applyFrame(f)).catch((err) => this.fail(err));
+  }
+
+  /**
+   * The student's own data from CSV text (null: back to the generated set).
+   * It stays in the page: the URL keeps the other settings only.
+   */
+  useOwnData(text, name = '') {
+    if (text === null) {
+      this.own = null;
+    } else {
+      try {
+        this.own = { ...parseCsv(text), name };
+      } catch (err) {
+        this.els.own.note.textContent = err.message;
+        this.els.own.note.classList.add('error');
+        return;
+      }
+    }
+    this.dirty.add('session');
+    this.dirty.add('controls');
+    this.schedule();
   }
 
   clearAdded() {

@@ -46,6 +46,12 @@ legend { font-size: 0.8em; color: var(--muted); padding: 0 4px; }
 .layer .remove { padding: 0 6px; }
 .addLayer { justify-self: start; }
 .note { font-size: 0.75em; color: var(--muted); }
+.note.error { color: #b3261e; }
+details.own { font-size: 0.9em; }
+details.own summary { cursor: pointer; color: var(--accent); }
+details.own textarea { width: 100%; font: 0.85em ui-monospace, monospace; margin: 4px 0 2px; resize: vertical; }
+.ownTools { display: flex; flex-wrap: wrap; gap: 4px; align-items: center; }
+.ownTools input[type=file] { font-size: 0.8em; max-width: 100%; min-width: 0; }
 figure { margin: 0; background: var(--panel); border-radius: 6px; padding: 6px; min-width: 0; }
 figcaption { display: flex; justify-content: space-between; align-items: center; gap: 4px; font-size: 0.8em;
   color: var(--muted); margin-bottom: 4px; min-height: 1.6em; }
