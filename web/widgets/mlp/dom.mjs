@@ -157,7 +157,9 @@ export const DOM = {
   /** Own data: CSV pasted or read from a file, parsed in the page (csv.mjs); used until "back". */
   ownDataBox() {
     const text = h('textarea', { rows: 4, placeholder: 'x1, x2, label', 'aria-label': 'CSV', spellcheck: 'false' });
-    const file = h('input', { type: 'file', accept: '.csv,.txt,text/csv,text/plain', 'aria-label': 'CSV file' });
+    // The browser's own file button speaks the browser's language; this one the page's.
+    const file = h('input', { type: 'file', accept: '.csv,.txt,text/csv,text/plain', 'aria-label': 'CSV file', hidden: true });
+    const open = h('button', { type: 'button', dataset: { i18n: 'mlp.own.file', act: 'openOwn' }, onclick: () => file.click() });
     const note = h('div', { class: 'note', role: 'status' });
     file.addEventListener('change', async () => {
       const f = file.files?.[0];
@@ -167,7 +169,7 @@ export const DOM = {
     const use = h('button', { type: 'button', dataset: { i18n: 'mlp.own.use', act: 'useOwn' }, onclick: () => this.useOwnData(text.value, '') });
     const back = h('button', { type: 'button', dataset: { i18n: 'mlp.own.back', act: 'backOwn' }, onclick: () => this.useOwnData(null) });
     const box = h('details', { class: 'own' }, [h('summary', { dataset: { i18n: 'mlp.own.title' } }),
-      h('div', { class: 'note', dataset: { i18n: 'mlp.own.hint' } }), text, h('div', { class: 'ownTools' }, [use, file]), note, back]);
+      h('div', { class: 'note', dataset: { i18n: 'mlp.own.hint' } }), text, h('div', { class: 'ownTools' }, [use, open, file]), note, back]);
     return { box, text, file, note, back };
   },
 

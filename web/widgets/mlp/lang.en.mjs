@@ -14,6 +14,7 @@ export default {
   'mlp.own.title': 'own data (CSV)',
   'mlp.own.hint': 'Rows of x1, x2, label (two label values: the larger is class +1); every third row becomes a test point. The data stays in this page: a link does not carry it.',
   'mlp.own.use': 'use the text',
+  'mlp.own.file': 'open a file…',
   'mlp.own.using': 'own data',
   'mlp.own.rows': 'rows',
   'mlp.own.back': 'back to the generated data',

@@ -13,6 +13,7 @@ export default {
   'mlp.own.title': '自己的数据（CSV）',
   'mlp.own.hint': '每行 x1, x2, 标签（两种标签值：较大的是 +1 类）；每三行中的第三行作为测试样本。数据只留在本页：链接不包含它。',
   'mlp.own.use': '使用文本',
+  'mlp.own.file': '打开文件…',
   'mlp.own.using': '自己的数据',
   'mlp.own.rows': '行',
   'mlp.own.back': '回到生成的数据',
