@@ -102,3 +102,14 @@ test('snn sparse coupling: 20000 neurons with in-degree 100, same spikes in both
   const hz = (runs[0].spikeIndex.length * 1000) / 200 / 20000;
   assert.ok(hz > 2 && hz < 40, `mean rate ${hz} Hz`);
 });
+
+test('snn: inputs far outside the model drive the state out of range: a RangeError, not NaN states', async () => {
+  const sc = await loadSimcore();
+  for (const mode of ['exact', 'fast']) {
+    const net = sc.createIzhikevichNetwork({ ne: 8, ni: 2, noise: { exc: 1e30, inh: 1e30 }, scale: { exc: 1e30, inh: 1e30 }, mode });
+    assert.throws(() => net.run(20), (e) => e instanceof RangeError && /run: v: /.test(e.message), mode);
+    net.reset();
+    assert.ok(net.trace([0]).v.every(Number.isFinite), `${mode}: reset recovers`);
+    net.dispose();
+  }
+});

@@ -44,7 +44,9 @@ SC_API sc_status sc_snn_reset(sc_snn h);
 /* Advances ms 1 ms steps (ms * (ne + ni) at most 2^31 - 1: SC_ERR_SIZE "ms"). Spikes (neuron, time in ms) go to neuron[]/time[]
  * up to cap; *count receives the total number fired (may exceed cap: then
  * only the first cap are stored, and the caller knows how many it missed).
- * rate[ms] (may be NULL) receives the fired fraction of neurons per step, in Hz. */
+ * rate[ms] (may be NULL) receives the fired fraction of neurons per step, in Hz.
+ * SC_ERR_OVERFLOW ("v") when the state left the number range (inputs far
+ * outside the model's, e.g. noise 1e6): the network stays so until reset. */
 SC_API sc_status sc_snn_step(sc_snn h, int ms, int32_t *neuron, float *time, int cap, int *count, float *rate);
 /* v and u of n chosen neurons at the current time. */
 SC_API sc_status sc_snn_state(sc_snn h, const int32_t *index, int n, double *v, double *u);

@@ -156,6 +156,13 @@ sc_status sc_snn_step(sc_snn h, int ms, int32_t *neuron, float *time, int cap, i
         if (rate) rate[s] = (float)(1000.0 * nf / net->n);
     }
     *count = total;
+    /* Inputs far outside the model's range (noise or weights of 1e6 and up)
+     * drive v past the float/double range within a step, and then to NaN:
+     * say so rather than hand out NaN states (reset() recovers). */
+    for (int i = 0; i < net->n; i++) {
+        const double v = net->fast ? net->fast->v[i] : net->v[i], u = net->fast ? net->fast->u[i] : net->u[i];
+        if (!isfinite(v) || !isfinite(u)) return sc_fail(SC_ERR_OVERFLOW, "v");
+    }
     return SC_OK;
 }
 
