@@ -14,6 +14,7 @@ const pages = {
   'phase-plane': 'phase-plane.html#model=linear&a=-0.5&b=1&c=-1&d=-0.5&traj=2.5,2;-2.5,-2;2.5,-1',
   izhikevich: 'izhikevich.html',
   engine: 'engine.html',
+  gradient: 'gradient.html',
 };
 // Pages whose first view is a starting point: bring them to a telling state.
 const setup = {

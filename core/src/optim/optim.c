@@ -25,7 +25,11 @@ static int position_of_t(const char *s)
 static sc_status compile(const char *text, sc_expr *e, int *pos, const char **msg)
 {
     sc_status st = sc_expr_compile(text, NULL, 0, e, pos, msg);
-    if (st != SC_OK) return sc_fail(st, "expression");
+    if (st != SC_OK) {
+        /* the shared parser's hint names t and parameters, which f has not */
+        if (!strncmp(*msg, "unknown name", 12)) *msg = "unknown name (use x, y, pi or e)";
+        return sc_fail(st, "expression");
+    }
     for (int k = 0; k < e->n; k++) {
         if (e->code[k].op == SC_OP_VAR && e->code[k].arg != SC_EV_X && e->code[k].arg != SC_EV_Y) {
             const int at = position_of_t(text);
