@@ -1,7 +1,8 @@
 // Regenerates the gallery thumbnails (480x270) from the built pages, one per
 // page and language: web/thumbs/<page>.png in English, <page>.zh.png in
 // Chinese (the gallery shows the page's language: web/index.js).
-// `make build && node tools/thumbnails.mjs`, then look at them.
+// `make build && node tools/thumbnails.mjs [name ...]` (default: every page),
+// then look at them.
 import { chromium } from 'playwright-core';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
@@ -25,12 +26,14 @@ const setup = {
   },
 };
 
+const only = process.argv.slice(2);
 const browser = await chromium.launch(LAUNCH);
 for (const lang of ['en', 'zh']) {
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 0.375 });
   // The language every page starts in: the reader's remembered choice (web/widgets/shared/i18n.mjs).
   await ctx.addInitScript((l) => localStorage.setItem('simcore.lang', l), lang);
   for (const [name, page] of Object.entries(pages)) {
+    if (only.length && !only.includes(name)) continue;
     const p = await ctx.newPage();
     const [file, hash = ''] = page.split('#');
     await p.goto(pathToFileURL(path.join(root, 'dist', file)).href + (hash && `#${hash}`));

@@ -36,9 +36,10 @@ function ramp(t) {
 /**
  * The grid (row-major from the bottom-left, values[j * nx + i]) as a canvas
  * of nx x ny pixels, top row = largest y. fill: bands coloured; line: the
- * contour colour [r, g, b, a].
+ * contour colour [r, g, b, a]; within: [i, j, r], lines only within r grid
+ * points of (i, j) (a local approximation drawn where it is meant).
  */
-export function contourCanvas(values, nx, ny, levels, { fill = true, line = [30, 40, 60, 150], target } = {}) {
+export function contourCanvas(values, nx, ny, levels, { fill = true, line = [30, 40, 60, 150], target, within = null } = {}) {
   const c = target ?? document.createElement('canvas');
   c.width = nx;
   c.height = ny;
@@ -51,7 +52,8 @@ export function contourCanvas(values, nx, ny, levels, { fill = true, line = [30,
     const row = (ny - 1 - j) * nx;
     for (let i = 0; i < nx; i++) {
       const k = j * nx + i, o = 4 * (row + i), here = b[k];
-      const edge = here >= 0 && ((i + 1 < nx && b[k + 1] >= 0 && b[k + 1] !== here) || (j + 1 < ny && b[k + nx] >= 0 && b[k + nx] !== here));
+      const near = !within || (i - within[0]) ** 2 + (j - within[1]) ** 2 <= within[2] ** 2;
+      const edge = near && here >= 0 && ((i + 1 < nx && b[k + 1] >= 0 && b[k + 1] !== here) || (j + 1 < ny && b[k + nx] >= 0 && b[k + nx] !== here));
       if (edge) {
         img.data.set(line, o);
       } else if (fill) {

@@ -25,6 +25,7 @@ const METHODS = [
   { name: 'newton', colour: '#b3261e' },
 ];
 const TAYLOR_LINE = [230, 140, 0, 230];
+const TAYLOR_R = 0.3; // Taylor contours within this fraction of the view's width of the point
 const GRAD_PX = 62; // on-screen length of the gradient arrow (its size is in the readout)
 const DIR_PX = 78; // length of the direction l, with its handle at the tip
 
@@ -76,7 +77,7 @@ export class SimcoreGradient extends SimcoreElement {
 
     for (const sl of SLIDERS) {
       const id = `c-${sl.name}`;
-      const input = h('input', { type: 'range', id, min: sl.min, max: sl.max, step: sl.step });
+      const input = h('input', { type: 'range', id, name: sl.name, min: sl.min, max: sl.max, step: sl.step });
       input.addEventListener('input', () => {
         const v = Number(input.value);
         this.setState({ [sl.name]: sl.fromUi ? sl.fromUi(v) : v });
@@ -246,7 +247,8 @@ export class SimcoreGradient extends SimcoreElement {
         this.cache.at = null; // outside f's domain: said in the readout
       }
       this.cache.taylor = this.cache.at
-        ? contourCanvas(sc.optimGrid(f, { x0, x1, y0, y1, nx, ny, taylorAt: [s.px, s.py] }).values, nx, ny, this.cache.levels, { fill: false, line: TAYLOR_LINE })
+        ? contourCanvas(sc.optimGrid(f, { x0, x1, y0, y1, nx, ny, taylorAt: [s.px, s.py] }).values, nx, ny, this.cache.levels,
+          { fill: false, line: TAYLOR_LINE, within: [((s.px - x0) / (x1 - x0)) * (nx - 1), ((s.py - y0) / (y1 - y0)) * (ny - 1), TAYLOR_R * nx] })
         : null;
     }
     const rkey = JSON.stringify([fkey, s.px, s.py, s.eta, s.alpha, s.maxIter]);
@@ -289,6 +291,7 @@ export class SimcoreGradient extends SimcoreElement {
     for (const m of METHODS) {
       const run = this.cache.runs[m.name];
       if (!s[m.name] || !run) continue;
+      drawPolyline(ctx, vp, run.path, { color: 'rgba(255,255,255,0.85)', width: 4.5 }); // a halo: visible on dark bands
       drawPolyline(ctx, vp, run.path, { color: m.colour, width: 1.8 });
       // the iterates as dots while there are few enough to see
       if (run.iterations <= 400) {
@@ -340,8 +343,12 @@ export class SimcoreGradient extends SimcoreElement {
 
   showPoint() {
     const s = this._state, at = this.cache.at, box = this.els.point;
-    const line = (key, text, value) => h('div', {}, [h('span', { class: 'k', text: t(key) }),
-      h('span', { class: 'v', text, dataset: { out: key.split('.')[1], value: value === undefined ? '' : JSON.stringify(value) } })]);
+    // The exact values behind the shown text, for scripts and tests (el.readout; not in the DOM).
+    this.readout = {};
+    const line = (key, text, value) => {
+      this.readout[key.split('.')[1]] = value;
+      return h('div', {}, [h('span', { class: 'k', text: t(key) }), h('span', { class: 'v', text, dataset: { out: key.split('.')[1] } })]);
+    };
     const head = h('div', { class: 'type', text: `${t('gradient.point')} (${num(s.px)}, ${num(s.py)})` });
     if (!at) {
       box.replaceChildren(head, h('div', { class: 'error', text: t('gradient.undefined'), dataset: { out: 'undefined' } }));
