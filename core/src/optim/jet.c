@@ -144,14 +144,14 @@ static sc_jet2 fn2(int fn, const sc_jet2 *a, const sc_jet2 *b)
 
 sc_jet2 sc_optim_expr_jet(const sc_expr *e, double x, double y)
 {
-    sc_jet2 st[SC_EXPR_MAX_DEPTH];
+    sc_jet2 st[SC_EXPR_MAX_DEPTH] = {{0}};
     int sp = 0;
-    st[0] = constant(0.0);
     /* The compiler proved the stack depth (as in sc_expr_eval). */
     /* NOLINTBEGIN(clang-analyzer-core.*) */
     for (int k = 0; k < e->n; k++) {
         const sc_instr in = e->code[k];
-        sc_jet2 *a = sp >= 2 ? &st[sp - 2] : NULL, *b = sp >= 1 ? &st[sp - 1] : NULL;
+        /* the operands (valid where the op uses them; never read otherwise) */
+        sc_jet2 *a = &st[sp >= 2 ? sp - 2 : 0], *b = &st[sp >= 1 ? sp - 1 : 0];
         switch (in.op) {
         case SC_OP_CONST:
             st[sp++] = constant(e->konst[in.arg]);

@@ -60,10 +60,11 @@ sc_status sc_optim_check(const char *expr, int *error_pos, const char **message)
 
 sc_status sc_optim_prepare(const sc_optim_desc *d, sc_optim_fn *fn)
 {
+    fn->kind = SC_OPTIM_SADDLE, fn->kappa = 1, fn->c = 1, fn->s = 0; /* defined on every path */
+    fn->e.n = 0;
     if (!d) return sc_fail(SC_ERR_NULL, "function");
     if (d->kind < 0 || d->kind >= SC_OPTIM_KIND_COUNT) return sc_fail(SC_ERR_OPTION, "kind");
     fn->kind = d->kind;
-    fn->kappa = 1, fn->c = 1, fn->s = 0;
     if (d->kind == SC_OPTIM_QUADRATIC) {
         if (!isfinite(d->kappa)) return sc_fail(SC_ERR_NONFINITE, "kappa");
         if (!(d->kappa >= 1 && d->kappa <= SC_OPTIM_MAX_KAPPA)) return sc_fail(SC_ERR_RANGE, "kappa");
