@@ -54,8 +54,8 @@ await withBrowser(async (browser, server) => {
     await canvas.click({ position: { x: Math.round(box.w * 0.3), y: Math.round(box.h * 0.35) } });
     const r = await readouts(p);
     const { px: x, py: y } = await state(p);
-    // Rosenbrock's view: centre (0, 1), half-width 2.2, equal scale.
-    const unit = 4.4 / box.w;
+    // Rosenbrock's view: centre (0, 1), half-size 2.2 (wider on a wide plane), equal scale.
+    const unit = (2.2 * 2 * Math.max(1, box.w / box.h)) / box.w;
     near(x, (Math.round(box.w * 0.3) - box.w / 2) * unit, 1.5 * unit, 'clicked x');
     near(y, 1 - (Math.round(box.h * 0.35) - box.h / 2) * unit, 1.5 * unit, 'clicked y');
     const fx = -2 * (1 - x) - 400 * x * (y - x * x), fy = 200 * (y - x * x);

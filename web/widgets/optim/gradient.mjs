@@ -45,7 +45,7 @@ export function num(v) {
   if (v === 0) return '0';
   const a = Math.abs(v);
   const s = a >= 1e-3 && a < 1e5 ? String(Number(v.toPrecision(4))) : v.toExponential(2).replace('e+', 'e');
-  return s.replace('-', '−');
+  return s.replaceAll('-', '−');
 }
 
 export class SimcoreGradient extends SimcoreElement {
@@ -162,7 +162,7 @@ export class SimcoreGradient extends SimcoreElement {
 
   resetView(redraw = true) {
     const [cx, cy, span] = VIEWS[this._state.fn];
-    this.vp.setView(cx, cy, span);
+    this.vp.setView(cx, cy, span); // render() widens it to the plane's aspect
     this.viewMoved = false;
     if (redraw) this.schedule();
   }
@@ -220,6 +220,11 @@ export class SimcoreGradient extends SimcoreElement {
     const sc = this.sc, s = this._state, vp = this.vp, canvas = this.els.canvas;
     const w = Math.max(120, Math.round(canvas.clientWidth)), hgt = Math.max(120, Math.round(canvas.clientHeight));
     vp.setSize(w, hgt);
+    if (!this.viewMoved) {
+      // the function's box fits both ways (a wide plane shows more x, not less y)
+      const [cx, cy, half] = VIEWS[s.fn];
+      vp.setView(cx, cy, half * Math.max(1, w / hgt));
+    }
     const f = this.func();
     const fkey = JSON.stringify(f);
     const [x0, x1, y0, y1] = vp.box;
