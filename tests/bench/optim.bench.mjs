@@ -39,7 +39,7 @@ function gridRosenbrockJs(n) {
 }
 
 const TEXT = 'sin(x)*cos(y) + 0.1*(x^2 + y^2)';
-// eslint-disable-next-line no-new-func -- how a page evaluates a typed formula in plain JS
+// How a page evaluates a typed formula in plain JS.
 const fJs = new Function('x', 'y', 'return Math.sin(x)*Math.cos(y) + 0.1*(x**2 + y**2)');
 function momentumFdJs(steps) {
   const h = 1e-6;
