@@ -143,6 +143,19 @@ await withBrowser(async (browser, server) => {
     await ctx.close();
   });
 
+  test('a hash with an expression the core rejects shows where, and no error reaches the console', async () => {
+    const { ctx, p, problems } = await open(browser, server, 'file', '#fn=expr&expr=x%20%2B%20(y');
+    const err = p.locator(`${W} .formula-error`);
+    await err.waitFor();
+    assert.equal(await err.getAttribute('data-position'), '6'); // the end of 'x + (y': missing ')'
+    assert.equal(await p.locator(`${W} [data-run]`).count(), 0);
+    await p.locator(`${W} #c-expr`).fill('x^2 + y^2');
+    await err.waitFor({ state: 'hidden' });
+    assert.equal((await readouts(p)).runs.newton.iterations, 1);
+    assert.deepEqual(problems, NO_PROBLEMS);
+    await ctx.close();
+  });
+
   test('a point outside the domain of f says so; the language switch relabels', async () => {
     const { ctx, p, problems } = await open(browser, server, 'http', '#fn=expr&expr=log(x)%2By%5E2&px=-1&py=0');
     const r = await readouts(p);

@@ -169,7 +169,11 @@ export class SimcoreGradient extends SimcoreElement {
 
   // The student's text: checked by the core as typed; only a valid f enters the state.
   typed(text) {
-    if (!this.sc) return;
+    if (this.sc && this.showExprError(text)) this.setState({ expr: text });
+  }
+
+  /** Shows the core's message and a caret under the position; true when the text is a valid f. */
+  showExprError(text) {
     const err = this.sc.optimCheckExpression(text);
     const box = this.els.exprError;
     box.hidden = !err;
@@ -177,9 +181,8 @@ export class SimcoreGradient extends SimcoreElement {
       box.replaceChildren(h('p', { text: `${err.message} (${t('gradient.exprAt')} ${err.position})` }),
         h('pre', { text: `${text}\n${' '.repeat(err.position)}^` }));
       box.dataset.position = String(err.position);
-      return;
     }
-    this.setState({ expr: text });
+    return !err;
   }
 
   syncControls() {
@@ -215,7 +218,6 @@ export class SimcoreGradient extends SimcoreElement {
     if (!this.sc) {
       this.sc = await pageCore(true);
       this.dataset.core = `${this.sc.version} ${this.sc.simd ? 'SIMD' : 'scalar'}`;
-      if (this._state.fn === 'expr') this.typed(this.els.exprInput.value || this._state.expr);
     }
     const sc = this.sc, s = this._state, vp = this.vp, canvas = this.els.canvas;
     const w = Math.max(120, Math.round(canvas.clientWidth)), hgt = Math.max(120, Math.round(canvas.clientHeight));
@@ -224,6 +226,15 @@ export class SimcoreGradient extends SimcoreElement {
       // the function's box fits both ways (a wide plane shows more x, not less y)
       const [cx, cy, half] = VIEWS[s.fn];
       vp.setView(cx, cy, half * Math.max(1, w / hgt));
+    }
+    if (s.fn === 'expr' && !this.showExprError(s.expr)) {
+      // a hash or attribute can carry a text the core rejects: say where, draw nothing
+      prepareCanvas(canvas, w, hgt);
+      this.els.point.replaceChildren();
+      this.els.runs.replaceChildren();
+      this.els.timing.textContent = `simcore ${this.dataset.core}`;
+      this.resolveOnce();
+      return;
     }
     const f = this.func();
     const fkey = JSON.stringify(f);
@@ -273,6 +284,10 @@ export class SimcoreGradient extends SimcoreElement {
     this.els.timing.textContent = t('gradient.timing').replace('{grid}', gridMs.toFixed(1)).replace('{runs}', runMs.toFixed(1))
       .replace('{core}', `simcore ${this.dataset.core}`);
     this.dispatchEvent(new CustomEvent('rendered', { detail: { what: 'gradient', ms: gridMs + runMs } }));
+    this.resolveOnce();
+  }
+
+  resolveOnce() {
     if (!this.readyResolved) {
       this.readyResolved = true;
       this._resolveReady(this);
