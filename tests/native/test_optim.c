@@ -8,6 +8,7 @@
 #include <string.h>
 #include "check.h"
 #include "simcore/optim.h"
+#include "optim/optim_internal.h"
 
 #define PI 3.14159265358979323846
 
@@ -173,6 +174,34 @@ static void test_jets_against_differences(void)
     CHECK(a.f == -8 && a.fx == 12 && a.fxx == -12, "x^3 at -2: %g %g %g", a.f, a.fx, a.fxx);
     const sc_optim_jet b = jet(expr("x^1 + y^2"), 0, 0);
     CHECK(b.fx == 1 && b.fxx == 0 && b.fyy == 2, "x^1 + y^2 at 0: %g %g %g", b.fx, b.fxx, b.fyy);
+}
+
+/* Gradient descent and momentum use first-order jets: the same gradient, bit
+ * for bit, as the second-order ones; and a typed Rosenbrock descends like
+ * the built-in. */
+static double path_a[2 * 1001], path_b[2 * 1001];
+static void test_first_order_jets(void)
+{
+    const char *text = "sin(x*y) + exp(x/3)*cos(y) + atan2(y, x + 3)*x + (x + 2)^(y/3)";
+    sc_optim_fn fn;
+    const sc_optim_desc d = expr(text);
+    CHECK(sc_optim_prepare(&d, &fn) == SC_OK, "prepare");
+    uint32_t seed = 5;
+    for (int t = 0; t < 200; t++) {
+        const double x = 1.9 * check_rand_f(&seed), y = 1.9 * check_rand_f(&seed);
+        const sc_jet2 a = sc_optim_jet_at(&fn, x, y, 1), b = sc_optim_jet_at(&fn, x, y, 2);
+        CHECK(a.v == b.v && a.x == b.x && a.y == b.y, "order 1 gradient differs at (%g, %g)", x, y);
+        CHECK(a.xx == 0 && a.xy == 0 && a.yy == 0, "order 1 left a Hessian");
+    }
+    const sc_optim_desc rb = builtin(SC_OPTIM_ROSENBROCK), rt = expr("(1 - x)^2 + 100*(y - x^2)^2");
+    const sc_optim_run_desc r = {SC_OPTIM_MOMENTUM, 1e-3, 0.5, 1e-300, 1000};
+    sc_optim_run oa, ob;
+    CHECK(sc_optim_descend(&rb, &r, -1.2, 1, path_a, 2 * 1001, &oa) == SC_OK, "built-in run");
+    CHECK(sc_optim_descend(&rt, &r, -1.2, 1, path_b, 2 * 1001, &ob) == SC_OK, "typed run");
+    CHECK(oa.npoints == 1001 && ob.npoints == 1001, "%d and %d points", oa.npoints, ob.npoints);
+    double worst = 0;
+    for (int k = 0; k < 2 * 1001; k++) worst = fmax(worst, fabs(path_a[k] - path_b[k]));
+    CHECK(worst < 1e-9, "typed and built-in Rosenbrock paths differ by %g", worst);
 }
 
 static sc_optim_run run(sc_optim_desc d, int method, double eta, double alpha, double tol, int max_iter, double x0,
@@ -404,6 +433,7 @@ int main(void)
     CHECK_RUN(test_eigen());
     CHECK_RUN(test_expression_matches_builtins());
     CHECK_RUN(test_jets_against_differences());
+    CHECK_RUN(test_first_order_jets());
     CHECK_RUN(test_newton_one_step_on_quadratics());
     CHECK_RUN(test_gd_rate());
     CHECK_RUN(test_momentum());

@@ -48,11 +48,12 @@ sc_status sc_optim_descend(const sc_optim_desc *d, const sc_optim_run_desc *r, d
     if (npath < 2 * ((long)max_iter + 1)) return sc_fail(SC_ERR_SIZE, "path");
 
     const double eta = r->eta, alpha = r->alpha;
+    const int order = r->method == SC_OPTIM_NEWTON ? 2 : 1; /* GD and momentum need no Hessian */
     double x = x0, y = y0, dx = 0, dy = 0;
     path[0] = x, path[1] = y;
     int k = 0, outcome;
     for (;; k++) {
-        const sc_jet2 j = sc_optim_jet_at(&fn, x, y);
+        const sc_jet2 j = sc_optim_jet_at(&fn, x, y, order);
         if (!sc_jet2_finite(&j)) {
             /* NaN: outside f's domain; inf: f or a derivative overflowed */
             const int nan = isnan(j.v) || isnan(j.x) || isnan(j.y) || isnan(j.xx) || isnan(j.xy) || isnan(j.yy);

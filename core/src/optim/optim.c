@@ -81,9 +81,9 @@ sc_status sc_optim_prepare(const sc_optim_desc *d, sc_optim_fn *fn)
     return SC_OK;
 }
 
-sc_jet2 sc_optim_jet_at(const sc_optim_fn *fn, double x, double y)
+sc_jet2 sc_optim_jet_at(const sc_optim_fn *fn, double x, double y, int order)
 {
-    return fn->kind == SC_OPTIM_EXPR ? sc_optim_expr_jet(&fn->e, x, y) : sc_optim_builtin(fn, x, y);
+    return fn->kind == SC_OPTIM_EXPR ? sc_optim_expr_jet(&fn->e, x, y, order) : sc_optim_builtin(fn, x, y);
 }
 
 double sc_optim_value(const sc_optim_fn *fn, double x, double y)
@@ -113,7 +113,7 @@ sc_status sc_optim_eval(const sc_optim_desc *d, double x, double y, sc_optim_jet
     if (st == SC_OK) st = check_coord(x, "x");
     if (st == SC_OK) st = check_coord(y, "y");
     if (st != SC_OK) return st;
-    const sc_jet2 j = sc_optim_jet_at(&prepared, x, y);
+    const sc_jet2 j = sc_optim_jet_at(&prepared, x, y, 2);
     if (!sc_jet2_finite(&j)) return sc_fail(SC_ERR_OVERFLOW, "point");
     out->f = j.v, out->fx = j.x, out->fy = j.y;
     out->fxx = j.xx, out->fxy = j.xy, out->fyy = j.yy;
@@ -145,7 +145,7 @@ sc_status sc_optim_grid(const sc_optim_desc *d, double x0, double x1, double y0,
     sc_jet2 c = {0, 0, 0, 0, 0, 0};
     if (taylor) {
         if ((st = check_coord(cx, "cx")) != SC_OK || (st = check_coord(cy, "cy")) != SC_OK) return st;
-        c = sc_optim_jet_at(&prepared, cx, cy);
+        c = sc_optim_jet_at(&prepared, cx, cy, 2);
         if (!sc_jet2_finite(&c)) return sc_fail(SC_ERR_OVERFLOW, "centre");
     }
     const double hx = (x1 - x0) / (nx - 1), hy = (y1 - y0) / (ny - 1);

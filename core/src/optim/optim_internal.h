@@ -22,15 +22,17 @@ typedef struct sc_optim_fn {
 /* Checks a descriptor and prepares it (compiles the expression). */
 sc_status sc_optim_prepare(const sc_optim_desc *d, sc_optim_fn *fn);
 
-/* f with exact first and second derivatives at (x, y). */
-sc_jet2 sc_optim_jet_at(const sc_optim_fn *fn, double x, double y);
+/* f with exact derivatives at (x, y): order 2 (gradient and Hessian) or 1
+ * (gradient; the Hessian of an expression is then left 0, a built-in's is
+ * always there). */
+sc_jet2 sc_optim_jet_at(const sc_optim_fn *fn, double x, double y, int order);
 /* f alone (the grid). */
 double sc_optim_value(const sc_optim_fn *fn, double x, double y);
 
 /* Built-ins in closed form (functions.c). */
 sc_jet2 sc_optim_builtin(const sc_optim_fn *fn, double x, double y);
 /* The expression program over jets (jet.c). */
-sc_jet2 sc_optim_expr_jet(const sc_expr *e, double x, double y);
+sc_jet2 sc_optim_expr_jet(const sc_expr *e, double x, double y, int order);
 
 int sc_jet2_finite(const sc_jet2 *j);
 
