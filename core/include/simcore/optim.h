@@ -31,7 +31,8 @@ typedef enum sc_optim_outcome {
     SC_OPTIM_MAX_ITERATIONS, /* max_iter steps without converging */
     SC_OPTIM_DIVERGED,       /* |x| or |y| above SC_OPTIM_DIVERGE_AT, or f overflowed */
     SC_OPTIM_SINGULAR,       /* Newton: the Hessian is singular at the last point */
-    SC_OPTIM_UNDEFINED,      /* f or a derivative is undefined (NaN) at the last point */
+    SC_OPTIM_UNDEFINED,      /* f or a derivative the method uses (the gradient; Newton:
+                                also the Hessian) is NaN at the last point */
     SC_OPTIM_OUTCOME_COUNT
 } sc_optim_outcome;
 
