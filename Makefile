@@ -94,6 +94,7 @@ bench: build
 	node tests/bench/page-load.bench.mjs
 	node tests/bench/gabor-drag.bench.mjs
 	node tests/bench/snn.bench.mjs
+	node tests/bench/optim.bench.mjs
 
 demo: build
 	@echo

@@ -16,6 +16,7 @@ const pages = {
   izhikevich: 'izhikevich.html',
   backprop: 'backprop.html#compare=1&net=20:logistic&netB=20:relu&speed=max&epochs=60',
   engine: 'engine.html',
+  gradient: 'gradient.html',
 };
 // Pages whose first view is a starting point: bring them to a telling state.
 const setup = {
@@ -34,7 +35,6 @@ const setup = {
   },
 };
 const only = process.argv.slice(2);
-
 const browser = await chromium.launch(LAUNCH);
 for (const lang of ['en', 'zh']) {
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 0.375 });

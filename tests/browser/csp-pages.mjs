@@ -12,6 +12,7 @@ export const PAGES = {
   'backprop.html': { widget: 'simcore-mlp' },
   'phase-plane.html': { widget: 'simcore-phase-plane' },
   'izhikevich.html': { widget: 'simcore-izhikevich' },
+  'gradient.html': { widget: 'simcore-gradient' },
   'examples/embed.html': { widget: 'simcore-gabor' },
   'examples/slides/index.html': { widget: 'section.present simcore-gabor', hash: '#/2' },
 };

@@ -16,4 +16,5 @@ export const AREAS = [
   { name: 'phase', core: 'phase', pages: ['phase-plane.html', 'izhikevich.html'] },
   { name: 'hopfield', core: 'hopfield', pages: ['hopfield.html'] },
   { name: 'mlp', core: 'mlp', pages: ['backprop.html'] },
+  { name: 'optim', core: 'optim', pages: ['gradient.html'] },
 ];

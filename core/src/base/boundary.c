@@ -85,6 +85,11 @@ static const struct {
     LIMIT(SC_MLP_MAX_SAMPLES),
     LIMIT(SC_MLP_MAX_EPOCHS),
     LIMIT(SC_MLP_MAX_GRID),
+    LIMIT(SC_OPTIM_MAX_GRID),
+    LIMIT(SC_OPTIM_MAX_ITER),
+    LIMIT(SC_OPTIM_MAX_KAPPA),
+    LIMIT(SC_OPTIM_MAX_COORD),
+    LIMIT(SC_OPTIM_DIVERGE_AT),
 };
 
 /* Records the binding reads by offset: each field's first index. */
