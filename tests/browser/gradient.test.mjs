@@ -7,7 +7,7 @@
 // descent's iteration count (κ-1)/(κ+1) predicts.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { NO_PROBLEMS, openPage, withBrowser, pageUrls } from './harness.mjs';
+import { NO_PROBLEMS, openPage, withBrowser, pageUrls, pageHash } from './harness.mjs';
 
 const W = 'simcore-gradient';
 const open = (browser, server, how, hash = '', viewport = { width: 1280, height: 900 }) =>
@@ -68,7 +68,7 @@ await withBrowser(async (browser, server) => {
     const shown = r.grad.text.replace(/−/g, '-').match(/\((.*), (.*)\)/).slice(1).map(Number);
     near(shown[0], fx, 1e-3, 'fx shown');
     near(shown[1], fy, 1e-3, 'fy shown');
-    assert.match(await p.evaluate(() => location.hash), /px=/);
+    assert.match(await pageHash(p), /px=/);
     assert.deepEqual(problems, NO_PROBLEMS);
     await ctx.close();
   });
@@ -138,7 +138,7 @@ await withBrowser(async (browser, server) => {
     // d/dx = 3x² + 3y², d/dy = 6xy at (1.5, -0.5)
     assert.deepEqual(r.grad.value, [3 * 2.25 + 3 * 0.25, 6 * 1.5 * -0.5]);
     assert.deepEqual(r.hessian.value, [[9, -3], [-3, 9]]);
-    assert.match(await p.evaluate(() => location.hash), /expr=x%5E3/);
+    assert.match(await pageHash(p), /expr=x%5E3/);
     assert.deepEqual(problems, NO_PROBLEMS);
     await ctx.close();
   });

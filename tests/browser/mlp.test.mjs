@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { NO_PROBLEMS, openPage, withBrowser, pageUrls } from './harness.mjs';
+import { NO_PROBLEMS, openPage, withBrowser, pageUrls, pageHash } from './harness.mjs';
 
 const W = 'simcore-mlp';
 
@@ -180,7 +180,7 @@ await withBrowser(async (browser, server) => {
     assert.ok(Math.abs(s.minus[0][0] - (v.x0 + 0.25 * (v.x1 - v.x0))) < 0.01 * (v.x1 - v.x0));
     assert.ok(Math.abs(s.minus[0][1] - (v.y0 + 0.8 * (v.y1 - v.y0))) < 0.01 * (v.y1 - v.y0));
     assert.equal((await get(p, 'readout'))[0].trainCount, 1001);
-    const hash = await p.evaluate(() => location.hash);
+    const hash = await pageHash(p);
     assert.match(hash, /minus=/);
     // The link rebuilds the same training set.
     const again = await open(browser, server, 'file', hash);
@@ -206,7 +206,7 @@ await withBrowser(async (browser, server) => {
     await p.locator(`${W} .editor[data-field=net] .layer`).nth(0).locator('button.remove').click();
     assert.equal((await get(p, 'state')).net, '');
     await p.waitForFunction((sel) => document.querySelector(sel).weights[0]?.length === 3, W);
-    assert.match(await p.evaluate(() => location.hash), /[#&]net=&/);
+    assert.match(await pageHash(p), /[#&]net=&/);
     assert.deepEqual(problems, NO_PROBLEMS);
     await ctx.close();
   });
@@ -243,7 +243,7 @@ await withBrowser(async (browser, server) => {
     assert.equal(await p.locator(`${W} #c-d`).isHidden(), true, 'the moon sliders step aside');
     await trainToLimit(p);
     assert.ok((await get(p, 'readout'))[0].testErrors <= 3, 'a straight boundary is learnt');
-    assert.doesNotMatch(await p.evaluate(() => location.hash), /own|x1/);
+    assert.doesNotMatch(await pageHash(p), /own|x1/);
     // A bad file says why and keeps the data.
     await p.locator(`${W} details.own input[type=file]`).setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('1,2,3\n4,5,6\n7,8,9\n') });
     await p.waitForFunction((sel) => /3 distinct values/.test(document.querySelector(sel).shadowRoot.querySelector('details.own .note[role=status]').textContent), W);
