@@ -1,0 +1,49 @@
+/* The online step's kernels with SIMD128: four f32x4 accumulators per row
+ * hold the 16 partial sums of dense.h (four independent add chains); the
+ * tail and the reduction run on the stored lanes in the scalar order, so
+ * the results equal dense_scalar.c bit for bit. */
+#include "dense.h"
+#if SC_HAVE_SIMD
+#include "../base/simd.h"
+
+#define MADD(a, wp, xp) a = wasm_f32x4_add(a, wasm_f32x4_mul(wasm_v128_load(wp), wasm_v128_load(xp)))
+
+void mlp_fields_simd(const float *w, const float *x, const float *b, int out, int in, float *y)
+{
+    const int in16 = in - in % MLP_DENSE_LANES;
+    for (int j = 0; j < out; j++) {
+        const float *row = w + (size_t)j * in;
+        v128_t a0 = wasm_f32x4_splat(0.0f), a1 = a0, a2 = a0, a3 = a0;
+        for (int i = 0; i < in16; i += MLP_DENSE_LANES) {
+            MADD(a0, row + i, x + i);
+            MADD(a1, row + i + 4, x + i + 4);
+            MADD(a2, row + i + 8, x + i + 8);
+            MADD(a3, row + i + 12, x + i + 12);
+        }
+        float acc[MLP_DENSE_LANES];
+        wasm_v128_store(acc, a0);
+        wasm_v128_store(acc + 4, a1);
+        wasm_v128_store(acc + 8, a2);
+        wasm_v128_store(acc + 12, a3);
+        for (int i = in16; i < in; i++) acc[i - in16] += row[i] * x[i];
+        const v128_t r = wasm_f32x4_add(wasm_f32x4_add(wasm_v128_load(acc), wasm_v128_load(acc + 4)),
+                                        wasm_f32x4_add(wasm_v128_load(acc + 8), wasm_v128_load(acc + 12)));
+        y[j] = ((wasm_f32x4_extract_lane(r, 0) + wasm_f32x4_extract_lane(r, 2)) +
+                (wasm_f32x4_extract_lane(r, 1) + wasm_f32x4_extract_lane(r, 3))) +
+               b[j];
+    }
+}
+
+void mlp_backprop_simd(const float *w, const float *d, int out, int in, float *dprev)
+{
+    const int in4 = in - in % 4;
+    for (int i = 0; i < in; i++) dprev[i] = 0.0f;
+    for (int k = 0; k < out; k++) {
+        const float *row = w + (size_t)k * in;
+        const v128_t dk = wasm_f32x4_splat(d[k]);
+        for (int i = 0; i < in4; i += 4)
+            wasm_v128_store(dprev + i, wasm_f32x4_add(wasm_v128_load(dprev + i), wasm_f32x4_mul(dk, wasm_v128_load(row + i))));
+        for (int i = in4; i < in; i++) dprev[i] += d[k] * row[i];
+    }
+}
+#endif
