@@ -63,12 +63,12 @@ export interface CreateMlpOptions {
  * eta over the E = epochs of one call, epoch e = 0 .. E-1 (constant within
  * an epoch; E = 1 gives eta):
  *   'constant': eta(e) = eta
- *   'linear':   eta(e) = eta + (etaEnd - eta) * e / (E - 1)
+ *   'linear':   eta(e) = eta * (1 - f) + etaEnd * f,  f = e / (E - 1)
  *   'haykin':   eta(e) = eta / (1 + e / tau),  tau = (E - 1) / (eta / etaEnd - 1)
  *               (search-then-converge, Darken & Moody as Haykin writes it;
  *               tau is chosen so eta(E - 1) = etaEnd; needs etaEnd <= eta).
- * Each value is computed in double in that order, then rounded to float32
- * (fit() returns them as `eta`). A run split into several calls restarts the
+ * Each value is computed in double in that order, rounded to float32, then
+ * clamped between eta and etaEnd (fit() returns them as `eta`). A run split into several calls restarts the
  * schedule in each call.
  */
 export type MlpSchedule = 'constant' | 'linear' | 'haykin';

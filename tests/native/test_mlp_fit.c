@@ -16,14 +16,21 @@ static sc_mlp make(const int *sizes, int nsizes, sc_mlp_activation a, sc_mlp_los
     return net;
 }
 
-/* The formulas of mlp.h, in double in the same order, rounded to float. */
+/* The formulas of mlp.h, in double in the same order, rounded to float,
+ * clamped between eta and end. */
 static float eta_formula(int schedule, float eta, float end, int e, int epochs)
 {
     if (epochs == 1 || schedule == SC_MLP_ETA_CONSTANT) return eta;
-    if (schedule == SC_MLP_ETA_LINEAR) return (float)((double)eta + ((double)end - eta) * e / (epochs - 1));
-    if (end == eta) return eta;
-    const double tau = (epochs - 1) / ((double)eta / end - 1);
-    return (float)(eta / (1 + e / tau));
+    float v;
+    if (schedule == SC_MLP_ETA_LINEAR) {
+        const double f = (double)e / (epochs - 1);
+        v = (float)((double)eta * (1 - f) + (double)end * f);
+    } else {
+        if (end == eta) return eta;
+        const double tau = (epochs - 1) / ((double)eta / end - 1);
+        v = (float)(eta / (1 + e / tau));
+    }
+    return fminf(fmaxf(v, fminf(eta, end)), fmaxf(eta, end));
 }
 
 /* A 1-1 linear net (w, b), one sample x = 1, t = 1, online, no momentum:
@@ -59,6 +66,20 @@ static void test_schedule_by_hand(void)
                   sch, epochs, wf[0], wf[1], w, b);
             sc_mlp_destroy(net);
         }
+    }
+    /* a tiny eta_end: eta + (end - eta) would round to 0 in the last epoch */
+    {
+        sc_mlp net = make(sizes, 2, SC_MLP_LINEAR, SC_MLP_MSE, 1);
+        const float x[1] = {1}, t[1] = {1};
+        float loss[4], eta[4];
+        const sc_mlp_fit_trace tr = {loss, NULL, NULL, NULL, eta, 4};
+        sc_mlp_fit_result res;
+        for (int sch = 1; sch < SC_MLP_SCHEDULE_COUNT; sch++) {
+            const sc_mlp_train_desc d = {.epochs = 4, .batch = 1, .eta = 0.191406f, .schedule = sch, .eta_end = 1e-45f};
+            CHECK(sc_mlp_fit(net, x, t, 1, NULL, NULL, 0, &d, &tr, &res) == SC_OK, "fit");
+            CHECK(eta[3] == 1e-45f && eta[2] > 0, "schedule %d: last eta %g", sch, eta[3]);
+        }
+        sc_mlp_destroy(net);
     }
     /* the ends: linear reaches eta_end exactly at the last epoch, haykin too */
     CHECK(eta_formula(SC_MLP_ETA_LINEAR, 0.1f, 1e-5f, 49, 50) == 1e-5f, "linear end");

@@ -10,15 +10,22 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadSimcore } from '../../bindings/simcore.mjs';
 
-// mlp.d.ts's formulas, in double in the same order, rounded to float32.
+// mlp.d.ts's formulas, in double in the same order, rounded to float32,
+// clamped between eta and etaEnd.
 function etaAt(schedule, eta, end, e, E) {
   const f = Math.fround;
   [eta, end] = [f(eta), f(end)];
   if (E === 1 || schedule === 'constant') return eta;
-  if (schedule === 'linear') return f(eta + (end - eta) * e / (E - 1));
-  if (end === eta) return eta;
-  const tau = (E - 1) / (eta / end - 1);
-  return f(eta / (1 + e / tau));
+  let v;
+  if (schedule === 'linear') {
+    const t = e / (E - 1);
+    v = f(eta * (1 - t) + end * t);
+  } else {
+    if (end === eta) return eta;
+    const tau = (E - 1) / (eta / end - 1);
+    v = f(eta / (1 + e / tau));
+  }
+  return Math.min(Math.max(v, Math.min(eta, end)), Math.max(eta, end));
 }
 
 function moments(z, dim) {

@@ -83,13 +83,14 @@ sc_status sc_mlp_gradient(sc_mlp net, const float *x, const float *t, int count,
 /* eta over the E epochs of one training call, e = 0 .. E-1 (constant within
  * an epoch; E = 1 gives eta):
  *   constant: eta(e) = eta
- *   linear:   eta(e) = eta + (eta_end - eta) e / (E - 1)
+ *   linear:   eta(e) = eta (1 - f) + eta_end f,  f = e / (E - 1)
  *   haykin:   eta(e) = eta / (1 + e / tau),  tau = (E - 1) / (eta / eta_end - 1)
  *             (Darken & Moody's search-then-converge schedule, Haykin's
  *             learning-rate annealing, with tau chosen so eta(E-1) = eta_end;
  *             eta_end <= eta, equality gives the constant schedule).
- * Each eta(e) is computed in double in exactly that order, then rounded to
- * float. */
+ * Each eta(e) is computed in double in exactly that order, rounded to
+ * float, then clamped between eta and eta_end (so rounding never gives 0
+ * for a tiny eta_end). */
 typedef enum sc_mlp_schedule {
     SC_MLP_ETA_CONSTANT = 0,
     SC_MLP_ETA_LINEAR,

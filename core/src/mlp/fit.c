@@ -32,16 +32,26 @@ static sc_status check_desc(const sc_mlp_train_desc *d)
     return SC_OK;
 }
 
-/* eta of epoch e of E (mlp.h: computed in double in this order, then rounded). */
+/* eta of epoch e of E (mlp.h: computed in double in this order, rounded,
+ * then clamped between eta and eta_end: rounding must not step outside, to
+ * 0 or below, when eta_end is tiny; the fuzzer found eta + (end - eta) = 0). */
 static float eta_at(const sc_mlp_train_desc *d, int e)
 {
     const int E = d->epochs;
     const double eta = d->eta, end = d->eta_end;
     if (E == 1 || d->schedule == SC_MLP_ETA_CONSTANT) return d->eta;
-    if (d->schedule == SC_MLP_ETA_LINEAR) return (float)(eta + (end - eta) * e / (E - 1));
-    if (end == eta) return d->eta;
-    const double tau = (E - 1) / (eta / end - 1);
-    return (float)(eta / (1 + e / tau));
+    float v;
+    if (d->schedule == SC_MLP_ETA_LINEAR) {
+        const double f = (double)e / (E - 1);
+        v = (float)(eta * (1 - f) + end * f);
+    } else {
+        if (end == eta) return d->eta;
+        const double tau = (E - 1) / (eta / end - 1);
+        v = (float)(eta / (1 + e / tau));
+    }
+    const float lo = d->eta < d->eta_end ? d->eta : d->eta_end, hi = d->eta < d->eta_end ? d->eta_end : d->eta;
+    return v < lo ? lo : v > hi ? hi
+                                : v;
 }
 
 static double norm2(const float *g, int n)
