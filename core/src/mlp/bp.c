@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "mlp_internal.h"
+#include "dense.h"
 #include "simcore/linalg.h"
 
 sc_status mlp_work_init(const mlp_net *n, mlp_work *ws)
@@ -35,14 +36,15 @@ void mlp_work_free(mlp_work *ws)
 
 void mlp_activate(int act, float *y, size_t count)
 {
+    if (act == SC_MLP_TANH) { /* fixed-order kernel: the same bits in every build */
+        mlp_dense_variants[mlp_dense_variant_count - 1].tanh(y, count);
+        return;
+    }
     for (size_t i = 0; i < count; i++) {
         const float v = y[i];
         switch (act) {
         case SC_MLP_LOGISTIC:
             y[i] = 1.0f / (1.0f + expf(-v));
-            break;
-        case SC_MLP_TANH:
-            y[i] = tanhf(v);
             break;
         case SC_MLP_RELU:
             y[i] = v > 0.0f ? v : 0.0f;

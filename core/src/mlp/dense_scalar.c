@@ -26,3 +26,8 @@ void mlp_backprop_scalar(const float *w, const float *d, int out, int in, float 
         for (int i = 0; i < in; i++) dprev[i] += d[k] * row[i];
     }
 }
+
+void mlp_tanh_scalar(float *y, size_t n)
+{
+    for (size_t i = 0; i < n; i++) y[i] = mlp_tanh_one(y[i]);
+}

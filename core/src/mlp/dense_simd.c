@@ -46,4 +46,36 @@ void mlp_backprop_simd(const float *w, const float *d, int out, int in, float *d
         for (int i = in4; i < in; i++) dprev[i] += d[k] * row[i];
     }
 }
+#define HORNER(acc, c) acc = wasm_f32x4_add(wasm_f32x4_mul(acc, x2), wasm_f32x4_splat(c))
+
+/* pmin(v, 9) is 9 < v ? 9 : v and pmax(x, -9) is x < -9 ? -9 : x: the
+ * scalar clamps of mlp_tanh_one, NaN included; |v| < tiny selects v
+ * (false for NaN, as fabsf(NaN) < tiny is). */
+void mlp_tanh_simd(float *y, size_t n)
+{
+    const size_t n4 = n - n % 4;
+    for (size_t i = 0; i < n4; i += 4) {
+        v128_t x = wasm_f32x4_pmin(wasm_v128_load(y + i), wasm_f32x4_splat(MLP_TANH_CLAMP));
+        x = wasm_f32x4_pmax(x, wasm_f32x4_splat(-MLP_TANH_CLAMP));
+        const v128_t x2 = wasm_f32x4_mul(x, x);
+        v128_t p = wasm_f32x4_splat(MLP_TANH_A13);
+        HORNER(p, MLP_TANH_A11);
+        HORNER(p, MLP_TANH_A9);
+        HORNER(p, MLP_TANH_A7);
+        HORNER(p, MLP_TANH_A5);
+        HORNER(p, MLP_TANH_A3);
+        HORNER(p, MLP_TANH_A1);
+        p = wasm_f32x4_mul(x, p);
+        v128_t q = wasm_f32x4_splat(MLP_TANH_B6);
+        HORNER(q, MLP_TANH_B4);
+        HORNER(q, MLP_TANH_B2);
+        HORNER(q, MLP_TANH_B0);
+        v128_t r = wasm_f32x4_pmin(wasm_f32x4_div(p, q), wasm_f32x4_splat(1.0f));
+        r = wasm_f32x4_pmax(r, wasm_f32x4_splat(-1.0f));
+        const v128_t v = wasm_v128_load(y + i);
+        const v128_t tiny = wasm_f32x4_lt(wasm_f32x4_abs(v), wasm_f32x4_splat(MLP_TANH_TINY));
+        wasm_v128_store(y + i, wasm_v128_bitselect(v, r, tiny));
+    }
+    for (size_t i = n4; i < n; i++) y[i] = mlp_tanh_one(y[i]);
+}
 #endif
