@@ -93,6 +93,7 @@ bench: build
 	node tests/bench/gemm.bench.mjs
 	node tests/bench/page-load.bench.mjs
 	node tests/bench/snn.bench.mjs
+	node tests/bench/mlp.bench.mjs
 
 demo: build
 	@echo
