@@ -25,6 +25,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ROOT, loadTF } from './peers.mjs';
@@ -163,11 +164,11 @@ for (const c0 of CASES) {
   const base = median(live[0].samples);
   for (const e of live) {
     const ms = median(e.samples);
-    results.push({ case: c.name, peer: e.p.id, ms, sps: c.count / (ms / 1000), ratio: ms / base, diff: e.diff });
+    results.push({ case: c.name, peer: e.p.id, ms, min: Math.min(...e.samples), n: e.samples.length, sps: c.count / (ms / 1000), ratio: ms / base, diff: e.diff });
     e.tr.dispose?.();
   }
   const nat = native.rows[c.name];
-  if (nat) results.push({ case: c.name, peer: 'native', ms: nat.epochMs, sps: nat.samplesPerSec, ratio: nat.epochMs / base, diff: null });
+  if (nat) results.push({ case: c.name, peer: 'native', ms: nat.epochMs, min: nat.minMs, n: 7, sps: nat.samplesPerSec, ratio: nat.epochMs / base, diff: null });
 }
 
 // The decision map: 200 x 200 outputs of a 2-64-64-1 net, one call.
@@ -180,10 +181,10 @@ const mapMs = (() => {
   return median(ms);
 })();
 
-const header = ['case', 'peer', 'epoch ms', 'samples/s', 'simcore SIMD speed-up', 'check'];
-const rows = results.map((r) => [r.case, r.peer, fmt(r.ms), fmt(r.sps), r.peer === 'simcore-simd' ? '1' : `${fmt(r.ratio)}×`,
+const header = ['case', 'peer', 'epoch ms', 'min ms', 'n', 'samples/s', 'simcore SIMD speed-up', 'check'];
+const rows = results.map((r) => [r.case, r.peer, fmt(r.ms), fmt(r.min), r.n, fmt(r.sps), r.peer === 'simcore-simd' ? '1' : `${fmt(r.ratio)}×`,
   r.diff === null ? '-' : r.diff <= 1e-3 ? `ok (${r.diff.toExponential(1)})` : `FAIL ${r.diff.toExponential(1)}`]);
-const ALIGN = ['l', 'l', 'r', 'r', 'r', 'l'], ALIGN2 = ['l', 'l', 'r', 'r', 'l'];
+const ALIGN = ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'l'], ALIGN2 = ['l', 'l', 'r', 'r', 'l'];
 console.log(textTable(header, rows, ALIGN));
 console.log('\ntargets (simcore SIMD against):');
 const summary = [];
@@ -194,6 +195,7 @@ for (const [peer, target] of Object.entries(TARGETS)) {
   }
 }
 console.log(textTable(['case', 'peer', 'target', 'measured', ''], summary, ALIGN2));
+console.log(`\nload average ${loadavg().map((v) => v.toFixed(1)).join(' ')} on ${cpus().length} cores (shared machine: compare ratios)`);
 console.log(`\ndecision map 200x200, 2-64-64-1 (predictGrid, simcore SIMD): ${mapMs.toFixed(2)} ms (target <= 2 ms: ${mapMs <= 2 ? 'ok' : 'MISS'})`);
 console.log('\nwhat is timed:');
 for (const p of PEERS) console.log(`  ${p.id}: ${p.about}`);
@@ -201,5 +203,5 @@ console.log(`  native: ${native.about}`);
 const md = opt('--markdown');
 if (md) {
   writeFileSync(md, `${markdownTable(header, rows, ALIGN)}\n\n${markdownTable(['case', 'peer', 'target', 'measured', ''], summary, ALIGN2)}\n\n` +
-    `Decision map 200×200, 2-64-64-1: ${mapMs.toFixed(2)} ms.\n`);
+    `Decision map 200×200, 2-64-64-1: ${mapMs.toFixed(2)} ms. Load average at the end: ${loadavg().map((v) => v.toFixed(1)).join(' ')} on ${cpus().length} cores.\n`);
 }
