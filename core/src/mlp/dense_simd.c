@@ -8,8 +8,25 @@
 
 #define MADD(a, wp, xp) a = wasm_f32x4_add(a, wasm_f32x4_mul(wasm_v128_load(wp), wasm_v128_load(xp)))
 
+/* in <= 4 (the double moon's first layer): only lanes l < in are set, each
+ * acc[l] = +0 + w x (never -0), so r[l] = acc[l] and the contract's sum
+ * reduces to (r0 + r2) + (r1 + r3) with the unused r = +0: the same bits. */
+static void fields_narrow(const float *w, const float *x, const float *b, int out, int in, float *y)
+{
+    for (int j = 0; j < out; j++) {
+        const float *row = w + (size_t)j * in;
+        float r[4] = {0.0f, 0.0f, 0.0f, 0.0f};
+        for (int i = 0; i < in; i++) r[i] = 0.0f + row[i] * x[i];
+        y[j] = ((r[0] + r[2]) + (r[1] + r[3])) + b[j];
+    }
+}
+
 void mlp_fields_simd(const float *w, const float *x, const float *b, int out, int in, float *y)
 {
+    if (in <= 4) {
+        fields_narrow(w, x, b, out, in, y);
+        return;
+    }
     const int in16 = in - in % MLP_DENSE_LANES;
     for (int j = 0; j < out; j++) {
         const float *row = w + (size_t)j * in;
