@@ -13,7 +13,19 @@
  * reduces to (r0 + r2) + (r1 + r3) with the unused r = +0: the same bits. */
 static void fields_narrow(const float *w, const float *x, const float *b, int out, int in, float *y)
 {
-    for (int j = 0; j < out; j++) {
+    const v128_t z = wasm_f32x4_splat(0.0f);
+    int j = 0;
+    for (; j + 4 <= out; j += 4) { /* four rows per vector: lane q is row j + q */
+        const float *w0 = w + (size_t)j * in;
+        v128_t r[4] = {z, z, z, z};
+        for (int i = 0; i < in; i++) {
+            const v128_t wi = wasm_f32x4_make(w0[i], w0[in + i], w0[2 * in + i], w0[3 * in + i]);
+            r[i] = wasm_f32x4_add(z, wasm_f32x4_mul(wi, wasm_f32x4_splat(x[i])));
+        }
+        const v128_t h = wasm_f32x4_add(wasm_f32x4_add(r[0], r[2]), wasm_f32x4_add(r[1], r[3]));
+        wasm_v128_store(y + j, wasm_f32x4_add(h, wasm_v128_load(b + j)));
+    }
+    for (; j < out; j++) {
         const float *row = w + (size_t)j * in;
         float r[4] = {0.0f, 0.0f, 0.0f, 0.0f};
         for (int i = 0; i < in; i++) r[i] = 0.0f + row[i] * x[i];
