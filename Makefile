@@ -92,6 +92,7 @@ bench: build
 	node tests/bench/ode.bench.mjs
 	node tests/bench/gemm.bench.mjs
 	node tests/bench/page-load.bench.mjs
+	node tests/bench/gabor-drag.bench.mjs
 	node tests/bench/snn.bench.mjs
 	node tests/bench/mlp.bench.mjs
 

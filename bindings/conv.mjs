@@ -91,3 +91,6 @@ export function convApi({ ex, i32, block, copyIn, copyOut, check, checkOutputs, 
     },
   };
 }
+
+/** This area for the loader (core/load.mjs): the core area it calls and how it joins the API. */
+export const AREA = Object.freeze({ name: 'conv', core: 'conv', attach: (core) => convApi(core) });

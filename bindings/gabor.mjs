@@ -153,3 +153,9 @@ export function gaborApi({ ex, i32, block, copyIn, copyOut, check, checkOutputs,
     },
   };
 }
+
+/**
+ * This area for the loader (core/load.mjs): the core area it calls and how it
+ * joins the API. It reads conv's limits: the conv area comes with gabor.
+ */
+export const AREA = Object.freeze({ name: 'gabor', core: 'gabor', attach: (core, api) => gaborApi(core, api.limits) });

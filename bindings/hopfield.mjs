@@ -322,3 +322,6 @@ export function hopfieldApi({ ex, i32, f32, block, check, limit }) {
 
   return { hopfield, hopfieldCapacity, hopfieldAnnealTemperature, hopfieldLimits: HOPFIELD_LIMITS };
 }
+
+/** This area for the loader (core/load.mjs): the core area it calls and how it joins the API. */
+export const AREA = Object.freeze({ name: 'hopfield', core: 'hopfield', attach: (core) => hopfieldApi(core) });

@@ -176,3 +176,6 @@ export function linalgApi({ ex, f32, block, check, checkOutputs, limit }) {
 
   return { gemm, gemv, dot, axpy, linalgLimits: LINALG_LIMITS };
 }
+
+/** This area for the loader (core/load.mjs): the core area it calls and how it joins the API. */
+export const AREA = Object.freeze({ name: 'linalg', core: 'linalg', attach: (core) => linalgApi(core) });

@@ -342,3 +342,6 @@ export function mlpApi({ ex, i32, f32, block, check, limit }) {
 
   return { doubleMoon, createMLP, fitPreprocess, mlpLimits: MLP_LIMITS };
 }
+
+/** This area for the loader (core/load.mjs): the core area it calls and how it joins the API. */
+export const AREA = Object.freeze({ name: 'mlp', core: 'mlp', attach: (core) => mlpApi(core) });

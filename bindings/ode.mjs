@@ -411,3 +411,6 @@ export function odeApi(core, shared = odeShared(core)) {
     },
   };
 }
+
+/** This area for the loader (core/load.mjs): the core area it calls and how it joins the API. */
+export const AREA = Object.freeze({ name: 'ode', core: 'ode', attach: (core) => odeApi(core, core.memo('ode', odeShared)) });

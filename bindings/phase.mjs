@@ -3,6 +3,7 @@
 // area (ode.mjs: odeShared gives the table and the argument helpers).
 // Mathematics and tolerances: docs/ode.md ("Phase plane"); the C contract:
 // core/include/simcore/phase.h.
+import { odeShared } from './ode.mjs';
 import { checkInt, checkNumber, describe, isArray, readOptions, typedArrayKind, typedArrayLength } from './core/validate.mjs';
 
 const EQ_TYPES = Object.freeze(['saddle', 'center', 'stable-focus', 'unstable-focus', 'stable-node', 'unstable-node',
@@ -30,16 +31,21 @@ export function phaseApi(core, shared) {
     return { xvar, yvar, fixed };
   }
 
+  // The class and equilibrium records' layouts come from the core
+  // (sc_boundary() records, SC_FLAT_CLASS_* and SC_FLAT_EQ_* of phase.h).
+  const R = core.boundary.records;
   function classRecord(d, o) {
+    const ev = o + R.SC_FLAT_CLASS_EIGENVALUES;
+    const vec = o + R.SC_FLAT_CLASS_EIGENVECTORS;
     return {
-      type: EQ_TYPES[d[o]],
-      trace: d[o + 1],
-      det: d[o + 2],
-      discriminant: d[o + 3],
-      eigenvalues: [{ re: d[o + 4], im: d[o + 5] }, { re: d[o + 6], im: d[o + 7] }],
+      type: EQ_TYPES[d[o + R.SC_FLAT_CLASS_TYPE]],
+      trace: d[o + R.SC_FLAT_CLASS_TRACE],
+      det: d[o + R.SC_FLAT_CLASS_DET],
+      discriminant: d[o + R.SC_FLAT_CLASS_DISC],
+      eigenvalues: [{ re: d[ev], im: d[ev + 1] }, { re: d[ev + 2], im: d[ev + 3] }],
       eigenvectors: [
-        { re: [d[o + 8], d[o + 9]], im: [d[o + 10], d[o + 11]] },
-        { re: [d[o + 12], d[o + 13]], im: [d[o + 14], d[o + 15]] },
+        { re: [d[vec], d[vec + 1]], im: [d[vec + 2], d[vec + 3]] },
+        { re: [d[vec + 4], d[vec + 5]], im: [d[vec + 6], d[vec + 7]] },
       ],
     };
   }
@@ -131,15 +137,18 @@ export function phaseApi(core, shared) {
       const pp = copyIn64('ode-params', p);
       const pf = ptrOrNull('ode-fixed', fixed);
       const max = ODE_LIMITS.maxEquilibria;
-      const pout = block('ode-eq', max * 22 * 8);
+      const EQ = R.SC_FLAT_EQ_SIZE;
+      const pout = block('ode-eq', max * EQ * 8);
       const pc = block('ode-info', 8 * 4);
       check(fn, ex.sc_flat_phase_equilibria(s.id, pp, p.length, xvar, yvar, pf, fixed ? fixed.length : 0, x0, x1, y0, y1, seeds,
         pout, max, pc));
       const n = i32()[pc >> 2];
-      const d = copyOut64(pout, n * 22);
-      return Array.from({ length: n }, (_, k) => ({
-        x: d[22 * k], y: d[22 * k + 1], jacobian: Array.from(d.subarray(22 * k + 2, 22 * k + 6)), ...classRecord(d, 22 * k + 6),
-      }));
+      const d = copyOut64(pout, n * EQ);
+      return Array.from({ length: n }, (_, k) => {
+        const o = EQ * k;
+        const j = o + R.SC_FLAT_EQ_JACOBIAN;
+        return { x: d[o + R.SC_FLAT_EQ_X], y: d[o + R.SC_FLAT_EQ_Y], jacobian: Array.from(d.subarray(j, j + 4)), ...classRecord(d, o + R.SC_FLAT_EQ_CLASS) };
+      });
     },
 
     /** Stable and unstable manifolds of each saddle: [{ kind, saddle, points }]. */
@@ -168,9 +177,12 @@ export function phaseApi(core, shared) {
       const v = [a, b, c, d].map((x, i) => checkNumber(fn, 'abcd'[i], x, { min: -1e150, max: 1e150 }));
       const o = readOptions(fn, 'options', options, ['tolerance'], true);
       const tol = o.tolerance === undefined ? 0 : checkNumber(fn, 'tolerance', o.tolerance, { min: 0, max: 0.1 });
-      const pout = block('ode-class', 16 * 8);
+      const pout = block('ode-class', R.SC_FLAT_CLASS_SIZE * 8);
       check(fn, ex.sc_flat_classify_linear(v[0], v[1], v[2], v[3], tol, pout));
-      return classRecord(copyOut64(pout, 16), 0);
+      return classRecord(copyOut64(pout, R.SC_FLAT_CLASS_SIZE), 0);
     },
   };
 }
+
+/** This area for the loader (core/load.mjs): the core area it calls and how it joins the API. */
+export const AREA = Object.freeze({ name: 'phase', core: 'phase', attach: (core) => phaseApi(core, core.memo('ode', odeShared)) });

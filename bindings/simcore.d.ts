@@ -64,6 +64,13 @@ export interface Simcore extends ConvApi, GaborApi, OdeApi, PhaseApi, HopfieldAp
   readonly version: string;
   /** true when the SIMD128 build is running, false for the scalar build. */
   readonly simd: boolean;
+  /**
+   * The core areas the loaded module holds, in core/areas.txt's order: every
+   * area for the full core; one area and what it needs for an area's module
+   * (`module: 'gabor'` gives fft, linalg, conv, gabor). Only their members
+   * exist on this object.
+   */
+  readonly areas: readonly string[];
 
   /** Current size of the wasm memory in bytes (it grows, never shrinks). */
   memoryBytes(): number;
@@ -74,11 +81,14 @@ export interface Simcore extends ConvApi, GaborApi, OdeApi, PhaseApi, HopfieldAp
  * engine lacks SIMD128 the scalar build is loaded anyway (check `simd` on the
  * result). `wasm` supplies the module bytes instead of reading
  * dist/wasm/simcore-{simd,scalar}.wasm (Node: from disk; browsers: fetch).
+ * `module` reads one area's smaller module instead,
+ * dist/wasm/simcore-<module>-{simd,scalar}.wasm (a `module` line of
+ * core/areas.txt): only the members of its areas are attached.
  * Rejects with TypeError/RangeError for bad options (unknown keys included,
  * `wasm` not an ArrayBuffer or view), WebAssembly.CompileError for bytes that
  * are not a valid module, Error when the default file cannot be read.
  */
-export declare function loadSimcore(options?: { simd?: boolean; wasm?: BufferSource }): Promise<Simcore>;
+export declare function loadSimcore(options?: { simd?: boolean; wasm?: BufferSource; module?: string }): Promise<Simcore>;
 
 /** Whether this engine validates SIMD128 modules. */
 export declare function simdSupported(): boolean;
@@ -87,3 +97,13 @@ export declare function simdSupported(): boolean;
 export declare const BORDERS: readonly Border[];
 /** Accepted method names, in the core's enum order. */
 export declare const METHODS: readonly Method[];
+
+/** One area of the binding, as the loader attaches it (bindings/core/load.mjs). */
+export interface BindingArea {
+  /** The binding file, bindings/<name>.mjs. */
+  readonly name: string;
+  /** The core area (core/areas.txt) whose functions it calls. */
+  readonly core: string;
+}
+/** Every area of this binding, in the order they join the API. */
+export declare const BINDING_AREAS: readonly BindingArea[];

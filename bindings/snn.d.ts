@@ -2,6 +2,7 @@
 // Names fixed by issue 16 so outside scripts can rely on them.
 
 export type SnnScheme = 'net.m';
+export type SnnMode = 'exact' | 'fast';
 
 export interface IzhikevichNetworkOptions {
   /** Excitatory neurons (default 800). */
@@ -18,8 +19,16 @@ export interface IzhikevichNetworkOptions {
   scale?: { exc?: number; inh?: number };
   /** net.m's random r per neuron (true) or r = 0 for all (false). */
   heterogeneity?: boolean;
-  /** 'net.m': 1 ms steps, v in two 0.5 ms half steps, double precision. */
+  /** 'net.m': 1 ms steps, v in two 0.5 ms half steps. */
   scheme?: SnnScheme;
+  /**
+   * 'exact' (default): net.m in double precision, bit for bit given its
+   * streams. 'fast': the same network (a seed draws the same a, b, c, d and
+   * S in both modes) in float32, four neurons per SIMD vector, with its own
+   * noise (four xoshiro128+ lanes, Box–Muller); several times faster, the
+   * same rates and rhythms, not the same spikes (docs/snn.md, "Fast mode").
+   */
+  mode?: SnnMode;
 }
 
 export interface IzhikevichRun {

@@ -6,6 +6,7 @@ import { handle } from './core/handles.mjs';
 import { arrayLength, checkArray, checkInt, checkNumber, checkOption, describe, readOptions } from './core/validate.mjs';
 
 export const SNN_SCHEMES = Object.freeze(['net.m']);
+export const SNN_MODES = Object.freeze(['exact', 'fast']); // sc_snn_mode's order
 const MAX_SEED = 0xffffffff;
 const SPIKE_CHUNK = 1 << 20; // spikes one core call may store: run() steps in chunks of this / n ms
 
@@ -20,7 +21,7 @@ export function snnApi({ ex, i32, f32, block, check, checkOutputs, limit }) {
 
   function createIzhikevichNetwork(options) {
     const fn = 'createIzhikevichNetwork';
-    const o = readOptions(fn, 'options', options, ['ne', 'ni', 'seed', 'coupling', 'noise', 'scale', 'heterogeneity', 'scheme'], true);
+    const o = readOptions(fn, 'options', options, ['ne', 'ni', 'seed', 'coupling', 'noise', 'scale', 'heterogeneity', 'scheme', 'mode'], true);
     const ne = o.ne === undefined ? 800 : checkInt(fn, 'ne', o.ne, 0, SNN_LIMITS.maxNeurons);
     const ni = o.ni === undefined ? 200 : checkInt(fn, 'ni', o.ni, 0, SNN_LIMITS.maxNeurons);
     if (ne + ni < 1 || ne + ni > SNN_LIMITS.maxNeurons) {
@@ -35,12 +36,13 @@ export function snnApi({ ex, i32, f32, block, check, checkOutputs, limit }) {
     const num = (name, v, d) => (v === undefined ? d : checkNumber(fn, name, v, { min: 0 }));
     const het = o.heterogeneity === undefined ? true : o.heterogeneity;
     if (typeof het !== 'boolean') throw new TypeError(`${fn}: heterogeneity must be a boolean, got ${describe(het)}`);
-    const scheme = o.scheme === undefined ? 0 : checkOption(fn, 'scheme', o.scheme, SNN_SCHEMES);
+    if (o.scheme !== undefined) checkOption(fn, 'scheme', o.scheme, SNN_SCHEMES); // net.m's steps in both modes
+    const mode = o.mode === undefined ? 0 : checkOption(fn, 'mode', o.mode, SNN_MODES);
     const pParams = block('snn-params', 8 * 9);
     check(fn, ex.sc_flat_snn_default_params(pParams)); // net.m's values for what is not given
     const d = f64().slice(pParams >> 3, (pParams >> 3) + 9);
     const params = [ne, ni, num('scale.exc', scale.exc, d[2]), num('scale.inh', scale.inh, d[3]),
-      num('noise.exc', noise.exc, d[4]), num('noise.inh', noise.inh, d[5]), het ? 1 : 0, scheme, seed];
+      num('noise.exc', noise.exc, d[4]), num('noise.inh', noise.inh, d[5]), het ? 1 : 0, mode, seed];
     f64().set(params, pParams >> 3);
     const pId = block('snn-id', 4);
     check(fn, ex.sc_flat_snn_create(pParams, pId));
@@ -142,3 +144,6 @@ export function snnApi({ ex, i32, f32, block, check, checkOutputs, limit }) {
 
   return { snnLimits: SNN_LIMITS, createIzhikevichNetwork, rateSpectrum };
 }
+
+/** This area for the loader (core/load.mjs): the core area it calls and how it joins the API. */
+export const AREA = Object.freeze({ name: 'snn', core: 'snn', attach: (core) => snnApi(core) });

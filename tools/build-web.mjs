@@ -1,11 +1,15 @@
 // Builds dist/ from the wasm builds, the binding and web/:
 //   dist/wasm/simcore-{simd,scalar}.wasm  plain wasm, for the ES module over http and Node
+//   dist/wasm/simcore-<module>-{simd,scalar}.wasm  the same for each module of
+//                     core/areas.txt (one area and what it needs)
 //   dist/simcore.js   classic script, SIMD wasm embedded: window.simcore.loadSimcore()
 //   dist/simcore.mjs  ES module, SIMD wasm embedded
 //   dist/simcore-scalar.{js,mjs}  the scalar wasm, loaded by the bundles on demand
+//   dist/simcore-<module>-scalar.js  the same for each core module
 //   dist/simcore-widgets.js  classic script defining every widget (custom
 //                     elements), SIMD wasm embedded once, compute worker inlined
-//   dist/simcore-<area>.js   the same for one area of web/widgets/areas.mjs:
+//   dist/simcore-<area>.js   the same for one area of web/widgets/areas.mjs,
+//                     with only its core module's wasm and binding areas:
 //                     what that area's pages load
 //   dist/simcore-labels.js  the gallery's labels, SIMD probe and core version
 //   dist/vendor/katex/ KaTeX's stylesheet and fonts, for the pre-rendered equations
@@ -28,27 +32,39 @@ import { expandHead } from './page-head.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
-const wasm = {
-  simd: path.join(root, 'build/wasm-simd/simcore.wasm'),
-  scalar: path.join(root, 'build/wasm-scalar/simcore.wasm'),
-};
+const KINDS = ['simd', 'scalar'];
+
+// The core's wasm modules (core/areas.txt): `simcore`, the full core, and one
+// per `module` line, holding that area and the areas it needs.
+const areaLines = (await readFile(path.join(root, 'core/areas.txt'), 'utf8')).split('\n')
+  .map((l) => l.trim().split(/\s+/)).filter((w) => w[0] === 'area' || w[0] === 'module');
+const CORE_MODULES = ['simcore', ...areaLines.filter((w) => w[0] === 'module').map((w) => w[1])];
+const coreNeeds = new Map(); // area -> itself and every area it needs
+for (const [kind, name, ...deps] of areaLines) {
+  if (kind === 'area') coreNeeds.set(name, new Set([...deps.flatMap((d) => [...coreNeeds.get(d)]), name]));
+}
+const moduleAreas = (m) => (m === 'simcore' ? new Set(coreNeeds.keys()) : coreNeeds.get(m));
+// File names: the full core keeps the plain names (simcore-simd.wasm, simcore-scalar.js).
+const stem = (m) => (m === 'simcore' ? 'simcore' : `simcore-${m}`);
+const wasmFile = (m, kind) => path.join(root, `build/wasm-${kind}/${stem(m)}.wasm`);
 
 await rm(dist, { recursive: true, force: true });
 await mkdir(path.join(dist, 'wasm'), { recursive: true });
-for (const [kind, file] of Object.entries(wasm)) await cp(file, path.join(dist, 'wasm', `simcore-${kind}.wasm`));
+for (const m of CORE_MODULES) {
+  for (const kind of KINDS) await cp(wasmFile(m, kind), path.join(dist, 'wasm', `${stem(m)}-${kind}.wasm`));
+}
 
-// The embedded replacements for bindings/core/wasm-source.mjs. The SIMD build is
-// embedded as base64 in every bundle; the scalar build, which only the
-// SIMD/scalar switch or an engine without SIMD128 needs, lives in a file of
-// its own next to the bundle and is loaded (and decoded) on first request:
-// simcore-scalar.js, a classic script that sets globalThis.simcoreScalarWasm
-// (a <script src> works from file:// and under script-src 'self'), and
-// simcore-scalar.mjs, an ES module, for dist/simcore.mjs.
-const b64 = Object.fromEntries(await Promise.all(
-  Object.entries(wasm).map(async ([kind, file]) => [kind, (await readFile(file)).toString('base64')]),
-));
-const decodeSource = `
-const SIMD = ${JSON.stringify(b64.simd)};
+// The embedded replacements for bindings/core/wasm-source.mjs, one per core
+// module. The SIMD build is embedded as base64 in the bundle; the scalar
+// build, which only the SIMD/scalar switch or an engine without SIMD128
+// needs, lives in a file of its own next to the bundle and is loaded (and
+// decoded) on first request: <stem>-scalar.js, a classic script that sets
+// globalThis.simcoreScalarWasm[module] (a <script src> works from file://
+// and under script-src 'self'), and simcore-scalar.mjs, an ES module, for
+// dist/simcore.mjs.
+const b64 = async (m, kind) => (await readFile(wasmFile(m, kind))).toString('base64');
+const decodeSource = async (m) => `
+const SIMD = ${JSON.stringify(await b64(m, 'simd'))};
 const base64 = {};
 function decode(s) {
   const bin = atob(s);
@@ -67,22 +83,23 @@ export async function wasmBytes(kind) {
     throw err;
   }
 }`;
-const classicSource = `${decodeSource}
+const classicSource = async (m) => `${await decodeSource(m)}
 // The bundle's own address, read while it runs: the scalar file sits next to it.
 const HERE = (typeof document !== 'undefined' && document.currentScript?.src) || globalThis.location?.href;
 function scalarBase64() {
-  if (globalThis.simcoreScalarWasm) return Promise.resolve(globalThis.simcoreScalarWasm);
-  const url = new URL('simcore-scalar.js', HERE).href;
+  const have = () => globalThis.simcoreScalarWasm?.[${JSON.stringify(m)}];
+  if (have()) return Promise.resolve(have());
+  const url = new URL(${JSON.stringify(`${stem(m)}-scalar.js`)}, HERE).href;
   return new Promise((resolve, reject) => {
-    const failed = () => reject(new Error(\`simcore: cannot load the scalar build from \${url} (keep simcore-scalar.js next to this script)\`));
+    const failed = () => reject(new Error(\`simcore: cannot load the scalar build from \${url} (keep ${stem(m)}-scalar.js next to this script)\`));
     const s = document.createElement('script');
     s.src = url;
-    s.onload = () => (globalThis.simcoreScalarWasm ? resolve(globalThis.simcoreScalarWasm) : failed());
+    s.onload = () => (have() ? resolve(have()) : failed());
     s.onerror = failed;
     (document.head ?? document.documentElement).append(s);
   });
 }`;
-const moduleSource = `${decodeSource}
+const moduleSource = async () => `${await decodeSource('simcore')}
 async function scalarBase64() {
   return (await import('./simcore-scalar.mjs')).default;
 }`;
@@ -94,10 +111,34 @@ const embedWasm = (contents) => ({
     b.onResolve({ filter: /^\.\/simcore-scalar\.mjs$/ }, (a) => ({ path: a.path, external: true }));
   },
 });
-await writeFile(path.join(dist, 'simcore-scalar.js'),
-  `// simcore's scalar wasm build (base64), loaded by simcore.js or simcore-widgets.js when needed.\nglobalThis.simcoreScalarWasm = ${JSON.stringify(b64.scalar)};\n`);
+for (const m of CORE_MODULES) {
+  await writeFile(path.join(dist, `${stem(m)}-scalar.js`),
+    `// simcore's scalar wasm build of ${m === 'simcore' ? 'every area' : `the ${m} area`} (base64), loaded by the scripts that embed its SIMD build when needed.\n`
+    + `(globalThis.simcoreScalarWasm ??= {})[${JSON.stringify(m)}] = ${JSON.stringify(await b64(m, 'scalar'))};\n`);
+}
 await writeFile(path.join(dist, 'simcore-scalar.mjs'),
-  `// simcore's scalar wasm build (base64), imported by simcore.mjs when needed.\nexport default ${JSON.stringify(b64.scalar)};\n`);
+  `// simcore's scalar wasm build (base64), imported by simcore.mjs when needed.\nexport default ${JSON.stringify(await b64('simcore', 'scalar'))};\n`);
+
+// A bundle for one core module carries only the binding areas that module
+// holds: bindings/simcore.mjs becomes the loader with those areas.
+const { BINDING_AREAS } = await import('../bindings/simcore.mjs');
+const bindingFor = (m) => ({
+  name: 'binding-areas',
+  setup(b) {
+    if (m === 'simcore') return;
+    const names = BINDING_AREAS.filter((a) => moduleAreas(m).has(a.core)).map((a) => a.name);
+    b.onResolve({ filter: /\/bindings\/simcore\.mjs$/ }, () => ({ path: 'simcore', namespace: 'binding' }));
+    b.onLoad({ filter: /.*/, namespace: 'binding' }, () => ({
+      contents: [`import { makeLoader } from ${JSON.stringify(path.join(root, 'bindings/core/load.mjs'))};`,
+        ...names.map((n) => `import { AREA as ${n} } from ${JSON.stringify(path.join(root, `bindings/${n}.mjs`))};`),
+        `export { simdSupported } from ${JSON.stringify(path.join(root, 'bindings/core/simd-probe.mjs'))};`,
+        `export const BINDING_AREAS = Object.freeze([${names.join(', ')}]);`,
+        'export const loadSimcore = makeLoader(BINDING_AREAS);'].join('\n'),
+      loader: 'js',
+      resolveDir: root,
+    }));
+  },
+});
 
 const common = {
   entryPoints: [path.join(root, 'bindings/simcore.mjs')],
@@ -106,8 +147,8 @@ const common = {
   legalComments: 'none',
   logLevel: 'warning',
 };
-await build({ ...common, plugins: [embedWasm(classicSource)], format: 'iife', globalName: 'simcore', outfile: path.join(dist, 'simcore.js') });
-await build({ ...common, plugins: [embedWasm(moduleSource)], format: 'esm', outfile: path.join(dist, 'simcore.mjs') });
+await build({ ...common, plugins: [embedWasm(await classicSource('simcore'))], format: 'iife', globalName: 'simcore', outfile: path.join(dist, 'simcore.js') });
+await build({ ...common, plugins: [embedWasm(await moduleSource())], format: 'esm', outfile: path.join(dist, 'simcore.mjs') });
 
 
 // Widgets, one script per area (dist/simcore-<area>.js, what the area's pages
@@ -154,7 +195,7 @@ const areaModules = (names) => ({
     });
   },
 });
-async function buildWidgets(names, outfile) {
+async function buildWidgets(names, outfile, module) {
   const workerBuild = await build({
     entryPoints: [path.join(widgetsDir, 'shared/worker.mjs')],
     bundle: true,
@@ -164,7 +205,7 @@ async function buildWidgets(names, outfile) {
     target: 'es2020',
     legalComments: 'none',
     logLevel: 'warning',
-    plugins: [noEmbeddedWasm, areaModules(names)],
+    plugins: [noEmbeddedWasm, bindingFor(module), areaModules(names)],
   });
   const workerSource = {
     name: 'worker-source',
@@ -178,7 +219,7 @@ async function buildWidgets(names, outfile) {
   await build({
     ...common,
     entryPoints: [path.join(widgetsDir, 'index.mjs')],
-    plugins: [workerSource, areaModules(names), embedWasm(classicSource)],
+    plugins: [workerSource, bindingFor(module), areaModules(names), embedWasm(await classicSource(module))],
     loader: { '.css': 'text' }, // uPlot's stylesheet goes into the widgets' shadow roots
     minify: true, // a lecturer copies this one file around; keep it small
     format: 'iife',
@@ -186,14 +227,17 @@ async function buildWidgets(names, outfile) {
     outfile: path.join(dist, outfile),
   });
 }
-await buildWidgets(AREAS.map((a) => a.name), 'simcore-widgets.js');
-for (const a of AREAS) await buildWidgets([a.name], `simcore-${a.name}.js`);
+await buildWidgets(AREAS.map((a) => a.name), 'simcore-widgets.js', 'simcore');
+for (const a of AREAS) {
+  if (!CORE_MODULES.includes(a.core)) throw new Error(`web/widgets/areas.mjs: ${a.name} loads core module '${a.core}', not a module of core/areas.txt`);
+  await buildWidgets([a.name], `simcore-${a.name}.js`, a.core);
+}
 
 // The gallery needs labels and the name of the build, not the widgets or the
 // core: simcore-labels.js is the i18n module (the same tables the widgets
 // use), the SIMD probe and the core's version, read here from the wasm.
 const { loadSimcore } = await import('../bindings/simcore.mjs');
-const coreVersion = (await loadSimcore({ wasm: await readFile(wasm.scalar), simd: false })).version;
+const coreVersion = (await loadSimcore({ wasm: await readFile(wasmFile('simcore', 'scalar')), simd: false })).version;
 await build({
   ...common,
   entryPoints: [path.join(root, 'web/widgets/labels.mjs')],

@@ -92,7 +92,15 @@ export function createCore(ex) {
     check(fn, status);
   }
 
-  return { ex, f32, i32, block, copyIn, copyOut, cString, check, checkOutputs, limit, boundary };
+  // Helpers two areas share (ode's systems table, used by ode and phase), made once per instance.
+  const memos = new Map();
+  function memo(key, make) {
+    if (!memos.has(key)) memos.set(key, make(core));
+    return memos.get(key);
+  }
+
+  const core = { ex, f32, i32, block, copyIn, copyOut, cString, check, checkOutputs, limit, boundary, memo };
+  return core;
 }
 
 // The wasm boundary as the C side describes it (core/src/base/boundary.c):

@@ -2,8 +2,9 @@
 // (Node, or a page served over http): dist/wasm/, written by `make build`.
 // The browser bundles (dist/simcore.js, dist/simcore.mjs) replace this module
 // with one that embeds the bytes, because fetch() fails from file://.
-export async function wasmBytes(kind) {
-  const url = new URL(`../../dist/wasm/simcore-${kind}.wasm`, import.meta.url);
+// `module` names one area's module (core/areas.txt); without it, the full core.
+export async function wasmBytes(kind, module) {
+  const url = new URL(`../../dist/wasm/simcore-${module ? `${module}-` : ''}${kind}.wasm`, import.meta.url);
   if (url.protocol === 'file:' && typeof process !== 'undefined' && process.versions?.node) {
     const { readFile } = await import('node:fs/promises');
     try {

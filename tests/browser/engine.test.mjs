@@ -5,7 +5,7 @@
 // current state, and counts finished convolutions in data-renders.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { withBrowser, pageUrls } from './harness.mjs';
+import { withBrowser, pageUrls, pageHash } from './harness.mjs';
 import { checkPresetLinks } from './presets.mjs';
 
 const W = 'simcore-conv';
@@ -173,7 +173,7 @@ await withBrowser(async (browser, server) => {
     await act(p, () => p.locator(`${W} #c-image`).selectOption('checker'));
     const s = await state(p);
     assert.deepEqual([s.kernel, s.ksize, s.seed, s.border, s.op, s.image], ['random', 9, 2, 'wrap', 'convolve', 'checker']);
-    const hash = await p.evaluate(() => location.hash);
+    const hash = await pageHash(p);
     for (const part of ['kernel=random', 'ksize=9', 'seed=2', 'border=wrap', 'op=convolve', 'image=checker', 'sigma=2']) {
       assert.ok(hash.includes(part), `${part} in ${hash}`);
     }

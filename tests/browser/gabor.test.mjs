@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { chromium } from 'playwright-core';
-import { LAUNCH, NO_PROBLEMS, openPage, withBrowser, pageUrls } from './harness.mjs';
+import { LAUNCH, NO_PROBLEMS, openPage, withBrowser, pageUrls, pageHash } from './harness.mjs';
 import { legendSwatches } from './legend.mjs';
 import { checkPresetLinks } from './presets.mjs';
 
@@ -94,7 +94,7 @@ await withBrowser(async (browser, server) => {
       await p.locator(`simcore-gabor input[name=${name}]`).fill(value);
       await p.waitForFunction((b) => document.querySelector('simcore-gabor').shadowRoot
         .querySelector('canvas[data-panel=kernel]').toDataURL() !== b, before);
-      assert.match(await p.evaluate(() => location.hash), new RegExp(`${name}=`), name);
+      assert.match(await pageHash(p), new RegExp(`${name}=`), name);
     }
     // Bandwidth replaces σ when selected.
     await p.locator('simcore-gabor select[name=sigmaMode]').selectOption('bandwidth');

@@ -91,3 +91,9 @@ export async function openPage(browser, server, url, widget, { context = {}, sta
 }
 
 export const NO_PROBLEMS = Object.freeze({ errors: [], outside: [], dialogs: [] });
+
+/** The page's address hash once the demo page has written the latest state (it throttles writes, web/demo-page.js). */
+export async function pageHash(p) {
+  await p.waitForFunction(() => !window.simcoreHashPending);
+  return p.evaluate(() => location.hash);
+}

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { NO_PROBLEMS, openPage, withBrowser, pageUrls } from './harness.mjs';
+import { NO_PROBLEMS, openPage, withBrowser, pageUrls, pageHash } from './harness.mjs';
 import { legendSwatches } from './legend.mjs';
 import { checkPresetLinks } from './presets.mjs';
 
@@ -338,7 +338,7 @@ await withBrowser(async (browser, server) => {
     // The chart draws those points, and the link keeps the settings.
     const plotted = await p.evaluate((sel) => Array.from(document.querySelector(sel).capacityPlot.plot.data[1]), W);
     assert.deepEqual(plotted, c.hebb);
-    assert.match(await p.evaluate(() => location.hash), /capacityN=400&capacityTrials=2/);
+    assert.match(await pageHash(p), /capacityN=400&capacityTrials=2/);
     assert.match(await p.locator(`${W} figure[data-panel=capacity] .note`).textContent(), /\(n = 400, 2 trials per load, \d+ ms\)$/);
     // Trials change: recomputed with the new count.
     await p.locator(`${W} input[name=capacityTrials]`).fill('1');
@@ -444,7 +444,7 @@ await withBrowser(async (browser, server) => {
       assert.equal(before.patterns[3].bits.filter((v) => v === 1).length, 10);
       // 15 % of 144 neurons flipped from the diagonal.
       assert.equal(before.state.filter((v, i) => v !== before.patterns[3].bits[i]).length, 22);
-      const hash = await p.evaluate(() => location.hash);
+      const hash = await pageHash(p);
       assert.match(hash, /[#&]drawn=12\*[\w-]{24}\.12\*[\w-]{24}(&|$)/);
       assert.match(hash, /[#&]neurons=12\*[\w-]{24}(&|$)/);
       await ctx.close();
@@ -456,10 +456,10 @@ await withBrowser(async (browser, server) => {
       const after = { patterns: await patterns(again.p), state: await neurons(again.p),
         energy: await again.p.evaluate((sel) => document.querySelector(sel).energySeries.energy[0], W) };
       assert.deepEqual(after, before);
-      assert.equal(await again.p.evaluate(() => location.hash), hash);
+      assert.equal(await pageHash(again.p), hash);
       // "forget drawings" takes them out of the link too.
       await act(again.p, 'forget');
-      assert.doesNotMatch(await again.p.evaluate(() => location.hash), /drawn=/);
+      assert.doesNotMatch(await pageHash(again.p), /drawn=/);
       assert.deepEqual(problems.errors, []);
       assert.deepEqual(again.problems.errors, []);
       await again.ctx.close();
@@ -469,7 +469,7 @@ await withBrowser(async (browser, server) => {
   test('a preset (no state in its hash) after drawing: the first pattern of the set, corrupted, and the link drops the state', async () => {
     const { ctx, p, problems } = await open(browser, server, 'file');
     await act(p, 'clear');
-    assert.match(await p.evaluate(() => location.hash), /neurons=16\*A{43}/);
+    assert.match(await pageHash(p), /neurons=16\*A{43}/);
     await p.locator('.presets a').nth(1).click();
     await p.waitForFunction((sel) => document.querySelector(sel).storedPatterns.length === 10, W);
     await p.waitForFunction(() => !location.hash.includes('neurons='));
@@ -494,7 +494,7 @@ await withBrowser(async (browser, server) => {
       return Array.from(el.W.subarray(el.shownFocus * 256, el.shownFocus * 256 + 256));
     }, W);
     assert.deepEqual([...new Set(row.map((v) => Math.round(v * 256)))].sort(), [-2, 0, 2]);
-    assert.match(await p.evaluate(() => location.hash), /weights=neuron/);
+    assert.match(await pageHash(p), /weights=neuron/);
     assert.deepEqual(problems.errors, []);
     await ctx.close();
   });

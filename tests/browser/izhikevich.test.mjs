@@ -5,7 +5,7 @@
 // and the page fits 320 px. Spike times come from the engine's events.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { NO_PROBLEMS, openPage, withBrowser, pageUrls } from './harness.mjs';
+import { NO_PROBLEMS, openPage, withBrowser, pageUrls, pageHash } from './harness.mjs';
 
 const W = 'simcore-izhikevich';
 
@@ -155,7 +155,7 @@ await withBrowser(async (browser, server) => {
     const fs = await settled(p);
     assert.equal(fs.state.a, 0.1);
     assert.ok(fs.spikes.length > 3 * rs.spikes.length, `FS ${fs.spikes.length} vs RS ${rs.spikes.length}`);
-    const hash = await p.evaluate(() => location.hash);
+    const hash = await pageHash(p);
     assert.match(hash, /preset=FS/);
     // 2004 panels replay their protocol with figure1.m's scheme: B (phasic)
     // and Q (DAP) fire exactly once (docs/models.md), A (tonic) repeatedly.

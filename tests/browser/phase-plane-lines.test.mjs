@@ -5,7 +5,7 @@
 // change the model, backward runs and arrowheads on closed orbits.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { NO_PROBLEMS, openPage, withBrowser, pageUrls } from './harness.mjs';
+import { NO_PROBLEMS, openPage, withBrowser, pageUrls, pageHash } from './harness.mjs';
 
 const W = 'simcore-phase-plane';
 const open = (browser, server, hash = '', viewport = { width: 1280, height: 900 }) =>
@@ -193,7 +193,7 @@ await withBrowser(async (browser, server) => {
     await p.locator(`${W} input[name=backward]`).uncheck();
     await settled(p);
     assert.deepEqual((await backward()).map((b) => b.n), [1, 1, 1, 1, 1], 'off: start points only');
-    assert.match(await p.evaluate(() => location.hash), /backward=0/);
+    assert.match(await pageHash(p), /backward=0/);
     // A centre: the orbit through (1, 0) is a circle of radius 1, traced about 13 times in the ±40 s run.
     await p.locator(`${W} input[name=backward]`).check();
     await p.evaluate(() => { location.hash = '#model=linear&a=0&b=1&c=-1&d=0&traj=1,0'; });

@@ -6,7 +6,7 @@
 // assertions: the frame cost is only reported (console) for the notes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { withBrowser, pageUrls } from './harness.mjs';
+import { withBrowser, pageUrls, pageHash } from './harness.mjs';
 
 const W = 'simcore-phase-plane';
 
@@ -56,7 +56,7 @@ await withBrowser(async (browser, server) => {
     await p.locator(`${W} select[name=fieldStyle]`).selectOption('particles');
     await frames(p, 3);
     assert.equal((await p.evaluate((w) => document.querySelector(w).state, W)).fieldStyle, 'particles');
-    assert.match(await p.evaluate(() => location.hash), /fieldStyle=particles/);
+    assert.match(await pageHash(p), /fieldStyle=particles/);
     // The plane below lost its arrows (the particles replace them).
     assert.ok(await plane(p) !== arrows);
     const a = await layer(p);
@@ -87,7 +87,7 @@ await withBrowser(async (browser, server) => {
     await frames(p, 3);
     assert.equal((await layer(p)).hidden, true);
     assert.ok(await plane(p) === arrows, 'arrows restored: the same picture as before');
-    assert.match(await p.evaluate(() => location.hash), /fieldStyle=arrows/);
+    assert.match(await pageHash(p), /fieldStyle=arrows/);
     assert.deepEqual(errors, []);
     await ctx.close();
   });
@@ -112,7 +112,7 @@ await withBrowser(async (browser, server) => {
     const arrows = await plane(p);
     await p.locator(`${W} select[name=fieldStyle]`).selectOption('streamlines');
     await streamsShown(p);
-    assert.match(await p.evaluate(() => location.hash), /fieldStyle=streamlines/);
+    assert.match(await pageHash(p), /fieldStyle=streamlines/);
     assert.ok(await plane(p) !== arrows, 'the picture changed');
     assert.equal((await layer(p)).hidden, true, 'no particles layer');
     const lines = await p.evaluate((w) => document.querySelector(w).streams.lines.map((l) => l.pts.length / 2), W);

@@ -24,7 +24,8 @@ async function headerLimits() {
 // with the limits they refer to (digits, + and limit names only).
 async function headerRecords(limits) {
   const out = {};
-  for (const m of (await header('ode.h')).matchAll(/^#define (SC_FLAT_(?:PRESET_\w+|ODE_INFO))\s+([^/\n]+?)\s*(?:\/\*.*)?$/gm)) {
+  const text = (await header('ode.h')) + (await header('phase.h'));
+  for (const m of text.matchAll(/^#define (SC_FLAT_(?:PRESET_\w+|ODE_INFO|CLASS_\w+|EQ_\w+))\s+([^/\n]+?)\s*(?:\/\*.*)?$/gm)) {
     const expr = m[2].replace(/SC_\w+/g, (n) => {
       const v = out[n] ?? limits[n] ?? { SC_ODE_PRESET_INPUT: presetInput }[n];
       assert.ok(v !== undefined, `${m[1]}: unknown name ${n}`);
@@ -55,6 +56,7 @@ for (const kind of ['simd', 'scalar']) {
     presetInput = Number((await header('ode.h')).match(/^#define SC_ODE_PRESET_INPUT (\d+)/m)[1]);
     const records = await headerRecords(limits);
     assert.equal(records.SC_FLAT_PRESET_SIZE, 57, 'the preset record parsed');
+    assert.equal(records.SC_FLAT_EQ_SIZE, 22, 'the equilibrium record parsed');
     assert.deepEqual(d.records, records);
   });
 }

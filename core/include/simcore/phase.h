@@ -120,13 +120,27 @@ SC_API sc_status sc_phase_separatrices(const sc_phase_plane *plane, double xmin,
                                        double ymin, double ymax, double t_max, sc_polylines *out);
 
 /* ---- flat entry points (see flat.h) --------------------------------------
- * sc_flat_classify_linear writes 16 doubles:
- *   [0] type [1] trace [2] det [3] disc [4] re0 [5] im0 [6] re1 [7] im1
- *   [8] v0re_x [9] v0re_y [10] v0im_x [11] v0im_y
- *   [12] v1re_x [13] v1re_y [14] v1im_x [15] v1im_y */
+ * sc_flat_classify_linear writes one class record, SC_FLAT_CLASS_SIZE
+ * doubles, each field at its index (exported by sc_boundary() "records", so
+ * the binding reads these, not copies):
+ *   TYPE, TRACE, DET, DISC; EIGENVALUES: re0 im0 re1 im1;
+ *   EIGENVECTORS: v0re_x v0re_y v0im_x v0im_y v1re_x v1re_y v1im_x v1im_y */
+#define SC_FLAT_CLASS_TYPE         0
+#define SC_FLAT_CLASS_TRACE        1
+#define SC_FLAT_CLASS_DET          2
+#define SC_FLAT_CLASS_DISC         3
+#define SC_FLAT_CLASS_EIGENVALUES  4
+#define SC_FLAT_CLASS_EIGENVECTORS 8
+#define SC_FLAT_CLASS_SIZE         16
 SC_API int sc_flat_classify_linear(double a, double b, double c, double d, double rel_tol, double *out);
-/* out: max_out records of 22 doubles: x, y, J[4], then the 16 of
- * sc_flat_classify_linear. Returns the status; *count written to count[0]. */
+/* out: max_out equilibrium records of SC_FLAT_EQ_SIZE doubles: X, Y, the
+ * JACOBIAN (4, row-major), then a class record at CLASS. Returns the status;
+ * *count written to count[0]. */
+#define SC_FLAT_EQ_X        0
+#define SC_FLAT_EQ_Y        1
+#define SC_FLAT_EQ_JACOBIAN 2
+#define SC_FLAT_EQ_CLASS    6
+#define SC_FLAT_EQ_SIZE     (SC_FLAT_EQ_CLASS + SC_FLAT_CLASS_SIZE)
 SC_API int sc_flat_phase_equilibria(int system, const double *params, int nparams, int xvar, int yvar,
                                     const double *fixed, int nfixed, double xmin, double xmax, double ymin,
                                     double ymax, int seeds, double *out, int max_out, int *count);

@@ -14,6 +14,9 @@ typedef struct sc_snn {
 
 typedef enum sc_snn_mode {
     SC_SNN_NETM_F64 = 0, /* net.m in double: bit for bit given the same streams */
+    SC_SNN_FAST_F32 = 1, /* the same network (same seed, same a, b, c, d, S) in
+                          * float32, four neurons per SIMD vector, with its own
+                          * noise streams (docs/snn.md, "Fast mode") */
 } sc_snn_mode;
 
 typedef struct sc_snn_params {

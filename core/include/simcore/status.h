@@ -42,6 +42,11 @@ SC_API const char *sc_last_error_arg(void);
  * records read by offset. The binding reads it when it loads. */
 SC_API const char *sc_boundary(void);
 
+/* The areas this build holds, comma-separated in core/areas.txt's order
+ * ("fft,linalg,conv,gabor" for the Gabor module; every area for the full
+ * build and the native library). */
+SC_API const char *sc_module_areas(void);
+
 /* Library version, "MAJOR.MINOR.PATCH". */
 SC_API const char *sc_version(void);
 

@@ -1,6 +1,7 @@
 /* The wasm boundary described once, by the C side: sc_boundary() returns a
  * JSON text with the status codes by name, every limit of limits.h and the
- * layout of the records read by offset (the preset record of ode.h), which
+ * layout of the records read by offset (the preset record of ode.h, the
+ * class and equilibrium records of phase.h), which
  * the JavaScript binding reads when it loads (bindings/core/boundary.mjs)
  * instead of keeping copies. tests/wasm/boundary.test.mjs checks that every
  * #define of limits.h and every status of status.h is here. */
@@ -8,6 +9,7 @@
 #include <string.h>
 #include "simcore/limits.h"
 #include "simcore/ode.h"
+#include "simcore/phase.h"
 #include "simcore/status.h"
 #include "internal.h"
 
@@ -103,6 +105,18 @@ static const struct {
     FIELD(SC_FLAT_PRESET_METHOD),
     FIELD(SC_FLAT_PRESET_SIZE),
     FIELD(SC_FLAT_ODE_INFO),
+    FIELD(SC_FLAT_CLASS_TYPE),
+    FIELD(SC_FLAT_CLASS_TRACE),
+    FIELD(SC_FLAT_CLASS_DET),
+    FIELD(SC_FLAT_CLASS_DISC),
+    FIELD(SC_FLAT_CLASS_EIGENVALUES),
+    FIELD(SC_FLAT_CLASS_EIGENVECTORS),
+    FIELD(SC_FLAT_CLASS_SIZE),
+    FIELD(SC_FLAT_EQ_X),
+    FIELD(SC_FLAT_EQ_Y),
+    FIELD(SC_FLAT_EQ_JACOBIAN),
+    FIELD(SC_FLAT_EQ_CLASS),
+    FIELD(SC_FLAT_EQ_SIZE),
 };
 
 static char text[4096];

@@ -6,16 +6,18 @@
 
 static void put_class(const sc_linear_class *c, double *o)
 {
-    o[0] = c->type;
-    o[1] = c->trace;
-    o[2] = c->det;
-    o[3] = c->discriminant;
-    o[4] = c->re[0], o[5] = c->im[0], o[6] = c->re[1], o[7] = c->im[1];
+    o[SC_FLAT_CLASS_TYPE] = c->type;
+    o[SC_FLAT_CLASS_TRACE] = c->trace;
+    o[SC_FLAT_CLASS_DET] = c->det;
+    o[SC_FLAT_CLASS_DISC] = c->discriminant;
+    double *ev = o + SC_FLAT_CLASS_EIGENVALUES, *vec = o + SC_FLAT_CLASS_EIGENVECTORS;
     for (int k = 0; k < 2; k++) {
-        o[8 + 4 * k] = c->vre[k][0];
-        o[9 + 4 * k] = c->vre[k][1];
-        o[10 + 4 * k] = c->vim[k][0];
-        o[11 + 4 * k] = c->vim[k][1];
+        ev[2 * k] = c->re[k];
+        ev[2 * k + 1] = c->im[k];
+        vec[4 * k] = c->vre[k][0];
+        vec[4 * k + 1] = c->vre[k][1];
+        vec[4 * k + 2] = c->vim[k][0];
+        vec[4 * k + 3] = c->vim[k][1];
     }
 }
 
@@ -56,11 +58,11 @@ int sc_flat_phase_equilibria(int system, const double *params, int nparams, int 
     st = sc_phase_equilibria(&pl, xmin, xmax, ymin, ymax, seeds, eq, max_out, &n, NULL);
     if (st != SC_OK) return st;
     for (int k = 0; k < n; k++) {
-        double *o = out + 22 * k;
-        o[0] = eq[k].x;
-        o[1] = eq[k].y;
-        for (int i = 0; i < 4; i++) o[2 + i] = eq[k].J[i];
-        put_class(&eq[k].cls, o + 6);
+        double *o = out + SC_FLAT_EQ_SIZE * k;
+        o[SC_FLAT_EQ_X] = eq[k].x;
+        o[SC_FLAT_EQ_Y] = eq[k].y;
+        for (int i = 0; i < 4; i++) o[SC_FLAT_EQ_JACOBIAN + i] = eq[k].J[i];
+        put_class(&eq[k].cls, o + SC_FLAT_EQ_CLASS);
     }
     *count = n;
     return SC_OK;

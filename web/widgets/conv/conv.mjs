@@ -188,7 +188,10 @@ export class SimcoreConv extends SimcoreElement {
       d.add('image');
       d.add('kernel'); // the Gabor kernel comes from that build's core
     }
+    const lane = this.lane;
     this.sc = await pageCore(simd);
+    // Removed (or rebuilt) while the core loaded: the lane this render was for is gone.
+    if (this.lane !== lane) return;
     this.dataset.core = `${this.sc.version} ${this.sc.simd ? 'SIMD' : 'scalar'}`;
     this.showStatus();
     if (d.has('image')) this.setImage();

@@ -266,7 +266,10 @@ export class SimcoreGabor extends SimcoreElement {
       this.sc = null;
       d.add('image');
     }
+    const lanes = this.lanes;
     this.sc = await pageCore(simd);
+    // Removed (or rebuilt) while the core loaded: the lanes this render was for are gone.
+    if (this.lanes !== lanes) return;
     if (d.has('image') || d.has('build')) this.setImage();
     if (d.has('kernel') || d.has('build')) this.drawKernel();
     if (d.has('filter') || d.has('image') || d.has('build')) this.requestFilter();

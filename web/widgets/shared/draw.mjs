@@ -39,37 +39,58 @@ export function autoScale(data) {
   return { map: 'gray', range: hi > lo ? [lo, hi] : [lo, lo + 1] };
 }
 
+// Each map as 256 packed RGBA pixels, in the byte order of the platform's
+// Uint32Array (ImageData is bytes R, G, B, A), so a pixel is one store.
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+const packedMaps = new Map();
+function packed(map) {
+  if (!packedMaps.has(map)) {
+    const lut = MAPS[map];
+    const out = new Uint32Array(256);
+    for (let k = 0; k < 256; k++) {
+      const [r, g, b] = [lut[3 * k], lut[3 * k + 1], lut[3 * k + 2]];
+      out[k] = LITTLE_ENDIAN ? ((255 << 24) | (b << 16) | (g << 8) | r) >>> 0 : ((r << 24) | (g << 16) | (b << 8) | 255) >>> 0;
+    }
+    packedMaps.set(map, out);
+  }
+  return packedMaps.get(map);
+}
+// One ImageData per canvas, reused while the size stays (no 1 MB garbage per
+// 512² frame during a drag).
+const imageData = new WeakMap();
+
 /** Draw a w×h field with a colour map; sets the canvas's pixel size to w×h. */
 export function drawField(canvas, data, w, h, map, range = rangeOf(data, map)) {
   if (canvas.width !== w) canvas.width = w;
   if (canvas.height !== h) canvas.height = h;
   const ctx = canvas.getContext('2d');
-  const img = ctx.createImageData(w, h);
-  const lut = MAPS[map];
+  let img = imageData.get(canvas);
+  if (!img || img.width !== w || img.height !== h) {
+    img = ctx.createImageData(w, h);
+    imageData.set(canvas, img);
+  }
+  const lut = packed(map);
   const [lo, hi] = range;
   const scale = 255 / (hi - lo || 1);
-  const px = img.data;
+  const px = new Uint32Array(img.data.buffer, img.data.byteOffset, w * h);
   for (let i = 0; i < w * h; i++) {
-    const k = 3 * Math.max(0, Math.min(255, Math.round((data[i] - lo) * scale)));
-    px[4 * i] = lut[k];
-    px[4 * i + 1] = lut[k + 1];
-    px[4 * i + 2] = lut[k + 2];
-    px[4 * i + 3] = 255;
+    // Rounded to the nearest of the 256 levels, clamped (NaN -> level 0).
+    const k = (data[i] - lo) * scale + 0.5;
+    px[i] = lut[k >= 255 ? 255 : k > 0 ? k | 0 : 0];
   }
   ctx.putImageData(img, 0, 0);
   return range;
 }
 
-/** Horizontal colour bar for a map. */
+/** Horizontal colour bar for a map (drawn again only when the map changes). */
 export function drawColourBar(canvas, map) {
+  if (canvas.dataset.map === map) return;
+  canvas.dataset.map = map;
   canvas.width = 256;
   canvas.height = 1;
   const ctx = canvas.getContext('2d');
   const img = ctx.createImageData(256, 1);
-  const lut = MAPS[map];
-  for (let i = 0; i < 256; i++) {
-    img.data.set([lut[3 * i], lut[3 * i + 1], lut[3 * i + 2], 255], 4 * i);
-  }
+  new Uint32Array(img.data.buffer).set(packed(map));
   ctx.putImageData(img, 0, 0);
 }
 
