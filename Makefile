@@ -95,6 +95,7 @@ bench: build
 	node tests/bench/gabor-drag.bench.mjs
 	node tests/bench/snn.bench.mjs
 	node tests/bench/optim.bench.mjs
+	node tests/bench/mlp.bench.mjs
 
 demo: build
 	@echo

@@ -43,7 +43,7 @@ export type { GaborPart, GaborParams, GaborKernelParams, GaborFilterParams, Gabo
 import type { LinalgApi } from './linalg';
 export type { GemmOptions, GemvOptions, LinalgLimits, LinalgApi } from './linalg';
 import type { MlpApi } from './mlp';
-export type { MlpActivation, MlpOutput, MlpLoss, MlpNumbers, DoubleMoonOptions, DoubleMoon, CreateMlpOptions, MlpTrainOptions, MlpGridOptions, MlpNetwork, MlpLimits, MlpApi } from './mlp';
+export type { MlpActivation, MlpOutput, MlpLoss, MlpNumbers, DoubleMoonOptions, DoubleMoon, CreateMlpOptions, MlpTrainOptions, MlpGridOptions, MlpNetwork, MlpLimits, MlpApi, MlpSchedule, MlpMonitor, MlpStop, MlpFitResult, PreprocessOptions, Preprocess } from './mlp';
 import type { OdeApi } from './ode';
 export type { OdeMethod, OdeStop, OdeEventKind, CustomSystem, OdeSystemSpec, OdeInput, OdePreset, OdeVariable, OdeParam, OdeSystemInfo, OdeEventSpec, IntegrateOptions, OdeEvent, IntegrateResult, IntegrateBatchOptions, OdeLimits, FICurveOptions, FICurve, OdeApi } from './ode';
 import type { OptimApi } from './optim';
