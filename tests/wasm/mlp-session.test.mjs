@@ -255,12 +255,12 @@ test('the BP view of a one-sample step: S, x and δ of every layer as the lectur
   }
 });
 
-test('every data set is learnt with every output/loss pair: 2-20-20-1 tanh, 100 epochs, ≤ 5 % test errors', () => {
+test('every data set is learnt with every output/loss pair: 2-20-20-1 tanh, 150 epochs, ≤ 5 % test errors', () => {
   for (const loss of ['mse', 'bce', 'ce']) {
     for (const data of ['moon', 'xor', 'circle', 'gaussians', 'spiral']) {
       const st = kind.create(sc, params({ data: { ...MOON, data, n: 400, nTest: 400, noise: 0.2 }, nets: [{ units: [20, 20], acts: ['tanh', 'tanh'] }], loss, grid: 2 }));
       const first = kind.step(st, {}).frame.nets[0];
-      const f = kind.step(st, { epochs: 100, budgetMs: Infinity, train: { eta: 0.03, alpha: 0.5, batch: 1 } }).frame.nets[0];
+      const f = kind.step(st, { epochs: 150, budgetMs: Infinity, train: { eta: 0.03, alpha: 0.5, batch: 1 } }).frame.nets[0];
       assert.equal(f.diverged, undefined, `${loss} ${data}`);
       assert.ok(f.testErrors <= 20, `${loss} ${data}: ${f.testErrors} of 400 test points wrong (at epoch 0: ${first.testErrors})`);
       assert.equal(f.confusion.reduce((a, b) => a + b, 0), 400);
