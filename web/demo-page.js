@@ -24,29 +24,10 @@
 
   widget.applyHash(location.hash);
   window.addEventListener('hashchange', function () { widget.applyHash(location.hash); });
-  // The address follows the state at once, then at most every 150 ms while
-  // changes keep coming (the last one always lands): replacing it on every
-  // event of a 60 Hz slider drag cost the page about 2 ms each.
-  var hashTimer = 0;
-  var hashWritten = -Infinity;
-  // window.simcoreHashPending while a write waits (tests read the address
-  // after it; not an attribute of <html>, whose changes the widgets watch).
-  function writeHash() {
-    hashTimer = 0;
-    window.simcoreHashPending = false;
-    hashWritten = performance.now();
+  widget.addEventListener('change', function () {
     try {
       history.replaceState(null, '', '#' + widget.toHash());
     } catch (e) { /* some embedders forbid it; the page still works */ }
-  }
-  widget.addEventListener('change', function () {
-    if (hashTimer) return;
-    var wait = hashWritten + 150 - performance.now();
-    if (wait <= 0) writeHash();
-    else {
-      window.simcoreHashPending = true;
-      hashTimer = setTimeout(writeHash, wait);
-    }
   });
 
   // A dropped file that misses the widget must not navigate away from the page.

@@ -92,7 +92,11 @@ export async function openPage(browser, server, url, widget, { context = {}, sta
 
 export const NO_PROBLEMS = Object.freeze({ errors: [], outside: [], dialogs: [] });
 
-/** The page's address hash once the demo page has written the latest state (it throttles writes, web/demo-page.js). */
+/**
+ * The page's address hash once the demo page has written the latest state.
+ * web/demo-page.js writes it on every change today; a throttled writer sets
+ * window.simcoreHashPending while a write waits, and this waits for it.
+ */
 export async function pageHash(p) {
   await p.waitForFunction(() => !window.simcoreHashPending);
   return p.evaluate(() => location.hash);

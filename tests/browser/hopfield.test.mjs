@@ -98,7 +98,8 @@ await withBrowser(async (browser, server) => {
     await p.mouse.down();
     await p.mouse.move(pt.x, pt.y, { steps: 2 });
     await p.mouse.up();
-    assert.ok((await neurons(p)).every((v) => v === -1));
+    await idle(p);
+    assert.ok((await neurons(p)).every((v) => v === -1), `the erasing drag cleared the row: ${(await neurons(p)).filter((v) => v === 1).length} left`);
     // Keyboard: focus the grid (cursor at the centre, 8, 8), two steps right, one up, space.
     await p.evaluate(() => { window.keysSeen = 0; document.addEventListener('keydown', () => window.keysSeen++); });
     await p.locator(`${W} canvas.grid`).focus();

@@ -218,8 +218,9 @@ await withBrowser(async (browser, server) => {
     await p.locator(`${W} #c-compare`).check();
     await p.locator(`${W} #c-compare`).uncheck();
     await idle(p);
-    // The last session's first frame may still be on its way from the worker.
-    await p.waitForFunction((sel) => document.querySelector(sel).readout?.[0] != null, W);
+    // The last session's first frame may still be on its way from the worker
+    // (and a session rebuilt meanwhile starts with an empty read-out).
+    await p.waitForFunction((sel) => document.querySelector(sel).readout?.[0]?.trainCount === 800, W);
     const r = await get(p, 'readout');
     assert.equal(r.length, 1);
     assert.equal(r[0].trainCount, 800);
