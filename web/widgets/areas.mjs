@@ -15,4 +15,5 @@ export const AREAS = [
   { name: 'conv', core: 'gabor', pages: ['engine.html'] },
   { name: 'phase', core: 'phase', pages: ['phase-plane.html', 'izhikevich.html'] },
   { name: 'hopfield', core: 'hopfield', pages: ['hopfield.html'] },
+  { name: 'network', core: 'snn', pages: ['network.html'] },
 ];
