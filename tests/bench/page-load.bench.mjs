@@ -22,6 +22,7 @@ const PAGES = {
   'phase-plane.html': 'simcore-phase-plane',
   'izhikevich.html': 'simcore-izhikevich',
   'hopfield.html': 'simcore-hopfield',
+  'network.html': 'simcore-network',
   'engine.html': 'simcore-conv',
 };
 const median = (a) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];

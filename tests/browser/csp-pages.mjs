@@ -9,6 +9,7 @@ export const PAGES = {
   'engine.html': { widget: 'simcore-conv' },
   'gabor.html': { widget: 'simcore-gabor' },
   'hopfield.html': { widget: 'simcore-hopfield' },
+  'network.html': { widget: 'simcore-network' },
   'phase-plane.html': { widget: 'simcore-phase-plane' },
   'izhikevich.html': { widget: 'simcore-izhikevich' },
   'examples/embed.html': { widget: 'simcore-gabor' },

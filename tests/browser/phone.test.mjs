@@ -12,6 +12,7 @@ const PAGES = [
   { page: 'phase-plane.html', widget: 'simcore-phase-plane', picture: 'canvas.plane-canvas', controls: ['input[type=range]', '#c-d'] },
   { page: 'izhikevich.html', widget: 'simcore-izhikevich', picture: 'canvas.plane-canvas', controls: ['input[type=range]', '#c-I'] },
   { page: 'hopfield.html', widget: 'simcore-hopfield', picture: 'canvas.grid', controls: ['form select, form input', 'input[type=range]'] },
+  { page: 'network.html', widget: 'simcore-network', picture: 'canvas.raster', controls: ['form input[type=range]', '#c-scaleInh'] },
 ];
 
 await withBrowser(async (browser, server) => {

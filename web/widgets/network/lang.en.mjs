@@ -41,6 +41,7 @@ export default {
   'network.over': 'over',
   'network.meanRate': 'mean rate',
   'network.running': 'running at',
+  'network.asked': 'asked',
   'network.paused': 'paused',
   'network.neuron': 'neuron',
   'network.exc': 'excitatory',

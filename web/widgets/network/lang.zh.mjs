@@ -40,6 +40,7 @@ export default {
   'network.over': '统计时长',
   'network.meanRate': '平均放电率',
   'network.running': '运行中，速度',
+  'network.asked': '设定',
   'network.paused': '已暂停',
   'network.neuron': '神经元',
   'network.exc': '兴奋性',

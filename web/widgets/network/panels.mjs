@@ -4,7 +4,7 @@
 // the alpha and gamma bands, the watched neuron's v(t), u(t) and its (v, u)
 // path. Numbers come from the session (buffers.mjs); this file knows pixels.
 
-export const COLORS = { exc: '#1f3b8a', inh: '#d1495b', v: '#1d2330', u: '#e8590c', grid: '#e3e6ec', axis: '#5b6474', mark: '#e8590c', alpha: 'rgba(42,157,92,0.16)', gamma: 'rgba(106,63,181,0.14)' };
+export const COLORS = { exc: '#1f3b8a', inh: '#d1495b', v: '#1d2330', u: '#e8590c', grid: '#e3e6ec', axis: '#5b6474', mark: '#e8590c', inhBand: '#fcf0f2', alpha: 'rgba(42,157,92,0.16)', gamma: 'rgba(106,63,181,0.14)' };
 export const BANDS = { alpha: [8, 12], gamma: [30, 40] }; // Hz (Izhikevich 2003: alpha ~10, gamma ~40)
 const FONT = '11px system-ui, sans-serif';
 
@@ -48,9 +48,10 @@ export function timeSpan(time, win) {
 /** Plot box inside a canvas of w × h CSS px. */
 const box = (w, h, m) => ({ x: m.l, y: m.t, w: Math.max(1, w - m.l - m.r), h: Math.max(1, h - m.t - m.b) });
 
-function xAxis(g, b, lo, hi, label, count, fmt = (v) => String(v)) {
+function xAxis(g, b, lo, hi, label, count, fmt = (v) => String(v), gridAlpha = 1) {
   g.fillStyle = COLORS.axis;
   g.strokeStyle = COLORS.grid;
+  g.globalAlpha = gridAlpha;
   g.font = FONT;
   g.textAlign = 'center';
   g.textBaseline = 'top';
@@ -60,8 +61,11 @@ function xAxis(g, b, lo, hi, label, count, fmt = (v) => String(v)) {
     g.moveTo(x, b.y);
     g.lineTo(x, b.y + b.h);
     g.stroke();
+    g.globalAlpha = 1;
     g.fillText(fmt(v), x, b.y + b.h + 2);
+    g.globalAlpha = gridAlpha;
   }
+  g.globalAlpha = 1;
   if (label) {
     g.textAlign = 'right';
     g.fillText(label, b.x + b.w, b.y + b.h + 14);
@@ -88,32 +92,28 @@ export function drawRaster(canvas, rec, { ne, ni, win, watch, labels }) {
   const b = box(w, h, { l: 44, r: 8, t: 4, b: 30 });
   const [lo, hi] = timeSpan(rec.time, win);
   g.clearRect(0, 0, w, h);
-  g.fillStyle = '#fff';
-  g.fillRect(b.x, b.y, b.w, b.h);
   const yOf = (i) => b.y + (i / n) * b.h;
-  if (ni) {
-    g.fillStyle = 'rgba(209,73,91,0.07)';
-    g.fillRect(b.x, yOf(ne), b.w, b.h - (yOf(ne) - b.y));
-  }
-  xAxis(g, b, lo, hi, labels.time, Math.max(2, Math.floor(b.w / 70)));
-  // Dots straight into pixels: thousands per frame.
+  // Dots straight into pixels (thousands per frame), on white with the inhibitory band tinted.
   const X = Math.round(b.x * dpr);
   const Y = Math.round(b.y * dpr);
   const BW = Math.max(1, Math.round(b.w * dpr));
   const BH = Math.max(1, Math.round(b.h * dpr));
-  const img = g.getImageData(X, Y, BW, BH);
+  const img = g.createImageData(BW, BH);
   const px = new Uint32Array(img.data.buffer);
   const rgba = (hex) => {
     const v = parseInt(hex.slice(1), 16);
-    return (255 << 24) | ((v & 0xff) << 16) | (v & 0xff00) | (v >> 16); // little-endian ABGR
+    return ((255 << 24) | ((v & 0xff) << 16) | (v & 0xff00) | (v >> 16)) >>> 0; // little-endian ABGR
   };
+  const sy = BH / n;
+  const band = Math.min(BH, Math.round(ne * sy));
+  px.fill(rgba('#ffffff'), 0, band * BW);
+  px.fill(rgba(COLORS.inhBand), band * BW);
   const cE = rgba(COLORS.exc);
   const cI = rgba(COLORS.inh);
   const dw = Math.max(1, Math.round(Math.min(3, BW / (hi - lo)) * 1.2));
-  const dh = Math.max(1, Math.min(3, Math.round(BH / n)));
+  const dh = Math.max(1, Math.min(3, Math.round(sy)));
   const { t, i } = rec.spikes();
   const sx = BW / (hi - lo);
-  const sy = BH / n;
   for (let k = 0; k < t.length; k++) {
     const x0 = Math.floor((t[k] - lo) * sx);
     if (x0 < 0 || x0 >= BW) continue;
@@ -125,6 +125,7 @@ export function drawRaster(canvas, rec, { ne, ni, win, watch, labels }) {
     }
   }
   g.putImageData(img, X, Y);
+  xAxis(g, b, lo, hi, labels.time, Math.max(2, Math.floor(b.w / 70)), String, 0.35);
   // Neuron axis: 0, the excitatory/inhibitory border, N.
   g.strokeStyle = COLORS.axis;
   g.strokeRect(b.x + 0.5, b.y + 0.5, b.w - 1, b.h - 1);
@@ -194,7 +195,7 @@ export function drawSpectrum(canvas, spec, { labels, fmax = 100 }) {
   const c = fit(canvas);
   if (!c) return;
   const { g, w, h } = c;
-  const b = box(w, h, { l: 44, r: 8, t: 16, b: 30 });
+  const b = box(w, h, { l: 44, r: 14, t: 16, b: 30 });
   g.clearRect(0, 0, w, h);
   const xOf = (f) => b.x + (f / fmax) * b.w;
   for (const [name, [f0, f1]] of Object.entries(BANDS)) {
