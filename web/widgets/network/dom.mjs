@@ -30,7 +30,7 @@ export const DOM = {
     this.els.raster = canvas('raster', 'network.panel.raster');
     this.els.raster.addEventListener('click', (e) => this.pickNeuron(e));
     this.els.rate = canvas('rate', 'network.panel.rate');
-    this.els.play = button('network.pause', () => this.toggleRun(), 'primary');
+    this.els.play = button('network.play', () => this.toggleRun(), 'primary'); // data-act=play: run and pause
     const sp = NETWORK_SCHEMA.speed;
     this.els.speed = h('input', { type: 'range', id: 'c-speed', name: 'speed', min: speedToSlider(sp.min), max: speedToSlider(sp.max), step: 0.01 });
     this.els.speed.addEventListener('input', () => this.setState({ speed: Math.min(sp.max, Math.max(sp.min, sliderToSpeed(Number(this.els.speed.value)))) }));

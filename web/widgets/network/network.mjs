@@ -209,6 +209,7 @@ export class SimcoreNetwork extends SimcoreElement {
     if (!this.running) return;
     this.running = null;
     this.showPlay();
+    this.showInfo();
   }
 
   showPlay() {
