@@ -7,7 +7,7 @@ import { NETWORK_SCHEMA } from './schema.mjs';
 import css from './style.mjs';
 
 const num = (d) => (v) => v.toFixed(d);
-// Network sliders set the state on release (a new network each time); speed while dragging.
+// Each slider's change is a new network (network.mjs builds it once the slider rests).
 export const SLIDERS = [
   { name: 'ne', step: 1, fmt: String, group: 'net' },
   { name: 'ni', step: 1, fmt: String, group: 'net' },
@@ -78,8 +78,7 @@ export const DOM = {
       const id = `c-${sl.name}`;
       const input = h('input', { type: 'range', id, name: sl.name, min: f.min, max: f.max, step: sl.step });
       const out = h('output', { for: id });
-      input.addEventListener('input', () => { out.textContent = sl.fmt(Number(input.value)); });
-      input.addEventListener('change', () => this.setState({ [sl.name]: Number(input.value) }));
+      input.addEventListener('input', () => this.setState({ [sl.name]: Number(input.value) }));
       groups[sl.group].push(h('div', { class: 'row' }, [h('label', { for: id, dataset: { i18n: `network.${sl.name}` } }), out, input]));
       this.els[sl.name] = { input, out };
     }
@@ -94,15 +93,17 @@ export const DOM = {
     this.els.window.addEventListener('change', () => this.setState({ window: this.els.window.value }));
     const view = h('div', { class: 'row seed' }, [h('label', { for: 'c-window', dataset: { i18n: 'network.window' } }), this.els.window]);
     const group = (key, rows) => h('fieldset', {}, [h('legend', { dataset: { i18n: key } }), ...rows]);
-    form.append(group('network.group.net', groups.net), group('network.group.input', groups.input),
-      group('network.group.coupling', groups.coupling), group('network.group.view', [view]));
+    // The knobs of 'what to try' first; the size of the network below them.
+    form.append(group('network.group.input', groups.input), group('network.group.coupling', groups.coupling),
+      group('network.group.net', groups.net), group('network.group.view', [view]));
 
     this.els.timing = h('div', { class: 'timing', dataset: { i18n: 'status.loading' } });
     this.els.lang = h('button', { type: 'button', class: 'lang', dataset: { i18n: 'lang.switch', i18nTitle: 'lang.switchTitle' },
       onclick: () => setLang(getLang() === 'zh' ? 'en' : 'zh') });
     const header = h('header', {}, [h('h2', { dataset: { i18n: 'network.title' } }), this.els.lang, this.els.timing]);
     const side = h('div', { class: 'side' }, [specFig, traceFig, pathFig]);
-    this.els.root = h('div', { class: 'root' }, [header, h('div', { class: 'layout' }, [rasterFig, form, side])]);
+    // The form first in the DOM (keyboard order); the grid areas put the raster first on screen.
+    this.els.root = h('div', { class: 'root' }, [header, h('div', { class: 'layout' }, [form, rasterFig, side])]);
     adoptStyle(root, css);
     root.append(this.els.root);
     this.resizeObserver = new ResizeObserver(() => this.drawAll());

@@ -18,9 +18,12 @@ import { BANDS, drawPath, drawRaster, drawRate, drawSpectrum, drawTrace, peakIn,
 
 export { NETWORK_SCHEMA };
 
+const netKey = (s) => JSON.stringify(NETWORK_FIELDS.map((k) => s[k]));
+
 const KEEP_MS = 2000; // the widest raster window
 const WALL_MS = 10; // wall time one animation frame gives the worker
 const SPECTRUM_EVERY = 250; // ms of wall time between two spectra
+const REBUILD_AFTER = 150; // ms without a parameter change before a new network is built (a slider drag makes one)
 
 export class SimcoreNetwork extends SimcoreElement {
   static schema = NETWORK_SCHEMA;
@@ -38,6 +41,8 @@ export class SimcoreNetwork extends SimcoreElement {
   }
 
   stop() {
+    clearTimeout(this.netTimer);
+    this.netTimer = 0;
     this.resizeObserver?.disconnect();
     this.pause();
     this.gen++;
@@ -51,9 +56,16 @@ export class SimcoreNetwork extends SimcoreElement {
   }
 
   stateChanged(changed) {
-    for (const k of changed) {
-      if (NETWORK_FIELDS.includes(k)) this.dirty.add('net');
-      if (k === 'neuron') this.rec.clearTrace();
+    for (const k of changed) if (k === 'neuron') this.rec.clearTrace();
+    if (changed.some((k) => NETWORK_FIELDS.includes(k)) && this.sessionReady) {
+      clearTimeout(this.netTimer);
+      this.netTimer = setTimeout(() => {
+        this.netTimer = 0;
+        if (this.isConnected && this.builtKey !== netKey(this._state)) {
+          this.dirty.add('net');
+          this.schedule();
+        }
+      }, REBUILD_AFTER);
     }
     this.schedule();
   }
@@ -111,6 +123,7 @@ export class SimcoreNetwork extends SimcoreElement {
     this.rec.clear();
     this.spec = null;
     const params = { ...this._state };
+    this.builtKey = netKey(params);
     const previous = this.sessionReady;
     this.sessionReady = (async () => {
       // The new one first: the shared lane (a worker) ends when its last session closes.
@@ -146,6 +159,8 @@ export class SimcoreNetwork extends SimcoreElement {
 
   /** Resolves once every call to the network made so far has answered (tests, ready). */
   async whenIdle() {
+    // A parameter change waiting to become a network, or a render waiting for its frame, is work to come.
+    while (this.netTimer || this.frame) await new Promise((r) => setTimeout(r, 20));
     while (this.inFlight.size) await Promise.allSettled([...this.inFlight]);
     if (this.driver?.inFlight) await new Promise((r) => requestAnimationFrame(() => r(this.whenIdle())));
   }

@@ -55,6 +55,6 @@ canvas.path { height: 170px; }
   :host(:not([data-box])) figure.main { position: sticky; top: 0; z-index: 2; align-self: start; box-shadow: 0 -8px 0 #fff; }
 }
 /* In a box (a slide): panels sized from the height, scrolling inside the box. */
-:host([data-box]) canvas.raster { height: max(160px, calc(100cqh - 330px)); }
+:host([data-box]) canvas.raster { height: max(160px, calc(100cqh - 280px)); }
 :host([data-box]) .layout { flex: none; }
 `;
