@@ -16,7 +16,7 @@ const open = (browser, server, how, hash = '', context = {}) =>
   openPage(browser, server, pageUrls(server, 'network.html')[how] + hash, W, { context });
 const get = (p, expr) => p.evaluate(([sel, e]) => {
   const el = document.querySelector(sel);
-  return new Function('el', `return (${e});`)(el); // eslint-disable-line no-new-func
+  return new Function('el', `return (${e});`)(el);
 }, [W, expr]);
 const call = (p, method, ...args) => p.evaluate(async ([sel, m, a]) => {
   const el = document.querySelector(sel);

@@ -21,6 +21,8 @@ export const speedToSlider = (s) => Math.log10(s);
 export const sliderToSpeed = (x) => Number((10 ** x).toPrecision(2));
 export const fmtSpeed = (s) => `${s < 1 ? s.toPrecision(2) : s.toFixed(s < 10 ? 1 : 0)}×`;
 
+const PANELS = ['raster', 'controls', 'spectrum', 'trace', 'path'];
+
 export const DOM = {
   build(root) {
     this.els = {};
@@ -106,8 +108,28 @@ export const DOM = {
     this.els.root = h('div', { class: 'root' }, [header, h('div', { class: 'layout' }, [form, rasterFig, side])]);
     adoptStyle(root, css);
     root.append(this.els.root);
+    this.applyLayout(form, side);
     this.resizeObserver = new ResizeObserver(() => this.drawAll());
     this.resizeObserver.observe(rasterFig);
     this.resizeObserver.observe(side);
+  },
+
+  /**
+   * Layout attribute (not state): `panels="raster,spectrum"` shows only the
+   * named parts (raster, controls, spectrum, trace, path), for a slide with
+   * little room. Unknown names are ignored; missing = all.
+   */
+  applyLayout(form, side) {
+    const text = this.getAttribute('panels');
+    if (text === null) return;
+    const names = new Set(text.split(',').map((x) => x.trim()).filter((x) => PANELS.includes(x)));
+    if (!names.size) return;
+    for (const fig of this.els.root.querySelectorAll('figure[data-panel]')) fig.hidden = !names.has(fig.dataset.panel);
+    form.hidden = !names.has('controls');
+    side.hidden = ![...side.children].some((f) => !f.hidden);
+    this.els.root.querySelector('.legend .hint').hidden = !names.has('trace') && !names.has('path'); // nothing to show a picked neuron
+    const layout = this.els.root.querySelector('.layout');
+    layout.classList.toggle('no-form', form.hidden);
+    layout.classList.toggle('no-side', side.hidden);
   },
 };

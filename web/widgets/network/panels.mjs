@@ -89,7 +89,7 @@ export function drawRaster(canvas, rec, { ne, ni, win, watch, labels }) {
   if (!c) return null;
   const { g, w, h, dpr } = c;
   const n = ne + ni;
-  const b = box(w, h, { l: 44, r: 8, t: 4, b: 30 });
+  const b = box(w, h, { l: 44, r: 16, t: 4, b: 30 });
   const [lo, hi] = timeSpan(rec.time, win);
   g.clearRect(0, 0, w, h);
   const yOf = (i) => b.y + (i / n) * b.h;
@@ -152,7 +152,7 @@ export function drawRate(canvas, rec, { win, labels }) {
   const c = fit(canvas);
   if (!c) return;
   const { g, w, h } = c;
-  const b = box(w, h, { l: 44, r: 8, t: 6, b: 30 });
+  const b = box(w, h, { l: 44, r: 16, t: 6, b: 30 });
   const [lo, hi] = timeSpan(rec.time, win);
   g.clearRect(0, 0, w, h);
   let top = 0;
@@ -334,7 +334,7 @@ export function drawPath(canvas, rec, { win, labels }) {
   const c = fit(canvas);
   if (!c) return;
   const { g, w, h } = c;
-  const b = box(w, h, { l: 36, r: 8, t: 8, b: 30 });
+  const b = box(w, h, { l: 36, r: 14, t: 8, b: 30 });
   const [lo, hi] = timeSpan(rec.time, win);
   g.clearRect(0, 0, w, h);
   const t0 = Math.max(1, Math.floor(lo));

@@ -12,6 +12,11 @@ figure.main { grid-area: main; } form { grid-area: form; } .side { grid-area: si
   .side { grid-template-columns: repeat(3, minmax(0, 1fr)); } }
 @container (min-width: 1100px) { .layout { grid-template-columns: 210px minmax(0, 1.7fr) minmax(0, 1fr); grid-template-areas: "form main side"; }
   .side { grid-template-columns: minmax(0, 1fr); } }
+@container (min-width: 700px) { .layout.no-form { grid-template-columns: minmax(0, 1.7fr) minmax(0, 1fr); grid-template-areas: "main side"; }
+  .layout.no-form .side { grid-template-columns: minmax(0, 1fr); }
+  .layout.no-side { grid-template-columns: 210px minmax(0, 1fr); grid-template-areas: "form main"; }
+  .layout.no-form.no-side { grid-template-columns: minmax(0, 1fr); grid-template-areas: "main"; } }
+[hidden] { display: none !important; }
 form { display: grid; gap: 6px; align-content: start; }
 fieldset { border: 1px solid var(--line); border-radius: 6px; margin: 0; padding: 4px 8px 6px; display: grid; gap: 5px; min-width: 0; }
 legend { font-size: 0.8em; color: var(--muted); padding: 0 4px; }
