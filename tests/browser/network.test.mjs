@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { NO_PROBLEMS, openPage, pageHash, pageUrls, withBrowser } from './harness.mjs';
 import { loadSimcore } from '../../bindings/simcore.mjs';
+import { checkPresetLinks } from './presets.mjs';
 
 const W = 'simcore-network';
 const sc = await loadSimcore();
@@ -217,6 +218,24 @@ await withBrowser(async (browser, server) => {
     await p.evaluate(() => { location.hash = '#ne=99999&ni=-3&seed=abc'; });
     await p.waitForTimeout(200);
     assert.equal(await get(p, 'el.state.ne'), 400);
+    assert.deepEqual(problems, NO_PROBLEMS);
+    await ctx.close();
+  });
+
+  test('the "Try:" links name every field and give the same state in any order; "no inhibition" builds that network', async () => {
+    const { ctx, p, problems } = await open(browser, server, 'http');
+    const start = '#ne=300&ni=60&noiseExc=7&noiseInh=1&scaleExc=0.3&scaleInh=2&heterogeneity=0&seed=5&speed=0.5&window=250&spectrum=2&neuron=7';
+    const { links } = await checkPresetLinks(p, W, start, [[0, 1, 2, 3, 4, 5], [5, 4, 3, 2, 1, 0], [2, 5, 0, 4, 1, 3]]);
+    assert.equal(links.length, 6);
+    await p.locator('.presets a[data-i18n$=noInh]').click();
+    await idle(p);
+    assert.equal(await get(p, 'el.state.scaleInh'), 0);
+    await fromZero(p);
+    await call(p, 'stepMs', 1000);
+    const want = direct({ seed: 1, scale: { exc: 0.5, inh: 0 } }, 1000);
+    assert.equal(await get(p, 'el.spikeTotal'), want.spikeTimes.length);
+    // What the page says of it: the whole network fires at once (some 1-ms step has every neuron).
+    assert.ok(want.rate.some((r) => r === 1000), 'a step where every neuron fires');
     assert.deepEqual(problems, NO_PROBLEMS);
     await ctx.close();
   });

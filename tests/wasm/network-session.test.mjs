@@ -161,6 +161,30 @@ test('Recent keeps exactly the spikes of the last `keep` ms, the rate and the sa
   kind.dispose(st);
 });
 
+// What the page's "What to try" says (lang.en.mjs, page.network.try.*), run through the session.
+const runFor = (over, ms) => {
+  const st = kind.create(sc, params(over));
+  const f = kind.step(st, { ms, wallMs: 0, spectrumMs: ms }).frame;
+  kind.dispose(st);
+  const alpha = Math.max(...Array.from(f.spectrum.power).filter((_, k) => f.spectrum.freq[k] >= 6 && f.spectrum.freq[k] <= 14));
+  const rate = (lo, hi) => (Array.from(f.spikeIndex).filter((i) => i >= lo && i < hi).length / (hi - lo)) / (ms / 1000);
+  return { f, alpha, exc: rate(0, 800), inh: rate(800, 1000) };
+};
+
+test('the page\'s claims: no inhibition fires everyone at once; identical neurons lose alpha; weak input silences the excitatory cells', () => {
+  const base = runFor({ seed: 1 }, 2000);
+  const free = runFor({ seed: 1, scaleInh: 0 }, 2000);
+  assert.ok(Array.from(free.f.rate).some((r) => r === 1000), 'a step where all 1000 neurons fire');
+  assert.ok(free.exc > 5 * base.exc, `mean rate ${free.exc} vs ${base.exc} Hz`);
+  for (const seed of [1, 2, 3]) {
+    const het = runFor({ seed }, 8000).alpha;
+    const homog = runFor({ seed, heterogeneity: false }, 8000).alpha;
+    assert.ok(homog < 0.5 * het, `seed ${seed}: alpha ${homog} without heterogeneity vs ${het}`);
+  }
+  const weak = runFor({ seed: 1, noiseExc: 2.5 }, 2000);
+  assert.ok(weak.exc < 0.1 && weak.inh > 0.5, `excitatory ${weak.exc} Hz, inhibitory ${weak.inh} Hz`);
+});
+
 test('frame budget: speed × wall ms, fractions carried, at most 100 ms of wall time per frame', () => {
   const run = { last: 0, budget: 0 };
   assert.equal(frameMs(run, 2, 16), 32);
