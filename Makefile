@@ -94,6 +94,8 @@ bench: build
 	node tests/bench/page-load.bench.mjs
 	node tests/bench/gabor-drag.bench.mjs
 	node tests/bench/snn.bench.mjs
+	node tests/bench/optim.bench.mjs
+	node tests/bench/mlp.bench.mjs
 
 demo: build
 	@echo

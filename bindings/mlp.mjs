@@ -9,7 +9,14 @@ export const MLP_ACTIVATIONS = Object.freeze(['logistic', 'tanh', 'relu', 'leaky
 export const MLP_OUTPUTS = Object.freeze(['linear', 'logistic', 'softmax']);
 export const MLP_LOSSES = Object.freeze(['mse', 'bce', 'ce']); // paired with MLP_OUTPUTS by index
 
+export const MLP_SCHEDULES = Object.freeze(['constant', 'linear', 'haykin']); // sc_mlp_schedule
+export const MLP_MONITORS = Object.freeze(['loss', 'error']); // sc_mlp_monitor
+export const MLP_STOPS = Object.freeze(['epochs', 'gradient', 'error-change', 'test-error']); // sc_mlp_stop
+const PRE_FLAGS = Object.freeze({ centre: 1, decorrelate: 2, equalise: 4 }); // SC_MLP_PRE_*
+
 const MAX_SEED = 0xffffffff;
+const TRAIN_KEYS = ['epochs', 'eta', 'etaEnd', 'schedule', 'alpha', 'decay', 'batch', 'shuffle',
+  'gradTol', 'changeTol', 'patience', 'monitor', 'xTest', 'yTest', 'gradNorm'];
 
 export function mlpApi({ ex, i32, f32, block, check, limit }) {
   // sc.mlpLimits, read from the core (core/include/simcore/limits.h).
@@ -104,30 +111,30 @@ export function mlpApi({ ex, i32, f32, block, check, limit }) {
     const nin = sizes[0];
     const nw = i32()[(pInfo >> 2) + 3];
 
-    function points(name, x) {
+    function points(name, x, arg = 'x') {
       const length = arrayLength(x);
-      if (length < 0) throw new TypeError(`${name}: x must be a Float32Array (count x ${nin}) or an Array, got ${describe(x)}`);
+      if (length < 0) throw new TypeError(`${name}: ${arg} must be a Float32Array (count x ${nin}) or an Array, got ${describe(x)}`);
       const count = length / nin;
       if (!Number.isInteger(count) || count < 1 || count > MLP_LIMITS.maxSamples) {
-        throw new RangeError(`${name}: x has length ${length}; expected count * ${nin} with count 1..${MLP_LIMITS.maxSamples}`);
+        throw new RangeError(`${name}: ${arg} has length ${length}; expected count * ${nin} with count 1..${MLP_LIMITS.maxSamples}`);
       }
-      return { values: checkArray(name, 'x', x, length), count };
+      return { values: checkArray(name, arg, x, length), count };
     }
 
     // Targets: count x outputs values, or (cross-entropy with several
     // outputs) count class indices, turned into one-hot rows.
-    function targets(name, y, count) {
+    function targets(name, y, count, arg = 'y') {
       const length = arrayLength(y);
-      if (length < 0) throw new TypeError(`${name}: y must be a typed array or an Array of targets, got ${describe(y)}`);
-      if (length === count * nout) return checkArray(name, 'y', y, length);
+      if (length < 0) throw new TypeError(`${name}: ${arg} must be a typed array or an Array of targets, got ${describe(y)}`);
+      if (length === count * nout) return checkArray(name, arg, y, length);
       if (loss === 2 && length === count) {
-        const labels = checkArray(name, 'y', y, length, Float64Array);
+        const labels = checkArray(name, arg, y, length, Float64Array);
         const t = new Float32Array(count * nout);
-        for (let i = 0; i < count; i++) t[i * nout + checkInt(name, `y[${i}]`, labels[i], 0, nout - 1)] = 1;
+        for (let i = 0; i < count; i++) t[i * nout + checkInt(name, `${arg}[${i}]`, labels[i], 0, nout - 1)] = 1;
         return t;
       }
       const also = loss === 2 ? ` or ${count} class indices` : '';
-      throw new RangeError(`${name}: y has length ${length}; expected ${count * nout}${also}`);
+      throw new RangeError(`${name}: ${arg} has length ${length}; expected ${count * nout}${also}`);
     }
 
     function data(name, x, y) {
@@ -136,28 +143,90 @@ export function mlpApi({ ex, i32, f32, block, check, limit }) {
       return { pX: copyIn('mlp-x', p.values), pT: copyIn('mlp-t', t), count: p.count };
     }
 
+    function readTrain(name, options) {
+      const o = readOptions(name, 'options', options, TRAIN_KEYS, true);
+      const epochs = o.epochs === undefined ? 1 : checkInt(name, 'epochs', o.epochs, 1, MLP_LIMITS.maxEpochs);
+      const eta = o.eta === undefined ? 0.01 : checkNumber(name, 'eta', o.eta, { gt: 0 });
+      const alpha = o.alpha === undefined ? 0 : checkNumber(name, 'alpha', o.alpha, { min: 0 });
+      if (!(alpha < 1)) throw new RangeError(`${name}: alpha ${alpha} is out of range [0, 1)`);
+      const decay = o.decay === undefined ? 0 : checkNumber(name, 'decay', o.decay, { min: 0 });
+      const batch = o.batch === undefined ? 1 : checkInt(name, 'batch', o.batch, 0, MLP_LIMITS.maxSamples);
+      const bool = (key) => {
+        if (o[key] !== undefined && typeof o[key] !== 'boolean') {
+          throw new TypeError(`${name}: ${key} must be a boolean, got ${describe(o[key])}`);
+        }
+        return o[key];
+      };
+      const shuffle = bool('shuffle') === false ? 0 : 1;
+      // etaEnd alone anneals linearly; a schedule needs etaEnd.
+      const schedule = o.schedule === undefined ? (o.etaEnd === undefined ? 0 : 1) : checkOption(name, 'schedule', o.schedule, MLP_SCHEDULES);
+      let etaEnd = 0;
+      if (schedule === 0 && o.etaEnd !== undefined) throw new RangeError(`${name}: etaEnd needs schedule 'linear' or 'haykin', not 'constant'`);
+      if (schedule > 0) {
+        if (o.etaEnd === undefined) throw new RangeError(`${name}: schedule '${MLP_SCHEDULES[schedule]}' needs etaEnd`);
+        etaEnd = checkNumber(name, 'etaEnd', o.etaEnd, { gt: 0 });
+        if (schedule === 2 && !(etaEnd <= eta)) throw new RangeError(`${name}: etaEnd ${etaEnd} must be <= eta ${eta} for schedule 'haykin'`);
+      }
+      const gradTol = o.gradTol === undefined ? 0 : checkNumber(name, 'gradTol', o.gradTol, { min: 0 });
+      const changeTol = o.changeTol === undefined ? 0 : checkNumber(name, 'changeTol', o.changeTol, { min: 0 });
+      const patience = o.patience === undefined ? 0 : checkInt(name, 'patience', o.patience, 0, MLP_LIMITS.maxEpochs);
+      const monitor = o.monitor === undefined ? 0 : checkOption(name, 'monitor', o.monitor, MLP_MONITORS);
+      if ((o.xTest === undefined) !== (o.yTest === undefined)) throw new TypeError(`${name}: xTest and yTest go together`);
+      if (patience > 0 && o.xTest === undefined) throw new RangeError(`${name}: patience ${patience} needs xTest and yTest`);
+      const gradNorm = bool('gradNorm') === true || gradTol > 0 ? 1 : 0;
+      return { epochs, iopt: [epochs, batch, shuffle, schedule, patience, monitor, gradNorm],
+        ropt: [eta, alpha, decay, etaEnd, gradTol, changeTol], xTest: o.xTest, yTest: o.yTest, gradNorm };
+    }
+
+    function runFit(name, x, y, options) {
+      const o = readTrain(name, options);
+      const d = data(name, x, y);
+      let pXt = 0, pTt = 0, ntest = 0;
+      if (o.xTest !== undefined) {
+        const p = points(name, o.xTest, 'xTest');
+        const t = targets(name, o.yTest, p.count, 'yTest');
+        pXt = copyIn('mlp-xtest', p.values);
+        pTt = copyIn('mlp-ttest', t);
+        ntest = p.count;
+      }
+      const pI = block('mlp-iopt', 7 * 4);
+      i32().set(o.iopt, pI >> 2);
+      const pR = block('mlp-ropt', 6 * 8);
+      f64().set(o.ropt, pR >> 3);
+      const pRes = block('mlp-result', 3 * 4);
+      const E = o.epochs;
+      const trace = withOutput(name, 5 * E, (pTrace) => check(name, ex.sc_flat_mlp_fit(
+        life.id, d.pX, d.pT, d.count, pXt, pTt, ntest, pI, 7, pR, 6, pTrace, 5 * E, pRes, 3)));
+      const [epochs, stop, best] = i32().slice(pRes >> 2, (pRes >> 2) + 3);
+      const row = (r) => trace.slice(r * E, r * E + epochs);
+      const out = { loss: row(0), eta: row(4), stopped: MLP_STOPS[stop], epochs };
+      if (o.gradNorm) out.gradNorm = row(3);
+      if (ntest > 0) Object.assign(out, { testLoss: row(1), testError: row(2), bestEpoch: best });
+      return out;
+    }
+
     const net = life.attach({
       get layers() { return sizes.slice(); },
       get weightCount() { return nw; },
       get disposed() { return life.disposed; },
 
-      /** Trains; returns the mean training loss after each epoch (Float32Array). */
+      /** Trains; returns the mean training loss after each epoch run (Float32Array). */
       train(x, y, options) {
-        const name = live('train');
-        const o = readOptions(name, 'options', options, ['epochs', 'eta', 'alpha', 'decay', 'batch', 'shuffle'], true);
-        const epochs = o.epochs === undefined ? 1 : checkInt(name, 'epochs', o.epochs, 1, MLP_LIMITS.maxEpochs);
-        const eta = o.eta === undefined ? 0.01 : checkNumber(name, 'eta', o.eta, { gt: 0 });
-        const alpha = o.alpha === undefined ? 0 : checkNumber(name, 'alpha', o.alpha, { min: 0 });
-        if (!(alpha < 1)) throw new RangeError(`${name}: alpha ${alpha} is out of range [0, 1)`);
-        const decay = o.decay === undefined ? 0 : checkNumber(name, 'decay', o.decay, { min: 0 });
-        const batch = o.batch === undefined ? 1 : checkInt(name, 'batch', o.batch, 0, MLP_LIMITS.maxSamples);
-        if (o.shuffle !== undefined && typeof o.shuffle !== 'boolean') {
-          throw new TypeError(`${name}: shuffle must be a boolean, got ${describe(o.shuffle)}`);
-        }
-        const shuffle = o.shuffle === false ? 0 : 1;
+        return runFit(live('train'), x, y, options).loss;
+      },
+
+      /** Trains; the per-epoch records, why it stopped and the epochs run. */
+      fit(x, y, options) {
+        return runFit(live('fit'), x, y, options);
+      },
+
+      /** Fraction of the samples misclassified (mlp.d.ts). */
+      errorRate(x, y) {
+        const name = live('errorRate');
         const d = data(name, x, y);
-        return withOutput(name, epochs, (pTrace) => check(name, ex.sc_flat_mlp_train(
-          life.id, d.pX, d.pT, d.count, epochs, batch, shuffle, eta, alpha, decay, pTrace, epochs)));
+        const pRate = block('mlp-loss', 8);
+        check(name, ex.sc_flat_mlp_error_rate(life.id, d.pX, d.pT, d.count, pRate));
+        return f64()[pRate >> 3];
       },
 
       /** Outputs for the points x (count x inputs): Float32Array count x outputs. */
@@ -223,7 +292,55 @@ export function mlpApi({ ex, i32, f32, block, check, limit }) {
     return net;
   }
 
-  return { doubleMoon, createMLP, mlpLimits: MLP_LIMITS };
+  // Preprocessing fitted on a training set: z = M (x - m) (mlp.h). The
+  // transform lives in JS (mean, matrix); apply() copies it in per call.
+  function fitPreprocess(x, dim, options) {
+    const fn = 'fitPreprocess';
+    const d = checkInt(fn, 'dim', dim, 1, MLP_LIMITS.maxInputs);
+    const length = arrayLength(x);
+    if (length < 0) throw new TypeError(`${fn}: x must be a Float32Array (count x dim) or an Array, got ${describe(x)}`);
+    const rows = (name, n) => {
+      const count = n / d;
+      if (!Number.isInteger(count) || count < 1 || count > MLP_LIMITS.maxSamples) {
+        throw new RangeError(`${name}: x has length ${n}; expected count * ${d} with count 1..${MLP_LIMITS.maxSamples}`);
+      }
+      return count;
+    };
+    const count = rows(fn, length);
+    const values = checkArray(fn, 'x', x, length);
+    const o = readOptions(fn, 'options', options ?? { centre: true, equalise: true }, ['centre', 'decorrelate', 'equalise', 'whiten']);
+    for (const [key, v] of Object.entries(o)) {
+      if (typeof v !== 'boolean') throw new TypeError(`${fn}: ${key} must be a boolean, got ${describe(v)}`);
+    }
+    if (o.whiten) {
+      for (const key of Object.keys(PRE_FLAGS)) {
+        if (o[key] === false) throw new RangeError(`${fn}: whiten means centre, decorrelate and equalise; ${key} is false`);
+      }
+    }
+    let flags = 0;
+    for (const [key, bit] of Object.entries(PRE_FLAGS)) if (o[key] || o.whiten) flags |= bit;
+    const pX = copyIn('mlp-x', values);
+    const pM = block('mlp-pre-matrix', d * d * 4);
+    const mean = withOutput(fn, d, (pMean) => check(fn, ex.sc_flat_mlp_preprocess_fit(pX, count, d, flags, pMean, d, pM, d * d)));
+    const matrix = f32().slice(pM >> 2, (pM >> 2) + d * d);
+    const kind = Object.freeze({ centre: !!(flags & 1), decorrelate: !!(flags & 2), equalise: !!(flags & 4) });
+
+    /** z = M (x - mean) for count x dim points x (any count). */
+    function apply(points) {
+      const name = 'preprocess.apply';
+      const n = arrayLength(points);
+      if (n < 0) throw new TypeError(`${name}: x must be a Float32Array (count x ${d}) or an Array, got ${describe(points)}`);
+      const c = rows(name, n);
+      const v = checkArray(name, 'x', points, n);
+      const pMean = copyIn('mlp-pre-mean', mean);
+      const pMat = copyIn('mlp-pre-matrix', matrix);
+      const pIn = copyIn('mlp-x', v);
+      return withOutput(name, n, (pOut) => check(name, ex.sc_flat_mlp_preprocess_apply(pMean, d, pMat, d * d, d, pIn, c, pOut, n)));
+    }
+    return Object.freeze({ dim: d, ...kind, mean, matrix, apply });
+  }
+
+  return { doubleMoon, createMLP, fitPreprocess, mlpLimits: MLP_LIMITS };
 }
 
 /** This area for the loader (core/load.mjs): the core area it calls and how it joins the API. */

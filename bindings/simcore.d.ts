@@ -43,9 +43,11 @@ export type { GaborPart, GaborParams, GaborKernelParams, GaborFilterParams, Gabo
 import type { LinalgApi } from './linalg';
 export type { GemmOptions, GemvOptions, LinalgLimits, LinalgApi } from './linalg';
 import type { MlpApi } from './mlp';
-export type { MlpActivation, MlpOutput, MlpLoss, MlpNumbers, DoubleMoonOptions, DoubleMoon, CreateMlpOptions, MlpTrainOptions, MlpGridOptions, MlpNetwork, MlpLimits, MlpApi } from './mlp';
+export type { MlpActivation, MlpOutput, MlpLoss, MlpNumbers, DoubleMoonOptions, DoubleMoon, CreateMlpOptions, MlpTrainOptions, MlpGridOptions, MlpNetwork, MlpLimits, MlpApi, MlpSchedule, MlpMonitor, MlpStop, MlpFitResult, PreprocessOptions, Preprocess } from './mlp';
 import type { OdeApi } from './ode';
 export type { OdeMethod, OdeStop, OdeEventKind, CustomSystem, OdeSystemSpec, OdeInput, OdePreset, OdeVariable, OdeParam, OdeSystemInfo, OdeEventSpec, IntegrateOptions, OdeEvent, IntegrateResult, IntegrateBatchOptions, OdeLimits, FICurveOptions, FICurve, OdeApi } from './ode';
+import type { OptimApi } from './optim';
+export type { OptimFunctionName, OptimMethod, OptimOutcome, OptimFunction, OptimPoint, OptimGridOptions, OptimGrid, OptimDescendOptions, OptimTrajectory, OptimSyntaxError, OptimLimits, OptimApi } from './optim';
 import type { PhaseApi } from './phase';
 export type { EquilibriumType, Polyline, PlaneOptions, DirectionFieldOptions, NullclineOptions, Nullclines, EquilibriaOptions, Complex, EigenVector, LinearClassification, Equilibrium, SeparatrixOptions, SaddlePoint, Separatrix, ClassifyOptions, PhaseApi } from './phase';
 import type { HopfieldApi } from './hopfield';
@@ -57,9 +59,10 @@ export type { HopfieldRule, HopfieldMode, SpinArray, HopfieldStoreOptions, Hopfi
  * The loaded core: the members of each area's interface (ConvApi in
  * conv.d.ts, GaborApi in gabor.d.ts, OdeApi in ode.d.ts, PhaseApi in
  * phase.d.ts, HopfieldApi in
- * hopfield.d.ts, LinalgApi in linalg.d.ts, MlpApi in mlp.d.ts) and these.
+ * hopfield.d.ts, LinalgApi in linalg.d.ts, MlpApi in mlp.d.ts, OptimApi in
+ * optim.d.ts) and these.
  */
-export interface Simcore extends ConvApi, GaborApi, OdeApi, PhaseApi, HopfieldApi, LinalgApi, SnnApi, MlpApi {
+export interface Simcore extends ConvApi, GaborApi, OdeApi, PhaseApi, HopfieldApi, LinalgApi, SnnApi, MlpApi, OptimApi {
   /** Core version, "MAJOR.MINOR.PATCH". */
   readonly version: string;
   /** true when the SIMD128 build is running, false for the scalar build. */
@@ -107,3 +110,9 @@ export interface BindingArea {
 }
 /** Every area of this binding, in the order they join the API. */
 export declare const BINDING_AREAS: readonly BindingArea[];
+/** Built-in functions of the optim area, in the core's enum order. */
+export declare const OPTIM_FUNCTIONS: readonly import('./optim').OptimFunctionName[];
+/** Descent methods, in the core's enum order. */
+export declare const OPTIM_METHODS: readonly import('./optim').OptimMethod[];
+/** Trajectory outcomes, in the core's enum order. */
+export declare const OPTIM_OUTCOMES: readonly import('./optim').OptimOutcome[];

@@ -12,14 +12,16 @@ import { AREA as hopfield } from './hopfield.mjs';
 import { AREA as linalg } from './linalg.mjs';
 import { AREA as mlp } from './mlp.mjs';
 import { AREA as ode } from './ode.mjs';
+import { AREA as optim } from './optim.mjs';
 import { AREA as phase } from './phase.mjs';
 import { AREA as snn } from './snn.mjs';
 import { simdSupported } from './core/simd-probe.mjs';
 
 export { BORDERS, METHODS } from './conv.mjs';
+export { OPTIM_FUNCTIONS, OPTIM_METHODS, OPTIM_OUTCOMES } from './optim.mjs';
 export { simdSupported };
 
 /** Every binding area, in the order the loader attaches them (gabor after conv, whose limits it reads). */
-export const BINDING_AREAS = Object.freeze([conv, gabor, hopfield, linalg, mlp, ode, phase, snn]);
+export const BINDING_AREAS = Object.freeze([conv, gabor, hopfield, linalg, mlp, ode, optim, phase, snn]);
 
 export const loadSimcore = makeLoader(BINDING_AREAS);

@@ -2,6 +2,7 @@
 // Names fixed by issue 16 so outside scripts can rely on them.
 
 export type SnnScheme = 'net.m';
+export type SnnMode = 'exact' | 'fast';
 
 export interface IzhikevichNetworkOptions {
   /** Excitatory neurons (default 800). */
@@ -10,16 +11,31 @@ export interface IzhikevichNetworkOptions {
   ni?: number;
   /** PCG32 seed, 0..2^32-1 (default 1); reset() replays it. */
   seed?: number;
-  /** Only 'dense' (net.m's full S) so far. */
-  coupling?: 'dense';
+  /**
+   * 'dense' (default): net.m's full S, ne + ni <= snnLimits.maxNeurons.
+   * { inDegree: k }: each neuron receives k inputs (k ne / n excitatory, the
+   * rest inhibitory, from distinct neurons), weights scaled so the mean
+   * input at given rates is net.m's (exc 0.5 * 800 / k_e * U, inh 200 / k_i *
+   * U); up to snnLimits.maxSparseNeurons neurons and maxInDegree inputs;
+   * mode 'fast' only (the default with it).
+   */
+  coupling?: 'dense' | { inDegree: number };
   /** Thalamic input sd: exc 5, inh 2 as net.m. */
   noise?: { exc?: number; inh?: number };
   /** S = [exc * rand(N, Ne), -inh * rand(N, Ni)]: exc 0.5, inh 1 as net.m. */
   scale?: { exc?: number; inh?: number };
   /** net.m's random r per neuron (true) or r = 0 for all (false). */
   heterogeneity?: boolean;
-  /** 'net.m': 1 ms steps, v in two 0.5 ms half steps, double precision. */
+  /** 'net.m': 1 ms steps, v in two 0.5 ms half steps. */
   scheme?: SnnScheme;
+  /**
+   * 'exact' (default): net.m in double precision, bit for bit given its
+   * streams. 'fast': the same network (a seed draws the same a, b, c, d and
+   * S in both modes) in float32, four neurons per SIMD vector, with its own
+   * noise (four xoshiro128+ lanes, Box–Muller); several times faster, the
+   * same rates and rhythms, not the same spikes (docs/snn.md, "Fast mode").
+   */
+  mode?: SnnMode;
 }
 
 export interface IzhikevichRun {
@@ -54,7 +70,11 @@ export interface RateSpectrum {
 }
 
 export interface SnnLimits {
+  /** Dense coupling. */
   maxNeurons: number;
+  /** Sparse coupling ({ inDegree }). */
+  maxSparseNeurons: number;
+  maxInDegree: number;
   maxNetworks: number;
   maxRunMs: number;
 }

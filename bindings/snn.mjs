@@ -6,12 +6,15 @@ import { handle } from './core/handles.mjs';
 import { arrayLength, checkArray, checkInt, checkNumber, checkOption, describe, readOptions } from './core/validate.mjs';
 
 export const SNN_SCHEMES = Object.freeze(['net.m']);
+export const SNN_MODES = Object.freeze(['exact', 'fast']); // sc_snn_mode's order
 const MAX_SEED = 0xffffffff;
 const SPIKE_CHUNK = 1 << 20; // spikes one core call may store: run() steps in chunks of this / n ms
 
 export function snnApi({ ex, i32, f32, block, check, checkOutputs, limit }) {
   const SNN_LIMITS = Object.freeze({
-    maxNeurons: limit('SC_SNN_MAX_DENSE'), // dense coupling: N*N doubles
+    maxNeurons: limit('SC_SNN_MAX_DENSE'), // dense coupling: N*N weights
+    maxSparseNeurons: limit('SC_SNN_MAX_SPARSE'), // coupling { inDegree }, fast mode
+    maxInDegree: limit('SC_SNN_MAX_IN_DEGREE'),
     maxNetworks: limit('SC_SNN_MAX_NETWORKS'),
     maxRunMs: limit('SC_SNN_MAX_STEP_MS'),
   });
@@ -20,27 +23,36 @@ export function snnApi({ ex, i32, f32, block, check, checkOutputs, limit }) {
 
   function createIzhikevichNetwork(options) {
     const fn = 'createIzhikevichNetwork';
-    const o = readOptions(fn, 'options', options, ['ne', 'ni', 'seed', 'coupling', 'noise', 'scale', 'heterogeneity', 'scheme'], true);
-    const ne = o.ne === undefined ? 800 : checkInt(fn, 'ne', o.ne, 0, SNN_LIMITS.maxNeurons);
-    const ni = o.ni === undefined ? 200 : checkInt(fn, 'ni', o.ni, 0, SNN_LIMITS.maxNeurons);
-    if (ne + ni < 1 || ne + ni > SNN_LIMITS.maxNeurons) {
-      throw new RangeError(`${fn}: ne + ni is ${ne + ni}; expected 1..${SNN_LIMITS.maxNeurons} (dense coupling)`);
-    }
-    const seed = o.seed === undefined ? 1 : checkInt(fn, 'seed', o.seed, 0, MAX_SEED);
+    const o = readOptions(fn, 'options', options, ['ne', 'ni', 'seed', 'coupling', 'noise', 'scale', 'heterogeneity', 'scheme', 'mode'], true);
+    let inDegree = 0;
     if (o.coupling !== undefined && o.coupling !== 'dense') {
-      throw new RangeError(`${fn}: coupling must be 'dense' (sparse { inDegree } is not built yet), got ${describe(o.coupling)}`);
+      if (typeof o.coupling !== 'object' || o.coupling === null) {
+        throw new TypeError(`${fn}: coupling must be 'dense' or { inDegree }, got ${describe(o.coupling)}`);
+      }
+      const c = readOptions(fn, 'coupling', o.coupling, ['inDegree']);
+      inDegree = checkInt(fn, 'coupling.inDegree', c.inDegree, 1, SNN_LIMITS.maxInDegree);
     }
+    const maxN = inDegree ? SNN_LIMITS.maxSparseNeurons : SNN_LIMITS.maxNeurons;
+    const ne = o.ne === undefined ? 800 : checkInt(fn, 'ne', o.ne, 0, maxN);
+    const ni = o.ni === undefined ? 200 : checkInt(fn, 'ni', o.ni, 0, maxN);
+    if (ne + ni < 1 || ne + ni > maxN) {
+      throw new RangeError(`${fn}: ne + ni is ${ne + ni}; expected 1..${maxN} (${inDegree ? 'sparse' : 'dense'} coupling)`);
+    }
+    if (inDegree > ne + ni) throw new RangeError(`${fn}: coupling.inDegree ${inDegree} exceeds ne + ni = ${ne + ni}`);
+    const seed = o.seed === undefined ? 1 : checkInt(fn, 'seed', o.seed, 0, MAX_SEED);
     const noise = readOptions(fn, 'noise', o.noise, ['exc', 'inh'], true);
     const scale = readOptions(fn, 'scale', o.scale, ['exc', 'inh'], true);
     const num = (name, v, d) => (v === undefined ? d : checkNumber(fn, name, v, { min: 0 }));
     const het = o.heterogeneity === undefined ? true : o.heterogeneity;
     if (typeof het !== 'boolean') throw new TypeError(`${fn}: heterogeneity must be a boolean, got ${describe(het)}`);
-    const scheme = o.scheme === undefined ? 0 : checkOption(fn, 'scheme', o.scheme, SNN_SCHEMES);
-    const pParams = block('snn-params', 8 * 9);
+    if (o.scheme !== undefined) checkOption(fn, 'scheme', o.scheme, SNN_SCHEMES); // net.m's steps in both modes
+    const mode = o.mode === undefined ? (inDegree ? 1 : 0) : checkOption(fn, 'mode', o.mode, SNN_MODES);
+    if (inDegree && mode === 0) throw new RangeError(`${fn}: coupling { inDegree } needs mode 'fast' (net.m's exact mode is dense)`);
+    const pParams = block('snn-params', 8 * 10);
     check(fn, ex.sc_flat_snn_default_params(pParams)); // net.m's values for what is not given
-    const d = f64().slice(pParams >> 3, (pParams >> 3) + 9);
+    const d = f64().slice(pParams >> 3, (pParams >> 3) + 10);
     const params = [ne, ni, num('scale.exc', scale.exc, d[2]), num('scale.inh', scale.inh, d[3]),
-      num('noise.exc', noise.exc, d[4]), num('noise.inh', noise.inh, d[5]), het ? 1 : 0, scheme, seed];
+      num('noise.exc', noise.exc, d[4]), num('noise.inh', noise.inh, d[5]), het ? 1 : 0, mode, seed, inDegree];
     f64().set(params, pParams >> 3);
     const pId = block('snn-id', 4);
     check(fn, ex.sc_flat_snn_create(pParams, pId));

@@ -1,7 +1,8 @@
 // Regenerates the gallery thumbnails (480x270) from the built pages, one per
 // page and language: web/thumbs/<page>.png in English, <page>.zh.png in
 // Chinese (the gallery shows the page's language: web/index.js).
-// `make build && node tools/thumbnails.mjs`, then look at them.
+// `make build && node tools/thumbnails.mjs [name ...]` (names: the keys of
+// `pages`; none: all), then look at them.
 import { chromium } from 'playwright-core';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
@@ -14,7 +15,9 @@ const pages = {
   network: 'network.html',
   'phase-plane': 'phase-plane.html#model=linear&a=-0.5&b=1&c=-1&d=-0.5&traj=2.5,2;-2.5,-2;2.5,-1',
   izhikevich: 'izhikevich.html',
+  backprop: 'backprop.html#compare=1&net=20:logistic&netB=20:relu&speed=max&epochs=60',
   engine: 'engine.html',
+  gradient: 'gradient.html',
 };
 // Pages whose first view is a starting point: bring them to a telling state.
 const setup = {
@@ -25,14 +28,23 @@ const setup = {
     await p.locator('simcore-hopfield button[data-act=play]').click();
     await p.waitForFunction(() => document.querySelector('simcore-hopfield').status === 'fixed', null, { timeout: 20000 });
   },
+  // Logistic against ReLU, trained to the epoch limit.
+  backprop: async (p) => {
+    await p.locator('simcore-mlp button[data-act=play]').click();
+    await p.waitForFunction(() => {
+      const el = document.querySelector('simcore-mlp');
+      return !el.running && el.readout.every((r) => r?.epoch === el.state.epochs);
+    }, null, { timeout: 60000 });
+  },
 };
-
+const only = process.argv.slice(2);
 const browser = await chromium.launch(LAUNCH);
 for (const lang of ['en', 'zh']) {
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 0.375 });
   // The language every page starts in: the reader's remembered choice (web/widgets/shared/i18n.mjs).
   await ctx.addInitScript((l) => localStorage.setItem('simcore.lang', l), lang);
   for (const [name, page] of Object.entries(pages)) {
+    if (only.length && !only.includes(name)) continue;
     const p = await ctx.newPage();
     const [file, hash = ''] = page.split('#');
     await p.goto(pathToFileURL(path.join(root, 'dist', file)).href + (hash && `#${hash}`));

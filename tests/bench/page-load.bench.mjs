@@ -22,6 +22,7 @@ const PAGES = {
   'phase-plane.html': 'simcore-phase-plane',
   'izhikevich.html': 'simcore-izhikevich',
   'hopfield.html': 'simcore-hopfield',
+  'backprop.html': 'simcore-mlp',
   'network.html': 'simcore-network',
   'engine.html': 'simcore-conv',
 };

@@ -1,6 +1,6 @@
 // Izhikevich's 1000-neuron network (net.m, dense, with noise): simulated
 // seconds per wall second for simcore's wasm builds (the double-precision
-// net.m mode; the f32 SIMD path is not built yet) and a plain-JS
+// net.m mode, and the fast mode: f32, four neurons per SIMD vector) and a plain-JS
 // transcription of net.m as a careful user writes it (Float64Array,
 // Box–Muller on Math.random).
 //   node tests/bench/snn.bench.mjs        (after `make build`)
@@ -54,6 +54,8 @@ const runners = {
   'plain JS': plainJs(),
   'wasm simd (net.m f64)': ((net) => (ms) => net.run(ms).spikeIndex.length)(simd.createIzhikevichNetwork()),
   'wasm scalar (net.m f64)': ((net) => (ms) => net.run(ms).spikeIndex.length)(scalar.createIzhikevichNetwork()),
+  'wasm simd (fast f32)': ((net) => (ms) => net.run(ms).spikeIndex.length)(simd.createIzhikevichNetwork({ mode: 'fast' })),
+  'wasm scalar (fast f32)': ((net) => (ms) => net.run(ms).spikeIndex.length)(scalar.createIzhikevichNetwork({ mode: 'fast' })),
 };
 for (const run of Object.values(runners)) run(200); // warm up past the initial transient
 const samples = Object.fromEntries(Object.keys(runners).map((k) => [k, []]));
@@ -65,5 +67,20 @@ for (let s = 0; s < 5; s++) {
   }
 }
 const base = median(samples['plain JS']);
-console.log('snn: net.m 1000 neurons, dense, noise; x real time (median of 5), ratio to plain JS');
+console.log('snn: net.m 1000 neurons, dense, noise; x real time (median of 5), ratio to plain JS (target: fast >= 500x, >= 8x plain JS)');
 for (const k of Object.keys(runners)) console.log(`  ${k.padEnd(26)} ${median(samples[k]).toFixed(1).padStart(7)}x  ${(median(samples[k]) / base).toFixed(2)}`);
+
+// Larger sparse networks (fast mode, in-degree 100): x real time, median of 3 samples of 200 ms.
+console.log('snn: sparse, in-degree 100, fast mode; x real time (median of 3 samples of 200 simulated ms; target >= 1x at 100000)');
+for (const n of [10000, 100000]) {
+  const net = simd.createIzhikevichNetwork({ ne: 0.8 * n, ni: 0.2 * n, coupling: { inDegree: 100 } });
+  net.run(50);
+  const xs = [];
+  for (let s = 0; s < 3; s++) {
+    const t0 = performance.now();
+    net.run(200);
+    xs.push(200 / (performance.now() - t0));
+  }
+  net.dispose();
+  console.log(`  ${String(n).padStart(6)} neurons ${median(xs).toFixed(2).padStart(8)}x`);
+}

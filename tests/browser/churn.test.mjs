@@ -11,6 +11,7 @@ const KINDS = {
   'simcore-phase-plane': { traj: '1,0;-1,1', fieldstyle: 'streamlines' }, // streamlines: a worker
   'simcore-izhikevich': { t1: '200' },
   'simcore-hopfield': { size: '8' },
+  'simcore-mlp': { n: '100', ntest: '100' },
   'simcore-network': { ne: '40', ni: '10' },
   'simcore-conv': { imagesize: '128' },
 };

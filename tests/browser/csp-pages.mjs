@@ -9,9 +9,11 @@ export const PAGES = {
   'engine.html': { widget: 'simcore-conv' },
   'gabor.html': { widget: 'simcore-gabor' },
   'hopfield.html': { widget: 'simcore-hopfield' },
+  'backprop.html': { widget: 'simcore-mlp' },
   'network.html': { widget: 'simcore-network' },
   'phase-plane.html': { widget: 'simcore-phase-plane' },
   'izhikevich.html': { widget: 'simcore-izhikevich' },
+  'gradient.html': { widget: 'simcore-gradient' },
   'examples/embed.html': { widget: 'simcore-gabor' },
   'examples/slides/index.html': { widget: 'section.present simcore-gabor', hash: '#/2' },
 };

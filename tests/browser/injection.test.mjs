@@ -29,6 +29,8 @@ const DEMOS = {
   'phase-plane.html': { widget: 'simcore-phase-plane', sentinel: ['nullclines', '1', '0'], light: '' },
   'izhikevich.html': { widget: 'simcore-izhikevich', sentinel: ['field', '0', '1'], light: '' },
   'engine.html': { widget: 'simcore-conv', sentinel: ['op', 'convolve', 'correlate'], light: 'imageSize=128' },
+  'backprop.html': { widget: 'simcore-mlp', sentinel: ['showTest', '0', '1'], light: '' },
+  'gradient.html': { widget: 'simcore-gradient', sentinel: ['eigen', '0', '1'], light: '' },
 };
 
 /** Anything a payload could have left in the page or a widget's shadow root. */
@@ -37,7 +39,7 @@ function injected() {
   const all = roots.flatMap((r) => [...r.querySelectorAll('*')]);
   // The page and the shadow roots, without the widgets' own attributes (where a test put the payloads).
   const page = document.documentElement.cloneNode(true);
-  for (const host of page.querySelectorAll('simcore-gabor, simcore-hopfield, simcore-phase-plane, simcore-izhikevich, simcore-conv, simcore-network')) {
+  for (const host of page.querySelectorAll('simcore-gabor, simcore-hopfield, simcore-phase-plane, simcore-izhikevich, simcore-conv, simcore-mlp, simcore-gradient, simcore-network')) {
     for (const a of [...host.attributes]) host.removeAttribute(a.name);
   }
   const html = page.outerHTML + roots.slice(1).map((r) => r.innerHTML).join('');

@@ -21,8 +21,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     q[1] = fuzz_size(&in, 0, MAX_N / 2);
     for (int i = 2; i < 6; i++) q[i] = fuzz_double(&in, -1, 20);
     q[6] = fuzz_int(&in, -1, 2);
-    q[7] = fuzz_int(&in, -1, 1);
+    q[7] = fuzz_int(&in, -1, 2); /* modes 0 (net.m), 1 (fast), and two invalid */
     q[8] = fuzz_u32(&in);
+    q[9] = fuzz_int(&in, -1, MAX_N + 1); /* in-degree: 0 dense, else sparse (fast mode only) */
     uint32_t id = 0;
     if (sc_flat_snn_create(q, &id) != SC_OK) {
         FUZZ_CHECK(id == 0, "failed create leaves id 0");

@@ -194,14 +194,17 @@ static void test_arguments(void)
 }
 
 /* The 1000-neuron net.m network at the paper's parameters: its population
- * rate shows alpha (~10 Hz) and gamma (~40 Hz) rhythms (Izhikevich 2003, Fig. 3). */
-static void test_rhythms(void)
+ * rate shows alpha (~10 Hz) and gamma (~40 Hz) rhythms (Izhikevich 2003,
+ * Fig. 3), in both modes (the fast one: same network, float, other noise).
+ * Returns the mean rate per neuron in Hz. */
+static double rhythms(int mode)
 {
     enum { T = 20000,
            SEG = 500 }; /* 40 segments, 2 Hz bins */
     static float rate[T], power[SEG / 2 + 1];
     sc_snn_params p = sc_snn_default_params();
     p.seed = 5;
+    p.mode = mode;
     sc_snn h;
     int count;
     CHECK(sc_snn_create(&p, &h) == SC_OK, "create");
@@ -219,12 +222,19 @@ static void test_rhythms(void)
         if (power[k] < power[dip]) dip = k;
     double floor = 0;
     for (int k = 75; k < 125; k++) floor += power[k] / 50; /* 150-250 Hz */
-    printf("rhythms: alpha %d Hz (%.3g), trough %d Hz (%.3g), gamma %d Hz (%.3g), 150-250 Hz %.3g, rate %.2f Hz\n",
-           2 * alpha, power[alpha], 2 * dip, power[dip], 2 * gamma, power[gamma], floor, count / (double)T);
+    printf("rhythms, mode %d: alpha %d Hz (%.3g), trough %d Hz (%.3g), gamma %d Hz (%.3g), 150-250 Hz %.3g, rate %.2f Hz\n",
+           mode, 2 * alpha, power[alpha], 2 * dip, power[dip], 2 * gamma, power[gamma], floor, count / (double)T);
     CHECK(alpha > 3 && alpha < 7, "alpha peak inside 6-14 Hz: %d Hz", 2 * alpha);
     CHECK(gamma > 12 && gamma < 25, "gamma peak inside 24-50 Hz: %d Hz", 2 * gamma);
     CHECK(power[alpha] > 2 * power[dip] && power[gamma] > 1.5 * power[dip], "two separate peaks");
     CHECK(power[gamma] > 5 * floor, "gamma above the high-frequency floor");
+    return count / (double)T * 1000.0 / (p.ne + p.ni);
+}
+
+static void test_rhythms(void)
+{
+    const double exact = rhythms(SC_SNN_NETM_F64), fast = rhythms(SC_SNN_FAST_F32);
+    CHECK(fabs(fast - exact) < 0.1 * exact, "mean rates: net.m %.2f Hz, fast %.2f Hz", exact, fast);
 }
 
 /* Parseval on a sine: A sin(2 pi 50 t) has power A^2/2, all near 50 Hz. */

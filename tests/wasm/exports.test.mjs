@@ -17,6 +17,9 @@ const UNUSED = Object.freeze({
   // The binding's network object keeps n and the stored count itself; the
   // query is for other foreign callers (ctypes and the like).
   sc_flat_hopfield_size: 'the JS network knows its size',
+  // The first training entry point, kept for foreign callers; the binding's
+  // train() and fit() both go through sc_flat_mlp_fit (stopping, schedules).
+  sc_flat_mlp_train: 'superseded in the binding by sc_flat_mlp_fit',
 });
 // Exports of the build itself, not of a header (emscripten's, CMakeLists.txt).
 const RUNTIME = new Set(['malloc', 'free', 'memory', '_initialize']);

@@ -8,7 +8,7 @@ import { loadSimcore } from '../../bindings/simcore.mjs';
 import { runSpec, assertFinite } from './helpers/hostile.mjs';
 
 const NAMES = ['options', 'ne', 'ni', 'seed', 'coupling', 'noise', 'scale', 'exc', 'inh', 'noise.exc', 'noise.inh',
-  'scale.exc', 'scale.inh', 'heterogeneity', 'scheme', 'ne + ni', 'rate', 'segment'];
+  'scale.exc', 'scale.inh', 'heterogeneity', 'scheme', 'mode', 'coupling.inDegree', 'ne + ni', 'rate', 'segment'];
 
 const networkSpec = {
   fn: 'createIzhikevichNetwork',
@@ -19,6 +19,8 @@ const networkSpec = {
     if (r.bool()) o.noise = { exc: r.pick([0, 2, 5]), inh: r.pick([0, 2]) };
     if (r.bool()) o.scale = { exc: r.pick([0, 0.5]), inh: r.pick([0, 1]) };
     if (r.bool()) o.heterogeneity = r.bool();
+    if (r.bool()) o.mode = r.pick(['exact', 'fast']);
+    else if (r.int(0, 3) === 0) o.coupling = { inDegree: r.int(1, o.ne + o.ni) }; // sparse: fast mode by default
     return { args: [o] };
   },
   call: (sc, a) => sc.createIzhikevichNetwork(a[0]),

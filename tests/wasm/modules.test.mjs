@@ -38,7 +38,7 @@ const calls = Object.fromEntries(await Promise.all(BINDING_AREAS.map(async (a) =
 
 // One member of each binding area.
 const MEMBER = { conv: 'convolve2d', gabor: 'gaborFilter', hopfield: 'hopfield', linalg: 'gemm', mlp: 'createMLP',
-  ode: 'integrate', phase: 'equilibria', snn: 'createIzhikevichNetwork' };
+  ode: 'integrate', optim: 'optimDescend', phase: 'equilibria', snn: 'createIzhikevichNetwork' };
 
 // One real computation per module, compared with the full core's.
 const img = Float32Array.from({ length: 32 * 32 }, (_, i) => Math.sin(i * 0.37) + ((i * 7919) % 13) / 13);
@@ -60,6 +60,8 @@ const WORK = {
     net.dispose();
     return out;
   },
+  optim: (sc) => [...sc.optimDescend({ expression: 'sin(x)*cos(y) + 0.1*(x^2 + y^2)' }, { method: 'newton', start: [1.5, 1.2] }).path,
+    ...sc.optimGrid('rosenbrock', { x0: -2, x1: 2, y0: -1, y1: 3, nx: 16, ny: 16 }).values],
   snn: (sc) => {
     const net = sc.createIzhikevichNetwork({ ne: 80, ni: 20, seed: 2 });
     const r = net.run(50);

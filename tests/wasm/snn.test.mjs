@@ -52,3 +52,64 @@ for (const simd of [true, false]) {
     assert.throws(() => sc.createIzhikevichNetwork({ scheme: 'rk4' }), RangeError);
   });
 }
+
+// The fast mode (float32, SIMD, its own noise): the SIMD and scalar builds
+// give the same spikes bit for bit (the kernel and its scalar reference do
+// the same operations), its rate matches the exact mode's, and it keeps the
+// rhythms; reset replays it.
+test('snn fast mode: the same spikes in both builds, the exact mode\'s rate and rhythms', async () => {
+  const runs = {};
+  for (const simd of [true, false]) {
+    const sc = await loadSimcore({ simd });
+    const net = sc.createIzhikevichNetwork({ seed: 5, mode: 'fast' });
+    runs[simd] = net.run(10000);
+    net.reset();
+    assert.deepEqual(net.run(500).spikeIndex, runs[simd].spikeIndex.subarray(0, runs[simd].spikeTimes.findIndex((t) => t >= 500)), 'reset replays');
+    net.dispose();
+  }
+  assert.deepEqual(runs[true].spikeIndex, runs[false].spikeIndex);
+  assert.deepEqual(runs[true].spikeTimes, runs[false].spikeTimes);
+  const sc = await loadSimcore();
+  const exact = sc.createIzhikevichNetwork({ seed: 5 });
+  const e = exact.run(10000);
+  exact.dispose();
+  const fast = runs[true].spikeIndex.length;
+  assert.ok(Math.abs(fast - e.spikeIndex.length) < 0.1 * e.spikeIndex.length, `fast ${fast} spikes, exact ${e.spikeIndex.length}`);
+  const { freq, power } = sc.rateSpectrum(runs[true].rate, { segment: 500 });
+  const peak = (lo, hi) => {
+    let best = -1;
+    for (let k = 0; k < freq.length; k++) if (freq[k] >= lo && freq[k] <= hi && (best < 0 || power[k] > power[best])) best = k;
+    return freq[best];
+  };
+  assert.ok(peak(6, 14) > 6 && peak(6, 14) < 14 && peak(24, 50) > 24 && peak(24, 50) < 50, 'alpha and gamma peaks');
+  assert.throws(() => sc.createIzhikevichNetwork({ mode: 'f32' }), /mode/);
+});
+
+test('snn sparse coupling: 20000 neurons with in-degree 100, same spikes in both builds, rates in the dense regime', async () => {
+  const runs = [];
+  for (const simd of [true, false]) {
+    const sc = await loadSimcore({ simd });
+    assert.equal(sc.snnLimits.maxSparseNeurons, 200000);
+    const net = sc.createIzhikevichNetwork({ ne: 16000, ni: 4000, seed: 2, coupling: { inDegree: 100 } });
+    runs.push(net.run(200));
+    net.dispose();
+    assert.throws(() => sc.createIzhikevichNetwork({ ne: 16000, ni: 4000 }), /ne 16000 is out of range \(integer 0..4000\)/);
+    assert.throws(() => sc.createIzhikevichNetwork({ coupling: { inDegree: 100 }, mode: 'exact' }), /needs mode 'fast'/);
+    assert.throws(() => sc.createIzhikevichNetwork({ coupling: { inDegree: 0 } }), /coupling.inDegree/);
+    assert.throws(() => sc.createIzhikevichNetwork({ coupling: 'sparse' }), TypeError);
+  }
+  assert.deepEqual(runs[0].spikeIndex, runs[1].spikeIndex);
+  const hz = (runs[0].spikeIndex.length * 1000) / 200 / 20000;
+  assert.ok(hz > 2 && hz < 40, `mean rate ${hz} Hz`);
+});
+
+test('snn: inputs far outside the model drive the state out of range: a RangeError, not NaN states', async () => {
+  const sc = await loadSimcore();
+  for (const mode of ['exact', 'fast']) {
+    const net = sc.createIzhikevichNetwork({ ne: 8, ni: 2, noise: { exc: 1e30, inh: 1e30 }, scale: { exc: 1e30, inh: 1e30 }, mode });
+    assert.throws(() => net.run(20), (e) => e instanceof RangeError && /run: v: /.test(e.message), mode);
+    net.reset();
+    assert.ok(net.trace([0]).v.every(Number.isFinite), `${mode}: reset recovers`);
+    net.dispose();
+  }
+});

@@ -15,5 +15,7 @@ export const AREAS = [
   { name: 'conv', core: 'gabor', pages: ['engine.html'] },
   { name: 'phase', core: 'phase', pages: ['phase-plane.html', 'izhikevich.html'] },
   { name: 'hopfield', core: 'hopfield', pages: ['hopfield.html'] },
+  { name: 'mlp', core: 'mlp', pages: ['backprop.html'] },
+  { name: 'optim', core: 'optim', pages: ['gradient.html'] },
   { name: 'network', core: 'snn', pages: ['network.html'] },
 ];

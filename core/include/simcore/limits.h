@@ -59,9 +59,11 @@
 
 /* Spiking networks (snn): dense coupling is N*N doubles in the net.m mode
  * (4000 neurons: 128 MiB). */
-#define SC_SNN_MAX_DENSE    4000
-#define SC_SNN_MAX_NETWORKS 16     /* live networks at a time */
-#define SC_SNN_MAX_STEP_MS  100000 /* 1 ms steps of one sc_snn_step call */
+#define SC_SNN_MAX_DENSE     4000
+#define SC_SNN_MAX_SPARSE    200000 /* neurons with a fixed in-degree (fast mode) */
+#define SC_SNN_MAX_IN_DEGREE 1000
+#define SC_SNN_MAX_NETWORKS  16     /* live networks at a time */
+#define SC_SNN_MAX_STEP_MS   100000 /* 1 ms steps of one sc_snn_step call */
 /* Multilayer perceptrons (mlp.h). Weights at the limits: 1024*512 +
  * 7*512*512 + 512*256 floats, about 10 MiB, times three (weights, momentum,
  * initial weights). */
@@ -73,5 +75,11 @@
 #define SC_MLP_MAX_SAMPLES  (1 << 20) /* points of one call (train, predict, double moon) */
 #define SC_MLP_MAX_EPOCHS   100000    /* epochs of one train call */
 #define SC_MLP_MAX_GRID     2048      /* nx, ny of a decision map */
+/* Descent methods on f(x, y) (optim.h). */
+#define SC_OPTIM_MAX_GRID   2048   /* nx, ny of a contour grid */
+#define SC_OPTIM_MAX_ITER   100000 /* steps of one trajectory */
+#define SC_OPTIM_MAX_KAPPA  1e6    /* condition number of the quadratic bowl */
+#define SC_OPTIM_MAX_COORD  1e6    /* |x|, |y| of a start point, a grid corner or a Taylor centre */
+#define SC_OPTIM_DIVERGE_AT 1e10   /* |x| or |y| of an iterate that counts as diverged */
 
 #endif

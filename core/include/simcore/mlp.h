@@ -80,20 +80,129 @@ sc_status sc_mlp_loss_value(sc_mlp net, const float *x, const float *t, int coun
 /* Gradient of that mean loss with respect to the flat weights (n = weight count). */
 sc_status sc_mlp_gradient(sc_mlp net, const float *x, const float *t, int count, float *g, int n);
 
+/* eta over the E epochs of one training call, e = 0 .. E-1 (constant within
+ * an epoch; E = 1 gives eta):
+ *   constant: eta(e) = eta
+ *   linear:   eta(e) = eta (1 - f) + eta_end f,  f = e / (E - 1)
+ *   haykin:   eta(e) = eta / (1 + e / tau),  tau = (E - 1) / (eta / eta_end - 1)
+ *             (Darken & Moody's search-then-converge schedule, Haykin's
+ *             learning-rate annealing, with tau chosen so eta(E-1) = eta_end;
+ *             eta_end <= eta, equality gives the constant schedule).
+ * Each eta(e) is computed in double in exactly that order, rounded to
+ * float, then clamped between eta and eta_end (so rounding never gives 0
+ * for a tiny eta_end). */
+typedef enum sc_mlp_schedule {
+    SC_MLP_ETA_CONSTANT = 0,
+    SC_MLP_ETA_LINEAR,
+    SC_MLP_ETA_HAYKIN,
+    SC_MLP_SCHEDULE_COUNT
+} sc_mlp_schedule;
+
+/* What the test-set stopping rule watches. */
+typedef enum sc_mlp_monitor {
+    SC_MLP_MONITOR_LOSS = 0, /* the mean test loss */
+    SC_MLP_MONITOR_ERROR,    /* the test error rate (sc_mlp_error_rate) */
+    SC_MLP_MONITOR_COUNT
+} sc_mlp_monitor;
+
+/* Why training ended. */
+typedef enum sc_mlp_stop {
+    SC_MLP_STOP_EPOCHS = 0,   /* ran all epochs */
+    SC_MLP_STOP_GRADIENT,     /* ||g|| < grad_tol */
+    SC_MLP_STOP_ERROR_CHANGE, /* |E_av(e) - E_av(e-1)| < change_tol */
+    SC_MLP_STOP_TEST,         /* patience epochs without a better test metric */
+    SC_MLP_STOP_COUNT
+} sc_mlp_stop;
+
+/* Zero in every field added after decay means "off" (the original
+ * behaviour). Stopping criteria (lecture 3, "Stopping Criteria"), checked
+ * after every epoch e in this order, the first that holds ends training:
+ *   grad_tol > 0:   the Euclidean norm of the gradient of the mean training
+ *                   loss (all samples, current weights) is below grad_tol;
+ *   change_tol > 0: |E_av(e) - E_av(e-1)| < change_tol, E_av the mean
+ *                   training loss after epoch e, E_av(-1) the loss before
+ *                   the first epoch of the call (an absolute change; Haykin
+ *                   quotes 0.1-1 % of E_av per epoch as "small");
+ *   patience > 0 (needs test data): the monitored test metric has not
+ *                   gone strictly below its best for patience epochs; the
+ *                   weights of the best epoch are restored (momentum zero). */
 typedef struct sc_mlp_train_desc {
-    int epochs;  /* >= 1 */
-    int batch;   /* 1: online; 0 or >= count: full batch; else mini-batch */
-    int shuffle; /* 0: samples in the given order; 1: a fresh permutation each epoch */
-    float eta;   /* learning rate > 0 */
-    float alpha; /* momentum in [0, 1) */
-    float decay; /* L2 weight decay lambda >= 0 */
+    int epochs;       /* >= 1: the budget */
+    int batch;        /* 1: online; 0 or >= count: full batch; else mini-batch */
+    int shuffle;      /* 0: samples in the given order; 1: a fresh permutation each epoch */
+    float eta;        /* learning rate > 0 (the first epoch's) */
+    float alpha;      /* momentum in [0, 1) */
+    float decay;      /* L2 weight decay lambda >= 0 */
+    int schedule;     /* sc_mlp_schedule */
+    float eta_end;    /* linear, haykin: the last epoch's eta, > 0 (haykin: <= eta) */
+    float grad_tol;   /* >= 0 */
+    float change_tol; /* >= 0 */
+    int patience;     /* 0 .. SC_MLP_MAX_EPOCHS */
+    int monitor;      /* sc_mlp_monitor */
 } sc_mlp_train_desc;
 
 /* Trains on count samples; trace[e] (ntrace = epochs) is the mean training
  * loss over all samples after epoch e. The shuffle draws from the network's
- * generator (seeded at creation, reseeded by reset). */
+ * generator (seeded at creation, reseeded by reset). With a stopping rule,
+ * entries after the last epoch run are 0; sc_mlp_fit says how many ran. */
 sc_status sc_mlp_train(sc_mlp net, const float *x, const float *t, int count,
                        const sc_mlp_train_desc *desc, float *trace, int ntrace);
+
+/* Per-epoch records of sc_mlp_fit, each n = desc->epochs floats; loss is
+ * required, the others may be NULL. test_* need test data. Entries after
+ * the last epoch run are 0. */
+typedef struct sc_mlp_fit_trace {
+    float *loss;       /* mean training loss after the epoch */
+    float *test_loss;  /* mean test loss after the epoch */
+    float *test_error; /* test error rate after the epoch */
+    float *grad_norm;  /* ||gradient of the mean training loss|| after the epoch */
+    float *eta;        /* the eta the epoch used */
+    int n;
+} sc_mlp_fit_trace;
+
+typedef struct sc_mlp_fit_result {
+    int epochs;          /* epochs run, 1 .. desc->epochs */
+    sc_mlp_stop stopped; /* why */
+    int best_epoch;      /* with test data: the epoch (0-based) of the best test metric; else -1 */
+} sc_mlp_fit_result;
+
+/* sc_mlp_train with test data (xtest, ttest: ntest samples, or ntest = 0
+ * and NULL) for the test-set rule and records. */
+sc_status sc_mlp_fit(sc_mlp net, const float *x, const float *t, int count, const float *xtest,
+                     const float *ttest, int ntest, const sc_mlp_train_desc *desc,
+                     const sc_mlp_fit_trace *trace, sc_mlp_fit_result *result);
+
+/* Fraction of the samples misclassified: with one output, the sign of the
+ * output against the sign of the target (squared error) or both against
+ * 0.5 (cross-entropy); with several outputs, the first largest output
+ * against the first largest target. */
+sc_status sc_mlp_error_rate(sc_mlp net, const float *x, const float *t, int count, double *rate);
+
+/* Preprocessing fitted on a training set (lecture 3, "Data Preprocess":
+ * mean zero, decorrelation, variance equalisation): z = M (x - m) for
+ * count x dim samples x. flags combine:
+ *   SC_MLP_PRE_CENTRE:      m = the mean (else m = 0);
+ *   SC_MLP_PRE_DECORRELATE: rows of M along the eigenvectors of the
+ *                           covariance C = 1/count sum (x - mean)(x - mean)^T,
+ *                           largest eigenvalue first (PCA), each with its
+ *                           largest-magnitude component positive;
+ *   SC_MLP_PRE_EQUALISE:    unit variance per output: with DECORRELATE row k
+ *                           scaled by 1/sqrt(lambda_k) (PCA whitening, then
+ *                           cov(z) = I), else M = diag(1/sigma_k).
+ * A direction whose variance is at most 1e-12 of the largest (or exactly 0)
+ * is not scaled up: with EQUALISE its row is zero (whitening) or its scale 1.
+ * Statistics in double; mean: dim floats, matrix: dim x dim row-major
+ * (identity when neither DECORRELATE nor EQUALISE). The eigenvectors come
+ * from a Jacobi SVD of C: O(dim^3) per sweep, seconds for dim ~ 800. */
+#define SC_MLP_PRE_CENTRE      1
+#define SC_MLP_PRE_DECORRELATE 2
+#define SC_MLP_PRE_EQUALISE    4
+#define SC_MLP_PRE_WHITEN      7
+sc_status sc_mlp_preprocess_fit(const float *x, int count, int dim, int flags, float *mean,
+                                float *matrix);
+/* out (count x dim; may be x itself) = M (x - m), accumulated in double. */
+sc_status sc_mlp_preprocess_apply(const float *mean, const float *matrix, int dim, const float *x,
+                                  int count, float *out);
 
 /* Haykin's double moon (sec. 1.6, 4.7): n points (x: 2n floats, y: n labels),
  * upper moon (label +1) centred at (0, 0), lower (label -1) centred at
@@ -120,6 +229,23 @@ SC_API int sc_flat_mlp_gradient(uint32_t id, const float *x, const float *t, int
 SC_API int sc_flat_mlp_train(uint32_t id, const float *x, const float *t, int count, int epochs,
                              int batch, int shuffle, double eta, double alpha, double decay,
                              float *trace, int ntrace);
+/* iopt: epochs, batch, shuffle, schedule, patience, monitor, want_grad_norm
+ * (7); ropt: eta, alpha, decay, eta_end, grad_tol, change_tol (6); trace:
+ * 5 rows of epochs floats (loss, test loss, test error, gradient norm (0
+ * unless wanted or grad_tol > 0), eta); result: epochs run, stop reason,
+ * best epoch (3). */
+SC_API int sc_flat_mlp_fit(uint32_t id, const float *x, const float *t, int count,
+                           const float *xtest, const float *ttest, int ntest, const int *iopt,
+                           int niopt, const double *ropt, int nropt, float *trace, int ntrace,
+                           int *result, int nresult);
+SC_API int sc_flat_mlp_error_rate(uint32_t id, const float *x, const float *t, int count,
+                                  double *rate);
+/* nmean = dim, nmatrix = dim * dim; nout = count * dim. */
+SC_API int sc_flat_mlp_preprocess_fit(const float *x, int count, int dim, int flags, float *mean,
+                                      int nmean, float *matrix, int nmatrix);
+SC_API int sc_flat_mlp_preprocess_apply(const float *mean, int nmean, const float *matrix,
+                                        int nmatrix, int dim, const float *x, int count,
+                                        float *out, int nout);
 SC_API int sc_flat_mlp_double_moon(int n, double r, double w, double d, uint32_t seed, float *x,
                                    int8_t *y);
 

@@ -73,6 +73,8 @@ static const struct {
     LIMIT(SC_LINALG_MAX_DIM),
     LIMIT(SC_LINALG_MAX_ELEMENTS),
     LIMIT(SC_SNN_MAX_DENSE),
+    LIMIT(SC_SNN_MAX_SPARSE),
+    LIMIT(SC_SNN_MAX_IN_DEGREE),
     LIMIT(SC_SNN_MAX_NETWORKS),
     LIMIT(SC_SNN_MAX_STEP_MS),
     LIMIT(SC_MLP_MAX_HIDDEN),
@@ -83,6 +85,11 @@ static const struct {
     LIMIT(SC_MLP_MAX_SAMPLES),
     LIMIT(SC_MLP_MAX_EPOCHS),
     LIMIT(SC_MLP_MAX_GRID),
+    LIMIT(SC_OPTIM_MAX_GRID),
+    LIMIT(SC_OPTIM_MAX_ITER),
+    LIMIT(SC_OPTIM_MAX_KAPPA),
+    LIMIT(SC_OPTIM_MAX_COORD),
+    LIMIT(SC_OPTIM_DIVERGE_AT),
 };
 
 /* Records the binding reads by offset: each field's first index. */

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "mlp_internal.h"
+#include "dense.h"
 #include "simcore/linalg.h"
 
 sc_status mlp_work_init(const mlp_net *n, mlp_work *ws)
@@ -33,16 +34,17 @@ void mlp_work_free(mlp_work *ws)
     ws->block = NULL;
 }
 
-static void activate(int act, float *y, size_t count)
+void mlp_activate(int act, float *y, size_t count)
 {
+    if (act == SC_MLP_TANH) { /* fixed-order kernel: the same bits in every build */
+        mlp_dense_variants[mlp_dense_variant_count - 1].tanh(y, count);
+        return;
+    }
     for (size_t i = 0; i < count; i++) {
         const float v = y[i];
         switch (act) {
         case SC_MLP_LOGISTIC:
             y[i] = 1.0f / (1.0f + expf(-v));
-            break;
-        case SC_MLP_TANH:
-            y[i] = tanhf(v);
             break;
         case SC_MLP_RELU:
             y[i] = v > 0.0f ? v : 0.0f;
@@ -57,7 +59,7 @@ static void activate(int act, float *y, size_t count)
 }
 
 /* d *= phi'(v) written from the layer's outputs y (for the ReLUs, y > 0 iff v > 0). */
-static void times_derivative(int act, const float *y, float *d, size_t count)
+void mlp_times_derivative(int act, const float *y, float *d, size_t count)
 {
     for (size_t i = 0; i < count; i++) {
         const float a = y[i];
@@ -89,19 +91,24 @@ void mlp_forward(const mlp_net *n, mlp_work *ws, int rows)
         float *y = ws->y[l];
         for (int r = 0; r < rows; r++) memcpy(y + (size_t)r * out, b, sizeof(float) * (size_t)out);
         sc_gemm_f32(SC_NO_TRANS, SC_TRANS, rows, out, in, 1.0f, ws->y[l - 1], in, w, in, 1.0f, y, out);
-        if (l < L) {
-            activate(n->act[l], y, (size_t)rows * out);
-            continue;
-        }
-        memcpy(ws->v_out, y, sizeof(float) * (size_t)rows * out);
-        if (n->loss == SC_MLP_BCE) activate(SC_MLP_LOGISTIC, y, (size_t)rows * out);
-        if (n->loss == SC_MLP_SOFTMAX_CE) {
-            for (int r = 0; r < rows; r++) {
-                float *o = y + (size_t)r * out, m = o[0], s = 0.0f;
-                for (int k = 1; k < out; k++) m = o[k] > m ? o[k] : m;
-                for (int k = 0; k < out; k++) s += o[k] = expf(o[k] - m);
-                for (int k = 0; k < out; k++) o[k] /= s;
-            }
+        if (l < L)
+            mlp_activate(n->act[l], y, (size_t)rows * out);
+        else
+            mlp_output(n, y, ws->v_out, rows);
+    }
+}
+
+void mlp_output(const mlp_net *n, float *y, float *v_out, int rows)
+{
+    const int out = n->sizes[n->nlayers];
+    memcpy(v_out, y, sizeof(float) * (size_t)rows * out);
+    if (n->loss == SC_MLP_BCE) mlp_activate(SC_MLP_LOGISTIC, y, (size_t)rows * out);
+    if (n->loss == SC_MLP_SOFTMAX_CE) {
+        for (int r = 0; r < rows; r++) {
+            float *o = y + (size_t)r * out, m = o[0], s = 0.0f;
+            for (int k = 1; k < out; k++) m = o[k] > m ? o[k] : m;
+            for (int k = 0; k < out; k++) s += o[k] = expf(o[k] - m);
+            for (int k = 0; k < out; k++) o[k] /= s;
         }
     }
 }
@@ -150,7 +157,7 @@ void mlp_backward(const mlp_net *n, mlp_work *ws, int rows, float scale, float *
         if (l == 1) break;
         /* hidden deltas from the old weights, before any update */
         sc_gemm_f32(SC_NO_TRANS, SC_NO_TRANS, rows, in, out, 1.0f, d, out, w, in, 0.0f, dprev, in);
-        times_derivative(n->act[l - 1], ws->y[l - 1], dprev, (size_t)rows * in);
+        mlp_times_derivative(n->act[l - 1], ws->y[l - 1], dprev, (size_t)rows * in);
         float *tmp = d;
         d = dprev;
         dprev = tmp;
@@ -170,21 +177,27 @@ void mlp_gather(const mlp_net *n, mlp_work *ws, const float *x, const float *t, 
 
 sc_status mlp_check_data(const mlp_net *n, const float *x, const float *t, int count)
 {
-    if (count < 1 || count > SC_MLP_MAX_SAMPLES) return sc_fail(SC_ERR_SIZE, "count");
-    if (!x) return sc_fail(SC_ERR_NULL, "x");
-    if (!t) return sc_fail(SC_ERR_NULL, "t");
+    return mlp_check_named(n, x, t, count, "x", "t", "count");
+}
+
+sc_status mlp_check_named(const mlp_net *n, const float *x, const float *t, int count,
+                          const char *xname, const char *tname, const char *cname)
+{
+    if (count < 1 || count > SC_MLP_MAX_SAMPLES) return sc_fail(SC_ERR_SIZE, cname);
+    if (!x) return sc_fail(SC_ERR_NULL, xname);
+    if (!t) return sc_fail(SC_ERR_NULL, tname);
     const int in = n->sizes[0], out = n->sizes[n->nlayers];
-    if (!sc_all_finite(x, (size_t)count * in)) return sc_fail(SC_ERR_NONFINITE, "x");
-    if (!sc_all_finite(t, (size_t)count * out)) return sc_fail(SC_ERR_NONFINITE, "t");
+    if (!sc_all_finite(x, (size_t)count * in)) return sc_fail(SC_ERR_NONFINITE, xname);
+    if (!sc_all_finite(t, (size_t)count * out)) return sc_fail(SC_ERR_NONFINITE, tname);
     if (n->loss == SC_MLP_MSE) return SC_OK;
     for (int r = 0; r < count; r++) {
         double s = 0.0;
         for (int k = 0; k < out; k++) {
             const float v = t[(size_t)r * out + k];
-            if (v < 0.0f || v > 1.0f) return sc_fail(SC_ERR_RANGE, "t");
+            if (v < 0.0f || v > 1.0f) return sc_fail(SC_ERR_RANGE, tname);
             s += v;
         }
-        if (n->loss == SC_MLP_SOFTMAX_CE && fabs(s - 1.0) > 1e-4) return sc_fail(SC_ERR_RANGE, "t");
+        if (n->loss == SC_MLP_SOFTMAX_CE && fabs(s - 1.0) > 1e-4) return sc_fail(SC_ERR_RANGE, tname);
     }
     return SC_OK;
 }

@@ -43,5 +43,26 @@ void mlp_backward(const mlp_net *n, mlp_work *ws, int rows, float scale, float *
 void mlp_gather(const mlp_net *n, mlp_work *ws, const float *x, const float *t, const int *idx,
                 int first, int rows);
 sc_status mlp_check_data(const mlp_net *n, const float *x, const float *t, int count);
+/* The same, naming the arrays and the count as given. */
+sc_status mlp_check_named(const mlp_net *n, const float *x, const float *t, int count,
+                          const char *xname, const char *tname, const char *cname);
+/* Mean loss over all samples (forward passes only). */
+double mlp_mean_loss(const mlp_net *n, mlp_work *ws, const float *x, const float *t, int count);
+/* g = mean gradient over samples idx[first..first+m) (idx NULL: in order);
+ * *loss_sum (may be NULL) gets the summed loss of those samples. */
+void mlp_mean_gradient(const mlp_net *n, mlp_work *ws, const float *x, const float *t,
+                       const int *idx, int first, int m, float *g, double *loss_sum);
+/* Misclassified samples (sc_mlp_error_rate's rule). */
+int mlp_error_count(const mlp_net *n, mlp_work *ws, const float *x, const float *t, int count);
+/* dw = alpha dw - eta (g + lambda w) (decay on weights, not biases); w += dw. */
+void mlp_update(mlp_net *n, const float *g, float eta, float alpha, float decay);
+/* One online step (batch of one) on sample x, target t: forward, the
+ * lecture's deltas through the old weights, update; fixed-order kernels
+ * (dense.h), so the SIMD and scalar builds agree bit for bit. */
+void mlp_online_step(mlp_net *n, mlp_work *ws, const float *x, const float *t, float eta,
+                     float alpha, float decay);
+void mlp_activate(int act, float *y, size_t count);
+void mlp_times_derivative(int act, const float *y, float *d, size_t count);
+void mlp_output(const mlp_net *n, float *y, float *v_out, int rows);
 
 #endif

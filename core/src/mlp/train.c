@@ -1,5 +1,6 @@
-/* Prediction, loss, gradient and training (online, mini-batch, full batch)
- * with the lecture's momentum rule (mlp.h). */
+/* Prediction, loss, gradient, error rate and the (mini-)batch update
+ * steps with the lecture's momentum rule (mlp.h); the epoch loop is in
+ * fit.c. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,8 +58,7 @@ sc_status sc_mlp_predict_grid(sc_mlp net, float x0, float x1, float y0, float y1
     return sc_check_output(out, (size_t)nout_total, "out");
 }
 
-/* Mean loss over all samples; forward passes only. */
-static double mean_loss(const mlp_net *n, mlp_work *ws, const float *x, const float *t, int count)
+double mlp_mean_loss(const mlp_net *n, mlp_work *ws, const float *x, const float *t, int count)
 {
     double sum = 0.0;
     for (int first = 0; first < count; first += MLP_CHUNK) {
@@ -70,17 +70,44 @@ static double mean_loss(const mlp_net *n, mlp_work *ws, const float *x, const fl
     return sum / count;
 }
 
-/* g = mean gradient over samples idx[first..first+m) (idx NULL: in order). */
-static void gradient(const mlp_net *n, mlp_work *ws, const float *x, const float *t, const int *idx,
-                     int first, int m, float *g)
+void mlp_mean_gradient(const mlp_net *n, mlp_work *ws, const float *x, const float *t,
+                       const int *idx, int first, int m, float *g, double *loss_sum)
 {
     memset(g, 0, sizeof(float) * (size_t)n->nw);
+    double sum = 0.0;
     for (int done = 0; done < m; done += MLP_CHUNK) {
         const int rows = m - done < MLP_CHUNK ? m - done : MLP_CHUNK;
         mlp_gather(n, ws, x, t, idx, first + done, rows);
         mlp_forward(n, ws, rows);
+        if (loss_sum) sum += mlp_loss_sum(n, ws, rows);
         mlp_backward(n, ws, rows, 1.0f / (float)m, g);
     }
+    if (loss_sum) *loss_sum = sum;
+}
+
+static int argmax(const float *v, int n)
+{
+    int k = 0;
+    for (int i = 1; i < n; i++) k = v[i] > v[k] ? i : k;
+    return k;
+}
+
+int mlp_error_count(const mlp_net *n, mlp_work *ws, const float *x, const float *t, int count)
+{
+    const int out = n->sizes[n->nlayers];
+    const float cut = n->loss == SC_MLP_MSE ? 0.0f : 0.5f;
+    int wrong = 0;
+    for (int first = 0; first < count; first += MLP_CHUNK) {
+        const int rows = count - first < MLP_CHUNK ? count - first : MLP_CHUNK;
+        mlp_gather(n, ws, x, t, NULL, first, rows);
+        mlp_forward(n, ws, rows);
+        const float *y = ws->y[n->nlayers];
+        for (int r = 0; r < rows; r++) {
+            const float *yr = y + (size_t)r * out, *tr = ws->t + (size_t)r * out;
+            wrong += out == 1 ? (yr[0] >= cut) != (tr[0] >= cut) : argmax(yr, out) != argmax(tr, out);
+        }
+    }
+    return wrong;
 }
 
 sc_status sc_mlp_loss_value(sc_mlp net, const float *x, const float *t, int count, double *loss)
@@ -92,7 +119,7 @@ sc_status sc_mlp_loss_value(sc_mlp net, const float *x, const float *t, int coun
     if (st != SC_OK) return st;
     mlp_work ws;
     if (mlp_work_init(n, &ws) != SC_OK) return SC_ERR_NOMEM;
-    *loss = mean_loss(n, &ws, x, t, count);
+    *loss = mlp_mean_loss(n, &ws, x, t, count);
     mlp_work_free(&ws);
     return isfinite(*loss) ? SC_OK : sc_fail(SC_ERR_OVERFLOW, "loss");
 }
@@ -107,81 +134,33 @@ sc_status sc_mlp_gradient(sc_mlp net, const float *x, const float *t, int count,
     if (st != SC_OK) return st;
     mlp_work ws;
     if (mlp_work_init(n, &ws) != SC_OK) return SC_ERR_NOMEM;
-    gradient(n, &ws, x, t, NULL, 0, count, g);
+    mlp_mean_gradient(n, &ws, x, t, NULL, 0, count, g, NULL);
     mlp_work_free(&ws);
     return sc_check_output(g, (size_t)ng, "g");
 }
 
-/* dw = alpha dw - eta (g + lambda w) (decay on weights, not biases); w += dw. */
-static void update(mlp_net *n, const float *g, const sc_mlp_train_desc *d)
+sc_status sc_mlp_error_rate(sc_mlp net, const float *x, const float *t, int count, double *rate)
+{
+    const mlp_net *n = mlp_get(net);
+    if (!n) return sc_fail(SC_ERR_HANDLE, "net");
+    if (!rate) return sc_fail(SC_ERR_NULL, "rate");
+    sc_status st = mlp_check_data(n, x, t, count);
+    if (st != SC_OK) return st;
+    mlp_work ws;
+    if (mlp_work_init(n, &ws) != SC_OK) return SC_ERR_NOMEM;
+    *rate = (double)mlp_error_count(n, &ws, x, t, count) / count;
+    mlp_work_free(&ws);
+    return SC_OK;
+}
+
+void mlp_update(mlp_net *n, const float *g, float eta, float alpha, float decay)
 {
     for (int l = 1; l <= n->nlayers; l++) {
         const int nweights = n->sizes[l] * n->sizes[l - 1], total = n->sizes[l] * (n->sizes[l - 1] + 1);
         for (int i = n->off[l]; i < n->off[l] + total; i++) {
-            const float decay = i < n->off[l] + nweights ? d->decay * n->w[i] : 0.0f;
-            n->dw[i] = d->alpha * n->dw[i] - d->eta * (g[i] + decay);
+            const float lw = i < n->off[l] + nweights ? decay * n->w[i] : 0.0f;
+            n->dw[i] = alpha * n->dw[i] - eta * (g[i] + lw);
             n->w[i] += n->dw[i];
         }
     }
-}
-
-static sc_status check_desc(const sc_mlp_train_desc *d)
-{
-    if (!d) return sc_fail(SC_ERR_NULL, "desc");
-    if (d->epochs < 1 || d->epochs > SC_MLP_MAX_EPOCHS) return sc_fail(SC_ERR_SIZE, "epochs");
-    if (d->batch < 0) return sc_fail(SC_ERR_SIZE, "batch");
-    if (d->shuffle != 0 && d->shuffle != 1) return sc_fail(SC_ERR_OPTION, "shuffle");
-    if (!isfinite(d->eta)) return sc_fail(SC_ERR_NONFINITE, "eta");
-    if (!isfinite(d->alpha)) return sc_fail(SC_ERR_NONFINITE, "alpha");
-    if (!isfinite(d->decay)) return sc_fail(SC_ERR_NONFINITE, "decay");
-    if (!(d->eta > 0.0f)) return sc_fail(SC_ERR_RANGE, "eta");
-    if (!(d->alpha >= 0.0f && d->alpha < 1.0f)) return sc_fail(SC_ERR_RANGE, "alpha");
-    if (!(d->decay >= 0.0f)) return sc_fail(SC_ERR_RANGE, "decay");
-    return SC_OK;
-}
-
-sc_status sc_mlp_train(sc_mlp net, const float *x, const float *t, int count,
-                       const sc_mlp_train_desc *desc, float *trace, int ntrace)
-{
-    mlp_net *n = mlp_get(net);
-    if (!n) return sc_fail(SC_ERR_HANDLE, "net");
-    sc_status st = check_desc(desc);
-    if (st != SC_OK) return st;
-    if (!trace) return sc_fail(SC_ERR_NULL, "trace");
-    if (ntrace != desc->epochs) return sc_fail(SC_ERR_SIZE, "trace");
-    st = mlp_check_data(n, x, t, count);
-    if (st != SC_OK) return st;
-    const int batch = desc->batch == 0 || desc->batch > count ? count : desc->batch;
-    mlp_work ws;
-    if (mlp_work_init(n, &ws) != SC_OK) return SC_ERR_NOMEM;
-    float *g = malloc(sizeof(float) * (size_t)n->nw);
-    int *order = malloc(sizeof(int) * (size_t)count);
-    if (!g || !order) {
-        free(g);
-        free(order);
-        mlp_work_free(&ws);
-        return sc_fail(SC_ERR_NOMEM, "scratch");
-    }
-    for (int i = 0; i < count; i++) order[i] = i;
-    st = SC_OK;
-    for (int e = 0; e < desc->epochs && st == SC_OK; e++) {
-        if (desc->shuffle)
-            for (int i = count - 1; i > 0; i--) { /* Fisher-Yates */
-                const int j = (int)sc_rng_below(&n->rng, (uint32_t)i + 1), tmp = order[i];
-                order[i] = order[j];
-                order[j] = tmp;
-            }
-        for (int first = 0; first < count; first += batch) {
-            const int m = count - first < batch ? count - first : batch;
-            gradient(n, &ws, x, t, order, first, m, g);
-            update(n, g, desc);
-        }
-        const double loss = mean_loss(n, &ws, x, t, count);
-        trace[e] = (float)loss;
-        if (!isfinite(trace[e]) || !sc_all_finite(n->w, (size_t)n->nw)) st = sc_fail(SC_ERR_OVERFLOW, "weights");
-    }
-    free(g);
-    free(order);
-    mlp_work_free(&ws);
-    return st;
 }

@@ -14,7 +14,7 @@ int sc_flat_snn_default_params(double *q)
     if (!q) return sc_fail(SC_ERR_NULL, "params");
     sc_snn_params p = sc_snn_default_params();
     const double v[SC_SNN_FLAT_PARAMS] = {p.ne, p.ni, p.exc_scale, p.inh_scale, p.noise_exc,
-                                          p.noise_inh, p.heterogeneity, p.mode, p.seed};
+                                          p.noise_inh, p.heterogeneity, p.mode, p.seed, p.in_degree};
     for (int i = 0; i < SC_SNN_FLAT_PARAMS; i++) q[i] = v[i];
     return SC_OK;
 }
@@ -29,6 +29,7 @@ int sc_flat_snn_create(const double *q, uint32_t *id)
     if (!whole(q[6], 0, 1)) return sc_fail(SC_ERR_OPTION, "heterogeneity");
     if (!whole(q[7], 0, 1e9)) return sc_fail(SC_ERR_OPTION, "mode");
     if (!whole(q[8], 0, 4294967295.0)) return sc_fail(SC_ERR_RANGE, "seed");
+    if (!whole(q[9], 0, 1e9)) return sc_fail(SC_ERR_SIZE, "in_degree");
     sc_snn_params p = sc_snn_default_params();
     p.ne = q[0] > 1e8 ? 100000000 : (int)q[0];
     p.ni = q[1] > 1e8 ? 100000000 : (int)q[1];
@@ -39,6 +40,7 @@ int sc_flat_snn_create(const double *q, uint32_t *id)
     p.heterogeneity = (int)q[6];
     p.mode = q[7] > 1e8 ? 100000000 : (int)q[7];
     p.seed = (uint32_t)q[8];
+    p.in_degree = q[9] > 1e8 ? 100000000 : (int)q[9];
     sc_snn h;
     const sc_status st = sc_snn_create(&p, &h);
     *id = h.id;

@@ -10,31 +10,44 @@
 #include <stddef.h>
 #include "snn_internal.h"
 
-void sc_snn_net_init(sc_snn_net *net)
+void sc_snn_draw(const sc_snn_params *p, sc_snn_streams *st, double *a, double *b, double *c, double *d,
+                 sc_snn_weight_fn put, void *ctx)
 {
-    const sc_snn_params *p = &net->p;
-    int ne = p->ne, n = net->n;
-    sc_snn_streams_seed(&net->st, p->seed);
+    const int ne = p->ne, n = p->ne + p->ni;
+    sc_snn_streams_seed(st, p->seed);
     for (int i = 0; i < ne; i++) {
-        double r = sc_snn_rand(&net->st);
+        double r = sc_snn_rand(st);
         if (!p->heterogeneity) r = 0.0;
-        net->a[i] = 0.02;
-        net->b[i] = 0.2;
-        net->c[i] = -65.0 + 15.0 * (r * r);
-        net->d[i] = 8.0 - 6.0 * (r * r);
+        a[i] = 0.02;
+        b[i] = 0.2;
+        c[i] = -65.0 + 15.0 * (r * r);
+        d[i] = 8.0 - 6.0 * (r * r);
     }
     for (int i = ne; i < n; i++) {
-        double r = sc_snn_rand(&net->st);
+        double r = sc_snn_rand(st);
         if (!p->heterogeneity) r = 0.0;
-        net->a[i] = 0.02 + 0.08 * r;
-        net->b[i] = 0.25 - 0.05 * r;
-        net->c[i] = -65.0;
-        net->d[i] = 2.0;
+        a[i] = 0.02 + 0.08 * r;
+        b[i] = 0.25 - 0.05 * r;
+        c[i] = -65.0;
+        d[i] = 2.0;
     }
+    if (!put) return; /* a sparse network draws its own weights next */
     for (int j = 0; j < n; j++) {
         double scale = j < ne ? p->exc_scale : -p->inh_scale;
-        for (int i = 0; i < n; i++) net->S[(size_t)j * n + i] = scale * sc_snn_rand(&net->st);
+        for (int i = 0; i < n; i++) put(ctx, i, j, scale * sc_snn_rand(st));
     }
+}
+
+static void put_double(void *ctx, int i, int j, double w)
+{
+    sc_snn_net *net = ctx;
+    net->S[(size_t)j * net->n + i] = w;
+}
+
+void sc_snn_net_init(sc_snn_net *net)
+{
+    const int n = net->n;
+    sc_snn_draw(&net->p, &net->st, net->a, net->b, net->c, net->d, put_double, net);
     for (int i = 0; i < n; i++) {
         net->v[i] = -65.0;
         net->u[i] = net->b[i] * net->v[i];

@@ -3,6 +3,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include "snn_internal.h"
+#include "fast.h"
 #include "simcore/limits.h"
 #include "../base/internal.h"
 #include "../base/pool.h"
@@ -36,7 +37,26 @@ static void net_free(sc_snn_net *net)
     free(net->I);
     free(net->sum);
     free(net->fired);
+    sc_snn_fast_free(net->fast);
     free(net);
+}
+
+static void init(sc_snn_net *net)
+{
+    if (net->fast) {
+        sc_snn_fast_init(net->fast, &net->p, &net->st);
+        net->t = 0;
+    } else {
+        sc_snn_net_init(net);
+    }
+}
+
+/* One 1 ms step in the network's mode; the fired indices go to net->fired. */
+static int step(sc_snn_net *net)
+{
+    if (!net->fast) return sc_snn_net_step(net);
+    net->t++;
+    return sc_snn_fast_variants[sc_snn_fast_variant_count - 1].step(net->fast, net->fired);
 }
 
 static int finite_nonneg(double x) { return isfinite(x) && x >= 0.0; }
@@ -46,8 +66,12 @@ sc_status sc_snn_create(const sc_snn_params *p, sc_snn *out)
     if (!out) return sc_fail(SC_ERR_NULL, "net");
     out->id = 0;
     if (!p) return sc_fail(SC_ERR_NULL, "params");
-    if (p->ne < 0 || p->ni < 0 || p->ne + p->ni < 1 || p->ne + p->ni > SC_SNN_MAX_DENSE)
+    if (p->ne < 0 || p->ni < 0 || p->ne > SC_SNN_MAX_SPARSE || p->ni > SC_SNN_MAX_SPARSE)
         return sc_fail(SC_ERR_SIZE, "ne + ni");
+    if (p->in_degree < 0 || p->in_degree > SC_SNN_MAX_IN_DEGREE) return sc_fail(SC_ERR_SIZE, "in_degree");
+    if (p->ne + p->ni < 1 || p->ne + p->ni > (p->in_degree ? SC_SNN_MAX_SPARSE : SC_SNN_MAX_DENSE))
+        return sc_fail(SC_ERR_SIZE, "ne + ni");
+    if (p->in_degree > p->ne + p->ni) return sc_fail(SC_ERR_SIZE, "in_degree");
     if (!isfinite(p->exc_scale) || !isfinite(p->inh_scale) || !isfinite(p->noise_exc) || !isfinite(p->noise_inh))
         return sc_fail(SC_ERR_NONFINITE, "params");
     if (!finite_nonneg(p->exc_scale)) return sc_fail(SC_ERR_RANGE, "exc_scale");
@@ -55,30 +79,39 @@ sc_status sc_snn_create(const sc_snn_params *p, sc_snn *out)
     if (!finite_nonneg(p->noise_exc)) return sc_fail(SC_ERR_RANGE, "noise_exc");
     if (!finite_nonneg(p->noise_inh)) return sc_fail(SC_ERR_RANGE, "noise_inh");
     if (p->heterogeneity != 0 && p->heterogeneity != 1) return sc_fail(SC_ERR_OPTION, "heterogeneity");
-    if (p->mode != SC_SNN_NETM_F64) return sc_fail(SC_ERR_OPTION, "mode");
+    if (p->mode != SC_SNN_NETM_F64 && p->mode != SC_SNN_FAST_F32) return sc_fail(SC_ERR_OPTION, "mode");
+    if (p->in_degree && p->mode != SC_SNN_FAST_F32) return sc_fail(SC_ERR_OPTION, "in_degree"); /* net.m is dense */
     if (sc_pool_live(SC_KIND_SNN) >= SC_SNN_MAX_NETWORKS) return sc_fail(SC_ERR_NOMEM, POOL_FULL);
     sc_snn_net *net = calloc(1, sizeof *net);
     if (!net) return sc_fail(SC_ERR_NOMEM, "net");
     int n = p->ne + p->ni;
     net->p = *p;
     net->n = n;
-    size_t nd = (size_t)n * sizeof(double);
-    net->a = malloc(nd);
-    net->b = malloc(nd);
-    net->c = malloc(nd);
-    net->d = malloc(nd);
-    net->v = malloc(nd);
-    net->u = malloc(nd);
-    net->I = malloc(nd);
-    net->sum = malloc(nd);
     net->fired = malloc((size_t)n * sizeof(int));
-    net->S = malloc((size_t)n * nd);
-    if (!net->a || !net->b || !net->c || !net->d || !net->v || !net->u || !net->I || !net->sum || !net->fired ||
-        !net->S) {
-        net_free(net);
-        return sc_fail(SC_ERR_NOMEM, "ne + ni");
+    if (p->mode == SC_SNN_FAST_F32) {
+        net->fast = sc_snn_fast_create(p);
+        if (!net->fired || !net->fast) {
+            net_free(net);
+            return sc_fail(SC_ERR_NOMEM, "ne + ni");
+        }
+    } else {
+        size_t nd = (size_t)n * sizeof(double);
+        net->a = malloc(nd);
+        net->b = malloc(nd);
+        net->c = malloc(nd);
+        net->d = malloc(nd);
+        net->v = malloc(nd);
+        net->u = malloc(nd);
+        net->I = malloc(nd);
+        net->sum = malloc(nd);
+        net->S = malloc((size_t)n * nd);
+        if (!net->a || !net->b || !net->c || !net->d || !net->v || !net->u || !net->I || !net->sum || !net->fired ||
+            !net->S) {
+            net_free(net);
+            return sc_fail(SC_ERR_NOMEM, "ne + ni");
+        }
     }
-    sc_snn_net_init(net);
+    init(net);
     sc_status st = sc_pool_add(SC_KIND_SNN, net, SC_SNN_MAX_NETWORKS, POOL_FULL, &out->id);
     if (st != SC_OK) net_free(net);
     return st;
@@ -99,7 +132,7 @@ sc_status sc_snn_destroy(sc_snn h)
 sc_status sc_snn_reset(sc_snn h)
 {
     NET_OR_FAIL(net, h);
-    sc_snn_net_init(net);
+    init(net);
     return SC_OK;
 }
 
@@ -107,22 +140,29 @@ sc_status sc_snn_step(sc_snn h, int ms, int32_t *neuron, float *time, int cap, i
 {
     NET_OR_FAIL(net, h);
     if (!count) return sc_fail(SC_ERR_NULL, "count");
-    if (ms < 0 || ms > SC_SNN_MAX_STEP_MS) return sc_fail(SC_ERR_SIZE, "ms");
+    if (ms < 0 || ms > SC_SNN_MAX_STEP_MS || (long long)ms * net->n > 2147483647LL) return sc_fail(SC_ERR_SIZE, "ms");
     if (cap < 0) return sc_fail(SC_ERR_SIZE, "cap");
     if (cap > 0 && (!neuron || !time)) return sc_fail(SC_ERR_NULL, !neuron ? "neuron" : "time");
     int total = 0;
     for (int s = 0; s < ms; s++) {
         double t = (double)net->t; /* net.m stamps a spike with the step's t */
-        int nf = sc_snn_net_step(net);
+        int nf = step(net);
         for (int k = 0; k < nf && total + k < cap; k++) {
             neuron[total + k] = net->fired[k];
             time[total + k] = (float)t;
         }
-        /* total can not overflow: ms * n <= 1e5 * 4000 < 2^31 */
+        /* total can not overflow: ms * n < 2^31, checked above */
         total += nf;
         if (rate) rate[s] = (float)(1000.0 * nf / net->n);
     }
     *count = total;
+    /* Inputs far outside the model's range (noise or weights of 1e6 and up)
+     * drive v past the float/double range within a step, and then to NaN:
+     * say so rather than hand out NaN states (reset() recovers). */
+    for (int i = 0; i < net->n; i++) {
+        const double v = net->fast ? net->fast->v[i] : net->v[i], u = net->fast ? net->fast->u[i] : net->u[i];
+        if (!isfinite(v) || !isfinite(u)) return sc_fail(SC_ERR_OVERFLOW, "v");
+    }
     return SC_OK;
 }
 
@@ -136,8 +176,8 @@ sc_status sc_snn_state(sc_snn h, const int32_t *index, int n, double *v, double 
     for (int k = 0; k < n; k++)
         if (index[k] < 0 || index[k] >= net->n) return sc_fail(SC_ERR_RANGE, "index");
     for (int k = 0; k < n; k++) {
-        v[k] = net->v[index[k]];
-        u[k] = net->u[index[k]];
+        v[k] = net->fast ? net->fast->v[index[k]] : net->v[index[k]];
+        u[k] = net->fast ? net->fast->u[index[k]] : net->u[index[k]];
     }
     return SC_OK;
 }

@@ -26,8 +26,17 @@ typedef struct sc_snn_net {
     double *v, *u, *I, *sum;
     int *fired; /* indices that fired this step */
     sc_snn_streams st;
-    long long t; /* steps done (ms) */
+    long long t;              /* steps done (ms) */
+    struct sc_snn_fast *fast; /* the fast mode's state (fast.h), or NULL for net.m's */
 } sc_snn_net;
+
+/* net.m's draws from p->seed, in its order: a, b, c, d (n each), then the
+ * weights S(i, j) column by column, each passed to put (put NULL: no
+ * weights drawn). Both modes use it, so a seed gives one network whatever
+ * the mode. */
+typedef void (*sc_snn_weight_fn)(void *ctx, int i, int j, double w);
+void sc_snn_draw(const sc_snn_params *p, sc_snn_streams *st, double *a, double *b, double *c, double *d,
+                 sc_snn_weight_fn put, void *ctx);
 
 /* Draws a, b, c, d, S (columns in order), v = -65, u = b v from the seed. */
 void sc_snn_net_init(sc_snn_net *net);

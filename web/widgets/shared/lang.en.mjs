@@ -14,6 +14,8 @@ export default {
   'page.index.engine.desc': 'The engine under the demos: convolution and correlation, border rules, and the direct, separable and FFT methods with their timings.',
   'page.index.hopfield.title': 'Hopfield network and Boltzmann dynamics',
   'page.index.hopfield.desc': 'Draw on a network of neurons, store digits and letters, corrupt them and watch recall roll down the energy; learning rules, temperature, annealing and capacity.',
+  'page.index.mlp.title': 'Back-propagation playground',
+  'page.index.mlp.desc': 'Train a multilayer perceptron on Haykin’s double moon: decision map, learning curves, weights, confusion matrix and test errors; logistic against ReLU side by side.',
   'page.index.pp.title': 'Phase portraits: 2-D linear and nonlinear systems',
   'page.index.pp.desc': 'Centres, foci, nodes and saddles: change the matrix, click for trajectories, walk across the trace–determinant plane; then FitzHugh–Nagumo, van der Pol and Morris–Lecar.',
   'page.index.izh.title': 'The Izhikevich neuron',

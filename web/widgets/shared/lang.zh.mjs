@@ -13,6 +13,8 @@ export default {
   'page.index.engine.desc': '演示背后的引擎：卷积与相关、边界规则，以及直接、可分离和 FFT 三种算法及其耗时。',
   'page.index.hopfield.title': 'Hopfield 网络与 Boltzmann 动力学',
   'page.index.hopfield.desc': '在神经元网络上绘画，存储数字和字母，破坏它们，看回忆沿能量下降；学习规则、温度、退火与容量。',
+  'page.index.mlp.title': '反向传播实验台',
+  'page.index.mlp.desc': '在 Haykin 的双月数据上训练多层感知器：决策图、学习曲线、权值、混淆矩阵和测试错误；logistic 与 ReLU 并排比较。',
   'page.index.pp.title': '相图：二维线性与非线性系统',
   'page.index.pp.desc': '中心、焦点、节点与鞍点：改变矩阵，点击画出轨线，在迹–行列式平面上穿越边界；还有 FitzHugh–Nagumo、van der Pol 和 Morris–Lecar 模型。',
   'page.index.izh.title': 'Izhikevich 神经元',

@@ -26,9 +26,11 @@ export function parseField(field, text) {
 // Free text limited to field.maxLength characters from a fixed alphabet
 // (field.chars, a regular-expression character class), e.g. a formula that
 // only the core's parser reads. It is shown with textContent, never as markup.
+// An optional field.valid(text) checks the grammar (e.g. a layer list).
 function checkText(field, text) {
   if (typeof text !== 'string' || text.length > field.maxLength) return undefined;
-  return new RegExp(`^[${field.chars}]*$`).test(text) ? text : undefined;
+  if (!new RegExp(`^[${field.chars}]*$`).test(text)) return undefined;
+  return !field.valid || field.valid(text) ? text : undefined;
 }
 
 // ±1 grids as canonical text (grid-bits.mjs), e.g. a student's drawings:
