@@ -47,7 +47,7 @@ await withBrowser(async (browser, server) => {
   for (const how of ['http', 'file']) {
     test(`network.html over ${how}: loads, runs live, typeset equations, no console errors or outside requests`, async () => {
       const { ctx, p, problems } = await open(browser, server, how);
-      assert.match(await p.locator(`${W} .timing`).textContent(), /^N = 1000 \(800 \+ 200\) · SIMD/);
+      assert.match(await p.locator(`${W} .timing`).textContent(), /^N = 1000 \(800 \+ 200\) · net\.m, double · SIMD/);
       assert.ok(await p.locator('.katex').count() >= 4);
       // It starts running by itself (autoplay) at 1× real time.
       const t0 = await get(p, 'el.time');
@@ -214,6 +214,13 @@ await withBrowser(async (browser, server) => {
     await call(p, 'stepMs', 500);
     assert.deepEqual((await raster(p)).index, Array.from(direct({ ...opts, scale: { exc: 0.5, inh: 1.5 } }, 500).spikeIndex));
     assert.match(await pageHash(p), /scaleInh=1\.5/);
+    // The fast arithmetic: another network run (float32, its own noise), still the binding's for those options.
+    await p.locator(`${W} #c-mode`).selectOption('fast');
+    await idle(p);
+    assert.match(await p.locator(`${W} .timing`).textContent(), /· fast, float32 ·/);
+    await fromZero(p);
+    await call(p, 'stepMs', 500);
+    assert.deepEqual((await raster(p)).index, Array.from(direct({ ...opts, scale: { exc: 0.5, inh: 1.5 }, mode: 'fast' }, 500).spikeIndex));
     // A hostile or out-of-range value keeps the previous state.
     await p.evaluate(() => { location.hash = '#ne=99999&ni=-3&seed=abc'; });
     await p.waitForTimeout(200);

@@ -28,8 +28,8 @@ function concat(frames, key, Type) {
   return out;
 }
 
-test('frames of any sizes add up to the binding\'s run: same spikes and rate, bit for bit', () => {
-  const p = params({ seed: 3 });
+for (const mode of NETWORK_SCHEMA.mode.choices) test(`${mode} mode: frames of any sizes add up to the binding's run: same spikes and rate, bit for bit`, () => {
+  const p = params({ seed: 3, mode });
   const st = kind.create(sc, p);
   const frames = [];
   for (const ms of [7, 1, 100, 0, 250, 33, 609]) frames.push(kind.step(st, { ms, wallMs: 0 }).frame);

@@ -90,6 +90,10 @@ export const DOM = {
     this.els.seed = h('input', { type: 'number', id: 'c-seed', name: 'seed', min: 0, max: NETWORK_SCHEMA.seed.max, step: 1 });
     this.els.seed.addEventListener('change', () => this.setState({ seed: Number(this.els.seed.value) }));
     groups.net.push(h('div', { class: 'row seed' }, [h('label', { for: 'c-seed', dataset: { i18n: 'network.seed' } }), this.els.seed]));
+    this.els.mode = h('select', { id: 'c-mode', name: 'mode' });
+    for (const c of NETWORK_SCHEMA.mode.choices) this.els.mode.append(h('option', { value: c, dataset: { i18n: `network.mode.${c}` } }));
+    this.els.mode.addEventListener('change', () => this.setState({ mode: this.els.mode.value }));
+    groups.net.push(h('div', { class: 'row seed' }, [h('label', { for: 'c-mode', dataset: { i18n: 'network.mode' } }), this.els.mode]));
     this.els.window = h('select', { id: 'c-window', name: 'window' });
     for (const c of NETWORK_SCHEMA.window.choices) this.els.window.append(h('option', { value: c, text: `${c} ms` }));
     this.els.window.addEventListener('change', () => this.setState({ window: this.els.window.value }));

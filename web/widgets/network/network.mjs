@@ -102,6 +102,7 @@ export class SimcoreNetwork extends SimcoreElement {
     this.els.speedOut.textContent = fmtSpeed(s.speed);
     this.els.heterogeneity.checked = s.heterogeneity;
     this.els.seed.value = String(s.seed);
+    this.els.mode.value = s.mode;
     this.els.window.value = s.window;
     this.els.specWin.value = s.spectrum;
   }
@@ -342,7 +343,7 @@ export class SimcoreNetwork extends SimcoreElement {
 
   showTiming() {
     if (!this.core || this.els.timing.classList.contains('error')) return;
-    const parts = [`N = ${this.n} (${this._state.ne} + ${this._state.ni})`, this.core.simd ? 'SIMD' : 'scalar'];
+    const parts = [`N = ${this.n} (${this._state.ne} + ${this._state.ni})`, t(`network.mode.${this._state.mode}`), this.core.simd ? 'SIMD' : 'scalar'];
     if (this.workerSpeed) parts.push(`${t('network.workerSpeed')} ${Math.round(this.workerSpeed)}×`);
     this.els.timing.textContent = parts.join(' · ');
   }

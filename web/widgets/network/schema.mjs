@@ -10,6 +10,8 @@ export const NETWORK_SCHEMA = Object.freeze({
   scaleInh: { type: 'number', min: 0, max: 4, default: 1 },
   heterogeneity: { type: 'bool', default: true }, // net.m's random r per neuron, or r = 0
   seed: { type: 'int', min: 0, max: 999999, default: 1 },
+  // exact: net.m in double precision, bit for bit; fast: float32 SIMD with its own noise (same rhythms, other spikes).
+  mode: { type: 'choice', choices: ['exact', 'fast'], default: 'exact' },
   speed: { type: 'number', min: 0.05, max: 200, default: 1 }, // × real time (simulated ms per wall ms)
   window: { type: 'choice', choices: ['250', '500', '1000', '2000'], default: '1000' }, // raster width, ms
   spectrum: { type: 'choice', choices: ['2', '4', '8', '16'], default: '4' }, // rate spectrum over the last s
@@ -19,10 +21,10 @@ export const NETWORK_SCHEMA = Object.freeze({
 /** Network options for sc.createIzhikevichNetwork from a state. */
 export function networkOptions(s) {
   return {
-    ne: s.ne, ni: s.ni, seed: s.seed, heterogeneity: s.heterogeneity,
+    ne: s.ne, ni: s.ni, seed: s.seed, heterogeneity: s.heterogeneity, mode: s.mode,
     noise: { exc: s.noiseExc, inh: s.noiseInh }, scale: { exc: s.scaleExc, inh: s.scaleInh },
   };
 }
 
 /** The fields that need a new network when they change. */
-export const NETWORK_FIELDS = ['ne', 'ni', 'noiseExc', 'noiseInh', 'scaleExc', 'scaleInh', 'heterogeneity', 'seed'];
+export const NETWORK_FIELDS = ['ne', 'ni', 'noiseExc', 'noiseInh', 'scaleExc', 'scaleInh', 'heterogeneity', 'seed', 'mode'];
