@@ -12,6 +12,7 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 const pages = {
   gabor: 'gabor.html',
   hopfield: 'hopfield.html',
+  network: 'network.html',
   'phase-plane': 'phase-plane.html#model=linear&a=-0.5&b=1&c=-1&d=-0.5&traj=2.5,2;-2.5,-2;2.5,-1',
   izhikevich: 'izhikevich.html',
   backprop: 'backprop.html#compare=1&net=20:logistic&netB=20:relu&speed=max&epochs=60',
@@ -20,6 +21,8 @@ const pages = {
 };
 // Pages whose first view is a starting point: bring them to a telling state.
 const setup = {
+  // A full second of the raster, its rate and spectrum.
+  network: (p) => p.waitForFunction(() => document.querySelector('simcore-network').time > 1200, null, { timeout: 20000 }),
   // The noisy digit recalled, with its falling energy trace.
   hopfield: async (p) => {
     await p.locator('simcore-hopfield button[data-act=play]').click();

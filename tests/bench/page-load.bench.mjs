@@ -23,6 +23,7 @@ const PAGES = {
   'izhikevich.html': 'simcore-izhikevich',
   'hopfield.html': 'simcore-hopfield',
   'backprop.html': 'simcore-mlp',
+  'network.html': 'simcore-network',
   'engine.html': 'simcore-conv',
 };
 const median = (a) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];

@@ -12,6 +12,7 @@ const KINDS = {
   'simcore-izhikevich': { t1: '200' },
   'simcore-hopfield': { size: '8' },
   'simcore-mlp': { n: '100', ntest: '100' },
+  'simcore-network': { ne: '40', ni: '10' },
   'simcore-conv': { imagesize: '128' },
 };
 const ROUNDS = 1000;

@@ -10,6 +10,7 @@ export const PAGES = {
   'gabor.html': { widget: 'simcore-gabor' },
   'hopfield.html': { widget: 'simcore-hopfield' },
   'backprop.html': { widget: 'simcore-mlp' },
+  'network.html': { widget: 'simcore-network' },
   'phase-plane.html': { widget: 'simcore-phase-plane' },
   'izhikevich.html': { widget: 'simcore-izhikevich' },
   'gradient.html': { widget: 'simcore-gradient' },

@@ -25,6 +25,7 @@ const DEMOS = {
     // a side out of range, 21 grids (20 at most), a padding bit set.
     extra: [`16*${'A'.repeat(42)}`, `8*${'A'.repeat(10)}/`, `40*${'A'.repeat(267)}`,
       Array(21).fill(`8*${'A'.repeat(11)}`).join('.'), `16*${'A'.repeat(42)}B`], extraFields: ['drawn', 'neurons'] },
+  'network.html': { widget: 'simcore-network', sentinel: ['window', '500', '1000'], light: '' },
   'phase-plane.html': { widget: 'simcore-phase-plane', sentinel: ['nullclines', '1', '0'], light: '' },
   'izhikevich.html': { widget: 'simcore-izhikevich', sentinel: ['field', '0', '1'], light: '' },
   'engine.html': { widget: 'simcore-conv', sentinel: ['op', 'convolve', 'correlate'], light: 'imageSize=128' },
@@ -38,7 +39,7 @@ function injected() {
   const all = roots.flatMap((r) => [...r.querySelectorAll('*')]);
   // The page and the shadow roots, without the widgets' own attributes (where a test put the payloads).
   const page = document.documentElement.cloneNode(true);
-  for (const host of page.querySelectorAll('simcore-gabor, simcore-hopfield, simcore-phase-plane, simcore-izhikevich, simcore-conv, simcore-mlp, simcore-gradient')) {
+  for (const host of page.querySelectorAll('simcore-gabor, simcore-hopfield, simcore-phase-plane, simcore-izhikevich, simcore-conv, simcore-mlp, simcore-gradient, simcore-network')) {
     for (const a of [...host.attributes]) host.removeAttribute(a.name);
   }
   const html = page.outerHTML + roots.slice(1).map((r) => r.innerHTML).join('');

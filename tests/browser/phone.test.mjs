@@ -14,6 +14,7 @@ const PAGES = [
   { page: 'gradient.html', widget: 'simcore-gradient', picture: 'canvas.plane-canvas', controls: ['input[type=range]', '#c-eta'] },
   { page: 'hopfield.html', widget: 'simcore-hopfield', picture: 'canvas.grid', controls: ['form select, form input', 'input[type=range]'] },
   { page: 'backprop.html', widget: 'simcore-mlp', picture: 'canvas.map', controls: ['form select, form input', 'input[type=range]'] },
+  { page: 'network.html', widget: 'simcore-network', picture: 'canvas.raster', controls: ['form input[type=range]', '#c-scaleInh'] },
 ];
 
 await withBrowser(async (browser, server) => {

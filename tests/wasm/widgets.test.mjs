@@ -49,7 +49,7 @@ test('language tables have the same keys and no empty labels', () => {
 });
 
 test('every data-i18n key of the pages and widgets is in the tables', async () => {
-  const sources = ['web/gabor.html', 'web/widgets/gabor/gabor.mjs', 'web/hopfield.html', 'web/widgets/hopfield/dom.mjs', 'web/phase-plane.html', 'web/widgets/phase/phase-plane.mjs', 'web/izhikevich.html', 'web/widgets/phase/izhikevich.mjs', 'web/engine.html', 'web/widgets/conv/conv.mjs', 'web/backprop.html', 'web/widgets/mlp/dom.mjs', 'web/gradient.html', 'web/widgets/optim/gradient.mjs', 'web/index.html'];
+  const sources = ['web/gabor.html', 'web/widgets/gabor/gabor.mjs', 'web/hopfield.html', 'web/widgets/hopfield/dom.mjs', 'web/phase-plane.html', 'web/widgets/phase/phase-plane.mjs', 'web/izhikevich.html', 'web/widgets/phase/izhikevich.mjs', 'web/engine.html', 'web/widgets/conv/conv.mjs', 'web/backprop.html', 'web/widgets/mlp/dom.mjs', 'web/gradient.html', 'web/widgets/optim/gradient.mjs', 'web/network.html', 'web/widgets/network/dom.mjs', 'web/index.html'];
   for (const src of sources) {
     const text = await readFile(new URL(`../../${src}`, import.meta.url), 'utf8');
     const used = [...text.matchAll(/data-i18n(?:-title)?="([^"]+)"|i18n(?:Title)?: '([^'$]+)'/g)].map((m) => m[1] ?? m[2]);

@@ -17,4 +17,5 @@ export const AREAS = [
   { name: 'hopfield', core: 'hopfield', pages: ['hopfield.html'] },
   { name: 'mlp', core: 'mlp', pages: ['backprop.html'] },
   { name: 'optim', core: 'optim', pages: ['gradient.html'] },
+  { name: 'network', core: 'snn', pages: ['network.html'] },
 ];
