@@ -81,10 +81,10 @@ lint: deps
 
 # The wasm tests and benchmarks load dist/wasm/ (copied there by web).
 test-wasm: web
-	node --test tests/wasm/
+	node --test --test-timeout=600000 tests/wasm/
 
 test-browser: web
-	node --test tests/browser/
+	node --test --test-timeout=300000 tests/browser/
 
 bench: build
 	node tests/bench/run.mjs $(BENCH_ARGS)
