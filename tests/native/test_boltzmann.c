@@ -290,7 +290,10 @@ static void test_encoder(void)
     uint8_t mask[100];
     for (int i = 0; i < n; i++)
         for (int j = 0; j < n; j++) {
-            const int gi = i < 4 ? 0 : i < 8 ? 1 : 2, gj = j < 4 ? 0 : j < 8 ? 1 : 2;
+            const int gi = i < 4 ? 0 : i < 8 ? 1
+                                             : 2,
+                      gj = j < 4 ? 0 : j < 8 ? 1
+                                             : 2;
             mask[i * n + j] = (uint8_t)(i != j && (gi == 2 || gj == 2));
         }
     int learned = 0;

@@ -48,9 +48,9 @@ typedef enum sc_boltzmann_method {
 } sc_boltzmann_method;
 
 typedef struct sc_boltzmann_learn_desc {
-    int epochs;     /* >= 1; each one full-batch update */
-    int method;     /* sc_boltzmann_method */
-    double epsilon; /* learning rate, 0 < eps <= SC_BOLTZMANN_MAX_EPSILON */
+    int epochs;                    /* >= 1; each one full-batch update */
+    int method;                    /* sc_boltzmann_method */
+    double epsilon;                /* learning rate, 0 < eps <= SC_BOLTZMANN_MAX_EPSILON */
     sc_boltzmann_gibbs_desc gibbs; /* for GIBBS (its temperature is used by EXACT too) */
 } sc_boltzmann_learn_desc;
 
