@@ -19,7 +19,7 @@
 
 /** Numbers: a numeric typed array (not BigInt) or an Array. */
 export type BoltzmannNumbers = Float32Array | Float64Array | Int8Array | Int16Array | Int32Array | Uint8Array | readonly number[];
-export type BoltzmannMethod = 'exact' | 'gibbs';
+export type BoltzmannMethod = 'exact' | 'gibbs' | 'cd' | 'pcd';
 
 export interface CreateBoltzmannOptions {
   /** Visible units, 1..256. */
@@ -28,6 +28,8 @@ export interface CreateBoltzmannOptions {
   hidden?: number;
   /** Seeds the initial weights (uniform in +-0.1) and the Gibbs sampler; 0..2^32-1, default 0. */
   seed?: number;
+  /** A restricted machine (RBM): connections only between visible and hidden units (the mask); default false. */
+  restricted?: boolean;
 }
 
 export interface BoltzmannStats {
@@ -80,8 +82,10 @@ export interface BoltzmannLearnOptions extends BoltzmannGibbsOptions {
   epsilon?: number;
   /** Full-batch updates, default 1. */
   epochs?: number;
-  /** Statistics by enumeration ('exact', default up to 20 units) or Gibbs sampling. */
+  /** Statistics by enumeration ('exact', default up to 20 units), Gibbs sampling, or, for a restricted machine, CD-k / persistent CD. */
   method?: BoltzmannMethod;
+  /** CD / PCD: block-Gibbs steps per update, 1..1000; default 1. */
+  k?: number;
 }
 
 export interface BoltzmannWeights {
@@ -118,6 +122,7 @@ export interface BoltzmannLimits {
   readonly maxEpochs: number;
   readonly maxWeight: number;
   readonly maxEpsilon: number;
+  readonly maxCdK: number;
   readonly minTemperature: number;
   readonly maxTemperature: number;
 }

@@ -6,7 +6,7 @@
 import { handle } from './core/handles.mjs';
 import { arrayLength, checkArray, checkInt, checkNumber, checkOption, describe, readOptions } from './core/validate.mjs';
 
-export const BOLTZMANN_METHODS = Object.freeze(['exact', 'gibbs']); // sc_boltzmann_method's order
+export const BOLTZMANN_METHODS = Object.freeze(['exact', 'gibbs', 'cd', 'pcd']); // sc_boltzmann_method's order
 const MAX_SEED = 0xffffffff;
 
 export function boltzmannApi({ ex, i32, block, check, limit }) {
@@ -19,6 +19,7 @@ export function boltzmannApi({ ex, i32, block, check, limit }) {
     maxEpochs: limit('SC_BOLTZMANN_MAX_EPOCHS'),
     maxWeight: limit('SC_BOLTZMANN_MAX_WEIGHT'),
     maxEpsilon: limit('SC_BOLTZMANN_MAX_EPSILON'),
+    maxCdK: limit('SC_BOLTZMANN_MAX_CD_K'),
     minTemperature: limit('SC_BOLTZMANN_MIN_T'),
     maxTemperature: limit('SC_BOLTZMANN_MAX_T'),
   });
@@ -53,10 +54,13 @@ export function boltzmannApi({ ex, i32, block, check, limit }) {
 
   function createBoltzmann(options) {
     const fn = 'createBoltzmann';
-    const o = readOptions(fn, 'options', options, ['visible', 'hidden', 'seed']);
+    const o = readOptions(fn, 'options', options, ['visible', 'hidden', 'seed', 'restricted']);
     const nv = checkInt(fn, 'visible', o.visible, 1, LIMITS.maxUnits);
     const nh = o.hidden === undefined ? 0 : checkInt(fn, 'hidden', o.hidden, 0, LIMITS.maxUnits - nv);
     const seed = o.seed === undefined ? 0 : checkInt(fn, 'seed', o.seed, 0, MAX_SEED);
+    if (o.restricted !== undefined && typeof o.restricted !== 'boolean') {
+      throw new TypeError(`${fn}: restricted must be a boolean, got ${describe(o.restricted)}`);
+    }
     const pId = block('bm-id', 4);
     check(fn, ex.sc_flat_boltzmann_create(nv, nh, seed, pId));
     const life = handle('boltzmann', i32()[pId >> 2], destroy);
@@ -65,6 +69,13 @@ export function boltzmannApi({ ex, i32, block, check, limit }) {
     check(fn, ex.sc_flat_boltzmann_info(life.id, pInfo, 4));
     const n = i32()[(pInfo >> 2) + 2];
     const nstats = i32()[(pInfo >> 2) + 3];
+    if (o.restricted) {
+      // An RBM: connections only between the layers.
+      const p = block('bm-mask', n * n);
+      const m = u8();
+      for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) m[p + i * n + j] = (i < nv) !== (j < nv) ? 1 : 0;
+      check(fn, ex.sc_flat_boltzmann_set_mask(life.id, p, n * n));
+    }
 
     // Data: count x visible values, each -1 or +1, copied into wasm memory as int8.
     function dataIn(name, data) {
@@ -128,17 +139,18 @@ export function boltzmannApi({ ex, i32, block, check, limit }) {
       /** Full-batch epochs of the lecture's rule; the exact log-likelihood after each (empty above 20 units). */
       learn(data, options) {
         const name = live('learn');
-        const o = readOptions(name, 'options', options, ['epsilon', 'epochs', 'method', 'sweeps', 'anneal', 'temperature', 'tStart'], true);
+        const o = readOptions(name, 'options', options, ['epsilon', 'epochs', 'method', 'sweeps', 'anneal', 'temperature', 'tStart', 'k'], true);
         const epsilon = o.epsilon === undefined ? 0.05 : checkNumber(name, 'epsilon', o.epsilon, { gt: 0 });
         if (epsilon > LIMITS.maxEpsilon) throw new RangeError(`${name}: epsilon ${epsilon} is above ${LIMITS.maxEpsilon}`);
         const epochs = o.epochs === undefined ? 1 : checkInt(name, 'epochs', o.epochs, 1, LIMITS.maxEpochs);
         const method = o.method === undefined ? (n <= LIMITS.maxExact ? 0 : 1) : checkOption(name, 'method', o.method, BOLTZMANN_METHODS);
         if (method === 0 && n > LIMITS.maxExact) throw new RangeError(`${name}: method 'exact' enumerates at most ${LIMITS.maxExact} units, this machine has ${n}`);
         const g = gibbsOptions(name, o);
+        const k = o.k === undefined ? 1 : checkInt(name, 'k', o.k, 1, LIMITS.maxCdK);
         const d = dataIn(name, data);
         const ntrace = n <= LIMITS.maxExact ? epochs : 0;
         const pT = block('bm-trace', Math.max(ntrace, 1) * 8);
-        check(name, ex.sc_flat_boltzmann_learn(life.id, d.p, d.count, epochs, method, epsilon, g.sweeps, g.anneal, g.temperature, g.tStart, pT, ntrace));
+        check(name, ex.sc_flat_boltzmann_learn(life.id, d.p, d.count, epochs, method, epsilon, g.sweeps, g.anneal, g.temperature, g.tStart, k, pT, ntrace));
         return f64().slice(pT >> 3, (pT >> 3) + ntrace);
       },
 

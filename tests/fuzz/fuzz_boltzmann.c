@@ -42,7 +42,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     for (int op = 0; op < 10 && in.at < in.n; op++) {
         const int count = fuzz_size(&in, 1, MAX_COUNT);
         const int c = count >= 1 && count <= MAX_COUNT ? count : 1;
-        for (int k = 0; k < c * nv; k++) vis[k] = (int8_t)(fuzz_u8(&in) % 16 == 0 ? 0 : fuzz_bool(&in) ? 1 : -1);
+        for (int k = 0; k < c * nv; k++) vis[k] = (int8_t)(fuzz_u8(&in) % 16 == 0 ? 0 : fuzz_bool(&in) ? 1
+                                                                                                       : -1);
         const double t = fuzz_double(&in, 0.05, 4);
         switch (fuzz_u8(&in) % 6) {
         case 0:
@@ -63,10 +64,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             break;
         case 2: {
             const int epochs = fuzz_size(&in, 1, 4);
-            const int ntrace = fuzz_bool(&in) ? 0 : epochs >= 1 && epochs <= 8 ? epochs : 8;
+            const int ntrace = fuzz_bool(&in) ? 0 : epochs >= 1 && epochs <= 8 ? epochs
+                                                                               : 8;
             st = sc_flat_boltzmann_learn(id, vis, count, epochs, fuzz_int(&in, -1, SC_BOLTZMANN_METHOD_COUNT),
                                          fuzz_double(&in, 0, 2), fuzz_size(&in, 1, 10), fuzz_size(&in, 0, 4), t,
-                                         0.0, trace, ntrace);
+                                         0.0, fuzz_size(&in, 0, 3), trace, ntrace);
             if (st == SC_OK)
                 for (int e = 0; e < ntrace; e++) FUZZ_CHECK(isfinite(trace[e]) && trace[e] <= 1e-9, "trace %g", trace[e]);
             break;

@@ -9,14 +9,15 @@ import { loadSimcore } from '../../bindings/simcore.mjs';
 import { runSpec, assertFinite } from './helpers/hostile.mjs';
 
 const NAMES = ['options', 'visible', 'hidden', 'seed', 'data', 'temperature', 'sweeps', 'anneal', 'tStart', 'epsilon',
-  'epochs', 'method', 'weights', 'biases', 'mask', 'value', 'units', 'machine', 'option'];
+  'epochs', 'method', 'weights', 'biases', 'mask', 'value', 'units', 'machine', 'option', 'k', 'restricted'];
 
 function makeMachine(sc, r) {
   const visible = r.int(1, 4), hidden = r.int(0, 3);
-  const bm = sc.createBoltzmann({ visible, hidden, seed: r.int(0, 99) });
+  const restricted = r.bool();
+  const bm = sc.createBoltzmann({ visible, hidden, seed: r.int(0, 99), restricted });
   const count = r.int(1, 4);
   const data = Array.from({ length: count * visible }, () => (r.bool() ? 1 : -1));
-  return { bm, data, n: visible + hidden };
+  return { bm, data, n: visible + hidden, restricted };
 }
 
 function checkStats(s, n, where) {
@@ -61,7 +62,7 @@ function specs(sc) {
   return [
     {
       fn: 'createBoltzmann', names: NAMES, slots: [{ index: 0, kind: 'object', names: ['options'] }],
-      make: (r) => ({ args: [{ visible: r.int(1, 6), hidden: r.int(0, 4), seed: r.int(0, 9) }] }),
+      make: (r) => ({ args: [{ visible: r.int(1, 6), hidden: r.int(0, 4), seed: r.int(0, 9), restricted: r.bool() }] }),
       call: (s, a) => s.createBoltzmann(a[0]),
       verify(bm, valid, where, a) {
         assert.equal(bm.units, a[0].visible + (a[0].hidden ?? 0), where);
@@ -81,7 +82,7 @@ function specs(sc) {
     machineSpec(sc, 'sampleStats', [[0, 'array', 'data'], [1, 'object', 'options']], (r, v) => [v.data, gibbs(r)],
       (res, valid, where) => { checkStats(res.data, valid.n, where); checkStats(res.model, valid.n, where); }),
     machineSpec(sc, 'learn', [[0, 'array', 'data'], [1, 'object', 'options']],
-      (r, v) => [v.data, { epsilon: r.pick([0.01, 0.1]), epochs: r.int(1, 4), method: r.pick(['exact', 'gibbs']), ...gibbs(r) }],
+      (r, v) => [v.data, { epsilon: r.pick([0.01, 0.1]), epochs: r.int(1, 4), method: r.pick(v.restricted ? ['exact', 'gibbs', 'cd', 'pcd'] : ['exact', 'gibbs']), k: r.int(1, 3), ...gibbs(r) }],
       (trace, valid, where) => { assertFinite(trace, 'trace', where); assert.ok(trace.every((l) => l <= 1e-12), `${where} trace`); }),
     machineSpec(sc, 'setWeights', [[0, 'object', 'value']], (r, v) => {
       const w = new Float64Array(v.n * v.n);

@@ -44,6 +44,8 @@ typedef struct sc_boltzmann_gibbs_desc {
 typedef enum sc_boltzmann_method {
     SC_BOLTZMANN_EXACT = 0, /* statistics by enumeration (n <= SC_BOLTZMANN_MAX_EXACT) */
     SC_BOLTZMANN_GIBBS,     /* statistics by Gibbs sampling */
+    SC_BOLTZMANN_CD,        /* restricted machines: contrastive divergence CD-k (Hinton 2002) */
+    SC_BOLTZMANN_PCD,       /* restricted machines: persistent CD (Tieleman 2008), one chain per data vector */
     SC_BOLTZMANN_METHOD_COUNT
 } sc_boltzmann_method;
 
@@ -52,6 +54,7 @@ typedef struct sc_boltzmann_learn_desc {
     int method;                    /* sc_boltzmann_method */
     double epsilon;                /* learning rate, 0 < eps <= SC_BOLTZMANN_MAX_EPSILON */
     sc_boltzmann_gibbs_desc gibbs; /* for GIBBS (its temperature is used by EXACT too) */
+    int k;                         /* CD / PCD: Gibbs steps v -> h -> v per update, 0: 1 */
 } sc_boltzmann_learn_desc;
 
 /* Weights and biases start uniform in [-0.1, 0.1] from seed (symmetric,
@@ -86,7 +89,14 @@ sc_status sc_boltzmann_sample(sc_boltzmann m, const int8_t *data, int count,
 /* desc->epochs full-batch updates by the lecture's rule. trace: ntrace = 0,
  * or ntrace = epochs when n <= SC_BOLTZMANN_MAX_EXACT, then trace[e] = the
  * exact mean log-likelihood (at the learning temperature) after epoch e.
- * OVERFLOW if a weight leaves SC_BOLTZMANN_MAX_WEIGHT. */
+ * OVERFLOW if a weight leaves SC_BOLTZMANN_MAX_WEIGHT.
+ * CD and PCD need a restricted mask (no visible-visible and no
+ * hidden-hidden connection; RANGE naming mask otherwise): the positive
+ * phase takes the exact hidden means tanh(h_j / T) given each data vector,
+ * the negative phase the visible state after k block-Gibbs steps v -> h ->
+ * v (from the data vector for CD, from its persistent chain for PCD; the
+ * chains restart from the data when the count changes) and the hidden
+ * means given it. */
 sc_status sc_boltzmann_learn(sc_boltzmann m, const int8_t *data, int count,
                              const sc_boltzmann_learn_desc *desc, double *trace, int ntrace);
 
@@ -105,6 +115,7 @@ SC_API int sc_flat_boltzmann_sample(uint32_t id, const int8_t *data, int count, 
                                     double *data_stats, double *model_stats, int nstats);
 SC_API int sc_flat_boltzmann_learn(uint32_t id, const int8_t *data, int count, int epochs,
                                    int method, double epsilon, int sweeps, int anneal,
-                                   double temperature, double t_start, double *trace, int ntrace);
+                                   double temperature, double t_start, int k, double *trace,
+                                   int ntrace);
 
 #endif

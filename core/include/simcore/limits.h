@@ -91,6 +91,7 @@
 #define SC_BOLTZMANN_MAX_EPOCHS   100000  /* epochs of one learn call */
 #define SC_BOLTZMANN_MAX_WEIGHT   1e6     /* |w|, |b| */
 #define SC_BOLTZMANN_MAX_EPSILON  100     /* learning rate */
+#define SC_BOLTZMANN_MAX_CD_K     1000    /* Gibbs steps of one CD-k update */
 #define SC_BOLTZMANN_MIN_T        1e-3    /* temperatures in [MIN_T, MAX_T] */
 #define SC_BOLTZMANN_MAX_T        1e6
 

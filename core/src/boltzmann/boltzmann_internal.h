@@ -12,6 +12,8 @@ typedef struct bm_machine {
     double *b;     /* n */
     uint8_t *mask; /* n x n: 1 where a connection exists */
     sc_rng rng;
+    double *chains; /* PCD: nchains visible states, +-1 */
+    int nchains;
 } bm_machine;
 
 bm_machine *bm_get(sc_boltzmann m);
@@ -27,5 +29,13 @@ void bm_exact_stats(const bm_machine *m, const int8_t *data, int count, double t
 /* Gibbs estimates (gibbs.c); scratch holds n doubles. */
 void bm_gibbs_stats(bm_machine *m, const int8_t *data, int count, const sc_boltzmann_gibbs_desc *d,
                     double *data_stats, double *model_stats, double *scratch);
+
+/* 1 if the mask has no visible-visible and no hidden-hidden connection. */
+int bm_restricted(const bm_machine *m);
+/* CD-k / PCD statistics of a restricted machine (cd.c): only the
+ * visible-hidden pairs and the means are filled. NOMEM if the persistent
+ * chains cannot be allocated. */
+sc_status bm_cd_stats(bm_machine *m, const int8_t *data, int count, int k, int persistent, double t,
+                      double *data_stats, double *model_stats);
 
 #endif

@@ -61,8 +61,8 @@ int sc_flat_boltzmann_sample(uint32_t id, const int8_t *data, int count, int swe
 
 int sc_flat_boltzmann_learn(uint32_t id, const int8_t *data, int count, int epochs, int method,
                             double epsilon, int sweeps, int anneal, double temperature,
-                            double t_start, double *trace, int ntrace)
+                            double t_start, int k, double *trace, int ntrace)
 {
-    const sc_boltzmann_learn_desc d = {epochs, method, epsilon, {sweeps, anneal, temperature, t_start}};
+    const sc_boltzmann_learn_desc d = {epochs, method, epsilon, {sweeps, anneal, temperature, t_start}, k};
     return sc_boltzmann_learn(handle(id), data, count, &d, trace, ntrace);
 }

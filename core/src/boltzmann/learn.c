@@ -25,6 +25,10 @@ sc_status sc_boltzmann_learn(sc_boltzmann h, const int8_t *data, int count,
     if (st != SC_OK) return st;
     const int n = m->n, exact_ok = n <= SC_BOLTZMANN_MAX_EXACT;
     if (desc->method == SC_BOLTZMANN_EXACT && !exact_ok) return sc_fail(SC_ERR_SIZE, "units");
+    const int cd = desc->method == SC_BOLTZMANN_CD || desc->method == SC_BOLTZMANN_PCD;
+    const int k = desc->k == 0 ? 1 : desc->k;
+    if (cd && (k < 1 || k > SC_BOLTZMANN_MAX_CD_K)) return sc_fail(SC_ERR_SIZE, "k");
+    if (cd && !bm_restricted(m)) return sc_fail(SC_ERR_RANGE, "mask");
     if (ntrace != 0 && (ntrace != desc->epochs || !exact_ok)) return sc_fail(SC_ERR_SIZE, "trace");
     if (ntrace && !trace) return sc_fail(SC_ERR_NULL, "trace");
 
@@ -41,8 +45,11 @@ sc_status sc_boltzmann_learn(sc_boltzmann h, const int8_t *data, int count,
     for (int e = 0; e < desc->epochs && st == SC_OK; e++) {
         if (desc->method == SC_BOLTZMANN_EXACT)
             bm_exact_stats(m, data, count, g.temperature, dat, mod, NULL, NULL, scratch);
+        else if (cd)
+            st = bm_cd_stats(m, data, count, k, desc->method == SC_BOLTZMANN_PCD, g.temperature, dat, mod);
         else
             bm_gibbs_stats(m, data, count, &g, dat, mod, s);
+        if (st != SC_OK) break;
         const double eps = desc->epsilon;
         for (int i = 0; i < n; i++) {
             for (int j = i + 1; j < n; j++) {

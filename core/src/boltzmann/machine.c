@@ -13,6 +13,7 @@ static void free_machine(bm_machine *m)
     free(m->w);
     free(m->b);
     free(m->mask);
+    free(m->chains);
     free(m);
 }
 
@@ -106,6 +107,14 @@ sc_status sc_boltzmann_set_mask(sc_boltzmann h, const uint8_t *mask, int nmask)
     for (int k = 0; k < n * n; k++)
         if (!mask[k]) m->w[k] = 0.0;
     return SC_OK;
+}
+
+int bm_restricted(const bm_machine *m)
+{
+    for (int i = 0; i < m->n; i++)
+        for (int j = 0; j < m->n; j++)
+            if (m->mask[i * m->n + j] && (i < m->nv) == (j < m->nv)) return 0;
+    return 1;
 }
 
 sc_status bm_check_data(const bm_machine *m, const int8_t *data, int count)
