@@ -123,6 +123,10 @@ static void test_seven_units_random(void)
     const int8_t data[8] = {1, -1, 1, 1, -1, -1, 1, -1};
     compare_exact(4, 3, w, data, 2, 1.0, EXACT_TOL, "4 + 3 units");
     compare_exact(7, 0, w, data, 1, 2.0, EXACT_TOL, "7 visible, no hidden");
+    /* 12 units: blocks of 2^6 states in the free phase, 2^3 in the clamped one. */
+    double w12[12 * 12 + 12];
+    random_weights(12, 0.7, &seed, w12);
+    compare_exact(5, 7, w12, data, 1, 1.3, 1e-11, "5 + 7 units");
     /* |w| = 400: e^{-E} alone would overflow a double; log-sum-exp does not. */
     for (int k = 0; k < 7 * 7 + 7; k++) w[k] *= 400.0 / 1.5;
     compare_exact(4, 3, w, data, 2, 1.0, 1e-12, "weights of 400");

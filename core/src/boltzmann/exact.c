@@ -34,37 +34,63 @@ static double flip(const bm_machine *m, double *s, double *h, int u, double t)
     return dx;
 }
 
-/* Sums over the units idx[0..nf) (the others stay at s); returns ln sum
- * e^{-E/T}. With pairs, adds weight x the conditional <s_i s_j> (i < j)
- * and <s_i> (means) of that distribution. h and acc are scratch (n and
- * n*n + n). */
+/* Sums over the units idx[0..nf) (ascending; the others stay at s);
+ * returns ln sum e^{-E/T}. With pairs, adds weight x the conditional
+ * <s_i s_j> (i < j) and <s_i> (means) of that distribution. h and acc are
+ * scratch (n and n*n + n). In Gray-code order the first kl = nf/2 free
+ * units ("low") change inside each aligned block of 2^kl states and the
+ * others stay, so pairs with a constant unit are added once per block (its
+ * weight, or the low units' weighted sums): kl^2/2 products per state
+ * instead of n^2/2. */
 static double enumerate(const bm_machine *m, double *s, const int *idx, int nf, double t,
                         double weight, double *pairs, double *means, double *h, double *acc)
 {
-    const int n = m->n;
-    const uint32_t states = 1u << nf;
+    const int n = m->n, kl = nf / 2;
+    const uint32_t states = 1u << nf, block = (1u << kl) - 1;
+    int low[SC_BOLTZMANN_MAX_EXACT] = {0};
+    for (int a = 0; a < kl; a++) low[idx[a]] = 1;
+    double vs[SC_BOLTZMANN_MAX_EXACT] = {0}, pb = 0.0;
     double top = -INFINITY;
     for (int pass = 0; pass < 2; pass++) {
         for (int k = 0; k < nf; k++) s[idx[k]] = -1.0;
         fields(m, s, h);
         double x = neg_energy(m, s, h, t), sum = 0.0;
         if (pass == 1 && pairs) memset(acc, 0, sizeof(double) * (size_t)(n * n + n));
-        for (uint32_t g = 0;;) {
+        for (uint32_t g = 0;; g++) {
             if (pass == 0) {
                 if (x > top) top = x;
             } else {
                 const double p = exp(x - top);
                 sum += p;
-                if (pairs)
-                    for (int i = 0; i < n; i++) {
-                        const double ps = p * s[i];
-                        double *row = acc + i * n;
-                        for (int j = i + 1; j < n; j++) row[j] += ps * s[j];
-                        acc[n * n + i] += ps;
+                if (pairs) {
+                    pb += p;
+                    for (int a = 0; a < kl; a++) {
+                        const int ua = idx[a];
+                        const double ps = p * s[ua];
+                        vs[a] += ps;
+                        for (int b = a + 1; b < kl; b++) acc[ua * n + idx[b]] += ps * s[idx[b]];
                     }
+                    if ((g & block) == block) { /* the block's last state: its constant units */
+                        for (int i = 0; i < n; i++) {
+                            if (low[i]) continue;
+                            const double ps = pb * s[i];
+                            acc[n * n + i] += ps;
+                            for (int j = i + 1; j < n; j++)
+                                if (!low[j]) acc[i * n + j] += ps * s[j];
+                        }
+                        for (int a = 0; a < kl; a++) {
+                            const int ua = idx[a];
+                            acc[n * n + ua] += vs[a];
+                            for (int r = 0; r < n; r++)
+                                if (!low[r]) acc[(ua < r ? ua : r) * n + (ua < r ? r : ua)] += vs[a] * s[r];
+                            vs[a] = 0.0;
+                        }
+                        pb = 0.0;
+                    }
+                }
             }
-            if (++g == states) break;
-            x += flip(m, s, h, idx[__builtin_ctz(g)], t);
+            if (g + 1 == states) break;
+            x += flip(m, s, h, idx[__builtin_ctz(g + 1)], t);
         }
         if (pass == 1) {
             if (pairs) {
