@@ -32,7 +32,7 @@ static void sample_layer(bm_machine *m, double *s, int lo, int hi, double t)
 static void add_stats(const bm_machine *m, double *s, double t, double weight, double *stats)
 {
     const int n = m->n, nv = m->nv;
-    double hm[SC_BOLTZMANN_MAX_UNITS];
+    double hm[SC_BOLTZMANN_MAX_UNITS] = {0}; /* only the hidden entries are used */
     for (int j = nv; j < n; j++) hm[j] = tanh(field(m, s, j) / t);
     for (int i = 0; i < nv; i++) {
         for (int j = nv; j < n; j++) stats[i * n + j] += weight * s[i] * hm[j];
@@ -62,7 +62,7 @@ sc_status bm_cd_stats(bm_machine *m, const int8_t *data, int count, int k, int p
     }
     memset(data_stats, 0, sizeof(double) * (size_t)nstats);
     memset(model_stats, 0, sizeof(double) * (size_t)nstats);
-    double s[SC_BOLTZMANN_MAX_UNITS];
+    double s[SC_BOLTZMANN_MAX_UNITS] = {0}; /* hidden entries too: 0 x garbage could be NaN */
     for (int d = 0; d < count; d++) {
         for (int i = 0; i < nv; i++) s[i] = (double)data[(size_t)d * (size_t)nv + (size_t)i];
         add_stats(m, s, t, 1.0 / count, data_stats);

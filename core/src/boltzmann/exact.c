@@ -120,7 +120,7 @@ void bm_exact_stats(const bm_machine *m, const int8_t *data, int count, double t
 {
     const int n = m->n, nstats = n * n + n;
     double *s = scratch, *h = s + n, *acc = h + n;
-    int idx[SC_BOLTZMANN_MAX_EXACT];
+    int idx[SC_BOLTZMANN_MAX_EXACT] = {0};
     for (int k = 0; k < n; k++) idx[k] = k;
     if (model_stats) memset(model_stats, 0, sizeof(double) * (size_t)nstats);
     if (data_stats) memset(data_stats, 0, sizeof(double) * (size_t)nstats);
@@ -153,7 +153,7 @@ sc_status sc_boltzmann_exact(sc_boltzmann h, const int8_t *data, int count, doub
     if (!out) return sc_fail(SC_ERR_NULL, "out");
     if (nout != 2) return sc_fail(SC_ERR_SIZE, "out");
     double scratch[2 * SC_BOLTZMANN_MAX_EXACT + SC_BOLTZMANN_MAX_EXACT * SC_BOLTZMANN_MAX_EXACT +
-                   SC_BOLTZMANN_MAX_EXACT];
+                   SC_BOLTZMANN_MAX_EXACT] = {0};
     bm_exact_stats(m, data, count, temperature, data_stats, model_stats, &out[0], &out[1], scratch);
     return SC_OK;
 }

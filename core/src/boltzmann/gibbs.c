@@ -83,7 +83,7 @@ sc_status sc_boltzmann_sample(sc_boltzmann h, const int8_t *data, int count,
     if (!data_stats) return sc_fail(SC_ERR_NULL, "data_stats");
     if (!model_stats) return sc_fail(SC_ERR_NULL, "model_stats");
     if (nstats != m->n * m->n + m->n) return sc_fail(SC_ERR_SIZE, "stats");
-    double s[SC_BOLTZMANN_MAX_UNITS];
+    double s[SC_BOLTZMANN_MAX_UNITS] = {0}; /* hidden entries too: 0 x garbage could be NaN */
     bm_gibbs_stats(m, data, count, &d, data_stats, model_stats, s);
     return SC_OK;
 }

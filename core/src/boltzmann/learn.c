@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include "boltzmann_internal.h"
 
-static double *exact_scratch(int n) { return malloc(sizeof(double) * (size_t)(3 * n + n * n)); }
+static double *exact_scratch(int n) { return calloc(3 * (size_t)n + (size_t)n * (size_t)n, sizeof(double)); }
 
 sc_status sc_boltzmann_learn(sc_boltzmann h, const int8_t *data, int count,
                              const sc_boltzmann_learn_desc *desc, double *trace, int ntrace)
@@ -33,7 +33,7 @@ sc_status sc_boltzmann_learn(sc_boltzmann h, const int8_t *data, int count,
     if (ntrace && !trace) return sc_fail(SC_ERR_NULL, "trace");
 
     const int nstats = n * n + n;
-    double *stats = malloc(sizeof(double) * (size_t)(2 * nstats + n));
+    double *stats = calloc(2 * (size_t)nstats + (size_t)n, sizeof(double));
     double *scratch = exact_ok ? exact_scratch(n) : NULL;
     if (!stats || (exact_ok && !scratch)) {
         free(stats);
