@@ -42,6 +42,8 @@ import type { GaborApi } from './gabor';
 export type { GaborPart, GaborParams, GaborKernelParams, GaborFilterParams, GaborBankParams, GaborKernel, GaborResponse, GaborBankResult, GaborApi } from './gabor';
 import type { LinalgApi } from './linalg';
 export type { GemmOptions, GemvOptions, LinalgLimits, LinalgApi } from './linalg';
+import type { BoltzmannApi } from './boltzmann';
+export type { BoltzmannNumbers, BoltzmannMethod, CreateBoltzmannOptions, BoltzmannStats, BoltzmannExactStats, BoltzmannExactOptions, BoltzmannSampled, BoltzmannWeightsIn, BoltzmannGibbsOptions, BoltzmannLearnOptions, BoltzmannWeights, BoltzmannMachine, BoltzmannLimits, BoltzmannApi } from './boltzmann';
 import type { MlpApi } from './mlp';
 export type { MlpActivation, MlpOutput, MlpLoss, MlpNumbers, DoubleMoonOptions, DoubleMoon, CreateMlpOptions, MlpTrainOptions, MlpGridOptions, MlpNetwork, MlpLimits, MlpApi, MlpSchedule, MlpMonitor, MlpStop, MlpFitResult, PreprocessOptions, Preprocess } from './mlp';
 import type { OdeApi } from './ode';
@@ -60,9 +62,9 @@ export type { HopfieldRule, HopfieldMode, SpinArray, HopfieldStoreOptions, Hopfi
  * conv.d.ts, GaborApi in gabor.d.ts, OdeApi in ode.d.ts, PhaseApi in
  * phase.d.ts, HopfieldApi in
  * hopfield.d.ts, LinalgApi in linalg.d.ts, MlpApi in mlp.d.ts, OptimApi in
- * optim.d.ts) and these.
+ * optim.d.ts, BoltzmannApi in boltzmann.d.ts) and these.
  */
-export interface Simcore extends ConvApi, GaborApi, OdeApi, PhaseApi, HopfieldApi, LinalgApi, SnnApi, MlpApi, OptimApi {
+export interface Simcore extends ConvApi, GaborApi, OdeApi, PhaseApi, HopfieldApi, LinalgApi, SnnApi, MlpApi, OptimApi, BoltzmannApi {
   /** Core version, "MAJOR.MINOR.PATCH". */
   readonly version: string;
   /** true when the SIMD128 build is running, false for the scalar build. */
@@ -96,6 +98,8 @@ export declare function loadSimcore(options?: { simd?: boolean; wasm?: BufferSou
 /** Whether this engine validates SIMD128 modules. */
 export declare function simdSupported(): boolean;
 
+/** Learning methods, in the core's enum order. */
+export declare const BOLTZMANN_METHODS: readonly import('./boltzmann').BoltzmannMethod[];
 /** Accepted border names, in the core's enum order. */
 export declare const BORDERS: readonly Border[];
 /** Accepted method names, in the core's enum order. */

@@ -6,6 +6,7 @@
 // This entry carries every area; core/load.mjs attaches those the loaded
 // wasm module holds (all of them, unless `module` names one area's module).
 import { makeLoader } from './core/load.mjs';
+import { AREA as boltzmann } from './boltzmann.mjs';
 import { AREA as conv } from './conv.mjs';
 import { AREA as gabor } from './gabor.mjs';
 import { AREA as hopfield } from './hopfield.mjs';
@@ -17,11 +18,12 @@ import { AREA as phase } from './phase.mjs';
 import { AREA as snn } from './snn.mjs';
 import { simdSupported } from './core/simd-probe.mjs';
 
+export { BOLTZMANN_METHODS } from './boltzmann.mjs';
 export { BORDERS, METHODS } from './conv.mjs';
 export { OPTIM_FUNCTIONS, OPTIM_METHODS, OPTIM_OUTCOMES } from './optim.mjs';
 export { simdSupported };
 
 /** Every binding area, in the order the loader attaches them (gabor after conv, whose limits it reads). */
-export const BINDING_AREAS = Object.freeze([conv, gabor, hopfield, linalg, mlp, ode, optim, phase, snn]);
+export const BINDING_AREAS = Object.freeze([conv, gabor, hopfield, linalg, mlp, ode, optim, phase, snn, boltzmann]);
 
 export const loadSimcore = makeLoader(BINDING_AREAS);

@@ -38,7 +38,7 @@ const calls = Object.fromEntries(await Promise.all(BINDING_AREAS.map(async (a) =
 
 // One member of each binding area.
 const MEMBER = { conv: 'convolve2d', gabor: 'gaborFilter', hopfield: 'hopfield', linalg: 'gemm', mlp: 'createMLP',
-  ode: 'integrate', optim: 'optimDescend', phase: 'equilibria', snn: 'createIzhikevichNetwork' };
+  ode: 'integrate', optim: 'optimDescend', phase: 'equilibria', snn: 'createIzhikevichNetwork', boltzmann: 'createBoltzmann' };
 
 // One real computation per module, compared with the full core's.
 const img = Float32Array.from({ length: 32 * 32 }, (_, i) => Math.sin(i * 0.37) + ((i * 7919) % 13) / 13);
@@ -67,6 +67,14 @@ const WORK = {
     const r = net.run(50);
     net.dispose();
     return r.spikeIndex;
+  },
+  boltzmann: (sc) => {
+    const bm = sc.createBoltzmann({ visible: 4, hidden: 2, seed: 9 });
+    const data = [1, 1, -1, -1, -1, 1, 1, -1];
+    const trace = bm.learn(data, { epochs: 5, epsilon: 0.1 });
+    const s = bm.sampleStats(data, { sweeps: 50, anneal: 5 });
+    bm.dispose();
+    return [...trace, ...s.model.pairs, ...s.data.means];
   },
 };
 

@@ -82,4 +82,17 @@
 #define SC_OPTIM_MAX_COORD  1e6    /* |x|, |y| of a start point, a grid corner or a Taylor centre */
 #define SC_OPTIM_DIVERGE_AT 1e10   /* |x| or |y| of an iterate that counts as diverged */
 
+/* Boltzmann machines (boltzmann.h). Enumeration visits 2^n states. */
+#define SC_BOLTZMANN_MAX_UNITS    256     /* visible + hidden (Gibbs sampling) */
+#define SC_BOLTZMANN_MAX_EXACT    20      /* n of exact statistics: 2^20 states */
+#define SC_BOLTZMANN_MAX_MACHINES 64      /* live machines at a time */
+#define SC_BOLTZMANN_MAX_DATA     4096    /* data vectors of one call */
+#define SC_BOLTZMANN_MAX_SWEEPS   1000000 /* sampling or annealing sweeps per phase */
+#define SC_BOLTZMANN_MAX_EPOCHS   100000  /* epochs of one learn call */
+#define SC_BOLTZMANN_MAX_WEIGHT   1e6     /* |w|, |b| */
+#define SC_BOLTZMANN_MAX_EPSILON  100     /* learning rate */
+#define SC_BOLTZMANN_MAX_CD_K     1000    /* Gibbs steps of one CD-k update */
+#define SC_BOLTZMANN_MIN_T        1e-3    /* temperatures in [MIN_T, MAX_T] */
+#define SC_BOLTZMANN_MAX_T        1e6
+
 #endif

@@ -8,6 +8,7 @@
 #include "simcore/hopfield.h"
 #include "simcore/linalg.h"
 #include "simcore/mlp.h"
+#include "simcore/boltzmann.h"
 #include "simcore/optim.h"
 #include "simcore/flat.h"
 #include "simcore/ode.h"

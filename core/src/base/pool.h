@@ -20,6 +20,7 @@ typedef enum sc_kind {
     /* a compiled custom system (its handle is its system id) */ /* nullclines / separatrices of the flat phase calls */
     SC_KIND_SNN,                                                 /* a spiking network (snn area) */
     SC_KIND_MLP,                                                 /* a multilayer perceptron (mlp.h) */
+    SC_KIND_BOLTZMANN,                                           /* a Boltzmann machine (boltzmann.h) */
     SC_KIND_COUNT
 } sc_kind;
 
