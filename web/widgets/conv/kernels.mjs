@@ -2,17 +2,7 @@
 // layout the binding takes (row-major, the array the engine slides over the
 // image). Gabor kernels come from the core (sc.gaborKernel). No DOM.
 
-// mulberry32: a tiny seeded PRNG, so a seed in the URL gives the same kernel.
-export function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../shared/rng.mjs';
 
 /** Odd size covering ±3σ, the usual truncation (99.7 % of the mass in 1-D). */
 export const gaussianSize = (sigma) => 2 * Math.ceil(3 * sigma) + 1;

@@ -5,16 +5,11 @@
 // spiral are drawn here from a small seeded generator, at about the double
 // moon's scale (|x| ≲ 10), half of each class.
 
-/** mulberry32: a small seeded generator of uniform numbers in [0, 1). */
+import { rng as mulberry32 } from '../shared/rng.mjs';
+
+/** The data sets' generator (shared/rng.mjs, its stream started one step on). */
 export function rng(seed) {
-  let a = (seed >>> 0) + 0x6d2b79f5;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32((seed >>> 0) + 0x6d2b79f5);
 }
 
 /** A standard normal number (Box–Muller). */

@@ -262,6 +262,20 @@ export function drawSpectrum(canvas, spec, { labels, fmax = 100 }) {
 const clipV = (v) => Math.min(30, v); // net.m plots a spike at 30 mV; v past it is the overshoot before reset
 
 /** v(t) (left axis, mV) and u(t) (right axis, its own scale) of the watched neuron. */
+/** The range of the watched neuron's u over steps t0..t1 ([-20, 0] when none is finite). */
+function uRange(rec, t0, t1) {
+  let uLo = Infinity;
+  let uHi = -Infinity;
+  for (let t = t0; t <= t1; t++) {
+    const u = rec.traceAt(t)[1];
+    if (Number.isFinite(u)) {
+      uLo = Math.min(uLo, u);
+      uHi = Math.max(uHi, u);
+    }
+  }
+  return uHi >= uLo ? [uLo, uHi] : [-20, 0];
+}
+
 export function drawTrace(canvas, rec, { win, labels }) {
   const c = fit(canvas);
   if (!c) return;
@@ -272,21 +286,9 @@ export function drawTrace(canvas, rec, { win, labels }) {
   xAxis(g, b, lo, hi, labels.time, Math.max(2, Math.floor(b.w / 70)));
   const vLo = -90;
   const vHi = 35;
-  let uLo = Infinity;
-  let uHi = -Infinity;
   const t0 = Math.max(1, Math.floor(lo));
   const t1 = Math.min(hi, rec.time);
-  for (let t = t0; t <= t1; t++) {
-    const u = rec.traceAt(t)[1];
-    if (Number.isFinite(u)) {
-      uLo = Math.min(uLo, u);
-      uHi = Math.max(uHi, u);
-    }
-  }
-  if (!(uHi >= uLo)) {
-    uLo = -20;
-    uHi = 0;
-  }
+  let [uLo, uHi] = uRange(rec, t0, t1);
   if (uHi - uLo < 2) {
     uLo -= 1;
     uHi += 1;
@@ -339,19 +341,7 @@ export function drawPath(canvas, rec, { win, labels }) {
   g.clearRect(0, 0, w, h);
   const t0 = Math.max(1, Math.floor(lo));
   const t1 = Math.min(hi, rec.time);
-  let uLo = Infinity;
-  let uHi = -Infinity;
-  for (let t = t0; t <= t1; t++) {
-    const u = rec.traceAt(t)[1];
-    if (Number.isFinite(u)) {
-      uLo = Math.min(uLo, u);
-      uHi = Math.max(uHi, u);
-    }
-  }
-  if (!(uHi >= uLo)) {
-    uLo = -20;
-    uHi = 0;
-  }
+  let [uLo, uHi] = uRange(rec, t0, t1);
   const pad = Math.max(1, (uHi - uLo) * 0.15);
   uLo -= pad;
   uHi += pad;
