@@ -18,6 +18,7 @@ import { DOM, SELECTS, SLIDERS } from './dom.mjs';
 import { DYNAMICS } from './dynamics.mjs';
 import { PANELS } from './panels.mjs';
 import { CAPACITY_CHART } from './capacity.mjs';
+import { PendingCalls } from '../shared/calls.mjs';
 
 export { HOPFIELD_SCHEMA };
 
@@ -29,7 +30,7 @@ export class SimcoreHopfield extends SimcoreElement {
 
   start() {
     this.gen = 0; // bumped by every new state: frames asked for before it are dropped
-    this.inFlight = new Set();
+    this.calls = new PendingCalls();
     this.trace = { x: [0], y: [0] };
     this.own = []; // the student's drawings: { bits, size }, decoded from the `drawn` field
     this.capacity = null;
@@ -200,7 +201,7 @@ export class SimcoreHopfield extends SimcoreElement {
     this.drawThumbs(); // before the state: the overlap bars must match the new patterns
     this.resetTrace();
     const gen = this.gen;
-    this.track(this.sessionReady.then(async (session) => {
+    this.calls.track(this.sessionReady.then(async (session) => {
       // Asked for at once: a store right after this one disposes this session after the calls made so far.
       const snap = session.snapshot();
       this.core = await session.lane.ready; // the build and version it runs
@@ -240,7 +241,7 @@ export class SimcoreHopfield extends SimcoreElement {
 
   /** One step of the network's session, in order after every earlier call. */
   netStep(args) {
-    return this.track(this.sessionReady.then((session) => session.step(args)));
+    return this.calls.track(this.sessionReady.then((session) => session.step(args)));
   }
 
   /** The state, overlaps and new energy points of a frame. */
@@ -260,17 +261,9 @@ export class SimcoreHopfield extends SimcoreElement {
     }
   }
 
-  /** Counts a call to the network until it settles (whenIdle). */
-  track(promise) {
-    this.inFlight.add(promise);
-    const forget = () => this.inFlight.delete(promise);
-    promise.then(forget, forget);
-    return promise;
-  }
-
   /** Resolves once every call to the network made so far has answered (tests, ready). */
   async whenIdle() {
-    while (this.inFlight.size) await Promise.allSettled([...this.inFlight]);
+    await this.calls.settled();
   }
 
   refresh() {

@@ -18,6 +18,7 @@ import { DOM } from './dom.mjs';
 import { MLP_SCHEMA, parseNet } from './schema.mjs';
 import { CURVE_ROW, frameArgs, trainOptions, viewArgs } from './frame-args.mjs';
 import { boundary, drawMap, drawNet, drawUnits, mapImage, toModel } from './view.mjs';
+import { PendingCalls } from '../shared/calls.mjs';
 
 export { MLP_SCHEMA };
 
@@ -33,7 +34,7 @@ export class SimcoreMlp extends SimcoreElement {
 
   start() {
     this.gen = 0; // bumped by every new session: frames of an older one are dropped
-    this.inFlight = new Set();
+    this.calls = new PendingCalls();
     this.dirty = new Set(['session', 'controls']);
     this.syncControls();
     this.watchVisibility();
@@ -140,7 +141,7 @@ export class SimcoreMlp extends SimcoreElement {
     this.layout();
     this.setupCurves();
     // Tracked to the end, so whenIdle() also waits for a rebuild this one hands on.
-    this.track(this.sessionReady.then(async (session) => {
+    this.calls.track(this.sessionReady.then(async (session) => {
       const snap = session.snapshot();
       const first = session.step(viewArgs(s));
       this.core = await session.lane.ready;
@@ -167,7 +168,7 @@ export class SimcoreMlp extends SimcoreElement {
 
   /** One step of the session, in order after every earlier call. */
   netStep(args) {
-    return this.track(this.sessionReady.then((session) => session.step(args)));
+    return this.calls.track(this.sessionReady.then((session) => session.step(args)));
   }
 
   /** A frame: new curve rows, read-outs, maps and weights. */
@@ -431,17 +432,9 @@ export class SimcoreMlp extends SimcoreElement {
     this.setState({ plus: [], minus: [] });
   }
 
-  /** Counts a call to the session until it settles (whenIdle). */
-  track(promise) {
-    this.inFlight.add(promise);
-    const forget = () => this.inFlight.delete(promise);
-    promise.then(forget, forget);
-    return promise;
-  }
-
   /** Resolves once every call made so far has answered (tests, ready). */
   async whenIdle() {
-    while (this.inFlight.size) await Promise.allSettled([...this.inFlight]);
+    await this.calls.settled();
   }
 
   /** The curves as CSV: one line per epoch, per network its training and test loss and error rate. */

@@ -15,6 +15,7 @@ import { Recent } from './buffers.mjs';
 import { frameDone, frameMs } from './frame-args.mjs';
 import { DOM, SLIDERS, fmtSpeed, speedToSlider } from './dom.mjs';
 import { BANDS, drawPath, drawRaster, drawRate, drawSpectrum, drawTrace, peakIn, timeSpan } from './panels.mjs';
+import { PendingCalls } from '../shared/calls.mjs';
 
 export { NETWORK_SCHEMA };
 
@@ -30,7 +31,7 @@ export class SimcoreNetwork extends SimcoreElement {
 
   start() {
     this.gen = 0; // bumped by every new network or reset: older frames are dropped
-    this.inFlight = new Set();
+    this.calls = new PendingCalls();
     this.rec = new Recent(KEEP_MS);
     this.spec = null;
     this.dirty = new Set(['net']);
@@ -132,7 +133,7 @@ export class SimcoreNetwork extends SimcoreElement {
       (await previous?.catch(() => null))?.dispose();
       return session;
     })();
-    this.track(this.sessionReady.then(async (session) => {
+    this.calls.track(this.sessionReady.then(async (session) => {
       this.core = await session.lane.ready;
       this.dataset.core = `${this.core.version} ${this.core.simd ? 'SIMD' : 'scalar'}`;
     })).catch((err) => this.fail(err));
@@ -148,21 +149,14 @@ export class SimcoreNetwork extends SimcoreElement {
 
   /** One step of the network's session, in order after every earlier call. */
   netStep(args) {
-    return this.track(this.sessionReady.then((session) => session.step(args)));
-  }
-
-  track(promise) {
-    this.inFlight.add(promise);
-    const forget = () => this.inFlight.delete(promise);
-    promise.then(forget, forget);
-    return promise;
+    return this.calls.track(this.sessionReady.then((session) => session.step(args)));
   }
 
   /** Resolves once every call to the network made so far has answered (tests, ready). */
   async whenIdle() {
     // A parameter change waiting to become a network, or a render waiting for its frame, is work to come.
     while (this.netTimer || this.frame) await new Promise((r) => setTimeout(r, 20));
-    while (this.inFlight.size) await Promise.allSettled([...this.inFlight]);
+    await this.calls.settled();
     if (this.driver?.inFlight) await new Promise((r) => requestAnimationFrame(() => r(this.whenIdle())));
   }
 
