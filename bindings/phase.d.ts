@@ -1,5 +1,6 @@
 // Type declarations for bindings/phase.mjs (sc.directionField,
-// sc.nullclines, sc.equilibria, sc.separatrices, sc.classifyLinear): the
+// sc.nullclines, sc.equilibria, sc.separatrices, sc.classifyLinear,
+// sc.linearExp, sc.linearSolution, sc.lyapunovLinear): the
 // phase plane of the systems of ode.d.ts. Mathematics and tolerances:
 // docs/ode.md ("Phase plane"); the C contract: core/include/simcore/phase.h.
 // Errors as in ode.d.ts.
@@ -113,4 +114,24 @@ export interface PhaseApi {
   separatrices(options: SeparatrixOptions): Separatrix[];
   /** Type of the equilibrium of x' = a x + b y, y' = c x + d y; |a|, |b|, |c|, |d| <= 1e150. */
   classifyLinear(a: number, b: number, c: number, d: number, options?: ClassifyOptions): LinearClassification;
+  /**
+   * e^{At} of x' = A x in closed form (docs/ode.md, "Matrix exponential"):
+   * e^{pt/2} (C I + S (A - p/2 I)), p = tr A, C = cosh(st), S = sinh(st)/s,
+   * s^2 = Delta/4 (cos, sin for Delta < 0). RangeError when an entry of the
+   * result overflows (large |t|).
+   */
+  linearExp(A: Matrix2, t: number): Matrix2;
+  /** x(t_i) = e^{A t_i} x0 for each time: x0, y0, x1, y1, ... (1 to limits' maxSteps times). */
+  linearSolution(A: Matrix2, x0: readonly [number, number] | Float64Array, times: readonly number[] | Float64Array): Float64Array;
+  /**
+   * The symmetric P with A^T P + P A = -Q (Q symmetric, default I): V(x) =
+   * x^T P x has dV/dt = -x^T Q x along solutions, so for Q positive definite
+   * V is a Lyapunov function exactly when P is positive definite (A
+   * Hurwitz). RangeError "A" when no unique P exists (tr A det A = 0: a
+   * centre or a zero eigenvalue).
+   */
+  lyapunovLinear(A: Matrix2, Q?: Matrix2): { P: Matrix2; positiveDefinite: boolean };
 }
+
+/** [[a, b], [c, d]]: x' = a x + b y, y' = c x + d y. */
+export type Matrix2 = readonly [readonly [number, number], readonly [number, number]];

@@ -4,7 +4,7 @@
 // Mathematics and tolerances: docs/ode.md ("Phase plane"); the C contract:
 // core/include/simcore/phase.h.
 import { odeShared } from './ode.mjs';
-import { checkInt, checkNumber, describe, isArray, readOptions, typedArrayKind, typedArrayLength } from './core/validate.mjs';
+import { arrayLength, checkArray, checkInt, checkNumber, describe, isArray, readOptions, typedArrayKind, typedArrayLength } from './core/validate.mjs';
 
 const EQ_TYPES = Object.freeze(['saddle', 'center', 'stable-focus', 'unstable-focus', 'stable-node', 'unstable-node',
   'stable-degenerate-node', 'unstable-degenerate-node', 'stable-star', 'unstable-star', 'non-isolated']);
@@ -181,7 +181,54 @@ export function phaseApi(core, shared) {
       check(fn, ex.sc_flat_classify_linear(v[0], v[1], v[2], v[3], tol, pout));
       return classRecord(copyOut64(pout, R.SC_FLAT_CLASS_SIZE), 0);
     },
+
+    linearExp(A, t) {
+      const fn = 'linearExp';
+      const [a, b, c, d] = matrix2(fn, 'A', A);
+      const tt = checkNumber(fn, 't', t);
+      const pout = block('phase-expm', 32);
+      check(fn, ex.sc_flat_linear_exp(a, b, c, d, tt, pout));
+      const e = copyOut64(pout, 4);
+      return [[e[0], e[1]], [e[2], e[3]]];
+    },
+
+    linearSolution(A, x0, times) {
+      const fn = 'linearSolution';
+      const [a, b, c, d] = matrix2(fn, 'A', A);
+      const x = checkArray(fn, 'x0', x0, 2, Float64Array);
+      const n = arrayLength(times);
+      if (n < 0) throw new TypeError(`${fn}: times must be an array of numbers, got ${describe(times)}`);
+      if (n < 1 || n > ODE_LIMITS.maxSteps) throw new RangeError(`${fn}: times must hold 1 to ${ODE_LIMITS.maxSteps} values, got ${n}`);
+      const ts = checkArray(fn, 'times', times, n, Float64Array);
+      const pt = copyIn64('phase-times', ts);
+      const pout = block('phase-solution', 16 * n);
+      check(fn, ex.sc_flat_linear_solution(a, b, c, d, x[0], x[1], pt, n, pout, 2 * n));
+      return copyOut64(pout, 2 * n);
+    },
+
+    lyapunovLinear(A, Q) {
+      const fn = 'lyapunovLinear';
+      const [a, b, c, d] = matrix2(fn, 'A', A);
+      const [q11, q12, q21, q22] = Q === undefined ? [1, 0, 0, 1] : matrix2(fn, 'Q', Q);
+      if (q12 !== q21) throw new RangeError(`${fn}: Q must be symmetric, got Q[0][1] = ${q12} and Q[1][0] = ${q21}`);
+      const pout = block('phase-lyapunov', 24);
+      check(fn, ex.sc_flat_lyapunov_linear(a, b, c, d, q11, q12, q22, pout));
+      const [p11, p12, p22] = copyOut64(pout, 3);
+      return { P: [[p11, p12], [p12, p22]], positiveDefinite: p11 > 0 && p11 * p22 - p12 * p12 > 0 };
+    },
   };
+}
+
+// A 2x2 matrix given as [[a, b], [c, d]]: its entries row by row, each a finite number.
+function matrix2(fn, name, M) {
+  if (!isArray(M) || M.length !== 2) throw new TypeError(`${fn}: ${name} must be a 2x2 matrix [[a, b], [c, d]], got ${describe(M)}`);
+  const out = [];
+  for (let i = 0; i < 2; i++) {
+    const row = M[i];
+    if (!isArray(row) || row.length !== 2) throw new TypeError(`${fn}: ${name}[${i}] must be a row of 2 numbers, got ${describe(row)}`);
+    for (let j = 0; j < 2; j++) out.push(checkNumber(fn, `${name}[${i}][${j}]`, row[j], { min: -1e150, max: 1e150 }));
+  }
+  return out;
 }
 
 /** This area for the loader (core/load.mjs): the core area it calls and how it joins the API. */

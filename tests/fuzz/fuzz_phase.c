@@ -5,7 +5,8 @@
  * tolerance); equilibria are sorted, inside the box and at most max_out;
  * polylines have consistent starts and finite points; an accepted
  * direction field is finite, and one reported as overflowing is not.
- * Grids are capped. */
+ * e^{At} and the Lyapunov equation of the classified matrix: finite
+ * results, e^{A 0} = I, small residuals. Grids are capped. */
 #include "fuzz_input.h"
 #include "simcore/ode.h"
 #include "simcore/phase.h"
@@ -34,6 +35,33 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             FUZZ_CHECK(fabs(cls.re[0] + cls.re[1] - (a + d)) <= 1e-9 * s, "trace");
             FUZZ_CHECK(fabs(cls.re[0] * cls.re[1] - cls.im[0] * cls.im[1] - (a * d - b * c)) <= 1e-8 * s * s, "det");
             FUZZ_CHECK(cls.re[0] >= cls.re[1], "eigenvalue order");
+        }
+    }
+
+    /* e^{At}, x(t) = e^{At} x0 and the Lyapunov equation of the same A, at a
+     * hostile t (NaN, huge): accepted results are finite; e^{A 0} = I;
+     * an accepted P satisfies A^T P + P A = -Q to rounding. */
+    {
+        const double A[4] = {a, b, c, d};
+        const double t = fuzz_bool(&in) ? fuzz_double(&in, -1e3, 2e3) : 0.0;
+        double E[4], P[3], xy[2];
+        const sc_status st = sc_linear_exp(A, t, E);
+        if (st == SC_OK) {
+            FUZZ_CHECK(fuzz_all_finite_d(E, 4), "e^{At} not finite");
+            if (t == 0) FUZZ_CHECK(E[0] == 1 && E[1] == 0 && E[2] == 0 && E[3] == 1, "e^{A 0} != I");
+        }
+        const double x0[2] = {fuzz_double(&in, -10, 20), fuzz_double(&in, -10, 20)};
+        if (sc_linear_solution(A, x0, &t, 1, xy) == SC_OK) FUZZ_CHECK(fuzz_all_finite_d(xy, 2), "x(t) not finite");
+        const double Q[3] = {fuzz_double(&in, 0, 3), fuzz_double(&in, -1, 2), fuzz_double(&in, 0, 3)};
+        if (sc_lyapunov_linear(A, Q, P) == SC_OK) {
+            FUZZ_CHECK(fuzz_all_finite_d(P, 3), "P not finite");
+            /* Backward stable: the residual is rounding of |M| |P| + |Q| (pivoting mixes the rows). */
+            const double r1 = 2 * (a * P[0] + c * P[1]) + Q[0], r2 = b * P[0] + (a + d) * P[1] + c * P[2] + Q[1],
+                         r3 = 2 * (b * P[1] + d * P[2]) + Q[2];
+            const double pm = fmax(fabs(P[0]), fmax(fabs(P[1]), fabs(P[2])));
+            const double scale = 4 * (fabs(a) + fabs(b) + fabs(c) + fabs(d)) * pm + fabs(Q[0]) + fabs(Q[1]) + fabs(Q[2]);
+            FUZZ_CHECK(fmax(fabs(r1), fmax(fabs(r2), fabs(r3))) <= 1e-12 * scale + 1e-300, "Lyapunov residual %g %g %g of %g",
+                       r1, r2, r3, scale);
         }
     }
 

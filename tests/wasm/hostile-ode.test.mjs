@@ -122,6 +122,42 @@ const specs = [
     },
   },
   {
+    fn: 'linearExp', names: [...NAMES, 'A', 'A[0]', 'A[1]', 'A[0][0]', 'A[0][1]', 'A[1][0]', 'A[1][1]', 't'],
+    slots: [{ index: 0, kind: 'value', names: ['A'] }, { index: 1, kind: 'value', names: ['t'] }],
+    make: (r) => ({ args: [[[r.float() * 4 - 2, r.float() * 4 - 2], [r.float() * 4 - 2, r.float() * 4 - 2]], r.float() * 6 - 3] }),
+    call: (sc, a) => sc.linearExp(...a),
+    verify(E, valid, where, [, t]) {
+      assertFinite(E.flat(), 'e^{At}', where);
+      if (t === 0) assert.deepEqual(E, [[1, 0], [0, 1]], `${where} e^{A 0} = I`);
+    },
+  },
+  {
+    fn: 'linearSolution', names: [...NAMES, 'A', 'A[0]', 'A[1]', 'A[0][0]', 'A[0][1]', 'A[1][0]', 'A[1][1]', 'x0', 'times'],
+    slots: [{ index: 0, kind: 'value', names: ['A'] }, { index: 1, kind: 'array', names: ['x0'] }, { index: 2, kind: 'array', names: ['times'] }],
+    make: (r) => ({ args: [[[r.float() * 2 - 1, r.float() * 2 - 1], [r.float() * 2 - 1, r.float() * 2 - 1]], [r.float(), r.float()], [0, ...r.floats(r.int(0, 6))]] }),
+    call: (sc, a) => sc.linearSolution(...a),
+    verify(xy, valid, where, [, x0, times]) {
+      // (times may be a container that lies about its length: the binding reads the engine's.)
+      assert.ok(xy.length >= 2 && xy.length % 2 === 0, `${where} shape`);
+      assertFinite(xy, 'solution', where);
+      if (times[0] === 0) assert.deepEqual([xy[0], xy[1]], [x0[0], x0[1]], `${where} x(0) = x0`);
+    },
+  },
+  {
+    fn: 'lyapunovLinear', names: [...NAMES, 'A', 'A[0]', 'A[1]', 'A[0][0]', 'A[0][1]', 'A[1][0]', 'A[1][1]', 'Q', 'Q[0]', 'Q[1]', 'Q[0][0]', 'Q[0][1]', 'Q[1][0]', 'Q[1][1]'],
+    slots: [{ index: 0, kind: 'value', names: ['A'] }, { index: 1, kind: 'value', names: ['Q'] }],
+    make: (r) => ({ args: [[[-1 - r.float(), r.float()], [r.float(), -1 - r.float()]], r.bool() ? undefined : [[2, 0.5], [0.5, 1]]] }),
+    call: (sc, a) => sc.lyapunovLinear(...a),
+    verify(res, valid, where, [A, Q = [[1, 0], [0, 1]]]) {
+      const [[a, b], [c, d]] = A;
+      const [[p, q], [, r]] = res.P;
+      // A^T P + P A + Q = 0, entry by entry.
+      const residual = [2 * (a * p + c * q) + Q[0][0], b * p + (a + d) * q + c * r + Q[0][1], 2 * (b * q + d * r) + Q[1][1]];
+      for (const e of residual) assert.ok(Math.abs(e) < 1e-12 * Math.max(1, Math.abs(p), Math.abs(r)), `${where} residual ${e}`);
+      assert.equal(res.positiveDefinite, true, `${where} A is Hurwitz here, Q definite`);
+    },
+  },
+  {
     fn: 'fICurve', names: NAMES, slots: [{ index: 0, kind: 'object', names: ['options'] }],
     make: (r) => ({ args: [{ I: [0, r.pick([5, 10, 20]), r.int(2, 4)], duration: 100, dt: 0.5, method: 'izhikevich-euler' }] }),
     call: (sc, a) => sc.fICurve(a[0]),

@@ -49,6 +49,23 @@ typedef struct sc_linear_class {
 SC_API sc_status sc_classify_linear(double a, double b, double c, double d, double rel_tol,
                                     sc_linear_class *out);
 
+/* The linear system x' = A x (A row-major [a b; c d]) in closed form:
+ * out = e^{At} (row-major), from e^{At} = e^{pt/2} (C I + S (A - p/2 I)),
+ * C = cosh(st), S = sinh(st)/s, s^2 = Delta/4 (cos and sin/w for Delta < 0,
+ * series near Delta = 0). NONFINITE for NaN/Inf in A or t; OVERFLOW when
+ * the result is not finite (large |t|). */
+SC_API sc_status sc_linear_exp(const double *A, double t, double *out);
+/* x(t_i) = e^{A t_i} x0 for n times (1..SC_ODE_MAX_STEPS, any order and
+ * sign): out[2i], out[2i + 1]. */
+SC_API sc_status sc_linear_solution(const double *A, const double *x0, const double *t, int n, double *out);
+/* The symmetric P (P = [P[0] P[1]; P[1] P[2]]) with A^T P + P A = -Q, Q
+ * symmetric given the same way. Unique unless two eigenvalues of A sum to
+ * zero, i.e. tr(A) det(A) = 0 (centre, zero eigenvalue): RANGE "A" when
+ * |tr det| <= 1e-12 max|A_ij|^3. For Q positive definite, P is positive
+ * definite exactly when A is Hurwitz (both Re lambda < 0): then
+ * V(x) = x^T P x is a Lyapunov function with dV/dt = -x^T Q x. */
+SC_API sc_status sc_lyapunov_linear(const double *A, const double *Q, double *P);
+
 typedef struct sc_equilibrium {
     double x, y; /* plane coordinates */
     double J[4]; /* Jacobian in the plane, row-major */
@@ -133,6 +150,12 @@ SC_API sc_status sc_phase_separatrices(const sc_phase_plane *plane, double xmin,
 #define SC_FLAT_CLASS_EIGENVECTORS 8
 #define SC_FLAT_CLASS_SIZE         16
 SC_API int sc_flat_classify_linear(double a, double b, double c, double d, double rel_tol, double *out);
+/* e^{At} into out[4]; x(t_i) for n times into out[nout = 2n]; P into out[3]. */
+SC_API int sc_flat_linear_exp(double a, double b, double c, double d, double t, double *out);
+SC_API int sc_flat_linear_solution(double a, double b, double c, double d, double x0, double y0, const double *t, int n,
+                                   double *out, int nout);
+SC_API int sc_flat_lyapunov_linear(double a, double b, double c, double d, double q11, double q12, double q22,
+                                   double *out);
 /* out: max_out equilibrium records of SC_FLAT_EQ_SIZE doubles: X, Y, the
  * JACOBIAN (4, row-major), then a class record at CLASS. Returns the status;
  * *count written to count[0]. */
