@@ -98,7 +98,7 @@ sc_status sc_lyapunov_linear(const double *A, const double *Q, double *P)
             for (int j = k; j < 4; j++) M[i][j] -= f * M[k][j];
         }
     }
-    double x[3];
+    double x[3] = {0, 0, 0};
     for (int k = 2; k >= 0; k--) {
         double v = M[k][3];
         for (int j = k + 1; j < 3; j++) v -= M[k][j] * x[j];
