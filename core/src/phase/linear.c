@@ -51,11 +51,13 @@ sc_status sc_linear_exp(const double *A, double t, double *out)
 
 sc_status sc_linear_solution(const double *A, const double *x0, const double *t, int n, double *out)
 {
-    if (!A || !x0 || !t || !out) return sc_fail(SC_ERR_NULL, !A ? "A" : !x0 ? "x0" : !t ? "t" : "out");
+    if (!A || !x0 || !t || !out) return sc_fail(SC_ERR_NULL, !A ? "A" : !x0 ? "x0"
+                                                                    : !t    ? "t"
+                                                                            : "out");
     if (n < 1 || n > SC_ODE_MAX_STEPS) return sc_fail(SC_ERR_SIZE, "n");
     if (!isfinite(x0[0]) || !isfinite(x0[1])) return sc_fail(SC_ERR_NONFINITE, "x0");
     for (int i = 0; i < n; i++) {
-        double E[4];
+        double E[4] = {0, 0, 0, 0};
         const sc_status st = sc_linear_exp(A, t[i], E);
         if (st != SC_OK) return st;
         const double x = E[0] * x0[0] + E[1] * x0[1], y = E[2] * x0[0] + E[3] * x0[1];
@@ -75,7 +77,8 @@ sc_status sc_linear_solution(const double *A, const double *x0, const double *t,
  * Solved by Gaussian elimination with partial pivoting. */
 sc_status sc_lyapunov_linear(const double *A, const double *Q, double *P)
 {
-    if (!A || !Q || !P) return sc_fail(SC_ERR_NULL, !A ? "A" : !Q ? "Q" : "P");
+    if (!A || !Q || !P) return sc_fail(SC_ERR_NULL, !A ? "A" : !Q ? "Q"
+                                                                  : "P");
     if (!finite4(A)) return sc_fail(SC_ERR_NONFINITE, "A");
     if (!isfinite(Q[0]) || !isfinite(Q[1]) || !isfinite(Q[2])) return sc_fail(SC_ERR_NONFINITE, "Q");
     const double a = A[0], b = A[1], c = A[2], d = A[3];
