@@ -232,6 +232,41 @@ await withBrowser(async (browser, server) => {
     await ctx.close();
   });
 
+  test('the φ″ preset: the closed form eᴬᵗx₀ matches the integrated trajectory; the Lyapunov view proves the node stable, not a focus turned unstable', async () => {
+    const { ctx, p, problems } = await open(browser, server, 'http');
+    await settled(p);
+    await p.click(`${W} button[data-preset=second-order]`);
+    const info = await settled(p);
+    assert.deepEqual(info.map((tr) => [tr.x0, tr.y0]), [[0, 1]], 'the preset starts at φ = 0, φ′ = 1');
+    assert.equal(await typeShown(p), 'stable-node');
+    const solution = await p.locator(`${W} .readout .solution`).textContent();
+    assert.match(solution, /eᴬᵗ = exp\(−1\.5t\) \(cosh 0\.5t/);
+    const diff = Number(/:\s*([0-9.e+-]+)/.exec(solution.split('x(t)')[1])[1]);
+    assert.ok(diff > 0 && diff < 1e-4, `dopri5 against the closed form: ${diff}`);
+    // The Lyapunov view: off by default, on with its toggle; drawn level sets change the picture.
+    assert.equal(await p.locator(`${W} .readout .lyap`).isVisible(), false);
+    const before = await picture(p);
+    await p.locator(`${W} input[name=lyapunov]`).check();
+    await settled(p);
+    assert.notEqual(await picture(p), before, 'level sets drawn');
+    assert.match(await p.locator(`${W} .readout .lyap`).textContent(), /V = 1\.25 x² \+ 0\.5 xy \+ 0\.25 y²/);
+    assert.equal(await p.locator(`${W} .readout .lyap .yes`).count(), 1);
+    // An unstable focus: P exists but is not definite; a centre: none is unique.
+    await p.evaluate(() => { location.hash = '#a=0.3&b=1&c=-1&d=0.3&lyapunov=1'; });
+    await settled(p);
+    assert.equal(await p.locator(`${W} .readout .lyap .no`).count(), 1);
+    await p.evaluate(() => { location.hash = '#a=0&b=1&c=-1&d=0&lyapunov=1'; });
+    await settled(p);
+    assert.match(await p.locator(`${W} .readout .lyap`).textContent(), /No unique P/);
+    // Nonlinear models have no such toggle.
+    await p.evaluate(() => { location.hash = '#model=van-der-pol&lyapunov=1'; });
+    await settled(p);
+    assert.equal(await p.locator(`${W} input[name=lyapunov]`).isVisible(), false);
+    assert.equal(await p.locator(`${W} .readout .lyap`).isVisible(), false);
+    assert.deepEqual(problems, NO_PROBLEMS);
+    await ctx.close();
+  });
+
   test('the language switch relabels the widget and the page', async () => {
     const { ctx, p, problems } = await open(browser, server, 'http', '#a=1&b=1&c=4&d=-2');
     await settled(p);

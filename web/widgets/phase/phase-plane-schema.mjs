@@ -51,6 +51,8 @@ export const PHASE_PLANE_SCHEMA = Object.freeze({
   // How the direction field is drawn: normalised arrows, particles flowing with it, or evenly spaced streamlines.
   fieldStyle: { type: 'choice', choices: ['arrows', 'particles', 'streamlines'], default: 'arrows' },
   nullclines: { type: 'bool', default: false },
+  // Linear models: level sets of the Lyapunov function V = xᵀPx from AᵀP + PA = −I (docs/ode.md).
+  lyapunov: { type: 'bool', default: false },
   eigen: { type: 'bool', default: true },
   // Trajectories also run backward in time from their start point (stopped at the view's edge).
   backward: { type: 'bool', default: true },
@@ -71,6 +73,8 @@ export const PHASE_PRESETS = Object.freeze([
   { name: 'stable-node', type: 'stable-node', state: { model: 'linear', a: -1.5, b: 0.5, c: 0.5, d: -1.5 } },
   { name: 'unstable-node', type: 'unstable-node', state: { model: 'linear', a: 1.5, b: 0.5, c: 0.5, d: 1.5 } },
   { name: 'saddle', type: 'saddle', state: { model: 'linear', a: 1, b: 1, c: 1, d: -0.5 } },
+  // Lecture 7's theory homework: φ'' + (a + b)φ' + abφ = 0 with a = 1, b = 2, φ(0) = 0, φ'(0) = 1 (x = φ, y = φ').
+  { name: 'second-order', type: 'stable-node', state: { model: 'linear', a: 0, b: 1, c: -2, d: -3, traj: [[0, 1]], sel: -1 } },
   { name: 'oscillator', type: 'stable-focus', state: { model: 'oscillator', m: 1, k: 1, mu: 0.4 } },
   { name: 'fhn', type: 'unstable-focus', state: { model: 'fitzhugh-nagumo', fhn_a: 0.7, fhn_b: 0.8, fhn_tau: 12.5, fhn_I: 0.5 } },
   { name: 'vdp', type: 'unstable-focus', state: { model: 'van-der-pol', vdp_mu: 1 } },

@@ -37,9 +37,10 @@ const viewOf = (model) => {
   const [cx, cy, span] = MODEL_INFO[model].view;
   return { cx, cy, span };
 };
-const TOGGLES = ['field', 'nullclines', 'eigen', 'backward'];
+const TOGGLES = ['field', 'nullclines', 'eigen', 'lyapunov', 'backward'];
+const LINEAR_MODELS = new Set(['linear', 'oscillator']);
 // Line colours (the legend names each).
-const COLOURS = { xNull: '#e67e22', yNull: '#8e44ad', eigen: '#4d5566', stable: '#117a65', unstable: '#6e2c00' };
+const COLOURS = { xNull: '#e67e22', yNull: '#8e44ad', eigen: '#4d5566', stable: '#117a65', unstable: '#6e2c00', lyapunov: '#1a5276' };
 const EIGEN_DASH = [[8, 5], [3, 4]];
 // Parts a `panels` attribute can keep (the plane itself always shows).
 const PANELS = ['controls', 'series', 'readout', 'td'];
@@ -72,6 +73,50 @@ function linearText(terms) {
   return out || '0';
 }
 
+/** The matrix A of a linear model: the lecture's (a b; c d), or the oscillator's (0 1; −k/m −μ/m) in (x, v). */
+function matrixOf(s) {
+  return s.model === 'oscillator' ? [[0, 1], [-s.k / s.m, -s.mu / s.m]] : [[s.a, s.b], [s.c, s.d]];
+}
+
+const sys2 = (s) => MODEL_INFO[s.model].vars;
+
+/** P of AᵀP + PA = −I (null when none is unique: a centre or a zero eigenvalue). */
+function lyapunovOf(sc, A) {
+  try {
+    return sc.lyapunovLinear(A);
+  } catch (err) {
+    if (err instanceof RangeError) return null;
+    throw err;
+  }
+}
+
+/**
+ * Levels of V = xᵀPx to draw: five evenly spaced in √V up to the view's
+ * corners, and the level through the selected trajectory's start point.
+ */
+function lyapunovLevels([[p, q], [, r]], [x0, x1, y0, y1], through) {
+  const V = (x, y) => p * x * x + 2 * q * x * y + r * y * y;
+  const top = Math.max(V(x0, y0), V(x0, y1), V(x1, y0), V(x1, y1));
+  const levels = [1, 2, 3, 4, 5].map((k) => ({ c: top * (k / 5) ** 2 / 2, through: false }));
+  if (through) levels.push({ c: V(through.x0, through.y0), through: true });
+  return levels.filter((l) => l.c > 0);
+}
+
+/** The ellipse xᵀPx = c (P positive definite) as a closed polyline. */
+function ellipse([[p, q], [, r]], c) {
+  const n = 120;
+  const pts = new Float64Array(2 * (n + 1));
+  for (let i = 0; i <= n; i++) {
+    const th = (2 * Math.PI * i) / n;
+    const u = Math.cos(th);
+    const v = Math.sin(th);
+    const rad = Math.sqrt(c / (p * u * u + 2 * q * u * v + r * v * v));
+    pts[2 * i] = rad * u;
+    pts[2 * i + 1] = rad * v;
+  }
+  return pts;
+}
+
 export class SimcorePhasePlane extends SimcoreElement {
   static schema = PHASE_PLANE_SCHEMA;
 
@@ -90,7 +135,7 @@ export class SimcorePhasePlane extends SimcoreElement {
       type: 'button', dataset: { i18n: `pp.preset.${p.name}`, preset: p.name },
       // A preset of another model clears the old model's trajectories.
       onclick: () => this.setState({ ...p.state, ...viewOf(p.state.model),
-        ...(p.state.model !== this._state.model ? { traj: [], sel: -1 } : {}) }),
+        ...(p.state.model !== this._state.model && !p.state.traj ? { traj: [], sel: -1 } : {}) }),
     })));
     form.append(h('fieldset', {}, [h('legend', { dataset: { i18n: 'pp.presets' } }), presets]));
 
@@ -185,7 +230,10 @@ export class SimcorePhasePlane extends SimcoreElement {
     this.els.pq = h('div');
     this.els.lambda = h('div');
     this.els.vectors = h('div');
-    const readout = h('div', { class: 'readout', role: 'status' }, [this.els.type, this.els.pq, this.els.lambda, this.els.vectors]);
+    // Linear models: the closed-form solution e^{At}x₀ against the integrator, and the Lyapunov function.
+    this.els.solution = h('div', { class: 'solution' });
+    this.els.lyap = h('div', { class: 'lyap' });
+    const readout = h('div', { class: 'readout', role: 'status' }, [this.els.type, this.els.pq, this.els.lambda, this.els.vectors, this.els.solution, this.els.lyap]);
     this.els.td = h('canvas', { class: 'td', role: 'img', dataset: { i18nLabel: 'pp.td' } });
     const tdFig = h('figure', {}, [h('figcaption', { dataset: { i18n: 'pp.td' } }), this.els.td, h('p', { class: 'hint', dataset: { i18n: 'pp.td.hint' } })]);
     const side = h('div', { class: 'side' }, [readout, tdFig]);
@@ -313,6 +361,7 @@ export class SimcorePhasePlane extends SimcoreElement {
       if (this.shadowRoot.activeElement !== num) num.value = String(s[name]);
     }
     for (const name of TOGGLES) this.els[`toggle-${name}`].checked = s[name];
+    this.els['toggle-lyapunov'].parentElement.hidden = !LINEAR_MODELS.has(s.model);
     this.els.fieldStyle.value = s.fieldStyle;
     this.els.seriesAxes.checked = s.seriesAxes === 'two';
     this.els.mlSet.value = s.ml_set;
@@ -515,9 +564,17 @@ export class SimcorePhasePlane extends SimcoreElement {
       }
     }
     if (s.nullclines) shownLines.push('nullclines');
+    this.lyap = LINEAR_MODELS.has(s.model) && s.lyapunov ? lyapunovOf(sc, matrixOf(s)) : null;
+    this.computeTrajectories(sc, sys);
+    if (this.lyap?.positiveDefinite) {
+      const through = this.trajectories[this.selected()];
+      for (const level of lyapunovLevels(this.lyap.P, this.vp.box, through)) {
+        drawPolyline(ctx, this.vp, ellipse(this.lyap.P, level.c), { color: COLOURS.lyapunov, width: level.through ? 2 : 1, dash: level.through ? null : [2, 3] });
+      }
+      shownLines.push('lyapunov');
+    }
     this.drawLegend(sys, shownLines);
 
-    this.computeTrajectories(sc, sys);
     // The selected trajectory last, thicker and on a white halo; the others thinner.
     const sel = this.selected();
     const order = this.trajectories.map((_, i) => i).filter((i) => i !== sel);
@@ -539,6 +596,7 @@ export class SimcorePhasePlane extends SimcoreElement {
 
     this.drawSeries(sys);
     this.drawReadout(eq);
+    this.drawLinearReadout(sc);
     this.drawEquations();
     this.drawInset(eq ? { p: eq.trace, q: eq.det } : null);
 
@@ -576,6 +634,7 @@ export class SimcorePhasePlane extends SimcoreElement {
     }
     if (has('stable')) items.push(['stable', t('pp.legend.stable'), 'solid']);
     if (has('unstable')) items.push(['unstable', t('pp.legend.unstable'), 'solid']);
+    if (has('lyapunov')) items.push(['lyapunov', t('pp.legend.lyapunov'), 'dotted']);
     const key = JSON.stringify(items);
     if (key === this.legendKey) return;
     this.legendKey = key;
@@ -793,6 +852,55 @@ export class SimcorePhasePlane extends SimcoreElement {
     const real = eq.type !== 'non-isolated' && eq.eigenvalues.every((l) => l.im === 0);
     const vec = (v) => `(${fmt(v.re[0], 3)}, ${fmt(v.re[1], 3)})`;
     spans(E.vectors, real ? [`v₁ = ${vec(eq.eigenvectors[0])}`, `v₂ = ${vec(eq.eigenvectors[1])}`] : []);
+  }
+
+  /**
+   * Linear models only: e^{At} in the form of its case and the largest
+   * difference between the integrated trajectory (dopri5) and the closed
+   * form e^{At}x₀ at its samples; with `lyapunov`, V = xᵀPx and what it proves.
+   */
+  drawLinearReadout(sc) {
+    const s = this._state;
+    const E = this.els;
+    const linear = LINEAR_MODELS.has(s.model);
+    E.solution.hidden = !linear;
+    E.lyap.hidden = !linear || !s.lyapunov;
+    if (!linear) return;
+    const A = matrixOf(s);
+    const [[a, b], [c, d]] = A;
+    const half = (a + d) / 2;
+    const s2 = ((a - d) / 2) ** 2 + b * c;
+    const g = half === 0 ? '' : `exp(${fmt(half, 3)}t) `;
+    const w = fmt(Math.sqrt(Math.abs(s2)), 4);
+    const form = Math.abs(s2) < 1e-12 ? `${g}(I + tM)` : s2 > 0 ? `${g}(cosh ${w}t · I + sinh ${w}t / ${w} · M)` : `${g}(cos ${w}t · I + sin ${w}t / ${w} · M)`;
+    const shift = half === 0 ? 'M = A' : `M = A ${half > 0 ? '−' : '+'} ${fmt(Math.abs(half), 3)} I`;
+    const spans = [h('span', { text: `eᴬᵗ = ${form},  ${shift}` })];
+    const tr = this.trajectories[this.selected()];
+    if (tr) {
+      let worst = 0;
+      let scale = 0;
+      for (const run of [tr.fw, tr.bw]) {
+        const exact = sc.linearSolution(A, [tr.x0, tr.y0], run.t);
+        for (let i = 0; i < exact.length; i++) {
+          worst = Math.max(worst, Math.abs(exact[i] - run.y[i]));
+          scale = Math.max(scale, Math.abs(exact[i]));
+        }
+      }
+      spans.push(h('span', { text: `${t('pp.expCheck')} ${worst.toExponential(1)} (${t('pp.expScale')} ${fmt(scale, 3)})` }));
+    }
+    E.solution.replaceChildren(...spans);
+    if (E.lyap.hidden) return;
+    const L = this.lyap;
+    if (!L) {
+      E.lyap.replaceChildren(h('span', { text: t('pp.lyap.none') }));
+      return;
+    }
+    const [[p11, p12], [, p22]] = L.P;
+    const V = `V = ${linearText([[p11, `${sys2(s)[0]}²`], [2 * p12, sys2(s).join('')], [p22, `${sys2(s)[1]}²`]])}`;
+    const rows = [h('span', { text: V }), h('span', { text: `dV/dt = −(${sys2(s)[0]}² + ${sys2(s)[1]}²)` }),
+      h('span', { class: L.positiveDefinite ? 'yes' : 'no', text: t(L.positiveDefinite ? 'pp.lyap.proves' : 'pp.lyap.indefinite') })];
+    if (s.model === 'oscillator') rows.push(h('span', { text: t('pp.lyap.energy') }));
+    E.lyap.replaceChildren(...rows);
   }
 
   /** The system's equations above the plane; `invalid`: the typed text, marked as not drawn. */

@@ -42,6 +42,10 @@ canvas.particles { position: absolute; pointer-events: none; }
 .readout .type { font-size: 1.15em; font-weight: 600; margin-bottom: 2px; }
 .readout div { display: flex; flex-wrap: wrap; gap: 0 14px; }
 .readout span { white-space: nowrap; }
+.readout .solution, .readout .lyap { margin-top: 4px; font-size: 0.92em; }
+.readout .solution span, .readout .lyap span { white-space: normal; }
+.readout .lyap .yes { color: #117a65; }
+.readout .lyap .no { color: #a93226; }
 figure { margin: 0; background: var(--panel); border-radius: 6px; padding: 4px; min-width: 0; }
 figcaption { font-size: 0.8em; color: var(--muted); margin-bottom: 3px; }
 canvas.td { display: block; width: 100%; aspect-ratio: 1.2; max-width: 320px; background: #fff; touch-action: none; cursor: pointer; }
