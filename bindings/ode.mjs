@@ -208,7 +208,7 @@ export function odeShared({ ex, i32, block, cString, check, limit, boundary }) {
 
   const ptrOrNull = (role, values) => (values ? copyIn64(role, values) : 0);
 
-  return { ODE_LIMITS, systems, system, paramVector, stateVector, variable, range, ptrOrNull, copyIn64, copyOut64, f64 };
+  return { ODE_LIMITS, systems, system, paramVector, stateVector, variable, range, ptrOrNull, copyIn64, copyOut64, f64, cStringIn };
 }
 
 export function odeApi(core, shared = odeShared(core)) {

@@ -131,6 +131,19 @@ export interface PhaseApi {
    * centre or a zero eigenvalue).
    */
   lyapunovLinear(A: Matrix2, Q?: Matrix2): { P: Matrix2; positiveDefinite: boolean };
+  /**
+   * A typed Lyapunov candidate V (an expression in x and y, the custom
+   * systems' grammar) on a grid: V and dV/dt = grad V . f (exact gradient),
+   * row-major from (x0, y0), NaN where undefined; `level` c: the largest
+   * sublevel set V < c with no grid point where dV/dt > 0 (beyond rounding)
+   * outside 2 cells of V's minimum and none on the grid's edge, an estimate
+   * of a basin of attraction (null when empty); `minimum`: V's grid minimum.
+   * SyntaxError for a V that does not parse, with its position.
+   */
+  lyapunovMap(options: PlaneOptions & { V: string; x: [number, number, number]; y: [number, number, number] }):
+    { V: Float32Array; Vdot: Float32Array; level: number | null; minimum: { x: number; y: number; V: number } | null };
+  /** V and dV/dt at points (x0, y0, x1, y1, ...): V0, dV0/dt, V1, ... (NaN where undefined). */
+  lyapunovAt(options: PlaneOptions & { V: string; points: readonly number[] | Float64Array }): Float64Array;
 }
 
 /** [[a, b], [c, d]]: x' = a x + b y, y' = c x + d y. */

@@ -12,8 +12,23 @@ const EQ_TYPES = Object.freeze(['saddle', 'center', 'stable-focus', 'unstable-fo
 const SET = Float32Array.prototype.set;
 
 export function phaseApi(core, shared) {
-  const { ex, f32, i32, block, check, checkOutputs } = core;
-  const { ODE_LIMITS, system, paramVector, stateVector, variable, range, ptrOrNull, copyIn64, copyOut64 } = shared;
+  const { ex, f32, i32, block, check, checkOutputs, cString } = core;
+  const { ODE_LIMITS, system, paramVector, stateVector, variable, range, ptrOrNull, copyIn64, copyOut64, cStringIn } = shared;
+  const MAX_POINTS = core.limit('SC_OPTIM_MAX_POINTS');
+
+  // A Lyapunov candidate's text, checked by the core's parser (a SyntaxError with its position).
+  function candidate(fn, V) {
+    if (typeof V !== 'string') throw new TypeError(`${fn}: V must be an expression string, got ${describe(V)}`);
+    if (V.length > 1024) throw new RangeError(`${fn}: V is longer than 1024 characters`);
+    const bad = V.search(/[^\x20-\x7e\t\n\r]/);
+    if (bad >= 0) throw new SyntaxError(`${fn}: V: unexpected character at position ${bad}`);
+    const out = block('phase-check', 8);
+    if (ex.sc_flat_optim_check(cStringIn('phase-V', V), out, out + 4) !== 0) {
+      const pos = i32()[out >> 2];
+      throw new SyntaxError(`${fn}: V: ${cString(i32()[(out + 4) >> 2])} at position ${pos}\n  ${V}\n  ${' '.repeat(pos)}^`);
+    }
+    return V;
+  }
 
   // The plane: vars (default the first two variables) and fixed values.
   function plane(fn, s, o) {
@@ -180,6 +195,55 @@ export function phaseApi(core, shared) {
       const pout = block('ode-class', R.SC_FLAT_CLASS_SIZE * 8);
       check(fn, ex.sc_flat_classify_linear(v[0], v[1], v[2], v[3], tol, pout));
       return classRecord(copyOut64(pout, R.SC_FLAT_CLASS_SIZE), 0);
+    },
+
+    /**
+     * V and dV/dt = grad V . f of a typed candidate on a grid, and the
+     * basin estimate (phase.d.ts, docs/ode.md "Lyapunov candidates").
+     */
+    lyapunovMap(options) {
+      const fn = 'lyapunovMap';
+      const o = readOptions(fn, 'options', options, ['system', 'params', 'V', 'x', 'y', 'fixed', 'vars']);
+      const s = system(fn, o.system);
+      const p = paramVector(fn, s, o.params);
+      const V = candidate(fn, o.V);
+      const [x0, x1, nx] = range(fn, 'x', o.x, true);
+      const [y0, y1, ny] = range(fn, 'y', o.y, true);
+      if (nx * ny > ODE_LIMITS.maxGridPoints) throw new RangeError(`${fn}: nx * ny = ${nx * ny} exceeds ${ODE_LIMITS.maxGridPoints}`);
+      const { xvar, yvar, fixed } = plane(fn, s, o);
+      const pp = copyIn64('ode-params', p);
+      const pf = ptrOrNull('ode-fixed', fixed);
+      const pv = block('phase-lyap-v', nx * ny * 4);
+      const pd = block('phase-lyap-vdot', nx * ny * 4);
+      const pi = block('phase-lyap-info', 32);
+      check(fn, ex.sc_flat_phase_lyapunov_grid(s.id, pp, p.length, xvar, yvar, pf, fixed ? fixed.length : 0, cStringIn('phase-V', V),
+        x0, x1, nx, y0, y1, ny, pv, pd, nx * ny, pi, 4));
+      const [level, mx, my, vmin] = copyOut64(pi, 4);
+      const v = f32().slice(pv >> 2, (pv >> 2) + nx * ny);
+      const vdot = f32().slice(pd >> 2, (pd >> 2) + nx * ny);
+      return { V: v, Vdot: vdot, level: Number.isFinite(level) && level > vmin ? level : null, minimum: Number.isFinite(vmin) ? { x: mx, y: my, V: vmin } : null };
+    },
+
+    /** V and dV/dt at points: V0, dV0, V1, dV1, ... (NaN where undefined). */
+    lyapunovAt(options) {
+      const fn = 'lyapunovAt';
+      const o = readOptions(fn, 'options', options, ['system', 'params', 'V', 'points', 'fixed', 'vars']);
+      const s = system(fn, o.system);
+      const p = paramVector(fn, s, o.params);
+      const V = candidate(fn, o.V);
+      const len = arrayLength(o.points);
+      if (len < 0) throw new TypeError(`${fn}: points must be an array x0, y0, x1, y1, ..., got ${describe(o.points)}`);
+      if (len < 2 || len % 2 || len / 2 > MAX_POINTS) throw new RangeError(`${fn}: points must hold 1 to ${MAX_POINTS} (x, y) pairs, got length ${len}`);
+      const xy = checkArray(fn, 'points', o.points, len, Float64Array);
+      const { xvar, yvar, fixed } = plane(fn, s, o);
+      const pp = copyIn64('ode-params', p);
+      const pf = ptrOrNull('ode-fixed', fixed);
+      const pxy = copyIn64('phase-lyap-points', xy);
+      const pout = block('phase-lyap-out', len * 8);
+      const pu = block('phase-lyap-undef', 4);
+      check(fn, ex.sc_flat_phase_lyapunov_points(s.id, pp, p.length, xvar, yvar, pf, fixed ? fixed.length : 0, cStringIn('phase-V', V),
+        pxy, len / 2, pout, len, pu));
+      return copyOut64(pout, len);
     },
 
     linearExp(A, t) {

@@ -95,6 +95,25 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_CHECK(!fuzz_all_finite_f(field, 2 * (size_t)nx * ny), "field overflow with a finite field");
     }
 
+    /* A Lyapunov candidate on the same plane and grid: V and dV/dt NaN
+     * together; an accepted level is finite and at least V's minimum. */
+    {
+        static const char *const cands[] = {"x^2 + y^2", "0.5*y^2 + 1 - cos(x)", "sqrt(x) + log(y)", "x^", "1/x"};
+        const char *V = cands[fuzz_int(&in, 0, 4)];
+        static float lv[64 * 64], ld[64 * 64];
+        double linfo[4];
+        if (sc_phase_lyapunov_grid(&pl, V, xmin, xmax, nx, ymin, ymax, ny, lv, ld, fits ? (long)nx * ny : 0, linfo) ==
+            SC_OK) {
+            FUZZ_CHECK(fits, "lyapunov grid accepted nx %d ny %d", nx, ny);
+            for (long k = 0; k < (long)nx * ny; k++) FUZZ_CHECK(isnan(lv[k]) == isnan(ld[k]), "NaN apart at %ld", k);
+            if (!isnan(linfo[3])) FUZZ_CHECK(isfinite(linfo[0]) && linfo[0] >= linfo[3], "level %g below V min %g", linfo[0], linfo[3]);
+        }
+        double pts[4] = {xmin, ymin, xmax, ymax}, out[4];
+        long bad = -1;
+        if (sc_phase_lyapunov_points(&pl, V, pts, 2, out, &bad) == SC_OK)
+            FUZZ_CHECK(bad >= 0 && bad <= 2 && isnan(out[0]) == isnan(out[1]), "points: %ld undefined", bad);
+    }
+
     sc_equilibrium eq[8];
     int count = -1, found = -1;
     const int max_out = fuzz_int(&in, -1, 8);

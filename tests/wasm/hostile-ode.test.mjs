@@ -122,6 +122,29 @@ const specs = [
     },
   },
   {
+    fn: 'lyapunovMap', names: [...NAMES, 'V', 'nx', 'ny', 'v', 'vdot', 'info'], slots: [{ index: 0, kind: 'object', names: ['options'] }],
+    make: (r) => ({ args: [{ system: r.pick(['linear2d', 'oscillator', custom]), V: r.pick(['x^2 + y^2', '0.5*y^2 + 1 - cos(x)', 'sqrt(x) + y']),
+      x: [-1 - r.float(), 1 + r.float(), r.int(2, 12)], y: [-1, 1, r.int(2, 12)] }] }),
+    call: (sc, a) => sc.lyapunovMap(a[0]),
+    verify(res, valid, where, [o]) {
+      const n = o.x[2] * o.y[2];
+      assert.equal(res.V.length, n, `${where} V shape`);
+      assert.equal(res.Vdot.length, n, `${where} Vdot shape`);
+      for (let k = 0; k < n; k++) assert.equal(Number.isNaN(res.V[k]), Number.isNaN(res.Vdot[k]), `${where} NaN together`);
+      assert.ok(res.level === null || Number.isFinite(res.level), `${where} level`);
+    },
+  },
+  {
+    fn: 'lyapunovAt', names: [...NAMES, 'V', 'points'], slots: [{ index: 0, kind: 'object', names: ['options'] }],
+    arrayKeys: ['points'],
+    make: (r) => ({ args: [{ system: r.pick(['linear2d', 'van-der-pol', custom]), V: 'x^2 + 3*y^2', points: r.floats(2 * r.int(1, 6)) }] }),
+    call: (sc, a) => sc.lyapunovAt(a[0]),
+    verify(res, valid, where) {
+      assert.ok(res.length >= 2 && res.length % 2 === 0, `${where} shape`);
+      assertFinite(res, 'V, dV/dt', where);
+    },
+  },
+  {
     fn: 'linearExp', names: [...NAMES, 'A', 'A[0]', 'A[1]', 'A[0][0]', 'A[0][1]', 'A[1][0]', 'A[1][1]', 't'],
     slots: [{ index: 0, kind: 'value', names: ['A'] }, { index: 1, kind: 'value', names: ['t'] }],
     make: (r) => ({ args: [[[r.float() * 4 - 2, r.float() * 4 - 2], [r.float() * 4 - 2, r.float() * 4 - 2]], r.float() * 6 - 3] }),

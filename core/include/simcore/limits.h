@@ -76,11 +76,12 @@
 #define SC_MLP_MAX_EPOCHS   100000    /* epochs of one train call */
 #define SC_MLP_MAX_GRID     2048      /* nx, ny of a decision map */
 /* Descent methods on f(x, y) (optim.h). */
-#define SC_OPTIM_MAX_GRID   2048   /* nx, ny of a contour grid */
-#define SC_OPTIM_MAX_ITER   100000 /* steps of one trajectory */
-#define SC_OPTIM_MAX_KAPPA  1e6    /* condition number of the quadratic bowl */
-#define SC_OPTIM_MAX_COORD  1e6    /* |x|, |y| of a start point, a grid corner or a Taylor centre */
-#define SC_OPTIM_DIVERGE_AT 1e10   /* |x| or |y| of an iterate that counts as diverged */
+#define SC_OPTIM_MAX_GRID   2048      /* nx, ny of a contour grid */
+#define SC_OPTIM_MAX_ITER   100000    /* steps of one trajectory */
+#define SC_OPTIM_MAX_KAPPA  1e6       /* condition number of the quadratic bowl */
+#define SC_OPTIM_MAX_COORD  1e6       /* |x|, |y| of a start point, a grid corner or a Taylor centre */
+#define SC_OPTIM_MAX_POINTS (1 << 22) /* points of one sc_optim_gradients call */
+#define SC_OPTIM_DIVERGE_AT 1e10      /* |x| or |y| of an iterate that counts as diverged */
 
 /* Boltzmann machines (boltzmann.h). Enumeration visits 2^n states. */
 #define SC_BOLTZMANN_MAX_UNITS    256     /* visible + hidden (Gibbs sampling) */

@@ -89,6 +89,13 @@ SC_API sc_status sc_optim_eval(const sc_optim_desc *fn, double x, double y, sc_o
 SC_API sc_status sc_optim_grid(const sc_optim_desc *fn, double x0, double x1, double y0, double y1, int nx, int ny,
                                int taylor, double cx, double cy, float *out, long n, long *undefined);
 
+/* f and its gradient (exact, forward mode) at n points (1..SC_OPTIM_MAX_POINTS;
+ * xy[2k], xy[2k+1], each finite and within SC_OPTIM_MAX_COORD): out[3k],
+ * out[3k+1], out[3k+2] = f, fx, fy, all three NaN where one is not finite
+ * (counted in *undefined, may be NULL). For callers that combine the
+ * gradient with something else (the phase plane's Lyapunov candidates). */
+SC_API sc_status sc_optim_gradients(const sc_optim_desc *fn, const double *xy, long n, double *out, long *undefined);
+
 /* A trajectory from (x0, y0): path[2k], path[2k+1] = the k-th point, npath
  * (doubles) at least 2 (max_iter + 1). Stops when |grad f| < tol
  * (converged), after max_iter steps, or on divergence, a singular Hessian

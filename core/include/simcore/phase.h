@@ -85,6 +85,26 @@ typedef struct sc_phase_plane {
     int nfixed;
 } sc_phase_plane;
 
+/* A Lyapunov candidate V: an expression in x and y (the plane's two
+ * variables; the grammar of the custom systems, docs/ode.md). At n points
+ * (1..SC_OPTIM_MAX_POINTS, xy[2k], xy[2k+1], |x|, |y| <= SC_OPTIM_MAX_COORD):
+ * out[2k] = V, out[2k+1] = dV/dt = grad V . f, the gradient exact (forward
+ * mode); both NaN where either is not finite (counted in *undefined). A V
+ * that does not parse is RANGE "V" (sc_optim_check gives the position). */
+SC_API sc_status sc_phase_lyapunov_points(const sc_phase_plane *plane, const char *V, const double *xy, long n,
+                                          double *out, long *undefined);
+/* The same on an nx x ny grid (2..SC_PHASE_MAX_GRID each, n = nx ny) from
+ * (x0, y0), row-major, as float (NaN where undefined or beyond float), and
+ * info[4]: the level c, the grid point (x, y) where V is smallest, and V
+ * there. c is the smallest V over the grid's edge and over the points more
+ * than 2 cells from that minimum where dV/dt > 0 (beyond 1e-9 |grad V| |f|):
+ * the sublevel set V < c then holds no grid point where V rises and stays
+ * inside the grid, an estimate of a basin of attraction by LaSalle's
+ * principle (dV/dt = 0 allowed; checked on the grid only; points where V is
+ * undefined are not checked). */
+SC_API sc_status sc_phase_lyapunov_grid(const sc_phase_plane *plane, const char *V, double x0, double x1, int nx,
+                                        double y0, double y1, int ny, float *v, float *vdot, long n, double *info);
+
 /* Every equilibrium in [xmin, xmax] x [ymin, ymax]: Newton from a
  * seeds x seeds grid (0 -> 24), deduplicated (distance <= 1e-7 of the box
  * diagonal). Sorted by x, then y. *count <= max_out (extra ones dropped,
@@ -156,6 +176,14 @@ SC_API int sc_flat_linear_solution(double a, double b, double c, double d, doubl
                                    double *out, int nout);
 SC_API int sc_flat_lyapunov_linear(double a, double b, double c, double d, double q11, double q12, double q22,
                                    double *out);
+/* The Lyapunov candidate's twins: out[nout = 2n]; info[ninfo = 4]. */
+SC_API int sc_flat_phase_lyapunov_points(int system, const double *params, int nparams, int xvar, int yvar,
+                                         const double *fixed, int nfixed, const char *V, const double *xy, int n,
+                                         double *out, int nout, int *undefined);
+SC_API int sc_flat_phase_lyapunov_grid(int system, const double *params, int nparams, int xvar, int yvar,
+                                       const double *fixed, int nfixed, const char *V, double x0, double x1, int nx,
+                                       double y0, double y1, int ny, float *v, float *vdot, int n, double *info,
+                                       int ninfo);
 /* out: max_out equilibrium records of SC_FLAT_EQ_SIZE doubles: X, Y, the
  * JACOBIAN (4, row-major), then a class record at CLASS. Returns the status;
  * *count written to count[0]. */

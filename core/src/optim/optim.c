@@ -126,6 +126,30 @@ sc_status sc_optim_eval(const sc_optim_desc *d, double x, double y, sc_optim_jet
     return SC_OK;
 }
 
+sc_status sc_optim_gradients(const sc_optim_desc *d, const double *xy, long n, double *out, long *undefined)
+{
+    if (undefined) *undefined = 0;
+    if (!xy) return sc_fail(SC_ERR_NULL, "points");
+    if (!out) return sc_fail(SC_ERR_NULL, "out");
+    if (n < 1 || n > SC_OPTIM_MAX_POINTS) return sc_fail(SC_ERR_SIZE, "points");
+    sc_optim_fn prepared;
+    const sc_status st = sc_optim_prepare(d, &prepared);
+    if (st != SC_OK) return st;
+    for (long k = 0; k < 2 * n; k++)
+        if (!coord_ok(xy[k])) return sc_fail(isfinite(xy[k]) ? SC_ERR_RANGE : SC_ERR_NONFINITE, "points");
+    long bad = 0;
+    for (long k = 0; k < n; k++) {
+        const sc_jet2 j = sc_optim_jet_at(&prepared, xy[2 * k], xy[2 * k + 1], 1);
+        const int ok = isfinite(j.v) && isfinite(j.x) && isfinite(j.y);
+        out[3 * k] = ok ? j.v : NAN;
+        out[3 * k + 1] = ok ? j.x : NAN;
+        out[3 * k + 2] = ok ? j.y : NAN;
+        bad += !ok;
+    }
+    if (undefined) *undefined = bad;
+    return SC_OK;
+}
+
 sc_status sc_optim_grid(const sc_optim_desc *d, double x0, double x1, double y0, double y1, int nx, int ny,
                         int taylor, double cx, double cy, float *out, long n, long *undefined)
 {
