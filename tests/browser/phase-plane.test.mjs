@@ -258,11 +258,23 @@ await withBrowser(async (browser, server) => {
     await p.evaluate(() => { location.hash = '#a=0&b=1&c=-1&d=0&lyapunov=1'; });
     await settled(p);
     assert.match(await p.locator(`${W} .readout .lyap`).textContent(), /No unique P/);
-    // Nonlinear models have no such toggle.
-    await p.evaluate(() => { location.hash = '#model=van-der-pol&lyapunov=1'; });
+    // A nonlinear model asks for a typed candidate. Van der Pol with mu = -1 and V = x^2 + y^2:
+    // V rises only beyond |x| = 1, so the basin estimate is the unit disc (c about 1).
+    await p.evaluate(() => { location.hash = '#model=van-der-pol&vdp_mu=-1&lyapunov=1&traj=0.5,0.5'; });
     await settled(p);
-    assert.equal(await p.locator(`${W} input[name=lyapunov]`).isVisible(), false);
-    assert.equal(await p.locator(`${W} .readout .lyap`).isVisible(), false);
+    assert.match(await p.locator(`${W} .readout .lyap`).textContent(), /Type a candidate/);
+    const plain = await picture(p);
+    await p.locator(`${W} input[name=V]`).fill('x^2 + y^2');
+    await settled(p);
+    assert.notEqual(await picture(p), plain, 'shading drawn');
+    const lyap = await p.locator(`${W} .readout .lyap`).textContent();
+    const c = Number(/c = ([0-9.]+)/.exec(lyap)[1]);
+    assert.ok(c >= 1 && c < 1.2, `level ${c}`);
+    assert.match(lyap, /steps where V rises: 0 \//, 'V falls along a trajectory inside the disc');
+    // A candidate that does not parse says where.
+    await p.locator(`${W} input[name=V]`).fill('x^2 +');
+    await settled(p);
+    assert.match(await p.locator(`${W} .readout .lyap .no`).textContent(), /V: .*position 5/);
     assert.deepEqual(problems, NO_PROBLEMS);
     await ctx.close();
   });

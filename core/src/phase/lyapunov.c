@@ -69,7 +69,8 @@ sc_status sc_phase_lyapunov_grid(const sc_phase_plane *plane, const char *V, dou
     sc_optim_desc d;
     sc_status st = prepare(plane, V, &pl, &d);
     if (st != SC_OK) return st;
-    if (!v || !vdot || !info) return sc_fail(SC_ERR_NULL, !v ? "v" : !vdot ? "vdot" : "info");
+    if (!v || !vdot || !info) return sc_fail(SC_ERR_NULL, !v ? "v" : !vdot ? "vdot"
+                                                                           : "info");
     if (!isfinite(x0) || !isfinite(x1)) return sc_fail(SC_ERR_NONFINITE, "x");
     if (!isfinite(y0) || !isfinite(y1)) return sc_fail(SC_ERR_NONFINITE, "y");
     if (!(x0 < x1)) return sc_fail(SC_ERR_RANGE, "x");

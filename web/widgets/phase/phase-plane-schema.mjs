@@ -53,6 +53,8 @@ export const PHASE_PLANE_SCHEMA = Object.freeze({
   nullclines: { type: 'bool', default: false },
   // Linear models: level sets of the Lyapunov function V = xᵀPx from AᵀP + PA = −I (docs/ode.md).
   lyapunov: { type: 'bool', default: false },
+  // A typed Lyapunov candidate V(x, y) in the plane's two variables ('' on a linear model: xᵀPx).
+  V: { ...FORMULA, default: '' },
   eigen: { type: 'bool', default: true },
   // Trajectories also run backward in time from their start point (stopped at the view's edge).
   backward: { type: 'bool', default: true },

@@ -40,7 +40,11 @@ const viewOf = (model) => {
 const TOGGLES = ['field', 'nullclines', 'eigen', 'lyapunov', 'backward'];
 const LINEAR_MODELS = new Set(['linear', 'oscillator']);
 // Line colours (the legend names each).
-const COLOURS = { xNull: '#e67e22', yNull: '#8e44ad', eigen: '#4d5566', stable: '#117a65', unstable: '#6e2c00', lyapunov: '#1a5276' };
+const COLOURS = { xNull: '#e67e22', yNull: '#8e44ad', eigen: '#4d5566', stable: '#117a65', unstable: '#6e2c00', lyapunov: '#1a5276',
+  rising: 'rgba(192, 57, 43, 0.45)', basin: 'rgba(17, 122, 101, 0.35)' };
+// Pixels of the candidate's map: V rising, inside the sublevel set V < c.
+const RISING_RGBA = [192, 57, 43, 64];
+const BASIN_RGBA = [17, 122, 101, 46];
 const EIGEN_DASH = [[8, 5], [3, 4]];
 // Parts a `panels` attribute can keep (the plane itself always shows).
 const PANELS = ['controls', 'series', 'readout', 'td'];
@@ -182,6 +186,11 @@ export class SimcorePhasePlane extends SimcoreElement {
       return h('label', {}, [box, h('span', { dataset: { i18n: `pp.show.${name}` } })]);
     }));
     form.append(toggles);
+    const vIn = h('input', { type: 'text', name: 'V', id: 'c-V', spellcheck: false, autocomplete: 'off', maxLength: 200 });
+    vIn.addEventListener('input', () => this.setState({ V: vIn.value }));
+    this.els.V = vIn;
+    this.els.VRow = h('div', { class: 'row wide formula-v' }, [h('label', { for: 'c-V', text: 'V(x, y) =' }), vIn]);
+    form.append(this.els.VRow);
 
     // Field style: arrows, streamlines or particles (every model has a batch integrator).
     const styleSel = h('select', { id: 'c-fieldStyle', name: 'fieldStyle' },
@@ -326,6 +335,7 @@ export class SimcorePhasePlane extends SimcoreElement {
 
   relabel() {
     this.legendKey = ''; // its texts are in the language
+    this.syncControls(); // the V field's placeholder
     this.invalidate();
   }
 
@@ -361,7 +371,9 @@ export class SimcorePhasePlane extends SimcoreElement {
       if (this.shadowRoot.activeElement !== num) num.value = String(s[name]);
     }
     for (const name of TOGGLES) this.els[`toggle-${name}`].checked = s[name];
-    this.els['toggle-lyapunov'].parentElement.hidden = !LINEAR_MODELS.has(s.model);
+    this.els.VRow.hidden = !s.lyapunov;
+    if (this.shadowRoot.activeElement !== this.els.V) this.els.V.value = s.V;
+    this.els.V.placeholder = t(LINEAR_MODELS.has(s.model) ? 'pp.V.placeholderLinear' : 'pp.V.placeholder');
     this.els.fieldStyle.value = s.fieldStyle;
     this.els.seriesAxes.checked = s.seriesAxes === 'two';
     this.els.mlSet.value = s.ml_set;
@@ -513,6 +525,8 @@ export class SimcorePhasePlane extends SimcoreElement {
     this.equilibria = eqs;
 
     drawAxes(ctx, this.vp, { xLabel: sys.vars[0], yLabel: sys.vars[1] });
+    // A typed candidate: where V rises (red) and the largest sublevel set free of it (green), under everything else.
+    this.candidate = s.lyapunov && s.V.trim() ? this.candidateMap(sc, sys, ctx, w, hgt) : null;
 
     // Particles: the engine advances a batch of any 2-D system (float kernels or its double fallback).
     const particles = s.field && s.fieldStyle === 'particles';
@@ -564,7 +578,7 @@ export class SimcorePhasePlane extends SimcoreElement {
       }
     }
     if (s.nullclines) shownLines.push('nullclines');
-    this.lyap = LINEAR_MODELS.has(s.model) && s.lyapunov ? lyapunovOf(sc, matrixOf(s)) : null;
+    this.lyap = LINEAR_MODELS.has(s.model) && s.lyapunov && !s.V.trim() ? lyapunovOf(sc, matrixOf(s)) : null;
     this.computeTrajectories(sc, sys);
     if (this.lyap?.positiveDefinite) {
       const through = this.trajectories[this.selected()];
@@ -573,6 +587,7 @@ export class SimcorePhasePlane extends SimcoreElement {
       }
       shownLines.push('lyapunov');
     }
+    if (this.candidate && !this.candidate.error) shownLines.push('rising', 'basin');
     this.drawLegend(sys, shownLines);
 
     // The selected trajectory last, thicker and on a white halo; the others thinner.
@@ -635,6 +650,7 @@ export class SimcorePhasePlane extends SimcoreElement {
     if (has('stable')) items.push(['stable', t('pp.legend.stable'), 'solid']);
     if (has('unstable')) items.push(['unstable', t('pp.legend.unstable'), 'solid']);
     if (has('lyapunov')) items.push(['lyapunov', t('pp.legend.lyapunov'), 'dotted']);
+    if (has('rising')) items.push(['rising', t('pp.legend.rising'), 'area'], ['basin', t('pp.legend.basin'), 'area']);
     const key = JSON.stringify(items);
     if (key === this.legendKey) return;
     this.legendKey = key;
@@ -864,7 +880,8 @@ export class SimcorePhasePlane extends SimcoreElement {
     const E = this.els;
     const linear = LINEAR_MODELS.has(s.model);
     E.solution.hidden = !linear;
-    E.lyap.hidden = !linear || !s.lyapunov;
+    E.lyap.hidden = !s.lyapunov;
+    if (s.lyapunov && (this.candidate || !linear)) this.drawCandidateReadout(sc);
     if (!linear) return;
     const A = matrixOf(s);
     const [[a, b], [c, d]] = A;
@@ -889,7 +906,7 @@ export class SimcorePhasePlane extends SimcoreElement {
       spans.push(h('span', { text: `${t('pp.expCheck')} ${worst.toExponential(1)} (${t('pp.expScale')} ${fmt(scale, 3)})` }));
     }
     E.solution.replaceChildren(...spans);
-    if (E.lyap.hidden) return;
+    if (E.lyap.hidden || this.candidate) return;
     const L = this.lyap;
     if (!L) {
       E.lyap.replaceChildren(h('span', { text: t('pp.lyap.none') }));
@@ -900,6 +917,78 @@ export class SimcorePhasePlane extends SimcoreElement {
     const rows = [h('span', { text: V }), h('span', { text: `dV/dt = −(${sys2(s)[0]}² + ${sys2(s)[1]}²)` }),
       h('span', { class: L.positiveDefinite ? 'yes' : 'no', text: t(L.positiveDefinite ? 'pp.lyap.proves' : 'pp.lyap.indefinite') })];
     if (s.model === 'oscillator') rows.push(h('span', { text: t('pp.lyap.energy') }));
+    E.lyap.replaceChildren(...rows);
+  }
+
+  /**
+   * The typed candidate on a grid of about 4 px cells over the view (the
+   * core's V, dV/dt and level, docs/ode.md "Lyapunov candidates"), drawn as
+   * shading: red where V rises, green inside the sublevel set V < c.
+   * Returns { level, minimum, rising } or { error } for a V that does not parse.
+   */
+  candidateMap(sc, sys, ctx, w, hgt) {
+    const [x0, x1, y0, y1] = this.vp.box;
+    const nx = Math.max(8, Math.min(240, Math.round(w / 4)));
+    const ny = Math.max(8, Math.min(240, Math.round(hgt / 4)));
+    let r;
+    try {
+      r = sc.lyapunovMap({ system: sys.system, params: sys.params, V: this._state.V, x: [x0, x1, nx], y: [y0, y1, ny] });
+    } catch (err) {
+      if (!(err instanceof SyntaxError || err instanceof RangeError || err instanceof TypeError)) throw err;
+      return { error: err.message.replace(/^lyapunovMap: /, '') };
+    }
+    let top = 0;
+    for (const d of r.Vdot) if (Number.isFinite(d)) top = Math.max(top, Math.abs(d));
+    const img = new ImageData(nx, ny);
+    let rising = 0;
+    for (let j = 0; j < ny; j++) {
+      for (let i = 0; i < nx; i++) {
+        const k = j * nx + i;
+        const up = r.Vdot[k] > 1e-9 * top; // beyond rounding of the largest rate
+        const inside = r.level !== null && r.V[k] < r.level;
+        rising += up;
+        const rgba = up ? RISING_RGBA : inside ? BASIN_RGBA : null;
+        if (rgba) img.data.set(rgba, 4 * ((ny - 1 - j) * nx + i)); // row 0 of the grid is y0, the bottom
+      }
+    }
+    const off = new OffscreenCanvas(nx, ny);
+    off.getContext('2d').putImageData(img, 0, 0);
+    const [px0, py1] = this.vp.toPx(x0, y1);
+    const [px1, py0] = this.vp.toPx(x1, y0);
+    ctx.drawImage(off, px0, py1, px1 - px0, py0 - py1);
+    return { level: r.level, minimum: r.minimum, rising: rising / (nx * ny) };
+  }
+
+  /** The candidate's readout: V, where it rises, its level c, and V along the selected trajectory. */
+  drawCandidateReadout(sc) {
+    const s = this._state;
+    const E = this.els;
+    const C = this.candidate;
+    if (!C) {
+      E.lyap.replaceChildren(h('span', { text: t('pp.lyap.type') }));
+      return;
+    }
+    if (C.error) {
+      E.lyap.replaceChildren(h('span', { class: 'no', text: C.error }));
+      return;
+    }
+    const rows = [h('span', { text: `V = ${s.V}` }),
+      h('span', { class: C.rising ? 'no' : 'yes', text: `${t('pp.lyap.rising')} ${(100 * C.rising).toFixed(1)} %` })];
+    if (C.level !== null && C.minimum) {
+      rows.push(h('span', { text: `${t('pp.lyap.level')} c = ${fmt(C.level, 4)} (${t('pp.lyap.around')} (${fmt(C.minimum.x, 3)}, ${fmt(C.minimum.y, 3)}))` }));
+    } else {
+      rows.push(h('span', { class: 'no', text: t('pp.lyap.noLevel') }));
+    }
+    const tr = this.trajectories[this.selected()];
+    if (tr) {
+      const sys = this.system();
+      const vals = sc.lyapunovAt({ system: sys.system, params: sys.params, V: s.V, points: tr.fw.y });
+      let ups = 0;
+      // A rise counts beyond the integrator's error (dopri5, rtol 1e-6 of the start's V): near the equilibrium V is at rounding level.
+      const tol = 1e-6 * Math.abs(vals[0]);
+      for (let i = 2; i < vals.length; i += 2) if (vals[i] > vals[i - 2] + tol) ups++;
+      rows.push(h('span', { class: ups ? 'no' : 'yes', text: `${t('pp.lyap.along')} ${ups} / ${vals.length / 2 - 1}` }));
+    }
     E.lyap.replaceChildren(...rows);
   }
 

@@ -138,6 +138,7 @@ canvas.td { display: block; width: 100%; aspect-ratio: 1.2; max-width: 320px; ba
 .legend .sw { display: inline-block; width: 22px; border-top: 2.5px solid var(--c); }
 .legend .sw.dashed { border-top-style: dashed; }
 .legend .sw.dotted { border-top-style: dotted; }
+.legend .sw.area { height: 10px; border: 0; background: var(--c); }
 .eqs.invalid span { color: #b3261e; text-decoration: line-through; }
 .eqs.invalid span.not-drawn { text-decoration: none; font-family: system-ui, sans-serif; font-size: 0.8em; }
 .axes-toggle { display: flex; justify-content: flex-end; gap: 4px; align-items: center; font-size: 0.75em; color: var(--muted); }
