@@ -130,7 +130,7 @@ export interface PhaseApi {
    * Hurwitz). RangeError "A" when no unique P exists (tr A det A = 0: a
    * centre or a zero eigenvalue).
    */
-  lyapunovLinear(A: Matrix2, Q?: Matrix2): { P: Matrix2; positiveDefinite: boolean };
+  lyapunovLinear(A: Matrix2, Q?: Matrix2): LyapunovMatrix;
   /**
    * A typed Lyapunov candidate V (an expression in x and y, the custom
    * systems' grammar) on a grid: V and dV/dt = grad V . f (exact gradient),
@@ -140,10 +140,40 @@ export interface PhaseApi {
    * of a basin of attraction (null when empty); `minimum`: V's grid minimum.
    * SyntaxError for a V that does not parse, with its position.
    */
-  lyapunovMap(options: PlaneOptions & { V: string; x: [number, number, number]; y: [number, number, number] }):
-    { V: Float32Array; Vdot: Float32Array; level: number | null; minimum: { x: number; y: number; V: number } | null };
+  lyapunovMap(options: LyapunovMapOptions): LyapunovMap;
   /** V and dV/dt at points (x0, y0, x1, y1, ...): V0, dV0/dt, V1, ... (NaN where undefined). */
-  lyapunovAt(options: PlaneOptions & { V: string; points: readonly number[] | Float64Array }): Float64Array;
+  lyapunovAt(options: LyapunovAtOptions): Float64Array;
+}
+
+export interface LyapunovMatrix {
+  P: Matrix2;
+  positiveDefinite: boolean;
+}
+
+export interface LyapunovMapOptions extends PlaneOptions {
+  /** The candidate V(x, y), x and y the plane's two variables. */
+  V: string;
+  x: [number, number, number];
+  y: [number, number, number];
+}
+
+export interface LyapunovMap {
+  V: Float32Array;
+  Vdot: Float32Array;
+  level: number | null;
+  minimum: LyapunovMinimum | null;
+}
+
+export interface LyapunovMinimum {
+  x: number;
+  y: number;
+  V: number;
+}
+
+export interface LyapunovAtOptions extends PlaneOptions {
+  V: string;
+  /** x0, y0, x1, y1, ... */
+  points: readonly number[] | Float64Array;
 }
 
 /** [[a, b], [c, d]]: x' = a x + b y, y' = c x + d y. */

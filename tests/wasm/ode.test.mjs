@@ -351,7 +351,8 @@ test('bindings/ode.d.ts and phase.d.ts parse and declare exactly what the bindin
   const literals = (type) => [...code.match(new RegExp(`export type ${type} =([^;]*);`))[1].matchAll(/'([^']+)'/g)].map((x) => x[1]);
   const sc = builds.simd;
   const odeApi = ['systems', 'odeLimits', 'integrate', 'integrateBatch', 'fICurve', 'inputSample'];
-  const phaseApi = ['directionField', 'nullclines', 'equilibria', 'separatrices', 'classifyLinear'];
+  const phaseApi = ['directionField', 'nullclines', 'equilibria', 'separatrices', 'classifyLinear', 'linearExp', 'linearSolution',
+    'lyapunovLinear', 'lyapunovMap', 'lyapunovAt'];
   const api = [...odeApi, ...phaseApi];
   assert.deepEqual(members('OdeApi'), [...odeApi].sort());
   assert.deepEqual(members('PhaseApi'), [...phaseApi].sort());
