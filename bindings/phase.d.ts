@@ -1,6 +1,7 @@
 // Type declarations for bindings/phase.mjs (sc.directionField,
 // sc.nullclines, sc.equilibria, sc.separatrices, sc.classifyLinear,
-// sc.linearExp, sc.linearSolution, sc.lyapunovLinear): the
+// sc.linearExp, sc.linearSolution, sc.lyapunovLinear, sc.lyapunovMap,
+// sc.lyapunovAt, sc.classifyLinear3, sc.linear3Solution): the
 // phase plane of the systems of ode.d.ts. Mathematics and tolerances:
 // docs/ode.md ("Phase plane"); the C contract: core/include/simcore/phase.h.
 // Errors as in ode.d.ts.
@@ -143,6 +144,36 @@ export interface PhaseApi {
   lyapunovMap(options: LyapunovMapOptions): LyapunovMap;
   /** V and dV/dt at points (x0, y0, x1, y1, ...): V0, dV0/dt, V1, ... (NaN where undefined). */
   lyapunovAt(options: LyapunovAtOptions): Float64Array;
+  /**
+   * x' = A x in three dimensions: eigenvalues (real parts descending, a
+   * complex pair +im first), a unit eigenvector for each real one (null for
+   * complex), and the type by the signs of the real parts (within 1e-9
+   * max|a_ij|): sink, source, saddle (unstableDim of them positive), their
+   * spiral forms when a complex pair is present, non-hyperbolic with a zero
+   * real part. |a_ij| <= 1e100.
+   */
+  classifyLinear3(A: Matrix3): LinearClassification3;
+  /** x(t_i) = e^{A t_i} x0 (scaling and squaring): x0, y0, z0, x1, ... RangeError when it overflows. */
+  linear3Solution(A: Matrix3, x0: readonly [number, number, number] | Float64Array, times: readonly number[] | Float64Array): Float64Array;
+}
+
+export type Matrix3 = readonly (readonly [number, number, number])[];
+export type EquilibriumType3 = 'sink' | 'spiral-sink' | 'source' | 'spiral-source' | 'saddle' | 'spiral-saddle' | 'non-hyperbolic';
+
+export interface LinearClassification3 {
+  type: EquilibriumType3;
+  unstableDim: number;
+  /** The characteristic polynomial l^3 - trace l^2 + minors l - det. */
+  trace: number;
+  minors: number;
+  det: number;
+  eigenvalues: ComplexNumber3[];
+  eigenvectors: ([number, number, number] | null)[];
+}
+
+export interface ComplexNumber3 {
+  re: number;
+  im: number;
 }
 
 export interface LyapunovMatrix {

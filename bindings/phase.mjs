@@ -9,6 +9,8 @@ import { arrayLength, checkArray, checkInt, checkNumber, describe, isArray, read
 const EQ_TYPES = Object.freeze(['saddle', 'center', 'stable-focus', 'unstable-focus', 'stable-node', 'unstable-node',
   'stable-degenerate-node', 'unstable-degenerate-node', 'stable-star', 'unstable-star', 'non-isolated']);
 
+const EQ3_TYPES = Object.freeze(['sink', 'spiral-sink', 'source', 'spiral-source', 'saddle', 'spiral-saddle', 'non-hyperbolic']);
+
 const SET = Float32Array.prototype.set;
 
 export function phaseApi(core, shared) {
@@ -246,6 +248,43 @@ export function phaseApi(core, shared) {
       return copyOut64(pout, len);
     },
 
+    /** Type, eigenvalues and real eigenvectors of x' = A x in three dimensions (phase.d.ts). */
+    classifyLinear3(A) {
+      const fn = 'classifyLinear3';
+      const pa = copyIn64('phase-A3', matrix3(fn, 'A', A));
+      const pout = block('phase-class3', R.SC_FLAT_CLASS3_SIZE * 8);
+      check(fn, ex.sc_flat_classify_linear3(pa, 9, pout, R.SC_FLAT_CLASS3_SIZE));
+      const d = copyOut64(pout, R.SC_FLAT_CLASS3_SIZE);
+      const ev = R.SC_FLAT_CLASS3_EIGENVALUES;
+      const vec = R.SC_FLAT_CLASS3_VECTORS;
+      return {
+        type: EQ3_TYPES[d[R.SC_FLAT_CLASS3_TYPE]],
+        unstableDim: d[R.SC_FLAT_CLASS3_UNSTABLE_DIM],
+        trace: d[R.SC_FLAT_CLASS3_TRACE],
+        minors: d[R.SC_FLAT_CLASS3_MINORS],
+        det: d[R.SC_FLAT_CLASS3_DET],
+        eigenvalues: [0, 1, 2].map((k) => ({ re: d[ev + 2 * k], im: d[ev + 2 * k + 1] })),
+        eigenvectors: [0, 1, 2].map((k) => (d[R.SC_FLAT_CLASS3_REAL + k] ? [d[vec + 3 * k], d[vec + 3 * k + 1], d[vec + 3 * k + 2]] : null)),
+      };
+    },
+
+    /** x(t_i) = e^{A t_i} x0 in three dimensions: x0, y0, z0, x1, ... */
+    linear3Solution(A, x0, times) {
+      const fn = 'linear3Solution';
+      const a = matrix3(fn, 'A', A);
+      const x = checkArray(fn, 'x0', x0, 3, Float64Array);
+      const n = arrayLength(times);
+      if (n < 0) throw new TypeError(`${fn}: times must be an array of numbers, got ${describe(times)}`);
+      if (n < 1 || n > ODE_LIMITS.maxSteps) throw new RangeError(`${fn}: times must hold 1 to ${ODE_LIMITS.maxSteps} values, got ${n}`);
+      const ts = checkArray(fn, 'times', times, n, Float64Array);
+      const pa = copyIn64('phase-A3', a);
+      const px = copyIn64('phase-x3', x);
+      const pt = copyIn64('phase-times', ts);
+      const pout = block('phase-solution3', 24 * n);
+      check(fn, ex.sc_flat_linear3_solution(pa, 9, px, 3, pt, n, pout, 3 * n));
+      return copyOut64(pout, 3 * n);
+    },
+
     linearExp(A, t) {
       const fn = 'linearExp';
       const [a, b, c, d] = matrix2(fn, 'A', A);
@@ -281,6 +320,18 @@ export function phaseApi(core, shared) {
       return { P: [[p11, p12], [p12, p22]], positiveDefinite: p11 > 0 && p11 * p22 - p12 * p12 > 0 };
     },
   };
+}
+
+// A 3x3 matrix [[a11, a12, a13], [a21, ...], [...]]: its entries row by row, each finite, |a| <= 1e100.
+function matrix3(fn, name, M) {
+  if (!isArray(M) || M.length !== 3) throw new TypeError(`${fn}: ${name} must be a 3x3 matrix (three rows of three numbers), got ${describe(M)}`);
+  const out = [];
+  for (let i = 0; i < 3; i++) {
+    const row = M[i];
+    if (!isArray(row) || row.length !== 3) throw new TypeError(`${fn}: ${name}[${i}] must be a row of 3 numbers, got ${describe(row)}`);
+    for (let j = 0; j < 3; j++) out.push(checkNumber(fn, `${name}[${i}][${j}]`, row[j], { min: -1e100, max: 1e100 }));
+  }
+  return out;
 }
 
 // A 2x2 matrix given as [[a, b], [c, d]]: its entries row by row, each a finite number.

@@ -13,6 +13,7 @@ export const PAGES = {
   'network.html': { widget: 'simcore-network' },
   'phase-plane.html': { widget: 'simcore-phase-plane' },
   'izhikevich.html': { widget: 'simcore-izhikevich' },
+  'linear3d.html': { widget: 'simcore-linear3d' },
   'gradient.html': { widget: 'simcore-gradient' },
   'examples/embed.html': { widget: 'simcore-gabor' },
   'examples/slides/index.html': { widget: 'section.present simcore-gabor', hash: '#/2' },

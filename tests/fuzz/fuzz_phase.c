@@ -65,6 +65,21 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
     }
 
+    /* Three dimensions: eigenvalues sum to the trace, multiply to the
+     * determinant (scaled); e^{At} finite when accepted. */
+    {
+        double A3[9], E3[9];
+        for (int k = 0; k < 9; k++) A3[k] = fuzz_double(&in, -5, 10);
+        sc_linear3_class c3;
+        if (sc_classify_linear3(A3, &c3) == SC_OK) {
+            double s3 = 1;
+            for (int k = 0; k < 9; k++) s3 = fmax(s3, fabs(A3[k]));
+            FUZZ_CHECK(fabs(c3.re[0] + c3.re[1] + c3.re[2] - c3.trace) <= 1e-9 * s3, "3-D trace");
+            FUZZ_CHECK(c3.type >= 0 && c3.type < SC_EQ3_TYPE_COUNT && c3.unstable_dim >= 0 && c3.unstable_dim <= 3, "3-D type");
+        }
+        if (sc_linear3_exp(A3, fuzz_double(&in, -3, 6), E3) == SC_OK) FUZZ_CHECK(fuzz_all_finite_d(E3, 9), "e^{At} 3-D");
+    }
+
     const int system = fuzz_int(&in, -1, SC_SYS_COUNT - 1);
     const sc_ode_system_info *info = sc_ode_system(system);
     double params[SC_ODE_MAX_PARAMS], fixed[SC_ODE_MAX_DIM];

@@ -25,7 +25,7 @@ async function headerLimits() {
 async function headerRecords(limits) {
   const out = {};
   const text = (await header('ode.h')) + (await header('phase.h'));
-  for (const m of text.matchAll(/^#define (SC_FLAT_(?:PRESET_\w+|ODE_INFO|CLASS_\w+|EQ_\w+))\s+([^/\n]+?)\s*(?:\/\*.*)?$/gm)) {
+  for (const m of text.matchAll(/^#define (SC_FLAT_(?:PRESET_\w+|ODE_INFO|CLASS_\w+|CLASS3_\w+|EQ_\w+))\s+([^/\n]+?)\s*(?:\/\*.*)?$/gm)) {
     const expr = m[2].replace(/SC_\w+/g, (n) => {
       const v = out[n] ?? limits[n] ?? { SC_ODE_PRESET_INPUT: presetInput }[n];
       assert.ok(v !== undefined, `${m[1]}: unknown name ${n}`);

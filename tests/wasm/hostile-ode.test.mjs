@@ -145,6 +145,29 @@ const specs = [
     },
   },
   {
+    fn: 'classifyLinear3', names: [...NAMES, 'A', 'A[0]', 'A[1]', 'A[2]', ...[0, 1, 2].flatMap((i) => [0, 1, 2].map((j) => `A[${i}][${j}]`))],
+    slots: [{ index: 0, kind: 'value', names: ['A'] }],
+    make: (r) => ({ args: [[0, 1, 2].map(() => [r.float() * 4 - 2, r.float() * 4 - 2, r.float() * 4 - 2])] }),
+    call: (sc, a) => sc.classifyLinear3(a[0]),
+    verify(c, valid, where, [A]) {
+      assertFinite([c.trace, c.minors, c.det, ...c.eigenvalues.flatMap((e) => [e.re, e.im])], 'classification', where);
+      assert.ok(Math.abs(c.trace - (A[0][0] + A[1][1] + A[2][2])) < 1e-12, `${where} trace`);
+      const sum = c.eigenvalues.reduce((acc, e) => acc + e.re, 0);
+      assert.ok(Math.abs(sum - c.trace) < 1e-9, `${where} eigenvalues sum to the trace`);
+    },
+  },
+  {
+    fn: 'linear3Solution', names: [...NAMES, 'A', 'A[0]', 'A[1]', 'A[2]', ...[0, 1, 2].flatMap((i) => [0, 1, 2].map((j) => `A[${i}][${j}]`)), 'x0', 'times'],
+    slots: [{ index: 0, kind: 'value', names: ['A'] }, { index: 1, kind: 'array', names: ['x0'] }, { index: 2, kind: 'array', names: ['times'] }],
+    make: (r) => ({ args: [[0, 1, 2].map(() => [r.float() * 2 - 1, r.float() * 2 - 1, r.float() * 2 - 1]), [r.float(), r.float(), r.float()], [0, ...r.floats(r.int(0, 5))]] }),
+    call: (sc, a) => sc.linear3Solution(...a),
+    verify(xs, valid, where, [, x0, times]) {
+      assert.ok(xs.length >= 3 && xs.length % 3 === 0, `${where} shape`);
+      assertFinite(xs, 'solution', where);
+      if (times[0] === 0) assert.deepEqual([xs[0], xs[1], xs[2]], [x0[0], x0[1], x0[2]], `${where} x(0) = x0`);
+    },
+  },
+  {
     fn: 'linearExp', names: [...NAMES, 'A', 'A[0]', 'A[1]', 'A[0][0]', 'A[0][1]', 'A[1][0]', 'A[1][1]', 't'],
     slots: [{ index: 0, kind: 'value', names: ['A'] }, { index: 1, kind: 'value', names: ['t'] }],
     make: (r) => ({ args: [[[r.float() * 4 - 2, r.float() * 4 - 2], [r.float() * 4 - 2, r.float() * 4 - 2]], r.float() * 6 - 3] }),

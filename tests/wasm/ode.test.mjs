@@ -352,7 +352,7 @@ test('bindings/ode.d.ts and phase.d.ts parse and declare exactly what the bindin
   const sc = builds.simd;
   const odeApi = ['systems', 'odeLimits', 'integrate', 'integrateBatch', 'fICurve', 'inputSample'];
   const phaseApi = ['directionField', 'nullclines', 'equilibria', 'separatrices', 'classifyLinear', 'linearExp', 'linearSolution',
-    'lyapunovLinear', 'lyapunovMap', 'lyapunovAt'];
+    'lyapunovLinear', 'lyapunovMap', 'lyapunovAt', 'classifyLinear3', 'linear3Solution'];
   const api = [...odeApi, ...phaseApi];
   assert.deepEqual(members('OdeApi'), [...odeApi].sort());
   assert.deepEqual(members('PhaseApi'), [...phaseApi].sort());

@@ -214,4 +214,52 @@ SC_API int sc_flat_phase_lines_info(uint32_t lines, int *info, int ninfo);
 SC_API int sc_flat_phase_lines_read(uint32_t lines, double *xy, int nxy, double *start, int nstart);
 SC_API int sc_flat_phase_lines_free(uint32_t lines);
 
+/* ---- three dimensions (lecture 7: sinks, sources, hyperbolic saddles) ----
+ * x' = A x, A row-major 3x3. Types by the signs of the eigenvalues' real
+ * parts (within 1e-9 max|a_ij|): all negative a sink, all positive a source,
+ * mixed a saddle (unstable_dim = how many positive); "spiral" when a complex
+ * pair is present; a zero real part is non-hyperbolic. */
+typedef enum sc_eq3_type {
+    SC_EQ3_SINK = 0,
+    SC_EQ3_SPIRAL_SINK,
+    SC_EQ3_SOURCE,
+    SC_EQ3_SPIRAL_SOURCE,
+    SC_EQ3_SADDLE,
+    SC_EQ3_SPIRAL_SADDLE,
+    SC_EQ3_NON_HYPERBOLIC,
+    SC_EQ3_TYPE_COUNT
+} sc_eq3_type;
+
+typedef struct sc_linear3_class {
+    int type, unstable_dim;
+    double trace, minors, det; /* the characteristic polynomial l^3 - tr l^2 + minors l - det */
+    double re[3], im[3];       /* eigenvalues, re descending; a complex pair +im first */
+    int real_vector[3];        /* v[k] holds a unit eigenvector when eigenvalue k is real */
+    double v[3][3];
+} sc_linear3_class;
+
+/* Eigenvalues (Cardano or the trigonometric form, Newton-polished, then the
+ * deflated quadratic), real eigenvectors, type. |a_ij| <= 1e100. */
+SC_API sc_status sc_classify_linear3(const double *A, sc_linear3_class *out);
+/* e^{At} (row-major 3x3) by scaling and squaring of the Taylor series; OVERFLOW for a non-finite result. */
+SC_API sc_status sc_linear3_exp(const double *A, double t, double *out);
+/* x(t_i) = e^{A t_i} x0 for n times: out[3i..3i+2]. */
+SC_API sc_status sc_linear3_solution(const double *A, const double *x0, const double *t, int n, double *out);
+
+/* The 3-D classification record (nA = 9, nout = SC_FLAT_CLASS3_SIZE):
+ * TYPE, UNSTABLE_DIM, TRACE, MINORS, DET, EIGENVALUES re0 im0 re1 im1 re2 im2,
+ * REAL (1 when v_k is an eigenvector), VECTORS v0 v1 v2 (3 each). */
+#define SC_FLAT_CLASS3_TYPE         0
+#define SC_FLAT_CLASS3_UNSTABLE_DIM 1
+#define SC_FLAT_CLASS3_TRACE        2
+#define SC_FLAT_CLASS3_MINORS       3
+#define SC_FLAT_CLASS3_DET          4
+#define SC_FLAT_CLASS3_EIGENVALUES  5
+#define SC_FLAT_CLASS3_REAL         11
+#define SC_FLAT_CLASS3_VECTORS      14
+#define SC_FLAT_CLASS3_SIZE         23
+SC_API int sc_flat_classify_linear3(const double *A, int nA, double *out, int nout);
+SC_API int sc_flat_linear3_solution(const double *A, int nA, const double *x0, int nx0, const double *t, int n,
+                                    double *out, int nout);
+
 #endif

@@ -18,6 +18,8 @@ export default {
   'page.index.mlp.desc': 'Train a multilayer perceptron on Haykin’s double moon: decision map, learning curves, weights, confusion matrix and test errors; logistic against ReLU side by side.',
   'page.index.pp.title': 'Phase portraits: 2-D linear and nonlinear systems',
   'page.index.pp.desc': 'Centres, foci, nodes and saddles: change the matrix, click for trajectories, walk across the trace–determinant plane; then FitzHugh–Nagumo, van der Pol and Morris–Lecar.',
+  'page.index.l3.title': 'Linear systems in three dimensions',
+  'page.index.l3.desc': 'Sinks, sources and saddles of x′ = Ax in 3-D: nine matrix entries, the eigenvalues and type from the core, trajectories eᴬᵗx₀ in a view you turn by dragging.',
   'page.index.izh.title': 'The Izhikevich neuron',
   'page.index.izh.desc': 'Regular spiking, bursting, fast spiking: four parameters, the (v, u) phase plane with its nullclines and resets, and the membrane potential.',
 };

@@ -17,6 +17,8 @@ export default {
   'page.index.mlp.desc': '在 Haykin 的双月数据上训练多层感知器：决策图、学习曲线、权值、混淆矩阵和测试错误；logistic 与 ReLU 并排比较。',
   'page.index.pp.title': '相图：二维线性与非线性系统',
   'page.index.pp.desc': '中心、焦点、节点与鞍点：改变矩阵，点击画出轨线，在迹–行列式平面上穿越边界；还有 FitzHugh–Nagumo、van der Pol 和 Morris–Lecar 模型。',
+  'page.index.l3.title': '三维线性系统',
+  'page.index.l3.desc': '三维 x′ = Ax 的汇、源与鞍点：九个矩阵元素，核心计算的特征值与类型，可拖动旋转视图中的轨线 eᴬᵗx₀。',
   'page.index.izh.title': 'Izhikevich 神经元',
   'page.index.izh.desc': '规则放电、簇放电、快速放电：四个参数，带零倾线和重置的 (v, u) 相平面，以及膜电位。',
 };
