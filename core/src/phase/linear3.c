@@ -80,7 +80,8 @@ static void real_eigvec(const double *A, double l, double v[3])
      * vector orthogonal to the largest row; none at all (A = l I): e1. */
     if (rowmax > 0 && best <= 1e-12 * rowmax * rowmax) {
         const double *r = M[big];
-        const int axis = fabs(r[0]) <= fabs(r[1]) && fabs(r[0]) <= fabs(r[2]) ? 0 : fabs(r[1]) <= fabs(r[2]) ? 1 : 2;
+        const int axis = fabs(r[0]) <= fabs(r[1]) && fabs(r[0]) <= fabs(r[2]) ? 0 : fabs(r[1]) <= fabs(r[2]) ? 1
+                                                                                                             : 2;
         const double e[3] = {axis == 0, axis == 1, axis == 2};
         const double c[3] = {r[1] * e[2] - r[2] * e[1], r[2] * e[0] - r[0] * e[2], r[0] * e[1] - r[1] * e[0]};
         const double n = sqrt(c[0] * c[0] + c[1] * c[1] + c[2] * c[2]);
@@ -117,16 +118,22 @@ sc_status sc_classify_linear3(const double *A, sc_linear3_class *out)
     for (int k = 0; k < 3; k++) {
         out->re[k] = re[k], out->im[k] = fabs(im[k]) <= tol ? 0 : im[k];
         if (out->im[k] != 0) complex = 1;
-        if (re[k] > tol) unstable++;
-        else if (re[k] < -tol) stable++;
+        if (re[k] > tol)
+            unstable++;
+        else if (re[k] < -tol)
+            stable++;
         out->real_vector[k] = out->im[k] == 0;
         if (out->real_vector[k]) real_eigvec(A, re[k], out->v[k]);
     }
     out->unstable_dim = unstable;
-    if (stable + unstable < 3) out->type = SC_EQ3_NON_HYPERBOLIC;
-    else if (unstable == 0) out->type = complex ? SC_EQ3_SPIRAL_SINK : SC_EQ3_SINK;
-    else if (stable == 0) out->type = complex ? SC_EQ3_SPIRAL_SOURCE : SC_EQ3_SOURCE;
-    else out->type = complex ? SC_EQ3_SPIRAL_SADDLE : SC_EQ3_SADDLE;
+    if (stable + unstable < 3)
+        out->type = SC_EQ3_NON_HYPERBOLIC;
+    else if (unstable == 0)
+        out->type = complex ? SC_EQ3_SPIRAL_SINK : SC_EQ3_SINK;
+    else if (stable == 0)
+        out->type = complex ? SC_EQ3_SPIRAL_SOURCE : SC_EQ3_SOURCE;
+    else
+        out->type = complex ? SC_EQ3_SPIRAL_SADDLE : SC_EQ3_SADDLE;
     return SC_OK;
 }
 
@@ -166,7 +173,9 @@ sc_status sc_linear3_exp(const double *A, double t, double *out)
 
 sc_status sc_linear3_solution(const double *A, const double *x0, const double *t, int n, double *out)
 {
-    if (!A || !x0 || !t || !out) return sc_fail(SC_ERR_NULL, !A ? "A" : !x0 ? "x0" : !t ? "t" : "out");
+    if (!A || !x0 || !t || !out) return sc_fail(SC_ERR_NULL, !A ? "A" : !x0 ? "x0"
+                                                                    : !t    ? "t"
+                                                                            : "out");
     if (n < 1 || n > SC_ODE_MAX_STEPS) return sc_fail(SC_ERR_SIZE, "n");
     for (int k = 0; k < 3; k++)
         if (!isfinite(x0[k])) return sc_fail(SC_ERR_NONFINITE, "x0");
@@ -188,7 +197,7 @@ int sc_flat_classify_linear3(const double *A, int nA, double *out, int nout)
     if (nA != 9) return sc_fail(SC_ERR_SIZE, "A");
     if (nout != SC_FLAT_CLASS3_SIZE) return sc_fail(SC_ERR_SIZE, "out");
     if (!out) return sc_fail(SC_ERR_NULL, "out");
-    sc_linear3_class c;
+    sc_linear3_class c = {0};
     const sc_status st = sc_classify_linear3(A, &c);
     if (st != SC_OK) return st;
     out[SC_FLAT_CLASS3_TYPE] = c.type;
