@@ -137,10 +137,14 @@ static double f_loss(void *c)
     (void)c;
     double p[16];
     switch (KIND) {
-    case 0: return ln_loss_mle_f64(X, NIN, LABEL, DY);
-    case 1: return ln_loss_map_f64(X, NIN, LABEL, 1.0, DY);
-    case 2: return ln_loss_softmax_f64(X, NIN, LABEL, p, DY);
-    default: return ln_loss_square_f64(X, W, NIN, DY);
+    case 0:
+        return ln_loss_mle_f64(X, NIN, LABEL, DY);
+    case 1:
+        return ln_loss_map_f64(X, NIN, LABEL, 1.0, DY);
+    case 2:
+        return ln_loss_softmax_f64(X, NIN, LABEL, p, DY);
+    default:
+        return ln_loss_square_f64(X, W, NIN, DY);
     }
 }
 
@@ -204,7 +208,9 @@ static void test_gradients(void)
         fill(Rw, NIN);
         ln_act_fwd_f64((ln_act)KIND, X, Y, NIN);
         ln_act_bwd_f64((ln_act)KIND, X, Y, Rw, DX, NIN);
-        check_grad(KIND == 0 ? "scaled tanh" : KIND == 1 ? "relu" : "logistic", X, DX, NIN, f_act, NULL);
+        check_grad(KIND == 0 ? "scaled tanh" : KIND == 1 ? "relu"
+                                                         : "logistic",
+                   X, DX, NIN, f_act, NULL);
     }
     ln_act_fwd_f64(LN_SCALED_TANH, (double[]){1.0}, Y, 1);
     CHECK(fabs(Y[0] - 1.7159 * tanh(2.0 / 3.0)) < 1e-15, "f(1) = %.17g", Y[0]);
@@ -322,7 +328,8 @@ static void synth(uint8_t *img, uint8_t *lab, int count, uint32_t s)
 
 static void test_networks(void)
 {
-    enum { N = 400, T = 200 };
+    enum { N = 400,
+           T = 200 };
     static uint8_t img[N * 784], lab[N], timg[T * 784], tlab[T];
     synth(img, lab, N, 5);
     synth(timg, tlab, T, 77);
@@ -354,8 +361,8 @@ static void test_networks(void)
         int total = 0;
         for (int i = 0; i < 100; i++) total += conf[i];
         CHECK(total == T, "confusion sums to %d", total);
-        /* measured: 1998 180 -> 0, modern 174 -> 21 (26 updates of 32) */
-        CHECK(err0 > T / 2 && err1 < (variant == 0 ? T / 10 : T / 5), "variant %d: test errors %d -> %d of %d", variant, err0, err1, T);
+        /* measured: 1998 180 -> 0, modern 174 -> 10 (26 updates of 32) */
+        CHECK(err0 > T / 2 && err1 < (variant == 0 ? T / 10 : T / 8), "variant %d: test errors %d -> %d of %d", variant, err0, err1, T);
         printf("variant %d: held-back errors %d -> %d of %d, loss %g\n", variant, err0, err1, T, l1);
         /* get/set round trip; predict's argmax agrees with evaluate */
         CHECK(sc_lenet_set_weights(c, wa, nw) == SC_OK, "set");

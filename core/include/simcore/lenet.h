@@ -49,7 +49,7 @@ typedef enum sc_lenet_loss {
     SC_LENET_LOSS_COUNT
 } sc_lenet_loss;
 
-#define SC_LENET_PIXELS 784 /* 28 x 28 bytes per image */
+#define SC_LENET_PIXELS  784 /* 28 x 28 bytes per image */
 #define SC_LENET_CLASSES 10
 
 sc_status sc_lenet_create(sc_lenet_variant variant, uint32_t seed, sc_lenet *out);
@@ -64,7 +64,7 @@ sc_status sc_lenet_set_weights(sc_lenet net, const float *w, int nw);
  * order drawn from the net's generator. lr > 0 is the learning rate;
  * lr = 0 picks the default: for SC_LENET_1998 the paper's per-pass
  * schedule (sc_lenet_schedule) for the net's pass number times
- * SC_LENET_1998_LR_SCALE, for SC_LENET_MODERN 0.05. batch: samples per
+ * SC_LENET_1998_LR_SCALE, for SC_LENET_MODERN 0.01. batch: samples per
  * update (1 = online; 0 = 1 for 1998, 32 for modern). loss_out (may be
  * NULL) receives the mean loss over the pass. The pass counter advances. */
 sc_status sc_lenet_train_epoch(sc_lenet net, const uint8_t *images, const uint8_t *labels, int count,

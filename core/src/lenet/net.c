@@ -7,7 +7,14 @@
 #include "../base/pool.h"
 #include "../base/rng.h"
 
-enum { C1 = 0, S2, C3, S4, C5, F6, OUT, NLAYER };
+enum { C1 = 0,
+       S2,
+       C3,
+       S4,
+       C5,
+       F6,
+       OUT,
+       NLAYER };
 
 typedef struct ln_net {
     sc_lenet_variant variant;
@@ -270,7 +277,7 @@ sc_status sc_lenet_train_epoch(sc_lenet h, const uint8_t *images, const uint8_t 
     if ((int)loss < 0 || loss >= SC_LENET_LOSS_COUNT) return sc_fail(SC_ERR_OPTION, "loss");
     const int is98 = n->variant == SC_LENET_1998;
     if (!is98 && loss != SC_LENET_LOSS_DEFAULT) return sc_fail(SC_ERR_OPTION, "loss");
-    if (lr == 0) lr = is98 ? sc_lenet_schedule(n->passes) * SC_LENET_1998_LR_SCALE : 0.05f;
+    if (lr == 0) lr = is98 ? sc_lenet_schedule(n->passes) * SC_LENET_1998_LR_SCALE : 0.01f;
     if (batch == 0) batch = is98 ? 1 : 32;
     const float momentum = is98 ? 0.0f : 0.9f;
     int *order = malloc(sizeof(int) * (size_t)count);
