@@ -54,14 +54,14 @@ static void tanh_n(double *y, int n)
     for (int i = 0; i < n; i++) y[i] = tanh(y[i]);
 }
 
-#define R double
-#define LN(name) ln_##name##_f64
+#define R          double
+#define LN(name)   ln_##name##_f64
 #define K_CONV_FWD conv_fwd
 #define K_CONV_BIN conv_bin
-#define K_CONV_BW conv_bw
-#define K_FC_FWD fc_fwd
-#define K_FC_BIN fc_bin
-#define K_TANH tanh_n
-#define EXP exp
-#define LOG log
+#define K_CONV_BW  conv_bw
+#define K_FC_FWD   fc_fwd
+#define K_FC_BIN   fc_bin
+#define K_TANH     tanh_n
+#define EXP        exp
+#define LOG        log
 #include "layers_tmpl.h"

@@ -10,7 +10,9 @@
 #define LN_TANH_A 1.7159
 #define LN_TANH_S (2.0 / 3.0)
 
-typedef enum ln_act { LN_SCALED_TANH = 0, LN_RELU, LN_LOGISTIC } ln_act;
+typedef enum ln_act { LN_SCALED_TANH = 0,
+                      LN_RELU,
+                      LN_LOGISTIC } ln_act;
 
 /* A valid stride-1 convolution of cin maps ih x iw to cout maps with
  * ks x ks kernels; table (cout x cin, 1 = connected) or NULL for full. */
@@ -38,12 +40,12 @@ void ln_tables_init(void);
  * native test switches it to compare variants). */
 extern const ln_kern *ln_kern_active;
 
-#define R float
+#define R        float
 #define LN(name) ln_##name##_f32
 #include "layers_proto.h"
 #undef R
 #undef LN
-#define R double
+#define R        double
 #define LN(name) ln_##name##_f64
 #include "layers_proto.h"
 #undef R
