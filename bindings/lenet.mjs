@@ -4,21 +4,44 @@
 // lives in wasm memory behind a core handle (core/handles.mjs); `dispose()`
 // frees it.
 import { handle } from './core/handles.mjs';
-import { checkArray, checkInt, checkNumber, checkOption, describe, readOptions, typedArrayKind } from './core/validate.mjs';
+import { arrayLength, checkArray, checkInt, checkNumber, checkOption, describe, readOptions, typedArrayKind } from './core/validate.mjs';
 
 export const LENET_VARIANTS = Object.freeze(['lecun1998', 'modern']); // sc_lenet_variant's order
 export const LENET_LOSSES = Object.freeze(['default', 'mle', 'map']); // sc_lenet_loss's order
 const PIXELS = 784;
 const MAX_SEED = 0xffffffff;
 
-// Bytes of an image or label set: a Uint8Array (or Uint8ClampedArray) only,
-// so nothing is silently rounded or wrapped.
-function bytesOf(fn, name, v) {
+// Bytes of an image or label set: a Uint8Array (copied), or any other
+// numeric array of integers 0..255 (read once, checked), so nothing is
+// silently rounded or wrapped; at most maxLength values.
+function bytesOf(fn, name, v, maxLength) {
   const kind = typedArrayKind(v);
-  if (kind !== 'Uint8Array' && kind !== 'Uint8ClampedArray') {
-    throw new TypeError(`${fn}: ${name} must be a Uint8Array, got ${describe(v)}`);
+  const n = arrayLength(v);
+  if (n < 0) throw new TypeError(`${fn}: ${name} must be a Uint8Array (or an array of integers 0..255), got ${describe(v)}`);
+  if (n === 0) throw new RangeError(`${fn}: ${name} is empty (or its buffer detached)`);
+  if (n > maxLength) throw new RangeError(`${fn}: ${name} has length ${n}, more than ${maxLength}`);
+  if (kind === 'Uint8Array' || kind === 'Uint8ClampedArray') {
+    const copy = new Uint8Array(n);
+    copy.set(v); // intrinsic: no caller code runs
+    return copy;
   }
-  return v;
+  const a = checkArray(fn, name, v, n, Float64Array);
+  for (let k = 0; k < n; k++) {
+    if (!Number.isInteger(a[k]) || a[k] < 0 || a[k] > 255) throw new RangeError(`${fn}: ${name}[${k}] is ${a[k]}; expected an integer 0..255`);
+  }
+  return Uint8Array.from(a);
+}
+
+// ArrayBuffer by its intrinsic getter (no prototype walk, so a revoked
+// Proxy or a lying object cannot pass or throw its own error).
+const AB_LENGTH = Object.getOwnPropertyDescriptor(ArrayBuffer.prototype, 'byteLength').get;
+function isArrayBuffer(v) {
+  try {
+    AB_LENGTH.call(v);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 const IDX_TYPES = { 0x08: 1 }; // unsigned byte: the only type MNIST files use
@@ -29,10 +52,10 @@ const IDX_TYPES = { 0x08: 1 }; // unsigned byte: the only type MNIST files use
  */
 export async function readIdx(bytes) {
   const fn = 'readIdx';
-  let b;
-  if (bytes instanceof ArrayBuffer) b = new Uint8Array(bytes);
-  else if (typedArrayKind(bytes) === 'Uint8Array') b = bytes;
-  else throw new TypeError(`${fn}: bytes must be a Uint8Array or an ArrayBuffer, got ${describe(bytes)}`);
+  let b = null;
+  if (typedArrayKind(bytes) === 'Uint8Array') b = new Uint8Array(bytes); // a copy: the caller may change theirs
+  else if (isArrayBuffer(bytes)) b = new Uint8Array(bytes.slice(0));
+  if (!b) throw new TypeError(`${fn}: bytes must be a Uint8Array or an ArrayBuffer, got ${describe(bytes)}`);
   if (b.length >= 2 && b[0] === 0x1f && b[1] === 0x8b) {
     if (typeof DecompressionStream !== 'function') throw new Error(`${fn}: gzip input needs DecompressionStream`);
     try {
@@ -81,14 +104,14 @@ export function lenetApi({ ex, i32, f32, block, check, limit }) {
 
   // images: n x 784 bytes; labels (when given): n bytes 0..9.
   function dataIn(fn, images, labels) {
-    const img = bytesOf(fn, 'images', images);
+    const img = bytesOf(fn, 'images', images, LIMITS.maxImages * PIXELS);
     const count = img.length / PIXELS;
     if (!Number.isInteger(count) || count < 1 || count > LIMITS.maxImages) {
       throw new RangeError(`${fn}: images has length ${img.length}; expected count * 784 with count 1..${LIMITS.maxImages}`);
     }
     let lab = null;
     if (labels !== undefined) {
-      lab = bytesOf(fn, 'labels', labels);
+      lab = bytesOf(fn, 'labels', labels, LIMITS.maxImages);
       if (lab.length !== count) throw new RangeError(`${fn}: labels has length ${lab.length}, expected ${count} (one per image)`);
       for (let k = 0; k < count; k++) if (lab[k] > 9) throw new RangeError(`${fn}: labels[${k}] is ${lab[k]}; expected 0..9`);
     }
