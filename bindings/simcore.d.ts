@@ -45,7 +45,7 @@ export type { GemmOptions, GemvOptions, LinalgLimits, LinalgApi } from './linalg
 import type { BoltzmannApi } from './boltzmann';
 export type { BoltzmannNumbers, BoltzmannMethod, CreateBoltzmannOptions, BoltzmannStats, BoltzmannExactStats, BoltzmannExactOptions, BoltzmannSampled, BoltzmannWeightsIn, BoltzmannGibbsOptions, BoltzmannLearnOptions, BoltzmannWeights, BoltzmannMachine, BoltzmannLimits, BoltzmannApi } from './boltzmann';
 import type { LenetApi } from './lenet';
-export type { LeNetVariant, LeNetLoss, CreateLeNet5Options, LeNetTrainOptions, LeNetNetwork, LeNetLimits, IdxFile, LenetApi } from './lenet';
+export type { LeNetVariant, LeNetLoss, CreateLeNet5Options, LeNetTrainOptions, LeNetNetwork, LeNetLimits, IdxFile, MnistSubset, LenetApi } from './lenet';
 import type { MlpApi } from './mlp';
 export type { MlpActivation, MlpOutput, MlpLoss, MlpNumbers, DoubleMoonOptions, DoubleMoon, CreateMlpOptions, MlpTrainOptions, MlpGridOptions, MlpNetwork, MlpLimits, MlpApi, MlpSchedule, MlpMonitor, MlpStop, MlpFitResult, PreprocessOptions, Preprocess } from './mlp';
 import type { OdeApi } from './ode';
@@ -105,6 +105,8 @@ export declare const BOLTZMANN_METHODS: readonly import('./boltzmann').Boltzmann
 /** LeNet variants and losses, in the core's enum order. */
 export declare const LENET_VARIANTS: readonly import('./lenet').LeNetVariant[];
 export declare const LENET_LOSSES: readonly import('./lenet').LeNetLoss[];
+/** The bundled MNIST subset (lenet.d.ts). */
+export declare function mnistSubset(): Promise<import('./lenet').MnistSubset>;
 /** Parses an IDX file of unsigned bytes (gzip accepted): lenet.d.ts. */
 export declare function readIdx(bytes: Uint8Array | ArrayBuffer): Promise<import('./lenet').IdxFile>;
 /** Accepted border names, in the core's enum order. */

@@ -22,6 +22,7 @@ import { simdSupported } from './core/simd-probe.mjs';
 export { BOLTZMANN_METHODS } from './boltzmann.mjs';
 export { BORDERS, METHODS } from './conv.mjs';
 export { LENET_LOSSES, LENET_VARIANTS, readIdx } from './lenet.mjs';
+export { mnistSubset } from './mnist.mjs';
 export { OPTIM_FUNCTIONS, OPTIM_METHODS, OPTIM_OUTCOMES } from './optim.mjs';
 export { simdSupported };
 
