@@ -232,8 +232,9 @@ R LN(loss_softmax)(const R *z, int n, int label, R *p, R *dz)
 {
     R m = z[0];
     for (int i = 1; i < n; i++) m = z[i] > m ? z[i] : m;
-    R s = 0;
+    R s = 0; /* >= 1 once summed: the maximum's term is e^0 */
     for (int i = 0; i < n; i++) s += p[i] = EXP(z[i] - m);
+    if (!(s >= 1)) s = 1; /* n < 1 or a NaN logit: keeps log's argument valid */
     for (int i = 0; i < n; i++) {
         p[i] /= s;
         dz[i] = p[i] - (i == label ? 1 : 0);
