@@ -44,6 +44,8 @@ import type { LinalgApi } from './linalg';
 export type { GemmOptions, GemvOptions, LinalgLimits, LinalgApi } from './linalg';
 import type { BoltzmannApi } from './boltzmann';
 export type { BoltzmannNumbers, BoltzmannMethod, CreateBoltzmannOptions, BoltzmannStats, BoltzmannExactStats, BoltzmannExactOptions, BoltzmannSampled, BoltzmannWeightsIn, BoltzmannGibbsOptions, BoltzmannLearnOptions, BoltzmannWeights, BoltzmannMachine, BoltzmannLimits, BoltzmannApi } from './boltzmann';
+import type { LenetApi } from './lenet';
+export type { LeNetVariant, LeNetLoss, CreateLeNet5Options, LeNetTrainOptions, LeNetNetwork, LeNetLimits, IdxFile, MnistSubset, LenetApi } from './lenet';
 import type { MlpApi } from './mlp';
 export type { MlpActivation, MlpOutput, MlpLoss, MlpNumbers, DoubleMoonOptions, DoubleMoon, CreateMlpOptions, MlpTrainOptions, MlpGridOptions, MlpNetwork, MlpLimits, MlpApi, MlpSchedule, MlpMonitor, MlpStop, MlpFitResult, PreprocessOptions, Preprocess } from './mlp';
 import type { OdeApi } from './ode';
@@ -62,9 +64,9 @@ export type { HopfieldRule, HopfieldMode, SpinArray, HopfieldStoreOptions, Hopfi
  * conv.d.ts, GaborApi in gabor.d.ts, OdeApi in ode.d.ts, PhaseApi in
  * phase.d.ts, HopfieldApi in
  * hopfield.d.ts, LinalgApi in linalg.d.ts, MlpApi in mlp.d.ts, OptimApi in
- * optim.d.ts, BoltzmannApi in boltzmann.d.ts) and these.
+ * optim.d.ts, BoltzmannApi in boltzmann.d.ts, LenetApi in lenet.d.ts) and these.
  */
-export interface Simcore extends ConvApi, GaborApi, OdeApi, PhaseApi, HopfieldApi, LinalgApi, SnnApi, MlpApi, OptimApi, BoltzmannApi {
+export interface Simcore extends ConvApi, GaborApi, OdeApi, PhaseApi, HopfieldApi, LinalgApi, SnnApi, MlpApi, OptimApi, BoltzmannApi, LenetApi {
   /** Core version, "MAJOR.MINOR.PATCH". */
   readonly version: string;
   /** true when the SIMD128 build is running, false for the scalar build. */
@@ -100,6 +102,13 @@ export declare function simdSupported(): boolean;
 
 /** Learning methods, in the core's enum order. */
 export declare const BOLTZMANN_METHODS: readonly import('./boltzmann').BoltzmannMethod[];
+/** LeNet variants and losses, in the core's enum order. */
+export declare const LENET_VARIANTS: readonly import('./lenet').LeNetVariant[];
+export declare const LENET_LOSSES: readonly import('./lenet').LeNetLoss[];
+/** The bundled MNIST subset (lenet.d.ts). */
+export declare function mnistSubset(): Promise<import('./lenet').MnistSubset>;
+/** Parses an IDX file of unsigned bytes (gzip accepted): lenet.d.ts. */
+export declare function readIdx(bytes: Uint8Array | ArrayBuffer): Promise<import('./lenet').IdxFile>;
 /** Accepted border names, in the core's enum order. */
 export declare const BORDERS: readonly Border[];
 /** Accepted method names, in the core's enum order. */

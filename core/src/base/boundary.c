@@ -102,6 +102,11 @@ static const struct {
     LIMIT(SC_BOLTZMANN_MAX_CD_K),
     LIMIT(SC_BOLTZMANN_MIN_T),
     LIMIT(SC_BOLTZMANN_MAX_T),
+    LIMIT(SC_LENET_MAX_NETS),
+    LIMIT(SC_LENET_MAX_IMAGES),
+    LIMIT(SC_LENET_MAX_BATCH),
+    LIMIT(SC_LENET_MAX_LR),
+    LIMIT(SC_LENET_MAX_WEIGHT),
 };
 
 /* Records the binding reads by offset: each field's first index. */

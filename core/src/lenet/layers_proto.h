@@ -1,0 +1,20 @@
+/* Prototypes of layers_tmpl.h for one real type R (lenet_internal.h). */
+int LN(conv_weights)(const ln_conv *c);
+void LN(conv_fwd)(const ln_conv *c, const R *w, const R *in, R *out);
+void LN(conv_bwd)(const ln_conv *c, const R *w, const R *in, const R *dout, R *dw, R *din);
+void LN(sub_fwd)(int n, int ih, int iw, const R *w, const R *in, R *out);
+void LN(sub_bwd)(int n, int ih, int iw, const R *w, const R *in, const R *dout, R *dw, R *din);
+void LN(avg_fwd)(int n, int ih, int iw, const R *in, R *out);
+void LN(avg_bwd)(int n, int ih, int iw, const R *dout, R *din);
+void LN(max_fwd)(int n, int ih, int iw, const R *in, R *out, int *arg);
+void LN(max_bwd)(int n, int ih, int iw, const R *dout, const int *arg, R *din);
+void LN(fc_fwd)(int in, int out, const R *w, const R *x, R *y);
+void LN(fc_bwd)(int in, int out, const R *w, const R *x, const R *dy, R *dw, R *dx);
+void LN(rbf_fwd)(int in, int out, const R *codes, const R *x, R *y);
+void LN(rbf_bwd)(int in, int out, const R *codes, const R *x, const R *dy, R *dx);
+void LN(act_fwd)(ln_act f, const R *a, R *y, int n);
+void LN(act_bwd)(ln_act f, const R *a, const R *y, const R *dy, R *da, int n);
+R LN(loss_mle)(const R *y, int n, int label, R *dy);
+R LN(loss_map)(const R *y, int n, int label, R j, R *dy);
+R LN(loss_softmax)(const R *z, int n, int label, R *p, R *dz);
+R LN(loss_square)(const R *y, const R *t, int n, R *dy);
