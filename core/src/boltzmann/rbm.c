@@ -38,8 +38,8 @@ sc_status sc_boltzmann_rbm_loglik(sc_boltzmann h, const int8_t *data, int count,
     const unsigned states = 1u << m->nh;
     double top = -INFINITY;
     for (unsigned c = 0; c < states; c++) top = fmax(top, hidden_term(m, c, t));
-    double z = 0.0;
-    for (unsigned c = 0; c < states; c++) z += exp(hidden_term(m, c, t) - top);
+    double z = exp(hidden_term(m, 0, t) - top); /* the largest term is 1, so z >= 1 */
+    for (unsigned c = 1; c < states; c++) z += exp(hidden_term(m, c, t) - top);
     const double lz = top + log(z);
     const int nv = m->nv, n = m->n;
     double ll = 0.0;
