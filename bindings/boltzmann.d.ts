@@ -102,6 +102,8 @@ export interface BoltzmannMachine {
   readonly disposed: boolean;
   exactStats(data: BoltzmannNumbers, options?: BoltzmannExactOptions): BoltzmannExactStats;
   logLikelihood(data: BoltzmannNumbers, options?: BoltzmannExactOptions): number;
+  /** A restricted machine's exact mean ln P(v) with the hidden layer summed out (hidden <= 20). */
+  rbmLogLikelihood(data: BoltzmannNumbers, options?: BoltzmannExactOptions): number;
   sampleStats(data: BoltzmannNumbers, options?: BoltzmannGibbsOptions): BoltzmannSampled;
   /** The exact log-likelihood after each epoch (empty above 20 units). */
   learn(data: BoltzmannNumbers, options?: BoltzmannLearnOptions): Float64Array;

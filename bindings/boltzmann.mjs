@@ -124,6 +124,18 @@ export function boltzmannApi({ ex, i32, block, check, limit }) {
       /** The exact mean log-likelihood of the data, ln P(v) in nats. */
       logLikelihood(data, options) { return exact(live('logLikelihood'), data, options).logLikelihood; },
 
+      /** A restricted machine's exact mean ln P(v), the hidden layer summed out (hidden <= 20, any visible). */
+      rbmLogLikelihood(data, options) {
+        const name = live('rbmLogLikelihood');
+        const o = readOptions(name, 'options', options, ['temperature'], true);
+        const t = temperatureOf(name, o.temperature, 1);
+        if (nh > LIMITS.maxExact) throw new RangeError(`${name}: ${nh} hidden units are too many to sum out (at most ${LIMITS.maxExact})`);
+        const d = dataIn(name, data);
+        const pOut = block('bm-out', 16);
+        check(name, ex.sc_flat_boltzmann_rbm_loglik(life.id, d.p, d.count, t, pOut));
+        return f64()[pOut >> 3];
+      },
+
       /** Gibbs estimates: { data, model: { pairs, means } }. */
       sampleStats(data, options) {
         const name = live('sampleStats');

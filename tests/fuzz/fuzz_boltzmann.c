@@ -45,7 +45,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         for (int k = 0; k < c * nv; k++) vis[k] = (int8_t)(fuzz_u8(&in) % 16 == 0 ? 0 : fuzz_bool(&in) ? 1
                                                                                                        : -1);
         const double t = fuzz_double(&in, 0.05, 4);
-        switch (fuzz_u8(&in) % 6) {
+        switch (fuzz_u8(&in) % 7) {
         case 0:
             st = sc_flat_boltzmann_exact(id, vis, count, t, fuzz_bool(&in) ? dat : NULL, mod,
                                          fuzz_bool(&in) ? ns : ns + 1, out, 2);
@@ -85,6 +85,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 for (int j = i; j < n; j++) mask[i * n + j] = mask[j * n + i] = (uint8_t)(i != j && fuzz_bool(&in));
             if (fuzz_u8(&in) % 8 == 0) mask[fuzz_int(&in, 0, n * n - 1)] = (uint8_t)fuzz_int(&in, 0, 3);
             st = sc_flat_boltzmann_set_mask(id, mask, n * n);
+            break;
+        case 5:
+            st = sc_flat_boltzmann_rbm_loglik(id, vis, count, t, fuzz_bool(&in) ? out : NULL);
+            if (st == SC_OK) FUZZ_CHECK(isfinite(out[0]) && out[0] <= 1e-9, "rbm loglik %g", out[0]);
             break;
         default:
             st = sc_flat_boltzmann_get_weights(id, w, fuzz_bool(&in) ? ns : ns + 1);

@@ -403,9 +403,20 @@ static void test_rbm_reference(void)
     CHECK(sc_boltzmann_exact(m, data, count, 0.9, NULL, NULL, 0, out, 2) == SC_OK, "exact");
     const double ref = rbm_loglik(nv, nh, w, data, count, 0.9);
     CHECK(fabs(out[1] - ref) < 1e-9 * fabs(ref), "RBM loglik %.12g vs enumeration %.12g", ref, out[1]);
+    /* The core's hidden-layer sum against enumeration too, at two temperatures. */
+    double ll = 0.0;
+    CHECK(sc_boltzmann_rbm_loglik(m, data, count, 0.9, &ll) == SC_OK, "rbm_loglik");
+    CHECK(fabs(ll - out[1]) < 1e-9 * fabs(out[1]), "core RBM loglik %.12g vs enumeration %.12g", ll, out[1]);
+    CHECK(sc_boltzmann_exact(m, data, count, 2.5, NULL, NULL, 0, out, 2) == SC_OK, "exact T 2.5");
+    CHECK(sc_boltzmann_rbm_loglik(m, data, count, 2.5, &ll) == SC_OK, "rbm_loglik T 2.5");
+    CHECK(fabs(ll - out[1]) < 1e-9 * fabs(out[1]), "core RBM loglik at T 2.5 %.12g vs %.12g", ll, out[1]);
+    CHECK(sc_boltzmann_rbm_loglik(m, data, count, 0.0, &ll) == SC_ERR_RANGE, "rbm_loglik T 0");
+    CHECK(sc_boltzmann_rbm_loglik(m, data, count, 1.0, NULL) == SC_ERR_NULL, "rbm_loglik out NULL");
+    CHECK(sc_boltzmann_rbm_loglik(m, data, 0, 1.0, &ll) != SC_OK, "rbm_loglik no data");
     /* CD needs the restricted mask. */
     sc_boltzmann full;
     sc_boltzmann_create(nv, nh, 4, &full);
+    CHECK(sc_boltzmann_rbm_loglik(full, data, count, 1.0, &ll) == SC_ERR_RANGE, "rbm_loglik on a full machine");
     const sc_boltzmann_learn_desc d = {1, SC_BOLTZMANN_CD, 0.1, {0}, 1};
     CHECK(sc_boltzmann_learn(full, data, count, &d, NULL, 0) == SC_ERR_RANGE, "CD on a full machine");
     sc_boltzmann_destroy(full);
@@ -430,8 +441,13 @@ static double bas_train(int method, int k, double eps, uint32_t seed, double *ll
     const sc_boltzmann_learn_desc d = {BAS_EPOCHS, method, eps, {0}, k};
     CHECK(sc_boltzmann_learn(m, data, count, &d, NULL, 0) == SC_OK, "learn");
     sc_boltzmann_get_weights(m, w, n * n + n);
+    /* 24 units: the core's hidden-layer sum against the test's own. */
+    const double ref = rbm_loglik(nv, nh, w, data, count, 1.0);
+    double ll = 0.0;
+    CHECK(sc_boltzmann_rbm_loglik(m, data, count, 1.0, &ll) == SC_OK, "rbm_loglik 16 + 8");
+    CHECK(fabs(ll - ref) < 1e-11 * fabs(ref), "core RBM loglik %.14g vs the test's %.14g", ll, ref);
     sc_boltzmann_destroy(m);
-    return rbm_loglik(nv, nh, w, data, count, 1.0);
+    return ref;
 }
 
 static void test_bars_and_stripes(void)

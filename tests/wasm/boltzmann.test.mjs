@@ -155,6 +155,15 @@ for (const simd of [true, false]) {
     const start = rbm.logLikelihood(bas);
     const pcd = rbm.learn(bas, { method: 'pcd', epsilon: 0.02, epochs: 1000 });
     assert.ok(pcd[999] > start + 1.5 && pcd[999] < Math.log(1 / 14), `pcd: ${start} -> ${pcd[999]}`);
+    // The hidden-layer sum equals enumeration (13 units) at two temperatures.
+    for (const temperature of [1, 0.6]) {
+      const e = rbm.logLikelihood(bas, { temperature });
+      const s = rbm.rbmLogLikelihood(bas, { temperature });
+      assert.ok(Math.abs(s - e) < 1e-10 * Math.abs(e), `rbm sum ${s} vs enumeration ${e} at T ${temperature}`);
+    }
+    const lateral = sc.createBoltzmann({ visible: 2, hidden: 1 });
+    assert.throws(() => lateral.rbmLogLikelihood([1, -1]), { name: 'RangeError', message: /rbmLogLikelihood: .*mask/ });
+    lateral.dispose();
     rbm.dispose();
     const full = sc.createBoltzmann({ visible: 4, hidden: 3 });
     assert.throws(() => full.learn(data, { method: 'cd' }), { name: 'RangeError', message: /boltzmann.learn: .*mask/ });

@@ -11,9 +11,9 @@ import { runSpec, assertFinite } from './helpers/hostile.mjs';
 const NAMES = ['options', 'visible', 'hidden', 'seed', 'data', 'temperature', 'sweeps', 'anneal', 'tStart', 'epsilon',
   'epochs', 'method', 'weights', 'biases', 'mask', 'value', 'units', 'machine', 'option', 'k', 'restricted'];
 
-function makeMachine(sc, r) {
+function makeMachine(sc, r, forceRestricted) {
   const visible = r.int(1, 4), hidden = r.int(0, 3);
-  const restricted = r.bool();
+  const restricted = r.bool() || forceRestricted;
   const bm = sc.createBoltzmann({ visible, hidden, seed: r.int(0, 99), restricted });
   const count = r.int(1, 4);
   const data = Array.from({ length: count * visible }, () => (r.bool() ? 1 : -1));
@@ -40,12 +40,12 @@ function checkWeights(bm, where) {
   }
 }
 
-function machineSpec(sc, method, slots, args, verify) {
+function machineSpec(sc, method, slots, args, verify, restricted = false) {
   return {
     fn: `boltzmann.${method}`, names: NAMES,
     slots: slots.map(([index, kind, name]) => ({ index, kind, names: [name] })),
     make(r) {
-      const v = makeMachine(sc, r);
+      const v = makeMachine(sc, r, restricted);
       return { args: args(r, v), ...v };
     },
     call: (_, a, valid) => valid.bm[method](...a),
@@ -79,6 +79,8 @@ function specs(sc) {
       }),
     machineSpec(sc, 'logLikelihood', [[0, 'array', 'data'], [1, 'object', 'options']], (r, v) => [v.data, {}],
       (ll, valid, where) => assert.ok(Number.isFinite(ll) && ll <= 1e-12, `${where} loglik ${ll}`)),
+    machineSpec(sc, 'rbmLogLikelihood', [[0, 'array', 'data'], [1, 'object', 'options']], (r, v) => [v.data, {}],
+      (ll, valid, where) => assert.ok(Number.isFinite(ll) && ll <= 1e-12, `${where} rbm loglik ${ll}`), true),
     machineSpec(sc, 'sampleStats', [[0, 'array', 'data'], [1, 'object', 'options']], (r, v) => [v.data, gibbs(r)],
       (res, valid, where) => { checkStats(res.data, valid.n, where); checkStats(res.model, valid.n, where); }),
     machineSpec(sc, 'learn', [[0, 'array', 'data'], [1, 'object', 'options']],
@@ -115,7 +117,7 @@ for (const simd of [true, false]) {
     for (let k = 0; k < sc.boltzmannLimits.maxMachines; k++) all.push(sc.createBoltzmann({ visible: 1 }));
     assert.throws(() => sc.createBoltzmann({ visible: 1 }), /createBoltzmann: .*machines/);
     all.forEach((bm) => bm.dispose());
-    for (const m of ['exactStats', 'logLikelihood', 'sampleStats', 'learn', 'getWeights', 'setWeights', 'setMask']) {
+    for (const m of ['exactStats', 'logLikelihood', 'rbmLogLikelihood', 'sampleStats', 'learn', 'getWeights', 'setWeights', 'setMask']) {
       assert.throws(() => all[0][m]([1]), new RegExp(`boltzmann.${m}: this boltzmann was disposed`));
     }
   });

@@ -100,6 +100,13 @@ sc_status sc_boltzmann_sample(sc_boltzmann m, const int8_t *data, int count,
 sc_status sc_boltzmann_learn(sc_boltzmann m, const int8_t *data, int count,
                              const sc_boltzmann_learn_desc *desc, double *trace, int ntrace);
 
+/* The exact mean log-likelihood of a restricted machine (the mask of
+ * sc_boltzmann_learn's CD; RANGE naming mask otherwise) with the hidden
+ * layer summed out: 2^hidden terms, hidden <= SC_BOLTZMANN_MAX_EXACT (SIZE
+ * otherwise), any number of visible units. out[0] = mean ln P(v). */
+sc_status sc_boltzmann_rbm_loglik(sc_boltzmann m, const int8_t *data, int count, double temperature,
+                                  double *out);
+
 /* Flat twins: handles as ids. info: {visible, hidden, n, weight count}. */
 SC_API int sc_flat_boltzmann_create(int visible, int hidden, uint32_t seed, uint32_t *id);
 SC_API int sc_flat_boltzmann_destroy(uint32_t id);
@@ -117,5 +124,7 @@ SC_API int sc_flat_boltzmann_learn(uint32_t id, const int8_t *data, int count, i
                                    int method, double epsilon, int sweeps, int anneal,
                                    double temperature, double t_start, int k, double *trace,
                                    int ntrace);
+SC_API int sc_flat_boltzmann_rbm_loglik(uint32_t id, const int8_t *data, int count,
+                                        double temperature, double *out);
 
 #endif
