@@ -192,6 +192,42 @@ static void test_ties(void)
     sc_hopfield_destroy(plain);
 }
 
+/* Thresholds and temperature near FLT_MAX (the fuzzer's find): with
+ * theta = -T the exact P(+1) = 1 / (1 + e^-2) = 0.881; -2 (h - theta) would
+ * overflow float and give P = 1. Both paths must draw from 0.881 and agree. */
+static void test_huge_theta(void)
+{
+    uint32_t seed = 4242;
+    const int n = 32, sweeps = 400;
+    int8_t x[2 * 32], s[32], a[32], b[32];
+    float theta[32];
+    random_pm1(x, sizeof x, &seed);
+    random_pm1(s, sizeof s, &seed);
+    for (int i = 0; i < n; i++) theta[i] = -3.0e38f;
+    sc_hopfield inc = make(n), plain = make(n);
+    sc_hop_use_incremental(plain, 0);
+    long plus = 0, total = 0;
+    for (int k = 0; k < 2; k++) {
+        const sc_hopfield net = k ? plain : inc;
+        sc_hopfield_store(net, x, 2, SC_HOPFIELD_STORKEY);
+        sc_hopfield_set_thresholds(net, theta);
+        sc_hopfield_set_state(net, s);
+        const sc_hopfield_step_desc d = {SC_HOPFIELD_ASYNC, 3.0e38f, NULL, 0};
+        for (int t = 0; t < sweeps; t++) {
+            sc_hopfield_step(net, &d, NULL);
+            sc_hopfield_get_state(net, k ? b : a);
+            if (k == 0)
+                for (int i = 0; i < n; i++) plus += a[i] == 1, total++;
+        }
+    }
+    CHECK(memcmp(a, b, sizeof a) == 0, "huge theta: incremental differs from plain");
+    const double p = (double)plus / (double)total, exact = 1.0 / (1.0 + exp(-2.0));
+    const double sd = sqrt(exact * (1.0 - exact) / (double)total);
+    CHECK(fabs(p - exact) < 5.0 * sd, "huge theta: P(+1) = %.4f, exact %.4f", p, exact);
+    sc_hopfield_destroy(inc);
+    sc_hopfield_destroy(plain);
+}
+
 /* Energy never rises under asynchronous T = 0 updates on the incremental
  * path (energy from fresh float fields, tolerance of their rounding). */
 static void test_energy(void)
@@ -238,6 +274,7 @@ int main(void)
     CHECK_RUN(test_identical_to_plain(SC_HOPFIELD_PSEUDOINVERSE, 97, 60)); /* high load, odd size */
     CHECK_RUN(test_drift());
     CHECK_RUN(test_ties());
+    CHECK_RUN(test_huge_theta());
     CHECK_RUN(test_energy());
     return check_summary("test_hopfield_incremental");
 }

@@ -115,7 +115,11 @@ int sc_hop_inc_sweep(sc_hop_net *net, sc_hopfield_mode mode, float t, const int 
 static inline float sc_hop_decide(float h, float theta, float t, float u)
 {
     if (t == 0.0f) return h >= theta ? 1.0f : -1.0f;
-    const float p = 1.0f / (1.0f + expf(-2.0f * (h - theta) / t));
+    /* Divide before doubling: -2 (h - theta) overflows float for |theta|
+     * near FLT_MAX, (h - theta) / t does not when t is large. The same two
+     * roundings either way (the doubling is exact), which incremental.c
+     * relies on. */
+    const float p = 1.0f / (1.0f + expf(-2.0f * ((h - theta) / t)));
     return u < p ? 1.0f : -1.0f;
 }
 
