@@ -3,6 +3,8 @@
 # make test-fuzz; docs/reliability.md). Seeds come from tests/fuzz/corpus/
 # and are only read: new inputs go to CORPUS_DIR (default: a temp dir that
 # is deleted), crashes to build/fuzz/artifacts/. Fails on the first crash.
+# FUZZ_SEED fixes libFuzzer's seed (make test-fuzz: the same inputs on every
+# machine, so a red test is reproducible); unset, each run explores anew.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:?usage: tools/fuzz.sh SECONDS [CORPUS_DIR]}
@@ -13,7 +15,7 @@ for src in tests/fuzz/fuzz_*.c; do
   if [ -n "$keep" ]; then out="$keep/$t"; mkdir -p "$out"; else out=$(mktemp -d); fi
   # libFuzzer writes new inputs into the FIRST corpus dir only.
   log=$(mktemp)
-  if ! build/fuzz/"$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=1024 \
+  if ! build/fuzz/"$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=1024 ${FUZZ_SEED:+-seed=$FUZZ_SEED} \
       -artifact_prefix=build/fuzz/artifacts/"$t"- -print_final_stats=1 \
       "$out" tests/fuzz/corpus/"$t" >"$log" 2>&1; then
     tail -n 60 "$log"
