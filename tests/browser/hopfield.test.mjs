@@ -488,7 +488,9 @@ await withBrowser(async (browser, server) => {
     await p.waitForFunction((sel) => document.querySelector(sel).shadowRoot.querySelector('figure[data-panel=weights] canvas').width === 16, W);
     const pt = await cellPoint(p, 5, 9);
     await p.mouse.click(pt.x, pt.y);
-    assert.match(await p.locator(`${W} figure[data-panel=weights] .range`).textContent(), /weights into neuron \(5, 9\)/);
+    // The panel is redrawn when the edited state has come back from the worker.
+    await idle(p);
+    await p.waitForFunction((sel) => /weights into neuron \(5, 9\)/.test(document.querySelector(sel).shadowRoot.querySelector('figure[data-panel=weights] .range').textContent), W, { timeout: 5000 });
     // Hebb with two digits: w_ij = (ξ¹ᵢξ¹ⱼ + ξ²ᵢξ²ⱼ)/n, so the row of neuron i takes only the values 0 and ±2/256.
     const row = await p.evaluate((sel) => {
       const el = document.querySelector(sel);

@@ -57,6 +57,7 @@ export const DYNAMICS = {
     r.last = performance.now();
     this.driver = drive(session, {
       element: this,
+      calls: this.calls,
       args: (now) => (this.running === r ? frameArgs(r, this._state, this.n, now) : null),
       frame: (f) => this.onFrame(f, r, gen),
       done: (err) => err && this.fail(err),

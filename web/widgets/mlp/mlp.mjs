@@ -334,6 +334,7 @@ export class SimcoreMlp extends SimcoreElement {
     r.last = performance.now();
     this.driver = drive(session, {
       element: this,
+      calls: this.calls,
       args: (now) => (this.running === r ? frameArgs(r, this._state, this.epoch, now) : null),
       frame: (f) => {
         if (gen !== this.gen) return;

@@ -178,6 +178,7 @@ export class SimcoreNetwork extends SimcoreElement {
     r.last = performance.now();
     this.driver = drive(session, {
       element: this,
+      calls: this.calls,
       args: (now) => (this.running === r ? this.frameArgs(r, now) : null),
       frame: (f) => {
         if (gen !== this.gen) return;

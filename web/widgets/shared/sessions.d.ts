@@ -75,6 +75,8 @@ export interface DriveOptions<Args, Frame> {
   frame(result: Frame, now: number): void;
   /** Called once when the loop ends; err when a step or a callback threw. */
   done?(err?: unknown): void;
+  /** Each step is tracked here until its frame is delivered, so whenIdle() covers a frame in flight at stop(). */
+  calls?: { track<T>(promise: Promise<T>): Promise<T> };
 }
 
 export interface Driver {

@@ -155,9 +155,10 @@ export async function openSession(area, kind, params, { lane, simd = true, inlin
  * frame) and `frame(result, now)` receives its answer (also the answer to a
  * step in flight when it stopped, unless the element left). Stops (and calls
  * `done`, once) when stop() is called, the element leaves the page, the
- * session closes, or a step or callback throws (`done(err)`).
+ * session closes, or a step or callback throws (`done(err)`). `calls` (a
+ * PendingCalls) tracks each step until its frame is delivered.
  */
-export function drive(session, { element, args, frame, done = () => {} }) {
+export function drive(session, { element, args, frame, done = () => {}, calls = null }) {
   let raf = 0;
   let stopped = false;
   let inFlight = false;
@@ -181,7 +182,7 @@ export function drive(session, { element, args, frame, done = () => {} }) {
       }
       if (a !== null && a !== undefined) {
         inFlight = true;
-        session.step(a).then((result) => {
+        const delivered = session.step(a).then((result) => {
           inFlight = false;
           // A frame asked for before stop() still arrives: the session's state did advance.
           if (!element || element.isConnected) frame(result, now);
@@ -189,6 +190,8 @@ export function drive(session, { element, args, frame, done = () => {} }) {
           inFlight = false;
           finish(err);
         });
+        // Tracked, so the widget's whenIdle() also waits for a frame that was in flight when it paused.
+        calls?.track(delivered);
       }
     }
     if (!stopped) raf = requestAnimationFrame(tick);
