@@ -69,7 +69,7 @@ export interface CreateMlpOptions {
  *               tau is chosen so eta(E - 1) = etaEnd; needs etaEnd <= eta).
  * Each value is computed in double in that order, rounded to float32, then
  * clamped between eta and etaEnd (fit() returns them as `eta`). A run split into several calls restarts the
- * schedule in each call.
+ * schedule in each call unless each names its place in it (scheduleEpochs, scheduleFrom).
  */
 export type MlpSchedule = 'constant' | 'linear' | 'haykin';
 /** What `patience` watches on the test set: the mean test loss or the error rate. */
@@ -90,6 +90,15 @@ export interface MlpTrainOptions {
   etaEnd?: number;
   /** Default 'constant', or 'linear' when etaEnd is given; 'linear'/'haykin' need etaEnd. */
   schedule?: MlpSchedule;
+  /**
+   * The schedule's length E when this call is part of a longer run (a page
+   * training a few epochs per frame): with scheduleFrom, the call runs the
+   * schedule's epochs scheduleFrom … scheduleFrom + epochs − 1, so the split
+   * run anneals exactly as one call of E epochs would. Default: the call's epochs.
+   */
+  scheduleEpochs?: number;
+  /** The schedule's index of this call's first epoch, 0 … scheduleEpochs − epochs; needs scheduleEpochs. Default 0. */
+  scheduleFrom?: number;
   /** Momentum in [0, 1), default 0. */
   alpha?: number;
   /** L2 decay >= 0 of the weights (not biases), default 0. */

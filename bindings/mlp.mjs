@@ -16,7 +16,7 @@ const PRE_FLAGS = Object.freeze({ centre: 1, decorrelate: 2, equalise: 4 }); // 
 
 const MAX_SEED = 0xffffffff;
 const TRAIN_KEYS = ['epochs', 'eta', 'etaEnd', 'schedule', 'alpha', 'decay', 'batch', 'shuffle',
-  'gradTol', 'changeTol', 'patience', 'monitor', 'xTest', 'yTest', 'gradNorm'];
+  'gradTol', 'changeTol', 'patience', 'monitor', 'xTest', 'yTest', 'gradNorm', 'scheduleEpochs', 'scheduleFrom'];
 
 export function mlpApi({ ex, i32, f32, block, check, limit }) {
   // sc.mlpLimits, read from the core (core/include/simcore/limits.h).
@@ -174,7 +174,12 @@ export function mlpApi({ ex, i32, f32, block, check, limit }) {
       if ((o.xTest === undefined) !== (o.yTest === undefined)) throw new TypeError(`${name}: xTest and yTest go together`);
       if (patience > 0 && o.xTest === undefined) throw new RangeError(`${name}: patience ${patience} needs xTest and yTest`);
       const gradNorm = bool('gradNorm') === true || gradTol > 0 ? 1 : 0;
-      return { epochs, iopt: [epochs, batch, shuffle, schedule, patience, monitor, gradNorm],
+      // A call placed inside a longer schedule: epochs scheduleFrom … scheduleFrom + epochs − 1 of scheduleEpochs.
+      const scheduleEpochs = o.scheduleEpochs === undefined ? 0 : checkInt(name, 'scheduleEpochs', o.scheduleEpochs, 1, MLP_LIMITS.maxEpochs);
+      if (o.scheduleFrom !== undefined && o.scheduleEpochs === undefined) throw new TypeError(`${name}: scheduleFrom needs scheduleEpochs`);
+      if (scheduleEpochs && epochs > scheduleEpochs) throw new RangeError(`${name}: epochs ${epochs} must be <= scheduleEpochs ${scheduleEpochs}`);
+      const scheduleFrom = o.scheduleFrom === undefined ? 0 : checkInt(name, 'scheduleFrom', o.scheduleFrom, 0, scheduleEpochs - epochs);
+      return { epochs, iopt: [epochs, batch, shuffle, schedule, patience, monitor, gradNorm, scheduleEpochs, scheduleFrom],
         ropt: [eta, alpha, decay, etaEnd, gradTol, changeTol], xTest: o.xTest, yTest: o.yTest, gradNorm };
     }
 
@@ -189,14 +194,14 @@ export function mlpApi({ ex, i32, f32, block, check, limit }) {
         pTt = copyIn('mlp-ttest', t);
         ntest = p.count;
       }
-      const pI = block('mlp-iopt', 7 * 4);
+      const pI = block('mlp-iopt', 9 * 4);
       i32().set(o.iopt, pI >> 2);
       const pR = block('mlp-ropt', 6 * 8);
       f64().set(o.ropt, pR >> 3);
       const pRes = block('mlp-result', 3 * 4);
       const E = o.epochs;
       const trace = withOutput(name, 5 * E, (pTrace) => check(name, ex.sc_flat_mlp_fit(
-        life.id, d.pX, d.pT, d.count, pXt, pTt, ntest, pI, 7, pR, 6, pTrace, 5 * E, pRes, 3)));
+        life.id, d.pX, d.pT, d.count, pXt, pTt, ntest, pI, 9, pR, 6, pTrace, 5 * E, pRes, 3)));
       const [epochs, stop, best] = i32().slice(pRes >> 2, (pRes >> 2) + 3);
       const row = (r) => trace.slice(r * E, r * E + epochs);
       const out = { loss: row(0), eta: row(4), stopped: MLP_STOPS[stop], epochs };

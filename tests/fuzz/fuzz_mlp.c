@@ -109,13 +109,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                     const int k = fuzz_int(&in, 0, nout - 1);
                     for (int j = 0; j < nout; j++) tt[r * nout + j] = j == k;
                 }
-            const int iopt[7] = {epochs, fuzz_int(&in, -1, 20), fuzz_int(&in, -1, 2), fuzz_int(&in, -1, SC_MLP_SCHEDULE_COUNT),
-                                 fuzz_int(&in, -1, 3), fuzz_int(&in, -1, SC_MLP_MONITOR_COUNT), fuzz_int(&in, -1, 2)};
+            const int iopt[9] = {epochs, fuzz_int(&in, -1, 20), fuzz_int(&in, -1, 2), fuzz_int(&in, -1, SC_MLP_SCHEDULE_COUNT),
+                                 fuzz_int(&in, -1, 3), fuzz_int(&in, -1, SC_MLP_MONITOR_COUNT), fuzz_int(&in, -1, 2),
+                                 fuzz_int(&in, -1, 12), fuzz_int(&in, -1, 12)};
             const double ropt[6] = {fuzz_double(&in, 0, 0.5), fuzz_double(&in, 0, 0.99), fuzz_double(&in, 0, 0.1),
                                     fuzz_double(&in, 0, 0.5), fuzz_double(&in, 0, 1), fuzz_double(&in, 0, 0.1)};
             const int ne = epochs >= 1 && epochs <= 8 ? epochs : 8;
             int res[3] = {-1, -1, -1};
-            st = sc_flat_mlp_fit(id, x, t, count, fuzz_bool(&in) ? xt : NULL, tt, ntest, iopt, 7, ropt, 6, ftrace,
+            st = sc_flat_mlp_fit(id, x, t, count, fuzz_bool(&in) ? xt : NULL, tt, ntest, iopt, 9, ropt, 6, ftrace,
                                  5 * ne, res, 3);
             if (st == SC_OK) {
                 FUZZ_CHECK(res[0] >= 1 && res[0] <= epochs && res[1] >= 0 && res[1] < SC_MLP_STOP_COUNT, "result %d %d", res[0], res[1]);

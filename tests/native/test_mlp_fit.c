@@ -120,6 +120,52 @@ static void test_schedule_equals_calls(void)
     }
 }
 
+/* The same run split into calls that name their place in the schedule
+ * (schedule_epochs, schedule_from), in pieces of 1, 2 and 3 epochs, equals
+ * one scheduled call bit for bit: the page trains that way. Places outside
+ * the schedule are refused. */
+static void test_schedule_placed_calls(void)
+{
+    enum { N = 30,
+           E = 6 };
+    float x[2 * N], t[N];
+    uint32_t s = 9;
+    check_fill_random(x, 2 * N, &s);
+    for (int i = 0; i < N; i++) t[i] = x[2 * i] > x[2 * i + 1] ? 1.0f : -1.0f;
+    const int sizes[3] = {2, 4, 1};
+    const int pieces[3] = {1, 2, 3};
+    for (int sch = 1; sch < SC_MLP_SCHEDULE_COUNT; sch++) {
+        sc_mlp a = make(sizes, 3, SC_MLP_TANH, SC_MLP_MSE, 7), b = make(sizes, 3, SC_MLP_TANH, SC_MLP_MSE, 7);
+        const sc_mlp_train_desc d = {.epochs = E, .batch = 1, .shuffle = 1, .eta = 0.2f, .alpha = 0.3f, .schedule = sch, .eta_end = 0.001f};
+        float trace[E], part[3];
+        CHECK(sc_mlp_train(a, x, t, N, &d, trace, E) == SC_OK, "scheduled");
+        for (int from = 0, k = 0; from < E; from += pieces[k++]) {
+            sc_mlp_train_desc dk = d;
+            dk.epochs = pieces[k];
+            dk.schedule_epochs = E;
+            dk.schedule_from = from;
+            CHECK(sc_mlp_train(b, x, t, N, &dk, part, pieces[k]) == SC_OK, "placed call from %d", from);
+            CHECK(memcmp(part, &trace[from], (size_t)pieces[k] * sizeof part[0]) == 0, "schedule %d from %d: losses differ", sch, from);
+        }
+        float wa[17], wb[17];
+        sc_mlp_get_weights(a, wa, 17);
+        sc_mlp_get_weights(b, wb, 17);
+        CHECK(memcmp(wa, wb, sizeof wa) == 0, "schedule %d: weights differ from the placed calls", sch);
+        sc_mlp_train_desc bad = d;
+        bad.epochs = 2;
+        bad.schedule_epochs = E;
+        bad.schedule_from = E - 1; /* runs past the schedule's end */
+        CHECK(sc_mlp_train(b, x, t, N, &bad, part, 2) == SC_ERR_RANGE, "past the end");
+        bad.schedule_from = -1;
+        CHECK(sc_mlp_train(b, x, t, N, &bad, part, 2) == SC_ERR_RANGE, "negative place");
+        bad.schedule_epochs = 0;
+        bad.schedule_from = 1; /* a place without a schedule length */
+        CHECK(sc_mlp_train(b, x, t, N, &bad, part, 2) == SC_ERR_RANGE, "place without a length");
+        sc_mlp_destroy(a);
+        sc_mlp_destroy(b);
+    }
+}
+
 static double norm(const float *g, int n)
 {
     double s = 0;
@@ -297,16 +343,17 @@ static void test_errors(void)
     CHECK(sc_mlp_fit(net, x, t, 2, NULL, NULL, 0, &d, &t3, &res) == SC_ERR_SIZE, "trace length");
     CHECK(sc_mlp_fit(net, x, t, 2, NULL, NULL, 0, &d, &tr, NULL) == SC_ERR_NULL, "result NULL");
     /* flat: option arrays */
-    int iopt[7] = {2, 1, 0, 0, 0, 0, 2}, r3[3];
+    int iopt[9] = {2, 1, 0, 0, 0, 0, 2, 0, 0}, r3[3];
     double ropt[6] = {0.1, 0, 0, 0, 0, 0};
     float trace[10];
-    CHECK(sc_flat_mlp_fit(1u << 30, x, t, 2, NULL, NULL, 0, iopt, 7, ropt, 6, trace, 10, r3, 3) == SC_ERR_OPTION, "want flag");
+    CHECK(sc_flat_mlp_fit(1u << 30, x, t, 2, NULL, NULL, 0, iopt, 7, ropt, 6, trace, 10, r3, 3) == SC_ERR_SIZE, "iopt holds 9");
+    CHECK(sc_flat_mlp_fit(1u << 30, x, t, 2, NULL, NULL, 0, iopt, 9, ropt, 6, trace, 10, r3, 3) == SC_ERR_OPTION, "want flag");
     iopt[6] = 1;
-    CHECK(sc_flat_mlp_fit(net.id, x, t, 2, NULL, NULL, 0, iopt, 7, ropt, 6, trace, 9, r3, 3) == SC_ERR_SIZE, "trace 5 x epochs");
+    CHECK(sc_flat_mlp_fit(net.id, x, t, 2, NULL, NULL, 0, iopt, 9, ropt, 6, trace, 9, r3, 3) == SC_ERR_SIZE, "trace 5 x epochs");
     ropt[4] = 1e300;
-    CHECK(sc_flat_mlp_fit(net.id, x, t, 2, NULL, NULL, 0, iopt, 7, ropt, 6, trace, 10, r3, 3) == SC_ERR_NONFINITE, "grad_tol narrows to inf");
+    CHECK(sc_flat_mlp_fit(net.id, x, t, 2, NULL, NULL, 0, iopt, 9, ropt, 6, trace, 10, r3, 3) == SC_ERR_NONFINITE, "grad_tol narrows to inf");
     ropt[4] = 0;
-    CHECK(sc_flat_mlp_fit(net.id, x, t, 2, NULL, NULL, 0, iopt, 7, ropt, 6, trace, 10, r3, 3) == SC_OK, "flat fit");
+    CHECK(sc_flat_mlp_fit(net.id, x, t, 2, NULL, NULL, 0, iopt, 9, ropt, 6, trace, 10, r3, 3) == SC_OK, "flat fit");
     CHECK(r3[0] == 2 && r3[1] == SC_MLP_STOP_EPOCHS && r3[2] == -1 && trace[3 * 2] > 0 && trace[4 * 2] == 0.1f, "flat rows");
     sc_mlp_destroy(net);
     CHECK(sc_mlp_fit(net, x, t, 2, NULL, NULL, 0, &d, &tr, &res) == SC_ERR_HANDLE, "stale");
@@ -316,6 +363,7 @@ int main(void)
 {
     CHECK_RUN(test_schedule_by_hand());
     CHECK_RUN(test_schedule_equals_calls());
+    CHECK_RUN(test_schedule_placed_calls());
     CHECK_RUN(test_stop_gradient());
     CHECK_RUN(test_stop_error_change());
     CHECK_RUN(test_stop_test());

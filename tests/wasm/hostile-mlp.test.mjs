@@ -9,6 +9,7 @@ import { runSpec, assertFinite } from './helpers/hostile.mjs';
 const NAMES = ['options', 'n', 'r', 'w', 'd', 'seed', 'layers', 'activation', 'output', 'loss', 'x', 'y', 't',
   'epochs', 'eta', 'alpha', 'decay', 'batch', 'shuffle', 'x0', 'x1', 'y0', 'y1', 'nx', 'ny', 'out', 'g', 'weights', 'option',
   'etaEnd', 'schedule', 'gradTol', 'changeTol', 'patience', 'monitor', 'xTest', 'yTest', 'gradNorm', 'ntest', 'xtest', 'ttest',
+  'scheduleEpochs', 'scheduleFrom', 'schedule_epochs', 'schedule_from',
   'trace', 'test loss', 'dim', 'centre', 'decorrelate', 'equalise', 'whiten', 'mean', 'matrix', 'rate'];
 const STOPS = ['epochs', 'gradient', 'error-change', 'test-error'];
 const LOSSES = [['linear', 1], ['logistic', 2], ['softmax', 3]];
@@ -26,6 +27,11 @@ function makeNet(sc, r) {
 function trainOptions(r, v) {
   const o = { epochs: r.int(1, 4), eta: r.pick([0.01, 0.1]), alpha: r.pick([0, 0.5]), decay: r.pick([0, 1e-3]), batch: r.int(0, 3), shuffle: r.bool() };
   if (r.bool()) Object.assign(o, { etaEnd: r.pick([0.001, 0.005]), schedule: r.pick(['linear', 'haykin']) });
+  if (r.bool(0.3)) {
+    // A place in a longer schedule (the hostile runs try the places outside it).
+    o.scheduleEpochs = o.epochs + r.int(0, 3);
+    if (r.bool()) o.scheduleFrom = r.int(0, o.scheduleEpochs - o.epochs);
+  }
   if (r.bool(0.3)) o.gradTol = r.pick([1e-3, 1]);
   if (r.bool(0.3)) o.changeTol = r.pick([1e-4, 1]);
   if (r.bool(0.3)) o.gradNorm = r.bool();

@@ -94,6 +94,30 @@ for (const simd of [true, false]) {
     }
   });
 
+  test(`${tag}: calls placed in a longer schedule (scheduleEpochs, scheduleFrom) equal one scheduled call, bit for bit`, () => {
+    const { x, y } = sc.doubleMoon({ n: 60, seed: 4 });
+    const xs = x.map((v) => v / 10), ys = Float32Array.from(y);
+    for (const schedule of ['linear', 'haykin']) {
+      const make = () => sc.createMLP({ layers: [2, 5, 1], activation: 'tanh', seed: 5 });
+      const a = make(), b = make();
+      const E = 6, o = { eta: 0.1, etaEnd: 0.002, schedule, alpha: 0.5 };
+      const whole = a.fit(xs, ys, { epochs: E, ...o });
+      let from = 0;
+      for (const k of [2, 1, 3]) {
+        const part = b.fit(xs, ys, { epochs: k, scheduleEpochs: E, scheduleFrom: from, ...o });
+        assert.deepEqual(Array.from(part.eta), Array.from(whole.eta.subarray(from, from + k)), `${schedule} eta from ${from}`);
+        assert.deepEqual(Array.from(part.loss), Array.from(whole.loss.subarray(from, from + k)), `${schedule} loss from ${from}`);
+        from += k;
+      }
+      assert.deepEqual(b.getWeights(), a.getWeights(), schedule);
+      assert.throws(() => b.fit(xs, ys, { epochs: 2, scheduleEpochs: E, scheduleFrom: 5, ...o }), /scheduleFrom/);
+      assert.throws(() => b.fit(xs, ys, { epochs: 2, scheduleFrom: 1, ...o }), /scheduleFrom needs scheduleEpochs/);
+      assert.throws(() => b.fit(xs, ys, { epochs: 7, scheduleEpochs: E, ...o }), /epochs 7 must be <= scheduleEpochs 6/);
+      a.dispose();
+      b.dispose();
+    }
+  });
+
   test(`${tag}: gradTol stops at the first epoch below it; gradNorm is |gradient()|`, () => {
     const x = Float32Array.from({ length: 20 }, (_, i) => -1 + 0.1 * i);
     const y = x.map((v) => 0.7 * v - 0.2);

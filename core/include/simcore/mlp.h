@@ -80,8 +80,11 @@ sc_status sc_mlp_loss_value(sc_mlp net, const float *x, const float *t, int coun
 /* Gradient of that mean loss with respect to the flat weights (n = weight count). */
 sc_status sc_mlp_gradient(sc_mlp net, const float *x, const float *t, int count, float *g, int n);
 
-/* eta over the E epochs of one training call, e = 0 .. E-1 (constant within
- * an epoch; E = 1 gives eta):
+/* eta over the E epochs of a schedule, e = 0 .. E-1 (constant within an
+ * epoch; E = 1 gives eta). By default the schedule is the call's own
+ * epochs (E = epochs, e counted from 0); schedule_epochs and schedule_from
+ * place the call inside a longer run, so a run split into calls (a page
+ * training a few epochs per frame) anneals exactly as one call would:
  *   constant: eta(e) = eta
  *   linear:   eta(e) = eta (1 - f) + eta_end f,  f = e / (E - 1)
  *   haykin:   eta(e) = eta / (1 + e / tau),  tau = (E - 1) / (eta / eta_end - 1)
@@ -127,18 +130,21 @@ typedef enum sc_mlp_stop {
  *                   gone strictly below its best for patience epochs; the
  *                   weights of the best epoch are restored (momentum zero). */
 typedef struct sc_mlp_train_desc {
-    int epochs;       /* >= 1: the budget */
-    int batch;        /* 1: online; 0 or >= count: full batch; else mini-batch */
-    int shuffle;      /* 0: samples in the given order; 1: a fresh permutation each epoch */
-    float eta;        /* learning rate > 0 (the first epoch's) */
-    float alpha;      /* momentum in [0, 1) */
-    float decay;      /* L2 weight decay lambda >= 0 */
-    int schedule;     /* sc_mlp_schedule */
-    float eta_end;    /* linear, haykin: the last epoch's eta, > 0 (haykin: <= eta) */
-    float grad_tol;   /* >= 0 */
-    float change_tol; /* >= 0 */
-    int patience;     /* 0 .. SC_MLP_MAX_EPOCHS */
-    int monitor;      /* sc_mlp_monitor */
+    int epochs;          /* >= 1: the budget */
+    int batch;           /* 1: online; 0 or >= count: full batch; else mini-batch */
+    int shuffle;         /* 0: samples in the given order; 1: a fresh permutation each epoch */
+    float eta;           /* learning rate > 0 (the first epoch's) */
+    float alpha;         /* momentum in [0, 1) */
+    float decay;         /* L2 weight decay lambda >= 0 */
+    int schedule;        /* sc_mlp_schedule */
+    float eta_end;       /* linear, haykin: the last epoch's eta, > 0 (haykin: <= eta) */
+    float grad_tol;      /* >= 0 */
+    float change_tol;    /* >= 0 */
+    int patience;        /* 0 .. SC_MLP_MAX_EPOCHS */
+    int monitor;         /* sc_mlp_monitor */
+    int schedule_epochs; /* E of the schedule; 0: the call's epochs */
+    int schedule_from;   /* the schedule's epoch index of the call's first epoch, >= 0;
+                          * schedule_from + epochs <= E when schedule_epochs > 0 */
 } sc_mlp_train_desc;
 
 /* Trains on count samples; trace[e] (ntrace = epochs) is the mean training
@@ -229,8 +235,8 @@ SC_API int sc_flat_mlp_gradient(uint32_t id, const float *x, const float *t, int
 SC_API int sc_flat_mlp_train(uint32_t id, const float *x, const float *t, int count, int epochs,
                              int batch, int shuffle, double eta, double alpha, double decay,
                              float *trace, int ntrace);
-/* iopt: epochs, batch, shuffle, schedule, patience, monitor, want_grad_norm
- * (7); ropt: eta, alpha, decay, eta_end, grad_tol, change_tol (6); trace:
+/* iopt: epochs, batch, shuffle, schedule, patience, monitor, want_grad_norm,
+ * schedule_epochs, schedule_from (9); ropt: eta, alpha, decay, eta_end, grad_tol, change_tol (6); trace:
  * 5 rows of epochs floats (loss, test loss, test error, gradient norm (0
  * unless wanted or grad_tol > 0), eta); result: epochs run, stop reason,
  * best epoch (3). */

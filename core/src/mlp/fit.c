@@ -24,6 +24,10 @@ static sc_status check_desc(const sc_mlp_train_desc *d)
     if (!(d->grad_tol >= 0.0f)) return sc_fail(SC_ERR_RANGE, "grad_tol");
     if (!(d->change_tol >= 0.0f)) return sc_fail(SC_ERR_RANGE, "change_tol");
     if (d->patience < 0 || d->patience > SC_MLP_MAX_EPOCHS) return sc_fail(SC_ERR_RANGE, "patience");
+    if (d->schedule_epochs < 0 || d->schedule_epochs > SC_MLP_MAX_EPOCHS) return sc_fail(SC_ERR_RANGE, "schedule_epochs");
+    if (d->schedule_from < 0 || d->schedule_from > SC_MLP_MAX_EPOCHS) return sc_fail(SC_ERR_RANGE, "schedule_from");
+    if (d->schedule_epochs == 0 && d->schedule_from != 0) return sc_fail(SC_ERR_RANGE, "schedule_from");
+    if (d->schedule_epochs > 0 && d->schedule_from + d->epochs > d->schedule_epochs) return sc_fail(SC_ERR_RANGE, "schedule_from");
     if (d->schedule != SC_MLP_ETA_CONSTANT) {
         if (!isfinite(d->eta_end)) return sc_fail(SC_ERR_NONFINITE, "eta_end");
         if (!(d->eta_end > 0.0f)) return sc_fail(SC_ERR_RANGE, "eta_end");
@@ -32,12 +36,14 @@ static sc_status check_desc(const sc_mlp_train_desc *d)
     return SC_OK;
 }
 
-/* eta of epoch e of E (mlp.h: computed in double in this order, rounded,
- * then clamped between eta and eta_end: rounding must not step outside, to
- * 0 or below, when eta_end is tiny; the fuzzer found eta + (end - eta) = 0). */
-static float eta_at(const sc_mlp_train_desc *d, int e)
+/* eta of the call's epoch k, epoch e = schedule_from + k of E (mlp.h:
+ * computed in double in this order, rounded, then clamped between eta and
+ * eta_end: rounding must not step outside, to 0 or below, when eta_end is
+ * tiny; the fuzzer found eta + (end - eta) = 0). */
+static float eta_at(const sc_mlp_train_desc *d, int k)
 {
-    const int E = d->epochs;
+    const int E = d->schedule_epochs > 0 ? d->schedule_epochs : d->epochs;
+    const int e = d->schedule_from + k;
     const double eta = d->eta, end = d->eta_end;
     if (E == 1 || d->schedule == SC_MLP_ETA_CONSTANT) return d->eta;
     float v;

@@ -101,7 +101,7 @@ int sc_flat_mlp_fit(uint32_t id, const float *x, const float *t, int count, cons
                     int nropt, float *trace, int ntrace, int *result, int nresult)
 {
     if (!iopt) return sc_fail(SC_ERR_NULL, "iopt");
-    if (niopt != 7) return sc_fail(SC_ERR_SIZE, "iopt");
+    if (niopt != 9) return sc_fail(SC_ERR_SIZE, "iopt");
     if (!ropt) return sc_fail(SC_ERR_NULL, "ropt");
     if (nropt != 6) return sc_fail(SC_ERR_SIZE, "ropt");
     if (!result) return sc_fail(SC_ERR_NULL, "result");
@@ -111,7 +111,7 @@ int sc_flat_mlp_fit(uint32_t id, const float *x, const float *t, int count, cons
     if (epochs < 1 || epochs > SC_MLP_MAX_EPOCHS) return sc_fail(SC_ERR_SIZE, "epochs");
     if (ntrace != 5 * epochs) return sc_fail(SC_ERR_SIZE, "trace");
     if (iopt[6] != 0 && iopt[6] != 1) return sc_fail(SC_ERR_OPTION, "want_grad_norm");
-    sc_mlp_train_desc d = {.epochs = epochs, .batch = iopt[1], .shuffle = iopt[2], .schedule = iopt[3], .patience = iopt[4], .monitor = iopt[5]};
+    sc_mlp_train_desc d = {.epochs = epochs, .batch = iopt[1], .shuffle = iopt[2], .schedule = iopt[3], .patience = iopt[4], .monitor = iopt[5], .schedule_epochs = iopt[7], .schedule_from = iopt[8]};
     sc_status st = narrow(ropt[0], "eta", &d.eta);
     if (st == SC_OK) st = narrow(ropt[1], "alpha", &d.alpha);
     if (st == SC_OK) st = narrow(ropt[2], "decay", &d.decay);
