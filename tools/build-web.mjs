@@ -26,7 +26,7 @@
 import { build } from 'esbuild';
 import { cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { stylesToClasses, stylesheet } from './katex-styles.mjs';
 import { expandHead } from './page-head.mjs';
@@ -203,6 +203,30 @@ const areaModules = (names) => ({
     });
   },
 });
+// Equations inside widgets (shadow roots, no document styles, no script
+// for math): a `*.tex.mjs` module exports TEX, named KaTeX sources whose
+// \\htmlClass{v-…}{…} boxes the widget fills with numbers. In a bundle the
+// module also exports HTML (each typeset, styles turned into classes) and
+// CSS (katex.min.css without its fonts, which the page declares, plus those
+// classes) for the widget to adopt.
+const typesetWidgets = {
+  name: 'typeset-widgets',
+  setup(b) {
+    b.onLoad({ filter: /\.tex\.mjs$/ }, async (args) => {
+      const katex = (await import('katex')).default;
+      const { TEX } = await import(pathToFileURL(args.path).href);
+      const rules = new Map();
+      const html = Object.fromEntries(Object.entries(TEX).map(([k, tex]) => [k, stylesToClasses(katex.renderToString(tex, {
+        // strict: the HTML extension (\\htmlClass) is what marks the boxes; anything else non-standard still stops the build.
+        displayMode: false, throwOnError: true, output: 'html', strict: (code) => (code === 'htmlExtension' ? 'ignore' : 'error'), trust: (c) => c.command === '\\htmlClass',
+      }), rules)]));
+      const base = (await readFile(path.join(root, 'node_modules/katex/dist/katex.min.css'), 'utf8')).replace(/@font-face\{[^}]*\}/g, '');
+      const css = `${base}\n${stylesheet(rules)}`;
+      return { contents: `export const TEX = ${JSON.stringify(TEX)};\nexport const HTML = ${JSON.stringify(html)};\nexport const CSS = ${JSON.stringify(css)};\n`, loader: 'js' };
+    });
+  },
+};
+
 async function buildWidgets(names, outfile, module) {
   const workerBuild = await build({
     entryPoints: [path.join(widgetsDir, 'shared/worker.mjs')],
@@ -227,7 +251,7 @@ async function buildWidgets(names, outfile, module) {
   await build({
     ...common,
     entryPoints: [path.join(widgetsDir, 'index.mjs')],
-    plugins: [workerSource, bindingFor(module), areaModules(names), embedWasm(await classicSource(module))],
+    plugins: [workerSource, bindingFor(module), areaModules(names), embedWasm(await classicSource(module)), typesetWidgets],
     loader: { '.css': 'text' }, // uPlot's stylesheet goes into the widgets' shadow roots
     minify: true, // a lecturer copies this one file around; keep it small
     format: 'iife',

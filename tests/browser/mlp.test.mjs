@@ -113,6 +113,58 @@ await withBrowser(async (browser, server) => {
     await ctx.close();
   });
 
+  test('the BP view typesets the lecture\'s equations with the sample\'s numbers, and they hold', async () => {
+    const { ctx, p, problems } = await open(browser, server, 'http', '#net=4:tanh&epochs=3&speed=max');
+    await act(p, 'stepSample');
+    await idle(p);
+    const bp = p.locator(`${W} .card[data-net=A] .bp`);
+    assert.equal(await bp.locator('.bpMath .katex').count(), 4, 'two layers: δ and the update term each');
+    // The numbers written into the equations' boxes, per layer: { name: value }.
+    const layers = await bp.locator('.bpMath').evaluateAll((list) => list.map((m) => Object.fromEntries(
+      [...m.querySelectorAll('[data-value]')].map((e) => [/v-(\w+)/.exec(e.className)[1], Number(e.dataset.value)]))));
+    const texts = await bp.locator('.bpMath [data-value]').allTextContents();
+    assert.ok(texts.length >= 10 && texts.every((x) => /^-?\d/.test(x.trim())), `boxes hold numbers: ${texts}`);
+    const near = (a, b, what) => assert.ok(Math.abs(a - b) <= 1e-5 * Math.max(1e-3, Math.abs(b)), `${what}: ${a} vs ${b}`);
+    const [hid, out] = layers;
+    near(hid.dphi * hid.sum, hid.delta, 'hidden δ = φ′(S) Σ w δ');
+    near(out.dphi * (out.y - out.x), out.delta, 'output δ = φ′(S)(y − x)');
+    for (const l of layers) near(l.eta * l.delta * l.xin, l.dw, 'η δ x');
+    assert.equal(hid.eta, Math.fround((await get(p, 'state')).eta));
+    assert.deepEqual(problems, NO_PROBLEMS);
+    await ctx.close();
+  });
+
+  test('η annealed over the epoch limit by the core; a stopping criterion ends training and says which', async () => {
+    const { ctx, p, problems } = await open(browser, server, 'file', '#speed=max&epochs=12&schedule=linear&eta=0.05&etaEnd=0.001');
+    assert.equal(await p.locator(`${W} input[name=etaEnd]`).isVisible(), true);
+    await trainToLimit(p);
+    const r = (await get(p, 'readout'))[0];
+    assert.equal(r.eta, Math.fround(0.001), 'the last epoch ran at η_end');
+    assert.match(await p.locator(`${W} .card[data-net=A] .read`).textContent(), /η = 1\.00e-3/);
+    // |ΔE_av| < 10 holds after one epoch: set through the control, then train from the initial weights.
+    const tol = p.locator(`${W} input[name=changeTol]`);
+    await tol.fill('10');
+    await tol.dispatchEvent('change');
+    await act(p, 'reset');
+    await idle(p);
+    await act(p, 'play');
+    await p.waitForFunction((sel) => {
+      const el = document.querySelector(sel);
+      return !el.running && el.readout[0]?.stopped;
+    }, W, { timeout: 30000 });
+    const s = (await get(p, 'readout'))[0];
+    assert.equal(s.stopped, 'error-change');
+    assert.equal(s.epoch, 1);
+    assert.match(await p.locator(`${W} .card[data-net=A] .read`).textContent(), /stopped: E_av changed less than the threshold/);
+    assert.match(await p.locator(`${W} .info`).textContent(), /stopping criterion/);
+    assert.match(await pageHash(p), /changeTol=10/);
+    // A constant η hides η_end.
+    await p.locator(`${W} select[name=schedule]`).selectOption('constant');
+    assert.equal(await p.locator(`${W} input[name=etaEnd]`).isVisible(), false);
+    assert.deepEqual(problems, NO_PROBLEMS);
+    await ctx.close();
+  });
+
   test('side by side: logistic and ReLU train in lockstep on the same data, curves overlaid', async () => {
     const { ctx, p, problems } = await open(browser, server, 'http', '#speed=max&epochs=20');
     // Ticking "side by side" shows the default pair: logistic (A) against ReLU (B).

@@ -13,6 +13,7 @@ import { loadSimcore } from '../../bindings/simcore.mjs';
 import { SESSIONS } from '../../web/widgets/mlp/sessions.mjs';
 import { CURVE_ROW, frameArgs } from '../../web/widgets/mlp/frame-args.mjs';
 import { makeData } from '../../web/widgets/mlp/data.mjs';
+import { dphi as dphiOf } from '../../web/widgets/mlp/bp-math.mjs';
 import { MLP_SCHEMA, formatNet, parseNet } from '../../web/widgets/mlp/schema.mjs';
 import { checkValue, defaults } from '../../web/widgets/shared/state.mjs';
 
@@ -137,11 +138,63 @@ test('added points join the training set; other data sets are balanced and seede
 test('a diverging network stops with a message instead of throwing', () => {
   const st = kind.create(sc, params({ data: { data: 'spiral', n: 400, nTest: 400, noise: 0.2, seed: 1 }, nets: [{ units: [20, 20], acts: ['tanh', 'tanh'] }] }));
   const f = kind.step(st, { epochs: 200, budgetMs: Infinity, train: { eta: 0.03, alpha: 0.9, batch: 1 } }).frame;
-  assert.match(f.nets[0].diverged, /mlp\.train: .*overflow/);
+  assert.match(f.nets[0].diverged, /mlp\.fit: .*overflow/);
   assert.ok(f.epoch < 200);
   // Reset clears it.
   assert.equal(kind.step(st, { reset: true }).frame.nets[0].diverged, undefined);
   kind.dispose(st);
+});
+
+test('an η schedule over the epoch limit, trained a few epochs per frame, equals one scheduled call of the core', () => {
+  for (const schedule of ['linear', 'haykin']) {
+    const s = { ...defaults(MLP_SCHEMA), schedule, eta: 0.05, etaEnd: 0.001, epochs: 9 };
+    const train = frameArgs({ budget: 0, last: 0 }, { ...s, speed: 'max' }, 0, 16).train;
+    assert.deepEqual(train, { eta: 0.05, alpha: s.alpha, decay: s.decay, batch: s.batch, schedule, etaEnd: 0.001, scheduleEpochs: 9 });
+    const st = kind.create(sc, params());
+    let f;
+    for (const k of [4, 1, 4]) f = kind.step(st, { epochs: k, budgetMs: Infinity, train: { ...TRAIN, ...train }, weights: true }).frame;
+    assert.equal(f.epoch, 9);
+    assert.equal(f.eta, Math.fround(0.001), `${schedule}: the last epoch's η is η_end`);
+    const ref = reference([20], ['tanh'], 0);
+    const net = sc.createMLP({ layers: [2, 20, 1], activation: ['tanh'], output: 'linear', loss: 'mse', seed: 3 });
+    const { train: tr } = makeData(sc, MOON);
+    const X = Float32Array.from(tr.x, (v, i) => (v - ref.m[i % 2]) / ref.s[i % 2]);
+    const { scheduleEpochs, ...whole } = train; // one call: the schedule is its own 9 epochs
+    assert.equal(scheduleEpochs, 9);
+    net.fit(X, Float32Array.from(tr.c, (c) => 2 * c - 1), { epochs: 9, shuffle: true, ...TRAIN, ...whole });
+    assert.deepEqual(Array.from(f.nets[0].weights), Array.from(net.getWeights()), schedule);
+    net.dispose();
+    kind.dispose(st);
+  }
+});
+
+test('stopping criteria: each rule stops its network and names itself; early stopping restores the best test E', () => {
+  const st = kind.create(sc, params());
+  // |ΔE_av| < 10: true after the first epoch.
+  let f = kind.step(st, { epochs: 5, budgetMs: Infinity, train: TRAIN, stop: { gradTol: 0, changeTol: 10, patience: 0 } }).frame;
+  assert.equal(f.epoch, 1);
+  assert.equal(f.nets[0].stopped, 'error-change');
+  assert.equal(kind.step(st, { epochs: 5, budgetMs: Infinity, train: TRAIN }).frame.epochsRun, 0, 'a stopped network trains no more');
+  kind.step(st, { reset: true });
+  f = kind.step(st, { epochs: 5, budgetMs: Infinity, train: TRAIN, stop: { gradTol: 1e3, changeTol: 0, patience: 0 } }).frame;
+  assert.equal(f.nets[0].stopped, 'gradient');
+  assert.ok(f.nets[0].gradNorm < 1e3);
+  kind.dispose(st);
+  // Patience 2 on a small set with a large η: the test E soon goes up; the weights of the best epoch come back.
+  const small = kind.create(sc, params({ data: { ...MOON, n: 60, nTest: 200, d: -2 } }));
+  const all = [];
+  f = null;
+  for (let k = 0; k < 50 && !f?.nets[0].stopped; k++) {
+    f = kind.step(small, { epochs: 20, budgetMs: Infinity, train: { ...TRAIN, eta: 0.05 }, stop: { gradTol: 0, changeTol: 0, patience: 2 } }).frame;
+    all.push(...rows(f));
+  }
+  assert.equal(f.nets[0].stopped, 'test-error');
+  const best = all.reduce((b, r) => (r[2] < b[2] ? r : b));
+  assert.equal(f.nets[0].bestEpoch, best[0]);
+  assert.equal(f.epoch - best[0], 2, 'stopped two epochs after the best');
+  const out = kind.step(small, { weights: true }).frame.nets[0];
+  assert.equal(out.testErrors, Math.round(best[4] * 200), 'the restored weights make the best epoch\'s test errors');
+  kind.dispose(small);
 });
 
 test('frame budget: epochs per second from the speed setting, capped by the stop', () => {
@@ -249,6 +302,12 @@ test('the BP view of a one-sample step: S, x and δ of every layer as the lectur
     // The update's gradient term η δ x for the weights into the output unit and into hidden unit 1.
     x1.forEach((v, r) => close(out.dw[r], eta * d2 * v, `Δw2[${r}]`));
     close(hid.dw[2], eta * dphi(x1[1]) * w[10] * d2 * x0[0], 'Δw1[1][0]');
+    // What the page's equations show: Σ_k w_kj δ_k from the weights before the step, and δ = φ'(S)·Σ with the
+    // widget's φ' (bp-math.mjs) from the core's S and x; η is the step's (float32).
+    x1.forEach((v, r) => close(hid.sum[r], w[9 + r] * d2, `Σ w δ [${r}]`));
+    hid.delta.forEach((d, r) => close(d, dphiOf(acts[0], hid.S[r], hid.x[r]) * hid.sum[r], `δ1[${r}] = φ'·Σ`));
+    assert.equal(bp.eta, Math.fround(eta));
+    assert.equal(bp.loss, 'mse');
     // And the step did happen after the view: the weights moved.
     assert.notDeepEqual(Array.from(f.nets[0].weights), Array.from(w));
     kind.dispose(st);

@@ -8,6 +8,7 @@ import uplotCss from 'uplot/dist/uPlot.min.css';
 import css from './style.mjs';
 import { ACTIVATIONS, MAX_LAYERS, MAX_UNITS, MLP_SCHEMA, formatNet, parseNet } from './schema.mjs';
 import { Curves } from './curves.mjs';
+import { CSS as texCss } from './bp.tex.mjs';
 
 // Sliders: `log` ones move log10 of the value; `steps` ones move an index into a list of values.
 const BATCHES = [1, 2, 4, 8, 16, 32, 64, 128, 256, 0];
@@ -19,12 +20,15 @@ export const SLIDERS = [
   { name: 'd', min: -8, max: 6, step: 0.5, fmt: (v) => v.toFixed(1), only: 'moon' },
   { name: 'noise', min: 0, max: 1, step: 0.05, fmt: (v) => v.toFixed(2), except: 'moon' },
   { name: 'eta', min: -4, max: 0.3, step: 0.05, log: true, fmt: (v) => String(Number(v.toPrecision(3))) },
+  { name: 'etaEnd', min: -5, max: 0.3, step: 0.05, log: true, fmt: (v) => String(Number(v.toPrecision(3))), schedule: true },
   { name: 'alpha', min: 0, max: 0.99, step: 0.01, fmt: (v) => v.toFixed(2) },
   { name: 'batch', steps: BATCHES, fmt: (v) => (v === 1 ? `1 (${t('mlp.batch.online')})` : v === 0 ? t('mlp.batch.full') : String(v)) },
   { name: 'decay', min: 0, max: 0.02, step: 0.0005, fmt: (v) => String(Number(v.toPrecision(3))) },
 ];
-export const SELECTS = ['data', 'loss', 'preprocess', 'speed'];
-export const NUMBERS = ['dataSeed', 'seed', 'epochs'];
+export const SELECTS = ['data', 'loss', 'preprocess', 'schedule', 'speed'];
+export const NUMBERS = ['dataSeed', 'seed', 'epochs', 'patience'];
+// Thresholds typed as numbers (0: the rule is off).
+export const DECIMALS = ['gradTol', 'changeTol'];
 const PANELS = ['controls', 'tools', 'read', 'net', 'curves'];
 
 /** Slider position of a state value, and back. */
@@ -63,10 +67,10 @@ export const DOM = {
       const row = h('div', { class: 'row sel' }, [h('label', { for: id, dataset: { i18n: `mlp.${name}` } }), select]);
       this.els[name] = { select, row };
     }
-    for (const name of NUMBERS) {
+    for (const name of [...NUMBERS, ...DECIMALS]) {
       const id = `c-${name}`;
       const f = MLP_SCHEMA[name];
-      const input = h('input', { type: 'number', id, name, min: f.min, max: f.max, step: 1 });
+      const input = h('input', { type: 'number', id, name, min: f.min, max: f.max, step: DECIMALS.includes(name) ? 'any' : 1 });
       input.addEventListener('change', () => this.setState({ [name]: Number(input.value) }));
       const row = h('div', { class: 'row sel' }, [h('label', { for: id, dataset: { i18n: `mlp.${name}` } }), input]);
       this.els[name] = { input, row };
@@ -87,7 +91,8 @@ export const DOM = {
     form.append(
       group('mlp.group.data', [...rowsOf(['data', 'n', 'nTest', 'r', 'w', 'd', 'noise', 'dataSeed', 'preprocess']), this.els.own.box]),
       group('mlp.group.net', [this.els.editA.box, this.els.compare.row, this.els.editB.box, ...rowsOf(['loss', 'seed'])]),
-      group('mlp.group.train', rowsOf(['eta', 'alpha', 'batch', 'decay', 'epochs', 'speed'])),
+      group('mlp.group.train', rowsOf(['eta', 'schedule', 'etaEnd', 'alpha', 'batch', 'decay', 'epochs', 'speed'])),
+      group('mlp.group.stop', rowsOf(['gradTol', 'changeTol', 'patience'])),
     );
 
     const button = (key, onclick, cls = '') => h('button', { type: 'button', class: cls, dataset: { i18n: key, act: key.split('.').pop() }, onclick });
@@ -124,7 +129,7 @@ export const DOM = {
     const header = h('header', {}, [h('h2', { dataset: { i18n: 'mlp.title' } }), this.els.lang, this.els.timing]);
     this.els.main = h('div', { class: 'main' }, [tools, this.els.cards, this.els.curves]);
     this.els.root = h('div', { class: 'root' }, [header, h('div', { class: 'layout' }, [this.els.main, form])]);
-    adoptStyle(root, css + uplotCss);
+    adoptStyle(root, css + uplotCss + texCss);
     root.append(this.els.root);
 
     this.applyLayout(form);
@@ -271,10 +276,14 @@ export const DOM = {
       if (Math.abs(Number(input.value) - p) >= (sl.step ?? 1) / 2) input.value = String(p);
       out.textContent = sl.fmt(s[sl.name]);
       const dataSlider = ['n', 'nTest', 'r', 'w', 'd', 'noise'].includes(sl.name);
-      row.hidden = (sl.only && s.data !== sl.only) || (sl.except && s.data === sl.except) || (dataSlider && Boolean(this.own));
+      row.hidden = (sl.only && s.data !== sl.only) || (sl.except && s.data === sl.except) || (dataSlider && Boolean(this.own))
+        || (sl.schedule && s.schedule === 'constant');
     }
     for (const name of SELECTS) this.els[name].select.value = s[name];
-    for (const name of NUMBERS) if (Number(this.els[name].input.value) !== s[name]) this.els[name].input.value = String(s[name]);
+    for (const name of [...NUMBERS, ...DECIMALS]) {
+      const { input } = this.els[name];
+      if (input.value === '' || Number(input.value) !== s[name]) input.value = String(s[name]);
+    }
     this.els.compare.input.checked = s.compare;
     this.els.showTest.input.checked = s.showTest;
     this.els.units.input.checked = s.units;

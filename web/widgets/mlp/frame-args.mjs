@@ -22,7 +22,7 @@ export function frameArgs(run, s, epoch, now) {
     if (epochs < 1) return null;
     run.budget -= epochs;
   }
-  return { epochs, budgetMs: BUDGET_MS, train: trainOptions(s), ...viewArgs(s) };
+  return { epochs, budgetMs: BUDGET_MS, train: trainOptions(s), stop: stopOptions(s), ...viewArgs(s) };
 }
 
 /** What every frame draws: the maps, the weights, and the hidden units' maps when they are shown. */
@@ -30,7 +30,19 @@ export function viewArgs(s) {
   return { map: true, weights: true, ...(s.units ? { units: { layer: s.unitsLayer, grid: UNIT_GRID } } : {}) };
 }
 
-/** The training options of the widget state (read at every step: a slider acts at once). */
+/**
+ * The training options of the widget state (read at every step: a slider
+ * acts at once). An η schedule runs over the epoch limit; Haykin's needs
+ * η_end ≤ η, so a larger η_end is taken as η (constant).
+ */
 export function trainOptions(s) {
-  return { eta: s.eta, alpha: s.alpha, decay: s.decay, batch: s.batch };
+  const o = { eta: s.eta, alpha: s.alpha, decay: s.decay, batch: s.batch };
+  if (s.schedule === 'constant') return o;
+  const etaEnd = s.schedule === 'haykin' ? Math.min(s.etaEnd, s.eta) : s.etaEnd;
+  return { ...o, schedule: s.schedule, etaEnd, scheduleEpochs: s.epochs };
+}
+
+/** The lecture's stopping rules (0: off). */
+export function stopOptions(s) {
+  return { gradTol: s.gradTol, changeTol: s.changeTol, patience: s.patience };
 }

@@ -16,9 +16,10 @@ import { t } from '../shared/i18n.mjs';
 import { drive, openSession } from '../shared/sessions.mjs';
 import { DOM } from './dom.mjs';
 import { MLP_SCHEMA, parseNet } from './schema.mjs';
-import { CURVE_ROW, frameArgs, trainOptions, viewArgs } from './frame-args.mjs';
+import { CURVE_ROW, frameArgs, stopOptions, trainOptions, viewArgs } from './frame-args.mjs';
 import { boundary, drawMap, drawNet, drawUnits, mapImage, toModel } from './view.mjs';
 import { PendingCalls } from '../shared/calls.mjs';
+import { bpEquations } from './bp-math.mjs';
 
 export { MLP_SCHEMA };
 
@@ -176,6 +177,7 @@ export class SimcoreMlp extends SimcoreElement {
     this.epoch = f.epoch;
     this.sample = f.sample ?? null; // shown until the next frame
     this.lastMs = f.epochsRun ? f.ms / f.epochsRun : this.lastMs;
+    if (f.eta !== null && f.eta !== undefined) this.eta = f.eta; // the η of the last epoch (a schedule changes it)
     f.nets.forEach((n, k) => {
       const hist = this.history[k];
       for (let i = 0; i < n.rows.length; i += CURVE_ROW) hist.push(Array.from(n.rows.subarray(i, i + CURVE_ROW)));
@@ -242,7 +244,8 @@ export class SimcoreMlp extends SimcoreElement {
       `${t('mlp.read.testErrors')} ${pct(n.testErrors, n.testCount)}`,
       `${t('mlp.read.trainErrors')} ${pct(n.trainErrors, n.trainCount)}`,
       `${t('mlp.read.trainLoss')} ${fmt(last[1])} · ${t('mlp.read.testLoss')} ${fmt(last[2])}`,
-      `${t('mlp.read.grad')} = ${fmt(n.gradNorm)}`,
+      `${t('mlp.read.grad')} = ${fmt(n.gradNorm)}${this._state.schedule !== 'constant' && this.eta ? ` · η = ${fmt(this.eta)}` : ''}`,
+      ...(n.stopped ? [t(`mlp.read.stopped.${n.stopped}`).replace('{n}', String(n.bestEpoch))] : []),
     ];
     c.read.replaceChildren(...lines.map((text, i) => Object.assign(document.createElement('div'), { textContent: text, className: i === 1 ? 'key' : '' })));
     c.read.classList.toggle('error', Boolean(n.diverged));
@@ -293,7 +296,11 @@ export class SimcoreMlp extends SimcoreElement {
       let big = 0;
       for (let q = 0; q < layer.dw.length; q++) big = Math.max(big, Math.abs(layer.dw[q]));
       const foot = el('div', `${l + 1 === L ? t('mlp.bp.deltaOut') : t('mlp.bp.deltaHidden')} · max |ηδx| = ${fmt(big)}`, 'bpEq');
-      return el('div', '', 'bpLayer').appendChild(table).parentNode.appendChild(foot).parentNode;
+      const box = el('div', '', 'bpLayer');
+      box.append(table, foot);
+      const math = bpEquations(bp, l, fmt);
+      if (math) box.append(el('div', `j = ${math.dataset.unit}, i = ${math.dataset.input}`, 'bpIdx'), math);
+      return box;
     });
     c.bp.replaceChildren(head, el('div', t('mlp.bp.update'), 'bpEq'), el('div', '', 'bpLayers'));
     c.bp.lastChild.append(...tables);
@@ -304,6 +311,7 @@ export class SimcoreMlp extends SimcoreElement {
     let text = '';
     if (this.status === 'full') text = t('mlp.info.full');
     else if (this.epoch >= s.epochs && !this.running) text = t('mlp.info.done');
+    else if (!this.running && this.nets?.length && this.nets.every((n) => n?.stopped)) text = t('mlp.info.stopped');
     this.els.info.textContent = text;
   }
 
@@ -340,7 +348,7 @@ export class SimcoreMlp extends SimcoreElement {
         if (gen !== this.gen) return;
         this.applyFrame(f);
         this.rate = (this.epoch - r.e0) / Math.max(1e-3, (performance.now() - r.t0) / 1000);
-        if (this.epoch >= this._state.epochs || f.nets.every((n) => n.diverged)) this.pause();
+        if (this.epoch >= this._state.epochs || f.nets.every((n) => n.diverged || n.stopped)) this.pause();
       },
       done: (err) => err && this.fail(err),
     });
@@ -369,7 +377,7 @@ export class SimcoreMlp extends SimcoreElement {
   /** One epoch outside the animation (any time budget). */
   stepEpoch() {
     this.pause();
-    this.advance({ epochs: 1, budgetMs: Infinity, train: trainOptions(this._state), ...viewArgs(this._state) });
+    this.advance({ epochs: 1, budgetMs: Infinity, train: trainOptions(this._state), stop: stopOptions(this._state), ...viewArgs(this._state) });
   }
 
   /** Every network back to its initial weights (the same seed gives the same weights), epoch 0. */
@@ -449,10 +457,11 @@ export class SimcoreMlp extends SimcoreElement {
 
   // ---- read-outs for tests and pages ----
 
-  /** Per network: { epoch, testErrors, testCount, trainErrors, confusion, gradNorm, diverged }. */
+  /** Per network: { epoch, testErrors, testCount, trainErrors, confusion, gradNorm, diverged, stopped (the rule), eta (the last epoch's) }. */
   get readout() {
     return (this.nets ?? []).map((n) => n && { epoch: this.epoch, testErrors: n.testErrors, testCount: n.testCount,
-      trainErrors: n.trainErrors, trainCount: n.trainCount, confusion: Array.from(n.confusion), gradNorm: n.gradNorm, diverged: n.diverged ?? null });
+      trainErrors: n.trainErrors, trainCount: n.trainCount, confusion: Array.from(n.confusion), gradNorm: n.gradNorm, diverged: n.diverged ?? null,
+      stopped: n.stopped ?? null, eta: this.eta ?? this._state.eta });
   }
 
   /** Per network: the curve rows [epoch, training loss, test loss, training error, test error]. */
@@ -479,6 +488,6 @@ export class SimcoreMlp extends SimcoreElement {
   }
 }
 
-const fmt = (v) => (v === undefined || !Number.isFinite(v) ? '–' : Math.abs(v) >= 0.01 ? v.toPrecision(3) : v.toExponential(2));
+const fmt = (v) => (v === undefined || !Number.isFinite(v) ? '–' : v === 0 ? '0' : Math.abs(v) >= 0.01 ? v.toPrecision(3) : v.toExponential(2));
 
 Object.assign(SimcoreMlp.prototype, DOM);

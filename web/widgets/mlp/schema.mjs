@@ -7,6 +7,7 @@
 export const ACTIVATIONS = ['logistic', 'tanh', 'relu', 'leaky-relu', 'linear'];
 export const DATA_SETS = ['moon', 'xor', 'circle', 'gaussians', 'spiral'];
 export const LOSSES = ['mse', 'bce', 'ce']; // linear + squared error, logistic + BCE, softmax + CE
+export const SCHEDULES = ['constant', 'linear', 'haykin']; // the core's η schedules (docs/mlp.md)
 export const SPEEDS = ['1', '5', '20', '100', 'max']; // epochs per second ('max': as fast as the core trains)
 export const MAX_LAYERS = 6; // hidden layers the editor offers (the core takes 8)
 export const MAX_UNITS = 128; // units per hidden layer the editor offers (the core takes 512)
@@ -51,12 +52,18 @@ export const MLP_SCHEMA = Object.freeze({
   netB: netField('20:relu'),
   loss: { type: 'choice', choices: LOSSES, default: 'mse' },
   eta: { type: 'number', min: 0.0001, max: 2, default: 0.01 }, // learning rate η
+  schedule: { type: 'choice', choices: SCHEDULES, default: 'constant' }, // η over the epoch limit
+  etaEnd: { type: 'number', min: 0.00001, max: 2, default: 0.0001 }, // the last epoch's η
   alpha: { type: 'number', min: 0, max: 0.99, default: 0.5 }, // momentum α
   batch: { type: 'int', min: 0, max: 4000, default: 1 }, // 1 online, 0 full batch
   decay: { type: 'number', min: 0, max: 0.1, default: 0 }, // L2 weight decay λ
   preprocess: { type: 'choice', choices: ['standardize', 'none'], default: 'standardize' },
   seed: { type: 'int', min: 0, max: 999999, default: 3 }, // initial weights and sample order
   epochs: { type: 'int', min: 1, max: 5000, default: 200 }, // training stops here
+  // Lecture 3's stopping criteria, 0 = off: ‖∇E‖ below, |ΔE_av| per epoch below, epochs without a better test E.
+  gradTol: { type: 'number', min: 0, max: 100, default: 0 },
+  changeTol: { type: 'number', min: 0, max: 100, default: 0 },
+  patience: { type: 'int', min: 0, max: 1000, default: 0 },
   speed: { type: 'choice', choices: SPEEDS, default: '20' },
   addClass: { type: 'choice', choices: ['plus', 'minus'], default: 'plus', hash: false },
   showTest: { type: 'bool', default: true },

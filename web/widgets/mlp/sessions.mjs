@@ -82,6 +82,35 @@ function prepare(set, tf, loss) {
   return { ...set, xs: scale(set.x, tf), t: targets(set.c, loss) };
 }
 
+/**
+ * The schedule's place for an epoch: `e` (epochs completed) of the run's
+ * `scheduleEpochs` (the page's epoch limit), so a run of one-epoch calls
+ * anneals η exactly as one call of that many epochs (the core's rule,
+ * docs/mlp.md). Past the limit (a step after it), the last epoch's η.
+ */
+function place(o, e) {
+  if (!o.scheduleEpochs) return {};
+  return { scheduleFrom: Math.min(e, o.scheduleEpochs - 1) };
+}
+
+/**
+ * Haykin's early stopping across one-epoch calls: the best test loss so far
+ * and its weights; after `patience` epochs without a strictly lower one the
+ * best weights come back and the network stops (`stopped: 'test-error'`,
+ * the name the core's fit() gives the same rule within one call).
+ */
+function watchTest(st, m, patience) {
+  if (!st.test.c.length) return;
+  const testLoss = m.rows[m.rows.length - 3];
+  if (!m.best || testLoss < m.best.loss) {
+    m.best = { loss: testLoss, epoch: st.epoch, weights: m.net.getWeights() };
+  } else if (st.epoch - m.best.epoch >= patience) {
+    m.net.setWeights(m.best.weights);
+    m.stopped = 'test-error';
+    m.counts = null; // the frame measures the restored weights
+  }
+}
+
 /** One row of the curves for network `m` now: training loss (given, from train(), or measured). */
 function measure(st, m, trainLoss) {
   const { train, test } = st;
@@ -135,14 +164,18 @@ export const SESSIONS = {
      * joining the training set), `reset` (every network back to its initial
      * weights, epoch 0), then up to `epochs` epochs of training with `train`
      * ({ eta, alpha, decay, batch }, shuffled) while `budgetMs` lasts (at
-     * least one when epochs ≥ 1), or `samples` one-sample steps (the
+     * least one when epochs ≥ 1; `train.scheduleEpochs` places each
+     * epoch in the η schedule, `stop` ({ gradTol, changeTol, patience })
+     * applies the lecture's stopping rules, after which a network stays
+     * stopped until reset: its frame's `stopped` names the rule), or `samples` one-sample steps (the
      * frame's `sample` names the last; trainSamples(); with `bp` each
      * network's frame has the BP view of that step: bpView()); `map` asks for
      * the decision maps, `weights` for the weights, `units` ({ layer,
      * grid }) for every hidden unit's map of one layer (unitMaps()). Returns { epoch, epochsRun, ms, nets: [{ rows (the
      * new curve rows, CURVE_ROW values each: frame-args.mjs), testErrors, testCount, trainErrors,
      * trainCount, confusion, gradNorm, map?, weights?, diverged? }] };
-     * a network whose weights overflowed stops (`diverged`: the message) until reset.
+     * a network whose weights overflowed stops (`diverged`: the message) until reset. The frame's
+     * `eta` is the η of the last epoch trained.
      */
     step(st, args = {}) {
       if (args.add?.length) {
@@ -157,6 +190,8 @@ export const SESSIONS = {
         for (const m of st.nets) {
           m.net.reset();
           m.diverged = null;
+          m.stopped = null;
+          m.best = null;
           m.counts = null;
           m.rows.length = 0;
           measure(st, m);
@@ -167,14 +202,21 @@ export const SESSIONS = {
       const t0 = performance.now();
       let run = 0;
       const o = { epochs: 1, shuffle: true, ...args.train };
-      const live = () => st.nets.some((m) => !m.diverged);
+      const rules = { gradTol: args.stop?.gradTol ?? 0, changeTol: args.stop?.changeTol ?? 0 };
+      const live = () => st.nets.some((m) => !m.diverged && !m.stopped);
       while (run < max && live() && (run === 0 || performance.now() - t0 < budget)) {
+        const placed = { ...o, ...rules, ...place(o, st.epoch) };
         st.epoch++;
         run++;
         for (const m of st.nets) {
-          if (m.diverged) continue;
+          if (m.diverged || m.stopped) continue;
           try {
-            measure(st, m, m.net.train(st.train.xs, st.train.t, o)[0]);
+            // One epoch of the core's fit: its schedule placed at this epoch, its gradient and change rules.
+            const r = m.net.fit(st.train.xs, st.train.t, placed);
+            st.eta = r.eta[0];
+            measure(st, m, r.loss[0]);
+            if (r.stopped !== 'epochs') m.stopped = r.stopped;
+            else if (args.stop?.patience > 0) watchTest(st, m, args.stop.patience);
           } catch (err) {
             // η too large (or α too close to 1): the core refuses weights that overflow float32.
             if (!(err instanceof RangeError)) throw err;
@@ -211,18 +253,19 @@ export const SESSIONS = {
  */
 function trainSamples(st, count, o, bp) {
   const { train } = st;
-  const one = { ...o, epochs: 1, batch: 1, shuffle: false };
+  const one = { ...o, epochs: 1, batch: 1, shuffle: false, ...place(o, st.epoch) };
   let i = 0;
   for (let k = 0; k < count; k++) {
     i = st.order[st.cursor];
     // The BP view of the last sample, before its step changes the weights.
-    if (bp && k === count - 1) for (const m of st.nets) m.bp = m.diverged ? null : bpView(st, m, i, o.eta ?? 0.01);
+    if (bp && k === count - 1) for (const m of st.nets) m.bp = m.diverged || m.stopped ? null : bpView(st, m, i);
     const x = train.xs.subarray(2 * i, 2 * i + 2);
     const t = train.t.subarray(i, i + 1); // one target per sample: ±1, 0/1 or a class index
     for (const m of st.nets) {
-      if (m.diverged) continue;
+      if (m.diverged || m.stopped) continue;
       try {
-        m.net.train(x, t, one);
+        const eta = m.net.fit(x, t, one).eta[0]; // the step's η (a schedule's, at this epoch)
+        if (m.bp?.index === i && m.bp.eta === undefined) withEta(m.bp, eta);
       } catch (err) {
         if (!(err instanceof RangeError)) throw err;
         m.diverged = err.message;
@@ -271,9 +314,10 @@ function cutNet(st, m, l, fields = false) {
  * they are before its step: per layer l = 1 … L the local fields S, the
  * outputs x and the δ (from the core's gradient for this one sample: the
  * bias entries are −δ), and the gradient term of the update, η δ x, for
- * the weights into each unit (momentum adds α Δw(n−1) to it).
+ * the weights into each unit (momentum adds α Δw(n−1) to it), η being the
+ * step's own (withEta(), once the step has run).
  */
-function bpView(st, m, i, eta) {
+function bpView(st, m, i) {
   const x0 = st.train.xs.subarray(2 * i, 2 * i + 2);
   const t = st.train.t.subarray(i, i + 1);
   const g = m.net.gradient(x0, t);
@@ -292,11 +336,30 @@ function bpView(st, m, i, eta) {
       }
     };
     const delta = Float32Array.from(g.subarray(o + nin * units, o + nin * units + units), (v) => -v);
-    const dw = Float32Array.from(g.subarray(o, o + nin * units), (v) => -eta * v);
-    layers.push({ units, act: l < m.layers.length - 1 ? m.acts[l - 1] : OUTPUT[st.loss], S: out(true), x: out(false), delta, dw });
+    const dw = Float32Array.from(g.subarray(o, o + nin * units), (v) => -v); // δ x; withEta() scales it
+    layers.push({ units, act: l < m.layers.length - 1 ? m.acts[l - 1] : OUTPUT[st.loss], S: out(true), x: out(false), delta, dw, offset: o });
     o += nin * units + units;
   }
-  return { index: i, input: Array.from(x0), target: Array.from(t), layers };
+  // The back-propagated sum of each hidden unit, Σ_k w_kj δ_k over the layer above (weights before the step),
+  // so the page shows δ_j = φ'(S_j) · that sum with the numbers the core used.
+  const w = m.net.getWeights();
+  for (let l = 0; l + 1 < layers.length; l++) {
+    const up = layers[l + 1];
+    const nin = layers[l].units;
+    layers[l].sum = Float32Array.from({ length: nin }, (_, j) => {
+      let s = 0;
+      for (let k = 0; k < up.units; k++) s += w[up.offset + k * nin + j] * up.delta[k];
+      return s;
+    });
+  }
+  for (const layer of layers) delete layer.offset;
+  return { index: i, input: Array.from(x0), target: Array.from(t), loss: st.loss, layers };
+}
+
+/** The BP view's update terms η δ x, with η the one its step used. */
+function withEta(bp, eta) {
+  bp.eta = eta;
+  for (const layer of bp.layers) for (let q = 0; q < layer.dw.length; q++) layer.dw[q] *= eta;
 }
 
 /**
@@ -338,7 +401,8 @@ function frame(st, args, run, ms) {
     const confusion = Int32Array.from(m.counts.confusion);
     const f = {
       rows, confusion, testErrors, testCount: test.c.length, trainErrors, trainCount: train.c.length,
-      gradNorm: Math.hypot(...m.net.gradient(train.xs, train.t)),
+      gradNorm: Math.hypot(...m.net.gradient(train.xs, train.t)), stopped: m.stopped ?? null,
+      ...(m.stopped === 'test-error' ? { bestEpoch: m.best.epoch } : {}),
     };
     transfer.push(rows.buffer, confusion.buffer);
     if (args.map) {
@@ -359,6 +423,6 @@ function frame(st, args, run, ms) {
     }
     return f;
   });
-  return { frame: { epoch: st.epoch, epochsRun: run, ms, nets }, transfer };
+  return { frame: { epoch: st.epoch, epochsRun: run, ms, eta: st.eta ?? null, nets }, transfer };
 }
 

@@ -81,6 +81,11 @@ canvas.tile { width: 100%; aspect-ratio: 1; display: block; border-radius: 2px; 
 .bpHead { color: #1d2330; font-weight: 600; margin-bottom: 2px; }
 .bpEq { margin: 2px 0; }
 .bpLayers { display: flex; flex-wrap: wrap; gap: 6px; align-items: flex-start; }
+/* The lecture's equations with this sample's numbers (bp-math.mjs); numbers boxed where they enter. */
+.bpIdx { margin-top: 4px; }
+.bpMath { color: var(--ink, #1d2330); font-size: 1.15em; overflow-x: auto; max-width: 100%; }
+.bpMath > div { margin: 3px 0; white-space: nowrap; }
+.bpMath [class*="v-"] { padding: 0 2px; border-radius: 3px; background: color-mix(in srgb, var(--accent, #1c7ed6) 14%, transparent); }
 .bpTable { border-collapse: collapse; background: #fff; }
 .bpTable caption { text-align: left; color: #1d2330; padding: 2px 0; }
 .bpTable th, .bpTable td { padding: 1px 5px; border: 1px solid var(--line); text-align: right; }
