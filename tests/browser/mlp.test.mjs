@@ -165,6 +165,34 @@ await withBrowser(async (browser, server) => {
     await ctx.close();
   });
 
+  test('three classes: softmax and cross-entropy, a 3 × 3 confusion matrix, a map in three colours', async () => {
+    const { ctx, p, problems } = await open(browser, server, 'file', '#data=gaussians&classes=3&noise=0&n=300&nTest=300&net=8:tanh&epochs=20&speed=max&batch=8&eta=0.05');
+    await trainToLimit(p);
+    const r = (await get(p, 'readout'))[0];
+    assert.equal(r.confusion.length, 9);
+    assert.equal(r.confusion.reduce((a, b) => a + b, 0), 300);
+    assert.equal(300 - (r.confusion[0] + r.confusion[4] + r.confusion[8]), r.testErrors);
+    assert.ok(r.testErrors < 15, `three separated clouds: ${r.testErrors} wrong`);
+    const card = p.locator(`${W} .card[data-net=A]`);
+    assert.equal(await card.locator('table.confusion td').count(), 9);
+    assert.match(await card.locator('.name').textContent(), /^A · 2-8-3/);
+    assert.equal(await p.locator(`${W} select[name=loss]`).inputValue(), 'ce');
+    assert.equal(await p.locator(`${W} select[name=loss] option[value=mse]`).evaluate((o) => o.disabled), true);
+    // Each cloud's centre is in its class's colour: red (class 1), blue (2), green (3), as the points are.
+    const colours = [];
+    for (const a of [0, 1, 2].map((c) => Math.PI / 2 + (2 * Math.PI * c) / 3)) colours.push(await mapColour(p, 0, 5 * Math.cos(a), 5 * Math.sin(a)));
+    assert.ok(colours[0][0] > colours[0][2] + 40, `class 1 red: ${colours[0]}`);
+    assert.ok(colours[1][2] > colours[1][0] + 40, `class 2 blue: ${colours[1]}`);
+    assert.ok(colours[2][1] > colours[2][0] + 30 && colours[2][1] > colours[2][2] + 30, `class 3 green: ${colours[2]}`);
+    // A click adds no ±1 point to three-class data.
+    const box = await card.locator('canvas.map').boundingBox();
+    await p.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await idle(p);
+    assert.equal((await get(p, 'readout'))[0].trainCount, 300);
+    assert.deepEqual(problems, NO_PROBLEMS);
+    await ctx.close();
+  });
+
   test('side by side: logistic and ReLU train in lockstep on the same data, curves overlaid', async () => {
     const { ctx, p, problems } = await open(browser, server, 'http', '#speed=max&epochs=20');
     // Ticking "side by side" shows the default pair: logistic (A) against ReLU (B).
@@ -300,8 +328,8 @@ await withBrowser(async (browser, server) => {
     assert.ok((await get(p, 'readout'))[0].testErrors <= 3, 'a straight boundary is learnt');
     assert.doesNotMatch(await pageHash(p), /own|x1/);
     // A bad file says why and keeps the data.
-    await p.locator(`${W} details.own input[type=file]`).setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('1,2,3\n4,5,6\n7,8,9\n') });
-    await p.waitForFunction((sel) => /3 distinct values/.test(document.querySelector(sel).shadowRoot.querySelector('details.own .note[role=status]').textContent), W);
+    await p.locator(`${W} details.own input[type=file]`).setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('0,0,1\n1,1,2\n2,2,3\n3,3,4\n4,4,5\n5,5,6\n6,6,7\n') });
+    await p.waitForFunction((sel) => /7 distinct values, 2 to 6 needed/.test(document.querySelector(sel).shadowRoot.querySelector('details.own .note[role=status]').textContent), W);
     assert.equal((await get(p, 'readout'))[0].testCount, Math.floor(rows.length / 3));
     // A good file replaces it.
     await p.locator(`${W} details.own input[type=file]`).setInputFiles({ name: 'four.csv', mimeType: 'text/csv', buffer: Buffer.from('0,0,-1\n1,1,1\n2,2,1\n3,3,-1\n') });

@@ -197,6 +197,39 @@ test('stopping criteria: each rule stops its network and names itself; early sto
   kind.dispose(small);
 });
 
+test('more than two classes: K softmax outputs, class = the first largest, a K × K confusion matrix, the map as K outputs', () => {
+  const K = 4;
+  const st = kind.create(sc, params({ data: { data: 'gaussians', n: 400, nTest: 400, noise: 0, classes: K, seed: 2 }, loss: 'mse', nets: [{ units: [16], acts: ['tanh'] }], grid: 6 }));
+  assert.equal(st.loss, 'ce', 'cross-entropy whatever the two-class choice');
+  assert.deepEqual(st.nets[0].layers, [2, 16, K]);
+  assert.deepEqual([...new Set(st.train.c)].sort(), [0, 1, 2, 3]);
+  assert.equal(kind.snapshot(st).classes, K);
+  const f = kind.step(st, { epochs: 30, budgetMs: Infinity, train: { eta: 0.05, alpha: 0.5, batch: 8 }, map: true }).frame;
+  const n = f.nets[0];
+  assert.equal(n.confusion.length, K * K);
+  assert.equal(n.confusion.reduce((a, b) => a + b, 0), 400);
+  const diag = [0, 1, 2, 3].reduce((a, k) => a + n.confusion[K * k + k], 0);
+  assert.equal(400 - diag, n.testErrors);
+  // The errors are the first largest of the core's outputs against the class.
+  const out = st.nets[0].net.predict(st.test.xs);
+  let wrong = 0;
+  for (let i = 0; i < 400; i++) {
+    const row = Array.from(out.subarray(K * i, K * i + K));
+    if (row.indexOf(Math.max(...row)) !== st.test.c[i]) wrong++;
+  }
+  assert.equal(n.testErrors, wrong);
+  assert.ok(n.testErrors < 20, `four separated clouds: ${n.testErrors} of 400 wrong`);
+  assert.equal(n.map.length, 36 * K);
+  for (let p = 0; p < 36; p++) {
+    const s = n.map.subarray(K * p, K * p + K).reduce((a, b) => a + b, 0);
+    assert.ok(Math.abs(s - 1) < 1e-5, 'softmax outputs sum to 1');
+  }
+  kind.dispose(st);
+  // The spiral takes K arms too; the two-class sets keep two.
+  assert.deepEqual([...new Set(makeData(sc, { data: 'spiral', n: 30, nTest: 0, noise: 0, classes: 3, seed: 1 }).train.c)].sort(), [0, 1, 2]);
+  assert.equal(makeData(sc, { data: 'xor', n: 30, nTest: 0, noise: 0, classes: 5, seed: 1 }).classes, 2);
+});
+
 test('frame budget: epochs per second from the speed setting, capped by the stop', () => {
   const s = { ...defaults(MLP_SCHEMA), speed: '20', epochs: 10 };
   const run = { budget: 0, last: 0 };
@@ -341,7 +374,7 @@ test('a link with every field at its longest stays under the hash cap and reads 
   assert.equal(back.minus.length, 30);
 });
 
-test('own data from CSV: rows of three numbers, two label values, every third row for testing', async () => {
+test('own data from CSV: rows of three numbers, 2 to 6 label values, every third row for testing', async () => {
   const { parseCsv } = await import('../../web/widgets/mlp/csv.mjs');
   const d = parseCsv('x1,x2,label\n0,0,-1\n1,1,1\n\n# note\n2;2;1\n3\t3\t-1\n4 4 1\n5,5,1,extra\n');
   assert.equal(d.rows, 6);
@@ -352,7 +385,15 @@ test('own data from CSV: rows of three numbers, two label values, every third ro
   assert.deepEqual(Array.from(d.test.c), [1, 1]);
   // 0/1 labels: 1 is class +1.
   assert.deepEqual(Array.from(parseCsv('0,0,0\n1,0,1\n2,0,0').train.c), [0, 1]);
-  assert.throws(() => parseCsv('1,2,3\n4,5,6\n7,8,9'), /3 distinct values, 2 needed/);
+  assert.equal(d.skipped, 0, 'the header, a blank line and a comment are not counted');
+  // Three labels: three classes by rank; a line that is not three numbers is counted, with its number.
+  const k3 = parseCsv('x,y,label\n0,0,5\n1,1,7\nfoo,1,1\n2,2,6\n3,3,5\n4,4,7,\n5,x,6');
+  assert.equal(k3.classes, 3);
+  assert.deepEqual(k3.labels, [5, 6, 7]);
+  assert.deepEqual(Array.from(k3.train.c), [0, 2, 0, 2]);
+  assert.equal(k3.skipped, 2);
+  assert.deepEqual(k3.skippedLines, [4, 8]);
+  assert.throws(() => parseCsv(Array.from({ length: 7 }, (_, i) => `${i},0,${i}`).join('\n')), /7 distinct values, 2 to 6 needed/);
   assert.throws(() => parseCsv('a,b,c\n1,2'), /0 rows/);
   assert.throws(() => parseCsv('0x10,1,1\nInfinity,1,0\n1e999,2,1'), /0 rows/);
   assert.throws(() => parseCsv(Array.from({ length: 4002 }, (_, i) => `${i},0,${i % 2}`).join('\n')), /more than 4000 rows/);

@@ -1,9 +1,10 @@
 // The data sets of <simcore-mlp> (no DOM: the session builds them in the
 // worker). Two classes, c = 1 (label +1: the upper moon) and c = 0 (label
-// −1). Haykin's double moon comes from the core (sc.doubleMoon, uniform in
-// area over each half-annulus; docs/mlp.md); xor, circle, gaussians and
-// spiral are drawn here from a small seeded generator, at about the double
-// moon's scale (|x| ≲ 10), half of each class.
+// −1), or K classes c = 0 … K−1 for the gaussians and the spiral (`classes`;
+// softmax and cross-entropy then). Haykin's double moon comes from the core
+// (sc.doubleMoon, uniform in area over each half-annulus; docs/mlp.md); xor,
+// circle, gaussians and spiral are drawn here from a small seeded generator,
+// at about the double moon's scale (|x| ≲ 10), the same count of each class.
 
 import { rng as mulberry32 } from '../shared/rng.mjs';
 
@@ -17,7 +18,8 @@ function gauss(rand) {
   return Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
 }
 
-// Each generator: (n points, noise in [0, 1], rand) -> { x: Float32Array(2n), c: Uint8Array(n) }; point i has class i % 2.
+// Each generator: (n points, noise in [0, 1], rand, k classes) -> { x: Float32Array(2n), c: Uint8Array(n) };
+// point i has class i % k (k = 2 but for gaussians and spiral).
 const GENERATORS = {
   // Uniform in the square; class by the sign of x·y, then jittered.
   xor(n, noise, rand) {
@@ -40,22 +42,23 @@ const GENERATORS = {
       return [rad * Math.cos(a) + noise * 2 * gauss(rand), rad * Math.sin(a) + noise * 2 * gauss(rand), c];
     });
   },
-  // Two Gaussian clouds; the noise widens them until they overlap.
-  gaussians(n, noise, rand) {
+  // Gaussian clouds, two on the diagonal or k on a circle; the noise widens them until they overlap.
+  gaussians(n, noise, rand, k) {
     return fill(n, (i) => {
-      const c = i % 2;
+      const c = i % k;
       const s = 1 + 4 * noise;
-      const m = c ? 3 : -3;
-      return [m + s * gauss(rand), m + s * gauss(rand), c];
+      const a = Math.PI / 2 + (2 * Math.PI * c) / k;
+      const [mx, my] = k === 2 ? [c ? 3 : -3, c ? 3 : -3] : [5 * Math.cos(a), 5 * Math.sin(a)];
+      return [mx + s * gauss(rand), my + s * gauss(rand), c];
     });
   },
-  // Two interleaved spirals, 1.75 turns each.
-  spiral(n, noise, rand) {
+  // k interleaved spirals, 1.75 turns each (two: half a turn apart).
+  spiral(n, noise, rand, k) {
     return fill(n, (i) => {
-      const c = i % 2;
+      const c = i % k;
       const u = rand();
       const rad = 9 * u;
-      const a = 1.75 * 2 * Math.PI * u + (c ? 0 : Math.PI);
+      const a = 1.75 * 2 * Math.PI * u + (2 * Math.PI * (k - 1 - c + (k === 2 ? 0 : 1))) / k;
       return [rad * Math.sin(a) + noise * gauss(rand), rad * Math.cos(a) + noise * gauss(rand), c];
     });
   },
@@ -73,15 +76,24 @@ function fill(n, point) {
   return { x, c };
 }
 
+/** Data sets that take a number of classes; the others have two. */
+export const MULTICLASS = ['gaussians', 'spiral'];
+
+/** The number of classes of a data description. */
+export function classCount(desc) {
+  if (desc.own) return desc.own.classes ?? 2;
+  return MULTICLASS.includes(desc.data) ? desc.classes ?? 2 : 2;
+}
+
 /** One set of n points (n ≥ 1); `seed` picks the points. */
-export function makePoints(sc, { data, r, w, d, noise }, n, seed) {
+export function makePoints(sc, { data, r, w, d, noise, classes = 2 }, n, seed) {
   if (data === 'moon') {
     const m = sc.doubleMoon({ n, r, w: Math.min(w, 1.9 * r), d, seed });
     return { x: m.x, c: Uint8Array.from(m.y, (v) => (v > 0 ? 1 : 0)) };
   }
   const gen = GENERATORS[data];
   if (!gen) throw new RangeError(`mlp data: unknown data set ${data}`);
-  return gen(n, noise, rng(seed));
+  return gen(n, noise, rng(seed), MULTICLASS.includes(data) ? classes : 2);
 }
 
 /**
@@ -95,12 +107,12 @@ export function makeData(sc, desc) {
   if (desc.own) {
     // The student's own points (csv.mjs): given as they are.
     const view = squareView([desc.own.train.x, desc.own.test.x]);
-    return { train: addPoints(desc.own.train, desc.added ?? []), test: desc.own.test, view };
+    return { train: addPoints(desc.own.train, desc.added ?? []), test: desc.own.test, view, classes: classCount(desc) };
   }
   const train = makePoints(sc, desc, desc.n, desc.seed * 2 + 1);
   const test = desc.nTest > 0 ? makePoints(sc, desc, desc.nTest, desc.seed * 2 + 2) : { x: new Float32Array(0), c: new Uint8Array(0) };
   const view = squareView([train.x, test.x]);
-  return { train: addPoints(train, desc.added ?? []), test, view };
+  return { train: addPoints(train, desc.added ?? []), test, view, classes: classCount(desc) };
 }
 
 export function addPoints(set, added) {

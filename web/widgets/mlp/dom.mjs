@@ -8,6 +8,7 @@ import uplotCss from 'uplot/dist/uPlot.min.css';
 import css from './style.mjs';
 import { ACTIVATIONS, MAX_LAYERS, MAX_UNITS, MLP_SCHEMA, formatNet, parseNet } from './schema.mjs';
 import { Curves } from './curves.mjs';
+import { MULTICLASS } from './data.mjs';
 import { CSS as texCss } from './bp.tex.mjs';
 
 // Sliders: `log` ones move log10 of the value; `steps` ones move an index into a list of values.
@@ -19,6 +20,7 @@ export const SLIDERS = [
   { name: 'w', min: 0.5, max: 12, step: 0.5, fmt: (v) => v.toFixed(1), only: 'moon' },
   { name: 'd', min: -8, max: 6, step: 0.5, fmt: (v) => v.toFixed(1), only: 'moon' },
   { name: 'noise', min: 0, max: 1, step: 0.05, fmt: (v) => v.toFixed(2), except: 'moon' },
+  { name: 'classes', min: 2, max: 6, step: 1, fmt: String, sets: MULTICLASS },
   { name: 'eta', min: -4, max: 0.3, step: 0.05, log: true, fmt: (v) => String(Number(v.toPrecision(3))) },
   { name: 'etaEnd', min: -5, max: 0.3, step: 0.05, log: true, fmt: (v) => String(Number(v.toPrecision(3))), schedule: true },
   { name: 'alpha', min: 0, max: 0.99, step: 0.01, fmt: (v) => v.toFixed(2) },
@@ -89,7 +91,7 @@ export const DOM = {
     const group = (key, rows) => h('fieldset', {}, [h('legend', { dataset: { i18n: key } }), ...rows]);
     const rowsOf = (names) => names.map((n) => this.els[n].row);
     form.append(
-      group('mlp.group.data', [...rowsOf(['data', 'n', 'nTest', 'r', 'w', 'd', 'noise', 'dataSeed', 'preprocess']), this.els.own.box]),
+      group('mlp.group.data', [...rowsOf(['data', 'n', 'nTest', 'r', 'w', 'd', 'noise', 'classes', 'dataSeed', 'preprocess']), this.els.own.box]),
       group('mlp.group.net', [this.els.editA.box, this.els.compare.row, this.els.editB.box, ...rowsOf(['loss', 'seed'])]),
       group('mlp.group.train', rowsOf(['eta', 'schedule', 'etaEnd', 'alpha', 'batch', 'decay', 'epochs', 'speed'])),
       group('mlp.group.stop', rowsOf(['gradTol', 'changeTol', 'patience'])),
@@ -188,16 +190,8 @@ export const DOM = {
     const title = h('span', { class: 'name' });
     const net = h('canvas', { class: 'net', role: 'img', dataset: { i18nLabel: 'mlp.panel.net' } });
     const read = h('div', { class: 'read', role: 'status' });
-    const cell = () => h('td');
-    const cells = [cell(), cell(), cell(), cell()];
-    const th = (key, extra = {}) => h('th', { dataset: { i18n: key }, ...extra });
-    // Rows: the true class (+1 first); columns: what the network says.
-    const confusion = h('table', { class: 'confusion' }, [
-      h('tr', {}, [h('th'), h('th', { colspan: 2, dataset: { i18n: 'mlp.conf.said' } })]),
-      h('tr', {}, [h('th', { dataset: { i18n: 'mlp.conf.true' } }), th('mlp.class.plus'), th('mlp.class.minus')]),
-      h('tr', {}, [th('mlp.class.plus', { class: 'plus' }), cells[3], cells[2]]),
-      h('tr', {}, [th('mlp.class.minus', { class: 'minus' }), cells[1], cells[0]]),
-    ]);
+    const confusion = h('table', { class: 'confusion' });
+    const cells = this.fillConfusion(confusion, 2);
     // Every hidden unit of one layer as a small map (shown with the `units` check box).
     const layer = h('select', { name: 'unitsLayer', 'aria-label': t('mlp.unitsLayer') });
     layer.addEventListener('change', () => this.setState({ unitsLayer: Number(layer.value) }));
@@ -214,8 +208,27 @@ export const DOM = {
       h('div', { class: 'below' }, [net, confusion]),
       units, bp,
     ]);
-    // cells in confusion order: [true −1 said −1, true −1 said +1, true +1 said −1, true +1 said +1]
-    return { fig, map, title, net, read, cells, image: null, units, layer, tiles, bp };
+    // cells in confusion order: cells[K · true + said] (two classes: [−1/−1, −1/+1, +1/−1, +1/+1])
+    return { fig, map, title, net, read, cells, confusion, classes: 2, image: null, units, layer, tiles, bp };
+  },
+
+  /**
+   * The confusion matrix's rows (the true class) and columns (what the
+   * network says) for K classes: two as ±1 (+1 first), more as 1 … K (or
+   * the labels of the student's CSV). Returns the cells, cells[K · true + said].
+   */
+  fillConfusion(table, K, labels) {
+    const order = K === 2 ? [1, 0] : Array.from({ length: K }, (_, c) => c);
+    const name = (c, tag) => (K === 2
+      ? h(tag, { dataset: { i18n: c ? 'mlp.class.plus' : 'mlp.class.minus', cls: String(c) } })
+      : h(tag, { text: String(labels?.[c] ?? c + 1), dataset: { cls: String(c) } }));
+    const cells = Array.from({ length: K * K }, () => h('td'));
+    table.replaceChildren(
+      h('tr', {}, [h('th'), h('th', { colspan: K, dataset: { i18n: 'mlp.conf.said' } })]),
+      h('tr', {}, [h('th', { dataset: { i18n: 'mlp.conf.true' } }), ...order.map((c) => name(c, 'th'))]),
+      ...order.map((tc) => h('tr', {}, [name(tc, 'th'), ...order.map((sc) => cells[K * tc + sc])])),
+    );
+    return cells;
   },
 
   /** The layer editor of configuration `field` ('net' or 'netB'): a row per hidden layer. */
@@ -275,11 +288,17 @@ export const DOM = {
       const p = toSlider(sl, s[sl.name]);
       if (Math.abs(Number(input.value) - p) >= (sl.step ?? 1) / 2) input.value = String(p);
       out.textContent = sl.fmt(s[sl.name]);
-      const dataSlider = ['n', 'nTest', 'r', 'w', 'd', 'noise'].includes(sl.name);
+      const dataSlider = ['n', 'nTest', 'r', 'w', 'd', 'noise', 'classes'].includes(sl.name);
       row.hidden = (sl.only && s.data !== sl.only) || (sl.except && s.data === sl.except) || (dataSlider && Boolean(this.own))
+        || (sl.sets && !sl.sets.includes(s.data))
         || (sl.schedule && s.schedule === 'constant');
     }
     for (const name of SELECTS) this.els[name].select.value = s[name];
+    // More than two classes: softmax and cross-entropy only (the session uses them whatever the choice).
+    const many = this.classCount() > 2;
+    for (const o of this.els.loss.select.options) o.disabled = many && o.value !== 'ce';
+    if (many) this.els.loss.select.value = 'ce';
+    this.els.addClass.closest('.add').hidden = many;
     for (const name of [...NUMBERS, ...DECIMALS]) {
       const { input } = this.els[name];
       if (input.value === '' || Number(input.value) !== s[name]) input.value = String(s[name]);
@@ -296,7 +315,9 @@ export const DOM = {
     this.els.dataSeed.row.hidden = Boolean(this.own);
     this.els.own.back.hidden = !this.own;
     if (this.own) {
-      this.els.own.note.textContent = `${t('mlp.own.using')}${this.own.name ? ` ${this.own.name}` : ''}: ${this.own.rows} ${t('mlp.own.rows')} (${this.own.train.c.length} + ${this.own.test.c.length})`;
+      const o = this.own;
+      const skipped = o.skipped ? ` · ${o.skipped} ${t('mlp.own.skipped')} ${o.skippedLines.join(', ')}${o.skipped > o.skippedLines.length ? ', …' : ''}` : '';
+      this.els.own.note.textContent = `${t('mlp.own.using')}${o.name ? ` ${o.name}` : ''}: ${o.rows} ${t('mlp.own.rows')} (${o.train.c.length} + ${o.test.c.length}), ${o.classes} ${t('mlp.classes')}${skipped}`;
       this.els.own.note.classList.remove('error');
     }
   },

@@ -12,12 +12,13 @@
 // Attributes and URL-hash fields: schema.mjs.
 import { SimcoreElement } from '../shared/base.mjs';
 import { parseCsv } from './csv.mjs';
-import { t } from '../shared/i18n.mjs';
+import { t, translate } from '../shared/i18n.mjs';
 import { drive, openSession } from '../shared/sessions.mjs';
 import { DOM } from './dom.mjs';
 import { MLP_SCHEMA, parseNet } from './schema.mjs';
 import { CURVE_ROW, frameArgs, stopOptions, trainOptions, viewArgs } from './frame-args.mjs';
-import { boundary, drawMap, drawNet, drawUnits, mapImage, toModel } from './view.mjs';
+import { boundary, classBoundary, drawMap, drawNet, drawUnits, mapImage, toModel } from './view.mjs';
+import { classCount } from './data.mjs';
 import { PendingCalls } from '../shared/calls.mjs';
 import { bpEquations } from './bp-math.mjs';
 
@@ -97,6 +98,27 @@ export class SimcoreMlp extends SimcoreElement {
     }
   }
 
+  /** A class as the page names it: ±1 for two, else 1 … K (or the CSV's label). */
+  className(c) {
+    if ((this.data?.classes ?? 2) === 2) return t(c ? 'mlp.class.plus' : 'mlp.class.minus');
+    return `${t('mlp.class')} ${this.own?.labels?.[c] ?? c + 1}`;
+  }
+
+  /** Classes of the data the state names (the student's CSV: its labels). */
+  classCount() {
+    return classCount(this.own ? { own: this.own } : this._state);
+  }
+
+  /** The confusion matrices sized for K classes (rebuilt only when K changes). */
+  setClasses(K) {
+    for (const c of this.cards) {
+      if (c.classes === K) continue;
+      c.cells = this.fillConfusion(c.confusion, K, this.own?.labels);
+      c.classes = K;
+      translate(c.confusion);
+    }
+  }
+
   /** The networks of the state: [{ units, acts }] (A, and B when side by side). */
   get specs() {
     const s = this._state;
@@ -122,8 +144,8 @@ export class SimcoreMlp extends SimcoreElement {
     const specs = this.specs;
     this.shownSpecs = specs; // the networks of this session (the state may move on while the next one builds)
     const params = {
-      data: { data: s.data, n: s.n, nTest: s.nTest, r: s.r, w: Math.min(s.w, 1.9 * s.r), d: s.d, noise: s.noise, seed: s.dataSeed, added: this.added(),
-        ...(this.own ? { own: { train: this.own.train, test: this.own.test } } : {}) },
+      data: { data: s.data, n: s.n, nTest: s.nTest, r: s.r, w: Math.min(s.w, 1.9 * s.r), d: s.d, noise: s.noise, classes: s.classes, seed: s.dataSeed,
+        added: this.added(), ...(this.own ? { own: { train: this.own.train, test: this.own.test, classes: this.own.classes } } : {}) },
       nets: specs, loss: s.loss, seed: s.seed, preprocess: s.preprocess, grid: GRID,
     };
     const previous = this.sessionReady;
@@ -134,7 +156,8 @@ export class SimcoreMlp extends SimcoreElement {
       return session;
     })();
     const gen = ++this.gen;
-    this.layersText = specs.map((sp) => [2, ...sp.units, s.loss === 'ce' ? 2 : 1].join('-'));
+    const K = this.classCount();
+    this.layersText = specs.map((sp) => [2, ...sp.units, K > 2 ? K : s.loss === 'ce' ? 2 : 1].join('-'));
     this.history = specs.map(() => []);
     this.nets = specs.map(() => null);
     this.epoch = 0;
@@ -151,6 +174,7 @@ export class SimcoreMlp extends SimcoreElement {
       if (gen !== this.gen) return;
       this.data = snap;
       this.layers = snap.layers;
+      this.setClasses(snap.classes);
       this.addedFrom = snap.train.c.length - this.added().length;
       this.applyFrame(f);
       if (wasRunning) this.run();
@@ -183,8 +207,9 @@ export class SimcoreMlp extends SimcoreElement {
       for (let i = 0; i < n.rows.length; i += CURVE_ROW) hist.push(Array.from(n.rows.subarray(i, i + CURVE_ROW)));
       const card = this.cards[k];
       if (n.map) {
-        card.image = mapImage(n.map, GRID, card.image);
-        card.edges = boundary(n.map, GRID);
+        const K = this.data?.classes ?? 2;
+        card.image = mapImage(n.map, GRID, card.image, K);
+        card.edges = K > 2 ? classBoundary(n.map, GRID, K) : boundary(n.map, GRID);
       }
       this.nets[k] = { ...n, weights: n.weights ?? this.nets[k]?.weights, units: n.units ?? null, bp: n.bp ?? null, map: undefined };
     });
@@ -238,7 +263,7 @@ export class SimcoreMlp extends SimcoreElement {
     if (!n) return;
     const last = this.history[k].at(-1) ?? [];
     const pct = (e, m) => (m ? `${e} / ${m} (${(100 * e / m).toFixed(2)} %)` : '–');
-    const sample = this.sample ? ` · ${t('mlp.read.sample')} ${this.sample.index} (${this.sample.x.toFixed(2)}, ${this.sample.y.toFixed(2)}) ${t(this.sample.c ? 'mlp.class.plus' : 'mlp.class.minus')}` : '';
+    const sample = this.sample ? ` · ${t('mlp.read.sample')} ${this.sample.index} (${this.sample.x.toFixed(2)}, ${this.sample.y.toFixed(2)}) ${this.className(this.sample.c)}` : '';
     const lines = n.diverged ? [t('mlp.read.diverged')] : [
       `${t('mlp.read.epoch')} ${this.epoch}${sample}`,
       `${t('mlp.read.testErrors')} ${pct(n.testErrors, n.testCount)}`,
@@ -251,7 +276,11 @@ export class SimcoreMlp extends SimcoreElement {
     c.read.classList.toggle('error', Boolean(n.diverged));
     this.drawUnitMaps(k);
     this.drawBp(k);
-    c.cells.forEach((cell, i) => { cell.textContent = String(n.confusion[i]); cell.className = i === 0 || i === 3 ? 'right' : n.confusion[i] ? 'wrong' : ''; });
+    const K = c.classes;
+    c.cells.forEach((cell, i) => {
+      cell.textContent = String(n.confusion[i] ?? 0);
+      cell.className = i % (K + 1) === 0 ? 'right' : n.confusion[i] ? 'wrong' : '';
+    });
   }
 
   /** The hidden units' maps of network k, and the layer choice (1 … its hidden layers). */
@@ -396,7 +425,7 @@ export class SimcoreMlp extends SimcoreElement {
 
   /** A click on a map at (px, py) of a w × h canvas adds a training point of the chosen class. */
   addPoint(px, py, w, h) {
-    if (!this.data) return;
+    if (!this.data || (this.data.classes ?? 2) > 2) return; // clicks add ±1 points: two-class data only
     const s = this._state;
     const [x, y] = toModel(this.data.view, w, h, px, py).map((v) => Number(v.toPrecision(4)));
     const field = s.addClass;

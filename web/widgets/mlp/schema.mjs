@@ -46,6 +46,7 @@ export const MLP_SCHEMA = Object.freeze({
   w: { type: 'number', min: 0.5, max: 12, default: 6 }, // double moon: width (< 2r)
   d: { type: 'number', min: -8, max: 6, default: 1 }, // double moon: vertical distance (< 0: interlocked)
   noise: { type: 'number', min: 0, max: 1, default: 0.2 }, // the other sets: spread, relative
+  classes: { type: 'int', min: 2, max: 6, default: 2 }, // gaussians and spiral: how many (softmax beyond two)
   dataSeed: { type: 'int', min: 0, max: 999999, default: 1 },
   net: netField('20:logistic'), // side by side, by default: logistic (A) against ReLU (B), 2-20-1
   compare: { type: 'bool', default: false },

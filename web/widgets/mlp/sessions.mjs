@@ -37,14 +37,22 @@ function targets(c, loss) {
   return loss === 'mse' ? Float32Array.from(c, (k) => 2 * k - 1) : Float32Array.from(c);
 }
 
-/** The class each output row says: sign (linear), > 1/2 (logistic), argmax (softmax, 2 outputs). */
-function classOf(out, i, loss) {
-  if (loss === 'ce') return out[2 * i + 1] > out[2 * i] ? 1 : 0;
+/** The class each output row says: sign (linear), > 1/2 (logistic), the first largest of K (softmax). */
+function classOf(out, i, loss, K) {
+  if (loss === 'ce') {
+    let best = 0;
+    for (let k = 1; k < K; k++) if (out[K * i + k] > out[K * i + best]) best = k;
+    return best;
+  }
   return out[i] > (loss === 'mse' ? 0 : 0.5) ? 1 : 0;
 }
 
-/** Score in [0, 1] for the map's colour: the output as "how much class +1". */
-function toScore(out, loss) {
+/**
+ * The map's values: two classes, a score in [0, 1] per point ("how much
+ * class +1"); K > 2 classes, the K softmax outputs per point as they are.
+ */
+function toScore(out, loss, K) {
+  if (K > 2) return out;
   const n = loss === 'ce' ? out.length / 2 : out.length;
   const s = new Float32Array(n);
   for (let i = 0; i < n; i++) {
@@ -54,15 +62,15 @@ function toScore(out, loss) {
   return s;
 }
 
-/** Errors of the network on a set; `confusion` (row: true class, column: said class) when asked. */
-function errors(net, set, loss, confusion) {
+/** Errors of the network on a set; `confusion` (K × K, row: true class, column: said class) when asked. */
+function errors(net, set, loss, K, confusion) {
   if (!set.c.length) return 0;
   const out = net.predict(set.xs);
   let wrong = 0;
   for (let i = 0; i < set.c.length; i++) {
-    const k = classOf(out, i, loss);
+    const k = classOf(out, i, loss, K);
     if (k !== set.c[i]) wrong++;
-    if (confusion) confusion[2 * set.c[i] + k]++;
+    if (confusion) confusion[K * set.c[i] + k]++;
   }
   return wrong;
 }
@@ -123,25 +131,28 @@ function measure(st, m, trainLoss) {
 
 /** Errors on both sets and the test confusion matrix, for the weights as they are now. */
 function counts(st, m) {
-  const confusion = new Int32Array(4);
-  const testErrors = errors(m.net, st.test, st.loss, confusion);
-  return { epoch: st.epoch, testErrors, trainErrors: errors(m.net, st.train, st.loss), confusion };
+  const confusion = new Int32Array(st.K * st.K);
+  const testErrors = errors(m.net, st.test, st.loss, st.K, confusion);
+  return { epoch: st.epoch, testErrors, trainErrors: errors(m.net, st.train, st.loss, st.K), confusion };
 }
 
 export const SESSIONS = {
   /**
-   * params: data ({ data, n, nTest, r, w, d, noise, seed, added: [[x, y, c]] }),
+   * params: data ({ data, n, nTest, r, w, d, noise, classes, seed, added: [[x, y, c]] }),
    * nets ([{ units: [..], acts: [..] }], one or two), loss ('mse' | 'bce' |
-   * 'ce'), seed (initial weights and sample order, the same for every
+   * 'ce'; with more than two classes always 'ce'), seed (initial weights and sample order, the same for every
    * network), preprocess ('standardize' | 'none'), grid (map side, points).
    */
   train: {
-    create(sc, { data, nets, loss, seed, preprocess, grid }) {
-      if (!OUTPUT[loss]) throw new RangeError(`mlp.train: unknown loss ${loss}`);
+    create(sc, { data, nets, loss: asked, seed, preprocess, grid }) {
+      if (!OUTPUT[asked]) throw new RangeError(`mlp.train: unknown loss ${asked}`);
       if (!Array.isArray(nets) || nets.length < 1 || nets.length > 2) throw new RangeError('mlp.train: nets must hold 1 or 2 networks');
       const sets = makeData(sc, data);
+      const K = sets.classes;
+      // More than two classes: softmax outputs and cross-entropy, whatever the two-class choice.
+      const loss = K > 2 ? 'ce' : asked;
       const tf = fitScale(sets.train.x, preprocess !== 'none');
-      const out = loss === 'ce' ? 2 : 1;
+      const out = loss === 'ce' ? K : 1;
       const made = [];
       try {
         for (const spec of nets) {
@@ -152,7 +163,7 @@ export const SESSIONS = {
         for (const m of made) m.net.dispose();
         throw err;
       }
-      const st = { sc, loss, tf, grid, view: sets.view, epoch: 0, nets: made, seed, cursor: 0,
+      const st = { sc, loss, K, tf, grid, view: sets.view, epoch: 0, nets: made, seed, cursor: 0,
         train: prepare(sets.train, tf, loss), test: prepare(sets.test, tf, loss) };
       st.order = sampleOrder(st.train.c.length, seed);
       for (const m of made) measure(st, m);
@@ -236,7 +247,7 @@ export const SESSIONS = {
     /** The data (raw coordinates) for drawing, the view, the scaling, and the layers. */
     snapshot(st) {
       const copy = (s) => ({ x: Float32Array.from(s.x), c: Uint8Array.from(s.c) });
-      return { train: copy(st.train), test: copy(st.test), view: st.view, tf: st.tf, layers: st.nets.map((m) => m.layers) };
+      return { train: copy(st.train), test: copy(st.test), view: st.view, tf: st.tf, layers: st.nets.map((m) => m.layers), classes: st.K, loss: st.loss };
     },
 
     dispose(st) {
@@ -393,7 +404,7 @@ function frame(st, args, run, ms) {
     m.rows.length = 0;
     if (m.diverged) {
       transfer.push(rows.buffer);
-      return { rows, confusion: new Int32Array(4), diverged: m.diverged, testErrors: NaN, testCount: test.c.length, trainErrors: NaN, trainCount: train.c.length, gradNorm: NaN };
+      return { rows, confusion: new Int32Array(st.K * st.K), diverged: m.diverged, testErrors: NaN, testCount: test.c.length, trainErrors: NaN, trainCount: train.c.length, gradNorm: NaN };
     }
     // The counts of the last epoch's measurement, unless the weights or the data changed since.
     if (m.counts?.epoch !== st.epoch) m.counts = counts(st, m);
@@ -406,7 +417,7 @@ function frame(st, args, run, ms) {
     };
     transfer.push(rows.buffer, confusion.buffer);
     if (args.map) {
-      f.map = toScore(m.net.predictGrid({ ...scaledView(st), nx: grid, ny: grid }), loss);
+      f.map = toScore(m.net.predictGrid({ ...scaledView(st), nx: grid, ny: grid }), loss, st.K);
       transfer.push(f.map.buffer);
     }
     if (m.bp) {

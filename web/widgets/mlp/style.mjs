@@ -70,7 +70,9 @@ canvas.net { display: block; width: 100%; height: 130px; background: #fff; borde
 table.confusion { border-collapse: collapse; font-size: 0.75em; font-variant-numeric: tabular-nums; background: #fff; }
 .confusion th, .confusion td { padding: 2px 6px; text-align: center; border: 1px solid var(--line); }
 .confusion th { color: var(--muted); font-weight: normal; }
-.confusion th.plus { color: var(--plus); } .confusion th.minus { color: var(--minus); }
+.confusion th[data-cls="1"] { color: var(--plus); } .confusion th[data-cls="0"] { color: var(--minus); }
+.confusion th[data-cls="2"] { color: #2f9e44; } .confusion th[data-cls="3"] { color: #e8890c; }
+.confusion th[data-cls="4"] { color: #7048e8; } .confusion th[data-cls="5"] { color: #0c8599; }
 .confusion td.right { color: #1d2330; font-weight: 600; } .confusion td.wrong { color: #b3261e; font-weight: 600; }
 .units { margin-top: 6px; }
 .unitsHead { display: flex; flex-wrap: wrap; gap: 2px 6px; align-items: center; font-size: 0.78em; color: var(--muted); margin-bottom: 4px; }

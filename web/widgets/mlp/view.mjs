@@ -1,12 +1,14 @@
 // Drawing of <simcore-mlp>'s panels (pixels only; the numbers come in
 // frames from the session): the decision map with the data, and the network
 // with its weights. Class +1 is blue, class −1 red, in the map, the points
-// and the confusion matrix alike.
+// and the confusion matrix alike; with more classes, class c takes
+// CLASS_COLOURS[c] (0 and 1 the same red and blue).
 
 import { DIVERGING } from '../shared/colormap.mjs';
 
 const PLUS = [36, 86, 199]; // #2456c7
 const MINUS = [192, 57, 43]; // #c0392b
+export const CLASS_COLOURS = [MINUS, PLUS, [47, 158, 68], [232, 137, 12], [112, 72, 232], [12, 133, 153]];
 
 /** The canvas's backing store at its CSS size × devicePixelRatio; returns the CSS size. */
 export function fitCanvas(canvas, height) {
@@ -27,9 +29,10 @@ export function fitCanvas(canvas, height) {
  * from red (score 0) through white to blue (score 1). The decision boundary
  * is drawn over it as a line (boundary()).
  */
-export function mapImage(score, grid, into) {
+export function mapImage(score, grid, into, K = 2) {
   const img = into && into.width === grid ? into : new ImageData(grid, grid);
   const px = img.data;
+  if (K > 2) return classImage(score, grid, img, K);
   for (let j = 0; j < grid; j++) {
     for (let i = 0; i < grid; i++) {
       const s = score[j * grid + i];
@@ -41,6 +44,53 @@ export function mapImage(score, grid, into) {
     }
   }
   return img;
+}
+
+/** The class (first largest output) at every map point, K outputs per point. */
+export function argmaxGrid(out, grid, K) {
+  const cls = new Uint8Array(grid * grid);
+  for (let p = 0; p < grid * grid; p++) {
+    let best = 0;
+    for (let k = 1; k < K; k++) if (out[K * p + k] > out[K * p + best]) best = k;
+    cls[p] = best;
+  }
+  return cls;
+}
+
+/** K classes: each point in its class's colour, paler where the largest output is less sure (1/K: white). */
+function classImage(out, grid, img, K) {
+  const px = img.data;
+  const cls = argmaxGrid(out, grid, K);
+  for (let j = 0; j < grid; j++) {
+    for (let i = 0; i < grid; i++) {
+      const p = j * grid + i;
+      const top = out[K * p + cls[p]];
+      const a = Math.min(1, Math.max(0, (top - 1 / K) / (1 - 1 / K))) * 0.55 + 0.08;
+      const c = CLASS_COLOURS[cls[p]];
+      const o = 4 * ((grid - 1 - j) * grid + i);
+      for (let k = 0; k < 3; k++) px[o + k] = 255 + (c[k] - 255) * a;
+      px[o + 3] = 255;
+    }
+  }
+  return img;
+}
+
+/**
+ * K > 2 classes: the boundaries between regions of different classes, as
+ * segments between grid points (the cell edges halfway between two points
+ * whose classes differ), in the same grid units as boundary().
+ */
+export function classBoundary(out, grid, K) {
+  const cls = argmaxGrid(out, grid, K);
+  const segs = [];
+  for (let j = 0; j < grid; j++) {
+    for (let i = 0; i < grid; i++) {
+      const c = cls[j * grid + i];
+      if (i + 1 < grid && cls[j * grid + i + 1] !== c) segs.push([i + 0.5, Math.max(0, j - 0.5), i + 0.5, Math.min(grid - 1, j + 0.5)]);
+      if (j + 1 < grid && cls[(j + 1) * grid + i] !== c) segs.push([Math.max(0, i - 0.5), j + 0.5, Math.min(grid - 1, i + 0.5), j + 0.5]);
+    }
+  }
+  return segs;
 }
 
 /**
@@ -113,7 +163,7 @@ export function drawMap(canvas, { image, edges, view, data, showTest, addedFrom,
     ctx.lineWidth = 0.8;
     for (let i = 0; i < data.test.c.length; i++) {
       const [x, y] = at(data.test.x[2 * i], data.test.x[2 * i + 1]);
-      ctx.strokeStyle = rgb(data.test.c[i] ? PLUS : MINUS, 0.55);
+      ctx.strokeStyle = rgb(CLASS_COLOURS[data.test.c[i]], 0.55);
       ctx.beginPath();
       ctx.arc(x, y, small ? 1.2 : 1.7, 0, 2 * Math.PI);
       ctx.stroke();
@@ -123,7 +173,7 @@ export function drawMap(canvas, { image, edges, view, data, showTest, addedFrom,
   for (let i = 0; i < n; i++) {
     const [x, y] = at(data.train.x[2 * i], data.train.x[2 * i + 1]);
     const own = i >= addedFrom;
-    ctx.fillStyle = rgb(data.train.c[i] ? PLUS : MINUS, own ? 1 : 0.9);
+    ctx.fillStyle = rgb(CLASS_COLOURS[data.train.c[i]], own ? 1 : 0.9);
     ctx.beginPath();
     ctx.arc(x, y, own ? 4.5 : small ? 1.5 : 2.1, 0, 2 * Math.PI);
     ctx.fill();
