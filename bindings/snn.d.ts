@@ -57,7 +57,30 @@ export interface IzhikevichNetwork {
   run(ms: number): IzhikevichRun;
   /** v and u (mV) of the chosen neurons now. */
   trace(indices: Int32Array | ArrayLike<number>): { v: Float64Array; u: Float64Array };
-  /** Back to t = 0 with the same seed. */
+  /**
+   * Welch spectrum (as rateSpectrum) of the population rate of the last `ms`
+   * simulated ms; the network keeps the rate of up to 65,536 ms since it was
+   * created or reset. segment default 500 (2 Hz bins); ms default: every
+   * whole segment held. RangeError when less than one segment is held.
+   */
+  spectrum(options?: { segment?: number; ms?: number }): RateSpectrum;
+  /**
+   * New noise amplitudes, coupling scales or heterogeneity while it runs
+   * (what is not given stays). The weights and a, b, c, d are drawn again
+   * from the seed with them; v, u, the time and the noise stream go on. At
+   * t = 0 (before the first run, after reset) the network equals the one
+   * createIzhikevichNetwork builds with the same options, bit for bit. The
+   * rate history stays unless forget is true.
+   */
+  setParams(changes: {
+    noise?: { exc?: number; inh?: number };
+    scale?: { exc?: number; inh?: number };
+    heterogeneity?: boolean;
+    forget?: boolean;
+  }): IzhikevichNetwork;
+  /** The changeable parameters now. */
+  readonly params: { noise: { exc: number; inh: number }; scale: { exc: number; inh: number }; heterogeneity: boolean };
+  /** Back to t = 0 with the same seed (and the parameters it has now); the rate history is cleared. */
   reset(): IzhikevichNetwork;
   dispose(): void;
 }

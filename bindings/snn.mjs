@@ -9,6 +9,7 @@ export const SNN_SCHEMES = Object.freeze(['net.m']);
 export const SNN_MODES = Object.freeze(['exact', 'fast']); // sc_snn_mode's order
 const MAX_SEED = 0xffffffff;
 const SPIKE_CHUNK = 1 << 20; // spikes one core call may store: run() steps in chunks of this / n ms
+const HISTORY_MS = 65536; // the rate a network keeps for spectrum(): the last 65.5 s
 
 export function snnApi({ ex, i32, f32, block, check, checkOutputs, limit }) {
   const SNN_LIMITS = Object.freeze({
@@ -40,25 +41,29 @@ export function snnApi({ ex, i32, f32, block, check, checkOutputs, limit }) {
     }
     if (inDegree > ne + ni) throw new RangeError(`${fn}: coupling.inDegree ${inDegree} exceeds ne + ni = ${ne + ni}`);
     const seed = o.seed === undefined ? 1 : checkInt(fn, 'seed', o.seed, 0, MAX_SEED);
-    const noise = readOptions(fn, 'noise', o.noise, ['exc', 'inh'], true);
-    const scale = readOptions(fn, 'scale', o.scale, ['exc', 'inh'], true);
-    const num = (name, v, d) => (v === undefined ? d : checkNumber(fn, name, v, { min: 0 }));
-    const het = o.heterogeneity === undefined ? true : o.heterogeneity;
-    if (typeof het !== 'boolean') throw new TypeError(`${fn}: heterogeneity must be a boolean, got ${describe(het)}`);
     if (o.scheme !== undefined) checkOption(fn, 'scheme', o.scheme, SNN_SCHEMES); // net.m's steps in both modes
     const mode = o.mode === undefined ? (inDegree ? 1 : 0) : checkOption(fn, 'mode', o.mode, SNN_MODES);
     if (inDegree && mode === 0) throw new RangeError(`${fn}: coupling { inDegree } needs mode 'fast' (net.m's exact mode is dense)`);
     const pParams = block('snn-params', 8 * 10);
     check(fn, ex.sc_flat_snn_default_params(pParams)); // net.m's values for what is not given
     const d = f64().slice(pParams >> 3, (pParams >> 3) + 10);
-    const params = [ne, ni, num('scale.exc', scale.exc, d[2]), num('scale.inh', scale.inh, d[3]),
-      num('noise.exc', noise.exc, d[4]), num('noise.inh', noise.inh, d[5]), het ? 1 : 0, mode, seed, inDegree];
+    let params = [ne, ni, ...changeable(fn, o, d.slice(2, 7)), mode, seed, inDegree];
     f64().set(params, pParams >> 3);
     const pId = block('snn-id', 4);
     check(fn, ex.sc_flat_snn_create(pParams, pId));
     const life = handle('network', i32()[pId >> 2], destroy);
     const live = (method) => life.live(method);
     const n = ne + ni;
+    // The population rate of the last HISTORY_MS ms (a ring), for spectrum().
+    const history = new Float32Array(HISTORY_MS);
+    let held = 0, at = 0;
+    const keep = (rate) => {
+      for (let k = Math.max(0, rate.length - HISTORY_MS); k < rate.length; k++) {
+        history[at] = rate[k];
+        at = (at + 1) % HISTORY_MS;
+      }
+      held = Math.min(HISTORY_MS, held + rate.length);
+    };
 
     const net = {
       get ne() { return ne; },
@@ -97,11 +102,55 @@ export function snnApi({ ex, i32, f32, block, check, checkOutputs, limit }) {
         }
         const spikeIndex = new Int32Array(total);
         const spikeTimes = new Float32Array(total);
-        for (let k = 0, at = 0; k < index.length; at += index[k].length, k++) {
-          spikeIndex.set(index[k], at);
-          spikeTimes.set(times[k], at);
+        for (let k = 0, o = 0; k < index.length; o += index[k].length, k++) {
+          spikeIndex.set(index[k], o);
+          spikeTimes.set(times[k], o);
         }
+        keep(rate);
         return { spikeTimes, spikeIndex, rate };
+      },
+
+      /**
+       * Welch spectrum (rateSpectrum) of the population rate of the last `ms`
+       * simulated ms (default: every whole segment held, up to 65,536 ms
+       * since creation, reset or the last call of setParams that asked to
+       * forget it).
+       */
+      spectrum(options) {
+        const name = live('spectrum');
+        const so = readOptions(name, 'options', options, ['segment', 'ms'], true);
+        const seg = so.segment === undefined ? 500 : checkInt(name, 'segment', so.segment, 4, 65536);
+        if (held < seg) throw new RangeError(`${name}: ${held} ms of rate held; segment ${seg} needs at least ${seg} (run longer)`);
+        const ms = so.ms === undefined ? held - (held % seg) : checkInt(name, 'ms', so.ms, seg, held);
+        const last = new Float32Array(ms);
+        for (let k = 0; k < ms; k++) last[k] = history[(at - ms + k + HISTORY_MS) % HISTORY_MS];
+        return rateSpectrum(last, { segment: seg });
+      },
+
+      /**
+       * New noise amplitudes, coupling scales or heterogeneity while the
+       * network runs (what is not given stays): the core draws the weights
+       * and a, b, c, d again from the seed with them and keeps v, u, the time
+       * and the noise stream, so the simulation goes on; at t = 0 it is the
+       * network createIzhikevichNetwork would build (sc_snn_set_params).
+       * The rate history is kept unless `forget: true`.
+       */
+      setParams(changes) {
+        const name = live('setParams');
+        const c = readOptions(name, 'changes', changes, ['noise', 'scale', 'heterogeneity', 'forget']);
+        const next = [ne, ni, ...changeable(name, c, params.slice(2, 7)), mode, seed, inDegree];
+        if (c.forget !== undefined && typeof c.forget !== 'boolean') throw new TypeError(`${name}: forget must be a boolean, got ${describe(c.forget)}`);
+        const pQ = block('snn-params', 8 * 10);
+        f64().set(next, pQ >> 3);
+        check(name, ex.sc_flat_snn_set_params(life.id, pQ));
+        params = next;
+        if (c.forget) held = 0;
+        return net;
+      },
+
+      /** The parameters now: { noise: { exc, inh }, scale: { exc, inh }, heterogeneity }. */
+      get params() {
+        return { noise: { exc: params[4], inh: params[5] }, scale: { exc: params[2], inh: params[3] }, heterogeneity: params[6] === 1 };
       },
 
       /** v and u (mV) of the chosen neurons now. */
@@ -123,12 +172,28 @@ export function snnApi({ ex, i32, f32, block, check, checkOutputs, limit }) {
       /** Back to t = 0 with the same seed (the same run again). */
       reset() {
         check(live('reset'), ex.sc_flat_snn_reset(life.id));
+        held = 0;
         return net;
       },
 
       dispose() { life.dispose(); },
     };
     return life.attach(net);
+  }
+
+  /**
+   * The record's changeable part (its entries 2..6: scale.exc, scale.inh,
+   * noise.exc, noise.inh, heterogeneity) from options `o` ({ noise, scale,
+   * heterogeneity }); what is not given comes from `base`, the same five.
+   */
+  function changeable(fn, o, base) {
+    const noise = readOptions(fn, 'noise', o.noise, ['exc', 'inh'], true);
+    const scale = readOptions(fn, 'scale', o.scale, ['exc', 'inh'], true);
+    const num = (name, v, dv) => (v === undefined ? dv : checkNumber(fn, name, v, { min: 0 }));
+    const het = o.heterogeneity === undefined ? base[4] === 1 : o.heterogeneity;
+    if (typeof het !== 'boolean') throw new TypeError(`${fn}: heterogeneity must be a boolean, got ${describe(het)}`);
+    return [num('scale.exc', scale.exc, base[0]), num('scale.inh', scale.inh, base[1]),
+      num('noise.exc', noise.exc, base[2]), num('noise.inh', noise.inh, base[3]), het ? 1 : 0];
   }
 
   /** Power spectral density (Hz^2/Hz) of a 1-kHz rate signal; freq[k] = k * 1000 / seg Hz. */

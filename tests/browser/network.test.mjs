@@ -196,7 +196,7 @@ await withBrowser(async (browser, server) => {
     await ctx.close();
   });
 
-  test('parameters from the hash build that network; a slider change builds a new one from t = 0', async () => {
+  test('parameters from the hash build that network; a coupling slider acts on the running network, the arithmetic builds a new one', async () => {
     const { ctx, p, problems } = await open(browser, server, 'file', '#ne=400&ni=100&scaleInh=0.5&noiseExc=6&heterogeneity=0&seed=42&speed=3');
     assert.match(await p.locator(`${W} .timing`).textContent(), /^N = 500 \(400 \+ 100\)/);
     assert.equal(await p.locator(`${W} #c-speed + output, ${W} output[for=c-speed]`).first().textContent(), '3.0×');
@@ -205,19 +205,25 @@ await withBrowser(async (browser, server) => {
     const opts = { ne: 400, ni: 100, seed: 42, heterogeneity: false, noise: { exc: 6, inh: 2 }, scale: { exc: 0.5, inh: 0.5 } };
     const want = direct(opts, 500);
     assert.deepEqual((await raster(p)).index, Array.from(want.spikeIndex));
-    // The inhibitory scale slider moved to 1.5: a new network, time from 0.
+    // The inhibitory scale slider moved to 1.5: the running network takes it (setParams), its time goes on;
+    // from t = 0 it is the network built with that scale.
     const slider = p.locator(`${W} #c-scaleInh`);
     await slider.fill('1.5');
     await idle(p);
     assert.equal(await get(p, 'el.state.scaleInh'), 1.5);
+    assert.equal(await get(p, 'el.time'), 500, 'the time goes on');
+    await call(p, 'stepMs', 200);
+    assert.equal(await get(p, 'el.time'), 700);
     await fromZero(p);
     await call(p, 'stepMs', 500);
     assert.deepEqual((await raster(p)).index, Array.from(direct({ ...opts, scale: { exc: 0.5, inh: 1.5 } }, 500).spikeIndex));
     assert.match(await pageHash(p), /scaleInh=1\.5/);
     // The fast arithmetic: another network run (float32, its own noise), still the binding's for those options.
+    await call(p, 'stepMs', 100);
     await p.locator(`${W} #c-mode`).selectOption('fast');
     await idle(p);
     assert.match(await p.locator(`${W} .timing`).textContent(), /· fast, float32 ·/);
+    assert.equal(await get(p, 'el.time'), 0, 'another arithmetic: a new network from t = 0');
     await fromZero(p);
     await call(p, 'stepMs', 500);
     assert.deepEqual((await raster(p)).index, Array.from(direct({ ...opts, scale: { exc: 0.5, inh: 1.5 }, mode: 'fast' }, 500).spikeIndex));

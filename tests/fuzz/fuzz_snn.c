@@ -1,8 +1,9 @@
 /* Fuzz target: spiking networks (snn.h) through the flat entry points:
- * create with decoded parameters, step, state, reset, spectrum, stale
- * handles. Invariants: spike counts never exceed ms * n, stored spikes name
- * neurons 0..n-1 at times inside the step, rates are finite and >= 0, reset
- * replays the same spikes, a destroyed handle gives SC_ERR_HANDLE. */
+ * create with decoded parameters, step, state, reset, new parameters,
+ * spectrum, stale handles. Invariants: spike counts never exceed ms * n,
+ * stored spikes name neurons 0..n-1 at times inside the step, rates are
+ * finite and >= 0, reset replays the same spikes, new parameters keep the
+ * clock (or are refused), a destroyed handle gives SC_ERR_HANDLE. */
 #include <string.h>
 #include "fuzz_input.h"
 #include "simcore/snn.h"
@@ -32,7 +33,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const int n = (int)q[0] + (int)q[1];
     double t0 = -1;
     for (int op = 0; op < 16 && in.at < in.n; op++) {
-        switch (fuzz_u8(&in) % 4) {
+        switch (fuzz_u8(&in) % 5) {
         case 0: {
             const int ms = fuzz_int(&in, -2, MAX_MS), cap = fuzz_int(&in, -1, MAX_N * MAX_MS);
             int count = -1;
@@ -60,6 +61,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             double v[4], u[4];
             for (int k = 0; k < 4; k++) idx[k] = fuzz_int(&in, -1, n);
             sc_flat_snn_state(id, idx, fuzz_int(&in, -1, 4), v, u);
+            break;
+        }
+        case 3: { /* new parameters: scales, noise, heterogeneity, and sometimes a field that must stay */
+            double q2[SC_SNN_FLAT_PARAMS], before = -1, after = -2;
+            memcpy(q2, q, sizeof q2);
+            for (int i = 2; i < 6; i++) q2[i] = fuzz_double(&in, -1, 20);
+            q2[6] = fuzz_int(&in, -1, 2);
+            if (fuzz_u8(&in) % 8 == 0) q2[fuzz_int(&in, 0, SC_SNN_FLAT_PARAMS - 1)] = fuzz_double(&in, -1, 100);
+            sc_flat_snn_time(id, &before);
+            const int st = sc_flat_snn_set_params(id, q2);
+            sc_flat_snn_time(id, &after);
+            FUZZ_CHECK(before == after, "set params keeps the clock (%g, %g), status %d", before, after, st);
             break;
         }
         default:

@@ -8,7 +8,8 @@ import { loadSimcore } from '../../bindings/simcore.mjs';
 import { runSpec, assertFinite } from './helpers/hostile.mjs';
 
 const NAMES = ['options', 'ne', 'ni', 'seed', 'coupling', 'noise', 'scale', 'exc', 'inh', 'noise.exc', 'noise.inh',
-  'scale.exc', 'scale.inh', 'heterogeneity', 'scheme', 'mode', 'coupling.inDegree', 'ne + ni', 'rate', 'segment'];
+  'scale.exc', 'scale.inh', 'heterogeneity', 'scheme', 'mode', 'coupling.inDegree', 'ne + ni', 'rate', 'segment',
+  'changes', 'forget', 'ms', 'params'];
 
 const networkSpec = {
   fn: 'createIzhikevichNetwork',
@@ -74,9 +75,50 @@ const spectrumSpec = {
   },
 };
 
+// Methods of a small network made for each case (and disposed after it).
+function methodSpec(sc, method, make, verify) {
+  return {
+    fn: `network.${method}`, names: NAMES,
+    slots: [{ index: 0, kind: 'object', names: [method === 'setParams' ? 'changes' : 'options'] }],
+    make(r) {
+      const net = sc.createIzhikevichNetwork({ ne: r.int(4, 16), ni: r.int(1, 4), seed: r.int(0, 99), mode: r.pick(['exact', 'fast']) });
+      net.run(r.int(40, 120));
+      return { args: [make(r)], net };
+    },
+    call: (_, a, valid) => valid.net[method](...a),
+    cleanup: (valid) => valid.net.dispose(),
+    verify,
+  };
+}
+
+const setParamsVerify = (res, valid, where, a) => {
+  // The clock goes on; what was asked for is what the network now has; it still runs.
+  assert.equal(res, valid.net, where);
+  const p = valid.net.params;
+  if (typeof a[0]?.noise?.exc === 'number') assert.equal(p.noise.exc, a[0].noise.exc, `${where} noise.exc`);
+  if (typeof a[0]?.heterogeneity === 'boolean') assert.equal(p.heterogeneity, a[0].heterogeneity, `${where} heterogeneity`);
+  assertFinite(valid.net.run(5).rate, 'rate', where);
+};
+
+const spectrumVerify = (res, valid, where, a) => {
+  const seg = a[0]?.segment ?? 500;
+  assert.equal(res.power.length, Math.floor(seg / 2) + 1, where);
+  assertFinite(res.power, 'power', where);
+  assert.ok(res.power.every((v) => v >= 0), `${where} power >= 0`);
+};
+
 for (const simd of [true, false]) {
   const sc = await loadSimcore({ simd });
-  for (const spec of [networkSpec, spectrumSpec]) {
+  const setParamsSpec = methodSpec(sc, 'setParams', (r) => {
+    const c = {};
+    if (r.bool()) c.noise = { exc: r.pick([0, 3, 5]), ...(r.bool() ? { inh: r.pick([0, 2]) } : {}) };
+    if (r.bool()) c.scale = { exc: r.pick([0, 0.4]), inh: r.pick([0, 1.2]) };
+    if (r.bool()) c.heterogeneity = r.bool();
+    if (r.bool(0.2)) c.forget = r.bool();
+    return c;
+  }, setParamsVerify);
+  const networkSpectrumSpec = methodSpec(sc, 'spectrum', (r) => ({ segment: r.pick([8, 16, 32]), ...(r.bool() ? { ms: 32 } : {}) }), spectrumVerify);
+  for (const spec of [networkSpec, spectrumSpec, setParamsSpec, networkSpectrumSpec]) {
     const withSc = { ...spec, verify: (res, valid, where, a) => spec.verify(res, valid, where, a, sc) };
     test(`${simd ? 'simd' : 'scalar'}: ${spec.fn} with hostile arguments`, () => {
       const tally = runSpec(sc, withSc, { reenter: () => sc.rateSpectrum(new Float32Array(64), { segment: 16 }) });

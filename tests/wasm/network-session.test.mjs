@@ -98,6 +98,20 @@ test('the spectrum is sc.rateSpectrum of the last whole segments of the rate', (
   kind.dispose(st);
 });
 
+test('new noise, coupling or heterogeneity reach the running network: the time goes on, as setParams on a direct run', () => {
+  const st = kind.create(sc, params({ ne: 200, ni: 50 }));
+  const a = kind.step(st, { ms: 150, wallMs: 0 }).frame;
+  const changes = { noise: { exc: 8, inh: 1 }, scale: { exc: 0.3, inh: 1.5 }, heterogeneity: false };
+  const b = kind.step(st, { set: changes, ms: 150, wallMs: 0 }).frame;
+  assert.equal(b.t0, 150);
+  assert.equal(b.time, 300);
+  const net = sc.createIzhikevichNetwork(networkOptions(params({ ne: 200, ni: 50 })));
+  assert.deepEqual(a.spikeIndex, net.run(150).spikeIndex);
+  assert.deepEqual(b.spikeIndex, net.setParams(changes).run(150).spikeIndex);
+  net.dispose();
+  kind.dispose(st);
+});
+
 test('reset replays the run from t = 0', () => {
   const st = kind.create(sc, params({ seed: 9 }));
   const a = kind.step(st, { ms: 200, wallMs: 0 }).frame;

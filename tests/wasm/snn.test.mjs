@@ -113,3 +113,34 @@ test('snn: inputs far outside the model drive the state out of range: a RangeErr
     net.dispose();
   }
 });
+
+test('snn setParams: at t = 0 the network its options build; later the run goes on with them; spectrum() of the rate held', async () => {
+  const sc = await loadSimcore();
+  for (const mode of ['exact', 'fast']) {
+    const changes = { noise: { exc: 3 }, scale: { inh: 1.4 }, heterogeneity: false };
+    const a = sc.createIzhikevichNetwork({ seed: 5, mode }).setParams(changes);
+    const b = sc.createIzhikevichNetwork({ seed: 5, mode, ...changes });
+    assert.deepEqual(a.params, { noise: { exc: 3, inh: 2 }, scale: { exc: 0.5, inh: 1.4 }, heterogeneity: false });
+    const ra = a.run(300);
+    assert.deepEqual(ra.spikeIndex, b.run(300).spikeIndex, `${mode}: setParams at t = 0 equals create`);
+    // While it runs: the clock goes on, the noise takes effect (no noise: fewer spikes from then on).
+    a.setParams({ noise: { exc: 0, inh: 0 } });
+    assert.equal(a.time, 300);
+    const quiet = a.run(300).spikeIndex.length;
+    const loud = b.run(300).spikeIndex.length;
+    assert.ok(quiet < loud / 2, `${mode}: without thalamic noise ${quiet} spikes, with it ${loud}`);
+    // spectrum(): the Welch spectrum of the rate held, as rateSpectrum of the concatenated runs.
+    const c = sc.createIzhikevichNetwork({ seed: 9, mode });
+    const rates = [c.run(700).rate, c.run(300).rate];
+    const all = new Float32Array(1000);
+    all.set(rates[0]);
+    all.set(rates[1], 700);
+    assert.deepEqual(c.spectrum({ segment: 250 }).power, sc.rateSpectrum(all, { segment: 250 }).power);
+    assert.deepEqual(c.spectrum({ segment: 100, ms: 300 }).power, sc.rateSpectrum(rates[1], { segment: 100 }).power);
+    assert.throws(() => c.spectrum({ segment: 2000 }), /network.spectrum: 1000 ms of rate held; segment 2000 needs at least 2000/);
+    c.reset();
+    assert.throws(() => c.spectrum(), /0 ms of rate held/);
+    assert.throws(() => a.setParams({ seed: 3 }), /network.setParams: unknown option 'seed'/);
+    for (const n of [a, b, c]) n.dispose();
+  }
+});

@@ -41,6 +41,16 @@ SC_API sc_status sc_snn_create(const sc_snn_params *p, sc_snn *out);
 SC_API sc_status sc_snn_destroy(sc_snn h);
 /* Back to t = 0 with the same seed: the same run again. */
 SC_API sc_status sc_snn_reset(sc_snn h);
+/* New coupling scales, noise amplitudes or heterogeneity for a running
+ * network: the weights and a, b, c, d are drawn again from the seed as
+ * sc_snn_create would draw them with p (a stream of their own: the
+ * network's noise stream goes on where it was), v, u and the time are
+ * kept. At t = 0 (before the first step, or after a reset) the network is
+ * rebuilt: the one sc_snn_create(p) builds, bit for bit, u = b v with the
+ * new b included. ne, ni, seed, mode and in_degree can not change (SC_ERR_OPTION
+ * naming the field); values create refuses are refused, the network
+ * unchanged. */
+SC_API sc_status sc_snn_set_params(sc_snn h, const sc_snn_params *p);
 /* Advances ms 1 ms steps (ms * (ne + ni) at most 2^31 - 1: SC_ERR_SIZE "ms"). Spikes (neuron, time in ms) go to neuron[]/time[]
  * up to cap; *count receives the total number fired (may exceed cap: then
  * only the first cap are stored, and the caller knows how many it missed).
@@ -67,6 +77,7 @@ SC_API int sc_flat_snn_default_params(double *params);
 SC_API int sc_flat_snn_create(const double *params, uint32_t *id);
 SC_API int sc_flat_snn_destroy(uint32_t id);
 SC_API int sc_flat_snn_reset(uint32_t id);
+SC_API int sc_flat_snn_set_params(uint32_t id, const double *params);
 SC_API int sc_flat_snn_step(uint32_t id, int ms, int32_t *neuron, float *time, int cap, int *count, float *rate);
 SC_API int sc_flat_snn_state(uint32_t id, const int32_t *index, int n, double *v, double *u);
 SC_API int sc_flat_snn_time(uint32_t id, double *t_ms);

@@ -144,7 +144,7 @@ void sc_snn_rng4_seed(sc_snn_rng4 *r, uint32_t seed)
     }
 }
 
-void sc_snn_fast_init(sc_snn_fast *f, const sc_snn_params *p, sc_snn_streams *st)
+void sc_snn_fast_draw(sc_snn_fast *f, const sc_snn_params *p, sc_snn_streams *st)
 {
     const int n = f->n, np = f->n_pad;
     for (int j = 0; f->S && j < n; j++) /* weights onto the pad lanes: none */
@@ -166,6 +166,13 @@ void sc_snn_fast_init(sc_snn_fast *f, const sc_snn_params *p, sc_snn_streams *st
             f->d[i] = f->d[0];
         }
         f->amp[i] = i >= n ? 0.0f : (float)(i < p->ne ? p->noise_exc : p->noise_inh);
+    }
+}
+
+void sc_snn_fast_init(sc_snn_fast *f, const sc_snn_params *p, sc_snn_streams *st)
+{
+    sc_snn_fast_draw(f, p, st);
+    for (int i = 0; i < f->n_pad; i++) {
         f->v[i] = -65.0f;
         f->u[i] = f->b[i] * f->v[i];
         f->I[i] = 0.0f;

@@ -39,6 +39,8 @@ struct sc_snn_streams;
  * net.m mode), sets v = -65, u = b v and seeds the noise. */
 sc_snn_fast *sc_snn_fast_create(const struct sc_snn_params *p);
 void sc_snn_fast_init(sc_snn_fast *f, const struct sc_snn_params *p, struct sc_snn_streams *st);
+/* The drawn part of init: weights, a, b, c, d and the noise amplitudes (not v, u, I or the noise lanes). */
+void sc_snn_fast_draw(sc_snn_fast *f, const struct sc_snn_params *p, struct sc_snn_streams *st);
 void sc_snn_fast_free(sc_snn_fast *f);
 
 /* Seeds the four lanes from one seed (splitmix32 per lane, never all zero). */

@@ -19,10 +19,9 @@ int sc_flat_snn_default_params(double *q)
     return SC_OK;
 }
 
-int sc_flat_snn_create(const double *q, uint32_t *id)
+/* The parameter record (snn.h's order) as a struct; the checks of whole numbers, then sc_snn_create's own. */
+static sc_status read_params(const double *q, sc_snn_params *out)
 {
-    if (!id) return sc_fail(SC_ERR_NULL, "id");
-    *id = 0;
     if (!q) return sc_fail(SC_ERR_NULL, "params");
     if (!whole(q[0], 0, 1e9)) return sc_fail(SC_ERR_SIZE, "ne");
     if (!whole(q[1], 0, 1e9)) return sc_fail(SC_ERR_SIZE, "ni");
@@ -41,10 +40,28 @@ int sc_flat_snn_create(const double *q, uint32_t *id)
     p.mode = q[7] > 1e8 ? 100000000 : (int)q[7];
     p.seed = (uint32_t)q[8];
     p.in_degree = q[9] > 1e8 ? 100000000 : (int)q[9];
+    *out = p;
+    return SC_OK;
+}
+
+int sc_flat_snn_create(const double *q, uint32_t *id)
+{
+    if (!id) return sc_fail(SC_ERR_NULL, "id");
+    *id = 0;
+    sc_snn_params p;
+    sc_status st = read_params(q, &p);
+    if (st != SC_OK) return st;
     sc_snn h;
-    const sc_status st = sc_snn_create(&p, &h);
+    st = sc_snn_create(&p, &h);
     *id = h.id;
     return st;
+}
+
+int sc_flat_snn_set_params(uint32_t id, const double *q)
+{
+    sc_snn_params p;
+    const sc_status st = read_params(q, &p);
+    return st != SC_OK ? st : sc_snn_set_params(handle(id), &p);
 }
 
 int sc_flat_snn_destroy(uint32_t id) { return sc_snn_destroy(handle(id)); }

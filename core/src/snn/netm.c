@@ -44,6 +44,12 @@ static void put_double(void *ctx, int i, int j, double w)
     net->S[(size_t)j * net->n + i] = w;
 }
 
+void sc_snn_net_redraw(sc_snn_net *net)
+{
+    sc_snn_streams own;
+    sc_snn_draw(&net->p, &own, net->a, net->b, net->c, net->d, put_double, net);
+}
+
 void sc_snn_net_init(sc_snn_net *net)
 {
     const int n = net->n;

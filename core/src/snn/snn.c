@@ -61,11 +61,9 @@ static int step(sc_snn_net *net)
 
 static int finite_nonneg(double x) { return isfinite(x) && x >= 0.0; }
 
-sc_status sc_snn_create(const sc_snn_params *p, sc_snn *out)
+/* What sc_snn_create refuses in p (not the pool). */
+static sc_status check_params(const sc_snn_params *p)
 {
-    if (!out) return sc_fail(SC_ERR_NULL, "net");
-    out->id = 0;
-    if (!p) return sc_fail(SC_ERR_NULL, "params");
     if (p->ne < 0 || p->ni < 0 || p->ne > SC_SNN_MAX_SPARSE || p->ni > SC_SNN_MAX_SPARSE)
         return sc_fail(SC_ERR_SIZE, "ne + ni");
     if (p->in_degree < 0 || p->in_degree > SC_SNN_MAX_IN_DEGREE) return sc_fail(SC_ERR_SIZE, "in_degree");
@@ -81,6 +79,16 @@ sc_status sc_snn_create(const sc_snn_params *p, sc_snn *out)
     if (p->heterogeneity != 0 && p->heterogeneity != 1) return sc_fail(SC_ERR_OPTION, "heterogeneity");
     if (p->mode != SC_SNN_NETM_F64 && p->mode != SC_SNN_FAST_F32) return sc_fail(SC_ERR_OPTION, "mode");
     if (p->in_degree && p->mode != SC_SNN_FAST_F32) return sc_fail(SC_ERR_OPTION, "in_degree"); /* net.m is dense */
+    return SC_OK;
+}
+
+sc_status sc_snn_create(const sc_snn_params *p, sc_snn *out)
+{
+    if (!out) return sc_fail(SC_ERR_NULL, "net");
+    out->id = 0;
+    if (!p) return sc_fail(SC_ERR_NULL, "params");
+    const sc_status bad = check_params(p);
+    if (bad != SC_OK) return bad;
     if (sc_pool_live(SC_KIND_SNN) >= SC_SNN_MAX_NETWORKS) return sc_fail(SC_ERR_NOMEM, POOL_FULL);
     sc_snn_net *net = calloc(1, sizeof *net);
     if (!net) return sc_fail(SC_ERR_NOMEM, "net");
@@ -133,6 +141,32 @@ sc_status sc_snn_reset(sc_snn h)
 {
     NET_OR_FAIL(net, h);
     init(net);
+    return SC_OK;
+}
+
+sc_status sc_snn_set_params(sc_snn h, const sc_snn_params *p)
+{
+    NET_OR_FAIL(net, h);
+    if (!p) return sc_fail(SC_ERR_NULL, "params");
+    const sc_status bad = check_params(p);
+    if (bad != SC_OK) return bad;
+    /* What the network is built of stays: its size, seed, mode and wiring. */
+    if (p->ne != net->p.ne) return sc_fail(SC_ERR_OPTION, "ne");
+    if (p->ni != net->p.ni) return sc_fail(SC_ERR_OPTION, "ni");
+    if (p->seed != net->p.seed) return sc_fail(SC_ERR_OPTION, "seed");
+    if (p->mode != net->p.mode) return sc_fail(SC_ERR_OPTION, "mode");
+    if (p->in_degree != net->p.in_degree) return sc_fail(SC_ERR_OPTION, "in_degree");
+    net->p = *p;
+    if (net->t == 0) { /* not started: the network create(p) builds, u = b v with the new b included */
+        init(net);
+        return SC_OK;
+    }
+    if (net->fast) {
+        sc_snn_streams own;
+        sc_snn_fast_draw(net->fast, &net->p, &own);
+    } else {
+        sc_snn_net_redraw(net);
+    }
     return SC_OK;
 }
 

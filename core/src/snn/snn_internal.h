@@ -40,6 +40,8 @@ void sc_snn_draw(const sc_snn_params *p, sc_snn_streams *st, double *a, double *
 
 /* Draws a, b, c, d, S (columns in order), v = -65, u = b v from the seed. */
 void sc_snn_net_init(sc_snn_net *net);
+/* Only a, b, c, d and S, from the seed on a stream of their own (st untouched). */
+void sc_snn_net_redraw(sc_snn_net *net);
 /* One net.m step at time index net->t; writes the fired indices, returns how many. */
 int sc_snn_net_step(sc_snn_net *net);
 

@@ -10,7 +10,7 @@
 import { SimcoreElement } from '../shared/base.mjs';
 import { t } from '../shared/i18n.mjs';
 import { drive, openSession } from '../shared/sessions.mjs';
-import { NETWORK_FIELDS, NETWORK_SCHEMA } from './schema.mjs';
+import { LIVE_FIELDS, NETWORK_FIELDS, NETWORK_SCHEMA, liveParams } from './schema.mjs';
 import { Recent } from './buffers.mjs';
 import { frameDone, frameMs } from './frame-args.mjs';
 import { DOM, SLIDERS, fmtSpeed, speedToSlider } from './dom.mjs';
@@ -20,11 +20,12 @@ import { PendingCalls } from '../shared/calls.mjs';
 export { NETWORK_SCHEMA };
 
 const netKey = (s) => JSON.stringify(NETWORK_FIELDS.map((k) => s[k]));
+const liveKey = (s) => JSON.stringify(LIVE_FIELDS.map((k) => s[k]));
 
 const KEEP_MS = 2000; // the widest raster window
 const WALL_MS = 10; // wall time one animation frame gives the worker
 const SPECTRUM_EVERY = 250; // ms of wall time between two spectra
-const REBUILD_AFTER = 150; // ms without a parameter change before a new network is built (a slider drag makes one)
+const REBUILD_AFTER = 150; // ms without a parameter change before it reaches the network (a slider drag makes one)
 
 export class SimcoreNetwork extends SimcoreElement {
   static schema = NETWORK_SCHEMA;
@@ -58,13 +59,19 @@ export class SimcoreNetwork extends SimcoreElement {
 
   stateChanged(changed) {
     for (const k of changed) if (k === 'neuron') this.rec.clearTrace();
-    if (changed.some((k) => NETWORK_FIELDS.includes(k)) && this.sessionReady) {
+    if (changed.some((k) => NETWORK_FIELDS.includes(k) || LIVE_FIELDS.includes(k)) && this.sessionReady) {
       clearTimeout(this.netTimer);
       this.netTimer = setTimeout(() => {
         this.netTimer = 0;
-        if (this.isConnected && this.builtKey !== netKey(this._state)) {
+        if (!this.isConnected) return;
+        if (this.builtKey !== netKey(this._state)) {
+          // Size, seed or arithmetic: a new network from t = 0.
           this.dirty.add('net');
           this.schedule();
+        } else if (this.liveKey !== liveKey(this._state)) {
+          // Noise, coupling or heterogeneity: the running network takes them and goes on.
+          this.liveKey = liveKey(this._state);
+          this.netStep({ set: liveParams(this._state), ms: 0, watch: this.watch }).catch((err) => this.fail(err));
         }
       }, REBUILD_AFTER);
     }
@@ -126,6 +133,7 @@ export class SimcoreNetwork extends SimcoreElement {
     this.spec = null;
     const params = { ...this._state };
     this.builtKey = netKey(params);
+    this.liveKey = liveKey(params);
     const previous = this.sessionReady;
     this.sessionReady = (async () => {
       // The new one first: the shared lane (a worker) ends when its last session closes.

@@ -26,5 +26,12 @@ export function networkOptions(s) {
   };
 }
 
-/** The fields that need a new network when they change. */
-export const NETWORK_FIELDS = ['ne', 'ni', 'noiseExc', 'noiseInh', 'scaleExc', 'scaleInh', 'heterogeneity', 'seed', 'mode'];
+/** The fields that need a new network when they change (time back to 0). */
+export const NETWORK_FIELDS = ['ne', 'ni', 'seed', 'mode'];
+/** The fields a running network takes as it runs (setParams: the time goes on). */
+export const LIVE_FIELDS = ['noiseExc', 'noiseInh', 'scaleExc', 'scaleInh', 'heterogeneity'];
+
+/** setParams changes from a state. */
+export function liveParams(s) {
+  return { noise: { exc: s.noiseExc, inh: s.noiseInh }, scale: { exc: s.scaleExc, inh: s.scaleInh }, heterogeneity: s.heterogeneity };
+}

@@ -1,13 +1,12 @@
 // <simcore-network>'s network as a session (shared/sessions.mjs): it lives
 // in the compute lane (a worker, or the page thread), and the page asks for
 // one frame per animation frame. The dynamics, spikes, rate and spectrum are
-// the core's (sc.createIzhikevichNetwork, sc.rateSpectrum; docs/snn.md);
-// this file only cuts a frame's milliseconds into chunks under a wall-time
-// cap, samples v and u of one watched neuron after every 1-ms step, and
-// keeps the last seconds of the rate for the spectrum.
+// the core's (sc.createIzhikevichNetwork, its setParams and spectrum;
+// docs/snn.md); this file only cuts a frame's milliseconds into chunks under
+// a wall-time cap and samples v and u of one watched neuron after every
+// 1-ms step.
 import { networkOptions } from './schema.mjs';
 
-const HISTORY_MS = 16000; // rate kept for the spectrum (the longest choice)
 const CHUNK_MS = 10; // simulated ms between two looks at the clock
 export const SEGMENT = 500; // Welch segment: 2 Hz bins (docs/snn.md)
 
@@ -23,32 +22,18 @@ function concat(parts, Type) {
   return out;
 }
 
-/** The last `ms` rate samples in time order (ms ≤ st.filled). */
-function lastRates(st, ms) {
-  const out = new Float32Array(ms);
-  const start = (st.head - ms + HISTORY_MS) % HISTORY_MS;
-  for (let k = 0; k < ms; k++) out[k] = st.history[(start + k) % HISTORY_MS];
-  return out;
-}
-
-function remember(st, rate) {
-  for (let k = 0; k < rate.length; k++) {
-    st.history[st.head] = rate[k];
-    st.head = (st.head + 1) % HISTORY_MS;
-  }
-  st.filled = Math.min(HISTORY_MS, st.filled + rate.length);
-}
 
 export const SESSIONS = {
   /** A network (params: the state fields of schema.mjs that define it). */
   net: {
     create(sc, params) {
       const net = sc.createIzhikevichNetwork(networkOptions(params));
-      return { sc, net, n: net.ne + net.ni, history: new Float32Array(HISTORY_MS), head: 0, filled: 0 };
+      return { sc, net, n: net.ne + net.ni, filled: 0 };
     },
 
     /**
-     * One frame. args: `reset` (back to t = 0 with the same seed first), `ms`
+     * One frame. args: `set` (new noise, scales or heterogeneity for the
+     * running network first: net.setParams), `reset` (back to t = 0 with the same seed), `ms`
      * (simulated ms wanted), `wallMs` (stop after this much wall time, at
      * the end of a chunk; 0 = no cap: exactly `ms`), `watch` (a neuron whose
      * v, u are sampled after every step, or -1), `spectrumMs` (also the
@@ -58,9 +43,9 @@ export const SESSIONS = {
      */
     step(st, args) {
       const { ms = 0, wallMs = 10, watch = -1, spectrumMs = 0 } = args;
+      if (args.set) st.net.setParams(args.set);
       if (args.reset) {
         st.net.reset();
-        st.head = 0;
         st.filled = 0;
       }
       const t0 = st.net.time;
@@ -87,14 +72,14 @@ export const SESSIONS = {
         done += steps;
       }
       const rate = concat(rates, Float32Array);
-      remember(st, rate);
+      st.filled += rate.length;
       const spikeTimes = concat(times, Float32Array);
       const spikeIndex = concat(index, Int32Array);
       const v = Float32Array.from(vs);
       const u = Float32Array.from(us);
       let spectrum = null;
       const have = Math.floor(Math.min(spectrumMs, st.filled) / SEGMENT) * SEGMENT;
-      if (have >= SEGMENT) spectrum = { ms: have, ...st.sc.rateSpectrum(lastRates(st, have), { segment: SEGMENT }) };
+      if (have >= SEGMENT) spectrum = { ms: have, ...st.net.spectrum({ segment: SEGMENT, ms: have }) };
       const transfer = [spikeTimes.buffer, spikeIndex.buffer, rate.buffer, v.buffer, u.buffer];
       if (spectrum) transfer.push(spectrum.freq.buffer, spectrum.power.buffer);
       return {
