@@ -114,7 +114,9 @@ export function c1Kernels(weights) {
 /**
  * A Gabor kernel, size x size, OpenCV's getGaborKernel as the core's
  * gaborKernel: x' = x cos θ + y sin θ, y' = −x sin θ + y cos θ,
- * g = exp(−(x'² + γ² y'²) / 2σ²) cos(2π x'/λ + ψ), x and y from the centre.
+ * g = exp(−(x'² + γ² y'²) / 2σ²) cos(2π x'/λ + ψ), x and y from the centre,
+ * stored point-reflected as the core stores it (data[(h − y) size + h − x] =
+ * g(x, y)): the template a correlation uses, as C1's weights are used.
  */
 export function gabor({ sigma, theta, lambda, gamma = 0.5, psi = 0, size = 5 }) {
   const h = (size - 1) / 2;
@@ -123,7 +125,7 @@ export function gabor({ sigma, theta, lambda, gamma = 0.5, psi = 0, size = 5 }) 
   for (let y = -h; y <= h; y++) {
     for (let x = -h; x <= h; x++) {
       const xr = x * c + y * s, yr = -x * s + y * c;
-      out[(y + h) * size + x + h] = Math.exp(-(xr * xr + gamma * gamma * yr * yr) / (2 * sigma * sigma)) * Math.cos(2 * Math.PI * xr / lambda + psi);
+      out[(h - y) * size + h - x] = Math.exp(-(xr * xr + gamma * gamma * yr * yr) / (2 * sigma * sigma)) * Math.cos(2 * Math.PI * xr / lambda + psi);
     }
   }
   return out;

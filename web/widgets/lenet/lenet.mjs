@@ -282,7 +282,7 @@ export class SimcoreLenet extends SimcoreElement {
     const e = this.els;
     const test = this.digits?.test;
     if (!test) return;
-    const items = ev.wrong.slice(0, GALLERY);
+    const items = ev.wrong.length <= GALLERY ? ev.wrong : Array.from({ length: GALLERY }, (_, k) => ev.wrong[Math.floor((k * ev.wrong.length) / GALLERY)]);
     e.galleryNote.textContent = ev.errors ? `${t('lenet.wrong.note')} ${items.length} / ${ev.errors}` : t('lenet.wrong.none');
     e.gallery.replaceChildren(...items.map((w) => {
       const c = document.createElement('canvas');

@@ -13,13 +13,17 @@ import { rng } from '../shared/rng.mjs';
 export const CHUNK = 16; // training images per core call (the modern net's: its batch when larger)
 export const TEST_CHUNK = 50; // test images per prediction
 const MAX_CHUNK = 64; // the largest batch the page offers
-export const MAX_WRONG = 120; // misclassified test digits kept for the gallery
+export const MAX_WRONG = 120; // misclassified test digits sent for the gallery
 const PIXELS = 784;
 
-/** The paper's global step size for pass k (0-based), x 5 (docs/lenet.md): what the core uses by default. */
+/**
+ * The paper's global step size for pass k (0-based), x 5 (docs/lenet.md):
+ * what the core uses by default, in its float arithmetic. Given explicitly
+ * because the core counts every slice as a pass.
+ */
 export function schedule1998(pass) {
   const eta = pass < 2 ? 5e-4 : pass < 5 ? 2e-4 : pass < 8 ? 1e-4 : pass < 12 ? 5e-5 : 1e-5;
-  return 5 * eta;
+  return Math.fround(Math.fround(eta) * 5);
 }
 
 /** The loss the network trains on, of one digit's scores: MLE (1998: the correct RBF output) or cross-entropy. */
@@ -108,13 +112,15 @@ function testSlice(st) {
     a.loss += sampleLoss(st.variant, scores, 10 * k, labels[i]);
     if (p !== labels[i]) {
       a.errors++;
-      if (a.wrong.length < MAX_WRONG) a.wrong.push({ index: i, label: labels[i], predicted: p, scores: Array.from(scores.subarray(10 * k, 10 * k + 10)) });
+      a.wrong.push({ index: i, label: labels[i], predicted: p, scores: Array.from(scores.subarray(10 * k, 10 * k + 10)) });
     }
   }
   st.cursor += m;
   if (st.cursor === n) {
     st.rows.push([st.epoch, st.epoch ? st.trainLoss : NaN, a.loss / n, a.errors / n]);
-    st.lastEval = { epoch: st.epoch, confusion: a.confusion, errors: a.errors, count: n, loss: a.loss / n, wrong: a.wrong };
+    // At most MAX_WRONG, evenly spread over the test set (which may be sorted by class).
+    const wrong = a.wrong.length <= MAX_WRONG ? a.wrong : Array.from({ length: MAX_WRONG }, (_, k) => a.wrong[Math.floor((k * a.wrong.length) / MAX_WRONG)]);
+    st.lastEval = { epoch: st.epoch, confusion: a.confusion, errors: a.errors, count: n, loss: a.loss / n, wrong };
     st.newEval = true;
     st.phase = 'idle';
   }
