@@ -130,6 +130,8 @@ export class SimcoreLenet extends SimcoreElement {
     this.pause();
     this.driver?.stop();
     this.driver = null;
+    this.looping = false; // a loop still waiting for the old session ends by itself
+    this.loopDone = null;
     const s = this._state;
     const gen = ++this.gen;
     const token = {};
@@ -195,26 +197,40 @@ export class SimcoreLenet extends SimcoreElement {
 
   /** Drives the session while there is work; resolves loopDone when it stops. */
   loop() {
-    if (this.driver?.running) return;
+    if (this.looping) return; // one driver at a time (set before the session is awaited)
+    this.looping = true;
     const gen = this.gen;
-    let finished;
-    this.loopDone = this.calls.track(new Promise((resolve) => { finished = resolve; }));
+    let resolve;
+    const finished = () => {
+      if (this.loopDone !== done) return resolve();
+      this.looping = false;
+      // Work asked for while the loop was ending (a stroke on the pad, play) starts it again.
+      if (gen === this.gen && (this.running || this.padPending)) this.loop();
+      resolve();
+    };
+    const done = this.calls.track(new Promise((r) => { resolve = r; }));
+    this.loopDone = done;
     this.sessionReady.then((session) => {
       if (gen !== this.gen) return finished();
-      this.driver = drive(session, {
+      const driver = drive(session, {
         element: this,
-        args: (now) => (this.busyWork || this.padPending ? this.frameArgs(now) : null),
+        args: (now) => {
+          if (this.busyWork || this.padPending) return this.frameArgs(now);
+          queueMicrotask(() => driver.stop()); // nothing to do (paused between frames): the loop ends
+          return null;
+        },
         frame: (f) => {
           if (gen !== this.gen) return;
           this.applyFrame(f);
           if (this.running && f.epoch >= this._state.epochs && f.phase !== 'test') this.pause();
-          if (!this.busyWork && !this.padPending) this.driver?.stop();
+          if (!this.busyWork && !this.padPending) driver.stop();
         },
         done: (err) => {
           finished();
           if (err && gen === this.gen) this.fail(err);
         },
       });
+      this.driver = driver;
     }, () => finished());
   }
 
@@ -384,9 +400,7 @@ export class SimcoreLenet extends SimcoreElement {
   /** Scores of a 28 x 28 digit from the session: with the next frame of a run, else at once. */
   requestScores(image) {
     this.padPending = Uint8Array.from(image);
-    if (!this.sessionReady) return;
-    if (this.driver?.running) return;
-    this.loop();
+    if (this.sessionReady) this.loop();
   }
 
   drawPadScores() {
