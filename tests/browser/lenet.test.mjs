@@ -68,7 +68,7 @@ await withBrowser(async (browser, server) => {
     assert.equal(r.curves[1][0], 1);
     assert.ok(r.curves[1][2] < r.curves[0][2], 'test loss fell');
     const tiles = await p.locator(`${W} .gallery .tile`).count();
-    assert.equal(tiles, Math.min(48, r.testErrors));
+    assert.equal(tiles, Math.min(36, r.testErrors));
     // A misclassified tile shows its true label and prediction, and opens its feature maps.
     const first = r.wrong[0];
     assert.match(await p.locator(`${W} .gallery .tile .cap`).first().textContent(), new RegExp(`^${first.label}→${first.predicted}$`));

@@ -9,7 +9,7 @@ import { download, downloadPng } from '../shared/draw.mjs';
 import uplotCss from 'uplot/dist/uPlot.min.css';
 import css from './style.mjs';
 import { BATCHES, LENET_SCHEMA } from './schema.mjs';
-import { Curves } from '../mlp/curves.mjs';
+import { PassCurves } from './curves.mjs';
 import { scoreRows } from './view.mjs';
 
 export const PAD = 280; // the drawing pad's pixels (its ink is made MNIST-like: preprocess.mjs)
@@ -74,8 +74,8 @@ export const DOM = {
     e.info = h('span', { class: 'info', role: 'status', 'aria-live': 'polite' });
     const tools = h('div', { class: 'tools bar' }, [e.play, button('lenet.reset', () => this.resetNet()), e.progress, e.info]);
 
-    this.lossCurves = new Curves(h('div', { class: 'plot' }), { log: true, height: 160 });
-    this.errorCurves = new Curves(h('div', { class: 'plot' }), { height: 160 });
+    this.lossCurves = new PassCurves(h('div', { class: 'plot' }), { log: true });
+    this.errorCurves = new PassCurves(h('div', { class: 'plot' }));
     const fig = (key, body, extra = []) => h('figure', { class: key.replace('lenet.panel.', '') }, [
       h('figcaption', {}, [h('span', { dataset: { i18n: key } }), ...extra]), ...[].concat(body)]);
     const png = (get, file) => h('button', { type: 'button', text: 'PNG', title: 'PNG', onclick: () => get() && downloadPng(get(), file) });
@@ -135,11 +135,13 @@ export const DOM = {
         fig('lenet.panel.error', this.errorCurves.container, [csv, png(() => this.errorCurves.canvas, 'lenet-error.png')]),
         fig('lenet.panel.loss', this.lossCurves.container, [png(() => this.lossCurves.canvas, 'lenet-loss.png')]),
         fig('lenet.panel.confusion', [e.confusion, e.confusionNote]),
+      ]),
+      h('div', { class: 'panels' }, [
         fig('lenet.panel.pad', [h('div', { class: 'padBox' }, [e.pad, h('div', { class: 'padSide' }, [e.padPreview, padTools]),
           h('div', { class: 'scores' }, e.padScores.map((s) => s.row))]), e.padNote]),
+        fig('lenet.panel.kernels', [h('div', { class: 'note', dataset: { i18n: 'lenet.kernels.note' } }), h('div', { class: 'pairs' }, e.kernels.map((k) => k.box))]),
       ]),
       fig('lenet.panel.wrong', [e.galleryNote, e.gallery]),
-      fig('lenet.panel.kernels', [h('div', { class: 'note', dataset: { i18n: 'lenet.kernels.note' } }), h('div', { class: 'pairs' }, e.kernels.map((k) => k.box))]),
       fig('lenet.panel.maps', [mapTools, h('div', { class: 'maps' }, [h('div', { class: 'layer input' }, [h('div', { class: 'lname', dataset: { i18n: 'lenet.layer.input' } }), e.mapInput, e.mapLabel]),
         ...e.layers.map((L) => L.box)])]),
     ]);

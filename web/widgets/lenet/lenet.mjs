@@ -26,7 +26,7 @@ export { LENET_SCHEMA };
 
 export const FRAME_MS = 20; // work per frame: the page stays responsive (the slice that ends it may add ~10 ms)
 const WEIGHTS_EVERY_MS = 700; // how often a training run refreshes the kernels and maps
-const GALLERY = 48; // misclassified digits shown
+const GALLERY = 36; // misclassified digits shown
 const REBUILD = ['net', 'seed', 'data'];
 
 export class SimcoreLenet extends SimcoreElement {
@@ -40,10 +40,18 @@ export class SimcoreLenet extends SimcoreElement {
     this.padDigit = null; // the drawing, MNIST-like (preprocess.mjs)
     this.syncControls();
     this.watchVisibility();
+    if (typeof ResizeObserver !== 'undefined') {
+      this.resizeObserver = new ResizeObserver(() => {
+        this.lossCurves.resize();
+        this.errorCurves.resize();
+      });
+      this.resizeObserver.observe(this.lossCurves.container);
+    }
     this.schedule();
   }
 
   stop() {
+    this.resizeObserver?.disconnect();
     this.pause();
     this.driver?.stop();
     this.gen++;
@@ -63,7 +71,7 @@ export class SimcoreLenet extends SimcoreElement {
     for (const k of changed) {
       if (REBUILD.includes(k)) this.dirty.add('session');
       else if (k === 'digit' || k === 'maps') this.dirty.add('maps');
-      else if (k === 'epochs') this.dirty.add('info');
+      else if (k === 'epochs') this.dirty.add('info').add('curves');
     }
     this.dirty.add('controls');
     this.schedule();
@@ -81,6 +89,7 @@ export class SimcoreLenet extends SimcoreElement {
     if (d.has('session') || !this.sessionReady) this.rebuild();
     if (d.has('maps')) this.drawFeatureMaps();
     if (d.has('info')) this.showInfo();
+    if (d.has('curves') && this.history) this.redrawResults();
     if (!this.readyFired) {
       this.readyFired = true;
       await this.whenIdle(); // the first measurement is drawn
@@ -284,8 +293,9 @@ export class SimcoreLenet extends SimcoreElement {
 
   redrawResults() {
     const xs = this.history.map((r) => r[0]);
-    this.lossCurves.setData([xs, this.history.map((r) => r[1]), this.history.map((r) => r[2])]);
-    this.errorCurves.setData([xs, this.history.map((r) => 100 * r[3])]);
+    const passes = this._state.epochs;
+    this.lossCurves.setData([xs, this.history.map((r) => r[1]), this.history.map((r) => r[2])], passes);
+    this.errorCurves.setData([xs, this.history.map((r) => 100 * r[3])], passes);
     const ev = this.evalNow;
     const e = this.els;
     if (!ev) return;

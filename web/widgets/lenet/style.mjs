@@ -12,7 +12,7 @@ button.primary { background: var(--accent); color: #fff; border-color: var(--acc
 .main { grid-area: main; display: grid; gap: 8px; align-content: start; min-width: 0; }
 form { grid-area: form; display: grid; gap: 6px; align-content: start; min-width: 0; }
 @container (min-width: 760px) {
-  .layout { grid-template-columns: 230px minmax(0, 1fr); grid-template-areas: "form main"; align-items: start; }
+  .layout { grid-template-columns: 250px minmax(0, 1fr); grid-template-areas: "form main"; align-items: start; }
 }
 .tools { display: flex; flex-wrap: wrap; gap: 4px 6px; align-items: center; }
 .bar progress { flex: 1 1 120px; min-width: 80px; height: 12px; accent-color: var(--accent); }
@@ -53,7 +53,7 @@ canvas.digit.big { width: 56px; height: 56px; }
 .score.best .bar { background: var(--accent); }
 .score.best .digit { font-weight: 700; color: var(--accent); }
 .score .val { text-align: right; color: var(--muted); }
-.gallery { display: grid; gap: 4px; grid-template-columns: repeat(auto-fill, minmax(58px, 1fr)); margin-top: 4px; }
+.gallery { display: grid; gap: 4px; grid-template-columns: repeat(auto-fill, minmax(54px, 1fr)); margin-top: 4px; }
 .tile { display: grid; justify-items: center; gap: 1px; padding: 3px 2px; background: #fff; color: #1d2330; font-size: 0.75em; }
 .tile canvas.digit { width: 42px; height: 42px; border: 0; }
 .tile .cap { font-weight: 600; }
