@@ -9,6 +9,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { NO_PROBLEMS, openPage, withBrowser, pageUrls, pageHash } from './harness.mjs';
+import { checkPresetLinks } from './presets.mjs';
 
 const W = 'simcore-lenet';
 const open = (browser, server, how, hash = '', context = {}) =>
@@ -184,6 +185,8 @@ await withBrowser(async (browser, server) => {
     await p.waitForTimeout(100);
     const s2 = await p.evaluate((w) => document.querySelector(w).state, W);
     assert.deepEqual([s2.net, s2.seed, s2.epochs, s2.digit], ['lecun1998', 7, 2, 5]);
+    // The "Try:" links name every field and give the same state whatever was clicked before.
+    await checkPresetLinks(p, W, '#net=modern&seed=9&epochs=5&lr=0.03&batch=8&digit=3&maps=pad', [[0, 1, 2, 3], [3, 2, 1, 0]]);
     await p.locator('#lang').click();
     assert.equal(await p.locator(`${W} h2`).textContent(), 'LeNet-5 识别 MNIST 手写数字');
     assert.equal(await p.locator(`${W} button[data-act="play"]`).textContent(), '训练');

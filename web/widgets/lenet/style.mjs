@@ -30,7 +30,7 @@ legend { font-size: 0.8em; color: var(--muted); padding: 0 4px; }
 figure { margin: 0; background: var(--panel); border-radius: 6px; padding: 6px; min-width: 0; }
 figcaption { display: flex; justify-content: space-between; align-items: center; gap: 4px; font-size: 0.8em;
   color: var(--muted); margin-bottom: 4px; min-height: 1.6em; }
-figcaption span { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; flex: 1 1 auto; }
+figcaption span { flex: 1 1 auto; min-width: 0; }
 figcaption button { font-size: 0.8em; padding: 0 5px; flex: none; }
 canvas { image-rendering: pixelated; display: block; }
 table.confusion { border-collapse: collapse; font-size: 0.7em; font-variant-numeric: tabular-nums; margin: 0 auto; }
