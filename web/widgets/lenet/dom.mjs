@@ -13,6 +13,7 @@ import { PassCurves } from './curves.mjs';
 import { scoreRows } from './view.mjs';
 
 export const PAD = 280; // the drawing pad's pixels (its ink is made MNIST-like: preprocess.mjs)
+export const PANELS = ['controls', 'tools', 'error', 'loss', 'confusion', 'pad', 'kernels', 'wrong', 'maps'];
 export const LAYERS = [
   { key: 'c1', n: 6, side: 28 }, { key: 's2', n: 6, side: 14 }, { key: 'c3', n: 16, side: 10 },
   { key: 's4', n: 16, side: 5 }, { key: 'c5', n: 1, side: 0 },
@@ -135,8 +136,6 @@ export const DOM = {
         fig('lenet.panel.error', this.errorCurves.container, [csv, png(() => this.errorCurves.canvas, 'lenet-error.png')]),
         fig('lenet.panel.loss', this.lossCurves.container, [png(() => this.lossCurves.canvas, 'lenet-loss.png')]),
         fig('lenet.panel.confusion', [e.confusion, e.confusionNote]),
-      ]),
-      h('div', { class: 'panels' }, [
         fig('lenet.panel.pad', [h('div', { class: 'padBox' }, [e.pad, h('div', { class: 'padSide' }, [e.padPreview, padTools]),
           h('div', { class: 'scores' }, e.padScores.map((s) => s.row))]), e.padNote]),
         fig('lenet.panel.kernels', [h('div', { class: 'note', dataset: { i18n: 'lenet.kernels.note' } }), h('div', { class: 'pairs' }, e.kernels.map((k) => k.box))]),
@@ -145,12 +144,31 @@ export const DOM = {
       fig('lenet.panel.maps', [mapTools, h('div', { class: 'maps' }, [h('div', { class: 'layer input' }, [h('div', { class: 'lname', dataset: { i18n: 'lenet.layer.input' } }), e.mapInput, e.mapLabel]),
         ...e.layers.map((L) => L.box)])]),
     ]);
-    root.append(h('div', { class: 'root' }, [
+    e.root = h('div', { class: 'root' }, [
       h('header', {}, [h('h2', { dataset: { i18n: 'lenet.title' } }), langButton, e.timing]),
       h('div', { class: 'layout' }, [form, main]),
-    ]));
+    ]);
+    root.append(e.root);
+    this.applyLayout(form, tools);
     // The C5 units as one 12 x 10 image.
     e.layers.at(-1).tiles[0].classList.add('c5');
+  },
+
+  /**
+   * Layout attribute (not state): `panels="tools,error,pad"` shows only the
+   * named parts (PANELS), for a slide with little room. Unknown names are
+   * ignored; missing = all.
+   */
+  applyLayout(form, tools) {
+    const text = this.getAttribute('panels');
+    if (text === null) return;
+    const names = new Set(text.split(',').map((x) => x.trim()).filter((x) => PANELS.includes(x)));
+    if (!names.size) return;
+    form.hidden = !names.has('controls');
+    tools.hidden = !names.has('tools');
+    for (const f of this.els.root.querySelectorAll('figure')) f.hidden = !names.has(f.className);
+    this.els.root.querySelector('[data-act=padMaps]').hidden = !names.has('maps');
+    this.els.root.querySelector('.layout').classList.toggle('no-form', form.hidden);
   },
 
   /** The pad: pointer strokes of white ink on a clear canvas; every change asks for scores (one frame later). */

@@ -38,6 +38,7 @@ export class SimcoreLenet extends SimcoreElement {
     this.dirty = new Set(['session', 'controls']);
     this.own = null; // the student's digits from IDX files
     this.padDigit = null; // the drawing, MNIST-like (preprocess.mjs)
+    this.history = []; // curve rows: [pass, training loss, test loss, test error]
     this.syncControls();
     this.watchVisibility();
     if (typeof ResizeObserver !== 'undefined') {

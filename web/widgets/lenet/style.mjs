@@ -14,6 +14,7 @@ form { grid-area: form; display: grid; gap: 6px; align-content: start; min-width
 @container (min-width: 760px) {
   .layout { grid-template-columns: 250px minmax(0, 1fr); grid-template-areas: "form main"; align-items: start; }
 }
+.layout.no-form { grid-template-columns: minmax(0, 1fr); grid-template-areas: "main"; }
 .tools { display: flex; flex-wrap: wrap; gap: 4px 6px; align-items: center; }
 .bar progress { flex: 1 1 120px; min-width: 80px; height: 12px; accent-color: var(--accent); }
 .info { font-size: 0.82em; color: var(--muted); flex: 1 1 100%; font-variant-numeric: tabular-nums; min-height: 1.2em; }
