@@ -19,6 +19,7 @@ const pages = {
   backprop: 'backprop.html#compare=1&net=20:logistic&netB=20:relu&speed=max&epochs=60',
   engine: 'engine.html',
   gradient: 'gradient.html',
+  lenet: 'lenet.html#net=lecun1998&epochs=1&seed=1',
 };
 // Pages whose first view is a starting point: bring them to a telling state.
 const setup = {
@@ -36,6 +37,11 @@ const setup = {
       const el = document.querySelector('simcore-mlp');
       return !el.running && el.readout.every((r) => r?.epoch === el.state.epochs);
     }, null, { timeout: 60000 });
+  },
+  // One pass of LeNet-5: curves, confusion matrix, misclassified digits and trained kernels.
+  lenet: async (p) => {
+    await p.locator('simcore-lenet button[data-act=play]').click();
+    await p.waitForFunction(() => document.querySelector('simcore-lenet').readout.evaluatedPass === 1, null, { timeout: 120000 });
   },
 };
 const only = process.argv.slice(2);

@@ -15,6 +15,7 @@ export const PAGES = {
   'izhikevich.html': { widget: 'simcore-izhikevich' },
   'linear3d.html': { widget: 'simcore-linear3d' },
   'gradient.html': { widget: 'simcore-gradient' },
+  'lenet.html': { widget: 'simcore-lenet' },
   'examples/embed.html': { widget: 'simcore-gabor' },
   'examples/slides/index.html': { widget: 'section.present simcore-gabor', hash: '#/2' },
 };
