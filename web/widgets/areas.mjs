@@ -18,4 +18,5 @@ export const AREAS = [
   { name: 'mlp', core: 'mlp', pages: ['backprop.html'] },
   { name: 'optim', core: 'optim', pages: ['gradient.html'] },
   { name: 'network', core: 'snn', pages: ['network.html'] },
+  { name: 'boltzmann', core: 'boltzmann', pages: ['boltzmann.html'] },
 ];
