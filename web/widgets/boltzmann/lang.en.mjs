@@ -105,7 +105,7 @@ export default {
   'page.boltzmann.preset.drawn': 'your drawings',
   'page.boltzmann.model.h': 'Units, energy and the Boltzmann distribution',
   'page.boltzmann.model.p1': 'The units are the Hopfield network’s: binary states sᵢ = ±1, symmetric weights wᵢⱼ = wⱼᵢ, no self-connections. Some units are visible (the data is shown on them), the others hidden. The machine has the Hopfield energy (with a bias bᵢ = −θᵢ), and at temperature T it visits every state with the Boltzmann probability:',
-  'page.boltzmann.model.p2': 'A unit updated by Gibbs sampling takes +1 with the logistic probability of its input, the lecture’s binary Boltzmann unit (for 0/1 units the same rule reads pᵢ = 1/(1 + e^{−ΔEᵢ/T}) with ΔEᵢ = 2hᵢ):',
+  'page.boltzmann.model.p2': 'A unit updated by Gibbs sampling takes +1 with the logistic probability of its input, the lecture’s binary Boltzmann unit (for 0/1 units the same rule reads pᵢ = 1/(1 + e^(−ΔEᵢ/T)) with ΔEᵢ = 2hᵢ):',
   'page.boltzmann.learn.h': 'The learning rule',
   'page.boltzmann.learn.p1': 'Learning makes the machine’s own distribution of the visible units P(v) (the hidden units summed out) close to the data’s. The gradient of the mean log-likelihood is the difference of two correlations: with the visible units clamped to the data (the hidden ones at equilibrium given them), and with the machine running free:',
   'page.boltzmann.learn.p2': 'The lecture writes the second term ⟨sᵢsⱼ⟩ᵉˣᵖ, the expectation under the machine. Both are computed exactly by summing over all 2ⁿ states when n ≤ 20 (the matrices above and the curve), or estimated by Gibbs sampling: each phase anneals for some sweeps from T₀ down to T, then averages over the sampling sweeps:',

@@ -105,7 +105,7 @@ export default {
   'page.boltzmann.preset.drawn': '你画的图案',
   'page.boltzmann.model.h': '单元、能量与玻尔兹曼分布',
   'page.boltzmann.model.p1': '单元与 Hopfield 网络相同：二值状态 sᵢ = ±1，对称权重 wᵢⱼ = wⱼᵢ，无自连接。部分单元可见（数据显示在其上），其余为隐单元。网络的能量就是 Hopfield 能量（偏置 bᵢ = −θᵢ），在温度 T 下按玻尔兹曼概率访问每个状态：',
-  'page.boltzmann.model.p2': 'Gibbs 采样更新一个单元时，它以其输入的 logistic 概率取 +1，即课件中的二值玻尔兹曼单元（对 0/1 单元，同一规则写作 pᵢ = 1/(1 + e^{−ΔEᵢ/T})，ΔEᵢ = 2hᵢ）：',
+  'page.boltzmann.model.p2': 'Gibbs 采样更新一个单元时，它以其输入的 logistic 概率取 +1，即课件中的二值玻尔兹曼单元（对 0/1 单元，同一规则写作 pᵢ = 1/(1 + e^(−ΔEᵢ/T))，ΔEᵢ = 2hᵢ）：',
   'page.boltzmann.learn.h': '学习规则',
   'page.boltzmann.learn.p1': '学习使网络自身对可见单元的分布 P(v)（对隐单元求和）接近数据的分布。平均对数似然的梯度是两个相关量之差：可见单元钳制在数据上（隐单元在给定数据时达到平衡）时的相关，与网络自由运行时的相关：',
   'page.boltzmann.learn.p2': '课件把第二项写作 ⟨sᵢsⱼ⟩ᵉˣᵖ，即网络分布下的期望。当 n ≤ 20 时两项都可通过对全部 2ⁿ 个状态求和精确计算（上方的矩阵与曲线），否则用 Gibbs 采样估计：每个阶段先从 T₀ 退火到 T 若干轮，再对采样轮取平均：',

@@ -159,7 +159,8 @@ export const SESSIONS = {
           run++;
           rows.push(st.epoch, trace.length ? trace[0] : logLikelihood(st, o.temperature));
         } catch (err) {
-          // ε too large: a weight left ±1e6 (the core refuses it) and learning stops until reset.
+          // A weight leaving ±1e6 (the core refuses it) stops learning until reset; the page's
+          // limits (ε ≤ 2, 10⁵ epochs: |Δw| ≤ 2ε per epoch) keep it out of reach, a wider schema might not.
           if (!(err instanceof RangeError)) throw err;
           st.diverged = err.message;
         }
