@@ -22,6 +22,7 @@ export const SLIDERS = [
 ];
 export const SELECTS = ['set', 'machine', 'method', 'speed'];
 export const NUMBERS = ['seed', 'epochs'];
+const PANELS = ['controls', 'tools', 'stats', 'weights', 'll', 'fantasies', 'recall', 'completion'];
 
 const toSlider = (sl, v) => (sl.log ? Math.log10(v) : v);
 const fromSlider = (sl, p) => (sl.log ? Number((10 ** p).toPrecision(3)) : p);
@@ -121,12 +122,32 @@ export const DOM = {
     this.els.root = h('div', { class: 'root' }, [header, h('div', { class: 'layout' }, [form, this.els.main])]);
     adoptStyle(root, css + uplotCss);
     root.append(this.els.root);
+    this.applyLayout(form, tools);
 
     this.resizeObserver = new ResizeObserver(() => {
       this.llPlot.resize();
       this.redraw();
     });
     this.resizeObserver.observe(this.els.main);
+  },
+
+  /**
+   * Layout attribute (not state): `panels="tools,stats,ll"` shows only the
+   * named parts (controls, tools, stats, weights, ll, fantasies, recall,
+   * completion), for a slide with little room. Unknown names are ignored;
+   * missing = all.
+   */
+  applyLayout(form, tools) {
+    const text = this.getAttribute('panels');
+    if (text === null) return;
+    const names = new Set(text.split(',').map((x) => x.trim()).filter((x) => PANELS.includes(x)));
+    if (!names.size) return;
+    for (const fig of this.els.main.querySelectorAll(':scope > figure[data-panel]')) fig.hidden = !names.has(fig.dataset.panel);
+    this.els.recallFig.dataset.off = names.has('recall') ? '' : '1'; // drawRecall() shows it for the encoder only
+    tools.hidden = !names.has('tools');
+    form.hidden = !names.has('controls');
+    this.els.root.classList.add('few');
+    this.els.root.querySelector('.layout').classList.toggle('no-form', form.hidden);
   },
 
   /** The 4 × 4 drawing grid, its tools and the list of drawn patterns (shown for the `drawn` set). */

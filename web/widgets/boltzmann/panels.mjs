@@ -84,7 +84,7 @@ export const PANELS = {
 
   drawRecall() {
     const r = this.recallTable;
-    this.els.recallFig.hidden = !this.isEncoder;
+    this.els.recallFig.hidden = !this.isEncoder || this.els.recallFig.dataset.off === '1';
     if (!this.isEncoder) return;
     const el = (tag, text, cls) => h(tag, { text, class: cls });
     const head = h('tr', {}, [el('th', t('bm.recall.input')), el('th', '⟨h⟩'), el('th', t('bm.recall.code')), el('th', '⟨V2⟩'), el('th', t('bm.recall.output'))]);

@@ -46,7 +46,7 @@ figcaption { display: flex; justify-content: space-between; align-items: center;
 figcaption span:first-child { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; flex: 1 1 auto; color: #1d2330; }
 figcaption .scale, figcaption .how { font-variant-numeric: tabular-nums; flex: none; }
 figcaption button { font-size: 0.8em; padding: 0 5px; flex: none; }
-.mats { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 6px; }
+.mats { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 6px; align-items: end; }
 figure.mat { padding: 0; background: none; }
 figure.mat figcaption { font-size: 0.95em; min-height: 1.3em; margin-bottom: 2px; flex-wrap: wrap; gap: 0 4px; align-items: baseline; }
 figure.mat figcaption span:first-child { white-space: normal; }
@@ -79,4 +79,14 @@ canvas.draw { width: 96px; flex: none; cursor: crosshair; touch-action: manipula
 .drawnItem { display: inline-flex; align-items: center; gap: 2px; padding: 2px 4px; }
 canvas.thumb { width: 28px; display: block; }
 .error { color: var(--bad); }
+.layout.no-form { grid-template-columns: minmax(0, 1fr); grid-template-areas: "main"; }
+/* Only some panels (the panels attribute, a slide): they wrap side by side. */
+.root.few .main { display: flex; flex-wrap: wrap; align-items: flex-start; }
+.root.few .main > * { flex: 1 1 260px; }
+.root.few .main > .tools { flex-basis: 100%; }
+.root.few .main > figure.stats { flex: 3 1 420px; }
+.root.few .main > figure.rec { flex: 1 1 400px; }
+/* In a box (data-box): the matrices and curves sized from the height too. */
+:host([data-box]) .root.few .mats { max-width: calc(3 * (100cqh - 175px)); margin: 0 auto; }
+:host([data-box]) .root.few .note:not(.read) { display: none; }
 `;
