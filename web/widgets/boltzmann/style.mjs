@@ -87,6 +87,19 @@ canvas.thumb { width: 28px; display: block; }
 .root.few .main > figure.stats { flex: 3 1 420px; }
 .root.few .main > figure.rec { flex: 1 1 400px; }
 /* In a box (data-box): the matrices and curves sized from the height too. */
-:host([data-box]) .root.few .mats { max-width: calc(3 * (100cqh - 175px)); margin: 0 auto; }
+:host([data-box]) .mats { max-width: calc(3 * (100cqh - 175px)); margin: 0 auto; }
+:host([data-box]) figure.stats .note { display: none; }
 :host([data-box]) .root.few .note:not(.read) { display: none; }
+/* Narrow (a phone, auto height): the learning signal stays on screen (sticky)
+   while the other panels and the controls scroll past; the views' parts join
+   the outer grid, so the sticky figure's containing block is the whole layout. */
+@container (max-width: 639px) {
+  :host(:not([data-box])) .root:not(.few) .main { display: contents; }
+  :host(:not([data-box])) .root:not(.few) .layout { grid-template-areas: none; }
+  :host(:not([data-box])) .root:not(.few) .layout > *, :host(:not([data-box])) .root:not(.few) .main > * { grid-area: auto; }
+  :host(:not([data-box])) .root:not(.few) figure.stats { position: sticky; top: 0; z-index: 2; box-shadow: 0 -8px 0 #fff; }
+  :host(:not([data-box])) .root:not(.few) figure.stats .note { display: none; }
+  .tools { order: 0; } figure.stats { order: 1; } figure.comp { order: 2; } figure.ll { order: 3; } figure.fant { order: 4; }
+  figure.rec { order: 5; } figure.weights { order: 6; } form { order: 7; }
+}
 `;
