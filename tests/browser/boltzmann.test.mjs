@@ -7,6 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { NO_PROBLEMS, openPage, withBrowser, pageUrls, pageHash } from './harness.mjs';
+import { checkPresetLinks } from './presets.mjs';
 
 const W = 'simcore-boltzmann';
 const BASE = { set: 'encoder', machine: 'bm', hidden: '2', method: 'exact', epsilon: '0.05', temperature: '1', sweeps: '20', anneal: '10',
@@ -211,6 +212,17 @@ await withBrowser(async (browser, server) => {
     }
     const free = [1, 2, 3, 4, 5, 6, 7];
     assert.ok(free.some((i) => new Set(samples.map((x) => x.sample[i])).size === 2), 'the free units are sampled');
+    assert.deepEqual(problems, NO_PROBLEMS);
+    await ctx.close();
+  });
+
+  test('the "Try:" links name every field and give the same state in any order', async () => {
+    const { ctx, p, problems } = await open(browser, server, 'http');
+    const { links, rounds } = await checkPresetLinks(p, W, hashOf({ set: 'bars3', seed: '9', hidden: '5' }), [[0, 1, 2, 3, 4], [4, 2, 0, 3, 1]]);
+    assert.equal(links.length, 5);
+    const bars = rounds[0][3].state;
+    assert.deepEqual([bars.set, bars.machine, bars.hidden, bars.method], ['bars4', 'rbm', 8, 'cd']);
+    await idle(p);
     assert.deepEqual(problems, NO_PROBLEMS);
     await ctx.close();
   });
