@@ -15,7 +15,7 @@ import { connectionMask } from './datasets.mjs';
 
 export const PIN = 1e4;
 export const MIN_BURN = 20; // sweeps before a fantasy is read, when the anneal setting is shorter
-const STATS_SWEEPS = 200; // Gibbs sweeps per phase for the statistics shown when n > 20
+const STATS_SWEEPS = 200; // Gibbs sweeps per phase (at most) for the statistics shown when n > 20
 
 /** A fresh learner: the seed fixes its initial weights and its sampler. */
 function makeMachine(sc, p) {
@@ -55,8 +55,12 @@ function stats(st, o) {
     const r = machine.exactStats(data, { temperature: o.temperature });
     return { how: 'exact', data: r.data, model: r.model };
   }
-  const sweeps = Math.min(STATS_SWEEPS, o.sweeps ?? STATS_SWEEPS);
-  const r = machine.sampleStats(data, { sweeps, anneal: o.anneal ?? 0, temperature: o.temperature, tStart: o.tStart });
+  // Gibbs learning shows the estimate it learns from (its sweeps, at most 200); CD shows the Gibbs
+  // estimate of the true gradient's two terms.
+  const gibbs = o.method === 'gibbs';
+  const sweeps = gibbs ? Math.min(STATS_SWEEPS, o.sweeps ?? STATS_SWEEPS) : STATS_SWEEPS;
+  const anneal = gibbs ? o.anneal ?? 0 : MIN_BURN;
+  const r = machine.sampleStats(data, { sweeps, anneal, temperature: o.temperature, tStart: o.tStart });
   return { how: 'gibbs', sweeps, data: r.data, model: r.model };
 }
 
