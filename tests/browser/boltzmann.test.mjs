@@ -189,6 +189,15 @@ await withBrowser(async (browser, server) => {
     await idle(p);
     c = await read(p, 'completion');
     assert.deepEqual(c.clamp, [1, 0, 0, 0, 0, 0, 0, 0, 1]);
+    // The keyboard: focus, two steps right, space clamps unit 2; space again frees it.
+    await grid.focus();
+    for (const key of ['ArrowRight', 'ArrowRight', 'Space']) await p.keyboard.press(key);
+    await idle(p);
+    assert.deepEqual((await read(p, 'completion')).clamp, [1, 0, 1, 0, 0, 0, 0, 0, 1]);
+    await p.keyboard.press('Space');
+    await idle(p);
+    c = await read(p, 'completion');
+    assert.deepEqual(c.clamp, [1, 0, 0, 0, 0, 0, 0, 0, 1]);
     // Sample for a while: the clamped units keep their values, the free ones move.
     await act(p, 'run');
     const samples = await p.evaluate(async (sel) => {
@@ -212,6 +221,32 @@ await withBrowser(async (browser, server) => {
     }
     const free = [1, 2, 3, 4, 5, 6, 7];
     assert.ok(free.some((i) => new Set(samples.map((x) => x.sample[i])).size === 2), 'the free units are sampled');
+    assert.deepEqual(problems, NO_PROBLEMS);
+    await ctx.close();
+  });
+
+  test('drawn patterns: cells clicked on the 4 × 4 grid join the data set and the link; one can be removed', async () => {
+    const { ctx, p, problems } = await open(browser, server, 'http', hashOf({ set: 'drawn', hidden: '2' }));
+    await idle(p);
+    const grid = p.locator(`${W} canvas.draw`);
+    await grid.scrollIntoViewIfNeeded();
+    const box = await grid.boundingBox();
+    for (const i of [0, 5, 10, 15]) await p.mouse.click(box.x + ((i % 4) + 0.5) * (box.width / 4), box.y + (Math.floor(i / 4) + 0.5) * (box.height / 4));
+    await act(p, 'add');
+    await p.waitForFunction((sel) => document.querySelector(sel).state.drawn.split('.').length === 3, W);
+    await idle(p);
+    assert.match(await p.locator(`${W} .timing`).textContent(), /units 16 \+ 2 · 3 data vectors/);
+    const diagonal = Array.from({ length: 16 }, (_, i) => ([0, 5, 10, 15].includes(i) ? 1 : -1));
+    assert.deepEqual((await read(p, 'completion')).values.length, 16);
+    // The diagonal is the third data vector: completion can start from it.
+    await p.locator(`${W} select[name=compStart]`).selectOption({ value: '2' });
+    await idle(p);
+    assert.deepEqual((await read(p, 'completion')).values, diagonal);
+    assert.match(await pageHash(p), /drawn=4\*T0Q\.4\*-Z8\.4\*/);
+    await p.locator(`${W} button[data-act=remove]`).first().click();
+    await p.waitForFunction((sel) => document.querySelector(sel).state.drawn.split('.').length === 2, W);
+    await idle(p);
+    assert.match(await p.locator(`${W} .timing`).textContent(), /· 2 data vectors/);
     assert.deepEqual(problems, NO_PROBLEMS);
     await ctx.close();
   });

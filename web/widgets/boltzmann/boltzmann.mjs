@@ -35,6 +35,7 @@ export class SimcoreBoltzmann extends SimcoreElement {
     this.maxExact = 20; // the core's, from the first frame on
     this.dirty = new Set(['session', 'controls']);
     this.pen = new Int8Array(DRAW_SIDE * DRAW_SIDE).fill(-1);
+    this.cursor = {}; // keyboard cursors of the completion and drawing grids (shown while focused)
     this.syncControls();
     this.watchVisibility();
     this.schedule();
@@ -290,7 +291,10 @@ export class SimcoreBoltzmann extends SimcoreElement {
   toggleClamp(e) {
     if (e.button !== 0 || !this.comp) return;
     const i = unitAt(this.els.compGrid, e, this.shown.layout);
-    if (i < 0) return;
+    if (i >= 0) this.toggleClampAt(i);
+  }
+
+  toggleClampAt(i) {
     const c = this.comp;
     if (c.clamp[i]) c.clamp[i] = 0;
     else {
@@ -331,9 +335,31 @@ export class SimcoreBoltzmann extends SimcoreElement {
   drawClick(e) {
     if (e.button !== 0) return;
     const i = unitAt(this.els.drawGrid, e, { rows: DRAW_SIDE, cols: DRAW_SIDE });
-    if (i < 0) return;
+    if (i >= 0) this.flipPen(i);
+  }
+
+  flipPen(i) {
     this.pen[i] = -this.pen[i];
     this.drawPen();
+  }
+
+  /** Keyboard on a grid (`comp` or `draw`): arrows move a cursor, space or enter acts on its unit. */
+  gridKey(e, which) {
+    const { rows, cols } = which === 'comp' ? this.shown.layout : { rows: DRAW_SIDE, cols: DRAW_SIDE };
+    const at = this.cursor[which] ?? 0;
+    const moves = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
+    if (moves[e.key]) {
+      const [dx, dy] = moves[e.key];
+      const x = Math.min(cols - 1, Math.max(0, (at % cols) + dx));
+      const y = Math.min(rows - 1, Math.max(0, Math.floor(at / cols) + dy));
+      this.cursor[which] = y * cols + x;
+    } else if (e.key === ' ' || e.key === 'Enter') {
+      if (which === 'comp') this.toggleClampAt(at);
+      else this.flipPen(at);
+    } else return;
+    e.preventDefault();
+    if (which === 'comp') this.drawCompletion();
+    else this.drawPen();
   }
 
   clearDrawing() {

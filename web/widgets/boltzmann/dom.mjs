@@ -154,6 +154,7 @@ export const DOM = {
   drawEditor() {
     this.els.drawGrid = h('canvas', { class: 'draw', role: 'img', tabindex: 0, dataset: { i18nLabel: 'bm.draw.grid' } });
     this.els.drawGrid.addEventListener('pointerdown', (e) => this.drawClick(e));
+    this.keyboardGrid(this.els.drawGrid, 'draw');
     this.els.drawList = h('div', { class: 'drawn' });
     const b = (key, fn) => h('button', { type: 'button', dataset: { i18n: key, act: key.split('.').pop() }, onclick: fn });
     return h('div', { class: 'drawBox' }, [
@@ -162,13 +163,22 @@ export const DOM = {
       this.els.drawList]);
   },
 
+  /** Keys on a grid canvas (gridKey), its cursor drawn while it has the focus. */
+  keyboardGrid(canvas, which) {
+    canvas.addEventListener('keydown', (e) => this.gridKey(e, which));
+    const redraw = () => (which === 'comp' ? this.drawCompletion() : this.drawPen());
+    canvas.addEventListener('focus', redraw);
+    canvas.addEventListener('blur', redraw);
+  },
+
   /** Pattern completion: a starting pattern, units clicked to clamp or free them, sampling. */
   completionPanel(button) {
     this.els.compStart = h('select', { name: 'compStart', 'aria-label': 'pattern' });
     this.els.compStart.addEventListener('change', () => this.startCompletion(Number(this.els.compStart.value)));
-    this.els.compGrid = h('canvas', { class: 'unitsGrid', role: 'img', dataset: { i18nLabel: 'bm.comp.sample' } });
+    this.els.compGrid = h('canvas', { class: 'unitsGrid', role: 'img', tabindex: 0, dataset: { i18nLabel: 'bm.comp.sample' } });
     this.els.compGrid.addEventListener('pointerdown', (e) => this.toggleClamp(e));
-    this.els.compProbs = h('canvas', { class: 'unitsGrid', role: 'img', dataset: { i18nLabel: 'bm.comp.probs' } });
+    this.keyboardGrid(this.els.compGrid, 'comp');
+    this.els.compProbs = h('canvas', { class: 'unitsGrid probs', role: 'img', dataset: { i18nLabel: 'bm.comp.probs' } });
     this.els.compRun = button('bm.comp.run', () => this.toggleCompletion(), 'primary');
     this.els.compRead = h('p', { class: 'note read' });
     this.els.compHalf = button('bm.comp.half', () => this.clampHalf());

@@ -112,7 +112,8 @@ export const PANELS = {
     const layout = this.shown.layout;
     const nv = this.shown.visible;
     const shown = Int8Array.from({ length: nv }, (_, i) => this.shownValue(i));
-    drawUnits(this.els.compGrid, shown, layout, { clamp: c.clamp });
+    const focused = (el) => this.shadowRoot.activeElement === el;
+    drawUnits(this.els.compGrid, shown, layout, { clamp: c.clamp, cursor: focused(this.els.compGrid) ? this.cursor.comp ?? 0 : -1 });
     drawUnits(this.els.compProbs, c.probs ? c.probs.subarray(0, nv) : new Float64Array(nv).fill(0.5), layout, { probs: true, clamp: c.clamp });
     const clamped = c.clamp.reduce((a, b) => a + b, 0);
     this.els.compRead.textContent = `${t('bm.comp.clamped')} ${clamped} / ${nv} · ${t('bm.comp.samples')} ${c.count}${c.how ? ` · P: ${t(c.how === 'exact' ? 'bm.how.exact' : 'bm.how.gibbsShort')}` : ''}`;
@@ -129,7 +130,8 @@ export const PANELS = {
 
   drawPen() {
     if (this._state.set !== 'drawn') return;
-    drawUnits(this.els.drawGrid, this.pen, { rows: DRAW_SIDE, cols: DRAW_SIDE });
+    const cursor = this.shadowRoot.activeElement === this.els.drawGrid ? this.cursor.draw ?? 0 : -1;
+    drawUnits(this.els.drawGrid, this.pen, { rows: DRAW_SIDE, cols: DRAW_SIDE }, { cursor });
   },
 
   drawDrawList() {

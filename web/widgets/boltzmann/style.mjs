@@ -71,6 +71,8 @@ table.recall { border-collapse: collapse; font-size: 0.78em; font-variant-numeri
 .compGrids { display: grid; grid-template-columns: 1fr 1fr; gap: 8px; margin-top: 6px; }
 .compGrids .sub { font-size: 0.75em; color: var(--muted); margin-bottom: 2px; }
 canvas.unitsGrid { display: block; width: 100%; max-width: 200px; cursor: pointer; touch-action: manipulation; }
+canvas.unitsGrid.probs { cursor: default; }
+canvas.unitsGrid:focus-visible, canvas.draw:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
 .drawBox { display: grid; gap: 4px; }
 .drawRow { display: flex; gap: 8px; align-items: flex-start; }
 canvas.draw { width: 96px; flex: none; cursor: crosshair; touch-action: manipulation; }

@@ -7,6 +7,7 @@ import { DIVERGING } from '../shared/colormap.mjs';
 const INK = [0x1d, 0x23, 0x30];
 const PAPER = [0xee, 0xf1, 0xf6];
 const CLAMP = '#e8590c';
+const CURSOR = '#2456c7';
 
 /** The display canvas at its CSS size × devicePixelRatio (at least `min` px); returns [w, h, dpr]. */
 function fit(canvas, aspect, min = 24) {
@@ -26,10 +27,11 @@ export function unitColour(p) {
 
 /**
  * Units on a rows × cols grid: `values` ±1 (or, with `probs`, P(+1) in
- * [0, 1]); `clamp` (0/1 per unit) outlines the clamped ones. The canvas
+ * [0, 1]); `clamp` (0/1 per unit) outlines the clamped ones, `cursor` marks
+ * the keyboard's unit (dashed). The canvas
  * keeps its CSS width; its height follows the grid. Returns the cell size in CSS px.
  */
-export function drawUnits(canvas, values, { rows, cols }, { probs = false, clamp = null } = {}) {
+export function drawUnits(canvas, values, { rows, cols }, { probs = false, clamp = null, cursor = -1 } = {}) {
   const [w, h, dpr] = fit(canvas, rows / cols);
   const g = canvas.getContext('2d');
   g.fillStyle = '#fff';
@@ -48,6 +50,13 @@ export function drawUnits(canvas, values, { rows, cols }, { probs = false, clamp
       g.lineWidth = lw;
       g.strokeRect(x + gap / 2 + lw / 2, y + gap / 2 + lw / 2, cw - gap - lw, ch - gap - lw);
     }
+  }
+  if (cursor >= 0) {
+    g.strokeStyle = CURSOR;
+    g.lineWidth = Math.max(1, Math.round(dpr));
+    g.setLineDash([3 * dpr, 2 * dpr]);
+    g.strokeRect((cursor % cols) * cw + 1, Math.floor(cursor / cols) * ch + 1, cw - 2, ch - 2);
+    g.setLineDash([]);
   }
   return cw / dpr;
 }
