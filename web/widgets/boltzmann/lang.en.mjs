@@ -69,6 +69,7 @@ export default {
   'bm.recall.recalled': 'all recalled',
   'bm.recall.learned': 'the encoder is learned',
   'bm.recall.note': 'Exact: V1 clamped, V2 and the hidden units summed out. ⟨h⟩ are the hidden means, the code their signs; the output is the V2 unit most likely on. With two hidden units the four codes must use all four states ++, +−, −+, −−.',
+  'bm.recall.big': 'The table is exact: it needs at most {max} units (fewer hidden units).',
   'bm.yes': 'yes',
   'bm.no': 'no',
   'bm.panel.completion': 'pattern completion',

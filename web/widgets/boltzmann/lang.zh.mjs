@@ -69,6 +69,7 @@ export default {
   'bm.recall.recalled': '全部回忆正确',
   'bm.recall.learned': '编码器已学会',
   'bm.recall.note': '精确计算：钳制 V1，对 V2 与隐单元求和。⟨h⟩ 为隐单元均值，编码取其符号；输出为 V2 中最可能为 +1 的单元。两个隐单元时，四个编码必须用满 ++、+−、−+、−− 四种状态。',
+  'bm.recall.big': '此表为精确计算：至多需要 {max} 个单元（请减少隐单元）。',
   'bm.yes': '是',
   'bm.no': '否',
   'bm.panel.completion': '模式补全',

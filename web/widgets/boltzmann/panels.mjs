@@ -97,7 +97,7 @@ export const PANELS = {
     });
     this.els.recall.replaceChildren(head, ...rows);
     if (!r) {
-      this.els.recallRead.textContent = '';
+      this.els.recallRead.textContent = this.units > this.maxExact ? t('bm.recall.big').replace('{max}', String(this.maxExact)) : '';
       return;
     }
     const yes = (b) => t(b ? 'bm.yes' : 'bm.no');
