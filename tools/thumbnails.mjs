@@ -20,6 +20,7 @@ const pages = {
   engine: 'engine.html',
   gradient: 'gradient.html',
   lenet: 'lenet.html#net=lecun1998&epochs=1&seed=1',
+  boltzmann: 'boltzmann.html',
 };
 // Pages whose first view is a starting point: bring them to a telling state.
 const setup = {
@@ -29,6 +30,11 @@ const setup = {
   hopfield: async (p) => {
     await p.locator('simcore-hopfield button[data-act=play]').click();
     await p.waitForFunction(() => document.querySelector('simcore-hopfield').status === 'fixed', null, { timeout: 20000 });
+  },
+  // The encoder learned: the curve up to its bound, the recall table green.
+  boltzmann: async (p) => {
+    await p.locator('simcore-boltzmann button[data-act=play]').click();
+    await p.waitForFunction(() => !document.querySelector('simcore-boltzmann').running, null, { timeout: 60000 });
   },
   // Logistic against ReLU, trained to the epoch limit.
   backprop: async (p) => {

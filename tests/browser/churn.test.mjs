@@ -14,6 +14,7 @@ const KINDS = {
   'simcore-mlp': { n: '100', ntest: '100' },
   'simcore-network': { ne: '40', ni: '10' },
   'simcore-conv': { imagesize: '128' },
+  'simcore-boltzmann': { set: 'bars3' },
 };
 const ROUNDS = 1000;
 // 1,000 widgets that each kept 2 KB would add 2 MB.

@@ -11,6 +11,7 @@ export const PAGES = {
   'hopfield.html': { widget: 'simcore-hopfield' },
   'backprop.html': { widget: 'simcore-mlp' },
   'network.html': { widget: 'simcore-network' },
+  'boltzmann.html': { widget: 'simcore-boltzmann' },
   'phase-plane.html': { widget: 'simcore-phase-plane' },
   'izhikevich.html': { widget: 'simcore-izhikevich' },
   'linear3d.html': { widget: 'simcore-linear3d' },

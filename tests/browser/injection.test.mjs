@@ -31,6 +31,9 @@ const DEMOS = {
   'engine.html': { widget: 'simcore-conv', sentinel: ['op', 'convolve', 'correlate'], light: 'imageSize=128' },
   'backprop.html': { widget: 'simcore-mlp', sentinel: ['showTest', '0', '1'], light: '' },
   'gradient.html': { widget: 'simcore-gradient', sentinel: ['eigen', '0', '1'], light: '' },
+  'boltzmann.html': { widget: 'simcore-boltzmann', sentinel: ['machine', 'rbm', 'bm'], light: '',
+    // Drawings (4 × 4 ±1 grids): one character short, outside base64url, another side, 13 grids (12 at most), a padding bit set.
+    extra: ['4*AA', '4*AA/', '5*AAAAA', Array(13).fill('4*AAA').join('.'), '4*AAB'], extraFields: ['drawn'] },
 };
 
 /** Anything a payload could have left in the page or a widget's shadow root. */
@@ -39,7 +42,7 @@ function injected() {
   const all = roots.flatMap((r) => [...r.querySelectorAll('*')]);
   // The page and the shadow roots, without the widgets' own attributes (where a test put the payloads).
   const page = document.documentElement.cloneNode(true);
-  for (const host of page.querySelectorAll('simcore-gabor, simcore-hopfield, simcore-phase-plane, simcore-izhikevich, simcore-conv, simcore-mlp, simcore-gradient, simcore-network')) {
+  for (const host of page.querySelectorAll('simcore-gabor, simcore-hopfield, simcore-phase-plane, simcore-izhikevich, simcore-conv, simcore-mlp, simcore-gradient, simcore-network, simcore-boltzmann')) {
     for (const a of [...host.attributes]) host.removeAttribute(a.name);
   }
   const html = page.outerHTML + roots.slice(1).map((r) => r.innerHTML).join('');

@@ -18,6 +18,7 @@ const WIDGETS = {
   'simcore-mlp': 'canvas.map',
   'simcore-gradient': 'canvas.plane-canvas',
   'simcore-network': 'canvas.raster',
+  'simcore-boltzmann': 'figure.stats',
 };
 const BOXES = [[960, 540], [640, 360], [400, 700]];
 
@@ -68,7 +69,7 @@ await withBrowser(async (browser, server) => {
   const languageControls = (p) => p.evaluate(() => {
     const shown = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
     const page = [...document.querySelectorAll('[data-simcore-lang]')].filter(shown).length;
-    const widgets = [...document.querySelectorAll('simcore-gabor, simcore-conv, simcore-phase-plane, simcore-izhikevich, simcore-hopfield, simcore-mlp, simcore-gradient, simcore-network')]
+    const widgets = [...document.querySelectorAll('simcore-gabor, simcore-conv, simcore-phase-plane, simcore-izhikevich, simcore-hopfield, simcore-mlp, simcore-gradient, simcore-network, simcore-boltzmann')]
       .flatMap((w) => [...w.shadowRoot.querySelectorAll('button.lang')]).filter(shown).length;
     return { page, widgets };
   });
@@ -81,6 +82,7 @@ await withBrowser(async (browser, server) => {
       ['phase-plane.html', 'simcore-phase-plane', { page: 1, widgets: 0 }], ['izhikevich.html', 'simcore-izhikevich', { page: 1, widgets: 0 }],
       ['hopfield.html', 'simcore-hopfield', { page: 1, widgets: 0 }], ['backprop.html', 'simcore-mlp', { page: 1, widgets: 0 }],
       ['gradient.html', 'simcore-gradient', { page: 1, widgets: 0 }], ['network.html', 'simcore-network', { page: 1, widgets: 0 }],
+      ['boltzmann.html', 'simcore-boltzmann', { page: 1, widgets: 0 }],
       ['examples/embed.html', 'simcore-gabor', { page: 0, widgets: 1 }],
     ]) {
       await p.goto(pageUrls(server, page).file);

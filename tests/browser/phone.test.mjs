@@ -15,6 +15,7 @@ const PAGES = [
   { page: 'hopfield.html', widget: 'simcore-hopfield', picture: 'canvas.grid', controls: ['form select, form input', 'input[type=range]'] },
   { page: 'backprop.html', widget: 'simcore-mlp', picture: 'canvas.map', controls: ['form select, form input', 'input[type=range]'] },
   { page: 'network.html', widget: 'simcore-network', picture: 'canvas.raster', controls: ['form input[type=range]', '#c-scaleInh'] },
+  { page: 'boltzmann.html', widget: 'simcore-boltzmann', picture: 'figure.stats', controls: ['form select, form input', '#c-epsilon'] },
 ];
 
 await withBrowser(async (browser, server) => {

@@ -10,7 +10,7 @@ import { pageUrls, withBrowser } from './harness.mjs';
 import { recordViolations, waitDrawn, watch } from './csp-pages.mjs';
 
 const DECK = 'examples/slides/index.html';
-const WIDGETS = 'simcore-gabor, simcore-conv, simcore-phase-plane, simcore-izhikevich, simcore-hopfield, simcore-mlp, simcore-network, simcore-lenet';
+const WIDGETS = 'simcore-gabor, simcore-conv, simcore-phase-plane, simcore-izhikevich, simcore-hopfield, simcore-mlp, simcore-network, simcore-lenet, simcore-boltzmann';
 
 /** Per slide: its widget's tag and whether it has rendered (a widget sets data-core on its first render). */
 const widgetsBySlide = (p) => p.evaluate((sel) => [...document.querySelectorAll('.reveal .slides > section')]
@@ -35,7 +35,7 @@ await withBrowser(async (browser, server) => {
       assert.equal(slides.length, total);
       // Every kind of widget is in the deck, one per slide at most.
       const tags = new Set(slides.flat().map((w) => w.tag));
-      for (const tag of ['simcore-gabor', 'simcore-phase-plane', 'simcore-izhikevich', 'simcore-hopfield', 'simcore-mlp']) assert.ok(tags.has(tag), tag);
+      for (const tag of ['simcore-gabor', 'simcore-phase-plane', 'simcore-izhikevich', 'simcore-hopfield', 'simcore-mlp', 'simcore-boltzmann']) assert.ok(tags.has(tag), tag);
       assert.ok(slides.every((s) => s.length <= 1), 'one widget per slide');
       assert.ok(slides.filter((s) => s.length).length >= 15, 'most slides hold a widget');
 

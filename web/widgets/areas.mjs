@@ -19,4 +19,5 @@ export const AREAS = [
   { name: 'optim', core: 'optim', pages: ['gradient.html'] },
   { name: 'network', core: 'snn', pages: ['network.html'] },
   { name: 'lenet', core: 'lenet', pages: ['lenet.html'] },
+  { name: 'boltzmann', core: 'boltzmann', pages: ['boltzmann.html'] },
 ];
