@@ -143,7 +143,7 @@ await withBrowser(async (browser, server) => {
     await ctx.close();
   });
 
-  test('IDX files: a broken set is refused with the file and byte offset; a good set trains in place of the subset', async () => {
+  test('IDX files: a broken set is refused with the file and byte offset; a good set is used in place of the subset', async () => {
     const { ctx, p, problems } = await open(browser, server, 'http', '#net=modern&epochs=1');
     const idx = (dims, data) => {
       const head = Buffer.alloc(4 + 4 * dims.length);

@@ -150,6 +150,15 @@ export const DOM = {
     ]);
     root.append(e.root);
     this.applyLayout(form, tools);
+    // Files dropped on the widget: four IDX files, or one weights file.
+    e.root.addEventListener('dragover', (ev) => ev.preventDefault());
+    e.root.addEventListener('drop', async (ev) => {
+      ev.preventDefault();
+      const files = [...(ev.dataTransfer?.files ?? [])];
+      const read = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+      if (read.length === 1) this.loadWeights(read[0].bytes, read[0].name);
+      else if (read.length) this.openIdx(read);
+    });
     // The C5 units as one 12 x 10 image.
     e.layers.at(-1).tiles[0].classList.add('c5');
   },

