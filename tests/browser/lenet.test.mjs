@@ -8,6 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { NO_PROBLEMS, openPage, withBrowser, pageUrls, pageHash } from './harness.mjs';
 import { checkPresetLinks } from './presets.mjs';
 
@@ -171,6 +172,21 @@ await withBrowser(async (browser, server) => {
     await p.waitForFunction((w) => document.querySelector(w).readout.testCount === 100, W);
     assert.equal((await p.evaluate((w) => document.querySelector(w).state, W)).data, 'idx');
     assert.match(await p.locator(`${W} fieldset .note`).first().textContent(), /200 \/ 100/);
+    assert.deepEqual(problems, NO_PROBLEMS);
+    await ctx.close();
+  });
+
+  // Full size through the page: Debian's dataset-fashion-mnist (tools/install-deps.sh), gzipped, read by the page.
+  const FASHION = '/usr/share/datasets/fashion-mnist';
+  test('IDX files at full size: the four gzipped Fashion-MNIST files, 60,000 / 10,000, measured in slices', { skip: !existsSync(FASHION) && 'no Fashion-MNIST files', timeout: 240000 }, async () => {
+    const { ctx, p, problems } = await open(browser, server, 'file', '#net=modern&epochs=1');
+    const names = ['train-images-idx3-ubyte', 'train-labels-idx1-ubyte', 't10k-images-idx3-ubyte', 't10k-labels-idx1-ubyte'];
+    await p.locator(`${W} input[type=file][aria-label="IDX files"]`).setInputFiles(names.map((n) => `${FASHION}/${n}.gz`));
+    await p.waitForFunction((w) => { const r = document.querySelector(w).readout; return r.testCount === 10000 && r.evaluatedPass === 0; }, W, { timeout: 200000 });
+    const r = await readout(p);
+    assert.equal(r.confusion.reduce((a, b) => a + b, 0), 10000);
+    for (let d = 0; d < 10; d++) assert.equal(r.confusion.slice(10 * d, 10 * d + 10).reduce((a, b) => a + b, 0), 1000); // balanced classes
+    assert.match(await p.locator(`${W} fieldset .note`).first().textContent(), /60000 \/ 10000/);
     assert.deepEqual(problems, NO_PROBLEMS);
     await ctx.close();
   });
