@@ -241,3 +241,26 @@ test('weights file: round trip, and each defect named with its byte offset', () 
   assert.throws(() => decodeWeights([1, 2, 3], expect), TypeError);
   net.dispose();
 });
+
+test('a run whose weights overflow stops with the core\'s message until reset', () => {
+  const st = kind.create(sc, params('modern'));
+  try {
+    runTo(st, 0, Infinity);
+    // The core refuses weights that overflow float32 with a RangeError; no step size of the page reaches it
+    // on these digits (lr 10 only kills the units), so the network's call is made to fail as the core's does.
+    const real = st.net.trainEpoch;
+    st.net.trainEpoch = () => { throw new RangeError('lenet.trainEpoch: weights overflowed'); };
+    const f = kind.step(st, { budgetMs: Infinity, train: { epochs: 1, lr: 0, batch: 32 }, predict: small.test.images.subarray(0, 784) }).frame;
+    assert.equal(f.diverged, 'lenet.trainEpoch: weights overflowed');
+    assert.equal(f.phase, 'idle');
+    assert.equal(f.scores, undefined);
+    assert.equal(kind.step(st, { budgetMs: Infinity, train: { epochs: 1 } }).frame.trained, 0, 'no training after');
+    st.net.trainEpoch = real;
+    kind.step(st, { reset: true }); // a new network: the run may go on
+    const g = runTo(st, 1, Infinity).at(-1);
+    assert.equal(g.diverged, null);
+    assert.equal(g.epoch, 1);
+  } finally {
+    kind.dispose(st);
+  }
+});

@@ -186,6 +186,7 @@ export class SimcoreLenet extends SimcoreElement {
 
   /** Whether frames are needed: a run, or a measurement under way. */
   get busyWork() {
+    if (this.frameNow?.diverged) return false;
     return Boolean(this.running) || !this.frameNow || this.frameNow.phase === 'test';
   }
 
@@ -232,7 +233,7 @@ export class SimcoreLenet extends SimcoreElement {
         frame: (f) => {
           if (gen !== this.gen) return;
           this.applyFrame(f);
-          if (this.running && f.epoch >= this._state.epochs && f.phase !== 'test') this.pause();
+          if (this.running && ((f.epoch >= this._state.epochs && f.phase !== 'test') || f.diverged)) this.pause();
           if (!this.busyWork && !this.padPending) driver.stop();
         },
         done: (err) => {
@@ -500,7 +501,9 @@ export class SimcoreLenet extends SimcoreElement {
       parts.push(`${rate.toFixed(0)} ${t('lenet.read.rate')}`, `${t('lenet.read.eta')} ${clock(left)}`);
     }
     if (!r && f.phase !== 'test' && f.epoch >= s.epochs) parts.push(t('lenet.info.done'));
+    if (f.diverged) parts.push(`${t('lenet.info.diverged')} (${f.diverged})`);
     e.info.textContent = parts.join(' · ');
+    e.info.classList.toggle('error', Boolean(f.diverged));
   }
 
   showInfo() {

@@ -56,6 +56,7 @@ function restart(st) {
   st.rows = []; // every curve row: [pass, training loss, test loss, test error]
   st.sent = 0; // rows already sent
   st.lastEval = null;
+  st.diverged = null;
   beginTest(st);
 }
 
@@ -87,7 +88,15 @@ function trainSlice(st, opts) {
   }
   const lr = opts.lr > 0 ? opts.lr : st.variant === 'lecun1998' ? schedule1998(st.epoch) : 0.01;
   const batch = st.variant === 'lecun1998' ? 1 : Math.min(opts.batch ?? 32, chunk); // 1, 8 and 16 divide the chunk
-  st.trainLoss += st.net.trainEpoch(img, lab, { lr, batch }).loss * m;
+  try {
+    st.trainLoss += st.net.trainEpoch(img, lab, { lr, batch }).loss * m;
+  } catch (err) {
+    // A step size so large that the weights overflowed float32: the core says so; the run stops until reset.
+    if (!(err instanceof RangeError)) throw err;
+    st.diverged = err.message;
+    st.phase = 'idle';
+    return m;
+  }
   st.cursor += m;
   if (st.cursor === n) {
     st.epoch++;
@@ -150,13 +159,16 @@ export const SESSIONS = {
      * `epochs`; `predict` (Uint8Array(k * 784)) asks for scores, `weights`
      * for the weights. Returns { epoch, phase ('train' | 'test' | 'idle'),
      * cursor, total (images of this phase), rows (new curve rows), eval (when
-     * a measurement finished), trained, tested, ms, scores?, weights? }.
+     * a measurement finished), trained, tested, diverged (the core's message
+     * once the weights overflowed: no more training until reset or load), ms,
+     * scores?, weights? }.
      */
     step(st, args = {}) {
       const t0 = performance.now();
       if (args.reset) restart(st);
       if (args.load) {
         st.net.setWeights(args.load.weights);
+        st.diverged = null;
         st.epoch = args.load.passes;
         st.rows = [];
         st.sent = 0;
@@ -168,6 +180,7 @@ export const SESSIONS = {
         const tr = args.train;
         let last = 0;
         for (;;) {
+          if (st.diverged) break;
           if (st.phase === 'idle' && tr && st.epoch < tr.epochs) beginTrain(st);
           if (st.phase === 'idle' || (st.phase === 'train' && !(tr && st.epoch < tr.epochs))) break;
           const s0 = performance.now();
@@ -181,7 +194,7 @@ export const SESSIONS = {
       const frame = {
         epoch: st.epoch, phase: st.phase, cursor: st.cursor,
         total: st.phase === 'train' ? st.train.labels.length : st.test.labels.length,
-        rows: st.rows.slice(st.sent), trained, tested,
+        rows: st.rows.slice(st.sent), trained, tested, diverged: st.diverged,
       };
       st.sent = st.rows.length;
       if (st.newEval) {
@@ -189,7 +202,7 @@ export const SESSIONS = {
         frame.eval = { ...st.lastEval, confusion: Int32Array.from(st.lastEval.confusion) };
         transfer.push(frame.eval.confusion.buffer);
       }
-      if (args.predict) {
+      if (args.predict && !st.diverged) {
         frame.scores = st.net.predict(args.predict);
         transfer.push(frame.scores.buffer);
       }

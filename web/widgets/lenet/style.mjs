@@ -18,6 +18,7 @@ form { grid-area: form; display: grid; gap: 6px; align-content: start; min-width
 .tools { display: flex; flex-wrap: wrap; gap: 4px 6px; align-items: center; }
 .bar progress { flex: 1 1 120px; min-width: 80px; height: 12px; accent-color: var(--accent); }
 .info { font-size: 0.82em; color: var(--muted); flex: 1 1 100%; font-variant-numeric: tabular-nums; min-height: 1.2em; }
+.info.error { color: #b3261e; }
 fieldset { border: 1px solid var(--line); border-radius: 6px; margin: 0; padding: 4px 8px 6px; display: grid; gap: 5px; min-width: 0; }
 legend { font-size: 0.8em; color: var(--muted); padding: 0 4px; }
 .row { display: grid; gap: 0 6px; align-items: center; }
