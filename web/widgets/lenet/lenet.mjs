@@ -240,6 +240,7 @@ export class SimcoreLenet extends SimcoreElement {
           finished();
           if (err && gen === this.gen) this.fail(err);
         },
+        calls: this.calls, // whenIdle() also waits for a frame in flight when the loop stopped
       });
       this.driver = driver;
     }, () => finished());
