@@ -44,6 +44,10 @@ table.confusion { border-collapse: collapse; font-size: 0.7em; font-variant-nume
 .confusion td.diag { color: #fff; }
 .padBox { display: grid; grid-template-columns: auto auto minmax(0, 1fr); gap: 6px; align-items: start; }
 canvas.pad { width: 140px; height: 140px; background: #111; border-radius: 4px; touch-action: none; cursor: crosshair; }
+/* In a wide box (a slide), the pad takes what the height allows. */
+@container (min-width: 700px) {
+  :host([data-box]) canvas.pad { width: clamp(140px, 36cqh, 240px); height: clamp(140px, 36cqh, 240px); }
+}
 .padSide { display: grid; gap: 4px; justify-items: start; }
 .padSide .tools { flex-direction: column; align-items: stretch; }
 canvas.digit { width: 28px; height: 28px; border: 1px solid var(--line); background: #fff; }
