@@ -60,7 +60,7 @@ export default {
   'bm.read.epoch': 'epoch',
   'bm.panel.fantasies': 'fantasies: samples of the free-running machine',
   'bm.newFantasies': 'new samples',
-  'bm.fantasy.data': 'are data vectors (green)',
+  'bm.fantasy.data': 'are data vectors (green); hidden units in the strip below each',
   'bm.panel.recall': 'recall: V1 clamped to a code',
   'bm.recall.input': 'V1',
   'bm.recall.code': 'hidden code',

@@ -60,7 +60,7 @@ export default {
   'bm.read.epoch': '轮次',
   'bm.panel.fantasies': '幻想：自由运行网络的样本',
   'bm.newFantasies': '重新采样',
-  'bm.fantasy.data': '是数据向量（绿框）',
+  'bm.fantasy.data': '是数据向量（绿框）；每个样本下方一条为隐单元',
   'bm.panel.recall': '回忆：把 V1 钳制为某个编码',
   'bm.recall.input': 'V1',
   'bm.recall.code': '隐编码',
