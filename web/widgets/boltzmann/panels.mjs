@@ -69,15 +69,18 @@ export const PANELS = {
     const list = this.fantasyPatterns;
     const layout = this.shown.layout;
     while (box.children.length > list.length) box.lastChild.remove();
-    while (box.children.length < list.length) box.append(h('canvas', { class: 'fantasy', role: 'img' }));
+    // Each fantasy: its visible units on the data's grid, its hidden units as a strip below.
+    while (box.children.length < list.length) box.append(h('div', { class: 'fantasy' }, [h('canvas', { role: 'img' }), h('canvas', { class: 'hid', role: 'img' })]));
     const known = new Set(this.shown.rows.map((r) => r.join(',')));
     let hits = 0;
     list.forEach((f, k) => {
-      const c = box.children[k];
+      const item = box.children[k];
       const isData = known.has(f.visible.join(','));
       if (isData) hits++;
-      c.classList.toggle('data', isData);
-      drawUnits(c, f.visible, layout);
+      item.classList.toggle('data', isData);
+      drawUnits(item.firstChild, f.visible, layout);
+      item.lastChild.hidden = !f.hidden.length;
+      if (f.hidden.length) drawUnits(item.lastChild, f.hidden, { rows: 1, cols: Math.max(layout.cols, f.hidden.length) });
     });
     this.els.fantasyRead.textContent = list.length ? `${hits} / ${list.length} ${t('bm.fantasy.data')} · T = ${this._state.temperature.toFixed(2)}` : '';
   },

@@ -58,8 +58,10 @@ canvas.strip { display: block; width: 100%; max-width: 320px; margin: 0 auto; he
 .plot .u-legend { font-size: 0.72em; color: var(--muted); }
 .plot .u-legend .u-marker { width: 1em; height: 3px; }
 .fantasies { display: grid; grid-template-columns: repeat(auto-fill, minmax(44px, 1fr)); gap: 4px; }
-canvas.fantasy { display: block; width: 100%; border: 2px solid transparent; border-radius: 3px; }
-canvas.fantasy.data { border-color: var(--good); }
+.fantasy { display: grid; gap: 2px; border: 2px solid transparent; border-radius: 3px; }
+.fantasy.data { border-color: var(--good); }
+.fantasy canvas { display: block; width: 100%; }
+.fantasy canvas.hid { opacity: 0.75; }
 .recallBox { overflow-x: auto; }
 table.recall { border-collapse: collapse; font-size: 0.78em; font-variant-numeric: tabular-nums; background: #fff; width: 100%; }
 .recall th, .recall td { padding: 2px 5px; border: 1px solid var(--line); text-align: center; white-space: nowrap; }
