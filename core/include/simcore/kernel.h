@@ -23,7 +23,7 @@
  *   silverman 1-D: h = 0.9 min(sigma, IQR/1.34) n^(-1/5) (IQR = 0: sigma)
  *   scott     1-D: h = (4/3)^(1/5) sigma n^(-1/5) = 1.0592 sigma n^(-1/5),
  *                  the normal reference rule (SciPy's 'silverman' factor;
- *                  SciPy's 'scott' factor is n^(-1/5), 5.9 % smaller)
+ *                  SciPy's 'scott' factor is n^(-1/5), 5.6 % smaller)
  *   scott, silverman 2-D: H = n^(-1/3) Sigma (sample covariance), the
  *                  normal reference rule; for d = 2 SciPy's two factors agree
  * and for the other kernels h (H) times the canonical-bandwidth ratio

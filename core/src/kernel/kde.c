@@ -312,7 +312,7 @@ SC_API sc_status sc_kde2d_bandwidth(const double *xy, int n, int kernel, int rul
     const double r = sc_kde_rule_ratio(kernel, 2);
     const double f = r * r * pow(n, -1.0 / 3.0) / (n - 1);
     const double cand[3] = {f * sxx, f * sxy, f * syy};
-    double hinv[3], isd;
+    double hinv[3] = {0.0, 0.0, 0.0}, isd = 0.0;
     if (kde_check_H(cand, hinv, &isd)) return sc_fail(SC_ERR_RANGE, "samples");
     memcpy(H, cand, sizeof cand);
     return SC_OK;
@@ -324,7 +324,7 @@ SC_API sc_status sc_kde2d_points(const double *xy, int n, int kernel, const doub
     sc_status st = check_samples(xy, n, 1, SC_KDE_MAX_SAMPLES, 2);
     if (st) return st;
     if ((st = kde_check_kernel(kernel))) return st;
-    double hinv[3], isd;
+    double hinv[3] = {0.0, 0.0, 0.0}, isd = 0.0;
     if ((st = kde_check_H(H, hinv, &isd))) return st;
     if (!at) return sc_fail(SC_ERR_NULL, "points");
     if (m < 1 || m > SC_KDE_MAX_POINTS) return sc_fail(SC_ERR_SIZE, "points");

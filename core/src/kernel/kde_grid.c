@@ -177,7 +177,7 @@ SC_API sc_status sc_kde2d_grid(const double *xy, int n, int kernel, const double
     if (n < 1 || n > SC_KDE_MAX_SAMPLES) return sc_fail(SC_ERR_SIZE, "samples");
     sc_status st = kde_check_values(xy, 2 * n, "samples");
     if (!st) st = kde_check_kernel(kernel);
-    double hinv[3], isd;
+    double hinv[3] = {0.0, 0.0, 0.0}, isd = 0.0;
     if (!st) st = kde_check_H(H, hinv, &isd);
     if (!st) st = check_grid(x0, x1, nx, "grid x");
     if (!st) st = check_grid(y0, y1, ny, "grid y");
