@@ -44,6 +44,8 @@ import type { LinalgApi } from './linalg';
 export type { GemmOptions, GemvOptions, LinalgLimits, LinalgApi } from './linalg';
 import type { BoltzmannApi } from './boltzmann';
 export type { BoltzmannNumbers, BoltzmannMethod, CreateBoltzmannOptions, BoltzmannStats, BoltzmannExactStats, BoltzmannExactOptions, BoltzmannSampled, BoltzmannWeightsIn, BoltzmannGibbsOptions, BoltzmannLearnOptions, BoltzmannWeights, BoltzmannMachine, BoltzmannLimits, BoltzmannApi } from './boltzmann';
+import type { KernelApi } from './kernel';
+export type { KdeKernel, KdeRule, KdeMethod, KdeAxis, KdeNumbers, Kde1dOptions, Kde1dResult, Kde2dOptions, Kde2dResult, KregMethod, KernelRegressionOptions, KernelRegressionResult, KdeLimits, KernelApi } from './kernel';
 import type { LenetApi } from './lenet';
 export type { LeNetVariant, LeNetLoss, CreateLeNet5Options, LeNetTrainOptions, LeNetNetwork, LeNetLimits, IdxFile, MnistSubset, LenetApi } from './lenet';
 import type { MlpApi } from './mlp';
@@ -64,9 +66,10 @@ export type { HopfieldRule, HopfieldMode, SpinArray, HopfieldStoreOptions, Hopfi
  * conv.d.ts, GaborApi in gabor.d.ts, OdeApi in ode.d.ts, PhaseApi in
  * phase.d.ts, HopfieldApi in
  * hopfield.d.ts, LinalgApi in linalg.d.ts, MlpApi in mlp.d.ts, OptimApi in
- * optim.d.ts, BoltzmannApi in boltzmann.d.ts, LenetApi in lenet.d.ts) and these.
+ * optim.d.ts, BoltzmannApi in boltzmann.d.ts, LenetApi in lenet.d.ts,
+ * KernelApi in kernel.d.ts) and these.
  */
-export interface Simcore extends ConvApi, GaborApi, OdeApi, PhaseApi, HopfieldApi, LinalgApi, SnnApi, MlpApi, OptimApi, BoltzmannApi, LenetApi {
+export interface Simcore extends ConvApi, GaborApi, OdeApi, PhaseApi, HopfieldApi, LinalgApi, SnnApi, MlpApi, OptimApi, BoltzmannApi, LenetApi, KernelApi {
   /** Core version, "MAJOR.MINOR.PATCH". */
   readonly version: string;
   /** true when the SIMD128 build is running, false for the scalar build. */
@@ -102,6 +105,11 @@ export declare function simdSupported(): boolean;
 
 /** Learning methods, in the core's enum order. */
 export declare const BOLTZMANN_METHODS: readonly import('./boltzmann').BoltzmannMethod[];
+/** Kernels, bandwidth rules, grid methods and regression methods, in the core's enum order (kernel.d.ts). */
+export declare const KDE_KERNELS: readonly import('./kernel').KdeKernel[];
+export declare const KDE_RULES: readonly import('./kernel').KdeRule[];
+export declare const KDE_METHODS: readonly import('./kernel').KdeMethod[];
+export declare const KREG_METHODS: readonly import('./kernel').KregMethod[];
 /** LeNet variants and losses, in the core's enum order. */
 export declare const LENET_VARIANTS: readonly import('./lenet').LeNetVariant[];
 export declare const LENET_LOSSES: readonly import('./lenet').LeNetLoss[];

@@ -103,4 +103,16 @@
 #define SC_LENET_MAX_LR     10      /* learning rate */
 #define SC_LENET_MAX_WEIGHT 1e6     /* |w| of set_weights */
 
+/* Kernel density estimation and kernel regression (kernel.h). */
+#define SC_KDE_MAX_SAMPLES   (1 << 22) /* samples of one density estimate or regression */
+#define SC_KDE_MAX_POINTS    (1 << 22) /* evaluation points (grid nx * ny) of one call */
+#define SC_KDE_MAX_GRID      4096      /* nx, ny of a grid */
+#define SC_KDE_MAX_CV        5000      /* samples of a cross-validated bandwidth (O(n^2) per bandwidth) */
+#define SC_KDE_MAX_CV_GRID   1000      /* bandwidths of one CV curve */
+#define SC_KDE_MAX_FFT_SIDE  16384     /* transform side of the binned path (else exact) */
+#define SC_KDE_MAX_FFT       (1 << 22) /* transform elements of the binned path (else exact; 16 MiB a plane) */
+#define SC_KDE_MAX_VALUE     1e100     /* |sample|, |grid end|, |y| */
+#define SC_KDE_MIN_BANDWIDTH 1e-100    /* h, sqrt(h11), sqrt(h22) in [MIN, MAX] */
+#define SC_KDE_MAX_BANDWIDTH 1e100
+
 #endif

@@ -107,6 +107,16 @@ static const struct {
     LIMIT(SC_LENET_MAX_BATCH),
     LIMIT(SC_LENET_MAX_LR),
     LIMIT(SC_LENET_MAX_WEIGHT),
+    LIMIT(SC_KDE_MAX_SAMPLES),
+    LIMIT(SC_KDE_MAX_POINTS),
+    LIMIT(SC_KDE_MAX_GRID),
+    LIMIT(SC_KDE_MAX_CV),
+    LIMIT(SC_KDE_MAX_CV_GRID),
+    LIMIT(SC_KDE_MAX_FFT_SIDE),
+    LIMIT(SC_KDE_MAX_FFT),
+    LIMIT(SC_KDE_MAX_VALUE),
+    LIMIT(SC_KDE_MIN_BANDWIDTH),
+    LIMIT(SC_KDE_MAX_BANDWIDTH),
 };
 
 /* Records the binding reads by offset: each field's first index. */
