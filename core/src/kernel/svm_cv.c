@@ -22,12 +22,13 @@ static void assign_folds(const double *y, int n, int folds, uint32_t seed, int *
 {
     sc_rng r;
     sc_rng_seed(&r, seed);
-    int npos = 0;
-    for (int i = 0; i < n; i++)
-        if (y[i] > 0) order[npos++] = i;
-    int nneg = npos;
-    for (int i = 0; i < n; i++)
-        if (y[i] < 0) order[nneg++] = i;
+    int npos = 0, back = n; /* positives from the front, the others from the back */
+    for (int i = 0; i < n; i++) {
+        if (y[i] > 0)
+            order[npos++] = i;
+        else
+            order[--back] = i;
+    }
     shuffle(&r, order, npos);
     shuffle(&r, order + npos, n - npos);
     for (int k = 0; k < n; k++) fold[order[k]] = k % folds;
@@ -59,7 +60,7 @@ sc_status sc_svm_cross_validate(const double *x, int n, int d, const double *y,
     if (!accuracy) return sc_fail(SC_ERR_NULL, "accuracy");
 
     int *order = malloc(sizeof(int) * (size_t)n);
-    int *fold = malloc(sizeof(int) * (size_t)n);
+    int *fold = calloc((size_t)n, sizeof(int));
     double *xt = malloc(sizeof(double) * (size_t)n * (size_t)d);
     double *yt = malloc(sizeof(double) * (size_t)n);
     if (!order || !fold || !xt || !yt) {

@@ -57,27 +57,30 @@ static const double *get_Q(solver *s, int i, int len)
     return data;
 }
 
-#define SWAP(type, a, b)   \
-    do {                   \
-        const type t_ = a; \
-        a = b;             \
-        b = t_;            \
-    } while (0)
+static void swap_d(double *v, int i, int j)
+{
+    const double t = v[i];
+    v[i] = v[j];
+    v[j] = t;
+}
 
 static void swap_index(solver *s, int i, int j)
 {
     svm_cache_swap(&s->cache, i, j);
     for (int k = 0; k < s->d; k++) {
-        double *x = s->xt + (size_t)k * (size_t)s->l;
-        SWAP(double, x[i], x[j]);
+        swap_d(s->xt + (size_t)k * (size_t)s->l, i, j);
     }
-    SWAP(double, s->QD[i], s->QD[j]);
-    SWAP(double, s->y[i], s->y[j]);
-    SWAP(double, s->G[i], s->G[j]);
-    SWAP(char, s->status[i], s->status[j]);
-    SWAP(double, s->alpha[i], s->alpha[j]);
-    SWAP(int, s->active_set[i], s->active_set[j]);
-    SWAP(double, s->G_bar[i], s->G_bar[j]);
+    swap_d(s->QD, i, j);
+    swap_d(s->y, i, j);
+    swap_d(s->G, i, j);
+    swap_d(s->alpha, i, j);
+    swap_d(s->G_bar, i, j);
+    const char c = s->status[i];
+    s->status[i] = s->status[j];
+    s->status[j] = c;
+    const int a = s->active_set[i];
+    s->active_set[i] = s->active_set[j];
+    s->active_set[j] = a;
 }
 
 /* Inactive gradients from G_bar and the free variables (p = -1). */
