@@ -106,6 +106,8 @@ export interface SvmCrossValidateOptions extends SvmKernelOptions {
   folds?: number;
   /** PCG32 seed of the split, 0..2^32-1, default 0. */
   seed?: number;
+  /** Cap on SMO steps of each training (1..1e8); default LIBSVM's max(1e7, 100 n). */
+  maxIter?: number;
 }
 
 export interface SvmCrossValidation {

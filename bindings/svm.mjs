@@ -230,7 +230,7 @@ export function svmApi({ ex, i32, block, check, limit }) {
 
   function svmCrossValidate(x, labels, options) {
     const fn = 'svmCrossValidate';
-    const o = readOptions(fn, 'options', options, ['kernel', 'C', 'gamma', 'degree', 'coef0', 'tol', 'dims', 'shrinking', 'cacheBytes', 'folds', 'seed'], true);
+    const o = readOptions(fn, 'options', options, ['kernel', 'C', 'gamma', 'degree', 'coef0', 'tol', 'dims', 'shrinking', 'cacheBytes', 'maxIter', 'folds', 'seed'], true);
     const p = pointsIn(fn, 'x', x, dimsOf(fn, o), { minCount: 2, maxCount: LIMITS.maxPoints });
     const y = labelsIn(fn, labels, p.count);
     const s = solverOptions(fn, o, p.dims);
@@ -239,6 +239,7 @@ export function svmApi({ ex, i32, block, check, limit }) {
     if (Cs.length * gammas.length > LIMITS.maxGridPairs) {
       throw new RangeError(`${fn}: ${Cs.length} x ${gammas.length} (C, gamma) pairs are more than ${LIMITS.maxGridPairs}`);
     }
+    const maxIter = o.maxIter === undefined ? 0 : checkInt(fn, 'maxIter', o.maxIter, 1, LIMITS.maxIter);
     const folds = o.folds === undefined ? Math.min(5, p.count) : checkInt(fn, 'folds', o.folds, 2, Math.min(LIMITS.maxFolds, p.count));
     const seed = o.seed === undefined ? 0 : checkInt(fn, 'seed', o.seed, 0, MAX_SEED);
     const { pX, pY } = copyData(fn, p, y);
@@ -249,7 +250,7 @@ export function svmApi({ ex, i32, block, check, limit }) {
     const a = f64();
     a.set(Cs, pC >> 3);
     a.set(gammas, pG >> 3);
-    check(fn, ex.sc_flat_svm_cross_validate(pX, p.count, p.dims, pY, s.kernel, s.degree, s.coef0, s.tol, s.shrinking, s.cacheBytes,
+    check(fn, ex.sc_flat_svm_cross_validate(pX, p.count, p.dims, pY, s.kernel, s.degree, s.coef0, s.tol, s.shrinking, s.cacheBytes, maxIter,
       pC, Cs.length, pG, gammas.length, folds, seed, pAcc, npairs));
     const accuracy = f64().slice(pAcc >> 3, (pAcc >> 3) + npairs);
     let best = 0;

@@ -37,10 +37,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const double tol = fuzz_bool(&in) ? 1e-3 : fuzz_double(&in, 0, 0.5);
     const int shrinking = fuzz_int(&in, 0, 2) % 3 == 2 ? 2 : fuzz_bool(&in);
     const double cache = fuzz_bool(&in) ? SC_SVM_MIN_CACHE : fuzz_double(&in, 0, 2e6);
-    const int max_iter = fuzz_int(&in, -1, 3000); /* 0 (LIBSVM's 10^7) would be slow to fuzz */
+    const int fuzzed_iter = fuzz_int(&in, -1, 3000);
+    const int max_iter = fuzzed_iter == 0 ? 1 : fuzzed_iter; /* not 0: LIBSVM's 10^7 would be slow to fuzz */
     uint32_t id = 0;
     int st = sc_flat_svm_train(x, n, d, y, kernel, C, gamma, degree, coef0, tol, shrinking, cache,
-                               max_iter == 0 ? 1 : max_iter, &id);
+                               max_iter, &id);
     FUZZ_CHECK(known(st), "status %d", st);
     if (st != SC_OK) {
         FUZZ_CHECK(id == 0, "a failed train returns no handle");
@@ -75,7 +76,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     const double Cs[2] = {C, fuzz_double(&in, 0, 5)}, gs[2] = {gamma, fuzz_double(&in, 0, 3)};
     const int folds = fuzz_size(&in, 2, 5), ng = fuzz_int(&in, 1, 2);
-    st = sc_flat_svm_cross_validate(x, n, d, y, kernel, degree, coef0, tol, shrinking, cache, Cs, 2, gs, ng,
+    st = sc_flat_svm_cross_validate(x, n, d, y, kernel, degree, coef0, tol, shrinking, cache, max_iter, Cs, 2, gs, ng,
                                     folds, fuzz_u32(&in), acc, 2 * ng);
     FUZZ_CHECK(known(st), "cv status %d", st);
     if (st == SC_OK)

@@ -125,6 +125,19 @@ test('svmCrossValidate: an accuracy grid, the best cell, a seeded split', async 
   assert.deepEqual([...loo.accuracy], [1, 1]);
 });
 
+test('svm: maxIter stops the solver early and says so', async () => {
+  const sc = await loadSimcore();
+  const d = FIXTURE.data.heightweight;
+  const capped = sc.svmTrain(d.x, d.labels, { kernel: 'rbf', C: 10, gamma: 1, maxIter: 5 });
+  assert.equal(capped.iterations, 5);
+  assert.equal(capped.hitMaxIter, true);
+  const full = sc.svmTrain(d.x, d.labels, { kernel: 'rbf', C: 10, gamma: 1 });
+  assert.equal(full.hitMaxIter, false);
+  assert.ok(full.objective < capped.objective, `more steps, lower objective: ${full.objective} < ${capped.objective}`);
+  capped.dispose();
+  full.dispose();
+});
+
 test('svm: dispose frees the model; use after dispose is an Error', async () => {
   const sc = await loadSimcore();
   const d = FIXTURE.data.separable;

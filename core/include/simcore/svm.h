@@ -109,7 +109,7 @@ SC_API int sc_flat_svm_decision_grid(uint32_t id, double x0, double x1, int nx, 
                                      double y1, int ny, double *out, int nout);
 SC_API int sc_flat_svm_cross_validate(const double *x, int n, int d, const double *y, int kernel,
                                       int degree, double coef0, double tol, int shrinking,
-                                      double cache_bytes, const double *C, int nC,
+                                      double cache_bytes, int max_iter, const double *C, int nC,
                                       const double *gamma, int ngamma, int folds, uint32_t seed,
                                       double *accuracy, int naccuracy);
 

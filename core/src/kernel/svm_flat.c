@@ -54,12 +54,12 @@ int sc_flat_svm_decision_grid(uint32_t id, double x0, double x1, int nx, double 
 
 int sc_flat_svm_cross_validate(const double *x, int n, int d, const double *y, int kernel,
                                int degree, double coef0, double tol, int shrinking,
-                               double cache_bytes, const double *C, int nC, const double *gamma,
+                               double cache_bytes, int max_iter, const double *C, int nC, const double *gamma,
                                int ngamma, int folds, uint32_t seed, double *accuracy,
                                int naccuracy)
 {
     /* C and gamma of the parameters are placeholders: the grid's are used. */
-    const sc_svm_params p = params(kernel, 1.0, 1.0, degree, coef0, tol, shrinking, cache_bytes, 0);
+    const sc_svm_params p = params(kernel, 1.0, 1.0, degree, coef0, tol, shrinking, cache_bytes, max_iter);
     return sc_svm_cross_validate(x, n, d, y, &p, C, nC, gamma, ngamma, folds, seed, accuracy,
                                  naccuracy);
 }
