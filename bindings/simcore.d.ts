@@ -44,6 +44,8 @@ import type { LinalgApi } from './linalg';
 export type { GemmOptions, GemvOptions, LinalgLimits, LinalgApi } from './linalg';
 import type { BoltzmannApi } from './boltzmann';
 export type { BoltzmannNumbers, BoltzmannMethod, CreateBoltzmannOptions, BoltzmannStats, BoltzmannExactStats, BoltzmannExactOptions, BoltzmannSampled, BoltzmannWeightsIn, BoltzmannGibbsOptions, BoltzmannLearnOptions, BoltzmannWeights, BoltzmannMachine, BoltzmannLimits, BoltzmannApi } from './boltzmann';
+import type { KernelApi } from './kernel';
+export type { KdeKernel, KdeRule, KdeMethod, KdeAxis, KdeNumbers, Kde1dOptions, Kde1dResult, Kde2dOptions, Kde2dResult, KregMethod, KernelRegressionOptions, KernelRegressionResult, KdeLimits, KernelApi } from './kernel';
 import type { LenetApi } from './lenet';
 export type { LeNetVariant, LeNetLoss, CreateLeNet5Options, LeNetTrainOptions, LeNetNetwork, LeNetLimits, IdxFile, MnistSubset, LenetApi } from './lenet';
 import type { MlpApi } from './mlp';
@@ -57,6 +59,8 @@ export type { EquilibriumType, Polyline, PlaneOptions, DirectionFieldOptions, Nu
 import type { HopfieldApi } from './hopfield';
 import type { SnnApi } from './snn';
 export type { SnnScheme, IzhikevichNetworkOptions, IzhikevichRun, IzhikevichNetwork, RateSpectrum, SnnLimits, SnnApi } from './snn';
+import type { SvmApi } from './svm';
+export type { SvmNumbers, SvmPoints, SvmKernel, SvmKernelOptions, SvmTrainOptions, SvmGridAxis, SvmResolvedParams, SvmModel, SvmCrossValidateOptions, SvmCrossValidation, SvmLimits, SvmApi } from './svm';
 export type { HopfieldRule, HopfieldMode, SpinArray, HopfieldStoreOptions, HopfieldDynamics, HopfieldStepOptions, HopfieldRunOptions, HopfieldAnnealOptions, HopfieldRunResult, HopfieldAdvanceOptions, HopfieldAdvanceResult, HopfieldNetwork, HopfieldCapacityOptions, HopfieldCapacityResult, HopfieldLimits, HopfieldApi } from './hopfield';
 
 /**
@@ -64,9 +68,10 @@ export type { HopfieldRule, HopfieldMode, SpinArray, HopfieldStoreOptions, Hopfi
  * conv.d.ts, GaborApi in gabor.d.ts, OdeApi in ode.d.ts, PhaseApi in
  * phase.d.ts, HopfieldApi in
  * hopfield.d.ts, LinalgApi in linalg.d.ts, MlpApi in mlp.d.ts, OptimApi in
- * optim.d.ts, BoltzmannApi in boltzmann.d.ts, LenetApi in lenet.d.ts) and these.
+ * optim.d.ts, BoltzmannApi in boltzmann.d.ts, LenetApi in lenet.d.ts,
+ * KernelApi in kernel.d.ts, SvmApi in svm.d.ts) and these.
  */
-export interface Simcore extends ConvApi, GaborApi, OdeApi, PhaseApi, HopfieldApi, LinalgApi, SnnApi, MlpApi, OptimApi, BoltzmannApi, LenetApi {
+export interface Simcore extends ConvApi, GaborApi, OdeApi, PhaseApi, HopfieldApi, LinalgApi, SnnApi, MlpApi, OptimApi, BoltzmannApi, LenetApi, KernelApi, SvmApi {
   /** Core version, "MAJOR.MINOR.PATCH". */
   readonly version: string;
   /** true when the SIMD128 build is running, false for the scalar build. */
@@ -102,6 +107,14 @@ export declare function simdSupported(): boolean;
 
 /** Learning methods, in the core's enum order. */
 export declare const BOLTZMANN_METHODS: readonly import('./boltzmann').BoltzmannMethod[];
+/** Kernels, bandwidth rules, grid methods and regression methods, in the core's enum order (kernel.d.ts). */
+export declare const KDE_KERNELS: readonly import('./kernel').KdeKernel[];
+export declare const KDE_RULES: readonly import('./kernel').KdeRule[];
+export declare const KDE_METHODS: readonly import('./kernel').KdeMethod[];
+export declare const KREG_METHODS: readonly import('./kernel').KregMethod[];
+
+/** SVM kernels, in the core's enum order (LIBSVM's kernel_type). */
+export declare const SVM_KERNELS: readonly import('./svm').SvmKernel[];
 /** LeNet variants and losses, in the core's enum order. */
 export declare const LENET_VARIANTS: readonly import('./lenet').LeNetVariant[];
 export declare const LENET_LOSSES: readonly import('./lenet').LeNetLoss[];

@@ -10,6 +10,7 @@ import { AREA as boltzmann } from './boltzmann.mjs';
 import { AREA as conv } from './conv.mjs';
 import { AREA as gabor } from './gabor.mjs';
 import { AREA as hopfield } from './hopfield.mjs';
+import { AREA as kernel } from './kernel.mjs';
 import { AREA as lenet } from './lenet.mjs';
 import { AREA as linalg } from './linalg.mjs';
 import { AREA as mlp } from './mlp.mjs';
@@ -17,16 +18,19 @@ import { AREA as ode } from './ode.mjs';
 import { AREA as optim } from './optim.mjs';
 import { AREA as phase } from './phase.mjs';
 import { AREA as snn } from './snn.mjs';
+import { AREA as svm } from './svm.mjs';
 import { simdSupported } from './core/simd-probe.mjs';
 
 export { BOLTZMANN_METHODS } from './boltzmann.mjs';
 export { BORDERS, METHODS } from './conv.mjs';
+export { KDE_KERNELS, KDE_METHODS, KDE_RULES, KREG_METHODS } from './kernel.mjs';
 export { LENET_LOSSES, LENET_VARIANTS, readIdx } from './lenet.mjs';
 export { mnistSubset } from './mnist.mjs';
 export { OPTIM_FUNCTIONS, OPTIM_METHODS, OPTIM_OUTCOMES } from './optim.mjs';
+export { SVM_KERNELS } from './svm.mjs';
 export { simdSupported };
 
 /** Every binding area, in the order the loader attaches them (gabor after conv, whose limits it reads). */
-export const BINDING_AREAS = Object.freeze([conv, gabor, hopfield, linalg, mlp, ode, optim, phase, snn, boltzmann, lenet]);
+export const BINDING_AREAS = Object.freeze([conv, gabor, hopfield, linalg, mlp, ode, optim, phase, snn, boltzmann, lenet, kernel, svm]);
 
 export const loadSimcore = makeLoader(BINDING_AREAS);

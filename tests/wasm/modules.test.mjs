@@ -39,7 +39,7 @@ const calls = Object.fromEntries(await Promise.all(BINDING_AREAS.map(async (a) =
 // One member of each binding area.
 const MEMBER = { conv: 'convolve2d', gabor: 'gaborFilter', hopfield: 'hopfield', linalg: 'gemm', mlp: 'createMLP',
   ode: 'integrate', optim: 'optimDescend', phase: 'equilibria', snn: 'createIzhikevichNetwork', boltzmann: 'createBoltzmann',
-  lenet: 'createLeNet5' };
+  lenet: 'createLeNet5', kernel: 'kde1d', svm: 'svmTrain' };
 
 // One real computation per module, compared with the full core's.
 const img = Float32Array.from({ length: 32 * 32 }, (_, i) => Math.sin(i * 0.37) + ((i * 7919) % 13) / 13);
@@ -85,6 +85,20 @@ const WORK = {
     const out = [loss, ...net.predict(images), ...sc.lenetC3Table()];
     net.dispose();
     return out;
+  },
+  kernel: (sc) => {
+    const x = Float64Array.from({ length: 40 }, (_, i) => 165 + 8 * Math.sin(i * 1.3));
+    const xy = Float64Array.from({ length: 80 }, (_, i) => (i % 2 ? 0.9 * x[i >> 1] - 90 + Math.cos(i) : x[i >> 1]));
+    const d1 = sc.kde1d(x, { bandwidth: 'lscv', grid: { from: 150, to: 180, n: 64 }, method: 'binned' });
+    const d2 = sc.kde2d(xy, { grid: { x: { from: 150, to: 180, n: 16 }, y: { from: 40, to: 80, n: 12 } } });
+    const r = sc.kernelRegression(x, xy.filter((_, i) => i % 2), { method: 'local-linear', at: { from: 155, to: 175, n: 9 } });
+    const kde = [d1.bandwidth, ...d1.density, ...d2.density, r.bandwidth, ...r.yhat];
+    const xs = Float64Array.from({ length: 60 }, (_, i) => Math.sin(i * 1.7) + (i % 4 < 2 ? 0.8 : -0.8));
+    const labels = Array.from({ length: 30 }, (_, i) => (i % 2 ? -1 : 1));
+    const m = sc.svmTrain(xs, labels, { kernel: 'rbf', C: 2, gamma: 0.7 });
+    const out = [m.objective, m.b, ...m.alpha, ...m.decisionGrid({ x: { from: -2, to: 2, n: 5 }, y: { from: -2, to: 2, n: 5 } })];
+    m.dispose();
+    return [...kde, ...out, ...sc.svmCrossValidate(xs, labels, { C: [1, 4], gamma: [0.5, 2], folds: 3 }).accuracy];
   },
 };
 

@@ -103,4 +103,36 @@
 #define SC_LENET_MAX_LR     10      /* learning rate */
 #define SC_LENET_MAX_WEIGHT 1e6     /* |w| of set_weights */
 
+/* Kernel density estimation and kernel regression (kernel.h). */
+#define SC_KDE_MAX_SAMPLES   (1 << 22) /* samples of one density estimate or regression */
+#define SC_KDE_MAX_POINTS    (1 << 22) /* evaluation points (grid nx * ny) of one call */
+#define SC_KDE_MAX_GRID      4096      /* nx, ny of a grid */
+#define SC_KDE_MAX_CV        5000      /* samples of a cross-validated bandwidth (O(n^2) per bandwidth) */
+#define SC_KDE_MAX_CV_GRID   1000      /* bandwidths of one CV curve */
+#define SC_KDE_MAX_FFT_SIDE  16384     /* transform side of the binned path (else exact) */
+#define SC_KDE_MAX_FFT       (1 << 22) /* transform elements of the binned path (else exact; 16 MiB a plane) */
+#define SC_KDE_MAX_VALUE     1e100     /* |sample|, |grid end|, |y| */
+#define SC_KDE_MIN_BANDWIDTH 1e-100    /* h, sqrt(h11), sqrt(h22) in [MIN, MAX] */
+#define SC_KDE_MAX_BANDWIDTH 1e100
+
+/* Support vector machines (svm.h). */
+#define SC_SVM_MAX_MODELS     64        /* live models at a time */
+#define SC_SVM_MAX_POINTS     50000     /* training points n */
+#define SC_SVM_MAX_DIMS       1024      /* dimension d */
+#define SC_SVM_MAX_VALUES     (1 << 22) /* n * d of one call (training or evaluation) */
+#define SC_SVM_MAX_COORD      1e6       /* |x| of a coordinate */
+#define SC_SVM_MAX_C          1e9       /* C */
+#define SC_SVM_MAX_GAMMA      1e6       /* gamma */
+#define SC_SVM_MAX_DEGREE     10        /* polynomial degree */
+#define SC_SVM_MAX_COEF0      1e6       /* |coef0| */
+#define SC_SVM_MIN_TOL        1e-12     /* tol in [MIN_TOL, MAX_TOL] */
+#define SC_SVM_MAX_TOL        1
+#define SC_SVM_DEFAULT_CACHE  (1 << 25) /* kernel-row cache, bytes (32 MiB) */
+#define SC_SVM_MIN_CACHE      (1 << 16) /* cache_bytes in [MIN_CACHE, MAX_CACHE] */
+#define SC_SVM_MAX_CACHE      (1 << 30)
+#define SC_SVM_MAX_ITER       100000000 /* max_iter */
+#define SC_SVM_MAX_GRID_PAIRS 4096      /* nC * ngamma of a cross-validation grid */
+#define SC_SVM_MAX_FOLDS      100       /* folds of a cross-validation */
+#define SC_SVM_MAX_GRID       2048      /* nx, ny of a decision grid */
+
 #endif

@@ -16,4 +16,5 @@
 #include "simcore/phase.h"
 #include "simcore/fft.h"
 #include "simcore/drive.h"
+#include "simcore/svm.h"
 #endif

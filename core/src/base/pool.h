@@ -22,6 +22,7 @@ typedef enum sc_kind {
     SC_KIND_MLP,                                                 /* a multilayer perceptron (mlp.h) */
     SC_KIND_BOLTZMANN,                                           /* a Boltzmann machine (boltzmann.h) */
     SC_KIND_LENET,                                               /* a LeNet-5 network (lenet.h) */
+    SC_KIND_SVM,                                                 /* a support vector machine (svm.h) */
     SC_KIND_COUNT
 } sc_kind;
 
