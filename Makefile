@@ -98,6 +98,7 @@ bench: build
 	node tests/bench/snn.bench.mjs
 	node tests/bench/optim.bench.mjs
 	node tests/bench/mlp.bench.mjs
+	node tests/bench/kernel.bench.mjs
 
 demo: build
 	@echo
