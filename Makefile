@@ -99,6 +99,7 @@ bench: build
 	node tests/bench/optim.bench.mjs
 	node tests/bench/mlp.bench.mjs
 	node tests/bench/svm.bench.mjs
+	node tests/bench/kernel.bench.mjs
 
 demo: build
 	@echo

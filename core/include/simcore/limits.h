@@ -111,9 +111,10 @@
 #define SC_KDE_MAX_CV_GRID   1000      /* bandwidths of one CV curve */
 #define SC_KDE_MAX_FFT_SIDE  16384     /* transform side of the binned path (else exact) */
 #define SC_KDE_MAX_FFT       (1 << 22) /* transform elements of the binned path (else exact; 16 MiB a plane) */
-#define SC_KDE_MAX_VALUE     1e100     /* |sample|, |grid end|, |y| */
-#define SC_KDE_MIN_BANDWIDTH 1e-100    /* h, sqrt(h11), sqrt(h22) in [MIN, MAX] */
-#define SC_KDE_MAX_BANDWIDTH 1e100
+#define SC_KDE_MAX_VALUE     1e50      /* |sample|, |grid end|, |y|; with the bandwidth range every
+                                          squared scaled distance and product of sums stays < 1e250 */
+#define SC_KDE_MIN_BANDWIDTH 1e-50     /* h, sqrt(h11), sqrt(h22) in [MIN, MAX] */
+#define SC_KDE_MAX_BANDWIDTH 1e50
 
 /* Support vector machines (svm.h). */
 #define SC_SVM_MAX_MODELS     64        /* live models at a time */
