@@ -14,7 +14,7 @@ const dts = await read('simcore.d.ts');
 const strip = (text) => text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
 const code = strip(dts);
 // Simcore extends the area interfaces declared beside it, one file per area.
-const AREA_FILES = ['conv.d.ts', 'gabor.d.ts', 'ode.d.ts', 'phase.d.ts', 'hopfield.d.ts', 'linalg.d.ts', 'snn.d.ts', 'mlp.d.ts', 'optim.d.ts', 'boltzmann.d.ts', 'lenet.d.ts', 'svm.d.ts'];
+const AREA_FILES = ['conv.d.ts', 'gabor.d.ts', 'ode.d.ts', 'phase.d.ts', 'hopfield.d.ts', 'linalg.d.ts', 'snn.d.ts', 'mlp.d.ts', 'optim.d.ts', 'boltzmann.d.ts', 'lenet.d.ts', 'kernel.d.ts', 'svm.d.ts'];
 const areaTexts = await Promise.all(AREA_FILES.map(read));
 const areas = strip(areaTexts.join('\n'));
 const sc = await binding.loadSimcore();
@@ -55,6 +55,8 @@ test('simcore.d.ts declares exactly what the binding provides', () => {
   assert.deepEqual(literals('BoltzmannMethod'), [...binding.BOLTZMANN_METHODS]);
   assert.deepEqual(members(interfaceBody('SvmLimits')).sort(), Object.keys(sc.svmLimits).sort());
   assert.deepEqual(literals('SvmKernel'), [...binding.SVM_KERNELS]);
+  assert.deepEqual(members(interfaceBody('KdeLimits')).sort(), Object.keys(sc.kdeLimits).sort());
+  assert.deepEqual(literals('KdeKernel'), [...binding.KDE_KERNELS]);
   for (const name of Object.keys(binding)) {
     assert.match(code, new RegExp(`export declare (?:function|const) ${name}\\b`), `export ${name} declared`);
   }
