@@ -4,10 +4,15 @@
 import { timed } from '../shared/timed.mjs';
 
 const SEXES = ['m', 'f'];
+export const LIFT_C = 1;
 const each = (fn) => Object.fromEntries(SEXES.map((s) => [s, fn(s)]));
 
 /** A bandwidth from the page's choice: a rule name or a number (by hand). */
 const bw = (job) => (job.rule === 'hand' ? job.h : job.rule);
+
+// The LOOCV curves depend on the data, estimator and kernel, not on an h set
+// by hand: a drag of that h reuses them (the page names them by cvKey).
+let cvCache = { key: null, value: null };
 
 export const JOBS = {
   /** 1-D KDE of one variable per sex on a shared grid; `rule`'s h is also returned in hand mode (Silverman's). */
@@ -29,8 +34,8 @@ export const JOBS = {
       let H = sc.kde2d(xy, { kernel: job.kernel, bandwidth: rule, points: [xy[0], xy[1]] }).H;
       const k = job.scale * job.scale;
       H = job.rule === 'diagonal' ? [[H[0][0] * k, 0], [0, H[1][1] * k]] : [[H[0][0] * k, H[0][1] * k], [H[1][0] * k, H[1][1] * k]];
-      const est = sc.kde2d(xy, { kernel: job.kernel, bandwidth: H, grid: job.grid });
-      return { H: est.H, density: est.density };
+      const est = sc.kde2d(xy, { kernel: job.kernel, bandwidth: H, grid: job.grid, method: job.method });
+      return { H: est.H, density: est.density, method: est.method, errorBound: est.errorBound };
     }));
     return { result: { ...r, ms }, transfer: SEXES.map((s) => r[s].density.buffer) };
   },
@@ -40,7 +45,12 @@ export const JOBS = {
     const [r, ms] = timed(() => each((s) => {
       const { x, y } = job.data[s];
       const opts = { method: job.method, kernel: job.kernel, at: job.grid, band: true };
-      const cv = sc.kernelRegression(x, y, { ...opts, bandwidth: 'loocv', bandwidths: job.bandwidths });
+      const key = `${job.cvKey}/${s}`;
+      if (!job.hand || cvCache[key] === undefined || cvCache.key !== job.cvKey) {
+        if (cvCache.key !== job.cvKey) cvCache = { key: job.cvKey };
+        cvCache[key] = sc.kernelRegression(x, y, { ...opts, bandwidth: 'loocv', bandwidths: job.bandwidths });
+      }
+      const cv = cvCache[key];
       const fit = job.hand ? sc.kernelRegression(x, y, { ...opts, bandwidth: job.h }) : cv;
       return { bandwidth: fit.bandwidth, cvBandwidth: cv.bandwidth, x: fit.x, yhat: fit.yhat, lower: fit.lower, upper: fit.upper,
         cv: cv.cv, undefinedCount: fit.undefinedCount };
@@ -51,8 +61,9 @@ export const JOBS = {
   /**
    * The SVM on standardised (height, weight), men +1: support vectors, the
    * decision on the view's grid, training accuracy; and the lifted model: a
-   * linear SVM on φ = (x, y, x² + y²), whose plane w·φ + b = 0 is read back
-   * from the core's decision at φ = 0 and the unit vectors.
+   * linear SVM on φ = (x, y, x² + y²) with C = 1 (a large C makes a linear
+   * SMO on overlapping classes take seconds), whose plane w·φ + b = 0 is read
+   * back from the core's decision at φ = 0 and the unit vectors.
    */
   kernelsSvm(sc, job) {
     const [r, ms] = timed(() => {
@@ -70,7 +81,7 @@ export const JOBS = {
           const b = job.x[2 * i + 1];
           lifted.set([a, b, a * a + b * b], 3 * i);
         }
-        const lin = sc.svmTrain(lifted, job.labels, { kernel: 'linear', C: job.C, dims: 3 });
+        const lin = sc.svmTrain(lifted, job.labels, { kernel: 'linear', C: LIFT_C, dims: 3 });
         let plane;
         try {
           const f = lin.decision([0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1]);

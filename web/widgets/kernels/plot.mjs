@@ -51,7 +51,7 @@ export function axes(canvas, { x: [x0, x1], y: [y0, y1], xLabel = '', yLabel = '
   for (const v of xt) {
     const px = X(v);
     ctx.beginPath(); ctx.moveTo(px, box.t); ctx.lineTo(px, box.b); ctx.stroke();
-    ctx.fillText(logX ? v.toPrecision(1) : String(v), px, box.b + 3);
+    ctx.fillText(logX ? String(Number(v.toPrecision(1))) : String(v), px, box.b + 3);
   }
   ctx.textAlign = 'right';
   ctx.textBaseline = 'middle';

@@ -93,7 +93,8 @@ export const VIEWS = {
     }
     legend(f, SEXES.map((s) => [COLOURS[s], sexName(s)]));
     const H = (s) => r[s].H.map((row) => row.map((v) => v.toPrecision(3)).join(', ')).join('; ');
-    this.els.kde2dNote.textContent = `H ${sexName('m')} = [${H('m')}], H ${sexName('f')} = [${H('f')}] (cm², cm·kg, kg²). ${t('kernels.note.kde2d')}`;
+    this.els.kde2dNote.textContent = `H ${sexName('m')} = [${H('m')}], H ${sexName('f')} = [${H('f')}] (cm², cm·kg, kg²). ${t('kernels.note.kde2d')}`
+      + (r.m.method === 'binned' ? ` ${t('kernels.note.binned').replace('{e}', Math.max(r.m.errorBound, r.f.errorBound).toPrecision(2))}` : '');
   },
 
   drawReg() {
@@ -119,8 +120,11 @@ export const VIEWS = {
         ctx.fill();
       };
       let start = 0;
+      // The band only over the sex's own heights: beyond them it only says "no data".
+      const hs = this.bySex[s].map((row) => row.height);
+      const [hMin, hMax] = [Math.min(...hs), Math.max(...hs)];
       for (let i = 0; i <= x.length; i++) {
-        const ok = i < x.length && Number.isFinite(r[s].upper[i]) && Number.isFinite(r[s].lower[i]);
+        const ok = i < x.length && x[i] >= hMin && x[i] <= hMax && Number.isFinite(r[s].upper[i]) && Number.isFinite(r[s].lower[i]);
         if (ok && !open) { open = true; start = i; }
         if (!ok && open) { open = false; flush(start, i); }
       }
@@ -295,7 +299,6 @@ export const VIEWS = {
       ctx.fill();
     }
     ctx.globalAlpha = 1;
-    ctx.fillStyle = COLOURS.ink;
-    ctx.fillText(t('kernels.lift.caption').replace('{sv}', r.plane.support), 8, h - 8);
+    this.els.liftNote.textContent = t('kernels.lift.caption').replace('{sv}', r.plane.support);
   },
 };
