@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { loadSimcore } from '../../bindings/simcore.mjs';
 import { NO_PROBLEMS, openPage, withBrowser, pageUrls, pageHash } from './harness.mjs';
 import zh from '../../web/widgets/kernels/lang.zh.mjs';
+import { CV_MAX_ITER, TRAIN_MAX_ITER } from '../../web/widgets/kernels/jobs.mjs';
 
 const W = 'simcore-kernels';
 const sc = await loadSimcore();
@@ -42,7 +43,7 @@ function standardise(rows) {
 }
 
 /** Every view's numbers against the core called here on the element's data and settings. */
-async function checkViews(p) {
+async function checkViews(p, { integrals = true } = {}) {
   await idle(p);
   const rows = await read(p, 'data');
   const s = await read(p, 'state');
@@ -56,7 +57,7 @@ async function checkViews(p) {
       assert.equal(shown.bandwidth, ref.bandwidth);
       close(shown.density, ref.density, 1e-12, `kde1d ${k} ${sex}`);
       const area = integrate(shown.x, shown.density);
-      assert.ok(Math.abs(area - 1) < 0.01, `${k} ${sex}: ∫ f̂ = ${area}`);
+      if (integrals) assert.ok(Math.abs(area - 1) < 0.01, `${k} ${sex}: ∫ f̂ = ${area}`);
     }
   }
   for (const sex of ['m', 'f']) {
@@ -65,7 +66,7 @@ async function checkViews(p) {
     const dx = (v.range.height[1] - v.range.height[0]) / (n - 1);
     const dy = (v.range.weight[1] - v.range.weight[0]) / (n - 1);
     const area = d.reduce((a, b) => a + b, 0) * dx * dy;
-    assert.ok(Math.abs(area - 1) < 0.03, `2-D ${sex}: ∫∫ f̂ = ${area}`);
+    if (integrals) assert.ok(Math.abs(area - 1) < 0.03, `2-D ${sex}: ∫∫ f̂ = ${area}`);
     // The shown field is the binned FFT estimate: within its stated bound of the exact sum.
     const xy = Float64Array.from(bySex(rows, sex).flatMap((r) => [r.height, r.weight]));
     const exact = sc.kde2d(xy, { kernel: s.kernel, bandwidth: v.kde2d[sex].H, grid: { x: { from: v.range.height[0], to: v.range.height[1], n }, y: { from: v.range.weight[0], to: v.range.weight[1], n } } });
@@ -85,12 +86,12 @@ async function checkViews(p) {
   }
   const { x, labels } = standardise(rows);
   const opts = { kernel: s.svmKernel, degree: s.degree, coef0: v.coef0 };
-  const model = sc.svmTrain(x, labels, { ...opts, C: s.C, gamma: s.gamma });
+  const model = sc.svmTrain(x, labels, { ...opts, C: s.C, gamma: s.gamma, maxIter: TRAIN_MAX_ITER });
   const shownSv = Number(await p.locator(`${W} [data-support-vectors]`).getAttribute('data-support-vectors'));
   assert.equal(shownSv, model.supportIndices.length);
   assert.deepEqual(Array.from(v.svm.supportIndices), Array.from(model.supportIndices));
   model.dispose();
-  const cv = sc.svmCrossValidate(x, labels, { ...opts, C: [s.C], gamma: [s.gamma], folds: v.folds, seed: v.cvSeed });
+  const cv = sc.svmCrossValidate(x, labels, { ...opts, C: [s.C], gamma: [s.gamma], folds: v.folds, seed: v.cvSeed, maxIter: CV_MAX_ITER });
   assert.equal(v.cvAccuracy, cv.accuracy[0]);
   const note = await p.locator(`${W} [data-support-vectors]`).textContent();
   assert.ok(note.includes(`${(100 * cv.accuracy[0]).toFixed(1)} %`), note);
@@ -133,7 +134,8 @@ await withBrowser(async (browser, server) => {
     assert.equal((await read(p, 'data')).length, 6);
     assert.ok(await p.locator(`${W} .data-error`).isHidden());
     assert.match(await p.locator(`${W} details.bad`).textContent(), /1 rows could not be read.*line 7: sex "x"/s);
-    await checkViews(p);
+    // Three points a sex spread their 2-D kernels past the plotted grid: no integral check here.
+    await checkViews(p, { integrals: false });
     assert.deepEqual(problems, NO_PROBLEMS);
     await ctx.close();
   });

@@ -88,7 +88,7 @@ test('examples/height-weight.csv is the default set in the expected format', () 
   const r = parseCsv(text);
   assert.equal(r.bad.length, 0);
   assert.deepEqual(r.counts, { m: 100, f: 100 });
-  assert.deepEqual(r.rows.map(({ line, ...x }) => x), syntheticData(7));
+  assert.deepEqual(r.rows.map(({ line: _line, ...x }) => x), syntheticData(7));
   assert.match(text, /^# Synthetic/);
   assert.equal(toCsv(syntheticData(7)).split('\n')[0], 'sex,height_cm,weight_kg');
 });
