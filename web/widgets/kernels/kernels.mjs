@@ -258,6 +258,7 @@ export class SimcoreKernels extends SimcoreElement {
     this.rows = rows;
     this.bySex = bySex;
     this.dataGen = (this.dataGen ?? 0) + 1;
+    this.results = {}; // results of other data are never drawn over these (the canvases keep their pixels until redrawn)
     const hs = rows.map((r) => r.height);
     const ws = rows.map((r) => r.weight);
     const pad = (a, p, step) => [Math.floor((Math.min(...a) - p) / step) * step, Math.ceil((Math.max(...a) + p) / step) * step];
@@ -392,14 +393,18 @@ export class SimcoreKernels extends SimcoreElement {
     const run = job.type === 'pair'
       ? ch.request({ type: 'kernelsKde1d', ...job.jobs.height }).then(async (height) => ({ height, weight: await this.lane.post(job.jobs.weight) }))
       : ch.request(job);
+    const gen = this.dataGen;
     const p = run.then((r) => {
+      if (gen !== this.dataGen) return; // computed for data since replaced: the newer request follows
       this.results[key] = r;
       this.timing[key] = { ms: key === 'kde1d' ? r.height.ms + r.weight.ms : r.ms, round: performance.now() - t0 };
       this.draw(key);
       this.showTiming();
       this.dispatchEvent(new CustomEvent('rendered', { detail: { what: key } }));
     }).catch((err) => {
-      if (!(err instanceof Superseded)) this.fail(err);
+      if (err instanceof Superseded) return;
+      delete this.results[key]; // a view never shows numbers of other data as if they were these
+      this.fail(err);
     }).finally(() => this.pending.delete(p));
     this.pending.add(p);
   }
@@ -418,12 +423,12 @@ export class SimcoreKernels extends SimcoreElement {
     if (key === 'kde1d') this.drawKde1d();
     else if (key === 'kde2d') this.drawKde2d();
     else if (key === 'reg') this.drawReg();
-    else if (key === 'svm' || key === 'cv') { this.drawSvm(); this.drawHeat(); this.drawLift(); }
+    else if (key === 'svm') { this.drawSvm(); this.drawLift(); } else if (key === 'cv') { this.drawHeat(); this.drawSvm(); }
   }
 
   drawAll() {
     if (!this.rows) return;
-    for (const k of ['kde1d', 'kde2d', 'reg', 'svm']) if (this.results[k] || (k === 'svm' && this.results.cv)) this.draw(k);
+    for (const k of ALL) if (this.results[k]) this.draw(k);
   }
 
   showInfo() {
