@@ -21,6 +21,7 @@ const pages = {
   gradient: 'gradient.html',
   lenet: 'lenet.html#net=lecun1998&epochs=1&seed=1',
   boltzmann: 'boltzmann.html',
+  kernels: 'kernels.html',
 };
 // Pages whose first view is a starting point: bring them to a telling state.
 const setup = {

@@ -17,6 +17,7 @@ export const PAGES = {
   'linear3d.html': { widget: 'simcore-linear3d' },
   'gradient.html': { widget: 'simcore-gradient' },
   'lenet.html': { widget: 'simcore-lenet' },
+  'kernels.html': { widget: 'simcore-kernels' },
   'examples/embed.html': { widget: 'simcore-gabor' },
   'examples/slides/index.html': { widget: 'section.present simcore-gabor', hash: '#/2' },
 };

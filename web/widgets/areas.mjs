@@ -20,4 +20,5 @@ export const AREAS = [
   { name: 'network', core: 'snn', pages: ['network.html'] },
   { name: 'lenet', core: 'lenet', pages: ['lenet.html'] },
   { name: 'boltzmann', core: 'boltzmann', pages: ['boltzmann.html'] },
+  { name: 'kernels', core: 'kernel', pages: ['kernels.html'] },
 ];
