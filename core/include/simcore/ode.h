@@ -22,6 +22,8 @@ typedef enum sc_ode_system_id {
     SC_SYS_VAN_DER_POL,     /* x' = y, y' = mu (1 - x^2) y - x             */
     SC_SYS_MORRIS_LECAR,    /* Morris-Lecar 1981 as in Rinzel-Ermentrout   */
     SC_SYS_HODGKIN_HUXLEY,  /* Hodgkin-Huxley 1952, squid axon, 4-D        */
+    SC_SYS_HH_RINZEL,       /* Rinzel's 2-D reduction of it (1985): m = m_inf(V),
+                               h = hA - hB n                               */
     SC_SYS_COUNT            /* the built-ins; a custom system's id is the
                                handle sc_ode_custom_compile returns        */
 } sc_ode_system_id;
