@@ -180,6 +180,7 @@ export class SimcoreHH extends SimcoreElement {
     this.els.timing.classList.remove('error');
     this.els.timing.textContent = `${t('pp.time')} ${fmt(run.ms, 3)} + ${ms.toFixed(1)} ms · rk4 dt = 0.01 ms · ${sc.simd ? 'SIMD' : 'scalar'}`;
     this.dataset.core = `${sc.version} ${sc.simd ? 'SIMD' : 'scalar'}`;
+    this.drawn = { ...s }; // the state everything on screen shows (tests wait for it)
     this.dispatchEvent(new CustomEvent('rendered', { detail: { what: 'hh', ms } }));
     if (!this.readyResolved) {
       this.readyResolved = true;
