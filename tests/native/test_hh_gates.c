@@ -62,9 +62,9 @@ static void test_rinzel(void)
     CHECK(r && r->dim == 2 && r->nparams == hh->nparams + 2, "reduced system's table row");
     double p[10];
     for (int i = 0; i < 8; i++) p[i] = hh->defaults[i];
-    p[7] = 7.0;   /* I */
-    p[8] = 0.75;  /* hA */
-    p[9] = 0.9;   /* hB */
+    p[7] = 7.0;  /* I */
+    p[8] = 0.75; /* hA */
+    p[9] = 0.9;  /* hB */
     double worst = 0;
     for (double V = -90.0; V <= 40.0; V += 3.3) {
         for (double n = 0.05; n < 0.8; n += 0.11) {

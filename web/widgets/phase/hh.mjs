@@ -141,10 +141,9 @@ export class SimcoreHH extends SimcoreElement {
   }
 
   /** The experiment of the current protocol: asked of the worker, latest request wins. */
-  request(key) {
+  request(key, state) {
     this.runKey = key;
     this.lane ??= new Channel(createLane(true));
-    const { tNc, ...state } = this._state;
     this.lane.request({ type: 'hh', state }).then((r) => {
       if (!this.lane || this.runKey !== key) return; // removed, or a newer request is on its way
       this.run = r;
@@ -161,7 +160,7 @@ export class SimcoreHH extends SimcoreElement {
     const s = this._state;
     const { tNc, ...rest } = s;
     const key = JSON.stringify(rest);
-    if (key !== this.runKey) this.request(key);
+    if (key !== this.runKey) this.request(key, rest); // tNc only moves the reduced plane's input
     this.drawGateCurves(sc);
     const run = this.run;
     if (!run || this.runKey !== key) return; // drawn when the worker answers
