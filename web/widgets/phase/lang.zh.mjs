@@ -318,7 +318,7 @@ export default {
   'hh.ncAt': '方向场与零倾线对应',
   'page.hh.title': '一页看懂 Hodgkin–Huxley 模型',
   'page.hh.model.h': '模型',
-  'page.hh.model.p1': 'Hodgkin 和 Huxley (1952) 用膜电位 V 和三个门控变量描述乌贼巨轴突：钠通道激活 m、钠通道失活 h、钾通道激活 n。这里用标准参数，采用现代约定，静息电位约为 −65 mV：C = 1 µF/cm²，ḡNa = 120，ḡK = 36，gL = 0.3 mS/cm²，ENa = 50，EK = −77，EL = −54.387 mV。内核从静息态出发，用 RK4（dt = 0.01 ms）积分这四个方程。',
+  'page.hh.model.p1': 'Hodgkin 和 Huxley (1952) 用膜电位 V 和三个门控变量描述乌贼巨轴突：钠通道激活 m、钠通道失活 h、钾通道激活 n。这里用标准参数，采用现代约定，静息电位约为 −65 mV：C = 1 µF/cm²，ḡNa = 120，ḡK = 36，gL = 0.3 mS/cm²，ENa = 50，EK = −77，EL = −54.387 mV。计算核心从静息态出发，用 RK4（dt = 0.01 ms）积分这四个方程。',
   'page.hh.gates.p1': '每个门控变量以时间常数 τx(V) 趋向稳态值 x∞(V)，用讲义中的速率 α、β 表示为：',
   'page.hh.rinzel.h': 'Rinzel 的二维约化',
   'page.hh.rinzel.p1': 'τm 比 τh、τn 小十倍，所以可令 m = m∞(V)；动作电位期间 h 与 n 几乎反向变化，h + n ≈ 0.8（Rinzel 1985）。剩下的是 (V, n) 上的二维系统，有方向场和零倾线，就像 Morris–Lecar 和 FitzHugh–Nagumo 模型，也通向 Izhikevich 模型。直线 h = 0.8 − n 是教科书的取法（不是拟合）；约化系统的静息态约在 −65.2 mV。',
