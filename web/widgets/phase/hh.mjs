@@ -33,6 +33,11 @@ canvas.plane-canvas { aspect-ratio: 1.25; cursor: default; }
 .plot .u-legend { font-size: 0.72em; color: var(--muted); }
 .stats { font-size: 0.85em; font-variant-numeric: tabular-nums; color: var(--muted); overflow-wrap: anywhere; }
 .key { font-size: 0.75em; color: var(--muted); margin: 2px 0 0; }
+/* A phone: V(t) and I(t) stay on screen above the controls; the rest follows them. */
+@container (max-width: 699px) {
+  figure.trace-fig { position: sticky; top: 0; z-index: 2; align-self: start; }
+  .main > .later { order: 3; }
+}
 `;
 
 export class SimcoreHH extends SimcoreElement {
@@ -71,7 +76,7 @@ export class SimcoreHH extends SimcoreElement {
     this.els.proj = h('canvas', { class: 'plane-canvas proj', role: 'img', dataset: { i18nLabel: 'hh.proj' } });
     this.els.plane = h('canvas', { class: 'plane-canvas rinzel', role: 'img', dataset: { i18nLabel: 'hh.rinzel' } });
     this.els.ncNote = h('p', { class: 'key' });
-    const fig = (key, ...kids) => h('figure', {}, [h('figcaption', { dataset: { i18n: key } }), ...kids]);
+    const fig = (key, ...kids) => h('figure', { class: key === 'hh.trace' ? 'trace-fig' : 'later' }, [h('figcaption', { dataset: { i18n: key } }), ...kids]);
     this.els.timing = h('div', { class: 'timing', dataset: { i18n: 'status.loading' } });
     const lang = h('button', { type: 'button', class: 'lang', dataset: { i18n: 'lang.switch', i18nTitle: 'lang.switchTitle' },
       onclick: () => setLang(getLang() === 'zh' ? 'en' : 'zh') });
@@ -79,10 +84,10 @@ export class SimcoreHH extends SimcoreElement {
     const main = h('div', { class: 'main' }, [
       fig('hh.trace', this.els.vBox, this.els.iBox, this.els.stats),
       fig('hh.gates', this.els.gBox),
-      h('div', { class: 'pair' }, [
+      h('div', { class: 'pair later' }, [
         fig('hh.proj', this.els.proj, h('p', { class: 'key', dataset: { i18n: 'hh.proj.key' } })),
         fig('hh.rinzel', this.els.plane, h('p', { class: 'key', dataset: { i18n: 'hh.rinzel.key' } }), this.els.ncNote)]),
-      h('div', { class: 'pair' }, [fig('hh.inf', this.els.infBox), fig('hh.tau', this.els.tauBox)]),
+      h('div', { class: 'pair later' }, [fig('hh.inf', this.els.infBox), fig('hh.tau', this.els.tauBox)]),
     ]);
     root.append(h('div', { class: 'root' }, [header, h('div', { class: 'layout' }, [form, main])]));
 
