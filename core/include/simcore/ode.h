@@ -198,7 +198,7 @@ SC_API void sc_ode_result_free(sc_ode_result *r);
  * lane), with rk4 or euler. SIMD and scalar builds give the same bits
  * (docs/ode.md). The custom system runs too (its program over blocks of 64
  * lanes; t = s dt). The other 2-D systems (fitzhugh-nagumo, van-der-pol,
- * morris-lecar) run through a scalar fallback in double, rounded to float
+ * morris-lecar, hh-rinzel) run through a scalar fallback in double, rounded to float
  * at the end; hodgkin-huxley (4-D) is refused (OPTION "system").
  * dt must lie in (0, SC_ODE_MAX_BATCH_DT] (RANGE "dt", checked before any
  * step). A lane whose state leaves float32 (a fast system, a large state)
