@@ -24,6 +24,9 @@ export { HH_PRESETS, HH_SCHEMA };
 const SLIDERS = [['amp', -30, 50, 0.1], ['onset', 0, 100, 0.5], ['dur', 0.1, 250, 0.1], ['delay', 0, 60, 0.5], ['t1', 10, 500, 5], ['tNc', 0, 500, 0.5]];
 const VIEW = { V: [-95, 55], n: [0.1, 0.9] }; // both planes: V in mV, n
 const GATE_COLOURS = { m: '#c0392b', h: '#2456c7', n: '#1e8449' };
+// Parts a `panels` layout attribute (not state) can keep, e.g. a slide's
+// panels="trace,rinzel": the named parts side by side, compact.
+const PARTS = ['controls', 'trace', 'gates', 'proj', 'rinzel', 'inf', 'tau'];
 const EXTRA_CSS = `
 .main { grid-template-columns: 1fr !important; }
 .pair { display: grid; gap: 8px; grid-template-columns: 1fr; min-width: 0; }
@@ -33,6 +36,9 @@ canvas.plane-canvas { aspect-ratio: 1.25; cursor: default; }
 .plot .u-legend { font-size: 0.72em; color: var(--muted); }
 .stats { font-size: 0.85em; font-variant-numeric: tabular-nums; color: var(--muted); overflow-wrap: anywhere; }
 .key { font-size: 0.75em; color: var(--muted); margin: 2px 0 0; }
+.compact .main { grid-template-columns: 1fr 1fr !important; align-items: start; }
+.compact .pair { display: contents; }
+.compact canvas.plane-canvas { aspect-ratio: 1.5; }
 /* A phone: V(t) and I(t) stay on screen above the controls; the rest follows them. */
 @container (max-width: 699px) {
   figure.trace-fig { position: sticky; top: 0; z-index: 2; align-self: start; }
@@ -76,7 +82,8 @@ export class SimcoreHH extends SimcoreElement {
     this.els.proj = h('canvas', { class: 'plane-canvas proj', role: 'img', dataset: { i18nLabel: 'hh.proj' } });
     this.els.plane = h('canvas', { class: 'plane-canvas rinzel', role: 'img', dataset: { i18nLabel: 'hh.rinzel' } });
     this.els.ncNote = h('p', { class: 'key' });
-    const fig = (key, ...kids) => h('figure', { class: key === 'hh.trace' ? 'trace-fig' : 'later' }, [h('figcaption', { dataset: { i18n: key } }), ...kids]);
+    const fig = (key, ...kids) => h('figure', { class: key === 'hh.trace' ? 'trace-fig' : 'later', dataset: { part: key.slice(3) } },
+      [h('figcaption', { dataset: { i18n: key } }), ...kids]);
     this.els.timing = h('div', { class: 'timing', dataset: { i18n: 'status.loading' } });
     const lang = h('button', { type: 'button', class: 'lang', dataset: { i18n: 'lang.switch', i18nTitle: 'lang.switchTitle' },
       onclick: () => setLang(getLang() === 'zh' ? 'en' : 'zh') });
@@ -89,11 +96,20 @@ export class SimcoreHH extends SimcoreElement {
         fig('hh.rinzel', this.els.plane, h('p', { class: 'key', dataset: { i18n: 'hh.rinzel.key' } }), this.els.ncNote)]),
       h('div', { class: 'pair later' }, [fig('hh.inf', this.els.infBox), fig('hh.tau', this.els.tauBox)]),
     ]);
-    root.append(h('div', { class: 'root' }, [header, h('div', { class: 'layout' }, [form, main])]));
+    const rootEl = h('div', { class: 'root' }, [header, h('div', { class: 'layout' }, [form, main])]);
+    root.append(rootEl);
+    const asked = (this.getAttribute('panels') ?? '').split(',').map((x) => x.trim()).filter((x) => PARTS.includes(x));
+    this.compact = asked.length > 0;
+    if (this.compact) {
+      rootEl.classList.add('compact');
+      form.hidden = !asked.includes('controls');
+      if (form.hidden) rootEl.querySelector('.layout').classList.add('no-form');
+      for (const figure of main.querySelectorAll('figure[data-part]')) figure.hidden = !asked.includes(figure.dataset.part);
+    }
 
     this.plots = {
-      v: new LinePlot(this.els.vBox, 170, [{ key: 'V', stroke: '#c0392b' }], [-90, 60]),
-      i: new LinePlot(this.els.iBox, 90, [{ key: 'I', stroke: '#5b6474' }]),
+      v: new LinePlot(this.els.vBox, this.compact ? 200 : 170, [{ key: 'V', stroke: '#c0392b' }], [-90, 60]),
+      i: new LinePlot(this.els.iBox, this.compact ? 80 : 90, [{ key: 'I', stroke: '#5b6474' }]),
       gates: new LinePlot(this.els.gBox, 130, ['m', 'h', 'n'].map((k) => ({ key: k, stroke: GATE_COLOURS[k] })), [0, 1]),
       inf: new LinePlot(this.els.infBox, 150, ['m', 'h', 'n'].map((k) => ({ key: k, stroke: GATE_COLOURS[k] })), [0, 1]),
       tau: new LinePlot(this.els.tauBox, 150, ['m', 'h', 'n'].map((k) => ({ key: k, stroke: GATE_COLOURS[k] }))),
