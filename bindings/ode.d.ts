@@ -209,4 +209,21 @@ export interface OdeApi {
    * the later value at a repeated time (a step).
    */
   inputSample(input: OdeInput, times: NumericArray): Float64Array;
+  /**
+   * Hodgkin–Huxley gates at each voltage V (mV): steady states
+   * x∞ = αx/(αx + βx) and time constants τx = 1/(αx + βx) (ms) of m, h, n.
+   * RangeError "V" where the rates overflow (|V| beyond about 10⁴ mV).
+   */
+  hhGates(V: NumericArray): HHGates;
+}
+
+/** Result of hhGates: one entry per voltage. */
+export interface HHGates {
+  V: Float64Array;
+  mInf: Float64Array;
+  hInf: Float64Array;
+  nInf: Float64Array;
+  tauM: Float64Array;
+  tauH: Float64Array;
+  tauN: Float64Array;
 }

@@ -409,6 +409,25 @@ export function odeApi(core, shared = odeShared(core)) {
       check(fn, ex.sc_flat_ode_input_sample(pt, pv, n, pts, count, pout));
       return copyOut64(pout, count);
     },
+
+    /**
+     * The Hodgkin–Huxley gates' steady states x∞(V) = αx/(αx + βx) and time
+     * constants τx(V) = 1/(αx + βx) in ms, for m, h, n at each voltage (mV):
+     * the rates the hodgkin-huxley system integrates (sc_ode_hh_gates).
+     */
+    hhGates(V) {
+      const fn = 'hhGates';
+      const count = arrayLength(V);
+      if (count < 0) throw new TypeError(`${fn}: V must be an array of voltages, got ${describe(V)}`);
+      if (count < 1 || count > ODE_LIMITS.maxSteps) throw new RangeError(`${fn}: V has ${count} entries (1..${ODE_LIMITS.maxSteps})`);
+      const vs = checkArray(fn, 'V', V, count, Float64Array);
+      const pv = copyIn64('ode-hh-V', vs);
+      const pout = block('ode-hh-out', 6 * count * 8);
+      check(fn, ex.sc_flat_ode_hh_gates(pv, count, pout, 6 * count));
+      const out = copyOut64(pout, 6 * count);
+      const part = (k) => Float64Array.from({ length: count }, (_, i) => out[6 * i + k]);
+      return { V: vs, mInf: part(0), hInf: part(1), nInf: part(2), tauM: part(3), tauH: part(4), tauN: part(5) };
+    },
   };
 }
 

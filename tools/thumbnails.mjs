@@ -15,6 +15,7 @@ const pages = {
   network: 'network.html',
   'phase-plane': 'phase-plane.html#model=linear&a=-0.5&b=1&c=-1&d=-0.5&traj=2.5,2;-2.5,-2;2.5,-1',
   izhikevich: 'izhikevich.html',
+  hh: 'hh.html#protocol=step&amp=10&onset=5&dur=200&delay=0&t1=100&tNc=50',
   linear3d: 'linear3d.html',
   backprop: 'backprop.html#compare=1&net=20:logistic&netB=20:relu&speed=max&epochs=60',
   engine: 'engine.html',

@@ -14,6 +14,7 @@ export const PAGES = {
   'boltzmann.html': { widget: 'simcore-boltzmann' },
   'phase-plane.html': { widget: 'simcore-phase-plane' },
   'izhikevich.html': { widget: 'simcore-izhikevich' },
+  'hh.html': { widget: 'simcore-hh' },
   'linear3d.html': { widget: 'simcore-linear3d' },
   'gradient.html': { widget: 'simcore-gradient' },
   'lenet.html': { widget: 'simcore-lenet' },

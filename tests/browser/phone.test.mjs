@@ -11,6 +11,7 @@ const PAGES = [
   { page: 'engine.html', widget: 'simcore-conv', picture: 'figure[data-panel=output] canvas', controls: ['input[type=range]', '#c-theta'] },
   { page: 'phase-plane.html', widget: 'simcore-phase-plane', picture: 'canvas.plane-canvas', controls: ['input[type=range]', '#c-d'] },
   { page: 'izhikevich.html', widget: 'simcore-izhikevich', picture: 'canvas.plane-canvas', controls: ['input[type=range]', '#c-I'] },
+  { page: 'hh.html', widget: 'simcore-hh', picture: 'figure.trace-fig', controls: ['input[type=range]', '#c-amp', '#c-t1'] },
   { page: 'gradient.html', widget: 'simcore-gradient', picture: 'canvas.plane-canvas', controls: ['input[type=range]', '#c-eta'] },
   { page: 'hopfield.html', widget: 'simcore-hopfield', picture: 'canvas.grid', controls: ['form select, form input', 'input[type=range]'] },
   { page: 'backprop.html', widget: 'simcore-mlp', picture: 'canvas.map', controls: ['form select, form input', 'input[type=range]'] },

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { pageUrls, withBrowser } from './harness.mjs';
 
 const DECK = 'examples/slides/index.html';
-const WIDGETS = 'simcore-gabor, simcore-conv, simcore-phase-plane, simcore-izhikevich, simcore-hopfield, simcore-mlp, simcore-network, simcore-lenet, simcore-boltzmann';
+const WIDGETS = 'simcore-gabor, simcore-conv, simcore-phase-plane, simcore-izhikevich, simcore-hh, simcore-hopfield, simcore-mlp, simcore-network, simcore-lenet, simcore-boltzmann';
 
 /** Geometry of the present slide in window pixels. */
 const measure = (p) => p.evaluate((sel) => {

@@ -10,7 +10,7 @@ import { pageUrls, withBrowser } from './harness.mjs';
 import { recordViolations, waitDrawn, watch } from './csp-pages.mjs';
 
 const DECK = 'examples/slides/index.html';
-const WIDGETS = 'simcore-gabor, simcore-conv, simcore-phase-plane, simcore-izhikevich, simcore-hopfield, simcore-mlp, simcore-network, simcore-lenet, simcore-boltzmann';
+const WIDGETS = 'simcore-gabor, simcore-conv, simcore-phase-plane, simcore-izhikevich, simcore-hh, simcore-hopfield, simcore-mlp, simcore-network, simcore-lenet, simcore-boltzmann';
 
 /** Per slide: its widget's tag and whether it has rendered (a widget sets data-core on its first render). */
 const widgetsBySlide = (p) => p.evaluate((sel) => [...document.querySelectorAll('.reveal .slides > section')]

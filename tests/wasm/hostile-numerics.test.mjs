@@ -1,5 +1,5 @@
 // Hostile and random arguments to the numerics the pages take from the core:
-// spectrum2d, gaborKernelPair, gaborTuning, inputSample (the property:
+// spectrum2d, gaborKernelPair, gaborTuning, inputSample, hhGates (the property:
 // helpers/hostile.mjs), each valid result checked against an independent
 // float64 computation written here.
 import { test } from 'node:test';
@@ -140,9 +140,40 @@ const inputSpec = {
   },
 };
 
+// Hodgkin–Huxley's closed-form rates, written out (docs/models.md).
+function gatesReference(V) {
+  const lin = (x) => (Math.abs(x) < 1e-9 ? 1 : x / (1 - Math.exp(-x)));
+  const a = [lin((V + 40) / 10), 0.07 * Math.exp(-(V + 65) / 20), 0.1 * lin((V + 55) / 10)];
+  const b = [4 * Math.exp(-(V + 65) / 18), 1 / (1 + Math.exp(-(V + 35) / 10)), 0.125 * Math.exp(-(V + 65) / 80)];
+  return [0, 1, 2].map((g) => [a[g] / (a[g] + b[g]), 1 / (a[g] + b[g])]);
+}
+
+const gatesSpec = {
+  fn: 'hhGates',
+  names: ['V'],
+  slots: [{ index: 0, kind: 'array', names: ['V'] }],
+  make(r) {
+    return { args: [Array.from({ length: r.int(1, 9) }, () => r.float() * 200 - 120)] };
+  },
+  call: (sc, a) => sc.hhGates(...a),
+  verify(out, valid, where, a) {
+    const V = Float64Array.from(a[0]);
+    assert.equal(out.mInf.length, V.length, `${where} shape`);
+    V.forEach((v, i) => {
+      const want = gatesReference(v);
+      const got = [[out.mInf[i], out.tauM[i]], [out.hInf[i], out.tauH[i]], [out.nInf[i], out.tauN[i]]];
+      for (let g = 0; g < 3; g++) {
+        for (let k = 0; k < 2; k++) {
+          assert.ok(Math.abs(got[g][k] - want[g][k]) <= 1e-9 * Math.abs(want[g][k]), `${where} gate ${g} at V = ${v}: ${got[g][k]} vs ${want[g][k]}`);
+        }
+      }
+    });
+  },
+};
+
 for (const simd of [true, false]) {
   const sc = await loadSimcore({ simd });
-  for (const spec of [spectrumSpec, pairSpec, tuningSpec, inputSpec]) {
+  for (const spec of [spectrumSpec, pairSpec, tuningSpec, inputSpec, gatesSpec]) {
     const withSc = { ...spec, verify: (res, valid, where, a) => spec.verify(res, valid, where, a, sc) };
     test(`${simd ? 'simd' : 'scalar'}: ${spec.fn} with hostile arguments`, () => {
       const tally = runSpec(sc, withSc, { reenter: () => sc.gaborTuning({ sigma: 2, theta: 0.3, lambda: 5 }) });

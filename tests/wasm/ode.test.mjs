@@ -24,7 +24,7 @@ const last = (r) => Array.from(r.y.subarray(r.y.length - r.dim));
 for (const [name, sc] of Object.entries(builds)) {
   test(`${name}: systems table lists the models with units, defaults and presets`, () => {
     assert.deepEqual(Object.keys(sc.systems), ['linear2d', 'oscillator', 'izhikevich', 'fitzhugh-nagumo', 'van-der-pol',
-      'morris-lecar', 'hodgkin-huxley']);
+      'morris-lecar', 'hodgkin-huxley', 'hh-rinzel']);
     const iz = sc.systems.izhikevich;
     assert.deepEqual(iz.params.map((p) => p.name), ['a', 'b', 'c', 'd', 'I', 'k2', 'k1', 'k0', 'vpeak', 'vr', 'ku']);
     assert.equal(iz.defaults.k2, 0.04);
@@ -350,7 +350,7 @@ test('bindings/ode.d.ts and phase.d.ts parse and declare exactly what the bindin
   };
   const literals = (type) => [...code.match(new RegExp(`export type ${type} =([^;]*);`))[1].matchAll(/'([^']+)'/g)].map((x) => x[1]);
   const sc = builds.simd;
-  const odeApi = ['systems', 'odeLimits', 'integrate', 'integrateBatch', 'fICurve', 'inputSample'];
+  const odeApi = ['systems', 'odeLimits', 'integrate', 'integrateBatch', 'fICurve', 'inputSample', 'hhGates'];
   const phaseApi = ['directionField', 'nullclines', 'equilibria', 'separatrices', 'classifyLinear', 'linearExp', 'linearSolution',
     'lyapunovLinear', 'lyapunovMap', 'lyapunovAt', 'classifyLinear3', 'linear3Solution'];
   const api = [...odeApi, ...phaseApi];

@@ -13,7 +13,7 @@
 export const AREAS = [
   { name: 'gabor', core: 'gabor', pages: ['gabor.html'] },
   { name: 'conv', core: 'gabor', pages: ['engine.html'] },
-  { name: 'phase', core: 'phase', pages: ['phase-plane.html', 'izhikevich.html', 'linear3d.html'] },
+  { name: 'phase', core: 'phase', pages: ['phase-plane.html', 'izhikevich.html', 'linear3d.html', 'hh.html'] },
   { name: 'hopfield', core: 'hopfield', pages: ['hopfield.html'] },
   { name: 'mlp', core: 'mlp', pages: ['backprop.html'] },
   { name: 'optim', core: 'optim', pages: ['gradient.html'] },

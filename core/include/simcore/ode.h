@@ -22,6 +22,8 @@ typedef enum sc_ode_system_id {
     SC_SYS_VAN_DER_POL,     /* x' = y, y' = mu (1 - x^2) y - x             */
     SC_SYS_MORRIS_LECAR,    /* Morris-Lecar 1981 as in Rinzel-Ermentrout   */
     SC_SYS_HODGKIN_HUXLEY,  /* Hodgkin-Huxley 1952, squid axon, 4-D        */
+    SC_SYS_HH_RINZEL,       /* Rinzel's 2-D reduction of it (1985): m = m_inf(V),
+                               h = hA - hB n                               */
     SC_SYS_COUNT            /* the built-ins; a custom system's id is the
                                handle sc_ode_custom_compile returns        */
 } sc_ode_system_id;
@@ -196,7 +198,7 @@ SC_API void sc_ode_result_free(sc_ode_result *r);
  * lane), with rk4 or euler. SIMD and scalar builds give the same bits
  * (docs/ode.md). The custom system runs too (its program over blocks of 64
  * lanes; t = s dt). The other 2-D systems (fitzhugh-nagumo, van-der-pol,
- * morris-lecar) run through a scalar fallback in double, rounded to float
+ * morris-lecar, hh-rinzel) run through a scalar fallback in double, rounded to float
  * at the end; hodgkin-huxley (4-D) is refused (OPTION "system").
  * dt must lie in (0, SC_ODE_MAX_BATCH_DT] (RANGE "dt", checked before any
  * step). A lane whose state leaves float32 (a fast system, a large state)

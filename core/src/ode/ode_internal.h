@@ -43,6 +43,11 @@ const sc_ode_model *sc_ode_model_of(int id);
 /* A live custom system's model (custom.c), NULL for any other id. */
 const sc_ode_model *sc_ode_custom_model(int system);
 
+/* The Hodgkin-Huxley rate functions at V (mV, modern convention, rest near
+ * -65 mV; 1/ms): r = alpha_m, beta_m, alpha_h, beta_h, alpha_n, beta_n
+ * (systems.c; the gates' x_inf and tau_x in hh_gates.c). */
+void sc_hh_rates(double V, double r[6]);
+
 /* Izhikevich parameter indices (also used by the batch kernels). VR and KU
  * generalise u' = a (b v - u) to u' = a (b (v - vr) - ku u): vr = 0, ku = 1
  * is the 2003 model; vr = -65, ku = 0 the 2004 accommodation panel (R). */

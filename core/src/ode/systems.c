@@ -166,20 +166,45 @@ static double xexp(double x)
 {
     return fabs(x) < 1e-9 ? 1.0 + 0.5 * x : x / -expm1(-x);
 }
+void sc_hh_rates(double V, double r[6])
+{
+    r[0] = xexp((V + 40.0) / 10.0);
+    r[1] = 4.0 * exp(-(V + 65.0) / 18.0);
+    r[2] = 0.07 * exp(-(V + 65.0) / 20.0);
+    r[3] = 1.0 / (1.0 + exp(-(V + 35.0) / 10.0));
+    r[4] = 0.1 * xexp((V + 55.0) / 10.0);
+    r[5] = 0.125 * exp(-(V + 65.0) / 80.0);
+}
+static double hh_current(const double *p, double V, double m3h, double n4)
+{
+    return (p[HH_I] - p[HH_GNA] * m3h * (V - p[HH_ENA]) - p[HH_GK] * n4 * (V - p[HH_EK]) -
+            p[HH_GL] * (V - p[HH_EL])) /
+           p[HH_C];
+}
 static void hh_rhs(double t, const double *y, const double *p, double *dy)
 {
     (void)t;
     const double V = y[0], m = y[1], h = y[2], n = y[3];
-    const double am = xexp((V + 40.0) / 10.0), bm = 4.0 * exp(-(V + 65.0) / 18.0);
-    const double ah = 0.07 * exp(-(V + 65.0) / 20.0), bh = 1.0 / (1.0 + exp(-(V + 35.0) / 10.0));
-    const double an = 0.1 * xexp((V + 55.0) / 10.0), bn = 0.125 * exp(-(V + 65.0) / 80.0);
-    const double m3h = m * m * m * h, n4 = (n * n) * (n * n);
-    dy[0] = (p[HH_I] - p[HH_GNA] * m3h * (V - p[HH_ENA]) - p[HH_GK] * n4 * (V - p[HH_EK]) -
-             p[HH_GL] * (V - p[HH_EL])) /
-            p[HH_C];
-    dy[1] = am * (1.0 - m) - bm * m;
-    dy[2] = ah * (1.0 - h) - bh * h;
-    dy[3] = an * (1.0 - n) - bn * n;
+    double r[6];
+    sc_hh_rates(V, r);
+    dy[0] = hh_current(p, V, m * m * m * h, (n * n) * (n * n));
+    dy[1] = r[0] * (1.0 - m) - r[1] * m;
+    dy[2] = r[2] * (1.0 - h) - r[3] * h;
+    dy[3] = r[4] * (1.0 - n) - r[5] * n;
+}
+/* Rinzel (1985): m is fast, so m = m_inf(V); h and n move together, so
+ * h = hA - hB n (0.8 - n by default). Parameters: HH's, then hA, hB. */
+enum { HR_HA = HH_I + 1,
+       HR_HB };
+static void hr_rhs(double t, const double *y, const double *p, double *dy)
+{
+    (void)t;
+    const double V = y[0], n = y[1];
+    double r[6];
+    sc_hh_rates(V, r);
+    const double minf = r[0] / (r[0] + r[1]), h = p[HR_HA] - p[HR_HB] * n;
+    dy[0] = hh_current(p, V, minf * minf * minf * h, (n * n) * (n * n));
+    dy[1] = r[4] * (1.0 - n) - r[5] * n;
 }
 static int hh_check(const double *p) { return p[HH_C] > 0.0 ? -1 : HH_C; }
 
@@ -227,6 +252,13 @@ static const double hh_def[] = {1.0, 120.0, 36.0, 0.3, 50.0, -77.0, -54.387, 10.
 /* V = -65 mV with the gates at their steady states there. */
 static const double hh_y0[] = {-65.0, 0.05293248525724958, 0.5961207535084603, 0.3176769140606974};
 
+static const char *const hr_v[] = {"V", "n"}, *const hr_vu[] = {"mV", ""};
+static const char *const hr_p[] = {"C", "gNa", "gK", "gL", "ENa", "EK", "EL", "I", "hA", "hB"};
+static const char *const hr_u[] = {"uF/cm^2", "mS/cm^2", "mS/cm^2", "mS/cm^2", "mV", "mV", "mV", "uA/cm^2", "", ""};
+/* HH's defaults at rest (I = 0), h = 0.8 - n (Rinzel 1985). */
+static const double hr_def[] = {1.0, 120.0, 36.0, 0.3, 50.0, -77.0, -54.387, 0.0, 0.8, 1.0};
+static const double hr_y0[] = {-65.0, 0.3176769140606974};
+
 #define SYS(nm, d, v, vu, p, u, def, y0, inp, reset, jac)   \
     {                                                       \
         nm, d, N_(p), v, vu, p, u, def, y0, inp, reset, jac \
@@ -247,6 +279,8 @@ const sc_ode_model sc_ode_models[SC_SYS_COUNT] = {
                              ml_rhs, ml_jac, ml_check, 0, 0, NULL, NULL, NULL},
     [SC_SYS_HODGKIN_HUXLEY] = {SYS("hodgkin-huxley", 4, hh_v, hh_vu, hh_p, hh_u, hh_def, hh_y0, HH_I, 0, 0),
                                hh_rhs, NULL, hh_check, 0, 0, NULL, NULL, NULL},
+    [SC_SYS_HH_RINZEL] = {SYS("hh-rinzel", 2, hr_v, hr_vu, hr_p, hr_u, hr_def, hr_y0, HH_I, 0, 0),
+                          hr_rhs, NULL, hh_check, 0, 0, NULL, NULL, NULL},
 };
 
 const sc_ode_model *sc_ode_model_of(int id)

@@ -21,5 +21,7 @@ export default {
   'page.index.l3.title': 'Linear systems in three dimensions',
   'page.index.l3.desc': 'Sinks, sources and saddles of x′ = Ax in 3-D: nine matrix entries, the eigenvalues and type from the core, trajectories eᴬᵗx₀ in a view you turn by dragging.',
   'page.index.izh.title': 'The Izhikevich neuron',
+  'page.index.hh.title': 'Hodgkin–Huxley on a page',
+  'page.index.hh.desc': 'The squid axon under step, ramp and pulse currents: V, m, h, n in time, the gates’ x∞ and τx, and Rinzel’s 2-D reduction in the phase plane.',
   'page.index.izh.desc': 'Regular spiking, bursting, fast spiking: four parameters, the (v, u) phase plane with its nullclines and resets, and the membrane potential.',
 };

@@ -20,5 +20,7 @@ export default {
   'page.index.l3.title': '三维线性系统',
   'page.index.l3.desc': '三维 x′ = Ax 的汇、源与鞍点：九个矩阵元素，核心计算的特征值与类型，可拖动旋转视图中的轨线 eᴬᵗx₀。',
   'page.index.izh.title': 'Izhikevich 神经元',
+  'page.index.hh.title': '一页看懂 Hodgkin–Huxley',
+  'page.index.hh.desc': '阶跃、斜坡、脉冲电流下的乌贼轴突：V、m、h、n 随时间变化，门控变量的 x∞ 与 τx，以及相平面中 Rinzel 的二维约化。',
   'page.index.izh.desc': '规则放电、簇放电、快速放电：四个参数，带零倾线和重置的 (v, u) 相平面，以及膜电位。',
 };
