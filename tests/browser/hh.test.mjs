@@ -29,7 +29,7 @@ async function settled(p, want = {}) {
     const el = document.querySelector(w);
     const r = el.run;
     return { state: el.state, t: Array.from(r.t), y: Array.from(r.y), I: Array.from(r.I), spikes: r.spikes,
-      reduced: Array.from(r.reduced.y.subarray(r.reduced.y.length - 2)), nullclines: el.nullclines, equilibria: el.equilibria,
+      reduced: Array.from(r.reduced.y.subarray(r.reduced.y.length - 2)), nullclines: el.nullclines, equilibria: el.equilibria, nc: el.ncInput,
       stats: el.shadowRoot.querySelector('.stats').textContent };
   }, W);
 }
@@ -141,7 +141,7 @@ await withBrowser(async (browser, server) => {
     // with the step's 10 µA/cm² the reduced rest is an unstable focus (it fires: 84 Hz in the reduced system)
     await p.evaluate(() => { location.hash = 'protocol=step&amp=10&onset=5&dur=200&delay=0&t1=200&tNc=100'; });
     const on = await settled(p, { amp: 10, tNc: 100 });
-    assert.ok(on.equilibria.length >= 1 && on.equilibria.every((e) => e.type.startsWith('unstable')), JSON.stringify(on.equilibria.map((e) => e.type)));
+    assert.ok(on.equilibria.length >= 1 && on.equilibria.every((e) => e.type.startsWith('unstable')), JSON.stringify([on.state, on.nc, on.equilibria]));
     assert.deepEqual(problems, NO_PROBLEMS);
     await ctx.close();
   });

@@ -168,6 +168,7 @@ export class SimcoreHH extends SimcoreElement {
     this.lane.request({ type: 'hh', state }).then((r) => {
       if (!this.lane || this.runKey !== key) return; // removed, or a newer request is on its way
       this.run = r;
+      this.runFor = key; // the state this run belongs to
       this.spikes = r.spikes;
       this.schedule();
     }, (err) => {
@@ -184,7 +185,7 @@ export class SimcoreHH extends SimcoreElement {
     if (key !== this.runKey) this.request(key, rest); // tNc only moves the reduced plane's input
     this.drawGateCurves(sc);
     const run = this.run;
-    if (!run || this.runKey !== key) return; // drawn when the worker answers
+    if (!run || this.runFor !== key) return; // drawn when the worker answers
     this.drawTraces(run);
     this.drawProjection(sc, run);
     this.drawReduced(sc, run, Math.min(tNc, s.t1));
